@@ -1,0 +1,5 @@
+//! Compiled rules x records -> findings.
+//!
+//! Owns: the semantic check of rule files (names, kinds, stages, durations),
+//! compiling them once into a [`Plan`], and evaluating one record at a time.
+//! Must not: do I/O, read the clock (the evaluation date is given), or print.

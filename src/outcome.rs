@@ -1,0 +1,170 @@
+//! What a `check` run produced, ready to render: the types shared by the run
+//! driver (producer) and [`crate::report`] (consumer).
+//!
+//! Everything here is already sorted deterministically (by file, position,
+//! rule); renderers never re-sort and never read the clock.
+
+use std::sync::Arc;
+
+use jiff::civil::Date;
+
+use crate::points::Points;
+use crate::source::{LineIndex, Span};
+use crate::syntax::ast::Severity;
+
+/// A source text a diagnostic can point into: a record file or a rule file.
+#[derive(Clone, Debug)]
+pub struct SourceFile {
+    /// As shown to the user (relative path as given, or `<bundled>/…`).
+    pub name: String,
+    /// Kept only when a renderer needs snippets (human, plain) or when the
+    /// file has diagnostics; `None` otherwise.
+    pub text: Option<Arc<str>>,
+    pub lines: Option<Arc<LineIndex>>,
+}
+
+impl SourceFile {
+    /// 1-based line and character column of a byte offset, when the text is kept.
+    pub fn line_col(&self, offset: u32) -> Option<(usize, usize)> {
+        let (text, lines) = (self.text.as_ref()?, self.lines.as_ref()?);
+        Some(lines.line_col(text, offset))
+    }
+}
+
+/// A place in a source: which file, which bytes.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct Place {
+    /// Index into [`Outcome::files`] (records) or [`Outcome::rule_files`].
+    pub file: usize,
+    pub span: Span,
+}
+
+/// A label on a value: where, and what to say there.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Label {
+    pub span: Span,
+    pub text: String,
+}
+
+/// A declared rule, for SARIF's rule table and for `related` diagnostics.
+#[derive(Clone, Debug)]
+pub struct RuleInfo {
+    pub id: String,
+    pub title: Option<String>,
+    pub cite: Option<String>,
+    pub help: Option<String>,
+    pub severity: Severity,
+    /// Where the rule is written (index into [`Outcome::rule_files`]).
+    pub place: Place,
+    /// A readable penalty (`1 point, plus 0.1 per workday late, at most 3`).
+    pub penalty: String,
+}
+
+/// One finding, located in a record file.
+#[derive(Clone, Debug)]
+pub struct Finding {
+    /// Index into [`Outcome::rules`].
+    pub rule: usize,
+    pub severity: Severity,
+    pub message: String,
+    pub record: String,
+    pub kind: String,
+    pub unit: String,
+    /// Index into [`Outcome::files`].
+    pub file: usize,
+    /// In the record file; the first is the primary location.
+    pub labels: Vec<Label>,
+    pub due: Option<Date>,
+    pub actual: Option<Date>,
+    pub late_days: Option<i64>,
+    pub late_workdays: Option<i64>,
+    /// Points after the cap (zero for "cannot check" findings).
+    pub penalty: Points,
+    /// How the penalty was reached (`1 + 0.1 × 4 workdays = 1.4`).
+    pub penalty_note: Option<String>,
+    pub waived: bool,
+}
+
+/// A diagnostic about the inputs themselves (record, rule, calendar files).
+#[derive(Clone, Debug)]
+pub struct InputError {
+    /// A named code such as `yaml::syntax`, `record::duplicate-id`.
+    pub code: String,
+    pub severity: Severity,
+    pub message: String,
+    /// Which file list `place.file` indexes.
+    pub origin: Origin,
+    /// `None` when the error concerns a whole file (unreadable, say).
+    pub place: Option<Place>,
+    /// Further labels in the same file (the text is shown at the label).
+    pub labels: Vec<Label>,
+    /// Other places (another file, e.g. the first of two duplicate ids).
+    pub related: Vec<(Origin, Place, String)>,
+    pub help: Option<String>,
+}
+
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Origin {
+    Record,
+    Rule,
+}
+
+#[derive(Clone, Debug, PartialEq)]
+pub struct UnitScore {
+    pub unit: String,
+    pub records: usize,
+    pub findings: usize,
+    pub penalty: Points,
+    pub score: Points,
+    pub grade: String,
+}
+
+/// Per-kind progress counts. `task` and `petition` use the fields the JSON
+/// contract names; other kinds are reported with the generic counts.
+#[derive(Clone, Debug, Default, PartialEq)]
+pub struct KindProgress {
+    pub kind: String,
+    pub total: usize,
+    pub completed: usize,
+    pub staged: usize,
+    pub in_progress: usize,
+    pub not_started: usize,
+    pub overdue: usize,
+    pub closed: usize,
+}
+
+#[derive(Clone, Debug, Default, PartialEq)]
+pub struct Summary {
+    pub errors: usize,
+    pub warnings: usize,
+    pub infos: usize,
+    pub waived: usize,
+    pub pending: usize,
+    pub penalty: Points,
+}
+
+/// A required stage not yet recorded and not yet due.
+#[derive(Clone, Debug, PartialEq)]
+pub struct Pending {
+    pub rule: usize,
+    pub record: String,
+    pub unit: String,
+    pub file: usize,
+    pub stage: String,
+    pub due: Date,
+}
+
+#[derive(Clone, Debug)]
+pub struct Outcome {
+    pub as_of: Date,
+    pub files: Vec<SourceFile>,
+    pub rule_files: Vec<SourceFile>,
+    pub rules: Vec<RuleInfo>,
+    pub records: usize,
+    pub findings: Vec<Finding>,
+    pub input_errors: Vec<InputError>,
+    pub units: Vec<UnitScore>,
+    pub progress: Vec<KindProgress>,
+    pub pending: Vec<Pending>,
+    pub summary: Summary,
+}

@@ -1,0 +1,240 @@
+//! The rule AST. Every node a diagnostic can point at carries a [`Span`]
+//! (byte range in the rule file); spans take no part in equality, so two
+//! files that differ only in layout lower to equal ASTs.
+
+use crate::calendar::Unit;
+use crate::points::Points;
+use crate::source::{Span, Spanned};
+
+/// A name as written: a kind, a stage, a field segment, a grade, a rule id.
+pub type Ident = Spanned<String>;
+
+/// One parsed rule file.
+#[derive(Clone, Debug, PartialEq)]
+pub struct File {
+    /// `ruleset "…" { … }` blocks, in file order (usually one).
+    pub rulesets: Vec<Ruleset>,
+    pub rules: Vec<Rule>,
+    /// Every `#` comment, in file order, with its span (for `fmt`).
+    pub comments: Vec<Spanned<String>>,
+}
+
+#[derive(Clone, Debug, PartialEq)]
+pub struct Ruleset {
+    pub name: Spanned<String>,
+    pub decls: Vec<Decl>,
+    pub span: Span,
+}
+
+#[derive(Clone, Debug, PartialEq)]
+pub enum Decl {
+    /// `calendar "calendars/cn.yaml"`: path relative to the rule file.
+    Calendar(Spanned<String>),
+    /// `deadlines on a non-working day move to the next workday` (or `stay`).
+    Roll(Spanned<RollPolicy>),
+    /// `pipeline task: plan -> verification -> …`
+    Pipeline { kind: Ident, stages: Vec<Ident>, span: Span },
+    /// `score per unit from 100, not below 0; grades: pass >= 90, basic >= 60, fail`
+    Score(Scoring),
+}
+
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum RollPolicy {
+    /// A due date on a non-working day moves to the next working day.
+    NextWorkday,
+    /// Due dates stay where they fall.
+    Stay,
+}
+
+#[derive(Clone, Debug, PartialEq)]
+pub struct Scoring {
+    pub start: Spanned<Points>,
+    pub floor: Spanned<Points>,
+    /// In order; the first whose threshold the score meets is the grade.
+    /// The last has no threshold (`fail`).
+    pub grades: Vec<Grade>,
+    pub span: Span,
+}
+
+#[derive(Clone, Debug, PartialEq)]
+pub struct Grade {
+    pub name: Ident,
+    pub at_least: Option<Spanned<Points>>,
+}
+
+#[derive(Clone, Debug, PartialEq)]
+pub struct Rule {
+    /// kebab-case, unique across all loaded rule files.
+    pub id: Ident,
+    pub title: Option<Spanned<String>>,
+    pub cite: Option<Spanned<String>>,
+    pub help: Option<Spanned<String>>,
+    /// `for task`: the record kind the rule applies to.
+    pub kind: Ident,
+    /// `when <expr>`: the rule applies only when this holds.
+    pub when: Option<Expr>,
+    /// One or more `require` constraints; all must hold.
+    pub requires: Vec<Constraint>,
+    pub severity: Spanned<Severity>,
+    pub penalty: Option<Penalty>,
+    /// The whole `rule … { … }` block.
+    pub span: Span,
+}
+
+#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash)]
+pub enum Severity {
+    Info,
+    Warning,
+    Error,
+}
+
+impl Severity {
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Severity::Info => "info",
+            Severity::Warning => "warning",
+            Severity::Error => "error",
+        }
+    }
+}
+
+/// `penalty 1 point, plus 0.1 per workday late, at most 3`
+#[derive(Clone, Debug, PartialEq)]
+pub struct Penalty {
+    pub fixed: Spanned<Points>,
+    pub per: Option<PerLate>,
+    pub cap: Option<Spanned<Points>>,
+    pub span: Span,
+}
+
+/// `plus 0.1 per workday late` / `plus 1 per 30 days late`: points for each
+/// started period of lateness.
+#[derive(Clone, Debug, PartialEq)]
+pub struct PerLate {
+    pub points: Spanned<Points>,
+    /// Length of one period (`30` in `per 30 days`; 1 when omitted).
+    pub every: u32,
+    pub unit: LateUnit,
+    pub span: Span,
+}
+
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum LateUnit {
+    Days,
+    Workdays,
+}
+
+#[derive(Clone, Debug, PartialEq)]
+pub struct Constraint {
+    pub kind: ConstraintKind,
+    pub span: Span,
+}
+
+#[derive(Clone, Debug, PartialEq)]
+pub enum ConstraintKind {
+    /// `plan within 30 workdays after assigned`: a deadline; the stage is due
+    /// `within` after `after`.
+    Within { stage: Ident, within: DurationExpr, after: Expr },
+    /// `closure by deadline` (on or before): a deadline.
+    By { stage: Ident, date: Expr },
+    /// `acceptance before closure`, `notice after acceptance`,
+    /// `closure on or after notice`: compares two recorded stage dates.
+    Order { first: Ident, op: Spanned<OrderOp>, second: Ident },
+    /// `stages in order`: recorded stages carry non-decreasing dates in
+    /// pipeline order and none is skipped.
+    StagesInOrder,
+    /// `notice lasts at least 10 workdays`: from its `date` to its `end`, both counted.
+    Lasts { stage: Ident, at_least: Duration },
+    /// `acceptance has evidence`: at least one evidence item.
+    HasEvidence { stage: Ident },
+    /// `each extension: <expr>`: the expression holds for every element of the
+    /// list; inside, paths are relative to the element and the date word
+    /// `extended deadline` is the deadline that element extends.
+    Each { list: Ident, body: Expr },
+    /// Any boolean expression (`acceptance.by != responsible.unit`).
+    Expr(Expr),
+}
+
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum OrderOp {
+    Before,
+    OnOrBefore,
+    After,
+    OnOrAfter,
+}
+
+/// A duration, or a choice of durations (`if extended then 90 days else 60 days`).
+#[derive(Clone, Debug, PartialEq)]
+pub enum DurationExpr {
+    Fixed(Duration),
+    If { cond: Box<Expr>, then: Box<DurationExpr>, otherwise: Box<DurationExpr>, span: Span },
+}
+
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct Duration {
+    pub n: u32,
+    pub unit: Unit,
+    pub span: Span,
+}
+
+#[derive(Clone, Debug, PartialEq)]
+pub struct Expr {
+    pub kind: ExprKind,
+    pub span: Span,
+}
+
+#[derive(Clone, Debug, PartialEq)]
+pub enum ExprKind {
+    /// `category`, `budget.yuan`, `acceptance.by`, `plan` (a stage: its date).
+    Path(Vec<Ident>),
+    /// A date word: `assigned`, `deadline`, `original deadline`, `today`,
+    /// `extended deadline` (inside `each extension`).
+    DateWord(DateWord),
+    /// `extended`: the record has at least one approved extension.
+    Extended,
+    Str(String),
+    /// A number literal as written (`95`, `0.5`, `1000000`).
+    Num(String),
+    /// `95%` (as written, without the sign).
+    Percent(String),
+    Date(jiff::civil::Date),
+    Bool(bool),
+    Cmp { op: CmpOp, lhs: Box<Expr>, rhs: Box<Expr> },
+    And(Box<Expr>, Box<Expr>),
+    Or(Box<Expr>, Box<Expr>),
+    Not(Box<Expr>),
+    IsPresent(Box<Expr>),
+    IsMissing(Box<Expr>),
+    In { value: Box<Expr>, list: Vec<Expr> },
+    /// `title matches "蓝藻"`: the pattern is checked to be a valid
+    /// linear-time regex by the semantic check.
+    Matches { value: Box<Expr>, pattern: Spanned<String> },
+    /// `assigned + 60 days`, `deadline - 1 month`.
+    DateAdd { date: Box<Expr>, sign: Sign, duration: Duration },
+}
+
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum DateWord {
+    Assigned,
+    /// The effective deadline: `to` of the last approved extension, else the record's.
+    Deadline,
+    OriginalDeadline,
+    Today,
+    ExtendedDeadline,
+}
+
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum CmpOp {
+    Eq,
+    Ne,
+    Lt,
+    Le,
+    Gt,
+    Ge,
+}
+
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Sign {
+    Plus,
+    Minus,
+}
