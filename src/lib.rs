@@ -13,11 +13,13 @@
 pub mod calendar;
 pub mod cli;
 pub mod eval;
+pub mod load;
 pub mod model;
 pub mod outcome;
 pub mod points;
 pub mod report;
 pub mod run;
 pub mod source;
+pub mod suggest;
 pub mod syntax;
 pub mod yaml;

@@ -65,9 +65,13 @@ mod tests {
 
     #[test]
     fn parses_and_prints_exactly() {
-        for (text, hundredths, shown) in
-            [("1", 100, "1"), ("0.1", 10, "0.1"), ("2.50", 250, "2.5"), ("0.05", 5, "0.05"), ("96.6", 9660, "96.6")]
-        {
+        for (text, hundredths, shown) in [
+            ("1", 100, "1"),
+            ("0.1", 10, "0.1"),
+            ("2.50", 250, "2.5"),
+            ("0.05", 5, "0.05"),
+            ("96.6", 9660, "96.6"),
+        ] {
             let p = Points::parse(text).expect(text);
             assert_eq!(p, Points(hundredths));
             assert_eq!(p.to_string(), shown);

@@ -1,0 +1,547 @@
+//! Evaluating one record against the plan: each rule gives at most one
+//! finding, naming every part that failed.
+
+use jiff::civil::Date;
+
+use crate::calendar::{self, Unit};
+use crate::model::Record;
+use crate::points::Points;
+use crate::source::Span;
+use crate::syntax::ast::{OrderOp, RollPolicy, Severity};
+
+use super::penalty;
+use super::plan::{Constraint, ConstraintKind as C, DurationExpr, Plan, Rule};
+use super::value::{Ctx, ExtScope, Tri, deadline_before};
+
+/// A rule that does not hold for a record (file-local: spans are in the
+/// record's file).
+#[derive(Clone, Debug, PartialEq)]
+pub struct Finding {
+    /// Index into [`Plan::rules`].
+    pub rule: usize,
+    pub severity: Severity,
+    pub message: String,
+    /// In the record file; the first is the primary location.
+    pub labels: Vec<(Span, String)>,
+    pub late: Option<Late>,
+    pub penalty: Points,
+    pub penalty_note: Option<String>,
+    /// The rule could not be checked for lack of data: error, no penalty.
+    pub cannot_check: bool,
+}
+
+/// How late a deadline was met, or how long it has been overdue.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Late {
+    /// Index of the stage in the kind's pipeline.
+    pub stage: usize,
+    pub due: Date,
+    /// The stage's date, or the evaluation date when overdue.
+    pub actual: Date,
+    pub overdue: bool,
+    pub days: i64,
+    /// `None` when the calendar does not cover the span.
+    pub workdays: Option<i64>,
+}
+
+/// A required stage not yet recorded and not yet due.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Pending {
+    pub rule: usize,
+    pub stage: usize,
+    pub due: Date,
+}
+
+#[derive(Clone, Debug, Default, PartialEq)]
+pub struct Verdicts {
+    pub findings: Vec<Finding>,
+    pub pending: Vec<Pending>,
+}
+
+enum Part {
+    Pass,
+    Pending(usize, Date),
+    Fail {
+        text: String,
+        labels: Vec<(Span, String)>,
+        late: Option<Late>,
+    },
+    Unknown(Vec<String>),
+}
+
+/// Evaluate every rule for the record's kind. A record whose kind no
+/// pipeline declares gets nothing here (the loader reports the kind).
+pub fn evaluate(plan: &Plan, record: &Record, as_of: Date, out: &mut Verdicts) {
+    let Some(k) = plan.kinds.iter().position(|k| k.name == record.kind.value) else {
+        return;
+    };
+    for (index, rule) in plan.rules.iter().enumerate().filter(|(_, r)| r.kind == k) {
+        let mut ctx = Ctx::new(plan, &plan.kinds[k], record, as_of);
+        if let Some(when) = &rule.when {
+            match ctx.truth(when) {
+                Tri::False => continue,
+                Tri::True => {}
+                Tri::Unknown => {
+                    let reasons = std::mem::take(&mut ctx.unknown);
+                    out.findings
+                        .push(cannot_check(index, record, &reasons, "whether the rule applies"));
+                    continue;
+                }
+            }
+        }
+        let parts: Vec<Part> = rule.requires.iter().map(|c| check(&mut ctx, c)).collect();
+        verdict(index, rule, record, parts, out);
+    }
+}
+
+fn verdict(index: usize, rule: &Rule, record: &Record, parts: Vec<Part>, out: &mut Verdicts) {
+    let (mut texts, mut labels, mut late, mut unknown) = (Vec::new(), Vec::new(), None, Vec::new());
+    for part in parts {
+        match part {
+            Part::Pass => {}
+            Part::Pending(stage, due) => out.pending.push(Pending {
+                rule: index,
+                stage,
+                due,
+            }),
+            Part::Fail {
+                text,
+                labels: l,
+                late: t,
+            } => {
+                texts.push(text);
+                labels.extend(l);
+                late = late.or(t);
+            }
+            Part::Unknown(reasons) => unknown.extend(reasons),
+        }
+    }
+    if texts.is_empty() {
+        if !unknown.is_empty() {
+            out.findings.push(cannot_check(index, record, &unknown, ""));
+        }
+        return;
+    }
+    if !unknown.is_empty() {
+        texts.push(format!("cannot check the rest: {}", unknown.join("; ")));
+    }
+    let (points, note) = penalty::compute(&rule.penalty, late.as_ref());
+    out.findings.push(Finding {
+        rule: index,
+        severity: rule.severity,
+        message: texts.join("; "),
+        labels,
+        late,
+        penalty: points,
+        penalty_note: note,
+        cannot_check: false,
+    });
+}
+
+fn cannot_check(rule: usize, record: &Record, reasons: &[String], what: &str) -> Finding {
+    let what = if what.is_empty() {
+        String::new()
+    } else {
+        format!(" {what}")
+    };
+    Finding {
+        rule,
+        severity: Severity::Error,
+        message: format!("cannot check{what}: {}", reasons.join("; ")),
+        labels: vec![(record.id.span, "this record".into())],
+        late: None,
+        penalty: Points::ZERO,
+        penalty_note: None,
+        cannot_check: true,
+    }
+}
+
+fn check(ctx: &mut Ctx<'_>, c: &Constraint) -> Part {
+    ctx.unknown.clear();
+    ctx.seen.clear();
+    let part = match &c.kind {
+        C::Within {
+            stage,
+            within,
+            after,
+            after_text,
+        } => within_part(ctx, *stage, within, after, after_text),
+        C::By { stage, date, date_text } => match ctx.date(date) {
+            Some((due, span)) => deadline(ctx, *stage, due, span, format!("`{date_text}` {due}")),
+            None => Part::Unknown(Vec::new()),
+        },
+        C::Order { first, op, second } => order(ctx, *first, *op, *second),
+        C::StagesInOrder => in_order(ctx),
+        C::Lasts { stage, n, unit } => lasts(ctx, *stage, *n, *unit),
+        C::HasEvidence { stage } => evidence(ctx, *stage),
+        C::EachExtension(body) => each_extension(ctx, body),
+        C::Expr(e) => match ctx.truth(e) {
+            Tri::True => Part::Pass,
+            Tri::Unknown => Part::Unknown(Vec::new()),
+            Tri::False => {
+                let text = format!("`{}` does not hold{}", failing(ctx, e).join("`, `"), details(ctx));
+                Part::Fail {
+                    text,
+                    labels: seen_labels(ctx),
+                    late: None,
+                }
+            }
+        },
+    };
+    match part {
+        Part::Unknown(_) => Part::Unknown(std::mem::take(&mut ctx.unknown)),
+        other => other,
+    }
+}
+
+/// The conjuncts of a false condition that are themselves false.
+fn failing(ctx: &mut Ctx<'_>, e: &super::plan::Expr) -> Vec<String> {
+    if let super::plan::ExprKind::And(a, b) = &e.kind {
+        let mut parts = Vec::new();
+        for side in [a, b] {
+            if ctx.truth(side) == Tri::False {
+                parts.extend(failing(ctx, side));
+            }
+        }
+        if !parts.is_empty() {
+            return parts;
+        }
+    }
+    vec![e.text.clone()]
+}
+
+fn details(ctx: &Ctx<'_>) -> String {
+    if ctx.seen.is_empty() {
+        return String::new();
+    }
+    let shown: Vec<&str> = ctx.seen.iter().map(|(_, s)| s.as_str()).collect();
+    format!(": {}", shown.join(", "))
+}
+
+fn seen_labels(ctx: &Ctx<'_>) -> Vec<(Span, String)> {
+    if ctx.seen.is_empty() {
+        return vec![(ctx.record.id.span, "in this record".into())];
+    }
+    ctx.seen.iter().map(|(span, text)| (*span, text.clone())).collect()
+}
+
+fn within_part(
+    ctx: &mut Ctx<'_>,
+    stage: usize,
+    within: &DurationExpr,
+    after: &super::plan::Expr,
+    after_text: &str,
+) -> Part {
+    let Some((n, unit)) = duration(ctx, within) else {
+        return Part::Unknown(Vec::new());
+    };
+    let Some((base, span)) = ctx.date(after) else {
+        return Part::Unknown(Vec::new());
+    };
+    match calendar::add(base, i64::from(n), unit, ctx.plan.calendar.as_ref()) {
+        Ok(Some(due)) => deadline(
+            ctx,
+            stage,
+            due,
+            span,
+            format!("{} after `{after_text}` {base}", amount(n, unit)),
+        ),
+        Ok(None) => {
+            ctx.lacks(format!(
+                "{} after {base} is out of the supported date range",
+                amount(n, unit)
+            ));
+            Part::Unknown(Vec::new())
+        }
+        Err(out) => {
+            ctx.lacks(out.to_string());
+            Part::Unknown(Vec::new())
+        }
+    }
+}
+
+fn duration(ctx: &mut Ctx<'_>, d: &DurationExpr) -> Option<(u32, Unit)> {
+    match d {
+        DurationExpr::Fixed(n, unit) => Some((*n, *unit)),
+        DurationExpr::If(cond, then, otherwise) => match ctx.truth(cond) {
+            Tri::True => duration(ctx, then),
+            Tri::False => duration(ctx, otherwise),
+            Tri::Unknown => None,
+        },
+    }
+}
+
+/// `stage` is due on `due` (before any roll-forward); `reference` is the
+/// record value the due date comes from.
+fn deadline(ctx: &mut Ctx<'_>, stage: usize, due: Date, reference: Option<Span>, how: String) -> Part {
+    let calendar = ctx.plan.calendar.as_ref();
+    let (due, how) = match (ctx.plan.roll, calendar) {
+        (RollPolicy::NextWorkday, Some(cal)) => match cal.roll_forward(due) {
+            Ok(rolled) if rolled != due => (
+                rolled,
+                format!("{how}, a non-working day, moved to the next working day"),
+            ),
+            Ok(_) => (due, how),
+            Err(out) => {
+                ctx.lacks(out.to_string());
+                return Part::Unknown(Vec::new());
+            }
+        },
+        _ => (due, how),
+    };
+    let name = &ctx.kind.stages[stage];
+    let recorded = ctx.record.stage(name).map(|s| (s.date.value, s.date.span));
+    let (actual, overdue, span) = match recorded {
+        Some((date, _)) if date <= due => return Part::Pass,
+        Some((date, span)) => (date, false, span),
+        None if due >= ctx.as_of => return Part::Pending(stage, due),
+        None => (ctx.as_of, true, reference.unwrap_or(ctx.record.id.span)),
+    };
+    let days = calendar::days_between(due, actual);
+    let workdays = calendar.map(|cal| cal.workdays_after(due, actual));
+    let (workdays, note) = match workdays {
+        Some(Ok(n)) => (Some(n), String::new()),
+        Some(Err(out)) => (None, format!(" (working days not counted: {out})")),
+        None => (None, String::new()),
+    };
+    let lateness = match workdays {
+        Some(w) => format!(
+            "{} ({})",
+            amount(days as u32, Unit::Days),
+            amount(w as u32, Unit::Workdays)
+        ),
+        None => amount(days as u32, Unit::Days),
+    };
+    let (text, label) = if overdue {
+        (
+            format!("`{name}` was due {due}, {how}; it is not recorded as of {actual}, {lateness} overdue{note}"),
+            format!("`{name}` due {due}, not recorded by {actual}"),
+        )
+    } else {
+        (
+            format!("`{name}` was due {due}, {how}; it is dated {actual}, {lateness} late{note}"),
+            format!("{lateness} late, due {due}"),
+        )
+    };
+    let mut labels = vec![(span, label)];
+    if let (false, Some(reference)) = (overdue, reference) {
+        labels.push((reference, format!("the due date {due} comes from here")));
+    }
+    Part::Fail {
+        text,
+        labels,
+        late: Some(Late {
+            stage,
+            due,
+            actual,
+            overdue,
+            days,
+            workdays,
+        }),
+    }
+}
+
+fn order(ctx: &mut Ctx<'_>, first: usize, op: OrderOp, second: usize) -> Part {
+    let stages = &ctx.kind.stages;
+    let (a, b) = (ctx.record.stage(&stages[first]), ctx.record.stage(&stages[second]));
+    let (Some(a), Some(b)) = (a, b) else { return Part::Pass };
+    let holds = match op {
+        OrderOp::Before => a.date.value < b.date.value,
+        OrderOp::OnOrBefore => a.date.value <= b.date.value,
+        OrderOp::After => a.date.value > b.date.value,
+        OrderOp::OnOrAfter => a.date.value >= b.date.value,
+    };
+    if holds {
+        return Part::Pass;
+    }
+    let word = match op {
+        OrderOp::Before => "before",
+        OrderOp::OnOrBefore => "on or before",
+        OrderOp::After => "after",
+        OrderOp::OnOrAfter => "on or after",
+    };
+    let (an, bn) = (&stages[first], &stages[second]);
+    let text = format!("`{an}` ({}) should be {word} `{bn}` ({})", a.date.value, b.date.value);
+    let labels = vec![
+        (a.date.span, format!("`{an}` is dated {}", a.date.value)),
+        (b.date.span, format!("`{bn}` is dated {}", b.date.value)),
+    ];
+    Part::Fail {
+        text,
+        labels,
+        late: None,
+    }
+}
+
+fn in_order(ctx: &mut Ctx<'_>) -> Part {
+    let stages = &ctx.kind.stages;
+    let recorded: Vec<Option<&crate::model::Stage>> = stages.iter().map(|s| ctx.record.stage(s)).collect();
+    let last = recorded.iter().rposition(Option::is_some);
+    let (mut texts, mut labels) = (Vec::new(), Vec::new());
+    let mut previous: Option<&crate::model::Stage> = None;
+    for (i, stage) in recorded.iter().enumerate() {
+        match stage {
+            None if last.is_some_and(|l| i < l) => {
+                let later = recorded[i + 1..].iter().flatten().next();
+                if let Some(later) = later {
+                    texts.push(format!(
+                        "`{}` is skipped: `{}` is recorded but `{}` is not",
+                        stages[i], later.name.value, stages[i]
+                    ));
+                    labels.push((later.name.span, format!("recorded without `{}`", stages[i])));
+                }
+            }
+            None => {}
+            Some(s) => {
+                if let Some(p) = previous.filter(|p| s.date.value < p.date.value) {
+                    texts.push(format!(
+                        "`{}` ({}) is dated before `{}` ({})",
+                        s.name.value, s.date.value, p.name.value, p.date.value
+                    ));
+                    labels.push((s.date.span, format!("before `{}` {}", p.name.value, p.date.value)));
+                }
+                previous = Some(s);
+            }
+        }
+    }
+    if texts.is_empty() {
+        Part::Pass
+    } else {
+        Part::Fail {
+            text: texts.join("; "),
+            labels,
+            late: None,
+        }
+    }
+}
+
+fn lasts(ctx: &mut Ctx<'_>, stage: usize, n: u32, unit: Unit) -> Part {
+    let name = &ctx.kind.stages[stage];
+    let Some(s) = ctx.record.stage(name) else {
+        ctx.lacks(format!("record has no `{name}`"));
+        return Part::Unknown(Vec::new());
+    };
+    let Some(end) = &s.end else {
+        ctx.lacks(format!("`{name}` has no `end`"));
+        return Part::Unknown(Vec::new());
+    };
+    let (first, last) = (s.date.value, end.value);
+    let long_enough = match unit {
+        Unit::Workdays => match ctx.plan.calendar.as_ref().map(|c| c.workdays_inclusive(first, last)) {
+            Some(Ok(count)) => Ok((
+                count >= i64::from(n),
+                format!("{} ", amount(count as u32, Unit::Workdays)),
+            )),
+            Some(Err(out)) => Err(out.to_string()),
+            None => Err("working days need a calendar".to_string()),
+        },
+        _ => match calendar::add(first, i64::from(n), unit, None) {
+            Ok(Some(needed)) => {
+                let days = calendar::days_between(first, last) + 1;
+                Ok((
+                    last >= needed.yesterday().unwrap_or(needed),
+                    format!("{} ", amount(days.max(0) as u32, Unit::Days)),
+                ))
+            }
+            _ => Err(format!(
+                "{} after {first} is out of the supported date range",
+                amount(n, unit)
+            )),
+        },
+    };
+    match long_enough {
+        Err(why) => {
+            ctx.lacks(why);
+            Part::Unknown(Vec::new())
+        }
+        Ok((true, _)) => Part::Pass,
+        Ok((false, length)) => {
+            let text = format!(
+                "`{name}` lasts {length}({first} to {last}), less than {}",
+                amount(n, unit)
+            );
+            Part::Fail {
+                text,
+                labels: vec![(end.span, format!("ends after {length}"))],
+                late: None,
+            }
+        }
+    }
+}
+
+fn evidence(ctx: &mut Ctx<'_>, stage: usize) -> Part {
+    let name = &ctx.kind.stages[stage];
+    let Some(s) = ctx.record.stage(name) else {
+        ctx.lacks(format!("record has no `{name}`"));
+        return Part::Unknown(Vec::new());
+    };
+    match &s.evidence {
+        Some(list) if !list.value.is_empty() => Part::Pass,
+        Some(list) => Part::Fail {
+            text: format!("`{name}` lists no evidence"),
+            labels: vec![(list.span, "empty evidence list".into())],
+            late: None,
+        },
+        None => Part::Fail {
+            text: format!("`{name}` has no evidence"),
+            labels: vec![(s.name.span, "no `evidence` recorded".into())],
+            late: None,
+        },
+    }
+}
+
+fn each_extension(ctx: &mut Ctx<'_>, body: &super::plan::Expr) -> Part {
+    let record = ctx.record;
+    let (mut texts, mut labels, mut unknown) = (Vec::new(), Vec::new(), Vec::new());
+    for (i, ext) in record.extensions.iter().enumerate() {
+        ctx.ext = Some(ExtScope {
+            ext,
+            extends: deadline_before(record, i),
+        });
+        ctx.unknown.clear();
+        ctx.seen.clear();
+        match ctx.truth(body) {
+            Tri::True => {}
+            Tri::False => {
+                let parts = failing(ctx, body).join("`, `");
+                texts.push(format!(
+                    "extension {} does not satisfy `{parts}`{}",
+                    i + 1,
+                    details(ctx)
+                ));
+                labels.push((ext.span, format!("extension {}", i + 1)));
+            }
+            Tri::Unknown => unknown.extend(ctx.unknown.drain(..).map(|u| format!("extension {}: {u}", i + 1))),
+        }
+    }
+    ctx.ext = None;
+    if !texts.is_empty() {
+        return Part::Fail {
+            text: texts.join("; "),
+            labels,
+            late: None,
+        };
+    }
+    if unknown.is_empty() {
+        Part::Pass
+    } else {
+        ctx.unknown = unknown;
+        Part::Unknown(Vec::new())
+    }
+}
+
+/// `30 workdays`, `1 day`.
+pub fn amount(n: u32, unit: Unit) -> String {
+    let word = match unit {
+        Unit::Days => "day",
+        Unit::Workdays => "workday",
+        Unit::Weeks => "week",
+        Unit::Months => "month",
+        Unit::Years => "year",
+    };
+    if n == 1 {
+        format!("1 {word}")
+    } else {
+        format!("{n} {word}s")
+    }
+}

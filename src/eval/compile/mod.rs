@@ -1,0 +1,366 @@
+//! The semantic check and compilation of rule files into a [`Plan`].
+//!
+//! Resolves every name (kinds, stages, fields) against the pipelines the
+//! rule sets declare, types expressions, builds regexes, and reports every
+//! problem at its span in the rule file, with did-you-mean where a name is
+//! close. All errors are collected; no plan is returned if there is one.
+
+mod expr;
+
+use std::collections::HashMap;
+
+use crate::calendar::{Calendar, Unit};
+use crate::points::Points;
+use crate::source::Span;
+use crate::syntax::ast::{self, Decl, LateUnit, RollPolicy};
+
+use super::plan::{self, Kind, Plan, Scoring};
+
+/// A problem in a rule file.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Error {
+    /// `rules::unknown-stage`, `rules::duplicate-rule`, … (see [`codes`]).
+    pub code: &'static str,
+    pub message: String,
+    /// The rule file (the index given with its AST).
+    pub file: usize,
+    pub span: Span,
+    pub help: Option<String>,
+    /// Other places: `(file, span, label)`.
+    pub related: Vec<(usize, Span, String)>,
+}
+
+/// Error codes of the semantic check.
+pub mod codes {
+    /// A rule's `for`, or a pipeline lookup, names a kind no pipeline declares.
+    pub const UNKNOWN_KIND: &str = "rules::unknown-kind";
+    /// A stage name not in the pipeline of the rule's kind.
+    pub const UNKNOWN_STAGE: &str = "rules::unknown-stage";
+    /// A field path that is a likely misspelling of a known field, or a
+    /// sub-field that does not exist (`responsible.unti`, `plan.dat`).
+    pub const UNKNOWN_FIELD: &str = "rules::unknown-field";
+    /// Two rules with the same id (across all loaded files).
+    pub const DUPLICATE_RULE: &str = "rules::duplicate-rule";
+    /// Two pipelines for one kind, two scoring schemes, a stage twice in a pipeline.
+    pub const DUPLICATE_DECL: &str = "rules::duplicate-declaration";
+    /// A duration or lateness unit that cannot apply where it is used
+    /// (working days without a calendar, a percentage outside a group rule).
+    pub const BAD_UNIT: &str = "rules::bad-unit";
+    /// An expression whose operands cannot be compared or combined.
+    pub const TYPE: &str = "rules::type-mismatch";
+    /// A `matches` pattern that is not a valid (linear-time) regular expression.
+    pub const BAD_REGEX: &str = "rules::bad-regex";
+    /// A rule without `require`, a scoring scheme that cannot work.
+    pub const INCOMPLETE: &str = "rules::incomplete";
+    /// `each` over something that is not a list of the record.
+    pub const BAD_EACH: &str = "rules::bad-each";
+}
+
+/// One parsed rule file to compile.
+#[derive(Clone, Copy, Debug)]
+pub struct Source<'a> {
+    pub file: usize,
+    pub text: &'a str,
+    pub ast: &'a ast::File,
+}
+
+/// Check and compile the rule files. `calendar` is the merged calendar of
+/// every `calendar` declaration (the caller reads the files).
+pub fn compile<'a>(sources: &[Source<'a>], calendar: Option<Calendar>) -> Result<Plan, Vec<Error>> {
+    let mut cx: Cx<'a> = Cx {
+        errors: Vec::new(),
+        file: 0,
+        text: "",
+    };
+    let decls = cx.declarations(sources);
+    let has_calendar = calendar.is_some();
+    if decls.roll == RollPolicy::NextWorkday && !has_calendar {
+        if let Some((file, span)) = decls.roll_at {
+            cx.file = file;
+            cx.error(
+                codes::BAD_UNIT,
+                span,
+                "deadlines cannot move to the next workday without a calendar",
+            )
+            .help = Some("declare one with `calendar \"calendars/cn.yaml\"`".into());
+        }
+    }
+    let mut rules = Vec::new();
+    let mut seen: HashMap<&str, (usize, Span)> = HashMap::new();
+    for source in sources {
+        cx.file = source.file;
+        cx.text = source.text;
+        for rule in &source.ast.rules {
+            if let Some(&(file, span)) = seen.get(rule.id.value.as_str()) {
+                let e = cx.error(
+                    codes::DUPLICATE_RULE,
+                    rule.id.span,
+                    format!("rule `{}` is defined twice", rule.id.value),
+                );
+                e.related.push((file, span, "first defined here".into()));
+                continue;
+            }
+            seen.insert(&rule.id.value, (source.file, rule.id.span));
+            if let Some(rule) = cx.rule(rule, &decls.kinds, has_calendar) {
+                rules.push(rule);
+            }
+        }
+    }
+    if cx.errors.is_empty() {
+        Ok(Plan {
+            rules,
+            kinds: decls.kinds,
+            calendar,
+            roll: decls.roll,
+            scoring: decls.scoring,
+        })
+    } else {
+        Err(cx.errors)
+    }
+}
+
+struct Decls {
+    kinds: Vec<Kind>,
+    roll: RollPolicy,
+    roll_at: Option<(usize, Span)>,
+    scoring: Scoring,
+}
+
+pub(crate) struct Cx<'a> {
+    pub(crate) errors: Vec<Error>,
+    pub(crate) file: usize,
+    pub(crate) text: &'a str,
+}
+
+impl<'a> Cx<'a> {
+    pub(crate) fn error(&mut self, code: &'static str, span: Span, message: impl Into<String>) -> &mut Error {
+        self.errors.push(Error {
+            code,
+            message: message.into(),
+            file: self.file,
+            span,
+            help: None,
+            related: Vec::new(),
+        });
+        let last = self.errors.len() - 1;
+        &mut self.errors[last]
+    }
+
+    pub(crate) fn snippet(&self, span: Span) -> String {
+        self.text
+            .get(span.range())
+            .unwrap_or("")
+            .split_whitespace()
+            .collect::<Vec<_>>()
+            .join(" ")
+    }
+
+    fn declarations(&mut self, sources: &[Source<'a>]) -> Decls {
+        let mut decls = Decls {
+            kinds: Vec::new(),
+            roll: RollPolicy::Stay,
+            roll_at: None,
+            scoring: Scoring::default(),
+        };
+        let mut pipeline_at: HashMap<String, (usize, Span)> = HashMap::new();
+        let mut scoring_at: Option<(usize, Span)> = None;
+        for source in sources {
+            self.file = source.file;
+            self.text = source.text;
+            for decl in source.ast.rulesets.iter().flat_map(|r| &r.decls) {
+                match decl {
+                    Decl::Calendar(_) => {}
+                    Decl::Roll(policy) => self.roll(&mut decls, policy),
+                    Decl::Pipeline { kind, stages, span } => {
+                        if let Some(&(file, first)) = pipeline_at.get(&kind.value) {
+                            let e = self.error(
+                                codes::DUPLICATE_DECL,
+                                *span,
+                                format!("kind `{}` has two pipelines", kind.value),
+                            );
+                            e.related.push((file, first, "first declared here".into()));
+                            continue;
+                        }
+                        pipeline_at.insert(kind.value.clone(), (source.file, *span));
+                        decls.kinds.push(self.pipeline(kind, stages));
+                    }
+                    Decl::Score(scoring) => {
+                        if let Some((file, first)) = scoring_at {
+                            let e = self.error(
+                                codes::DUPLICATE_DECL,
+                                scoring.span,
+                                "the scoring scheme is declared twice",
+                            );
+                            e.related.push((file, first, "first declared here".into()));
+                            continue;
+                        }
+                        scoring_at = Some((source.file, scoring.span));
+                        decls.scoring = self.scoring(scoring);
+                    }
+                }
+            }
+        }
+        decls
+    }
+
+    fn roll(&mut self, decls: &mut Decls, policy: &crate::source::Spanned<RollPolicy>) {
+        if let Some((file, first)) = decls.roll_at {
+            if decls.roll != policy.value {
+                let e = self.error(
+                    codes::DUPLICATE_DECL,
+                    policy.span,
+                    "the non-working-day policy is declared twice, differently",
+                );
+                e.related.push((file, first, "first declared here".into()));
+            }
+            return;
+        }
+        decls.roll = policy.value;
+        decls.roll_at = Some((self.file, policy.span));
+    }
+
+    fn pipeline(&mut self, kind: &ast::Ident, stages: &[ast::Ident]) -> Kind {
+        let mut names: Vec<String> = Vec::new();
+        for stage in stages {
+            if names.contains(&stage.value) {
+                self.error(
+                    codes::DUPLICATE_DECL,
+                    stage.span,
+                    format!("stage `{}` appears twice in the pipeline", stage.value),
+                );
+            } else {
+                names.push(stage.value.clone());
+            }
+        }
+        Kind {
+            name: kind.value.clone(),
+            stages: names,
+        }
+    }
+
+    fn scoring(&mut self, scoring: &ast::Scoring) -> Scoring {
+        if scoring.floor.value > scoring.start.value {
+            self.error(
+                codes::INCOMPLETE,
+                scoring.floor.span,
+                "the floor is above the starting score",
+            );
+        }
+        let mut last: Option<Points> = None;
+        for grade in &scoring.grades {
+            if let (Some(t), Some(prev)) = (&grade.at_least, last) {
+                if t.value >= prev {
+                    self.error(
+                        codes::INCOMPLETE,
+                        t.span,
+                        "grade thresholds must go down, highest first",
+                    );
+                }
+            }
+            last = grade.at_least.as_ref().map(|t| t.value).or(last);
+        }
+        if scoring.grades.last().is_none_or(|g| g.at_least.is_some()) {
+            self.error(codes::INCOMPLETE, scoring.span, "the last grade must have no threshold")
+                .help = Some("end the list with the grade for every other score, e.g. `, fail`".into());
+        }
+        Scoring {
+            start: scoring.start.value,
+            floor: scoring.floor.value,
+            grades: scoring
+                .grades
+                .iter()
+                .map(|g| (g.name.value.clone(), g.at_least.as_ref().map(|t| t.value)))
+                .collect(),
+        }
+    }
+
+    fn rule(&mut self, rule: &ast::Rule, kinds: &[Kind], has_calendar: bool) -> Option<plan::Rule> {
+        let before = self.errors.len();
+        let kind = self.kind(&rule.kind, kinds);
+        if rule.requires.is_empty() {
+            self.error(
+                codes::INCOMPLETE,
+                rule.id.span,
+                format!("rule `{}` has no `require`", rule.id.value),
+            );
+        }
+        let penalty = self.penalty(rule.penalty.as_ref(), has_calendar);
+        let (when, requires) = match kind {
+            Some(k) => {
+                let mut scope = expr::Scope {
+                    kind: &kinds[k],
+                    calendar: has_calendar,
+                    each: false,
+                };
+                let when = rule.when.as_ref().map(|w| self.condition(w, &mut scope));
+                let requires = rule.requires.iter().map(|c| self.constraint(c, &mut scope)).collect();
+                (when, requires)
+            }
+            None => (None, Vec::new()),
+        };
+        if self.errors.len() > before {
+            return None;
+        }
+        Some(plan::Rule {
+            id: rule.id.value.clone(),
+            title: rule.title.as_ref().map(|s| s.value.clone()),
+            cite: rule.cite.as_ref().map(|s| s.value.clone()),
+            help: rule.help.as_ref().map(|s| s.value.clone()),
+            severity: rule.severity.value,
+            kind: kind?,
+            file: self.file,
+            span: rule.span,
+            id_span: rule.id.span,
+            when: when.flatten(),
+            requires: requires.into_iter().flatten().collect(),
+            penalty,
+        })
+    }
+
+    fn kind(&mut self, kind: &ast::Ident, kinds: &[Kind]) -> Option<usize> {
+        let found = kinds.iter().position(|k| k.name == kind.value);
+        if found.is_none() {
+            let names: Vec<&str> = kinds.iter().map(|k| k.name.as_str()).collect();
+            let help = crate::suggest::help(&kind.value, &names)
+                .or_else(|| Some(format!("declare it in a ruleset: `pipeline {}: … -> …`", kind.value)));
+            self.error(
+                codes::UNKNOWN_KIND,
+                kind.span,
+                format!("no pipeline declares kind `{}`", kind.value),
+            )
+            .help = help;
+        }
+        found
+    }
+
+    fn penalty(&mut self, penalty: Option<&ast::Penalty>, has_calendar: bool) -> plan::Penalty {
+        let Some(p) = penalty else {
+            return plan::Penalty {
+                fixed: Points::ZERO,
+                per: None,
+                cap: None,
+            };
+        };
+        if let Some(per) = &p.per {
+            if per.unit == LateUnit::Workdays && !has_calendar {
+                self.error(codes::BAD_UNIT, per.span, "points per workday need a calendar")
+                    .help = Some("declare one with `calendar \"calendars/cn.yaml\"`".into());
+            }
+            if per.every == 0 {
+                self.error(codes::BAD_UNIT, per.span, "a period of lateness must be at least 1");
+            }
+        }
+        plan::Penalty {
+            fixed: p.fixed.value,
+            per: p.per.as_ref().map(|per| (per.points.value, per.every.max(1), per.unit)),
+            cap: p.cap.as_ref().map(|c| c.value),
+        }
+    }
+
+    pub(crate) fn workdays_need_calendar(&mut self, unit: Unit, span: Span, has_calendar: bool) {
+        if unit == Unit::Workdays && !has_calendar {
+            self.error(codes::BAD_UNIT, span, "working days need a calendar").help =
+                Some("declare one with `calendar \"calendars/cn.yaml\"`".into());
+        }
+    }
+}

@@ -1,0 +1,114 @@
+//! Penalty points for a finding: a fixed part, points per started period of
+//! lateness, and a cap on the total.
+
+use crate::points::Points;
+use crate::syntax::ast::LateUnit;
+
+use super::check::Late;
+use super::plan::Penalty;
+
+/// The points (after the cap) and, when more than the fixed part was
+/// involved, how they were reached (`1 + 0.1 × 4 workdays = 1.4`).
+pub fn compute(penalty: &Penalty, late: Option<&Late>) -> (Points, Option<String>) {
+    let fixed = penalty.fixed;
+    let per = penalty.per.and_then(|(points, every, unit)| {
+        let late = late?;
+        let amount = match unit {
+            LateUnit::Days => late.days,
+            LateUnit::Workdays => late.workdays?,
+        };
+        Some((points, periods(amount, every), every, unit))
+    });
+    let Some((points, count, every, unit)) = per else {
+        return cap(penalty, fixed, None);
+    };
+    let total = fixed.saturating_add(points.saturating_mul(count));
+    let unit = match unit {
+        LateUnit::Days => "day",
+        LateUnit::Workdays => "workday",
+    };
+    let per = if every == 1 {
+        format!("{count} {unit}{}", if count == 1 { "" } else { "s" })
+    } else {
+        format!(
+            "{count} started period{} of {every} {unit}s",
+            if count == 1 { "" } else { "s" }
+        )
+    };
+    cap(penalty, total, Some(format!("{fixed} + {points} × {per} = {total}")))
+}
+
+fn cap(penalty: &Penalty, total: Points, note: Option<String>) -> (Points, Option<String>) {
+    match penalty.cap {
+        Some(cap) if total > cap => {
+            let note = note.unwrap_or_else(|| total.to_string());
+            (cap, Some(format!("{note}, capped at {cap}")))
+        }
+        _ => (total, note),
+    }
+}
+
+/// Started periods of `every` in `amount` (a started period counts).
+pub fn periods(amount: i64, every: u32) -> i64 {
+    if amount <= 0 {
+        return 0;
+    }
+    let every = i64::from(every.max(1));
+    (amount + every - 1) / every
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::eval::check::Late;
+    use jiff::civil::date;
+
+    fn late(days: i64, workdays: i64) -> Late {
+        let due = date(2022, 7, 14);
+        Late {
+            stage: 0,
+            due,
+            actual: due,
+            overdue: false,
+            days,
+            workdays: Some(workdays),
+        }
+    }
+
+    #[test]
+    fn started_periods_count() {
+        assert_eq!(periods(0, 30), 0);
+        assert_eq!(periods(1, 30), 1);
+        assert_eq!(periods(30, 30), 1);
+        assert_eq!(periods(31, 30), 2);
+        assert_eq!(periods(4, 1), 4);
+    }
+
+    #[test]
+    fn plan_on_time_penalty() {
+        let p = Penalty {
+            fixed: Points(100),
+            per: Some((Points(10), 1, LateUnit::Workdays)),
+            cap: Some(Points(300)),
+        };
+        assert_eq!(
+            compute(&p, Some(&late(6, 4))),
+            (Points(140), Some("1 + 0.1 × 4 workdays = 1.4".into()))
+        );
+        let (points, note) = compute(&p, Some(&late(60, 40)));
+        assert_eq!(points, Points(300));
+        assert_eq!(note.as_deref(), Some("1 + 0.1 × 40 workdays = 5, capped at 3"));
+    }
+
+    #[test]
+    fn closed_by_deadline_penalty() {
+        let p = Penalty {
+            fixed: Points(200),
+            per: Some((Points(100), 30, LateUnit::Days)),
+            cap: Some(Points(1000)),
+        };
+        assert_eq!(compute(&p, Some(&late(31, 20))).0, Points(400));
+        assert_eq!(compute(&p, Some(&late(1000, 700))).0, Points(1000));
+        assert_eq!(compute(&p, None), (Points(200), None));
+    }
+}

@@ -1,0 +1,198 @@
+//! The evaluation plan: rules compiled once, names resolved to indices,
+//! regexes built, rule text kept for messages.
+
+use jiff::civil::Date;
+
+use crate::calendar::{Calendar, Unit};
+use crate::points::Points;
+use crate::source::Span;
+use crate::syntax::ast::{CmpOp, DateWord, LateUnit, OrderOp, RollPolicy, Severity, Sign};
+
+/// Every rule of every loaded file, ready to evaluate.
+#[derive(Clone, Debug)]
+pub struct Plan {
+    pub rules: Vec<Rule>,
+    /// Record kinds and their pipelines, in declaration order.
+    pub kinds: Vec<Kind>,
+    pub calendar: Option<Calendar>,
+    pub roll: RollPolicy,
+    pub scoring: Scoring,
+}
+
+#[derive(Clone, Debug)]
+pub struct Kind {
+    pub name: String,
+    pub stages: Vec<String>,
+}
+
+#[derive(Clone, Debug, PartialEq)]
+pub struct Scoring {
+    pub start: Points,
+    pub floor: Points,
+    /// In order; the last has no threshold.
+    pub grades: Vec<(String, Option<Points>)>,
+}
+
+impl Default for Scoring {
+    /// DESIGN §8: from 100, not below 0; pass >= 90, basic >= 60, fail.
+    fn default() -> Scoring {
+        Scoring {
+            start: Points(10_000),
+            floor: Points(0),
+            grades: vec![
+                ("pass".into(), Some(Points(9_000))),
+                ("basic".into(), Some(Points(6_000))),
+                ("fail".into(), None),
+            ],
+        }
+    }
+}
+
+impl Scoring {
+    /// The first grade whose threshold `score` meets.
+    pub fn grade(&self, score: Points) -> &str {
+        self.grades
+            .iter()
+            .find(|(_, at_least)| at_least.is_none_or(|t| score >= t))
+            .map_or("", |(name, _)| name.as_str())
+    }
+}
+
+#[derive(Clone, Debug)]
+pub struct Rule {
+    pub id: String,
+    pub title: Option<String>,
+    pub cite: Option<String>,
+    pub help: Option<String>,
+    pub severity: Severity,
+    /// Index into [`Plan::kinds`].
+    pub kind: usize,
+    /// Which rule file (index given to `compile`) and where in it.
+    pub file: usize,
+    /// The whole rule block.
+    pub span: Span,
+    /// The rule's id, where diagnostics point.
+    pub id_span: Span,
+    pub when: Option<Expr>,
+    pub requires: Vec<Constraint>,
+    pub penalty: Penalty,
+}
+
+#[derive(Clone, Debug, PartialEq)]
+pub struct Penalty {
+    pub fixed: Points,
+    pub per: Option<(Points, u32, LateUnit)>,
+    pub cap: Option<Points>,
+}
+
+#[derive(Clone, Debug)]
+pub struct Constraint {
+    pub kind: ConstraintKind,
+    /// The constraint as written in the rule file, for messages.
+    pub text: String,
+}
+
+#[derive(Clone, Debug)]
+pub enum ConstraintKind {
+    /// A deadline: `stage` is due `within` after `after`.
+    Within {
+        stage: usize,
+        within: DurationExpr,
+        after: Expr,
+        after_text: String,
+    },
+    /// A deadline: `stage` is due on or before `date`.
+    By {
+        stage: usize,
+        date: Expr,
+        date_text: String,
+    },
+    Order {
+        first: usize,
+        op: OrderOp,
+        second: usize,
+    },
+    StagesInOrder,
+    Lasts {
+        stage: usize,
+        n: u32,
+        unit: Unit,
+    },
+    HasEvidence {
+        stage: usize,
+    },
+    /// The expression holds for every extension of the record.
+    EachExtension(Expr),
+    Expr(Expr),
+}
+
+impl ConstraintKind {
+    /// The stage a deadline constraint is about.
+    pub fn deadline_stage(&self) -> Option<usize> {
+        match self {
+            ConstraintKind::Within { stage, .. } | ConstraintKind::By { stage, .. } => Some(*stage),
+            _ => None,
+        }
+    }
+}
+
+#[derive(Clone, Debug)]
+pub enum DurationExpr {
+    Fixed(u32, Unit),
+    If(Box<Expr>, Box<DurationExpr>, Box<DurationExpr>),
+}
+
+#[derive(Clone, Debug)]
+pub struct Expr {
+    pub kind: ExprKind,
+    /// As written, for messages (`acceptance.by`).
+    pub text: String,
+}
+
+#[derive(Clone, Debug)]
+pub enum ExprKind {
+    Field(Field),
+    DateWord(DateWord),
+    Extended,
+    Str(String),
+    Num(f64),
+    Date(Date),
+    Bool(bool),
+    Cmp(CmpOp, Box<Expr>, Box<Expr>),
+    And(Box<Expr>, Box<Expr>),
+    Or(Box<Expr>, Box<Expr>),
+    Not(Box<Expr>),
+    IsPresent(Box<Expr>),
+    IsMissing(Box<Expr>),
+    In(Box<Expr>, Vec<Expr>),
+    Matches(Box<Expr>, regex::Regex),
+    DateAdd(Box<Expr>, Sign, u32, Unit),
+}
+
+/// A resolved field path.
+#[derive(Clone, Debug, PartialEq)]
+pub enum Field {
+    /// A stage's date (index into the kind's pipeline).
+    StageDate(usize),
+    StageEnd(usize),
+    StageBy(usize),
+    StageNote(usize),
+    StageEvidence(usize),
+    Id,
+    Kind,
+    Unit,
+    Lead,
+    Status,
+    /// Inside `each extension`: a field of the extension.
+    Extension(ExtensionField),
+    /// Any other path, looked up in the record then its ledger header.
+    Extra(Vec<String>),
+}
+
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum ExtensionField {
+    To,
+    ApprovedBy,
+    ApprovedOn,
+    Reason,
+}

@@ -1,0 +1,245 @@
+//! Loading rule sets: rule files and the calendars they declare, from disk
+//! or from the bundle built into the binary, then the semantic check.
+//!
+//! Owns: reading rule and calendar files. Must not: print or exit.
+
+use std::path::{Path, PathBuf};
+use std::sync::Arc;
+
+use crate::calendar::Calendar;
+use crate::eval::{self, Plan};
+use crate::outcome::{InputError, Origin, Place, SourceFile};
+use crate::source::{LineIndex, Span};
+use crate::syntax::ast::Severity;
+use crate::syntax::{self, ast};
+
+/// The bundled rule set (DESIGN §8), as shipped in `rules/`.
+pub const BUNDLED_RULES: &str = include_str!("../rules/central-inspection.rules");
+/// The bundled calendar the bundled rule set declares.
+pub const BUNDLED_CALENDAR: &str = include_str!("../rules/calendars/cn.yaml");
+const BUNDLED_DIR: &str = "<bundled>";
+
+/// Loaded rule sets: the plan when everything checked, and every source
+/// (rule files, then calendars) diagnostics may point into.
+#[derive(Debug, Default)]
+pub struct Rules {
+    pub plan: Option<Plan>,
+    pub files: Vec<SourceFile>,
+    pub errors: Vec<InputError>,
+}
+
+/// Load rule files or folders (walked for `*.rules`); none means the bundle.
+pub fn rules(paths: &[PathBuf]) -> Rules {
+    let mut rules = Rules::default();
+    let mut parsed: Vec<(usize, ast::File)> = Vec::new();
+    for (name, text) in rule_texts(paths, &mut rules) {
+        let file = rules.add(name, Some(text.clone()));
+        match syntax::parse(&text) {
+            Ok(ast) => parsed.push((file, ast)),
+            Err(errors) => {
+                for e in errors {
+                    rules.error(e.code, e.message, file, e.span, e.help);
+                }
+            }
+        }
+    }
+    if rules.files.is_empty() && rules.errors.is_empty() {
+        rules
+            .errors
+            .push(whole_file_error("rules::none", "no rule files found".into(), None));
+    }
+    let calendar = calendars(&mut rules, &parsed);
+    if !rules.errors.is_empty() {
+        return rules;
+    }
+    let texts: Vec<Arc<str>> = parsed.iter().map(|(f, _)| rules.text(*f)).collect();
+    let sources: Vec<eval::Source<'_>> = parsed
+        .iter()
+        .zip(&texts)
+        .map(|((file, ast), text)| eval::Source { file: *file, text, ast })
+        .collect();
+    match eval::compile(&sources, calendar) {
+        Ok(plan) => rules.plan = Some(plan),
+        Err(errors) => {
+            for e in errors {
+                let index = rules.errors.len();
+                rules.error(e.code, e.message, e.file, e.span, e.help);
+                rules.errors[index].related = e
+                    .related
+                    .into_iter()
+                    .map(|(file, span, label)| (Origin::Rule, Place { file, span }, label))
+                    .collect();
+            }
+        }
+    }
+    rules
+}
+
+impl Rules {
+    fn add(&mut self, name: String, text: Option<Arc<str>>) -> usize {
+        let lines = text.as_deref().map(|t| Arc::new(LineIndex::new(t)));
+        self.files.push(SourceFile { name, text, lines });
+        self.files.len() - 1
+    }
+
+    fn text(&self, file: usize) -> Arc<str> {
+        self.files[file].text.clone().unwrap_or_else(|| Arc::from(""))
+    }
+
+    fn error(&mut self, code: &str, message: String, file: usize, span: Span, help: Option<String>) {
+        self.errors.push(InputError {
+            code: code.into(),
+            severity: Severity::Error,
+            message,
+            origin: Origin::Rule,
+            place: Some(Place { file, span }),
+            labels: Vec::new(),
+            related: Vec::new(),
+            help,
+        });
+    }
+}
+
+/// `(name, text)` of every rule file to load, in a stable order.
+fn rule_texts(paths: &[PathBuf], rules: &mut Rules) -> Vec<(String, Arc<str>)> {
+    if paths.is_empty() {
+        return vec![(
+            format!("{BUNDLED_DIR}/central-inspection.rules"),
+            Arc::from(BUNDLED_RULES),
+        )];
+    }
+    let mut texts = Vec::new();
+    for path in paths {
+        for file in rule_files(path, rules) {
+            match std::fs::read_to_string(&file) {
+                Ok(text) => texts.push((file.display().to_string(), Arc::from(text))),
+                Err(err) => {
+                    let file = rules.add(file.display().to_string(), None);
+                    let message = format!("cannot read rule file: {}", io_reason(&err));
+                    rules
+                        .errors
+                        .push(whole_file_error("rules::unreadable", message, Some(file)));
+                }
+            }
+        }
+    }
+    texts
+}
+
+fn rule_files(path: &Path, rules: &mut Rules) -> Vec<PathBuf> {
+    if !path.is_dir() {
+        if !path.exists() {
+            let file = rules.add(path.display().to_string(), None);
+            rules.errors.push(whole_file_error(
+                "rules::unreadable",
+                "no such rule file or folder".into(),
+                Some(file),
+            ));
+            return Vec::new();
+        }
+        return vec![path.to_path_buf()];
+    }
+    let mut files: Vec<PathBuf> = walkdir::WalkDir::new(path)
+        .sort_by_file_name()
+        .into_iter()
+        .filter_map(Result::ok)
+        .filter(|e| e.file_type().is_file() && e.path().extension().is_some_and(|x| x == "rules"))
+        .map(|e| e.into_path())
+        .collect();
+    files.sort();
+    files
+}
+
+fn whole_file_error(code: &str, message: String, file: Option<usize>) -> InputError {
+    InputError {
+        code: code.into(),
+        severity: Severity::Error,
+        message,
+        origin: Origin::Rule,
+        place: file.map(|file| Place {
+            file,
+            span: Span::default(),
+        }),
+        labels: Vec::new(),
+        related: Vec::new(),
+        help: None,
+    }
+}
+
+/// Read, parse and merge every declared calendar.
+fn calendars(rules: &mut Rules, parsed: &[(usize, ast::File)]) -> Option<Calendar> {
+    let mut loaded = Vec::new();
+    let mut first_decl: Option<(usize, Span)> = None;
+    for (file, ast) in parsed {
+        for decl in ast.rulesets.iter().flat_map(|r| &r.decls) {
+            let ast::Decl::Calendar(path) = decl else { continue };
+            first_decl.get_or_insert((*file, path.span));
+            let name = rules.files[*file].name.clone();
+            match read_calendar(&name, &path.value) {
+                Ok((shown, text)) => {
+                    let stem = Path::new(&path.value)
+                        .file_stem()
+                        .map_or("calendar".into(), |s| s.to_string_lossy().into_owned());
+                    let cal_file = rules.add(shown, Some(Arc::from(text.as_str())));
+                    match Calendar::parse(&stem, &text) {
+                        Ok(cal) => loaded.push(cal),
+                        Err(errors) => {
+                            for e in errors {
+                                rules.error(e.code, e.message, cal_file, e.span, e.help);
+                            }
+                        }
+                    }
+                }
+                Err(reason) => {
+                    let message = format!("cannot read calendar `{}`: {reason}", path.value);
+                    rules.error("rules::calendar", message, *file, path.span, None);
+                }
+            }
+        }
+    }
+    if loaded.is_empty() {
+        return None;
+    }
+    match Calendar::merge(loaded) {
+        Ok(cal) => Some(cal),
+        Err(reason) => {
+            if let Some((file, span)) = first_decl {
+                rules.error(
+                    "rules::calendar",
+                    format!("calendars do not agree: {reason}"),
+                    file,
+                    span,
+                    None,
+                );
+            }
+            None
+        }
+    }
+}
+
+/// The calendar's display name and text: relative to the rule file, or from
+/// the bundle for the bundled rule set.
+fn read_calendar(rule_file: &str, path: &str) -> Result<(String, String), String> {
+    if let Some(rest) = rule_file.strip_prefix(BUNDLED_DIR) {
+        let _ = rest;
+        if path == "calendars/cn.yaml" {
+            return Ok((format!("{BUNDLED_DIR}/{path}"), BUNDLED_CALENDAR.to_string()));
+        }
+        return Err("the bundle has no such calendar".into());
+    }
+    let full = Path::new(rule_file).parent().unwrap_or(Path::new(".")).join(path);
+    std::fs::read_to_string(&full)
+        .map(|t| (full.display().to_string(), t))
+        .map_err(|e| io_reason(&e))
+}
+
+/// An I/O error as a lowercase reason, without the Rust-specific suffix.
+pub fn io_reason(err: &std::io::Error) -> String {
+    let text = err.to_string();
+    let text = text.split(" (os error").next().unwrap_or(&text);
+    let mut chars = text.chars();
+    match chars.next() {
+        Some(c) => c.to_lowercase().chain(chars).collect(),
+        None => text.to_string(),
+    }
+}

@@ -1,0 +1,229 @@
+//! One record file: read it, load its records, evaluate each, apply inline
+//! waivers. Runs on a worker thread; knows nothing of other files.
+
+use std::path::Path;
+use std::sync::Arc;
+
+use crate::eval::{self, Plan};
+use crate::model::{self, Record, Status};
+use crate::outcome::{Finding, InputError, Label, Origin, Pending, Place};
+use crate::source::Span;
+use crate::syntax::ast::Severity;
+use crate::yaml;
+
+use super::{Options, file_error};
+
+/// What one file gave. File indices inside are 0 until the merge sets them.
+#[derive(Debug, Default)]
+pub struct Result {
+    pub name: String,
+    pub text: Option<Arc<str>>,
+    pub records: Vec<Summary>,
+    pub findings: Vec<Finding>,
+    pub pending: Vec<Pending>,
+    pub errors: Vec<InputError>,
+}
+
+/// What the merge needs of a record once it has been evaluated and dropped.
+#[derive(Debug)]
+pub struct Summary {
+    pub id: String,
+    pub id_span: Span,
+    pub kind: String,
+    pub unit: String,
+    pub status: Option<Status>,
+    /// The last stage of its pipeline is recorded.
+    pub final_recorded: bool,
+    /// A deadline on the last stage of its pipeline has passed unmet.
+    pub overdue: bool,
+}
+
+pub fn process(path: &Path, plan: &Plan, schema: &model::Schema, options: &Options) -> Result {
+    let mut result = Result {
+        name: path.display().to_string(),
+        ..Result::default()
+    };
+    let text = match read(path, options.max_file_size) {
+        Ok(text) => text,
+        Err(error) => {
+            result.errors.push(*error);
+            return result;
+        }
+    };
+    let file = model::load(&text, schema, &yaml::Limits::default());
+    for e in file.errors {
+        result.errors.push(InputError {
+            code: e.code.into(),
+            severity: e.severity,
+            message: e.message,
+            origin: Origin::Record,
+            place: Some(Place { file: 0, span: e.span }),
+            labels: e.labels.into_iter().map(|(span, text)| Label { span, text }).collect(),
+            related: Vec::new(),
+            help: e.help,
+        });
+    }
+    for record in &file.records {
+        evaluate(record, plan, options, &mut result);
+    }
+    if options.keep_sources || !result.findings.is_empty() || !result.errors.is_empty() {
+        result.text = Some(Arc::from(text));
+    }
+    result
+}
+
+fn read(path: &Path, limit: u64) -> std::result::Result<String, Box<InputError>> {
+    let fail = |code: &str, message: String| Box::new(file_error(code, Severity::Error, message, Some(0)));
+    let unreadable = |e: std::io::Error| {
+        fail(
+            "input::unreadable",
+            format!("cannot read file: {}", crate::load::io_reason(&e)),
+        )
+    };
+    let meta = std::fs::metadata(path).map_err(unreadable)?;
+    if meta.is_dir() {
+        return Err(fail("input::unreadable", "is a folder, not a file".into()));
+    }
+    if meta.len() > limit {
+        return Err(fail(
+            "input::too-large",
+            format!("file is {} bytes, over the limit of {limit}", meta.len()),
+        ));
+    }
+    let bytes = std::fs::read(path).map_err(unreadable)?;
+    String::from_utf8(bytes).map_err(|e| {
+        let at = e.utf8_error().valid_up_to();
+        let mut error = fail("input::not-utf8", format!("file is not valid UTF-8 (byte {at})"));
+        error.place = Some(Place {
+            file: 0,
+            span: Span::new(at, at),
+        });
+        error
+    })
+}
+
+fn evaluate(record: &Record, plan: &Plan, options: &Options, result: &mut Result) {
+    let mut verdicts = eval::Verdicts::default();
+    eval::evaluate(plan, record, options.as_of, &mut verdicts);
+    let kind = plan.kinds.iter().find(|k| k.name == record.kind.value);
+    let last_stage = kind.and_then(|k| k.stages.len().checked_sub(1));
+    let overdue = verdicts
+        .findings
+        .iter()
+        .any(|f| !f.cannot_check && f.late.as_ref().is_some_and(|l| Some(l.stage) == last_stage));
+    let mut used = vec![false; record.waivers.len()];
+    for f in verdicts.findings {
+        let waived = waiver(record, &plan.rules[f.rule].id, options, &mut used, result);
+        result.findings.push(finding(record, f, waived));
+    }
+    for (waiver, used) in record.waivers.iter().zip(used) {
+        if !used {
+            unmatched(waiver, options, result);
+        }
+    }
+    for p in verdicts.pending {
+        let stage = kind.map_or(String::new(), |k| k.stages[p.stage].clone());
+        let (record_id, unit) = (record.id.value.clone(), record.unit.value.clone());
+        result.pending.push(Pending {
+            rule: p.rule,
+            record: record_id,
+            unit,
+            file: 0,
+            stage,
+            due: p.due,
+        });
+    }
+    result.records.push(Summary {
+        id: record.id.value.clone(),
+        id_span: record.id.span,
+        kind: record.kind.value.clone(),
+        unit: record.unit.value.clone(),
+        status: record.status.as_ref().map(|s| s.value.clone()),
+        final_recorded: kind
+            .and_then(|k| k.stages.last())
+            .is_some_and(|s| record.stage(s).is_some()),
+        overdue,
+    });
+}
+
+fn finding(record: &Record, f: eval::Finding, waived: bool) -> Finding {
+    let late = f.late.as_ref();
+    Finding {
+        rule: f.rule,
+        severity: f.severity,
+        message: f.message,
+        record: record.id.value.clone(),
+        kind: record.kind.value.clone(),
+        unit: record.unit.value.clone(),
+        file: 0,
+        labels: f.labels.into_iter().map(|(span, text)| Label { span, text }).collect(),
+        due: late.map(|l| l.due),
+        actual: late.map(|l| l.actual),
+        late_days: late.map(|l| l.days),
+        late_workdays: late.and_then(|l| l.workdays),
+        penalty: f.penalty,
+        penalty_note: f.penalty_note,
+        waived,
+    }
+}
+
+/// Whether an inline waiver covers a finding of `rule`; an expired or
+/// incomplete one does not, and says so.
+fn waiver(record: &Record, rule: &str, options: &Options, used: &mut [bool], result: &mut Result) -> bool {
+    let Some(i) = record
+        .waivers
+        .iter()
+        .position(|w| w.rule.as_ref().is_some_and(|r| r.value == rule))
+    else {
+        return false;
+    };
+    used[i] = true;
+    let w = &record.waivers[i];
+    let missing = [
+        ("reason", w.reason.is_none()),
+        ("approved_by", w.approved_by.is_none()),
+        ("until", w.until.is_none()),
+    ];
+    if let Some((field, _)) = missing.iter().find(|(_, m)| *m) {
+        let message = format!("waiver for `{rule}` has no `{field}`, so it does not apply");
+        result
+            .errors
+            .push(located("waiver::incomplete", Severity::Error, message, w.span));
+        return false;
+    }
+    match &w.until {
+        Some(until) if until.value >= options.as_of => true,
+        Some(until) => {
+            let message = format!("waiver for `{rule}` expired on {}", until.value);
+            result
+                .errors
+                .push(located("waiver::expired", Severity::Warning, message, until.span));
+            false
+        }
+        None => false,
+    }
+}
+
+fn unmatched(w: &model::Waiver, options: &Options, result: &mut Result) {
+    let rule = w.rule.as_ref().map_or("?", |r| r.value.as_str());
+    if let Some(until) = w.until.as_ref().filter(|u| u.value < options.as_of) {
+        let message = format!("waiver for `{rule}` expired on {}", until.value);
+        result
+            .errors
+            .push(located("waiver::expired", Severity::Warning, message, until.span));
+        return;
+    }
+    let (severity, message) = match &w.rule {
+        Some(_) => (Severity::Warning, format!("waiver for `{rule}` matches no finding")),
+        None => (Severity::Error, "waiver names no `rule`".to_string()),
+    };
+    result
+        .errors
+        .push(located("waiver::unmatched", severity, message, w.span));
+}
+
+fn located(code: &str, severity: Severity, message: String, span: Span) -> InputError {
+    let mut e = file_error(code, severity, message, Some(0));
+    e.place = Some(Place { file: 0, span });
+    e
+}
