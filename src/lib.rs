@@ -18,6 +18,7 @@ pub mod model;
 pub mod outcome;
 pub mod points;
 pub mod report;
+pub mod ruletest;
 pub mod run;
 pub mod source;
 pub mod suggest;

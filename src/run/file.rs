@@ -51,6 +51,22 @@ pub fn process(path: &Path, plan: &Plan, schema: &model::Schema, options: &Optio
         }
     };
     let file = model::load(&text, schema, &yaml::Limits::default());
+    evaluate_file(file, plan, options, &mut result);
+    if options.keep_sources || !result.findings.is_empty() || !result.errors.is_empty() {
+        result.text = Some(Arc::from(text));
+    }
+    result
+}
+
+/// Records already parsed as YAML nodes (inline in a rule test); their spans
+/// point into another file, so no text is kept.
+pub fn process_nodes(name: &str, nodes: Vec<yaml::Node>, plan: &Plan, schema: &model::Schema, options: &Options) -> Result {
+    let mut result = Result { name: name.to_string(), ..Result::default() };
+    evaluate_file(model::load_nodes(nodes, schema), plan, options, &mut result);
+    result
+}
+
+fn evaluate_file(file: model::File, plan: &Plan, options: &Options, result: &mut Result) {
     for e in file.errors {
         result.errors.push(InputError {
             code: e.code.into(),
@@ -64,12 +80,8 @@ pub fn process(path: &Path, plan: &Plan, schema: &model::Schema, options: &Optio
         });
     }
     for record in &file.records {
-        evaluate(record, plan, options, &mut result);
+        evaluate(record, plan, options, result);
     }
-    if options.keep_sources || !result.findings.is_empty() || !result.errors.is_empty() {
-        result.text = Some(Arc::from(text));
-    }
-    result
 }
 
 fn read(path: &Path, limit: u64) -> std::result::Result<String, Box<InputError>> {

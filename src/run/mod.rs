@@ -94,6 +94,43 @@ pub fn check(options: &Options) -> Outcome {
     outcome
 }
 
+/// Check records given as YAML nodes (a rule test's inline records) and
+/// record files against an already compiled plan.
+pub fn check_records(
+    plan: &Plan,
+    rule_files: &[SourceFile],
+    as_of: Date,
+    inline: &[crate::yaml::Node],
+    files: &[PathBuf],
+) -> Outcome {
+    let options = Options { keep_sources: false, ..Options::new(as_of) };
+    let mut outcome = Outcome {
+        as_of,
+        files: Vec::new(),
+        rule_files: rule_files.to_vec(),
+        rules: plan.rules.iter().map(rule_info).collect(),
+        records: 0,
+        findings: Vec::new(),
+        input_errors: Vec::new(),
+        units: Vec::new(),
+        progress: Vec::new(),
+        pending: Vec::new(),
+        summary: Summary::default(),
+    };
+    let schema = schema(plan);
+    let mut results = Vec::new();
+    if !inline.is_empty() {
+        results.push(file::process_nodes("<inline records>", inline.to_vec(), plan, &schema, &options));
+    }
+    results.extend(files.iter().map(|f| file::process(f, plan, &schema, &options)));
+    merge::merge(&mut outcome, plan, results, Vec::new());
+    outcome
+}
+
+fn schema(plan: &Plan) -> Schema {
+    Schema { kinds: plan.kinds.iter().map(|k| (k.name.clone(), k.stages.clone())).collect() }
+}
+
 impl Outcome {
     /// False when a rule file did not parse or check, a record file could
     /// not be read or parsed, or zero rules or zero records were loaded.

@@ -1,0 +1,297 @@
+//! Reading a rule-test file into a [`Suite`].
+
+use jiff::civil::Date;
+
+use crate::points::Points;
+use crate::source::Span;
+use crate::syntax::ast::Severity;
+use crate::yaml::{self, Node, Value};
+
+use super::Error;
+
+#[derive(Clone, Debug)]
+pub struct Suite {
+    /// Compare only these rules' findings (empty: all).
+    pub rules: Vec<String>,
+    pub cases: Vec<Case>,
+}
+
+#[derive(Clone, Debug)]
+pub struct Case {
+    pub name: String,
+    pub span: Span,
+    pub as_of: Date,
+    /// Inline records: YAML nodes in any record-file form.
+    pub records: Vec<Node>,
+    /// Record files, relative to the test file.
+    pub files: Vec<String>,
+    pub expect: Vec<Expected>,
+    pub pending: Option<usize>,
+}
+
+#[derive(Clone, Debug, PartialEq)]
+pub struct Expected {
+    pub rule: String,
+    pub record: String,
+    pub severity: Option<Severity>,
+    pub penalty: Option<Points>,
+    pub due: Option<Date>,
+    pub late_days: Option<i64>,
+    pub late_workdays: Option<i64>,
+    pub waived: Option<bool>,
+}
+
+/// Parse a test file; every problem is reported, not only the first.
+pub fn parse(text: &str) -> Result<Suite, Vec<Error>> {
+    let (docs, error) = yaml::parse(text, &yaml::Limits::default());
+    if let Some(e) = error {
+        return Err(vec![Error { message: e.message, span: e.span }]);
+    }
+    let mut r = Reader { errors: Vec::new() };
+    let suite = match docs.first() {
+        Some(root) => r.suite(root),
+        None => {
+            r.error(Span::default(), "the test file is empty");
+            None
+        }
+    };
+    match suite {
+        Some(suite) if r.errors.is_empty() => Ok(suite),
+        _ => Err(r.errors),
+    }
+}
+
+struct Reader {
+    errors: Vec<Error>,
+}
+
+fn entries(node: &Node) -> Option<&[(Node, Node)]> {
+    match &node.value {
+        Value::Map(entries) => Some(entries),
+        _ => None,
+    }
+}
+
+fn key(k: &Node) -> &str {
+    match &k.value {
+        Value::Str { text, .. } => text,
+        _ => "",
+    }
+}
+
+impl Reader {
+    fn error(&mut self, span: Span, message: impl Into<String>) {
+        self.errors.push(Error { message: message.into(), span });
+    }
+
+    fn suite(&mut self, root: &Node) -> Option<Suite> {
+        let Some(map) = entries(root) else {
+            self.error(root.span, "expected a mapping with `cases`");
+            return None;
+        };
+        let (mut rules, mut as_of, mut cases) = (Vec::new(), None, None);
+        for (k, v) in map {
+            match key(k) {
+                "rules" => rules = self.strings(v),
+                "as_of" => as_of = self.date(v),
+                "cases" => cases = Some(v),
+                other => self.error(k.span, format!("unknown key `{other}`; expected `rules`, `as_of` or `cases`")),
+            }
+        }
+        let Some(cases) = cases else {
+            self.error(root.span, "the test file has no `cases`");
+            return None;
+        };
+        let Value::Seq(items) = &cases.value else {
+            self.error(cases.span, "`cases` must be a list");
+            return None;
+        };
+        let cases = items.iter().filter_map(|c| self.case(c, as_of)).collect();
+        Some(Suite { rules, cases })
+    }
+
+    fn case(&mut self, node: &Node, default_as_of: Option<Date>) -> Option<Case> {
+        let Some(map) = entries(node) else {
+            self.error(node.span, "a case must be a mapping");
+            return None;
+        };
+        let mut case = Case {
+            name: String::new(),
+            span: node.span,
+            as_of: default_as_of.unwrap_or(Date::constant(2000, 1, 1)),
+            records: Vec::new(),
+            files: Vec::new(),
+            expect: Vec::new(),
+            pending: None,
+        };
+        let (mut has_as_of, mut has_expect) = (default_as_of.is_some(), false);
+        for (k, v) in map {
+            match key(k) {
+                "name" => case.name = self.string(v).unwrap_or_default(),
+                "as_of" => {
+                    has_as_of = true;
+                    case.as_of = self.date(v)?;
+                }
+                "records" => case.records.push(v.clone()),
+                "files" => case.files = self.strings(v),
+                "expect" => {
+                    has_expect = true;
+                    case.expect = self.expect(v);
+                }
+                "pending" => case.pending = self.int(v).map(|n| n as usize),
+                other => self.error(
+                    k.span,
+                    format!("unknown key `{other}`; expected `name`, `as_of`, `records`, `files`, `expect` or `pending`"),
+                ),
+            }
+        }
+        if !has_as_of {
+            self.error(node.span, "the case has no `as_of` (and the file gives none)");
+        }
+        if !has_expect {
+            self.error(node.span, "the case has no `expect` (use `expect: none` when no finding is expected)");
+        }
+        Some(case)
+    }
+
+    fn expect(&mut self, v: &Node) -> Vec<Expected> {
+        match &v.value {
+            Value::Str { text, .. } if text == "none" => Vec::new(),
+            Value::Seq(items) => items.iter().filter_map(|i| self.expected(i)).collect(),
+            _ => {
+                self.error(v.span, "`expect` must be a list of findings or `none`");
+                Vec::new()
+            }
+        }
+    }
+
+    fn expected(&mut self, node: &Node) -> Option<Expected> {
+        let Some(map) = entries(node) else {
+            self.error(node.span, "an expected finding must be a mapping with `rule` and `record`");
+            return None;
+        };
+        let mut e = Expected {
+            rule: String::new(),
+            record: String::new(),
+            severity: None,
+            penalty: None,
+            due: None,
+            late_days: None,
+            late_workdays: None,
+            waived: None,
+        };
+        for (k, v) in map {
+            match key(k) {
+                "rule" => e.rule = self.string(v).unwrap_or_default(),
+                "record" => e.record = self.string(v).unwrap_or_default(),
+                "severity" => e.severity = self.severity(v),
+                "penalty" => e.penalty = self.points(v),
+                "due" => e.due = self.date(v),
+                "late_days" => e.late_days = self.int(v),
+                "late_workdays" => e.late_workdays = self.int(v),
+                "waived" => e.waived = self.boolean(v),
+                other => self.error(k.span, format!("unknown key `{other}` in an expected finding")),
+            }
+        }
+        if e.rule.is_empty() || e.record.is_empty() {
+            self.error(node.span, "an expected finding needs `rule` and `record`");
+            return None;
+        }
+        Some(e)
+    }
+
+    fn string(&mut self, v: &Node) -> Option<String> {
+        match &v.value {
+            Value::Str { text, .. } => Some(text.clone()),
+            _ => {
+                self.error(v.span, "expected text");
+                None
+            }
+        }
+    }
+
+    fn strings(&mut self, v: &Node) -> Vec<String> {
+        match &v.value {
+            Value::Seq(items) => items.iter().filter_map(|i| self.string(i)).collect(),
+            _ => {
+                self.error(v.span, "expected a list");
+                Vec::new()
+            }
+        }
+    }
+
+    fn date(&mut self, v: &Node) -> Option<Date> {
+        let parsed = match &v.value {
+            Value::Str { text, .. } if text.len() == 10 => text.parse::<Date>().ok(),
+            _ => None,
+        };
+        if parsed.is_none() {
+            self.error(v.span, "expected a date (YYYY-MM-DD)");
+        }
+        parsed
+    }
+
+    fn int(&mut self, v: &Node) -> Option<i64> {
+        match v.value {
+            Value::Int(n) => Some(n),
+            _ => {
+                self.error(v.span, "expected a whole number");
+                None
+            }
+        }
+    }
+
+    fn boolean(&mut self, v: &Node) -> Option<bool> {
+        match v.value {
+            Value::Bool(b) => Some(b),
+            _ => {
+                self.error(v.span, "expected `true` or `false`");
+                None
+            }
+        }
+    }
+
+    fn points(&mut self, v: &Node) -> Option<Points> {
+        let text = match &v.value {
+            Value::Int(n) => n.to_string(),
+            Value::Float(_) | Value::Str { .. } => v_text(v),
+            _ => String::new(),
+        };
+        let p = Points::parse(&text);
+        if p.is_none() {
+            self.error(v.span, "expected points with at most two decimals");
+        }
+        p
+    }
+
+    fn severity(&mut self, v: &Node) -> Option<Severity> {
+        match &v.value {
+            Value::Str { text, .. } => match text.as_str() {
+                "error" => Some(Severity::Error),
+                "warning" => Some(Severity::Warning),
+                "info" => Some(Severity::Info),
+                _ => {
+                    self.error(v.span, "expected `error`, `warning` or `info`");
+                    None
+                }
+            },
+            _ => {
+                self.error(v.span, "expected `error`, `warning` or `info`");
+                None
+            }
+        }
+    }
+}
+
+/// A float's text as written is not kept by the YAML layer; print it with
+/// at most two decimals so `1.4` reads back as `1.4`.
+fn v_text(v: &Node) -> String {
+    match &v.value {
+        Value::Float(f) if ((f * 100.0).round() - f * 100.0).abs() < 1e-6 => {
+            let s = format!("{f:.2}");
+            s.trim_end_matches('0').trim_end_matches('.').to_string()
+        }
+        Value::Str { text, .. } => text.clone(),
+        _ => String::new(),
+    }
+}
