@@ -4,10 +4,33 @@
 //! never leave this module), and syntax errors located at byte spans.
 //! Must not: know YAML, records or calendars; resolve names (the semantic
 //! check in `eval::compile` does that).
+//!
+//! Error codes (each documented where it is raised, and in
+//! `docs/rule-language.md`):
+//!
+//! - `rules::syntax`: the text does not follow the grammar ([`error`]).
+//! - `rules::too-deep`: brackets nested deeper than [`MAX_DEPTH`], or an
+//!   expression longer than [`MAX_OPERANDS`] operands.
+//! - `rules::bad-number`, `rules::bad-percent`, `rules::bad-date`,
+//!   `rules::bad-escape`: a literal the grammar accepts but that has no value.
+//! - `rules::bad-id`, `rules::bad-grades`, `rules::duplicate-item`,
+//!   `rules::missing-item`: well-formed text that is not a usable rule.
 
 pub mod ast;
+mod error;
+mod expr;
+mod literal;
+mod lower;
+mod parser;
 
 use crate::source::Span;
+
+/// Brackets (`(`, `[`) may nest this deep; deeper input is refused before
+/// parsing so that hostile input cannot exhaust the stack.
+pub const MAX_DEPTH: usize = 64;
+
+/// The most operands one expression may have (`a and b and …`).
+pub const MAX_OPERANDS: usize = 256;
 
 /// A syntax error in a rule file.
 #[derive(Clone, Debug, PartialEq, Eq)]
@@ -19,8 +42,31 @@ pub struct Error {
     pub help: Option<String>,
 }
 
-/// Parse and lower one rule file.
+impl Error {
+    pub(crate) fn new(code: &'static str, span: Span, message: impl Into<String>) -> Error {
+        Error { code, message: message.into(), span, help: None }
+    }
+
+    pub(crate) fn with_help(mut self, help: impl Into<String>) -> Error {
+        self.help = Some(help.into());
+        self
+    }
+}
+
+impl std::fmt::Display for Error {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str(&self.message)
+    }
+}
+
+impl std::error::Error for Error {}
+
+/// Parse and lower one rule file. On failure, every error found is returned:
+/// one syntax error (parsing stops there), or all lowering errors.
 pub fn parse(text: &str) -> Result<ast::File, Vec<Error>> {
-    let _ = text;
-    todo!()
+    if let Some(error) = error::too_deep(text) {
+        return Err(vec![error]);
+    }
+    let pair = parser::parse_file(text).map_err(|e| vec![error::from_pest(&e, text)])?;
+    lower::file(pair)
 }

@@ -1,0 +1,278 @@
+//! The bridge from pest's errors to [`Error`]: located at byte offsets of the
+//! whole file (never pest's own line/column), worded in the project's style
+//! (lowercase, no final period, user input in backticks) and naming grammar
+//! rules the way a policy writer knows them, never by their pest names.
+
+use pest::error::{ErrorVariant, InputLocation};
+
+use super::parser::Rule;
+use super::{Error, MAX_DEPTH};
+use crate::source::Span;
+
+/// `rules::syntax`: the text does not follow the grammar. The span is the
+/// offending token (a word, a string, one character), or an empty span at
+/// the end of the file.
+pub(super) const SYNTAX: &str = "rules::syntax";
+
+/// `rules::too-deep`: brackets nested deeper than [`MAX_DEPTH`] or an
+/// expression with too many operands; refused so that no input can exhaust
+/// the stack.
+pub(super) const TOO_DEEP: &str = "rules::too-deep";
+
+const ITEMS: &str =
+    "a rule item (`title`, `cite`, `for`, `when`, `require`, `severity`, `penalty`, `help`)";
+const DECLS: &str = "a declaration (`calendar`, `deadlines on a non-working day …`, `pipeline`, `score per unit …`)";
+
+/// Convert a pest error on `text` into our error.
+pub(super) fn from_pest(err: &pest::error::Error<Rule>, text: &str) -> Error {
+    let pos = match err.location {
+        InputLocation::Pos(p) => p,
+        InputLocation::Span((a, _)) => a,
+    }
+    .min(text.len());
+    if let Some(error) = unterminated_string(text, pos) {
+        return error;
+    }
+    let (found, span) = token_at(text, pos);
+    match &err.variant {
+        ErrorVariant::ParsingError {
+            positives,
+            negatives,
+        } => {
+            let mut message = format!("unexpected {found}");
+            let expected = expected(positives);
+            if !expected.is_empty() {
+                message.push_str(", expected ");
+                message.push_str(&expected);
+            }
+            let error = Error::new(SYNTAX, span, message);
+            if negatives.contains(&Rule::reserved) {
+                error.with_help(format!(
+                    "{found} is a reserved word and cannot be used as a name"
+                ))
+            } else {
+                error
+            }
+        }
+        ErrorVariant::CustomError { message } => Error::new(SYNTAX, span, message.to_lowercase()),
+    }
+}
+
+/// Rules that can start an expression; when pest tried them all, "an
+/// expression" says it better than the list.
+const EXPRESSION_START: [Rule; 12] = [
+    Rule::expr,
+    Rule::date,
+    Rule::percent,
+    Rule::number,
+    Rule::string,
+    Rule::boolean,
+    Rule::date_word,
+    Rule::extended,
+    Rule::path,
+    Rule::ident,
+    Rule::paren,
+    Rule::lparen,
+];
+
+/// "a, b or c" from the readable names of `rules`, without repeats.
+fn expected(rules: &[Rule]) -> String {
+    let in_expression = rules
+        .iter()
+        .any(|r| matches!(r, Rule::date_word | Rule::extended | Rule::boolean));
+    let name = |r: &Rule| {
+        if in_expression && EXPRESSION_START.contains(r) {
+            Some("an expression")
+        } else {
+            describe(*r)
+        }
+    };
+    let mut names: Vec<&str> = Vec::new();
+    for name in rules.iter().filter_map(name) {
+        if !names.contains(&name) {
+            names.push(name);
+        }
+    }
+    match names.split_last() {
+        None => String::new(),
+        Some((last, [])) => (*last).to_string(),
+        Some((last, rest)) => format!("{} or {last}", rest.join(", ")),
+    }
+}
+
+/// How a policy writer would call what `rule` matches; `None` for rules
+/// not worth naming.
+fn describe(which: Rule) -> Option<&'static str> {
+    use Rule as R;
+    Some(match which {
+        R::EOI => "end of file",
+        R::file | R::COMMENT | R::str_inner | R::reserved => return None,
+        R::ruleset | R::kw_ruleset => "`ruleset`",
+        R::rule | R::kw_rule => "`rule`",
+        R::decl | R::calendar | R::roll | R::pipeline | R::score => DECLS,
+        R::item | R::title | R::cite | R::help | R::for_kind | R::when | R::require => ITEMS,
+        R::severity | R::penalty => ITEMS,
+        R::roll_next | R::roll_stay => "`move to the next workday` or `stay`",
+        R::grade => "a grade (`pass >= 90`)",
+        R::rule_id => "a rule id",
+        R::level => "a severity (`error`, `warning`, `info`)",
+        R::per_late | R::cap => "`,`",
+        R::constraint => "a constraint",
+        R::within | R::by | R::order | R::lasts | R::has_evidence => "a constraint",
+        R::in_order | R::each => "a constraint",
+        R::order_op | R::on_or_before | R::on_or_after | R::before | R::after => {
+            "`before`, `after`, `on or before` or `on or after`"
+        }
+        R::dur_expr | R::dur_if | R::duration => "a duration (`30 days`)",
+        R::unit => "a unit (`days`, `workdays`, `weeks`, `months`, `years`)",
+        R::late_unit => "a unit (`day`, `workday`, `days`, `workdays`)",
+        R::expr | R::paren | R::date_word | R::original_deadline | R::extended_deadline => {
+            "an expression"
+        }
+        R::extended | R::boolean | R::path => "an expression",
+        R::is_present | R::is_missing | R::in_list | R::matches | R::date_add => "an operator",
+        R::op_and | R::op_or | R::op_le | R::op_ge | R::op_ne | R::op_eq | R::op_lt | R::op_gt => {
+            "an operator"
+        }
+        R::op_not => "`not`",
+        R::op_in => "`in`",
+        R::ident => "a name",
+        R::string => "a string",
+        R::date => "a date",
+        R::percent => "a percent",
+        R::number => "a number",
+        R::int => "a whole number",
+        R::lbrace => "`{`",
+        R::rbrace => "`}`",
+        R::lparen => "`(`",
+        R::rparen => "`)`",
+        R::lbracket => "`[`",
+        R::rbracket => "`]`",
+        R::colon => "`:`",
+        R::semicolon => "`;`",
+        R::comma => "`,`",
+        R::arrow => "`->`",
+        R::plus => "`+`",
+        R::minus => "`-`",
+        other => keyword(other)?,
+    })
+}
+
+/// "`non-working`" for `kw_non_working`: keyword rules are named after the word.
+fn keyword(which: Rule) -> Option<&'static str> {
+    KEYWORDS
+        .iter()
+        .find(|(r, _)| *r == which)
+        .map(|(_, name)| *name)
+}
+
+macro_rules! keywords {
+    ($($rule:ident => $word:literal),* $(,)?) => {
+        const KEYWORDS: &[(Rule, &str)] = &[$((Rule::$rule, concat!("`", $word, "`"))),*];
+    };
+}
+
+keywords! {
+    kw_a => "a", kw_after => "after", kw_assigned => "assigned", kw_at => "at",
+    kw_before => "before", kw_below => "below", kw_by => "by", kw_calendar => "calendar",
+    kw_cite => "cite", kw_day => "day", kw_days => "days", kw_deadline => "deadline",
+    kw_deadlines => "deadlines", kw_each => "each", kw_else => "else", kw_error => "error",
+    kw_evidence => "evidence", kw_extended => "extended", kw_false => "false", kw_for => "for",
+    kw_from => "from", kw_grades => "grades", kw_has => "has", kw_help => "help", kw_if => "if",
+    kw_info => "info", kw_is => "is", kw_late => "late", kw_lasts => "lasts", kw_least => "least",
+    kw_matches => "matches", kw_missing => "missing", kw_month => "month", kw_months => "months",
+    kw_most => "most", kw_move => "move", kw_next => "next", kw_non_working => "non-working",
+    kw_not => "not", kw_on => "on", kw_order => "order", kw_original => "original",
+    kw_penalty => "penalty", kw_per => "per", kw_pipeline => "pipeline", kw_plus => "plus",
+    kw_point => "point", kw_points => "points", kw_present => "present", kw_require => "require",
+    kw_score => "score", kw_severity => "severity", kw_stages => "stages", kw_stay => "stay",
+    kw_the => "the", kw_then => "then", kw_title => "title", kw_to => "to", kw_today => "today",
+    kw_true => "true", kw_unit => "unit", kw_warning => "warning", kw_week => "week",
+    kw_weeks => "weeks", kw_when => "when", kw_within => "within", kw_workday => "workday",
+    kw_workdays => "workdays", kw_year => "year", kw_years => "years",
+}
+
+/// What is at `pos`, for "unexpected …", and its span: a word, a one- or
+/// two-character operator, one character, or the end of the file.
+fn token_at(text: &str, pos: usize) -> (String, Span) {
+    let Some(rest) = text.get(pos..).filter(|r| !r.is_empty()) else {
+        return ("end of file".to_string(), Span::new(text.len(), text.len()));
+    };
+    let is_word = |c: char| c.is_alphanumeric() || c == '_';
+    let mut len = 0;
+    for (i, c) in rest.char_indices() {
+        let continues =
+            is_word(c) || (c == '-' && i > 0 && rest[i + 1..].starts_with(|c: char| is_word(c)));
+        if !continues {
+            break;
+        }
+        len = i + c.len_utf8();
+    }
+    if len == 0 {
+        len = ["->", "<=", ">=", "!="]
+            .iter()
+            .find(|op| rest.starts_with(*op))
+            .map_or_else(
+                || rest.chars().next().map_or(0, char::len_utf8),
+                |op| op.len(),
+            );
+    }
+    let token = &rest[..len];
+    let shown = if token.chars().all(char::is_whitespace) {
+        format!("{token:?}")
+    } else {
+        format!("`{token}`")
+    };
+    (shown, Span::new(pos, pos + len))
+}
+
+/// A string opened at `pos` and not closed on its line gets its own message,
+/// underlining the string up to the end of the line.
+fn unterminated_string(text: &str, pos: usize) -> Option<Error> {
+    let rest = text.get(pos..)?.strip_prefix('"')?;
+    let line = rest.split(['\n', '\r']).next().unwrap_or(rest);
+    let mut escaped = false;
+    for c in line.chars() {
+        match c {
+            _ if escaped => escaped = false,
+            '\\' => escaped = true,
+            '"' => return None,
+            _ => {}
+        }
+    }
+    let span = Span::new(pos, pos + 1 + line.len());
+    let error = Error::new(SYNTAX, span, "unterminated string");
+    Some(
+        error.with_help("close the string with `\"` on the same line; write a line break as `\\n`"),
+    )
+}
+
+/// Refuse brackets nested deeper than [`MAX_DEPTH`] before pest sees them:
+/// the parser and the lowering recurse once per level.
+pub(super) fn too_deep(text: &str) -> Option<Error> {
+    let (mut depth, mut in_string, mut in_comment, mut escaped) = (0usize, false, false, false);
+    for (i, c) in text.char_indices() {
+        match c {
+            '\n' | '\r' => (in_string, in_comment) = (false, false),
+            _ if in_comment => {}
+            _ if in_string && escaped => escaped = false,
+            '\\' if in_string => escaped = true,
+            '"' => in_string = !in_string,
+            _ if in_string => {}
+            '#' => in_comment = true,
+            '(' | '[' => {
+                depth += 1;
+                if depth > MAX_DEPTH {
+                    let message = format!("brackets nested more than {MAX_DEPTH} deep");
+                    let error = Error::new(TOO_DEEP, Span::new(i, i + 1), message);
+                    return Some(
+                        error.with_help("split the condition into several `require` items"),
+                    );
+                }
+            }
+            ')' | ']' => depth = depth.saturating_sub(1),
+            _ => {}
+        }
+    }
+    None
+}

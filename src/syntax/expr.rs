@@ -1,0 +1,316 @@
+//! Lowering of constraints, durations and expressions. Expressions go
+//! through a [`PrattParser`], loosest first: `or`, `and`, prefix `not`,
+//! comparisons, then the postfix operators (`is present`, `is missing`,
+//! `in [..]`, `matches "…"`, `+ 1 month`). The grammar already allows one
+//! comparison operator at most, so comparisons do not associate.
+
+use std::sync::LazyLock;
+
+use pest::pratt_parser::{Assoc, Op, PrattParser};
+
+use super::ast::{
+    CmpOp, Constraint, ConstraintKind, DateWord, Duration, DurationExpr, Expr, ExprKind, OrderOp,
+    Sign,
+};
+use super::error::TOO_DEEP;
+use super::literal;
+use super::lower::Lower;
+use super::parser::{P, Rule, all, find, kids, span};
+use super::{Error, MAX_OPERANDS};
+use crate::calendar::Unit;
+use crate::source::Spanned;
+
+static PRATT: LazyLock<PrattParser<Rule>> = LazyLock::new(|| {
+    let cmp = [
+        Rule::op_eq,
+        Rule::op_ne,
+        Rule::op_lt,
+        Rule::op_le,
+        Rule::op_gt,
+        Rule::op_ge,
+    ];
+    let post = [
+        Rule::is_present,
+        Rule::is_missing,
+        Rule::in_list,
+        Rule::matches,
+        Rule::date_add,
+    ];
+    let cmp = cmp
+        .into_iter()
+        .map(|r| Op::infix(r, Assoc::Left))
+        .reduce(|a, b| a | b);
+    let post = post.into_iter().map(Op::postfix).reduce(|a, b| a | b);
+    let mut pratt = PrattParser::new()
+        .op(Op::infix(Rule::op_or, Assoc::Left))
+        .op(Op::infix(Rule::op_and, Assoc::Left))
+        .op(Op::prefix(Rule::op_not));
+    for op in [cmp, post].into_iter().flatten() {
+        pratt = pratt.op(op);
+    }
+    pratt
+});
+
+impl Lower {
+    pub fn constraint(&self, pair: P<'_>) -> Option<Constraint> {
+        let span = span(&pair);
+        let inner = kids(&pair).next()?;
+        let ident = |p: &P<'_>| self.child(p, Rule::ident).map(|i| self.ident(i));
+        let kind = match inner.as_rule() {
+            Rule::within => {
+                let stage = ident(&inner);
+                let within = self
+                    .child(&inner, Rule::dur_expr)
+                    .and_then(|d| self.dur_expr(d));
+                let after = self.child(&inner, Rule::expr).and_then(|e| self.expr(e));
+                ConstraintKind::Within {
+                    stage: stage?,
+                    within: within?,
+                    after: after?,
+                }
+            }
+            Rule::by => {
+                let stage = ident(&inner);
+                let date = self.child(&inner, Rule::expr).and_then(|e| self.expr(e));
+                ConstraintKind::By {
+                    stage: stage?,
+                    date: date?,
+                }
+            }
+            Rule::order => self.order(&inner)?,
+            Rule::in_order => ConstraintKind::StagesInOrder,
+            Rule::lasts => {
+                let stage = ident(&inner);
+                let at_least = self
+                    .child(&inner, Rule::duration)
+                    .and_then(|d| self.duration(d));
+                ConstraintKind::Lasts {
+                    stage: stage?,
+                    at_least: at_least?,
+                }
+            }
+            Rule::has_evidence => ConstraintKind::HasEvidence {
+                stage: ident(&inner)?,
+            },
+            Rule::each => {
+                let list = ident(&inner);
+                let body = self.child(&inner, Rule::expr).and_then(|e| self.expr(e));
+                ConstraintKind::Each {
+                    list: list?,
+                    body: body?,
+                }
+            }
+            Rule::expr => ConstraintKind::Expr(self.expr(inner)?),
+            _ => return self.unexpected(&inner),
+        };
+        Some(Constraint { kind, span })
+    }
+
+    /// `acceptance before closure`, `closure on or after notice`.
+    fn order(&self, pair: &P<'_>) -> Option<ConstraintKind> {
+        let mut stages = all(pair, Rule::ident).map(|i| self.ident(i));
+        let (first, second) = (stages.next()?, stages.next()?);
+        let op_pair = self.child(pair, Rule::order_op)?;
+        let op = match kids(&op_pair).next().map(|p| p.as_rule()) {
+            Some(Rule::on_or_before) => OrderOp::OnOrBefore,
+            Some(Rule::on_or_after) => OrderOp::OnOrAfter,
+            Some(Rule::before) => OrderOp::Before,
+            _ => OrderOp::After,
+        };
+        Some(ConstraintKind::Order {
+            first,
+            op: Spanned::new(op, span(&op_pair)),
+            second,
+        })
+    }
+
+    /// `30 days`, or `(if extended then 90 days else 60 days)`.
+    fn dur_expr(&self, pair: P<'_>) -> Option<DurationExpr> {
+        let inner = kids(&pair).next()?;
+        if inner.as_rule() == Rule::duration {
+            return self.duration(inner).map(DurationExpr::Fixed);
+        }
+        let span = span(&inner);
+        let cond = self.child(&inner, Rule::expr).and_then(|e| self.expr(e));
+        let mut arms = all(&inner, Rule::dur_expr).map(|d| self.dur_expr(d));
+        let (then, otherwise) = (arms.next().flatten(), arms.next().flatten());
+        Some(DurationExpr::If {
+            cond: Box::new(cond?),
+            then: Box::new(then?),
+            otherwise: Box::new(otherwise?),
+            span,
+        })
+    }
+
+    pub fn duration(&self, pair: P<'_>) -> Option<Duration> {
+        let span = span(&pair);
+        let n = self.count(self.child(&pair, Rule::int)?);
+        let unit = match self
+            .child(&pair, Rule::unit)
+            .and_then(|u| kids(&u).next())
+            .map(|u| u.as_rule())?
+        {
+            Rule::kw_day | Rule::kw_days => Unit::Days,
+            Rule::kw_workday | Rule::kw_workdays => Unit::Workdays,
+            Rule::kw_week | Rule::kw_weeks => Unit::Weeks,
+            Rule::kw_month | Rule::kw_months => Unit::Months,
+            _ => Unit::Years,
+        };
+        Some(Duration { n: n?, unit, span })
+    }
+
+    pub fn expr(&self, pair: P<'_>) -> Option<Expr> {
+        let operands = kids(&pair)
+            .filter(|p| !PRATT_OPS.contains(&p.as_rule()))
+            .count();
+        if operands > MAX_OPERANDS {
+            let message = format!("expression with more than {MAX_OPERANDS} operands");
+            let error = Error::new(TOO_DEEP, span(&pair), message);
+            return self.fail(error.with_help("split the condition into several `require` items"));
+        }
+        PRATT
+            .map_primary(|p| self.primary(p))
+            .map_prefix(|op, rhs| {
+                let rhs = rhs?;
+                Some(Expr {
+                    span: span(&op).join(rhs.span),
+                    kind: ExprKind::Not(Box::new(rhs)),
+                })
+            })
+            .map_postfix(|lhs, op| self.postfix(lhs, op))
+            .map_infix(|lhs, op, rhs| {
+                let (lhs, rhs) = (lhs?, rhs?);
+                let span = lhs.span.join(rhs.span);
+                let (lhs, rhs) = (Box::new(lhs), Box::new(rhs));
+                let kind = match op.as_rule() {
+                    Rule::op_or => ExprKind::Or(lhs, rhs),
+                    Rule::op_and => ExprKind::And(lhs, rhs),
+                    other => ExprKind::Cmp {
+                        op: cmp_op(other),
+                        lhs,
+                        rhs,
+                    },
+                };
+                Some(Expr { kind, span })
+            })
+            .parse(kids(&pair))
+    }
+
+    fn primary(&self, pair: P<'_>) -> Option<Expr> {
+        let span = span(&pair);
+        let text = pair.as_str();
+        let kind = match pair.as_rule() {
+            Rule::date => match literal::date(text) {
+                Ok(date) => ExprKind::Date(date),
+                Err(problem) => return self.problem(literal::BAD_DATE, span, problem),
+            },
+            Rule::percent => match literal::percent(text) {
+                Ok(share) => ExprKind::Percent(share),
+                Err(problem) => return self.problem(literal::BAD_PERCENT, span, problem),
+            },
+            Rule::number => ExprKind::Num(text.to_string()),
+            Rule::string => ExprKind::Str(self.string(pair)?.value),
+            Rule::boolean => ExprKind::Bool(find(&pair, Rule::kw_true).is_some()),
+            Rule::date_word => ExprKind::DateWord(date_word(&pair)),
+            Rule::extended => ExprKind::Extended,
+            Rule::path => ExprKind::Path(all(&pair, Rule::ident).map(|i| self.ident(i)).collect()),
+            Rule::paren => {
+                return self
+                    .child(&pair, Rule::expr)
+                    .and_then(|e| self.expr(e))
+                    .map(|e| Expr { span, ..e });
+            }
+            _ => return self.unexpected(&pair),
+        };
+        Some(Expr { kind, span })
+    }
+
+    /// `lhs is present`, `lhs in [..]`, `lhs matches "…"`, `lhs + 1 month`.
+    fn postfix(&self, lhs: Option<Expr>, op: P<'_>) -> Option<Expr> {
+        let span = span(&op);
+        let kind = match op.as_rule() {
+            Rule::is_present => ExprKind::IsPresent(Box::new(lhs?)),
+            Rule::is_missing => ExprKind::IsMissing(Box::new(lhs?)),
+            Rule::in_list => {
+                let list: Vec<_> = all(&op, Rule::expr).map(|e| self.expr(e)).collect();
+                ExprKind::In {
+                    value: Box::new(lhs?),
+                    list: list.into_iter().collect::<Option<_>>()?,
+                }
+            }
+            Rule::matches => {
+                let pattern = self.child(&op, Rule::string).and_then(|s| self.string(s));
+                ExprKind::Matches {
+                    value: Box::new(lhs?),
+                    pattern: pattern?,
+                }
+            }
+            Rule::date_add => {
+                let sign = if find(&op, Rule::minus).is_some() {
+                    Sign::Minus
+                } else {
+                    Sign::Plus
+                };
+                let duration = self
+                    .child(&op, Rule::duration)
+                    .and_then(|d| self.duration(d));
+                ExprKind::DateAdd {
+                    date: Box::new(lhs?),
+                    sign,
+                    duration: duration?,
+                }
+            }
+            _ => return self.unexpected(&op),
+        };
+        let start = match &kind {
+            ExprKind::IsPresent(e) | ExprKind::IsMissing(e) => e.span,
+            ExprKind::In { value: e, .. }
+            | ExprKind::Matches { value: e, .. }
+            | ExprKind::DateAdd { date: e, .. } => e.span,
+            _ => span,
+        };
+        Some(Expr {
+            kind,
+            span: start.join(span),
+        })
+    }
+}
+
+/// Operator tokens in an `expr` pair (everything else is an operand).
+const PRATT_OPS: [Rule; 14] = [
+    Rule::op_or,
+    Rule::op_and,
+    Rule::op_not,
+    Rule::op_eq,
+    Rule::op_ne,
+    Rule::op_lt,
+    Rule::op_le,
+    Rule::op_gt,
+    Rule::op_ge,
+    Rule::is_present,
+    Rule::is_missing,
+    Rule::in_list,
+    Rule::matches,
+    Rule::date_add,
+];
+
+fn cmp_op(which: Rule) -> CmpOp {
+    match which {
+        Rule::op_ne => CmpOp::Ne,
+        Rule::op_lt => CmpOp::Lt,
+        Rule::op_le => CmpOp::Le,
+        Rule::op_gt => CmpOp::Gt,
+        Rule::op_ge => CmpOp::Ge,
+        _ => CmpOp::Eq,
+    }
+}
+
+fn date_word(pair: &P<'_>) -> DateWord {
+    match kids(pair).next().map(|p| p.as_rule()) {
+        Some(Rule::original_deadline) => DateWord::OriginalDeadline,
+        Some(Rule::extended_deadline) => DateWord::ExtendedDeadline,
+        Some(Rule::kw_assigned) => DateWord::Assigned,
+        Some(Rule::kw_today) => DateWord::Today,
+        _ => DateWord::Deadline,
+    }
+}

@@ -1,0 +1,463 @@
+//! Lowering of files, rulesets and rules: pest pairs -> [`ast`] nodes. One
+//! function per grammar rule, each taking its pair's span first. Errors are
+//! collected in [`Lower`], never returned early, so one run reports them all.
+
+use std::cell::RefCell;
+
+use super::Error;
+use super::ast::{self, Decl, LateUnit, RollPolicy, Severity};
+use super::literal::{self, Problem};
+use super::parser::{P, Rule, all, find, kids, span};
+use crate::points::Points;
+use crate::source::{Span, Spanned};
+
+/// `rules::duplicate-item`: a rule item that may appear once appears again
+/// (at the second one).
+pub(super) const DUPLICATE_ITEM: &str = "rules::duplicate-item";
+/// `rules::missing-item`: a rule without `for`, `severity` or any `require`
+/// (at the rule id).
+pub(super) const MISSING_ITEM: &str = "rules::missing-item";
+/// `rules::bad-grades`: a grade other than the last without a threshold, a
+/// last grade with one, or thresholds that do not decrease.
+pub(super) const BAD_GRADES: &str = "rules::bad-grades";
+/// `rules::internal`: the parser produced a tree the lowering did not expect;
+/// a bug in rectify, never the user's fault.
+pub(super) const INTERNAL: &str = "rules::internal";
+
+/// The lowering context: the errors found so far.
+pub(super) struct Lower {
+    errors: RefCell<Vec<Error>>,
+}
+
+/// Lower the `file` pair; every lowering error, or the file.
+pub(super) fn file(pair: P<'_>) -> Result<ast::File, Vec<Error>> {
+    let lower = Lower {
+        errors: RefCell::new(Vec::new()),
+    };
+    let comments = pair
+        .clone()
+        .into_inner()
+        .flatten()
+        .filter(|p| p.as_rule() == Rule::COMMENT)
+        .map(|p| Spanned::new(p.as_str().to_string(), span(&p)))
+        .collect();
+    let mut file = ast::File {
+        rulesets: Vec::new(),
+        rules: Vec::new(),
+        comments,
+    };
+    for p in kids(&pair) {
+        match p.as_rule() {
+            Rule::ruleset => file.rulesets.extend(lower.ruleset(p)),
+            Rule::rule => file.rules.extend(lower.rule(p)),
+            _ => {}
+        }
+    }
+    let errors = lower.errors.into_inner();
+    if errors.is_empty() {
+        Ok(file)
+    } else {
+        Err(errors)
+    }
+}
+
+impl Lower {
+    /// Record an error; `None` so callers can `return lower.fail(…)`.
+    pub fn fail<T>(&self, error: Error) -> Option<T> {
+        self.errors.borrow_mut().push(error);
+        None
+    }
+
+    /// Record a literal's problem at its place inside the literal at `at`.
+    pub fn problem<T>(&self, code: &'static str, at: Span, problem: Problem) -> Option<T> {
+        let start = at.start as usize + problem.range.start;
+        let span = Span::new(start, at.start as usize + problem.range.end);
+        self.fail(Error::new(code, span, problem.message).with_help(problem.help))
+    }
+
+    /// The child `rule` of `pair`, which the grammar guarantees.
+    pub fn child<'i>(&self, pair: &P<'i>, which: Rule) -> Option<P<'i>> {
+        find(pair, which).or_else(|| self.unexpected(pair))
+    }
+
+    /// A tree the grammar does not produce: a bug, reported, never a panic.
+    pub fn unexpected<T>(&self, pair: &P<'_>) -> Option<T> {
+        let message = format!(
+            "internal error: unexpected parse tree at `{}`",
+            pair.as_str()
+        );
+        self.fail(
+            Error::new(INTERNAL, span(pair), message)
+                .with_help("please report this as a bug in rectify"),
+        )
+    }
+
+    fn ruleset(&self, pair: P<'_>) -> Option<ast::Ruleset> {
+        let span = span(&pair);
+        let name = self.string(self.child(&pair, Rule::string)?);
+        let decls: Vec<_> = all(&pair, Rule::decl).map(|d| self.decl(d)).collect();
+        Some(ast::Ruleset {
+            name: name?,
+            decls: decls.into_iter().collect::<Option<_>>()?,
+            span,
+        })
+    }
+
+    fn decl(&self, pair: P<'_>) -> Option<Decl> {
+        let inner = kids(&pair).next()?;
+        match inner.as_rule() {
+            Rule::calendar => Some(Decl::Calendar(
+                self.string(self.child(&inner, Rule::string)?)?,
+            )),
+            Rule::roll => self.roll(inner),
+            Rule::pipeline => self.pipeline(inner),
+            Rule::score => self.score(inner).map(Decl::Score),
+            _ => self.unexpected(&inner),
+        }
+    }
+
+    fn roll(&self, pair: P<'_>) -> Option<Decl> {
+        let span = span(&pair);
+        let policy = if find(&pair, Rule::roll_stay).is_some() {
+            RollPolicy::Stay
+        } else {
+            RollPolicy::NextWorkday
+        };
+        Some(Decl::Roll(Spanned::new(policy, span)))
+    }
+
+    fn pipeline(&self, pair: P<'_>) -> Option<Decl> {
+        let span = span(&pair);
+        let mut names = all(&pair, Rule::ident).map(|p| self.ident(p));
+        let kind = names.next()?;
+        Some(Decl::Pipeline {
+            kind,
+            stages: names.collect(),
+            span,
+        })
+    }
+
+    fn score(&self, pair: P<'_>) -> Option<ast::Scoring> {
+        let span = span(&pair);
+        let numbers: Vec<_> = all(&pair, Rule::number).map(|p| self.points(p)).collect();
+        let grades: Vec<_> = all(&pair, Rule::grade).map(|p| self.grade(p)).collect();
+        let [start, floor] = <[Option<_>; 2]>::try_from(numbers).ok()?;
+        let grades: Vec<ast::Grade> = grades.into_iter().collect::<Option<_>>()?;
+        self.check_grades(&grades)?;
+        Some(ast::Scoring {
+            start: start?,
+            floor: floor?,
+            grades,
+            span,
+        })
+    }
+
+    fn grade(&self, pair: P<'_>) -> Option<ast::Grade> {
+        let name = self.ident(self.child(&pair, Rule::ident)?);
+        let at_least = match find(&pair, Rule::number) {
+            Some(n) => Some(self.points(n)?),
+            None => None,
+        };
+        Some(ast::Grade { name, at_least })
+    }
+
+    /// Every grade but the last has a threshold, lower than the one before.
+    fn check_grades(&self, grades: &[ast::Grade]) -> Option<()> {
+        let bad = |span, message: String, help| {
+            self.fail::<()>(Error::new(BAD_GRADES, span, message).with_help(help))
+        };
+        let Some((last, rest)) = grades.split_last() else {
+            return Some(());
+        };
+        let mut ok = true;
+        let mut previous: Option<Points> = None;
+        for grade in rest {
+            match &grade.at_least {
+                None => {
+                    let message = format!("grade `{}` has no threshold", grade.name.value);
+                    ok = bad(
+                        grade.name.span,
+                        message,
+                        "only the last grade goes without one, like `fail`",
+                    )
+                    .is_some();
+                }
+                Some(t) if previous.is_some_and(|p| t.value >= p) => {
+                    let message = format!(
+                        "the threshold of grade `{}` is not below the one before",
+                        grade.name.value
+                    );
+                    ok = bad(
+                        t.span,
+                        message,
+                        "list grades from the highest threshold down",
+                    )
+                    .is_some();
+                }
+                Some(t) => previous = Some(t.value),
+            }
+        }
+        if let Some(t) = &last.at_least {
+            let message = format!("the last grade `{}` has a threshold", last.name.value);
+            ok = bad(
+                t.span,
+                message,
+                "the last grade catches every lower score: write it without `>=`",
+            )
+            .is_some();
+        }
+        ok.then_some(())
+    }
+
+    fn rule(&self, pair: P<'_>) -> Option<ast::Rule> {
+        let span = span(&pair);
+        let id = self.rule_id(self.child(&pair, Rule::rule_id)?);
+        let mut items = Items {
+            ok: true,
+            ..Items::default()
+        };
+        for item in all(&pair, Rule::item) {
+            self.item(item, &mut items);
+        }
+        let id = id?;
+        let kind = self.required(
+            items.kind,
+            &id,
+            "for",
+            "say which kind of record it applies to, like `for task`",
+        );
+        let help = "add `severity error`, `severity warning` or `severity info`";
+        let severity = self.required(items.severity, &id, "severity", help);
+        if items.requires.is_empty() && items.ok {
+            let help = "add at least one constraint, like `require closure is present`";
+            return self.required::<ast::Rule>(None, &id, "require", help);
+        }
+        let (kind, severity) = (kind?, severity?);
+        if !items.ok {
+            return None;
+        }
+        let (title, cite, help, when, penalty) = (
+            items.title,
+            items.cite,
+            items.help,
+            items.when,
+            items.penalty,
+        );
+        Some(ast::Rule {
+            id,
+            title,
+            cite,
+            help,
+            kind,
+            when,
+            requires: items.requires,
+            severity,
+            penalty,
+            span,
+        })
+    }
+
+    /// `value`, or a `rules::missing-item` error at the rule id.
+    fn required<T>(&self, value: Option<T>, id: &ast::Ident, item: &str, help: &str) -> Option<T> {
+        value.or_else(|| {
+            let message = format!("rule `{}` has no `{item}` item", id.value);
+            self.fail(Error::new(MISSING_ITEM, id.span, message).with_help(help))
+        })
+    }
+
+    fn rule_id(&self, pair: P<'_>) -> Option<ast::Ident> {
+        let span = span(&pair);
+        let id = pair.as_str();
+        if !literal::is_kebab(id) {
+            let error = Error::new(
+                literal::BAD_ID,
+                span,
+                format!("rule id `{id}` is not kebab-case"),
+            );
+            let help = "write ids in lowercase letters and digits joined by single `-`, like `plan-on-time`";
+            return self.fail(error.with_help(help));
+        }
+        Some(Spanned::new(id.to_string(), span))
+    }
+
+    /// One rule item into `items`; a second `title`, `for`, … is an error.
+    fn item(&self, pair: P<'_>, items: &mut Items) {
+        let Some(inner) = kids(&pair).next() else {
+            return;
+        };
+        let which = inner.as_rule();
+        if which != Rule::require && items.seen.contains(&which) {
+            let name = inner.as_str().split_whitespace().next().unwrap_or_default();
+            let message = format!("`{name}` is given twice in this rule");
+            let help = "a rule has at most one of each item except `require`; remove one";
+            items.ok = false;
+            self.fail::<()>(Error::new(DUPLICATE_ITEM, span(&inner), message).with_help(help));
+            return;
+        }
+        items.seen.push(which);
+        let ok = match which {
+            Rule::title => set(&mut items.title, self.item_string(&inner)),
+            Rule::cite => set(&mut items.cite, self.item_string(&inner)),
+            Rule::help => set(&mut items.help, self.item_string(&inner)),
+            Rule::for_kind => set(
+                &mut items.kind,
+                self.child(&inner, Rule::ident).map(|p| self.ident(p)),
+            ),
+            Rule::when => set(
+                &mut items.when,
+                self.child(&inner, Rule::expr).and_then(|p| self.expr(p)),
+            ),
+            Rule::require => self
+                .child(&inner, Rule::constraint)
+                .and_then(|p| self.constraint(p))
+                .map(|c| items.requires.push(c))
+                .is_some(),
+            Rule::severity => set(&mut items.severity, self.severity(&inner)),
+            Rule::penalty => set(&mut items.penalty, self.penalty(inner)),
+            _ => self.unexpected::<()>(&inner).is_some(),
+        };
+        items.ok &= ok;
+    }
+
+    fn item_string(&self, pair: &P<'_>) -> Option<Spanned<String>> {
+        self.string(self.child(pair, Rule::string)?)
+    }
+
+    fn severity(&self, pair: &P<'_>) -> Option<Spanned<Severity>> {
+        let level = self.child(pair, Rule::level)?;
+        let severity = match kids(&level).next().map(|p| p.as_rule()) {
+            Some(Rule::kw_error) => Severity::Error,
+            Some(Rule::kw_warning) => Severity::Warning,
+            _ => Severity::Info,
+        };
+        Some(Spanned::new(severity, span(&level)))
+    }
+
+    fn penalty(&self, pair: P<'_>) -> Option<ast::Penalty> {
+        let span = span(&pair);
+        let fixed = self.points(self.child(&pair, Rule::number)?);
+        let per = find(&pair, Rule::per_late).map(|p| self.per_late(p));
+        let cap = find(&pair, Rule::cap)
+            .map(|p| self.child(&p, Rule::number).and_then(|n| self.points(n)));
+        let per = match per {
+            Some(p) => Some(p?),
+            None => None,
+        };
+        let cap = match cap {
+            Some(c) => Some(c?),
+            None => None,
+        };
+        Some(ast::Penalty {
+            fixed: fixed?,
+            per,
+            cap,
+            span,
+        })
+    }
+
+    /// `plus 0.1 per workday late`, `plus 1 per 30 days late`; its span
+    /// starts at `plus`, after the comma.
+    fn per_late(&self, pair: P<'_>) -> Option<ast::PerLate> {
+        let span = after_comma(&pair);
+        let points = self.points(self.child(&pair, Rule::number)?);
+        let every = match find(&pair, Rule::int) {
+            Some(n) => self.period(n),
+            None => Some(1),
+        };
+        let unit = match self
+            .child(&pair, Rule::late_unit)
+            .and_then(|u| kids(&u).next())
+            .map(|u| u.as_rule())
+        {
+            Some(Rule::kw_workday | Rule::kw_workdays) => LateUnit::Workdays,
+            _ => LateUnit::Days,
+        };
+        Some(ast::PerLate {
+            points: points?,
+            every: every?,
+            unit,
+            span,
+        })
+    }
+
+    /// The `30` of `per 30 days`: at least 1.
+    fn period(&self, pair: P<'_>) -> Option<u32> {
+        let n = self.count(pair.clone())?;
+        if n == 0 {
+            let error = Error::new(
+                literal::BAD_NUMBER,
+                span(&pair),
+                "a lateness period of 0 days never ends",
+            );
+            return self.fail(error.with_help("write `per day`, or a period of 1 or more"));
+        }
+        Some(n)
+    }
+
+    pub fn ident(&self, pair: P<'_>) -> ast::Ident {
+        Spanned::new(pair.as_str().to_string(), span(&pair))
+    }
+
+    /// A string literal: its value, spanned with its quotes.
+    pub fn string(&self, pair: P<'_>) -> Option<Spanned<String>> {
+        let span = span(&pair);
+        let body = self.child(&pair, Rule::str_inner)?;
+        let at = super::parser::span(&body);
+        match literal::unescape(body.as_str()) {
+            Ok(value) => Some(Spanned::new(value, span)),
+            Err(problems) => {
+                for problem in problems {
+                    self.problem::<()>(literal::BAD_ESCAPE, at, problem);
+                }
+                None
+            }
+        }
+    }
+
+    pub fn points(&self, pair: P<'_>) -> Option<Spanned<Points>> {
+        let span = span(&pair);
+        match literal::points(pair.as_str()) {
+            Ok(points) => Some(Spanned::new(points, span)),
+            Err(problem) => self.problem(literal::BAD_NUMBER, span, problem),
+        }
+    }
+
+    pub fn count(&self, pair: P<'_>) -> Option<u32> {
+        match literal::count(pair.as_str()) {
+            Ok(n) => Some(n),
+            Err(problem) => self.problem(literal::BAD_NUMBER, span(&pair), problem),
+        }
+    }
+}
+
+/// The items of one rule as they are lowered.
+#[derive(Default)]
+struct Items {
+    seen: Vec<Rule>,
+    ok: bool,
+    title: Option<Spanned<String>>,
+    cite: Option<Spanned<String>>,
+    help: Option<Spanned<String>>,
+    kind: Option<ast::Ident>,
+    when: Option<ast::Expr>,
+    requires: Vec<ast::Constraint>,
+    severity: Option<Spanned<Severity>>,
+    penalty: Option<ast::Penalty>,
+}
+
+/// Store a lowered item; whether it lowered.
+fn set<T>(slot: &mut Option<T>, value: Option<T>) -> bool {
+    let ok = value.is_some();
+    *slot = value;
+    ok
+}
+
+/// The span of a `, …` pair without its leading comma.
+fn after_comma(pair: &P<'_>) -> Span {
+    let whole = span(pair);
+    kids(pair)
+        .find(|p| p.as_rule() != Rule::comma)
+        .map_or(whole, |p| {
+            Span::new(span(&p).start as usize, whole.end as usize)
+        })
+}
