@@ -23,7 +23,10 @@ pub enum Value {
     Float(f64),
     /// A string scalar; `plain` is false when it was quoted or a block scalar.
     /// Dates are strings here (`2023-02-30` too): the model parses them.
-    Str { text: String, plain: bool },
+    Str {
+        text: String,
+        plain: bool,
+    },
     Seq(Vec<Node>),
     /// Entries in file order; duplicate keys are kept.
     Map(Vec<(Node, Node)>),
@@ -38,7 +41,10 @@ pub struct Limits {
 
 impl Default for Limits {
     fn default() -> Limits {
-        Limits { max_depth: 64, max_alias_nodes: 10_000 }
+        Limits {
+            max_depth: 64,
+            max_alias_nodes: 10_000,
+        }
     }
 }
 

@@ -306,12 +306,9 @@ impl Reader {
             return Some(text.clone());
         }
         let f = self.fields(node, "source", &["title", "document", "published", "url"])?;
-        let Some(title) = self
+        let title = self
             .required(node, f[0], "title")
-            .and_then(|n| self.text(n, "text"))
-        else {
-            return None;
-        };
+            .and_then(|n| self.text(n, "text"))?;
         let mut out = title.to_string();
         if let Some(doc) = f[1].and_then(|n| self.text(n, "text")) {
             out.push_str(&format!(" ({doc})"));
