@@ -5,6 +5,10 @@
 //! kept in order (the model reports them), aliases are limited, nesting is
 //! limited, and no input makes it panic or overflow the stack.
 
+mod build;
+mod offsets;
+mod scalar;
+
 use crate::source::Span;
 
 #[derive(Clone, Debug, PartialEq)]
@@ -48,6 +52,15 @@ impl Default for Limits {
     }
 }
 
+/// A file that is not YAML we can use. Codes:
+///
+/// - `yaml::syntax`: the text is not valid YAML (or names an unknown alias);
+///   the span is the character where the parser gave up.
+/// - `yaml::too-deep`: collections nested deeper than `Limits::max_depth`
+///   (aliases included); the span is the collection or alias that went over.
+/// - `yaml::alias-limit`: aliases would materialise more than
+///   `Limits::max_alias_nodes` nodes in the file ("billion laughs"); the
+///   span is the alias that went over.
 #[derive(Clone, Debug, PartialEq, thiserror::Error)]
 #[error("{message}")]
 pub struct Error {
@@ -59,6 +72,7 @@ pub struct Error {
 /// Parse every document of `text`. On an error, the documents completed
 /// before it are returned with the error.
 pub fn parse(text: &str, limits: &Limits) -> (Vec<Node>, Option<Error>) {
-    let _ = (text, limits);
-    todo!()
+    let mut builder = build::Builder::new(text, limits);
+    let error = builder.run().err();
+    (builder.docs, error)
 }

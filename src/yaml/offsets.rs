@@ -1,0 +1,63 @@
+//! Character index -> byte offset, for the parser's markers.
+//!
+//! saphyr's `Marker::index` counts characters. Events arrive (almost) in
+//! text order, so a cursor that walks from the last position costs O(text)
+//! over a whole file; an all-ASCII text needs no walking at all.
+
+pub(crate) struct Offsets<'a> {
+    text: &'a str,
+    ascii: bool,
+    /// The cursor: `byte` is the offset of character number `chars`.
+    chars: usize,
+    byte: usize,
+}
+
+impl<'a> Offsets<'a> {
+    pub(crate) fn new(text: &'a str) -> Offsets<'a> {
+        Offsets {
+            text,
+            ascii: text.is_ascii(),
+            chars: 0,
+            byte: 0,
+        }
+    }
+
+    /// The byte offset of character `index` (the text's length past its end).
+    pub(crate) fn byte(&mut self, index: usize) -> usize {
+        if self.ascii {
+            return index.min(self.text.len());
+        }
+        if index >= self.chars {
+            self.forward(index);
+        } else {
+            self.backward(index);
+        }
+        self.byte
+    }
+
+    fn forward(&mut self, index: usize) {
+        let rest = &self.text[self.byte..];
+        for (at, _) in rest.char_indices() {
+            if self.chars == index {
+                self.byte += at;
+                return;
+            }
+            self.chars += 1;
+        }
+        // Past the end: stay at the end, counting as many chars as we saw.
+        self.byte = self.text.len();
+    }
+
+    fn backward(&mut self, index: usize) {
+        let before = &self.text[..self.byte];
+        for (at, _) in before.char_indices().rev() {
+            self.chars -= 1;
+            if self.chars == index {
+                self.byte = at;
+                return;
+            }
+        }
+        self.chars = 0;
+        self.byte = 0;
+    }
+}
