@@ -6,6 +6,7 @@
 //! transcriptions agree.
 
 use std::collections::HashSet;
+use std::sync::LazyLock;
 
 use jiff::civil::{Date, Weekday, date};
 use proptest::prelude::*;
@@ -236,21 +237,25 @@ fn covered_day() -> impl Strategy<Value = Date> {
     })
 }
 
+/// Built once: the proptests ask thousands of questions of each.
+static CN: LazyLock<Calendar> = LazyLock::new(cn);
+static REFERENCE: LazyLock<Reference> = LazyLock::new(Reference::new);
+
 proptest! {
     #![proptest_config(ProptestConfig::with_cases(2000))]
 
     #[test]
     fn add_workdays_matches_walk(day in covered_day(), n in 0u32..400) {
-        let (cal, reference) = (cn(), Reference::new());
+        let (cal, reference) = (&*CN, &*REFERENCE);
         prop_assert_eq!(year(cal.add_workdays(day, n)), reference.add_workdays(day, n));
         prop_assert_eq!(year(cal.sub_workdays(day, n)), reference.sub_workdays(day, n));
-        let signed = calendar::add(day, -i64::from(n), Unit::Workdays, Some(&cal));
+        let signed = calendar::add(day, -i64::from(n), Unit::Workdays, Some(cal));
         prop_assert_eq!(year(signed), reference.sub_workdays(day, n).map(Some));
     }
 
     #[test]
     fn outside_coverage_matches_walk(day in any_day(), n in 0u32..400) {
-        let (cal, reference) = (cn(), Reference::new());
+        let (cal, reference) = (&*CN, &*REFERENCE);
         prop_assert_eq!(year(cal.is_workday(day)), reference.is_workday(day));
         prop_assert_eq!(year(cal.add_workdays(day, n)), reference.add_workdays(day, n));
         prop_assert_eq!(year(cal.roll_forward(day)), reference.roll_forward(day));
@@ -258,12 +263,12 @@ proptest! {
 
     #[test]
     fn roll_forward_matches_walk(day in covered_day()) {
-        prop_assert_eq!(year(cn().roll_forward(day)), Reference::new().roll_forward(day));
+        prop_assert_eq!(year(CN.roll_forward(day)), REFERENCE.roll_forward(day));
     }
 
     #[test]
     fn counts_match_walk(from in any_day(), len in -30i64..400) {
-        let (cal, reference) = (cn(), Reference::new());
+        let (cal, reference) = (&*CN, &*REFERENCE);
         let to = calendar::add(from, len, Unit::Days, None).unwrap().unwrap();
         prop_assert_eq!(year(cal.workdays_after(from, to)), reference.workdays_after(from, to));
         prop_assert_eq!(year(cal.workdays_inclusive(from, to)), reference.workdays_inclusive(from, to));
@@ -508,4 +513,172 @@ fn bundled_cn_yaml_cites_a_notice_each_year() {
             "{year}: {source}"
         );
     }
+}
+
+/// Each error of a calendar file as (code, message, the text it underlines).
+fn errors(text: &str) -> Vec<(&'static str, String, String)> {
+    let errors = Calendar::parse("t", text).err().unwrap_or_default();
+    errors
+        .into_iter()
+        .map(|e| (e.code, e.message, text[e.span.range()].to_string()))
+        .collect()
+}
+
+const SOURCE: &str = "source: { title: notice, published: 2023-10-25 }";
+
+#[test]
+fn calendar_file_errors_point_at_the_value() {
+    let text = format!(
+        "years:
+  2024:
+    {SOURCE}
+    holidays:
+      - {{ name: a, from: 2024-02-30, to: 2024-03-01 }}
+      - {{ name: b, from: 2024-05-05, to: 2024-05-01 }}
+      - {{ name: c, date: 2024-10-05 }}
+    workdays:
+      - {{ date: 2024-02-05, for: a }}
+      - {{ date: 2024-10-05, for: c }}
+  2025:
+    holidays: []
+  2024:
+    {SOURCE}
+"
+    );
+    let code = |c: &str| format!("calendar::{c}");
+    let got: Vec<_> = errors(&text)
+        .into_iter()
+        .map(|(c, m, u)| (c.to_string(), m, u))
+        .collect();
+    let expected = vec![
+        (
+            code("bad-date"),
+            "`2024-02-30` is not a valid date (expected `YYYY-MM-DD`)".into(),
+            "2024-02-30".into(),
+        ),
+        (
+            code("bad-range"),
+            "the holiday runs from `2024-05-05` to the earlier `2024-05-01`".into(),
+            "2024-05-05, to: 2024-05-01".into(),
+        ),
+        (
+            code("workday-not-weekend"),
+            "make-up workday `2024-02-05` is a monday, not a weekend day".into(),
+            "2024-02-05".into(),
+        ),
+        (
+            code("missing-source"),
+            "year `2025` has no `source` citing its notice".into(),
+            "2025".into(),
+        ),
+        (
+            code("duplicate-year"),
+            "year `2024` is listed twice".into(),
+            "2024".into(),
+        ),
+        (
+            code("holiday-and-workday"),
+            "`2024-10-05` is both a holiday (`c`) and a make-up workday".into(),
+            "2024-10-05".into(),
+        ),
+    ];
+    assert_eq!(got, expected);
+}
+
+#[test]
+fn calendar_file_structure_errors() {
+    let cases: &[(&str, &str, &str)] = &[
+        ("", "calendar::documents", ""),
+        ("years: {}", "calendar::missing-key", "{}"),
+        ("name: cn", "calendar::missing-key", "name: cn"),
+        ("years: []", "calendar::wrong-type", "[]"),
+        ("years:\n  nope: {}", "calendar::bad-year", "nope"),
+        (
+            "weekend: [caturday]\nyears: {2024: {source: s}}",
+            "calendar::bad-weekday",
+            "caturday",
+        ),
+        (
+            "years: {2024: {source: s, holiday: []}}",
+            "calendar::unknown-key",
+            "holiday",
+        ),
+        (
+            "years: {2024: {source: s, source: t}}",
+            "calendar::duplicate-key",
+            "source",
+        ),
+        (
+            "years: {2024: {source: ''}}",
+            "calendar::missing-source",
+            "''",
+        ),
+        (
+            "years: {2024: {source: s}, 2026: {source: s}}",
+            "calendar::missing-year",
+            "{2024: {source: s}, 2026: {source: s}}",
+        ),
+        (
+            "years: {2024: {source: s, workdays: [{date: 2022-01-01, for: x}]}}",
+            "calendar::wrong-year",
+            "2022-01-01",
+        ),
+        (
+            "years: {2024: {source: s, holidays: [{name: x, from: 2024-01-01}]}}",
+            "calendar::missing-key",
+            "{name: x, from: 2024-01-01}",
+        ),
+        (
+            "years: {2024: {source: s, holidays: [{name: x, date: 2024-01-01}, {name: y, date: 2024-01-01}]}}",
+            "calendar::duplicate-day",
+            "2024-01-01",
+        ),
+        ("years: [", "calendar::yaml", ""),
+    ];
+    for &(text, code, underlined) in cases {
+        let got = errors(text);
+        assert_eq!(got.len(), 1, "{text:?}: {got:#?}");
+        assert_eq!(
+            (got[0].0, got[0].2.as_str()),
+            (code, underlined),
+            "{text:?}: {}",
+            got[0].1
+        );
+    }
+}
+
+#[test]
+fn unknown_key_suggests_the_closest() {
+    let text = "years: {2024: {source: s, holiday: []}}";
+    let errors = Calendar::parse("t", text).unwrap_err();
+    assert_eq!(errors[0].message, "unknown key `holiday` in a year");
+    assert_eq!(errors[0].help.as_deref(), Some("did you mean `holidays`?"));
+}
+
+#[test]
+fn holidays_may_start_the_year_before() {
+    let text = format!(
+        "years:\n  2023:\n    {SOURCE}\n    holidays:\n      - {{ name: n, from: 2022-12-31, to: 2023-01-02 }}\n"
+    );
+    let cal = Calendar::parse("t", &text).unwrap();
+    // 2022 is not covered, so its December 31 is kept but not indexed.
+    assert_eq!(
+        cal.holidays().first().map(|h| h.0),
+        Some(date(2022, 12, 31))
+    );
+    assert_eq!(cal.is_workday(date(2023, 1, 2)), Ok(false));
+    assert_eq!(cal.is_workday(date(2023, 1, 3)), Ok(true));
+}
+
+#[test]
+fn count_running_two_years_past_the_end_names_the_first_missing_year() {
+    // Found by proptest: the range ends in 2028 but the count needs 2027 first.
+    let missing = cn().workdays_inclusive(date(2026, 12, 6), date(2028, 1, 1));
+    assert_eq!(
+        missing,
+        Err(OutOfRange {
+            calendar: "cn".into(),
+            year: 2027
+        })
+    );
 }

@@ -213,11 +213,13 @@ impl Reader {
     fn coverage(&mut self, node: &Node, mut years: Vec<i16>, parts: &mut Parts) -> Option<()> {
         years.sort_unstable();
         let (Some(&first), Some(&last)) = (years.first(), years.last()) else {
-            self.error(
-                codes::MISSING_KEY,
-                node.span,
-                "`years` lists no year".into(),
-            );
+            if matches!(&node.value, Value::Map(entries) if entries.is_empty()) {
+                self.error(
+                    codes::MISSING_KEY,
+                    node.span,
+                    "`years` lists no year".into(),
+                );
+            }
             return None;
         };
         if i32::from(last) - i32::from(first) >= i32::from(MAX_YEARS) {

@@ -128,7 +128,8 @@ impl Index {
             return Ok(0);
         }
         let a = self.ord(first)?;
-        let b = self.ord(last)?;
+        // `first` is covered and `last` is later, so a miss is past the end.
+        let b = self.ord(last).map_err(|_| self.after_end())?;
         Ok(i64::from(self.prefix[b + 1]) - i64::from(self.prefix[a]))
     }
 
@@ -179,5 +180,9 @@ mod tests {
             Err(2023)
         );
         assert_eq!(ix.is_workday(date(2019, 5, 1)), Err(2019));
+        assert_eq!(
+            ix.count_inclusive(date(2024, 1, 2), date(2026, 1, 1)),
+            Err(2025)
+        );
     }
 }
