@@ -108,9 +108,17 @@ pub enum ColorArg {
 /// `YYYY-MM-DD`, a real civil date (`2023-02-30` is refused).
 fn parse_date(text: &str) -> Result<Date, String> {
     let shaped = text.len() == 10
-        && text.bytes().enumerate().all(|(i, b)| if i == 4 || i == 7 { b == b'-' } else { b.is_ascii_digit() });
+        && text.bytes().enumerate().all(|(i, b)| {
+            if i == 4 || i == 7 {
+                b == b'-'
+            } else {
+                b.is_ascii_digit()
+            }
+        });
     if !shaped {
-        return Err(format!("expected a date of the form YYYY-MM-DD, found `{text}`"));
+        return Err(format!(
+            "expected a date of the form YYYY-MM-DD, found `{text}`"
+        ));
     }
     Date::strptime("%Y-%m-%d", text).map_err(|_| format!("`{text}` is not a date in the calendar"))
 }
@@ -121,8 +129,18 @@ mod tests {
 
     #[test]
     fn dates_must_be_iso_and_real() {
-        assert_eq!(parse_date("2024-01-15").map(|d| d.to_string()), Ok("2024-01-15".to_string()));
-        for bad in ["2023-02-30", "2024-1-15", "15/01/2024", "2024-01-15T00:00", "", "today"] {
+        assert_eq!(
+            parse_date("2024-01-15").map(|d| d.to_string()),
+            Ok("2024-01-15".to_string())
+        );
+        for bad in [
+            "2023-02-30",
+            "2024-1-15",
+            "15/01/2024",
+            "2024-01-15T00:00",
+            "",
+            "today",
+        ] {
             assert!(parse_date(bad).is_err(), "{bad}");
         }
     }

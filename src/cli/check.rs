@@ -23,7 +23,9 @@ pub fn run(args: &CheckArgs) -> u8 {
     let options = Options {
         paths: args.paths.clone(),
         rules: args.rules.clone(),
-        as_of: args.as_of.unwrap_or_else(|| jiff::ZonedDateTime::now().date()),
+        as_of: args
+            .as_of
+            .unwrap_or_else(|| jiff::ZonedDateTime::now().date()),
         only: args.only.clone(),
         skip: args.skip.clone(),
         jobs: args.jobs.map(|n| n as usize),
@@ -31,10 +33,15 @@ pub fn run(args: &CheckArgs) -> u8 {
     };
     let outcome = run::check(&options);
     let to_terminal = args.output.is_none() && io::stdout().is_terminal();
-    let style = Style { color: color(args.color, to_terminal), width: width(to_terminal), due_within: args.due_within };
+    let style = Style {
+        color: color(args.color, to_terminal),
+        width: width(to_terminal),
+        due_within: args.due_within,
+    };
     let render = |out: &mut dyn Write| report::render(&outcome, format, &style, out);
     let written = match &args.output {
-        Some(path) => write_atomically(path, render).map_err(|e| format!("cannot write `{}`: {e}", path.display())),
+        Some(path) => write_atomically(path, render)
+            .map_err(|e| format!("cannot write `{}`: {e}", path.display())),
         None => write_stdout(render).map_err(|e| format!("cannot write the report: {e}")),
     };
     if let Err(message) = written {
@@ -53,8 +60,13 @@ pub fn exit_code(outcome: &Outcome, fail_on: FailOn) -> u8 {
     if !outcome.trusted() {
         return UNTRUSTED;
     }
-    let Some(threshold) = fail_on.threshold() else { return 0 };
-    let finding = outcome.findings.iter().any(|f| !f.waived && f.severity >= threshold);
+    let Some(threshold) = fail_on.threshold() else {
+        return 0;
+    };
+    let finding = outcome
+        .findings
+        .iter()
+        .any(|f| !f.waived && f.severity >= threshold);
     let input = outcome.input_errors.iter().any(|e| e.severity >= threshold);
     u8::from(finding || input)
 }
@@ -64,8 +76,11 @@ fn untrusted_reason(outcome: &Outcome) -> Option<String> {
     if outcome.trusted() {
         return None;
     }
-    let errors =
-        outcome.input_errors.iter().filter(|e| e.severity == crate::syntax::ast::Severity::Error).count();
+    let errors = outcome
+        .input_errors
+        .iter()
+        .filter(|e| e.severity == crate::syntax::ast::Severity::Error)
+        .count();
     Some(match (outcome.rules.is_empty(), outcome.records) {
         (true, _) => "no rules were loaded".to_string(),
         (false, 0) => "no records were found".to_string(),
@@ -96,7 +111,9 @@ fn color(arg: ColorArg, to_terminal: bool) -> bool {
 }
 
 fn width(to_terminal: bool) -> usize {
-    let terminal = to_terminal.then(|| terminal_size::terminal_size_of(io::stdout())).flatten();
+    let terminal = to_terminal
+        .then(|| terminal_size::terminal_size_of(io::stdout()))
+        .flatten();
     terminal.map_or(DEFAULT_WIDTH, |(terminal_size::Width(w), _)| usize::from(w))
 }
 
@@ -111,12 +128,29 @@ fn write_stdout(render: impl FnOnce(&mut dyn Write) -> io::Result<()>) -> io::Re
 
 /// Render into a temporary file beside `path`, then rename it over `path`,
 /// so a reader never sees half a report.
-fn write_atomically(path: &Path, render: impl FnOnce(&mut dyn Write) -> io::Result<()>) -> io::Result<()> {
-    let dir = path.parent().filter(|d| !d.as_os_str().is_empty()).unwrap_or(Path::new("."));
-    let name = path.file_name().ok_or_else(|| io::Error::new(io::ErrorKind::InvalidInput, "not a file name"))?;
-    let temp = dir.join(format!(".{}.{}.tmp", name.to_string_lossy(), std::process::id()));
+fn write_atomically(
+    path: &Path,
+    render: impl FnOnce(&mut dyn Write) -> io::Result<()>,
+) -> io::Result<()> {
+    let dir = path
+        .parent()
+        .filter(|d| !d.as_os_str().is_empty())
+        .unwrap_or(Path::new("."));
+    let name = path
+        .file_name()
+        .ok_or_else(|| io::Error::new(io::ErrorKind::InvalidInput, "not a file name"))?;
+    let temp = dir.join(format!(
+        ".{}.{}.tmp",
+        name.to_string_lossy(),
+        std::process::id()
+    ));
     let result = (|| {
-        let mut out = BufWriter::new(OpenOptions::new().write(true).create_new(true).open(&temp)?);
+        let mut out = BufWriter::new(
+            OpenOptions::new()
+                .write(true)
+                .create_new(true)
+                .open(&temp)?,
+        );
         render(&mut out)?;
         out.into_inner().map_err(|e| e.into_error())?.sync_all()?;
         fs::rename(&temp, path)
@@ -148,8 +182,16 @@ mod tests {
         assert_eq!(fs::read_to_string(&path).expect("read"), "new\n");
         let failed = write_atomically(&path, |_| Err(io::Error::other("boom")));
         assert!(failed.is_err());
-        assert_eq!(fs::read_to_string(&path).expect("read"), "new\n", "a failed render leaves the old file");
-        assert_eq!(fs::read_dir(&dir).expect("list").count(), 1, "no temporary file left behind");
+        assert_eq!(
+            fs::read_to_string(&path).expect("read"),
+            "new\n",
+            "a failed render leaves the old file"
+        );
+        assert_eq!(
+            fs::read_dir(&dir).expect("list").count(),
+            1,
+            "no temporary file left behind"
+        );
         let _ = fs::remove_dir_all(&dir);
     }
 

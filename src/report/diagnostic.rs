@@ -12,7 +12,9 @@
 use std::fmt;
 use std::sync::Arc;
 
-use miette::{Diagnostic, LabeledSpan, MietteError, MietteSpanContents, SourceCode, SourceSpan, SpanContents};
+use miette::{
+    Diagnostic, LabeledSpan, MietteError, MietteSpanContents, SourceCode, SourceSpan, SpanContents,
+};
 
 use crate::outcome::{Finding, InputError, Label, Origin, Outcome, Place, RuleInfo, SourceFile};
 use crate::points::Points;
@@ -59,7 +61,9 @@ impl std::error::Error for Diag {}
 
 impl Diagnostic for Diag {
     fn code<'a>(&'a self) -> Option<Box<dyn fmt::Display + 'a>> {
-        self.code.as_ref().map(|c| Box::new(c) as Box<dyn fmt::Display>)
+        self.code
+            .as_ref()
+            .map(|c| Box::new(c) as Box<dyn fmt::Display>)
     }
 
     fn severity(&self) -> Option<miette::Severity> {
@@ -67,7 +71,9 @@ impl Diagnostic for Diag {
     }
 
     fn help<'a>(&'a self) -> Option<Box<dyn fmt::Display + 'a>> {
-        self.help.as_ref().map(|h| Box::new(h) as Box<dyn fmt::Display>)
+        self.help
+            .as_ref()
+            .map(|h| Box::new(h) as Box<dyn fmt::Display>)
     }
 
     fn source_code(&self) -> Option<&dyn SourceCode> {
@@ -94,7 +100,9 @@ pub fn finding(outcome: &Outcome, f: &Finding) -> Diag {
     let rule = outcome.rules.get(f.rule);
     let file = outcome.files.get(f.file);
     let source = file.and_then(Text::new);
-    let labels = source.as_ref().map_or_else(Vec::new, |s| s.labels(&f.labels));
+    let labels = source
+        .as_ref()
+        .map_or_else(Vec::new, |s| s.labels(&f.labels));
     let mut help = Vec::new();
     if labels.is_empty() {
         help.extend(file.map(|file| location_note(file, finding_position(Some(file), f))));
@@ -104,10 +112,18 @@ pub fn finding(outcome: &Outcome, f: &Finding) -> Diag {
         help.extend(rule.cite.as_ref().map(|c| format!("cite: {c}")));
     }
     help.push(penalty_note(f));
-    let message = if f.waived { format!("{} (waived)", f.message) } else { f.message.clone() };
+    let message = if f.waived {
+        format!("{} (waived)", f.message)
+    } else {
+        f.message.clone()
+    };
     Diag {
         code: rule.map(|r| r.id.clone()),
-        severity: if f.waived { miette::Severity::Advice } else { severity(f.severity) },
+        severity: if f.waived {
+            miette::Severity::Advice
+        } else {
+            severity(f.severity)
+        },
         message,
         help: Some(help.join("\n")),
         source,
@@ -120,12 +136,21 @@ pub fn finding(outcome: &Outcome, f: &Finding) -> Diag {
 pub fn input_error(outcome: &Outcome, e: &InputError) -> Diag {
     let file = e.place.and_then(|p| files(outcome, e.origin).get(p.file));
     let source = file.and_then(Text::new);
-    let mut spans: Vec<Label> = e.place.map(|p| Label { span: p.span, text: String::new() }).into_iter().collect();
+    let mut spans: Vec<Label> = e
+        .place
+        .map(|p| Label {
+            span: p.span,
+            text: String::new(),
+        })
+        .into_iter()
+        .collect();
     spans.extend(e.labels.iter().cloned());
     let labels = source.as_ref().map_or_else(Vec::new, |s| s.labels(&spans));
     let mut help = Vec::new();
     if labels.is_empty() {
-        help.extend(file.map(|file| location_note(file, e.place.and_then(|p| file.line_col(p.span.start)))));
+        help.extend(
+            file.map(|file| location_note(file, e.place.and_then(|p| file.line_col(p.span.start)))),
+        );
     }
     help.extend(e.help.clone());
     Diag {
@@ -135,7 +160,11 @@ pub fn input_error(outcome: &Outcome, e: &InputError) -> Diag {
         help: (!help.is_empty()).then(|| help.join("\n")),
         source,
         labels,
-        related: e.related.iter().map(|(origin, place, text)| related_place(outcome, *origin, *place, text)).collect(),
+        related: e
+            .related
+            .iter()
+            .map(|(origin, place, text)| related_place(outcome, *origin, *place, text))
+            .collect(),
     }
 }
 
@@ -143,11 +172,19 @@ pub fn input_error(outcome: &Outcome, e: &InputError) -> Diag {
 fn rule_place(outcome: &Outcome, rule: &RuleInfo) -> Diag {
     let file = outcome.rule_files.get(rule.place.file);
     let source = file.and_then(Text::new);
-    let head = source.as_ref().map_or(rule.place.span, |s| s.first_line(rule.place.span));
-    let labels = source
+    let head = source
         .as_ref()
-        .map_or_else(Vec::new, |s| s.labels(&[Label { span: head, text: "rule defined here".into() }]));
-    let title = rule.title.as_ref().map_or_else(String::new, |t| format!(": {t}"));
+        .map_or(rule.place.span, |s| s.first_line(rule.place.span));
+    let labels = source.as_ref().map_or_else(Vec::new, |s| {
+        s.labels(&[Label {
+            span: head,
+            text: "rule defined here".into(),
+        }])
+    });
+    let title = rule
+        .title
+        .as_ref()
+        .map_or_else(String::new, |t| format!(": {t}"));
     let message = match (labels.is_empty(), file) {
         (true, Some(file)) => format!("rule `{}`{title} is defined in {}", rule.id, file.name),
         _ => format!("rule `{}`{title}", rule.id),
@@ -167,9 +204,12 @@ fn rule_place(outcome: &Outcome, rule: &RuleInfo) -> Diag {
 fn related_place(outcome: &Outcome, origin: Origin, place: Place, text: &str) -> Diag {
     let file = files(outcome, origin).get(place.file);
     let source = file.and_then(Text::new);
-    let labels = source
-        .as_ref()
-        .map_or_else(Vec::new, |s| s.labels(&[Label { span: place.span, text: String::new() }]));
+    let labels = source.as_ref().map_or_else(Vec::new, |s| {
+        s.labels(&[Label {
+            span: place.span,
+            text: String::new(),
+        }])
+    });
     let message = match (labels.is_empty(), file) {
         (true, Some(file)) => format!("{text} (in {})", file.name),
         _ => text.to_string(),
@@ -208,12 +248,20 @@ fn penalty_note(f: &Finding) -> String {
         Some(note) => format!("{amount} ({note})"),
         None => amount,
     };
-    if f.waived { format!("penalty: none, waived (would be {shown})") } else { format!("penalty: {shown}") }
+    if f.waived {
+        format!("penalty: none, waived (would be {shown})")
+    } else {
+        format!("penalty: {shown}")
+    }
 }
 
 /// `1 point`, `1.4 points`, `0 points`.
 pub fn points(p: Points) -> String {
-    if p == Points(100) { "1 point".to_string() } else { format!("{p} points") }
+    if p == Points(100) {
+        "1 point".to_string()
+    } else {
+        format!("{p} points")
+    }
 }
 
 /// A source text for snippets: miette's own `str` source counts columns in
@@ -227,7 +275,10 @@ pub struct Text {
 impl Text {
     /// The file's text, when it was kept.
     fn new(file: &SourceFile) -> Option<Text> {
-        Some(Text { name: file.name.clone(), text: file.text.clone()? })
+        Some(Text {
+            name: file.name.clone(),
+            text: file.text.clone()?,
+        })
     }
 
     /// The labels whose spans fit this text (on character boundaries); the
@@ -238,7 +289,11 @@ impl Text {
             .map(|(i, l)| {
                 let text = (!l.text.is_empty()).then(|| l.text.clone());
                 let span = SourceSpan::from(l.span);
-                if i == 0 { LabeledSpan::new_primary_with_span(text, span) } else { LabeledSpan::new_with_span(text, span) }
+                if i == 0 {
+                    LabeledSpan::new_primary_with_span(text, span)
+                } else {
+                    LabeledSpan::new_with_span(text, span)
+                }
             })
             .collect()
     }
@@ -250,8 +305,14 @@ impl Text {
 
     /// The part of `span` on its first line (a rule's header line).
     fn first_line(&self, span: Span) -> Span {
-        let Some(body) = self.text.get(span.range()) else { return span };
-        let line = body.split('\n').next().unwrap_or(body).trim_end_matches('\r');
+        let Some(body) = self.text.get(span.range()) else {
+            return span;
+        };
+        let line = body
+            .split('\n')
+            .next()
+            .unwrap_or(body)
+            .trim_end_matches('\r');
         Span::new(span.start as usize, span.start as usize + line.len())
     }
 
@@ -271,7 +332,11 @@ impl SourceCode for Text {
         after: usize,
     ) -> Result<Box<dyn SpanContents<'a> + 'a>, MietteError> {
         let inner = <str as SourceCode>::read_span(&self.text, span, before, after)?;
-        let column = if inner.column() == 0 { 0 } else { self.char_column(inner.span().offset()) };
+        let column = if inner.column() == 0 {
+            0
+        } else {
+            self.char_column(inner.span().offset())
+        };
         Ok(Box::new(MietteSpanContents::new_named(
             self.name.clone(),
             inner.data(),

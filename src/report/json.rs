@@ -15,12 +15,8 @@ use crate::outcome::{Finding, InputError, KindProgress, Origin, Outcome, Place, 
 /// The version of the JSON report's shape; bumped only on a breaking change.
 pub const VERSION: u32 = 1;
 
-/// The report as a JSON value (keys in contract order).
-pub fn json(outcome: &Outcome) -> Value {
-    serde_json::to_value(Report::new(outcome)).unwrap_or(Value::Null)
-}
-
-/// Write the report pretty-printed, with a trailing newline.
+/// Write the report pretty-printed, with a trailing newline. (There is no
+/// `serde_json::Value` form: without `preserve_order` it would sort the keys.)
 pub fn write(outcome: &Outcome, out: &mut dyn Write) -> io::Result<()> {
     serde_json::to_writer_pretty(&mut *out, &Report::new(outcome))?;
     out.write_all(b"\n")
@@ -46,8 +42,16 @@ impl<'a> Report<'a> {
             as_of: outcome.as_of.to_string(),
             files: outcome.files.len(),
             records: outcome.records,
-            findings: outcome.findings.iter().map(|f| FindingJson::new(outcome, f)).collect(),
-            input_errors: outcome.input_errors.iter().map(|e| InputErrorJson::new(outcome, e)).collect(),
+            findings: outcome
+                .findings
+                .iter()
+                .map(|f| FindingJson::new(outcome, f))
+                .collect(),
+            input_errors: outcome
+                .input_errors
+                .iter()
+                .map(|e| InputErrorJson::new(outcome, e))
+                .collect(),
             units: outcome.units.iter().map(UnitJson::new).collect(),
             progress: Progress(&outcome.progress),
             summary: SummaryJson::new(outcome),
@@ -91,7 +95,9 @@ impl<'a> FindingJson<'a> {
         let (line, column) = finding_position(file, f).unzip();
         let rule = outcome.rules.get(f.rule);
         let rule_file = rule.and_then(|r| outcome.rule_files.get(r.place.file));
-        let rule_line = rule.and_then(|r| position(rule_file, r.place)).map(|(l, _)| l);
+        let rule_line = rule
+            .and_then(|r| position(rule_file, r.place))
+            .map(|(l, _)| l);
         FindingJson {
             rule: rule.map_or("", |r| r.id.as_str()),
             severity: f.severity.as_str(),
@@ -117,7 +123,8 @@ impl<'a> FindingJson<'a> {
 /// Where a finding starts: the producer's precomputed position, else the
 /// primary label's start looked up in the kept text.
 pub(crate) fn finding_position(file: Option<&SourceFile>, f: &Finding) -> Option<(usize, usize)> {
-    f.line_col.or_else(|| file?.line_col(f.labels.first()?.span.start))
+    f.line_col
+        .or_else(|| file?.line_col(f.labels.first()?.span.start))
 }
 
 fn position(file: Option<&SourceFile>, place: Place) -> Option<(usize, usize)> {
@@ -200,8 +207,18 @@ impl Serialize for Progress<'_> {
 #[derive(Serialize)]
 #[serde(untagged)]
 enum KindJson {
-    Task { total: usize, completed: usize, staged: usize, in_progress: usize, overdue: usize },
-    Petition { total: usize, closed: usize, staged: usize },
+    Task {
+        total: usize,
+        completed: usize,
+        staged: usize,
+        in_progress: usize,
+        overdue: usize,
+    },
+    Petition {
+        total: usize,
+        closed: usize,
+        staged: usize,
+    },
     Other {
         total: usize,
         completed: usize,
@@ -223,7 +240,11 @@ impl KindJson {
                 in_progress: p.in_progress,
                 overdue: p.overdue,
             },
-            "petition" => KindJson::Petition { total: p.total, closed: p.closed, staged: p.staged },
+            "petition" => KindJson::Petition {
+                total: p.total,
+                closed: p.closed,
+                staged: p.staged,
+            },
             _ => KindJson::Other {
                 total: p.total,
                 completed: p.completed,

@@ -41,12 +41,21 @@ pub struct Style {
 impl Default for Style {
     /// No colour, 100 columns: what tests and non-terminals get.
     fn default() -> Style {
-        Style { color: false, width: 100, due_within: None }
+        Style {
+            color: false,
+            width: 100,
+            due_within: None,
+        }
     }
 }
 
 /// Render one outcome in `format` to `out`.
-pub fn render(outcome: &Outcome, format: Format, style: &Style, out: &mut dyn Write) -> io::Result<()> {
+pub fn render(
+    outcome: &Outcome,
+    format: Format,
+    style: &Style,
+    out: &mut dyn Write,
+) -> io::Result<()> {
     match format {
         Format::Human => text::human(outcome, style, out),
         Format::Plain => text::plain(outcome, style, out),

@@ -18,11 +18,16 @@ use super::diagnostic::{self, Diag};
 
 /// Every finding, then every input error, then the footer.
 pub fn human(outcome: &Outcome, style: &Style, out: &mut dyn Write) -> io::Result<()> {
-    let theme = if style.color { GraphicalTheme::unicode() } else { GraphicalTheme::unicode_nocolor() };
+    let theme = if style.color {
+        GraphicalTheme::unicode()
+    } else {
+        GraphicalTheme::unicode_nocolor()
+    };
     let handler = GraphicalReportHandler::new_themed(theme)
         .with_width(style.width)
         .with_links(false)
-        .without_syntax_highlighting();
+        .without_syntax_highlighting()
+        .with_show_related_as_nested(true);
     diagnostics(outcome, out, |f, d| handler.render_report(f, d))?;
     footer(outcome, style, out)
 }
@@ -41,13 +46,20 @@ fn diagnostics(
     out: &mut dyn Write,
     render: impl Fn(&mut String, &Diag) -> fmt::Result,
 ) -> io::Result<()> {
-    let findings = outcome.findings.iter().map(|f| diagnostic::finding(outcome, f));
-    let errors = outcome.input_errors.iter().map(|e| diagnostic::input_error(outcome, e));
+    let findings = outcome
+        .findings
+        .iter()
+        .map(|f| diagnostic::finding(outcome, f));
+    let errors = outcome
+        .input_errors
+        .iter()
+        .map(|e| diagnostic::input_error(outcome, e));
     for diag in findings.chain(errors) {
         let mut text = String::new();
         if render(&mut text, &diag).is_err() {
             text.clear();
-            render(&mut text, &diag.without_snippets()).map_err(|_| io::Error::other("cannot render a diagnostic"))?;
+            render(&mut text, &diag.without_snippets())
+                .map_err(|_| io::Error::other("cannot render a diagnostic"))?;
         }
         out.write_all(text.trim_end().as_bytes())?;
         out.write_all(b"\n\n")?;
@@ -57,7 +69,11 @@ fn diagnostics(
 
 /// Counts, scoreboard, progress and what is due soon.
 fn footer(outcome: &Outcome, style: &Style, out: &mut dyn Write) -> io::Result<()> {
-    writeln!(out, "{}", summary_line(&outcome.summary, outcome.input_errors.len()))?;
+    writeln!(
+        out,
+        "{}",
+        summary_line(&outcome.summary, outcome.input_errors.len())
+    )?;
     if !outcome.units.is_empty() {
         writeln!(out)?;
         scoreboard(&outcome.units, out)?;
@@ -85,7 +101,10 @@ fn summary_line(s: &Summary, input_errors: usize) -> String {
         diagnostic::points(s.penalty),
     );
     if input_errors > 0 {
-        line.push_str(&format!("; {} about the inputs", plural(input_errors, "diagnostic")));
+        line.push_str(&format!(
+            "; {} about the inputs",
+            plural(input_errors, "diagnostic")
+        ));
     }
     line
 }
@@ -135,33 +154,65 @@ fn row(cells: &[String; 6], widths: &[usize; 6], out: &mut dyn Write) -> io::Res
 
 /// `tasks: 16 of 41 completed, 3 overdue`, `petitions: 3,319 of 3,411 closed`.
 fn progress(p: &KindProgress) -> String {
-    let kinds = if p.kind.ends_with('s') { p.kind.clone() } else { format!("{}s", p.kind) };
+    let kinds = if p.kind.ends_with('s') {
+        p.kind.clone()
+    } else {
+        format!("{}s", p.kind)
+    };
     match p.kind.as_str() {
-        "task" => format!("{kinds}: {} of {} completed, {} overdue", count(p.completed), count(p.total), count(p.overdue)),
+        "task" => format!(
+            "{kinds}: {} of {} completed, {} overdue",
+            count(p.completed),
+            count(p.total),
+            count(p.overdue)
+        ),
         "petition" => format!("{kinds}: {} of {} closed", count(p.closed), count(p.total)),
-        _ => format!("{kinds}: {} of {} completed", count(p.completed), count(p.total)),
+        _ => format!(
+            "{kinds}: {} of {} completed",
+            count(p.completed),
+            count(p.total)
+        ),
     }
 }
 
 /// Stages not yet recorded and due within `days` of the evaluation date.
 fn due_soon(outcome: &Outcome, days: u32, out: &mut dyn Write) -> io::Result<()> {
-    let until = outcome.as_of.checked_add(jiff::Span::new().days(i64::from(days))).unwrap_or(jiff::civil::Date::MAX);
-    let mut soon: Vec<_> = outcome.pending.iter().filter(|p| p.due >= outcome.as_of && p.due <= until).collect();
+    let until = outcome
+        .as_of
+        .checked_add(jiff::Span::new().days(i64::from(days)))
+        .unwrap_or(jiff::civil::Date::MAX);
+    let mut soon: Vec<_> = outcome
+        .pending
+        .iter()
+        .filter(|p| p.due >= outcome.as_of && p.due <= until)
+        .collect();
     soon.sort_by(|a, b| (a.due, &a.record, &a.stage).cmp(&(b.due, &b.record, &b.stage)));
     writeln!(out)?;
     if soon.is_empty() {
-        return writeln!(out, "due soon (within {}): nothing", plural(days as usize, "day"));
+        return writeln!(
+            out,
+            "due soon (within {}): nothing",
+            plural(days as usize, "day")
+        );
     }
     writeln!(out, "due soon (within {}):", plural(days as usize, "day"))?;
     for p in soon {
         let file = outcome.files.get(p.file).map_or("", |f| f.name.as_str());
-        writeln!(out, "  {}  {}  `{}`  {}  ({file})", p.due, p.record, p.stage, p.unit)?;
+        writeln!(
+            out,
+            "  {}  {}  `{}`  {}  ({file})",
+            p.due, p.record, p.stage, p.unit
+        )?;
     }
     Ok(())
 }
 
 fn plural(n: usize, word: &str) -> String {
-    if n == 1 { format!("1 {word}") } else { format!("{} {word}s", count(n)) }
+    if n == 1 {
+        format!("1 {word}")
+    } else {
+        format!("{} {word}s", count(n))
+    }
 }
 
 /// `3,319`: digits grouped by thousands.
@@ -183,7 +234,13 @@ mod tests {
 
     #[test]
     fn groups_thousands() {
-        for (n, shown) in [(0, "0"), (999, "999"), (1000, "1,000"), (3319, "3,319"), (1234567, "1,234,567")] {
+        for (n, shown) in [
+            (0, "0"),
+            (999, "999"),
+            (1000, "1,000"),
+            (3319, "3,319"),
+            (1234567, "1,234,567"),
+        ] {
             assert_eq!(count(n), shown);
         }
     }
