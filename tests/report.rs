@@ -345,6 +345,17 @@ fn plain_report() {
     insta::assert_snapshot!(rendered(&outcome(), Format::Plain, &Style::default()));
 }
 
+#[test]
+fn colour_only_when_asked() {
+    let coloured = Style {
+        color: true,
+        ..Style::default()
+    };
+    assert!(rendered(&outcome(), Format::Human, &coloured).contains('\u{1b}'));
+    assert!(!rendered(&outcome(), Format::Human, &Style::default()).contains('\u{1b}'));
+    assert!(!rendered(&outcome(), Format::Plain, &coloured).contains('\u{1b}'));
+}
+
 // ---- positions ------------------------------------------------------------
 
 #[test]
