@@ -74,6 +74,12 @@ pub struct Finding {
     pub file: usize,
     /// In the record file; the first is the primary location.
     pub labels: Vec<Label>,
+    /// 1-based line and character column of the primary label's start,
+    /// filled in by the producer while the file's text is at hand, so that
+    /// machine formats (JSON) need not keep every text with a finding.
+    /// `None`: renderers fall back to [`SourceFile::line_col`], and omit the
+    /// position when the text was not kept either.
+    pub line_col: Option<(usize, usize)>,
     pub due: Option<Date>,
     pub actual: Option<Date>,
     pub late_days: Option<i64>,

@@ -1,7 +1,44 @@
-//! The command line: clap commands; the only place that prints or exits.
+//! The command line: clap commands; the only place that prints, exits or
+//! reads the clock.
+//!
+//! - [`args`]: the clap definitions.
+//! - [`check`]: `rectify check`: options, rendering, output file, exit code.
 
+pub mod args;
+pub mod check;
+
+use std::io::{self, Write};
 use std::process::ExitCode;
 
+use clap::{CommandFactory, Parser};
+
+pub use args::{Cli, Command, FailOn};
+pub use check::exit_code;
+
+/// The exit code when the run cannot be trusted or the command cannot do its
+/// job (bad usage, an unwritable output file).
+pub const UNTRUSTED: u8 = 2;
+
+/// Parse the command line, run the command, and say how to exit.
 pub fn main() -> ExitCode {
-    ExitCode::SUCCESS
+    let cli = Cli::parse();
+    let code = match cli.command {
+        Command::Check(args) => check::run(&args),
+        Command::Completions { shell } => completions(shell),
+    };
+    ExitCode::from(code)
+}
+
+/// `rectify completions SHELL`: a completion script on stdout.
+fn completions(shell: clap_complete::Shell) -> u8 {
+    let mut script = Vec::new();
+    clap_complete::generate(shell, &mut Cli::command(), "rectify", &mut script);
+    match io::stdout().lock().write_all(&script) {
+        Ok(()) => 0,
+        Err(e) if e.kind() == io::ErrorKind::BrokenPipe => 0,
+        Err(e) => {
+            eprintln!("error: cannot write the completion script: {e}");
+            UNTRUSTED
+        }
+    }
 }

@@ -1,0 +1,349 @@
+//! Findings and input errors as miette diagnostics.
+//!
+//! One [`Diag`] per finding or input error: the rule id or error code, the
+//! severity, the message, labels at the values in the record file (the first
+//! is primary), help (the rule's help, citation and penalty) and a related
+//! diagnostic at the rule in its rule file.
+//!
+//! Owns: building diagnostics from an [`Outcome`]. Must not: render them
+//! (that is `text`), or trust a span: a label that does not fit its text is
+//! dropped rather than allowed to break the rendering.
+
+use std::fmt;
+use std::sync::Arc;
+
+use miette::{
+    Diagnostic, LabeledSpan, MietteError, MietteSpanContents, SourceCode, SourceSpan, SpanContents,
+};
+
+use crate::outcome::{Finding, InputError, Label, Origin, Outcome, Place, RuleInfo, SourceFile};
+use crate::points::Points;
+use crate::source::Span;
+use crate::syntax::ast::Severity;
+
+use super::json::{files, finding_position};
+
+/// A diagnostic ready for a miette handler.
+#[derive(Debug)]
+pub struct Diag {
+    code: Option<String>,
+    severity: miette::Severity,
+    message: String,
+    help: Option<String>,
+    source: Option<Text>,
+    labels: Vec<LabeledSpan>,
+    related: Vec<Diag>,
+}
+
+impl Diag {
+    /// The same diagnostic without snippets, for when a snippet cannot be
+    /// rendered: the message and help still reach the user.
+    pub fn without_snippets(&self) -> Diag {
+        Diag {
+            code: self.code.clone(),
+            severity: self.severity,
+            message: self.message.clone(),
+            help: self.help.clone(),
+            source: None,
+            labels: Vec::new(),
+            related: self.related.iter().map(Diag::without_snippets).collect(),
+        }
+    }
+}
+
+impl fmt::Display for Diag {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(&self.message)
+    }
+}
+
+impl std::error::Error for Diag {}
+
+impl Diagnostic for Diag {
+    fn code<'a>(&'a self) -> Option<Box<dyn fmt::Display + 'a>> {
+        self.code
+            .as_ref()
+            .map(|c| Box::new(c) as Box<dyn fmt::Display>)
+    }
+
+    fn severity(&self) -> Option<miette::Severity> {
+        Some(self.severity)
+    }
+
+    fn help<'a>(&'a self) -> Option<Box<dyn fmt::Display + 'a>> {
+        self.help
+            .as_ref()
+            .map(|h| Box::new(h) as Box<dyn fmt::Display>)
+    }
+
+    fn source_code(&self) -> Option<&dyn SourceCode> {
+        self.source.as_ref().map(|s| s as &dyn SourceCode)
+    }
+
+    fn labels(&self) -> Option<Box<dyn Iterator<Item = LabeledSpan> + '_>> {
+        if self.labels.is_empty() {
+            return None;
+        }
+        Some(Box::new(self.labels.iter().cloned()))
+    }
+
+    fn related<'a>(&'a self) -> Option<Box<dyn Iterator<Item = &'a dyn Diagnostic> + 'a>> {
+        if self.related.is_empty() {
+            return None;
+        }
+        Some(Box::new(self.related.iter().map(|d| d as &dyn Diagnostic)))
+    }
+}
+
+/// A finding: labels in the record file, help, and the rule as related.
+pub fn finding(outcome: &Outcome, f: &Finding) -> Diag {
+    let rule = outcome.rules.get(f.rule);
+    let file = outcome.files.get(f.file);
+    let source = file.and_then(Text::new);
+    let labels = source
+        .as_ref()
+        .map_or_else(Vec::new, |s| s.labels(&f.labels));
+    let mut help = Vec::new();
+    if labels.is_empty() {
+        help.extend(file.map(|file| location_note(file, finding_position(Some(file), f))));
+    }
+    if let Some(rule) = rule {
+        help.extend(rule.help.clone());
+        help.extend(rule.cite.as_ref().map(|c| format!("cite: {c}")));
+    }
+    help.push(penalty_note(f));
+    let message = if f.waived {
+        format!("{} (waived)", f.message)
+    } else {
+        f.message.clone()
+    };
+    Diag {
+        code: rule.map(|r| r.id.clone()),
+        severity: if f.waived {
+            miette::Severity::Advice
+        } else {
+            severity(f.severity)
+        },
+        message,
+        help: Some(help.join("\n")),
+        source,
+        labels,
+        related: rule.map(|r| rule_place(outcome, r)).into_iter().collect(),
+    }
+}
+
+/// An input error: at its place (when it has one), with its related places.
+pub fn input_error(outcome: &Outcome, e: &InputError) -> Diag {
+    let file = e.place.and_then(|p| files(outcome, e.origin).get(p.file));
+    let source = file.and_then(Text::new);
+    let mut spans: Vec<Label> = e
+        .place
+        .map(|p| Label {
+            span: p.span,
+            text: String::new(),
+        })
+        .into_iter()
+        .collect();
+    spans.extend(e.labels.iter().cloned());
+    let labels = source.as_ref().map_or_else(Vec::new, |s| s.labels(&spans));
+    let mut help = Vec::new();
+    if labels.is_empty() {
+        help.extend(
+            file.map(|file| location_note(file, e.place.and_then(|p| file.line_col(p.span.start)))),
+        );
+    }
+    help.extend(e.help.clone());
+    Diag {
+        code: Some(e.code.clone()),
+        severity: severity(e.severity),
+        message: e.message.clone(),
+        help: (!help.is_empty()).then(|| help.join("\n")),
+        source,
+        labels,
+        related: e
+            .related
+            .iter()
+            .map(|(origin, place, text)| related_place(outcome, *origin, *place, text))
+            .collect(),
+    }
+}
+
+/// "rule `plan-on-time` …" at the rule's first line in its rule file.
+fn rule_place(outcome: &Outcome, rule: &RuleInfo) -> Diag {
+    let file = outcome.rule_files.get(rule.place.file);
+    let source = file.and_then(Text::new);
+    let head = source
+        .as_ref()
+        .map_or(rule.place.span, |s| s.first_line(rule.place.span));
+    let labels = source.as_ref().map_or_else(Vec::new, |s| {
+        s.labels(&[Label {
+            span: head,
+            text: "rule defined here".into(),
+        }])
+    });
+    let title = rule
+        .title
+        .as_ref()
+        .map_or_else(String::new, |t| format!(": {t}"));
+    let message = match (labels.is_empty(), file) {
+        (true, Some(file)) => format!("rule `{}`{title} is defined in {}", rule.id, file.name),
+        _ => format!("rule `{}`{title}", rule.id),
+    };
+    Diag {
+        code: None,
+        severity: miette::Severity::Advice,
+        message,
+        help: None,
+        source,
+        labels,
+        related: Vec::new(),
+    }
+}
+
+/// Another place an input error involves (the first of two duplicates, say).
+fn related_place(outcome: &Outcome, origin: Origin, place: Place, text: &str) -> Diag {
+    let file = files(outcome, origin).get(place.file);
+    let source = file.and_then(Text::new);
+    let labels = source.as_ref().map_or_else(Vec::new, |s| {
+        s.labels(&[Label {
+            span: place.span,
+            text: String::new(),
+        }])
+    });
+    let message = match (labels.is_empty(), file) {
+        (true, Some(file)) => format!("{text} (in {})", file.name),
+        _ => text.to_string(),
+    };
+    Diag {
+        code: None,
+        severity: miette::Severity::Advice,
+        message,
+        help: None,
+        source,
+        labels,
+        related: Vec::new(),
+    }
+}
+
+fn severity(s: Severity) -> miette::Severity {
+    match s {
+        Severity::Error => miette::Severity::Error,
+        Severity::Warning => miette::Severity::Warning,
+        Severity::Info => miette::Severity::Advice,
+    }
+}
+
+/// `at: ledgers/wuxi.yaml:14:9`, for a diagnostic shown without a snippet.
+fn location_note(file: &SourceFile, at: Option<(usize, usize)>) -> String {
+    match at {
+        Some((line, column)) => format!("at: {}:{line}:{column}", file.name),
+        None => format!("at: {}", file.name),
+    }
+}
+
+/// `penalty: 1.4 points (1 + 0.1 × 4 workdays = 1.4)`, or why there is none.
+fn penalty_note(f: &Finding) -> String {
+    let amount = points(f.penalty);
+    let shown = match &f.penalty_note {
+        Some(note) => format!("{amount} ({note})"),
+        None => amount,
+    };
+    if f.waived {
+        format!("penalty: none, waived (would be {shown})")
+    } else {
+        format!("penalty: {shown}")
+    }
+}
+
+/// `1 point`, `1.4 points`, `0 points`.
+pub fn points(p: Points) -> String {
+    if p == Points(100) {
+        "1 point".to_string()
+    } else {
+        format!("{p} points")
+    }
+}
+
+/// A source text for snippets: miette's own `str` source counts columns in
+/// bytes; this one reports them in characters, as everything else does.
+#[derive(Clone, Debug)]
+pub struct Text {
+    name: String,
+    text: Arc<str>,
+}
+
+impl Text {
+    /// The file's text, when it was kept.
+    fn new(file: &SourceFile) -> Option<Text> {
+        Some(Text {
+            name: file.name.clone(),
+            text: file.text.clone()?,
+        })
+    }
+
+    /// The labels whose spans fit this text (on character boundaries); the
+    /// first that fits is primary. An empty label text is a bare underline.
+    fn labels(&self, labels: &[Label]) -> Vec<LabeledSpan> {
+        let fits = labels.iter().filter(|l| self.fits(l.span));
+        fits.enumerate()
+            .map(|(i, l)| {
+                let text = (!l.text.is_empty()).then(|| l.text.clone());
+                let span = SourceSpan::from(l.span);
+                if i == 0 {
+                    LabeledSpan::new_primary_with_span(text, span)
+                } else {
+                    LabeledSpan::new_with_span(text, span)
+                }
+            })
+            .collect()
+    }
+
+    fn fits(&self, span: Span) -> bool {
+        let (start, end) = (span.start as usize, span.end as usize);
+        start <= end && self.text.is_char_boundary(start) && self.text.is_char_boundary(end)
+    }
+
+    /// The part of `span` on its first line (a rule's header line).
+    fn first_line(&self, span: Span) -> Span {
+        let Some(body) = self.text.get(span.range()) else {
+            return span;
+        };
+        let line = body
+            .split('\n')
+            .next()
+            .unwrap_or(body)
+            .trim_end_matches('\r');
+        Span::new(span.start as usize, span.start as usize + line.len())
+    }
+
+    /// Characters from the start of the line holding `offset` to `offset`.
+    fn char_column(&self, offset: usize) -> usize {
+        let before = self.text.get(..offset).unwrap_or("");
+        let start = before.rfind('\n').map_or(0, |i| i + 1);
+        before[start..].chars().count()
+    }
+}
+
+impl SourceCode for Text {
+    fn read_span<'a>(
+        &'a self,
+        span: &SourceSpan,
+        before: usize,
+        after: usize,
+    ) -> Result<Box<dyn SpanContents<'a> + 'a>, MietteError> {
+        let inner = <str as SourceCode>::read_span(&self.text, span, before, after)?;
+        let column = if inner.column() == 0 {
+            0
+        } else {
+            self.char_column(inner.span().offset())
+        };
+        Ok(Box::new(MietteSpanContents::new_named(
+            self.name.clone(),
+            inner.data(),
+            *inner.span(),
+            inner.line(),
+            column,
+            inner.line_count(),
+        )))
+    }
+}

@@ -1,0 +1,283 @@
+//! The JSON report: the machine contract of DESIGN §6, version 1.
+//!
+//! Keys come out in the contract's order because each object is a struct
+//! serialised in field order. Positions are 1-based, columns count
+//! characters; an unknown position is omitted, never 0 or -1. Points are
+//! exact decimals ([`Points::to_json`]), never floats.
+
+use std::io::{self, Write};
+
+use serde::Serialize;
+use serde_json::Value;
+
+use crate::outcome::{Finding, InputError, KindProgress, Origin, Outcome, Place, SourceFile};
+
+/// The version of the JSON report's shape; bumped only on a breaking change.
+pub const VERSION: u32 = 1;
+
+/// Write the report pretty-printed, with a trailing newline. (There is no
+/// `serde_json::Value` form: without `preserve_order` it would sort the keys.)
+pub fn write(outcome: &Outcome, out: &mut dyn Write) -> io::Result<()> {
+    serde_json::to_writer_pretty(&mut *out, &Report::new(outcome))?;
+    out.write_all(b"\n")
+}
+
+#[derive(Serialize)]
+struct Report<'a> {
+    version: u32,
+    as_of: String,
+    files: usize,
+    records: usize,
+    findings: Vec<FindingJson<'a>>,
+    input_errors: Vec<InputErrorJson<'a>>,
+    units: Vec<UnitJson<'a>>,
+    progress: Progress<'a>,
+    summary: SummaryJson,
+}
+
+impl<'a> Report<'a> {
+    fn new(outcome: &'a Outcome) -> Report<'a> {
+        Report {
+            version: VERSION,
+            as_of: outcome.as_of.to_string(),
+            files: outcome.files.len(),
+            records: outcome.records,
+            findings: outcome
+                .findings
+                .iter()
+                .map(|f| FindingJson::new(outcome, f))
+                .collect(),
+            input_errors: outcome
+                .input_errors
+                .iter()
+                .map(|e| InputErrorJson::new(outcome, e))
+                .collect(),
+            units: outcome.units.iter().map(UnitJson::new).collect(),
+            progress: Progress(&outcome.progress),
+            summary: SummaryJson::new(outcome),
+        }
+    }
+}
+
+#[derive(Serialize)]
+struct FindingJson<'a> {
+    rule: &'a str,
+    severity: &'static str,
+    message: &'a str,
+    record: &'a str,
+    kind: &'a str,
+    unit: &'a str,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    file: Option<&'a str>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    line: Option<usize>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    column: Option<usize>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    rule_file: Option<&'a str>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    rule_line: Option<usize>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    due: Option<String>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    actual: Option<String>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    late_days: Option<i64>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    late_workdays: Option<i64>,
+    penalty: Value,
+    waived: bool,
+}
+
+impl<'a> FindingJson<'a> {
+    fn new(outcome: &'a Outcome, f: &'a Finding) -> FindingJson<'a> {
+        let file = outcome.files.get(f.file);
+        let (line, column) = finding_position(file, f).unzip();
+        let rule = outcome.rules.get(f.rule);
+        let rule_file = rule.and_then(|r| outcome.rule_files.get(r.place.file));
+        let rule_line = rule
+            .and_then(|r| position(rule_file, r.place))
+            .map(|(l, _)| l);
+        FindingJson {
+            rule: rule.map_or("", |r| r.id.as_str()),
+            severity: f.severity.as_str(),
+            message: &f.message,
+            record: &f.record,
+            kind: &f.kind,
+            unit: &f.unit,
+            file: file.map(|s| s.name.as_str()),
+            line,
+            column,
+            rule_file: rule_file.map(|s| s.name.as_str()),
+            rule_line,
+            due: f.due.map(|d| d.to_string()),
+            actual: f.actual.map(|d| d.to_string()),
+            late_days: f.late_days,
+            late_workdays: f.late_workdays,
+            penalty: f.penalty.to_json(),
+            waived: f.waived,
+        }
+    }
+}
+
+/// Where a finding starts: the producer's precomputed position, else the
+/// primary label's start looked up in the kept text.
+pub(crate) fn finding_position(file: Option<&SourceFile>, f: &Finding) -> Option<(usize, usize)> {
+    f.line_col
+        .or_else(|| file?.line_col(f.labels.first()?.span.start))
+}
+
+fn position(file: Option<&SourceFile>, place: Place) -> Option<(usize, usize)> {
+    file?.line_col(place.span.start)
+}
+
+/// The file list an [`Origin`] indexes.
+pub(crate) fn files(outcome: &Outcome, origin: Origin) -> &[SourceFile] {
+    match origin {
+        Origin::Record => &outcome.files,
+        Origin::Rule => &outcome.rule_files,
+    }
+}
+
+#[derive(Serialize)]
+struct InputErrorJson<'a> {
+    code: &'a str,
+    severity: &'static str,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    file: Option<&'a str>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    line: Option<usize>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    column: Option<usize>,
+    message: &'a str,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    help: Option<&'a str>,
+}
+
+impl<'a> InputErrorJson<'a> {
+    fn new(outcome: &'a Outcome, e: &'a InputError) -> InputErrorJson<'a> {
+        let file = e.place.and_then(|p| files(outcome, e.origin).get(p.file));
+        let (line, column) = e.place.and_then(|p| position(file, p)).unzip();
+        InputErrorJson {
+            code: &e.code,
+            severity: e.severity.as_str(),
+            file: file.map(|s| s.name.as_str()),
+            line,
+            column,
+            message: &e.message,
+            help: e.help.as_deref(),
+        }
+    }
+}
+
+#[derive(Serialize)]
+struct UnitJson<'a> {
+    unit: &'a str,
+    records: usize,
+    findings: usize,
+    penalty: Value,
+    score: Value,
+    grade: &'a str,
+}
+
+impl<'a> UnitJson<'a> {
+    fn new(u: &'a crate::outcome::UnitScore) -> UnitJson<'a> {
+        UnitJson {
+            unit: &u.unit,
+            records: u.records,
+            findings: u.findings,
+            penalty: u.penalty.to_json(),
+            score: u.score.to_json(),
+            grade: &u.grade,
+        }
+    }
+}
+
+/// `{ "task": {…}, "petition": {…}, … }` in the outcome's kind order.
+struct Progress<'a>(&'a [KindProgress]);
+
+impl Serialize for Progress<'_> {
+    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        serializer.collect_map(self.0.iter().map(|p| (p.kind.as_str(), KindJson::new(p))))
+    }
+}
+
+/// The contract names the counts of `task` and `petition`; any other kind
+/// gets every generic count.
+#[derive(Serialize)]
+#[serde(untagged)]
+enum KindJson {
+    Task {
+        total: usize,
+        completed: usize,
+        staged: usize,
+        in_progress: usize,
+        overdue: usize,
+    },
+    Petition {
+        total: usize,
+        closed: usize,
+        staged: usize,
+    },
+    Other {
+        total: usize,
+        completed: usize,
+        staged: usize,
+        in_progress: usize,
+        not_started: usize,
+        overdue: usize,
+        closed: usize,
+    },
+}
+
+impl KindJson {
+    fn new(p: &KindProgress) -> KindJson {
+        match p.kind.as_str() {
+            "task" => KindJson::Task {
+                total: p.total,
+                completed: p.completed,
+                staged: p.staged,
+                in_progress: p.in_progress,
+                overdue: p.overdue,
+            },
+            "petition" => KindJson::Petition {
+                total: p.total,
+                closed: p.closed,
+                staged: p.staged,
+            },
+            _ => KindJson::Other {
+                total: p.total,
+                completed: p.completed,
+                staged: p.staged,
+                in_progress: p.in_progress,
+                not_started: p.not_started,
+                overdue: p.overdue,
+                closed: p.closed,
+            },
+        }
+    }
+}
+
+#[derive(Serialize)]
+struct SummaryJson {
+    errors: usize,
+    warnings: usize,
+    infos: usize,
+    waived: usize,
+    pending: usize,
+    penalty: Value,
+}
+
+impl SummaryJson {
+    fn new(outcome: &Outcome) -> SummaryJson {
+        let s = &outcome.summary;
+        SummaryJson {
+            errors: s.errors,
+            warnings: s.warnings,
+            infos: s.infos,
+            waived: s.waived,
+            pending: s.pending,
+            penalty: s.penalty.to_json(),
+        }
+    }
+}

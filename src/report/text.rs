@@ -1,0 +1,247 @@
+//! The text formats: `human` (miette's graphical handler) and `plain` (its
+//! narratable handler), each followed by the same footer: the counts, the
+//! unit scoreboard, per-kind progress and the stages due soon.
+//!
+//! Owns: the layout of the footer. Must not: compute scores or counts (they
+//! come in the outcome), or read the clock (`as_of` is the outcome's).
+
+use std::fmt;
+use std::io::{self, Write};
+
+use miette::{GraphicalReportHandler, GraphicalTheme, NarratableReportHandler};
+use unicode_width::UnicodeWidthStr;
+
+use crate::outcome::{KindProgress, Outcome, Summary, UnitScore};
+
+use super::Style;
+use super::diagnostic::{self, Diag};
+
+/// Every finding, then every input error, then the footer.
+pub fn human(outcome: &Outcome, style: &Style, out: &mut dyn Write) -> io::Result<()> {
+    let theme = if style.color {
+        GraphicalTheme::unicode()
+    } else {
+        GraphicalTheme::unicode_nocolor()
+    };
+    let handler = GraphicalReportHandler::new_themed(theme)
+        .with_width(style.width)
+        .with_links(false)
+        .without_syntax_highlighting()
+        .with_show_related_as_nested(true);
+    diagnostics(outcome, out, |f, d| handler.render_report(f, d))?;
+    footer(outcome, style, out)
+}
+
+/// As [`human`], in miette's narratable form (screen readers, logs).
+pub fn plain(outcome: &Outcome, style: &Style, out: &mut dyn Write) -> io::Result<()> {
+    let handler = NarratableReportHandler::new();
+    diagnostics(outcome, out, |f, d| handler.render_report(f, d))?;
+    footer(outcome, style, out)
+}
+
+/// Render each diagnostic with `render`, followed by a blank line. A
+/// diagnostic whose snippet cannot be rendered is shown without it.
+fn diagnostics(
+    outcome: &Outcome,
+    out: &mut dyn Write,
+    render: impl Fn(&mut String, &Diag) -> fmt::Result,
+) -> io::Result<()> {
+    let findings = outcome
+        .findings
+        .iter()
+        .map(|f| diagnostic::finding(outcome, f));
+    let errors = outcome
+        .input_errors
+        .iter()
+        .map(|e| diagnostic::input_error(outcome, e));
+    for diag in findings.chain(errors) {
+        let mut text = String::new();
+        if render(&mut text, &diag).is_err() {
+            text.clear();
+            render(&mut text, &diag.without_snippets())
+                .map_err(|_| io::Error::other("cannot render a diagnostic"))?;
+        }
+        out.write_all(text.trim_end().as_bytes())?;
+        out.write_all(b"\n\n")?;
+    }
+    Ok(())
+}
+
+/// Counts, scoreboard, progress and what is due soon.
+fn footer(outcome: &Outcome, style: &Style, out: &mut dyn Write) -> io::Result<()> {
+    writeln!(
+        out,
+        "{}",
+        summary_line(&outcome.summary, outcome.input_errors.len())
+    )?;
+    if !outcome.units.is_empty() {
+        writeln!(out)?;
+        scoreboard(&outcome.units, out)?;
+    }
+    if !outcome.progress.is_empty() {
+        writeln!(out)?;
+        let parts: Vec<String> = outcome.progress.iter().map(progress).collect();
+        writeln!(out, "progress: {}", parts.join("; "))?;
+    }
+    if let Some(days) = style.due_within {
+        due_soon(outcome, days, out)?;
+    }
+    Ok(())
+}
+
+/// `summary: 3 errors, 1 warning, 0 infos, 1 waived, 4 pending; penalty 7.5 points`
+fn summary_line(s: &Summary, input_errors: usize) -> String {
+    let mut line = format!(
+        "summary: {}, {}, {}, {} waived, {} pending; penalty {}",
+        plural(s.errors, "error"),
+        plural(s.warnings, "warning"),
+        plural(s.infos, "info"),
+        count(s.waived),
+        count(s.pending),
+        diagnostic::points(s.penalty),
+    );
+    if input_errors > 0 {
+        line.push_str(&format!(
+            "; {} about the inputs",
+            plural(input_errors, "diagnostic")
+        ));
+    }
+    line
+}
+
+const HEADERS: [&str; 6] = ["unit", "records", "findings", "penalty", "score", "grade"];
+
+/// An aligned table, worst score first, then by unit name.
+fn scoreboard(units: &[UnitScore], out: &mut dyn Write) -> io::Result<()> {
+    let mut sorted: Vec<&UnitScore> = units.iter().collect();
+    sorted.sort_by(|a, b| a.score.cmp(&b.score).then_with(|| a.unit.cmp(&b.unit)));
+    let rows: Vec<[String; 6]> = sorted
+        .iter()
+        .map(|u| {
+            [
+                u.unit.clone(),
+                count(u.records),
+                count(u.findings),
+                u.penalty.to_string(),
+                u.score.to_string(),
+                u.grade.clone(),
+            ]
+        })
+        .collect();
+    let mut widths = HEADERS.map(UnicodeWidthStr::width);
+    for row in &rows {
+        for (w, cell) in widths.iter_mut().zip(row) {
+            *w = (*w).max(cell.width());
+        }
+    }
+    row(&HEADERS.map(String::from), &widths, out)?;
+    rows.iter().try_for_each(|r| row(r, &widths, out))
+}
+
+/// One table row: names left-aligned, numbers right-aligned.
+fn row(cells: &[String; 6], widths: &[usize; 6], out: &mut dyn Write) -> io::Result<()> {
+    let mut line = String::new();
+    for (i, (cell, width)) in cells.iter().zip(widths).enumerate() {
+        let pad = " ".repeat(width.saturating_sub(cell.width()));
+        let sep = if i == 0 { "" } else { "  " };
+        match i {
+            0 | 5 => line.push_str(&format!("{sep}{cell}{pad}")),
+            _ => line.push_str(&format!("{sep}{pad}{cell}")),
+        }
+    }
+    writeln!(out, "{}", line.trim_end())
+}
+
+/// `tasks: 16 of 41 completed, 3 overdue`, `petitions: 3,319 of 3,411 closed`.
+fn progress(p: &KindProgress) -> String {
+    let kinds = if p.kind.ends_with('s') {
+        p.kind.clone()
+    } else {
+        format!("{}s", p.kind)
+    };
+    match p.kind.as_str() {
+        "task" => format!(
+            "{kinds}: {} of {} completed, {} overdue",
+            count(p.completed),
+            count(p.total),
+            count(p.overdue)
+        ),
+        "petition" => format!("{kinds}: {} of {} closed", count(p.closed), count(p.total)),
+        _ => format!(
+            "{kinds}: {} of {} completed",
+            count(p.completed),
+            count(p.total)
+        ),
+    }
+}
+
+/// Stages not yet recorded and due within `days` of the evaluation date.
+fn due_soon(outcome: &Outcome, days: u32, out: &mut dyn Write) -> io::Result<()> {
+    let until = outcome
+        .as_of
+        .checked_add(jiff::Span::new().days(i64::from(days)))
+        .unwrap_or(jiff::civil::Date::MAX);
+    let mut soon: Vec<_> = outcome
+        .pending
+        .iter()
+        .filter(|p| p.due >= outcome.as_of && p.due <= until)
+        .collect();
+    soon.sort_by(|a, b| (a.due, &a.record, &a.stage).cmp(&(b.due, &b.record, &b.stage)));
+    writeln!(out)?;
+    if soon.is_empty() {
+        return writeln!(
+            out,
+            "due soon (within {}): nothing",
+            plural(days as usize, "day")
+        );
+    }
+    writeln!(out, "due soon (within {}):", plural(days as usize, "day"))?;
+    for p in soon {
+        let file = outcome.files.get(p.file).map_or("", |f| f.name.as_str());
+        writeln!(
+            out,
+            "  {}  {}  `{}`  {}  ({file})",
+            p.due, p.record, p.stage, p.unit
+        )?;
+    }
+    Ok(())
+}
+
+fn plural(n: usize, word: &str) -> String {
+    if n == 1 {
+        format!("1 {word}")
+    } else {
+        format!("{} {word}s", count(n))
+    }
+}
+
+/// `3,319`: digits grouped by thousands.
+fn count(n: usize) -> String {
+    let digits = n.to_string();
+    let mut grouped = String::with_capacity(digits.len() + digits.len() / 3);
+    for (i, c) in digits.chars().enumerate() {
+        if i > 0 && (digits.len() - i) % 3 == 0 {
+            grouped.push(',');
+        }
+        grouped.push(c);
+    }
+    grouped
+}
+
+#[cfg(test)]
+mod tests {
+    use super::count;
+
+    #[test]
+    fn groups_thousands() {
+        for (n, shown) in [
+            (0, "0"),
+            (999, "999"),
+            (1000, "1,000"),
+            (3319, "3,319"),
+            (1234567, "1,234,567"),
+        ] {
+            assert_eq!(count(n), shown);
+        }
+    }
+}
