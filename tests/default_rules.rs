@@ -8,7 +8,11 @@ use rectify::ruletest;
 
 fn suites() -> Vec<(String, ruletest::Suite)> {
     let dir = Path::new(env!("CARGO_MANIFEST_DIR")).join("rules/tests");
-    let mut files: Vec<_> = std::fs::read_dir(&dir).expect("rules/tests exists").flatten().map(|e| e.path()).collect();
+    let mut files: Vec<_> = std::fs::read_dir(&dir)
+        .expect("rules/tests exists")
+        .flatten()
+        .map(|e| e.path())
+        .collect();
     files.sort();
     files
         .into_iter()
@@ -33,12 +37,22 @@ fn every_default_rule_case_gives_the_hand_counted_findings() {
         for result in ruletest::run(&suite, &plan, &rules.files, &dir) {
             cases += 1;
             if !result.passed() {
-                failures.push(format!("{file}: {}\n  {}\n  {}", result.name, result.diff.join("\n  "), result.errors.join("\n  ")));
+                failures.push(format!(
+                    "{file}: {}\n  {}\n  {}",
+                    result.name,
+                    result.diff.join("\n  "),
+                    result.errors.join("\n  ")
+                ));
             }
         }
     }
     assert!(cases >= 30, "only {cases} cases ran");
-    assert!(failures.is_empty(), "{} failing case(s):\n{}", failures.len(), failures.join("\n"));
+    assert!(
+        failures.is_empty(),
+        "{} failing case(s):\n{}",
+        failures.len(),
+        failures.join("\n")
+    );
 }
 
 #[test]
@@ -61,7 +75,15 @@ fn every_default_rule_fires_passes_and_deadlines_pend_in_some_case() {
         assert!(fired.contains(&rule.id), "no case makes `{}` fire", rule.id);
         assert!(passed.contains(&rule.id), "no case makes `{}` pass", rule.id);
     }
-    for deadline in ["plan-on-time", "closed-by-deadline", "petition-reply", "petition-closed"] {
-        assert!(pending.iter().any(|p| p == deadline), "no case leaves `{deadline}` pending");
+    for deadline in [
+        "plan-on-time",
+        "closed-by-deadline",
+        "petition-reply",
+        "petition-closed",
+    ] {
+        assert!(
+            pending.iter().any(|p| p == deadline),
+            "no case leaves `{deadline}` pending"
+        );
     }
 }

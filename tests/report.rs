@@ -11,8 +11,7 @@ use std::sync::Arc;
 use jiff::civil::{Date, date};
 use rectify::cli::{FailOn, exit_code};
 use rectify::outcome::{
-    Finding, InputError, KindProgress, Label, Origin, Outcome, Pending, Place, RuleInfo,
-    SourceFile, Summary, UnitScore,
+    Finding, InputError, KindProgress, Label, Origin, Outcome, Pending, Place, RuleInfo, SourceFile, Summary, UnitScore,
 };
 use rectify::points::Points;
 use rectify::report::{self, Format, Style};
@@ -56,10 +55,8 @@ fn label(text: &str, needle: &str, nth: usize, says: &str) -> Label {
 fn rule(id: &str, title: &str, severity: Severity, penalty: &str) -> RuleInfo {
     let start = at(RULES, &format!("rule {id} {{"), 0).start as usize;
     let end = start + RULES[start..].find("\n}").expect("rule block ends") + 2;
-    let help = (id == "plan-on-time")
-        .then(|| "Record the date the plan was approved under stages.plan.".into());
-    let cite = (id == "plan-on-time")
-        .then(|| "Central Eco-environmental Protection Inspection Rules (2019)".into());
+    let help = (id == "plan-on-time").then(|| "Record the date the plan was approved under stages.plan.".into());
+    let cite = (id == "plan-on-time").then(|| "Central Eco-environmental Protection Inspection Rules (2019)".into());
     RuleInfo {
         id: id.into(),
         title: Some(title.into()),
@@ -110,14 +107,7 @@ fn rules() -> Vec<RuleInfo> {
 }
 
 /// A finding with no lateness, no penalty, not waived; tests fill in the rest.
-fn finding(
-    rule: usize,
-    severity: Severity,
-    record: &str,
-    kind: &str,
-    unit: &str,
-    file: usize,
-) -> Finding {
+fn finding(rule: usize, severity: Severity, record: &str, kind: &str, unit: &str, file: usize) -> Finding {
     Finding {
         rule,
         severity,
@@ -150,8 +140,13 @@ fn late(f: Finding, due: Date, actual: Date, days: i64, workdays: Option<i64>) -
 
 fn findings() -> Vec<Finding> {
     let plan_07 = Finding {
-        message: "`plan` was due 2022-07-14, 30 workdays after assigned 2022-06-01; it is dated 2022-07-20, 4 workdays late".into(),
-        labels: vec![label(WUXI, "2022-07-20", 0, "dated 2022-07-20"), label(WUXI, "2022-06-01", 0, "assigned")],
+        message:
+            "`plan` was due 2022-07-14, 30 workdays after assigned 2022-06-01; it is dated 2022-07-20, 4 workdays late"
+                .into(),
+        labels: vec![
+            label(WUXI, "2022-07-20", 0, "dated 2022-07-20"),
+            label(WUXI, "2022-06-01", 0, "assigned"),
+        ],
         penalty: Points(140),
         penalty_note: Some("1 + 0.1 × 4 workdays = 1.4".into()),
         ..finding(0, Severity::Error, "JS-2022-R2-07", "task", WUXI_UNIT, 0)
@@ -174,8 +169,13 @@ fn findings() -> Vec<Finding> {
         ..finding(2, Severity::Error, "JS-2022-R2-07", "task", WUXI_UNIT, 0)
     };
     let plan_08 = Finding {
-        message: "`plan` was due 2022-07-14, 30 workdays after assigned 2022-06-01; it is dated 2022-08-30, 33 workdays late".into(),
-        labels: vec![label(WUXI, "2022-08-30", 0, "dated 2022-08-30"), label(WUXI, "2022-06-01", 1, "assigned")],
+        message:
+            "`plan` was due 2022-07-14, 30 workdays after assigned 2022-06-01; it is dated 2022-08-30, 33 workdays late"
+                .into(),
+        labels: vec![
+            label(WUXI, "2022-08-30", 0, "dated 2022-08-30"),
+            label(WUXI, "2022-06-01", 1, "assigned"),
+        ],
         penalty: Points(300),
         penalty_note: Some("1 + 0.1 × 33 workdays = 4.3, at most 3".into()),
         ..finding(0, Severity::Error, "JS-2022-R2-08", "task", YIXING_UNIT, 0)
@@ -191,7 +191,8 @@ fn findings() -> Vec<Finding> {
         ..finding(3, Severity::Error, "JS-2022-R2-08", "task", YIXING_UNIT, 0)
     };
     let reply = Finding {
-        message: "`replied` was due 2022-06-15, 10 days after assigned 2022-06-05; it is dated 2022-06-20, 5 days late".into(),
+        message: "`replied` was due 2022-06-15, 10 days after assigned 2022-06-05; it is dated 2022-06-20, 5 days late"
+            .into(),
         labels: vec![label(PETITIONS, "2022-06-20", 0, "replied 2022-06-20")],
         penalty: Points(20),
         ..finding(4, Severity::Warning, "XF-2022-0001", "petition", YIXING_UNIT, 1)
@@ -255,13 +256,7 @@ fn unit(name: &str, records: usize, findings: usize, penalty: i64, grade: &str) 
     }
 }
 
-fn progress(
-    kind: &str,
-    total: usize,
-    done: usize,
-    in_progress: usize,
-    overdue: usize,
-) -> KindProgress {
+fn progress(kind: &str, total: usize, done: usize, in_progress: usize, overdue: usize) -> KindProgress {
     let (completed, closed) = if kind == "task" { (done, 0) } else { (0, done) };
     KindProgress {
         kind: kind.into(),
@@ -286,14 +281,8 @@ fn outcome() -> Outcome {
         records: 4,
         findings: findings(),
         input_errors: input_errors(),
-        units: vec![
-            unit(WUXI_UNIT, 1, 3, 440, "pass"),
-            unit(YIXING_UNIT, 3, 3, 320, "pass"),
-        ],
-        progress: vec![
-            progress("task", 2, 1, 1, 1),
-            progress("petition", 2, 1, 0, 0),
-        ],
+        units: vec![unit(WUXI_UNIT, 1, 3, 440, "pass"), unit(YIXING_UNIT, 3, 3, 320, "pass")],
+        progress: vec![progress("task", 2, 1, 1, 1), progress("petition", 2, 1, 0, 0)],
         pending: vec![Pending {
             rule: 2,
             record: "JS-2022-R2-08".into(),
@@ -320,8 +309,7 @@ fn rendered(outcome: &Outcome, format: Format, style: &Style) -> String {
 }
 
 fn json(outcome: &Outcome) -> serde_json::Value {
-    serde_json::from_str(&rendered(outcome, Format::Json, &Style::default()))
-        .expect("the JSON report parses")
+    serde_json::from_str(&rendered(outcome, Format::Json, &Style::default())).expect("the JSON report parses")
 }
 
 // ---- snapshots ------------------------------------------------------------
@@ -403,14 +391,8 @@ fn json_keys_follow_the_contract_and_positions_are_omitted_when_unknown() {
     let report = json(&outcome);
     let reply = &report["findings"][5];
     assert_eq!(reply["file"], "ledgers/petitions.yaml");
-    assert!(
-        reply.get("line").is_none() && reply.get("column").is_none(),
-        "{reply}"
-    );
-    assert!(
-        reply.get("late_workdays").is_none(),
-        "only present when known: {reply}"
-    );
+    assert!(reply.get("line").is_none() && reply.get("column").is_none(), "{reply}");
+    assert!(reply.get("late_workdays").is_none(), "only present when known: {reply}");
     assert_eq!(reply["penalty"].to_string(), "0.2");
 }
 
@@ -462,10 +444,7 @@ fn codes(outcome: &Outcome) -> [u8; 4] {
 }
 
 /// The fixture, trusted, with only the findings and input errors kept.
-fn with(
-    keep_finding: impl Fn(&Finding) -> bool,
-    keep_input: impl Fn(&InputError) -> bool,
-) -> Outcome {
+fn with(keep_finding: impl Fn(&Finding) -> bool, keep_input: impl Fn(&InputError) -> bool) -> Outcome {
     let mut outcome = outcome();
     outcome.findings.retain(|f| keep_finding(f));
     outcome.input_errors.retain(|e| keep_input(e));
@@ -498,11 +477,7 @@ fn warnings_fail_at_warning_and_info() {
     let findings = with(|f| f.severity == Severity::Warning, |_| false);
     assert_eq!(codes(&findings), [0, 1, 1, 0]);
     let inputs = with(|_| false, |e| e.severity == Severity::Warning);
-    assert_eq!(
-        codes(&inputs),
-        [0, 1, 1, 0],
-        "an input warning counts like a finding"
-    );
+    assert_eq!(codes(&inputs), [0, 1, 1, 0], "an input warning counts like a finding");
 }
 
 #[test]

@@ -65,7 +65,11 @@ impl CaseResult {
 
 /// Run every case of a suite against a compiled plan.
 pub fn run(suite: &Suite, plan: &Plan, rule_files: &[crate::outcome::SourceFile], dir: &Path) -> Vec<CaseResult> {
-    suite.cases.iter().map(|case| run_case(suite, case, plan, rule_files, dir)).collect()
+    suite
+        .cases
+        .iter()
+        .map(|case| run_case(suite, case, plan, rule_files, dir))
+        .collect()
 }
 
 fn run_case(
@@ -77,7 +81,11 @@ fn run_case(
 ) -> CaseResult {
     let outcome = crate::run::check_records(plan, rule_files, case.as_of, &case.records, &resolve(dir, &case.files));
     let compared = |rule: &str| suite.rules.is_empty() || suite.rules.iter().any(|r| r == rule);
-    let actual: Vec<&Finding> = outcome.findings.iter().filter(|f| compared(&outcome.rules[f.rule].id)).collect();
+    let actual: Vec<&Finding> = outcome
+        .findings
+        .iter()
+        .filter(|f| compared(&outcome.rules[f.rule].id))
+        .collect();
     let mut diff = Vec::new();
     let mut matched = vec![false; actual.len()];
     for want in &case.expect {
@@ -93,7 +101,11 @@ fn run_case(
     for (f, _) in actual.iter().zip(&matched).filter(|(_, m)| !**m) {
         diff.push(format!("+ found    {}", describe(&outcome.rules[f.rule].id, f)));
     }
-    let pending = outcome.pending.iter().filter(|p| compared(&outcome.rules[p.rule].id)).count();
+    let pending = outcome
+        .pending
+        .iter()
+        .filter(|p| compared(&outcome.rules[p.rule].id))
+        .count();
     if let Some(want) = case.pending {
         if want != pending {
             diff.push(format!("- expected {want} pending deadline(s)"));
@@ -104,10 +116,19 @@ fn run_case(
         name: case.name.clone(),
         span: case.span,
         diff,
-        errors: outcome.input_errors.iter().filter(|e| e.severity == Severity::Error).map(error_line).collect(),
+        errors: outcome
+            .input_errors
+            .iter()
+            .filter(|e| e.severity == Severity::Error)
+            .map(error_line)
+            .collect(),
         fired: actual.iter().map(|f| outcome.rules[f.rule].id.clone()).collect(),
         passed: passed_rules(&outcome, &actual),
-        pending: outcome.pending.iter().map(|p| outcome.rules[p.rule].id.clone()).collect(),
+        pending: outcome
+            .pending
+            .iter()
+            .map(|p| outcome.rules[p.rule].id.clone())
+            .collect(),
     }
 }
 

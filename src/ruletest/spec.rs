@@ -45,7 +45,10 @@ pub struct Expected {
 pub fn parse(text: &str) -> Result<Suite, Vec<Error>> {
     let (docs, error) = yaml::parse(text, &yaml::Limits::default());
     if let Some(e) = error {
-        return Err(vec![Error { message: e.message, span: e.span }]);
+        return Err(vec![Error {
+            message: e.message,
+            span: e.span,
+        }]);
     }
     let mut r = Reader { errors: Vec::new() };
     let suite = match docs.first() {
@@ -81,7 +84,10 @@ fn key(k: &Node) -> &str {
 
 impl Reader {
     fn error(&mut self, span: Span, message: impl Into<String>) {
-        self.errors.push(Error { message: message.into(), span });
+        self.errors.push(Error {
+            message: message.into(),
+            span,
+        });
     }
 
     fn suite(&mut self, root: &Node) -> Option<Suite> {
@@ -95,7 +101,10 @@ impl Reader {
                 "rules" => rules = self.strings(v),
                 "as_of" => as_of = self.date(v),
                 "cases" => cases = Some(v),
-                other => self.error(k.span, format!("unknown key `{other}`; expected `rules`, `as_of` or `cases`")),
+                other => self.error(
+                    k.span,
+                    format!("unknown key `{other}`; expected `rules`, `as_of` or `cases`"),
+                ),
             }
         }
         let Some(cases) = cases else {
@@ -141,7 +150,9 @@ impl Reader {
                 "pending" => case.pending = self.int(v).map(|n| n as usize),
                 other => self.error(
                     k.span,
-                    format!("unknown key `{other}`; expected `name`, `as_of`, `records`, `files`, `expect` or `pending`"),
+                    format!(
+                        "unknown key `{other}`; expected `name`, `as_of`, `records`, `files`, `expect` or `pending`"
+                    ),
                 ),
             }
         }
@@ -149,7 +160,10 @@ impl Reader {
             self.error(node.span, "the case has no `as_of` (and the file gives none)");
         }
         if !has_expect {
-            self.error(node.span, "the case has no `expect` (use `expect: none` when no finding is expected)");
+            self.error(
+                node.span,
+                "the case has no `expect` (use `expect: none` when no finding is expected)",
+            );
         }
         Some(case)
     }
@@ -167,7 +181,10 @@ impl Reader {
 
     fn expected(&mut self, node: &Node) -> Option<Expected> {
         let Some(map) = entries(node) else {
-            self.error(node.span, "an expected finding must be a mapping with `rule` and `record`");
+            self.error(
+                node.span,
+                "an expected finding must be a mapping with `rule` and `record`",
+            );
             return None;
         };
         let mut e = Expected {

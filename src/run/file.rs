@@ -52,7 +52,13 @@ pub fn process(path: &Path, plan: &Plan, schema: &model::Schema, options: &Optio
     };
     let file = model::load(&text, schema, &yaml::Limits::default());
     evaluate_file(file, plan, options, &mut result);
-    if options.keep_sources || !result.findings.is_empty() || !result.errors.is_empty() {
+    if !result.findings.is_empty() {
+        let lines = crate::source::LineIndex::new(&text);
+        for f in &mut result.findings {
+            f.line_col = f.labels.first().map(|l| lines.line_col(&text, l.span.start));
+        }
+    }
+    if options.keep_sources || !result.errors.is_empty() {
         result.text = Some(Arc::from(text));
     }
     result
@@ -60,8 +66,17 @@ pub fn process(path: &Path, plan: &Plan, schema: &model::Schema, options: &Optio
 
 /// Records already parsed as YAML nodes (inline in a rule test); their spans
 /// point into another file, so no text is kept.
-pub fn process_nodes(name: &str, nodes: Vec<yaml::Node>, plan: &Plan, schema: &model::Schema, options: &Options) -> Result {
-    let mut result = Result { name: name.to_string(), ..Result::default() };
+pub fn process_nodes(
+    name: &str,
+    nodes: Vec<yaml::Node>,
+    plan: &Plan,
+    schema: &model::Schema,
+    options: &Options,
+) -> Result {
+    let mut result = Result {
+        name: name.to_string(),
+        ..Result::default()
+    };
     evaluate_file(model::load_nodes(nodes, schema), plan, options, &mut result);
     result
 }
@@ -176,6 +191,7 @@ fn finding(record: &Record, f: eval::Finding, waived: bool) -> Finding {
         penalty: f.penalty,
         penalty_note: f.penalty_note,
         waived,
+        line_col: None,
     }
 }
 

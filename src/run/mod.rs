@@ -103,7 +103,10 @@ pub fn check_records(
     inline: &[crate::yaml::Node],
     files: &[PathBuf],
 ) -> Outcome {
-    let options = Options { keep_sources: false, ..Options::new(as_of) };
+    let options = Options {
+        keep_sources: false,
+        ..Options::new(as_of)
+    };
     let mut outcome = Outcome {
         as_of,
         files: Vec::new(),
@@ -120,7 +123,13 @@ pub fn check_records(
     let schema = schema(plan);
     let mut results = Vec::new();
     if !inline.is_empty() {
-        results.push(file::process_nodes("<inline records>", inline.to_vec(), plan, &schema, &options));
+        results.push(file::process_nodes(
+            "<inline records>",
+            inline.to_vec(),
+            plan,
+            &schema,
+            &options,
+        ));
     }
     results.extend(files.iter().map(|f| file::process(f, plan, &schema, &options)));
     merge::merge(&mut outcome, plan, results, Vec::new());
@@ -128,7 +137,9 @@ pub fn check_records(
 }
 
 fn schema(plan: &Plan) -> Schema {
-    Schema { kinds: plan.kinds.iter().map(|k| (k.name.clone(), k.stages.clone())).collect() }
+    Schema {
+        kinds: plan.kinds.iter().map(|k| (k.name.clone(), k.stages.clone())).collect(),
+    }
 }
 
 impl Outcome {
