@@ -44,9 +44,11 @@ pub fn rules(paths: &[PathBuf]) -> Rules {
         }
     }
     if rules.files.is_empty() && rules.errors.is_empty() {
-        rules
-            .errors
-            .push(whole_file_error("rules::none", "no rule files found".into(), None));
+        rules.errors.push(whole_file_error(
+            "rules::none",
+            "no rule files found".into(),
+            None,
+        ));
     }
     let calendar = calendars(&mut rules, &parsed);
     if !rules.errors.is_empty() {
@@ -56,7 +58,11 @@ pub fn rules(paths: &[PathBuf]) -> Rules {
     let sources: Vec<eval::Source<'_>> = parsed
         .iter()
         .zip(&texts)
-        .map(|((file, ast), text)| eval::Source { file: *file, text, ast })
+        .map(|((file, ast), text)| eval::Source {
+            file: *file,
+            text,
+            ast,
+        })
         .collect();
     match eval::compile(&sources, calendar) {
         Ok(plan) => rules.plan = Some(plan),
@@ -83,10 +89,20 @@ impl Rules {
     }
 
     fn text(&self, file: usize) -> Arc<str> {
-        self.files[file].text.clone().unwrap_or_else(|| Arc::from(""))
+        self.files[file]
+            .text
+            .clone()
+            .unwrap_or_else(|| Arc::from(""))
     }
 
-    fn error(&mut self, code: &str, message: String, file: usize, span: Span, help: Option<String>) {
+    fn error(
+        &mut self,
+        code: &str,
+        message: String,
+        file: usize,
+        span: Span,
+        help: Option<String>,
+    ) {
         self.errors.push(InputError {
             code: code.into(),
             severity: Severity::Error,
@@ -172,7 +188,9 @@ fn calendars(rules: &mut Rules, parsed: &[(usize, ast::File)]) -> Option<Calenda
     let mut first_decl: Option<(usize, Span)> = None;
     for (file, ast) in parsed {
         for decl in ast.rulesets.iter().flat_map(|r| &r.decls) {
-            let ast::Decl::Calendar(path) = decl else { continue };
+            let ast::Decl::Calendar(path) = decl else {
+                continue;
+            };
             first_decl.get_or_insert((*file, path.span));
             let name = rules.files[*file].name.clone();
             match read_calendar(&name, &path.value) {
@@ -223,11 +241,17 @@ fn read_calendar(rule_file: &str, path: &str) -> Result<(String, String), String
     if let Some(rest) = rule_file.strip_prefix(BUNDLED_DIR) {
         let _ = rest;
         if path == "calendars/cn.yaml" {
-            return Ok((format!("{BUNDLED_DIR}/{path}"), BUNDLED_CALENDAR.to_string()));
+            return Ok((
+                format!("{BUNDLED_DIR}/{path}"),
+                BUNDLED_CALENDAR.to_string(),
+            ));
         }
         return Err("the bundle has no such calendar".into());
     }
-    let full = Path::new(rule_file).parent().unwrap_or(Path::new(".")).join(path);
+    let full = Path::new(rule_file)
+        .parent()
+        .unwrap_or(Path::new("."))
+        .join(path);
     std::fs::read_to_string(&full)
         .map(|t| (full.display().to_string(), t))
         .map_err(|e| io_reason(&e))

@@ -19,7 +19,11 @@ impl Points {
             return None;
         }
         let whole: i64 = int.parse().ok()?;
-        let mut hundredths: i64 = if frac.is_empty() { 0 } else { frac.parse().ok()? };
+        let mut hundredths: i64 = if frac.is_empty() {
+            0
+        } else {
+            frac.parse().ok()?
+        };
         if frac.len() == 1 {
             hundredths *= 10;
         }

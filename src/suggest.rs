@@ -2,7 +2,10 @@
 
 /// The candidate closest to `name`, if it is close enough to be a likely
 /// misspelling: at most one edit for short names, two for longer ones.
-pub fn did_you_mean<'a>(name: &str, candidates: impl IntoIterator<Item = &'a str>) -> Option<&'a str> {
+pub fn did_you_mean<'a>(
+    name: &str,
+    candidates: impl IntoIterator<Item = &'a str>,
+) -> Option<&'a str> {
     let limit = if name.chars().count() <= 4 { 1 } else { 2 };
     candidates
         .into_iter()

@@ -99,11 +99,13 @@ fn d(text: &str) -> Date {
 }
 
 fn next(day: Date) -> Date {
-    day.tomorrow().expect("test dates stay far from the end of time")
+    day.tomorrow()
+        .expect("test dates stay far from the end of time")
 }
 
 fn prev(day: Date) -> Date {
-    day.yesterday().expect("test dates stay far from the start of time")
+    day.yesterday()
+        .expect("test dates stay far from the start of time")
 }
 
 fn holiday_days() -> Vec<(Date, String)> {
@@ -119,11 +121,15 @@ fn holiday_days() -> Vec<(Date, String)> {
 }
 
 fn workday_days() -> Vec<(Date, String)> {
-    WORKDAYS.iter().map(|w| (d(w), "make-up".to_string())).collect()
+    WORKDAYS
+        .iter()
+        .map(|w| (d(w), "make-up".to_string()))
+        .collect()
 }
 
 fn cn() -> Calendar {
-    Calendar::from_parts("cn", 2022, 2026, holiday_days(), workday_days()).expect("the test table is valid")
+    Calendar::from_parts("cn", 2022, 2026, holiday_days(), workday_days())
+        .expect("the test table is valid")
 }
 
 /// The slow, obviously correct calendar: sets of days and a walk.
@@ -215,12 +221,20 @@ fn year<T>(result: Result<T, OutOfRange>) -> Result<T, i16> {
 
 /// A day in 2021-10-01..=2027-03-31, so walks also leave the coverage.
 fn any_day() -> impl Strategy<Value = Date> {
-    (0i64..(365 * 5 + 1 + 182)).prop_map(|i| calendar::add(date(2021, 10, 1), i, Unit::Days, None).unwrap().unwrap())
+    (0i64..(365 * 5 + 1 + 182)).prop_map(|i| {
+        calendar::add(date(2021, 10, 1), i, Unit::Days, None)
+            .unwrap()
+            .unwrap()
+    })
 }
 
 /// A day inside the coverage, 2022-01-01..=2026-12-31.
 fn covered_day() -> impl Strategy<Value = Date> {
-    (0i64..(365 * 5 + 1)).prop_map(|i| calendar::add(date(2022, 1, 1), i, Unit::Days, None).unwrap().unwrap())
+    (0i64..(365 * 5 + 1)).prop_map(|i| {
+        calendar::add(date(2022, 1, 1), i, Unit::Days, None)
+            .unwrap()
+            .unwrap()
+    })
 }
 
 /// Built once: the proptests ask thousands of questions of each.
@@ -296,14 +310,22 @@ fn hand_checked_days() {
     // 2024-02-04 is a Sunday worked for the Spring Festival.
     assert_eq!(cal.is_workday(date(2024, 2, 4)), Ok(true));
     for day in 10..=17 {
-        assert_eq!(cal.is_workday(date(2024, 2, day)), Ok(false), "2024-02-{day}");
+        assert_eq!(
+            cal.is_workday(date(2024, 2, day)),
+            Ok(false),
+            "2024-02-{day}"
+        );
     }
     assert_eq!(cal.is_workday(date(2024, 2, 18)), Ok(true));
     // 2023-12-31 is a Sunday and 2024-01-01 a holiday.
     assert_eq!(date(2023, 12, 31).weekday(), Weekday::Sunday);
     assert_eq!(cal.roll_forward(date(2023, 12, 31)), Ok(date(2024, 1, 2)));
     for day in 1..=8 {
-        assert_eq!(cal.is_workday(date(2025, 10, day)), Ok(false), "2025-10-0{day}");
+        assert_eq!(
+            cal.is_workday(date(2025, 10, day)),
+            Ok(false),
+            "2025-10-0{day}"
+        );
     }
     assert_eq!(cal.is_workday(date(2025, 9, 28)), Ok(true));
     assert_eq!(cal.is_workday(date(2025, 10, 11)), Ok(true));
@@ -337,7 +359,10 @@ fn leaving_coverage_names_the_year() {
     };
     assert_eq!(cal.add_workdays(date(2026, 12, 20), 30), Err(after.clone()));
     assert_eq!(cal.roll_forward(date(2027, 1, 1)), Err(after.clone()));
-    assert_eq!(cal.workdays_inclusive(date(2026, 12, 1), date(2027, 1, 5)), Err(after));
+    assert_eq!(
+        cal.workdays_inclusive(date(2026, 12, 1), date(2027, 1, 5)),
+        Err(after)
+    );
     let before = OutOfRange {
         calendar: "cn".into(),
         year: 2021,
@@ -345,15 +370,24 @@ fn leaving_coverage_names_the_year() {
     // 2022-01-04 is the only working day of 2022 before 01-05.
     assert_eq!(cal.sub_workdays(date(2022, 1, 5), 2), Err(before.clone()));
     assert_eq!(cal.is_workday(date(2021, 12, 31)), Err(before.clone()));
-    assert_eq!(cal.workdays_after(date(2021, 12, 30), date(2022, 1, 10)), Err(before));
+    assert_eq!(
+        cal.workdays_after(date(2021, 12, 30), date(2022, 1, 10)),
+        Err(before)
+    );
     // The start day is not counted, so it may lie just before the coverage.
-    assert_eq!(cal.workdays_after(date(2021, 12, 31), date(2022, 1, 10)), Ok(5));
+    assert_eq!(
+        cal.workdays_after(date(2021, 12, 31), date(2022, 1, 10)),
+        Ok(5)
+    );
     assert_eq!(cal.add_workdays(date(2021, 6, 1), 0), Ok(date(2021, 6, 1)));
 }
 
 #[test]
 fn workdays_without_calendar_is_none() {
-    assert_eq!(calendar::add(date(2024, 1, 1), 3, Unit::Workdays, None), Ok(None));
+    assert_eq!(
+        calendar::add(date(2024, 1, 1), 3, Unit::Workdays, None),
+        Ok(None)
+    );
 }
 
 #[test]
@@ -368,13 +402,19 @@ fn notes_name_holidays_weekends_and_make_up_days() {
     expected.push((date(2024, 2, 18), DayNote::MakeUpWorkday("make-up".into())));
     assert_eq!(notes, expected);
     // Nothing is known outside the coverage.
-    assert_eq!(cn().notes_between(date(2021, 12, 25), date(2022, 1, 1)).len(), 1);
+    assert_eq!(
+        cn().notes_between(date(2021, 12, 25), date(2022, 1, 1))
+            .len(),
+        1
+    );
 }
 
 #[test]
 fn merge_joins_years() {
-    let (early, late): (Vec<_>, Vec<_>) = holiday_days().into_iter().partition(|h| h.0.year() <= 2023);
-    let (early_w, late_w): (Vec<_>, Vec<_>) = workday_days().into_iter().partition(|w| w.0.year() <= 2023);
+    let (early, late): (Vec<_>, Vec<_>) =
+        holiday_days().into_iter().partition(|h| h.0.year() <= 2023);
+    let (early_w, late_w): (Vec<_>, Vec<_>) =
+        workday_days().into_iter().partition(|w| w.0.year() <= 2023);
     let a = Calendar::from_parts("cn", 2022, 2023, early, early_w).unwrap();
     let b = Calendar::from_parts("cn", 2024, 2026, late, late_w).unwrap();
     let merged = Calendar::merge(vec![b, a.clone()]).unwrap();
@@ -389,14 +429,31 @@ fn merge_joins_years() {
     }
     let lone = Calendar::from_parts("x", 2025, 2025, vec![], vec![]).unwrap();
     let gap = Calendar::merge(vec![a, lone]).unwrap_err();
-    assert_eq!(gap, "no calendar covers 2024..=2024 (between the calendars merged)");
+    assert_eq!(
+        gap,
+        "no calendar covers 2024..=2024 (between the calendars merged)"
+    );
     assert_eq!(Calendar::merge(vec![]).unwrap_err(), "no calendar to merge");
 }
 
 #[test]
 fn merge_rejects_conflicts() {
-    let holiday = Calendar::from_parts("a", 2024, 2024, vec![(date(2024, 2, 4), "x".into())], vec![]).unwrap();
-    let workday = Calendar::from_parts("b", 2024, 2024, vec![], vec![(date(2024, 2, 4), "y".into())]).unwrap();
+    let holiday = Calendar::from_parts(
+        "a",
+        2024,
+        2024,
+        vec![(date(2024, 2, 4), "x".into())],
+        vec![],
+    )
+    .unwrap();
+    let workday = Calendar::from_parts(
+        "b",
+        2024,
+        2024,
+        vec![],
+        vec![(date(2024, 2, 4), "y".into())],
+    )
+    .unwrap();
     let message = Calendar::merge(vec![holiday, workday]).unwrap_err();
     assert_eq!(
         message,
@@ -406,7 +463,13 @@ fn merge_rejects_conflicts() {
 
 #[test]
 fn from_parts_rejects_bad_data() {
-    let weekday = Calendar::from_parts("a", 2024, 2024, vec![], vec![(date(2024, 2, 5), "x".into())]);
+    let weekday = Calendar::from_parts(
+        "a",
+        2024,
+        2024,
+        vec![],
+        vec![(date(2024, 2, 5), "x".into())],
+    );
     assert_eq!(
         weekday.unwrap_err(),
         "make-up workday `2024-02-05` for `x` is a monday, not a weekend day"
@@ -545,7 +608,11 @@ fn calendar_file_structure_errors() {
             "calendar::duplicate-key",
             "source",
         ),
-        ("years: {2024: {source: ''}}", "calendar::missing-source", "''"),
+        (
+            "years: {2024: {source: ''}}",
+            "calendar::missing-source",
+            "''",
+        ),
         (
             "years: {2024: {source: s}, 2026: {source: s}}",
             "calendar::missing-year",
@@ -595,7 +662,10 @@ fn holidays_may_start_the_year_before() {
     );
     let cal = Calendar::parse("t", &text).unwrap();
     // 2022 is not covered, so its December 31 is kept but not indexed.
-    assert_eq!(cal.holidays().first().map(|h| h.0), Some(date(2022, 12, 31)));
+    assert_eq!(
+        cal.holidays().first().map(|h| h.0),
+        Some(date(2022, 12, 31))
+    );
     assert_eq!(cal.is_workday(date(2023, 1, 2)), Ok(false));
     assert_eq!(cal.is_workday(date(2023, 1, 3)), Ok(true));
 }

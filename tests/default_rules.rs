@@ -73,7 +73,11 @@ fn every_default_rule_fires_passes_and_deadlines_pend_in_some_case() {
             continue;
         }
         assert!(fired.contains(&rule.id), "no case makes `{}` fire", rule.id);
-        assert!(passed.contains(&rule.id), "no case makes `{}` pass", rule.id);
+        assert!(
+            passed.contains(&rule.id),
+            "no case makes `{}` pass",
+            rule.id
+        );
     }
     for deadline in [
         "plan-on-time",

@@ -11,7 +11,8 @@ use std::sync::Arc;
 use jiff::civil::{Date, date};
 use rectify::cli::{FailOn, exit_code};
 use rectify::outcome::{
-    Finding, InputError, KindProgress, Label, Origin, Outcome, Pending, Place, RuleInfo, SourceFile, Summary, UnitScore,
+    Finding, InputError, KindProgress, Label, Origin, Outcome, Pending, Place, RuleInfo,
+    SourceFile, Summary, UnitScore,
 };
 use rectify::points::Points;
 use rectify::report::{self, Format, Style};
@@ -55,8 +56,10 @@ fn label(text: &str, needle: &str, nth: usize, says: &str) -> Label {
 fn rule(id: &str, title: &str, severity: Severity, penalty: &str) -> RuleInfo {
     let start = at(RULES, &format!("rule {id} {{"), 0).start as usize;
     let end = start + RULES[start..].find("\n}").expect("rule block ends") + 2;
-    let help = (id == "plan-on-time").then(|| "Record the date the plan was approved under stages.plan.".into());
-    let cite = (id == "plan-on-time").then(|| "Central Eco-environmental Protection Inspection Rules (2019)".into());
+    let help = (id == "plan-on-time")
+        .then(|| "Record the date the plan was approved under stages.plan.".into());
+    let cite = (id == "plan-on-time")
+        .then(|| "Central Eco-environmental Protection Inspection Rules (2019)".into());
     RuleInfo {
         id: id.into(),
         title: Some(title.into()),
@@ -107,7 +110,14 @@ fn rules() -> Vec<RuleInfo> {
 }
 
 /// A finding with no lateness, no penalty, not waived; tests fill in the rest.
-fn finding(rule: usize, severity: Severity, record: &str, kind: &str, unit: &str, file: usize) -> Finding {
+fn finding(
+    rule: usize,
+    severity: Severity,
+    record: &str,
+    kind: &str,
+    unit: &str,
+    file: usize,
+) -> Finding {
     Finding {
         rule,
         severity,
@@ -256,7 +266,13 @@ fn unit(name: &str, records: usize, findings: usize, penalty: i64, grade: &str) 
     }
 }
 
-fn progress(kind: &str, total: usize, done: usize, in_progress: usize, overdue: usize) -> KindProgress {
+fn progress(
+    kind: &str,
+    total: usize,
+    done: usize,
+    in_progress: usize,
+    overdue: usize,
+) -> KindProgress {
     let (completed, closed) = if kind == "task" { (done, 0) } else { (0, done) };
     KindProgress {
         kind: kind.into(),
@@ -281,8 +297,14 @@ fn outcome() -> Outcome {
         records: 4,
         findings: findings(),
         input_errors: input_errors(),
-        units: vec![unit(WUXI_UNIT, 1, 3, 440, "pass"), unit(YIXING_UNIT, 3, 3, 320, "pass")],
-        progress: vec![progress("task", 2, 1, 1, 1), progress("petition", 2, 1, 0, 0)],
+        units: vec![
+            unit(WUXI_UNIT, 1, 3, 440, "pass"),
+            unit(YIXING_UNIT, 3, 3, 320, "pass"),
+        ],
+        progress: vec![
+            progress("task", 2, 1, 1, 1),
+            progress("petition", 2, 1, 0, 0),
+        ],
         pending: vec![Pending {
             rule: 2,
             record: "JS-2022-R2-08".into(),
@@ -309,7 +331,8 @@ fn rendered(outcome: &Outcome, format: Format, style: &Style) -> String {
 }
 
 fn json(outcome: &Outcome) -> serde_json::Value {
-    serde_json::from_str(&rendered(outcome, Format::Json, &Style::default())).expect("the JSON report parses")
+    serde_json::from_str(&rendered(outcome, Format::Json, &Style::default()))
+        .expect("the JSON report parses")
 }
 
 // ---- snapshots ------------------------------------------------------------
@@ -391,8 +414,14 @@ fn json_keys_follow_the_contract_and_positions_are_omitted_when_unknown() {
     let report = json(&outcome);
     let reply = &report["findings"][5];
     assert_eq!(reply["file"], "ledgers/petitions.yaml");
-    assert!(reply.get("line").is_none() && reply.get("column").is_none(), "{reply}");
-    assert!(reply.get("late_workdays").is_none(), "only present when known: {reply}");
+    assert!(
+        reply.get("line").is_none() && reply.get("column").is_none(),
+        "{reply}"
+    );
+    assert!(
+        reply.get("late_workdays").is_none(),
+        "only present when known: {reply}"
+    );
     assert_eq!(reply["penalty"].to_string(), "0.2");
 }
 
@@ -444,7 +473,10 @@ fn codes(outcome: &Outcome) -> [u8; 4] {
 }
 
 /// The fixture, trusted, with only the findings and input errors kept.
-fn with(keep_finding: impl Fn(&Finding) -> bool, keep_input: impl Fn(&InputError) -> bool) -> Outcome {
+fn with(
+    keep_finding: impl Fn(&Finding) -> bool,
+    keep_input: impl Fn(&InputError) -> bool,
+) -> Outcome {
     let mut outcome = outcome();
     outcome.findings.retain(|f| keep_finding(f));
     outcome.input_errors.retain(|e| keep_input(e));
@@ -477,7 +509,11 @@ fn warnings_fail_at_warning_and_info() {
     let findings = with(|f| f.severity == Severity::Warning, |_| false);
     assert_eq!(codes(&findings), [0, 1, 1, 0]);
     let inputs = with(|_| false, |e| e.severity == Severity::Warning);
-    assert_eq!(codes(&inputs), [0, 1, 1, 0], "an input warning counts like a finding");
+    assert_eq!(
+        codes(&inputs),
+        [0, 1, 1, 0],
+        "an input warning counts like a finding"
+    );
 }
 
 #[test]

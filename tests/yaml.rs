@@ -64,7 +64,10 @@ fn spans_on_chinese_lines() {
     assert_eq!(src(text, &root[0].1), "太湖蓝藻打捞与清淤");
     assert_eq!(src(text, &root[1].0), "note");
     assert_eq!(src(text, &root[1].1), "\"整改\"");
-    assert_eq!(src(text, &root[2].1), "{计划: 2022-06-28, 验收: [报告.pdf]}");
+    assert_eq!(
+        src(text, &root[2].1),
+        "{计划: 2022-06-28, 验收: [报告.pdf]}"
+    );
     let stages = entries(&root[2].1);
     assert_eq!(src(text, &stages[0].0), "计划");
     assert_eq!(src(text, &stages[0].1), "2022-06-28");
@@ -95,11 +98,20 @@ fn plain_scalars_follow_the_core_schema() {
     assert_eq!(values[3..5], [&Value::Bool(true), &Value::Bool(false)]);
     assert_eq!(
         values[5..9],
-        [&Value::Int(12), &Value::Int(-3), &Value::Int(31), &Value::Int(15)]
+        [
+            &Value::Int(12),
+            &Value::Int(-3),
+            &Value::Int(31),
+            &Value::Int(15)
+        ]
     );
     assert_eq!(
         values[9..12],
-        [&Value::Float(1.5), &Value::Float(0.5), &Value::Float(1000.0)]
+        [
+            &Value::Float(1.5),
+            &Value::Float(0.5),
+            &Value::Float(1000.0)
+        ]
     );
     assert_eq!(values[12], &Value::Float(f64::NEG_INFINITY));
     assert!(matches!(values[13], Value::Float(f) if f.is_nan()));
@@ -219,7 +231,10 @@ fn syntax_error_points_at_the_character() {
     let (docs, e) = error(text, &Limits::default());
     assert!(docs.is_empty());
     assert_eq!(e.code, "yaml::syntax");
-    assert_eq!(e.message, "while parsing a flow sequence, expected ',' or ']'");
+    assert_eq!(
+        e.message,
+        "while parsing a flow sequence, expected ',' or ']'"
+    );
     assert_eq!(e.span.start as usize, text.len());
 }
 

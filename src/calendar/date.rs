@@ -41,7 +41,12 @@ pub(crate) fn add_days(day: Date, n: i64) -> Option<Date> {
 }
 
 /// `day + n unit` (see [`super::add`]).
-pub fn add(day: Date, n: i64, unit: Unit, calendar: Option<&Calendar>) -> Result<Option<Date>, OutOfRange> {
+pub fn add(
+    day: Date,
+    n: i64,
+    unit: Unit,
+    calendar: Option<&Calendar>,
+) -> Result<Option<Date>, OutOfRange> {
     let span = match unit {
         Unit::Days => return Ok(add_days(day, n)),
         Unit::Weeks => return Ok(n.checked_mul(7).and_then(|d| add_days(day, d))),
@@ -58,7 +63,11 @@ pub fn add(day: Date, n: i64, unit: Unit, calendar: Option<&Calendar>) -> Result
 /// there are no working days to count, so the answer is `None` (the
 /// caller reports the missing calendar; the rule checker refuses such
 /// rules before evaluation).
-fn add_workdays(day: Date, n: i64, calendar: Option<&Calendar>) -> Result<Option<Date>, OutOfRange> {
+fn add_workdays(
+    day: Date,
+    n: i64,
+    calendar: Option<&Calendar>,
+) -> Result<Option<Date>, OutOfRange> {
     let Some(calendar) = calendar else {
         return Ok(None);
     };
@@ -108,8 +117,14 @@ mod tests {
 
     #[test]
     fn days_and_weeks() {
-        assert_eq!(add(date(2022, 6, 1), 30, Unit::Days, None), Ok(Some(date(2022, 7, 1))));
-        assert_eq!(add(date(2022, 6, 1), 2, Unit::Weeks, None), Ok(Some(date(2022, 6, 15))));
+        assert_eq!(
+            add(date(2022, 6, 1), 30, Unit::Days, None),
+            Ok(Some(date(2022, 7, 1)))
+        );
+        assert_eq!(
+            add(date(2022, 6, 1), 2, Unit::Weeks, None),
+            Ok(Some(date(2022, 6, 15)))
+        );
         assert_eq!(days_between(date(2022, 6, 1), date(2022, 7, 1)), 30);
         assert_eq!(days_between(date(2022, 7, 1), date(2022, 6, 1)), -30);
     }

@@ -134,7 +134,11 @@ impl Reader {
     }
 
     fn root(&mut self, name: &str, root: &Node) -> Option<Parts> {
-        let fields = self.fields(root, "calendar", &["name", "description", "weekend", "years"])?;
+        let fields = self.fields(
+            root,
+            "calendar",
+            &["name", "description", "weekend", "years"],
+        )?;
         for key in [0, 1] {
             if let Some(node) = fields[key] {
                 self.text(node, "text");
@@ -147,7 +151,11 @@ impl Reader {
             self.weekend = vec![Weekday::Saturday, Weekday::Sunday];
         }
         let Some(years) = fields[3] else {
-            self.error(codes::MISSING_KEY, root.span, "the calendar has no `years`".into());
+            self.error(
+                codes::MISSING_KEY,
+                root.span,
+                "the calendar has no `years`".into(),
+            );
             return None;
         };
         let mut parts = Parts {
@@ -206,7 +214,11 @@ impl Reader {
         years.sort_unstable();
         let (Some(&first), Some(&last)) = (years.first(), years.last()) else {
             if matches!(&node.value, Value::Map(entries) if entries.is_empty()) {
-                self.error(codes::MISSING_KEY, node.span, "`years` lists no year".into());
+                self.error(
+                    codes::MISSING_KEY,
+                    node.span,
+                    "`years` lists no year".into(),
+                );
             }
             return None;
         };
@@ -220,7 +232,10 @@ impl Reader {
             .map(|y| y.to_string())
             .collect();
         if !missing.is_empty() {
-            let message = format!("`years` covers {first}..={last} but lacks {}", missing.join(", "));
+            let message = format!(
+                "`years` covers {first}..={last} but lacks {}",
+                missing.join(", ")
+            );
             self.error(codes::MISSING_YEAR, node.span, message);
         }
         (parts.first_year, parts.last_year) = (first, last);
@@ -230,12 +245,20 @@ impl Reader {
     fn year(&mut self, key: &Node) -> Option<i16> {
         let year = match &key.value {
             Value::Int(n) => i16::try_from(*n).ok(),
-            Value::Str { text, .. } if text.len() == 4 && text.bytes().all(|b| b.is_ascii_digit()) => text.parse().ok(),
+            Value::Str { text, .. }
+                if text.len() == 4 && text.bytes().all(|b| b.is_ascii_digit()) =>
+            {
+                text.parse().ok()
+            }
             _ => None,
         };
         let valid = year.filter(|y| (1..=9998).contains(y));
         if valid.is_none() {
-            self.error(codes::BAD_YEAR, key.span, format!("`{}` is not a year", show(key)));
+            self.error(
+                codes::BAD_YEAR,
+                key.span,
+                format!("`{}` is not a year", show(key)),
+            );
         }
         valid
     }
@@ -275,13 +298,19 @@ impl Reader {
     fn source(&mut self, node: &Node) -> Option<String> {
         if let Value::Str { text, .. } = &node.value {
             if text.trim().is_empty() {
-                self.error(codes::MISSING_SOURCE, node.span, "the `source` is empty".into());
+                self.error(
+                    codes::MISSING_SOURCE,
+                    node.span,
+                    "the `source` is empty".into(),
+                );
                 return None;
             }
             return Some(text.clone());
         }
         let f = self.fields(node, "source", &["title", "document", "published", "url"])?;
-        let title = self.required(node, f[0], "title").and_then(|n| self.text(n, "text"))?;
+        let title = self
+            .required(node, f[0], "title")
+            .and_then(|n| self.text(n, "text"))?;
         let mut out = title.to_string();
         if let Some(doc) = f[1].and_then(|n| self.text(n, "text")) {
             out.push_str(&format!(" ({doc})"));
@@ -352,7 +381,9 @@ impl Reader {
         let Some(f) = self.fields(node, "make-up workday", &["date", "for"]) else {
             return;
         };
-        let date = self.required(node, f[0], "date").and_then(|n| self.in_year(year, n));
+        let date = self
+            .required(node, f[0], "date")
+            .and_then(|n| self.in_year(year, n));
         let name = self
             .required(node, f[1], "for")
             .and_then(|n| self.text(n, "text"))
@@ -377,15 +408,22 @@ impl Reader {
             let mut seen: HashMap<Date, &str> = HashMap::new();
             for d in days {
                 if let Some(first) = seen.insert(d.date, &d.name) {
-                    let message = format!("`{}` is listed twice as a {what} (`{first}` and `{}`)", d.date, d.name);
+                    let message = format!(
+                        "`{}` is listed twice as a {what} (`{first}` and `{}`)",
+                        d.date, d.name
+                    );
                     self.error(codes::DUPLICATE_DAY, d.span, message);
                 }
             }
         }
-        let holiday: HashMap<Date, &str> = holidays.iter().map(|d| (d.date, d.name.as_str())).collect();
+        let holiday: HashMap<Date, &str> =
+            holidays.iter().map(|d| (d.date, d.name.as_str())).collect();
         for w in workdays {
             if let Some(name) = holiday.get(&w.date) {
-                let message = format!("`{}` is both a holiday (`{name}`) and a make-up workday", w.date);
+                let message = format!(
+                    "`{}` is both a holiday (`{name}`) and a make-up workday",
+                    w.date
+                );
                 self.error(codes::HOLIDAY_AND_WORKDAY, w.span, message);
             }
         }
@@ -395,7 +433,10 @@ impl Reader {
     fn in_year(&mut self, year: i16, node: &Node) -> Option<Date> {
         let date = self.date(node)?;
         if date.year() != year && date.year() != year - 1 {
-            let message = format!("`{date}` is listed under {year}; it belongs to {} or {year}", year - 1);
+            let message = format!(
+                "`{date}` is listed under {year}; it belongs to {} or {year}",
+                year - 1
+            );
             self.error(codes::WRONG_YEAR, node.span, message);
             return None;
         }
@@ -408,7 +449,10 @@ impl Reader {
             _ => None,
         };
         if date.is_none() {
-            let message = format!("`{}` is not a valid date (expected `YYYY-MM-DD`)", show(node));
+            let message = format!(
+                "`{}` is not a valid date (expected `YYYY-MM-DD`)",
+                show(node)
+            );
             self.error(codes::BAD_DATE, node.span, message);
         }
         date
@@ -444,7 +488,12 @@ impl Reader {
 
     /// The values of `known` keys of a mapping, in `known` order; reports
     /// unknown and duplicate keys.
-    fn fields<'a>(&mut self, node: &'a Node, what: &str, known: &[&str]) -> Option<Vec<Option<&'a Node>>> {
+    fn fields<'a>(
+        &mut self,
+        node: &'a Node,
+        what: &str,
+        known: &[&str],
+    ) -> Option<Vec<Option<&'a Node>>> {
         let Value::Map(entries) = &node.value else {
             self.wrong_type(node, &format!("a {what} mapping"));
             return None;
@@ -457,7 +506,11 @@ impl Reader {
             };
             match known.iter().position(|k| *k == text) {
                 Some(i) if out[i].is_some() => {
-                    self.error(codes::DUPLICATE_KEY, key.span, format!("`{text}` is given twice"));
+                    self.error(
+                        codes::DUPLICATE_KEY,
+                        key.span,
+                        format!("`{text}` is given twice"),
+                    );
                 }
                 Some(i) => out[i] = Some(value),
                 None => self.unknown_key(key, what, known),
@@ -477,7 +530,11 @@ impl Reader {
             Some((_, k)) => format!("did you mean `{k}`?"),
             None => format!(
                 "a {what} has {}",
-                known.iter().map(|k| format!("`{k}`")).collect::<Vec<_>>().join(", ")
+                known
+                    .iter()
+                    .map(|k| format!("`{k}`"))
+                    .collect::<Vec<_>>()
+                    .join(", ")
             ),
         };
         let mut e = err(
@@ -537,5 +594,8 @@ fn weekday(text: &str) -> Option<Weekday> {
 }
 
 pub(super) fn weekday_name(w: Weekday) -> &'static str {
-    WEEKDAYS.iter().find(|(_, d)| *d == w).map_or("weekday", |(n, _)| n)
+    WEEKDAYS
+        .iter()
+        .find(|(_, d)| *d == w)
+        .map_or("weekday", |(n, _)| n)
 }

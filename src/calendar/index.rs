@@ -32,7 +32,12 @@ pub(crate) struct Index {
 
 impl Index {
     /// Build from the first covered day and one flag per day.
-    pub(crate) fn new(start: Date, first_year: i16, last_year: i16, working: impl Iterator<Item = bool>) -> Index {
+    pub(crate) fn new(
+        start: Date,
+        first_year: i16,
+        last_year: i16,
+        working: impl Iterator<Item = bool>,
+    ) -> Index {
         let mut prefix = vec![0u32];
         let mut work = Vec::new();
         for (ord, is_work) in (0u32..).zip(working) {
@@ -90,7 +95,10 @@ impl Index {
             return Ok(day);
         }
         let k = (self.prefix[i + 1] as usize).saturating_add(n as usize - 1);
-        self.work.get(k).map(|&o| self.date(o)).ok_or(self.after_end())
+        self.work
+            .get(k)
+            .map(|&o| self.date(o))
+            .ok_or(self.after_end())
     }
 
     /// The `n`-th working day strictly before `day` (`day` itself for 0).
@@ -161,11 +169,20 @@ mod tests {
         assert_eq!(ix.before(date(2024, 1, 3), 2), Err(2023));
         assert_eq!(ix.roll_forward(date(2024, 1, 6)), Ok(date(2024, 1, 8)));
         assert_eq!(ix.roll_forward(date(2024, 1, 13)), Err(2025));
-        assert_eq!(ix.count_inclusive(date(2024, 1, 1), date(2024, 1, 14)), Ok(9));
+        assert_eq!(
+            ix.count_inclusive(date(2024, 1, 1), date(2024, 1, 14)),
+            Ok(9)
+        );
         assert_eq!(ix.count_after(date(2024, 1, 1), date(2024, 1, 14)), Ok(9));
         assert_eq!(ix.count_after(date(2023, 12, 31), date(2024, 1, 2)), Ok(1));
-        assert_eq!(ix.count_after(date(2023, 12, 30), date(2024, 1, 2)), Err(2023));
+        assert_eq!(
+            ix.count_after(date(2023, 12, 30), date(2024, 1, 2)),
+            Err(2023)
+        );
         assert_eq!(ix.is_workday(date(2019, 5, 1)), Err(2019));
-        assert_eq!(ix.count_inclusive(date(2024, 1, 2), date(2026, 1, 1)), Err(2025));
+        assert_eq!(
+            ix.count_inclusive(date(2024, 1, 2), date(2026, 1, 1)),
+            Err(2025)
+        );
     }
 }

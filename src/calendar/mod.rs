@@ -264,12 +264,16 @@ impl Calendar {
 
     /// `day` if it is a working day, else the next working day.
     pub fn roll_forward(&self, day: Date) -> Result<Date, OutOfRange> {
-        self.index.roll_forward(day).map_err(|y| self.out_of_range(y))
+        self.index
+            .roll_forward(day)
+            .map_err(|y| self.out_of_range(y))
     }
 
     /// Working days `d` with `from < d <= to` (0 when `to <= from`).
     pub fn workdays_after(&self, from: Date, to: Date) -> Result<i64, OutOfRange> {
-        self.index.count_after(from, to).map_err(|y| self.out_of_range(y))
+        self.index
+            .count_after(from, to)
+            .map_err(|y| self.out_of_range(y))
     }
 
     /// Working days from `first` to `last`, both counted (0 when `last < first`).
@@ -284,7 +288,10 @@ impl Calendar {
     /// Only days inside the covered years are listed (outside them nothing
     /// is known). A holiday on a weekend is listed as the holiday.
     pub fn notes_between(&self, from: Date, to: Date) -> Vec<(Date, DayNote)> {
-        let (Ok(lo), Ok(hi)) = (Date::new(self.first_year, 1, 1), Date::new(self.last_year, 12, 31)) else {
+        let (Ok(lo), Ok(hi)) = (
+            Date::new(self.first_year, 1, 1),
+            Date::new(self.last_year, 12, 31),
+        ) else {
             return Vec::new();
         };
         let (from, to) = (from.max(lo), to.min(hi));
@@ -308,7 +315,9 @@ impl Calendar {
         } else if let Some(name) = find(&self.workdays, day) {
             Some(DayNote::MakeUpWorkday(name.to_string()))
         } else {
-            self.weekend.contains(&day.weekday()).then_some(DayNote::Weekend)
+            self.weekend
+                .contains(&day.weekday())
+                .then_some(DayNote::Weekend)
         }
     }
 }
@@ -329,7 +338,9 @@ fn sort_days(days: &mut Vec<(Date, String)>) {
 /// January 1 of the first year, when the coverage makes sense.
 fn check_years(name: &str, first: i16, last: i16) -> Result<Date, String> {
     if first > last {
-        return Err(format!("calendar `{name}` covers no year ({first} is after {last})"));
+        return Err(format!(
+            "calendar `{name}` covers no year ({first} is after {last})"
+        ));
     }
     if i32::from(last) - i32::from(first) >= i32::from(MAX_YEARS) {
         return Err(format!(
@@ -344,7 +355,11 @@ fn check_years(name: &str, first: i16, last: i16) -> Result<Date, String> {
     }
 }
 
-fn check_days(weekend: &[Weekday], holidays: &[(Date, String)], workdays: &[(Date, String)]) -> Result<(), String> {
+fn check_days(
+    weekend: &[Weekday],
+    holidays: &[(Date, String)],
+    workdays: &[(Date, String)],
+) -> Result<(), String> {
     for (day, name) in workdays {
         if !weekend.contains(&day.weekday()) {
             let weekday = file::weekday_name(day.weekday());
@@ -371,7 +386,9 @@ fn build_index(
 ) -> Index {
     let days = date::days_between(start, Date::new(last_year, 12, 31).unwrap_or(start)) + 1;
     let weekday = start.weekday();
-    let mut working: Vec<bool> = (0..days).map(|i| !weekend.contains(&weekday.wrapping_add(i))).collect();
+    let mut working: Vec<bool> = (0..days)
+        .map(|i| !weekend.contains(&weekday.wrapping_add(i)))
+        .collect();
     let mut set = |day: Date, value: bool| {
         if let Ok(i) = usize::try_from(date::days_between(start, day)) {
             if let Some(slot) = working.get_mut(i) {
@@ -391,6 +408,11 @@ fn build_index(
 /// `Workdays` counts strictly after `day` (negative `n`: strictly before).
 /// With no calendar, `Workdays` gives `Ok(None)`: nothing can be counted,
 /// and the caller reports that no calendar is loaded.
-pub fn add(day: Date, n: i64, unit: Unit, calendar: Option<&Calendar>) -> Result<Option<Date>, OutOfRange> {
+pub fn add(
+    day: Date,
+    n: i64,
+    unit: Unit,
+    calendar: Option<&Calendar>,
+) -> Result<Option<Date>, OutOfRange> {
     date::add(day, n, unit, calendar)
 }

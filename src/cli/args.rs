@@ -116,7 +116,9 @@ fn parse_date(text: &str) -> Result<Date, String> {
             }
         });
     if !shaped {
-        return Err(format!("expected a date of the form YYYY-MM-DD, found `{text}`"));
+        return Err(format!(
+            "expected a date of the form YYYY-MM-DD, found `{text}`"
+        ));
     }
     Date::strptime("%Y-%m-%d", text).map_err(|_| format!("`{text}` is not a date in the calendar"))
 }
@@ -131,7 +133,14 @@ mod tests {
             parse_date("2024-01-15").map(|d| d.to_string()),
             Ok("2024-01-15".to_string())
         );
-        for bad in ["2023-02-30", "2024-1-15", "15/01/2024", "2024-01-15T00:00", "", "today"] {
+        for bad in [
+            "2023-02-30",
+            "2024-1-15",
+            "15/01/2024",
+            "2024-01-15T00:00",
+            "",
+            "today",
+        ] {
             assert!(parse_date(bad).is_err(), "{bad}");
         }
     }

@@ -20,7 +20,9 @@ const DEFAULT_WIDTH: usize = 100;
 /// even when the run cannot be trusted, so the user sees why.
 pub fn run(args: &CheckArgs) -> u8 {
     let format = format(args.format);
-    let as_of = args.as_of.unwrap_or_else(|| jiff::ZonedDateTime::now().date());
+    let as_of = args
+        .as_of
+        .unwrap_or_else(|| jiff::ZonedDateTime::now().date());
     let options = Options {
         paths: args.paths.clone(),
         rules: args.rules.clone(),
@@ -40,7 +42,8 @@ pub fn run(args: &CheckArgs) -> u8 {
     };
     let render = |out: &mut dyn Write| report::render(&outcome, format, &style, out);
     let written = match &args.output {
-        Some(path) => write_atomically(path, render).map_err(|e| format!("cannot write `{}`: {e}", path.display())),
+        Some(path) => write_atomically(path, render)
+            .map_err(|e| format!("cannot write `{}`: {e}", path.display())),
         None => write_stdout(render).map_err(|e| format!("cannot write the report: {e}")),
     };
     if let Err(message) = written {
@@ -62,7 +65,10 @@ pub fn exit_code(outcome: &Outcome, fail_on: FailOn) -> u8 {
     let Some(threshold) = fail_on.threshold() else {
         return 0;
     };
-    let finding = outcome.findings.iter().any(|f| !f.waived && f.severity >= threshold);
+    let finding = outcome
+        .findings
+        .iter()
+        .any(|f| !f.waived && f.severity >= threshold);
     let input = outcome.input_errors.iter().any(|e| e.severity >= threshold);
     u8::from(finding || input)
 }
@@ -124,7 +130,10 @@ fn write_stdout(render: impl FnOnce(&mut dyn Write) -> io::Result<()>) -> io::Re
 
 /// Render into a temporary file beside `path`, then rename it over `path`,
 /// so a reader never sees half a report.
-fn write_atomically(path: &Path, render: impl FnOnce(&mut dyn Write) -> io::Result<()>) -> io::Result<()> {
+fn write_atomically(
+    path: &Path,
+    render: impl FnOnce(&mut dyn Write) -> io::Result<()>,
+) -> io::Result<()> {
     let dir = path
         .parent()
         .filter(|d| !d.as_os_str().is_empty())
@@ -132,9 +141,18 @@ fn write_atomically(path: &Path, render: impl FnOnce(&mut dyn Write) -> io::Resu
     let name = path
         .file_name()
         .ok_or_else(|| io::Error::new(io::ErrorKind::InvalidInput, "not a file name"))?;
-    let temp = dir.join(format!(".{}.{}.tmp", name.to_string_lossy(), std::process::id()));
+    let temp = dir.join(format!(
+        ".{}.{}.tmp",
+        name.to_string_lossy(),
+        std::process::id()
+    ));
     let result = (|| {
-        let mut out = BufWriter::new(OpenOptions::new().write(true).create_new(true).open(&temp)?);
+        let mut out = BufWriter::new(
+            OpenOptions::new()
+                .write(true)
+                .create_new(true)
+                .open(&temp)?,
+        );
         render(&mut out)?;
         out.into_inner().map_err(|e| e.into_error())?.sync_all()?;
         fs::rename(&temp, path)

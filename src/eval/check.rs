@@ -83,8 +83,12 @@ pub fn evaluate(plan: &Plan, record: &Record, as_of: Date, out: &mut Verdicts) {
                 Tri::True => {}
                 Tri::Unknown => {
                     let reasons = std::mem::take(&mut ctx.unknown);
-                    out.findings
-                        .push(cannot_check(index, record, &reasons, "whether the rule applies"));
+                    out.findings.push(cannot_check(
+                        index,
+                        record,
+                        &reasons,
+                        "whether the rule applies",
+                    ));
                     continue;
                 }
             }
@@ -166,7 +170,11 @@ fn check(ctx: &mut Ctx<'_>, c: &Constraint) -> Part {
             after,
             after_text,
         } => within_part(ctx, *stage, within, after, after_text),
-        C::By { stage, date, date_text } => match ctx.date(date) {
+        C::By {
+            stage,
+            date,
+            date_text,
+        } => match ctx.date(date) {
             Some((due, span)) => deadline(ctx, *stage, due, span, format!("`{date_text}` {due}")),
             None => Part::Unknown(Vec::new()),
         },
@@ -179,7 +187,11 @@ fn check(ctx: &mut Ctx<'_>, c: &Constraint) -> Part {
             Tri::True => Part::Pass,
             Tri::Unknown => Part::Unknown(Vec::new()),
             Tri::False => {
-                let text = format!("`{}` does not hold{}", failing(ctx, e).join("`, `"), details(ctx));
+                let text = format!(
+                    "`{}` does not hold{}",
+                    failing(ctx, e).join("`, `"),
+                    details(ctx)
+                );
                 Part::Fail {
                     text,
                     labels: seen_labels(ctx),
@@ -222,7 +234,10 @@ fn seen_labels(ctx: &Ctx<'_>) -> Vec<(Span, String)> {
     if ctx.seen.is_empty() {
         return vec![(ctx.record.id.span, "in this record".into())];
     }
-    ctx.seen.iter().map(|(span, text)| (*span, text.clone())).collect()
+    ctx.seen
+        .iter()
+        .map(|(span, text)| (*span, text.clone()))
+        .collect()
 }
 
 fn within_part(
@@ -273,7 +288,13 @@ fn duration(ctx: &mut Ctx<'_>, d: &DurationExpr) -> Option<(u32, Unit)> {
 
 /// `stage` is due on `due` (before any roll-forward); `reference` is the
 /// record value the due date comes from.
-fn deadline(ctx: &mut Ctx<'_>, stage: usize, due: Date, reference: Option<Span>, how: String) -> Part {
+fn deadline(
+    ctx: &mut Ctx<'_>,
+    stage: usize,
+    due: Date,
+    reference: Option<Span>,
+    how: String,
+) -> Part {
     let calendar = ctx.plan.calendar.as_ref();
     let (due, how) = match (ctx.plan.roll, calendar) {
         (RollPolicy::NextWorkday, Some(cal)) => match cal.roll_forward(due) {
@@ -314,7 +335,9 @@ fn deadline(ctx: &mut Ctx<'_>, stage: usize, due: Date, reference: Option<Span>,
     };
     let (text, label) = if overdue {
         (
-            format!("`{name}` was due {due}, {how}; it is not recorded as of {actual}, {lateness} overdue{note}"),
+            format!(
+                "`{name}` was due {due}, {how}; it is not recorded as of {actual}, {lateness} overdue{note}"
+            ),
             format!("`{name}` due {due}, not recorded by {actual}"),
         )
     } else {
@@ -343,8 +366,13 @@ fn deadline(ctx: &mut Ctx<'_>, stage: usize, due: Date, reference: Option<Span>,
 
 fn order(ctx: &mut Ctx<'_>, first: usize, op: OrderOp, second: usize) -> Part {
     let stages = &ctx.kind.stages;
-    let (a, b) = (ctx.record.stage(&stages[first]), ctx.record.stage(&stages[second]));
-    let (Some(a), Some(b)) = (a, b) else { return Part::Pass };
+    let (a, b) = (
+        ctx.record.stage(&stages[first]),
+        ctx.record.stage(&stages[second]),
+    );
+    let (Some(a), Some(b)) = (a, b) else {
+        return Part::Pass;
+    };
     let holds = match op {
         OrderOp::Before => a.date.value < b.date.value,
         OrderOp::OnOrBefore => a.date.value <= b.date.value,
@@ -361,7 +389,10 @@ fn order(ctx: &mut Ctx<'_>, first: usize, op: OrderOp, second: usize) -> Part {
         OrderOp::OnOrAfter => "on or after",
     };
     let (an, bn) = (&stages[first], &stages[second]);
-    let text = format!("`{an}` ({}) should be {word} `{bn}` ({})", a.date.value, b.date.value);
+    let text = format!(
+        "`{an}` ({}) should be {word} `{bn}` ({})",
+        a.date.value, b.date.value
+    );
     let labels = vec![
         (a.date.span, format!("`{an}` is dated {}", a.date.value)),
         (b.date.span, format!("`{bn}` is dated {}", b.date.value)),
@@ -375,7 +406,8 @@ fn order(ctx: &mut Ctx<'_>, first: usize, op: OrderOp, second: usize) -> Part {
 
 fn in_order(ctx: &mut Ctx<'_>) -> Part {
     let stages = &ctx.kind.stages;
-    let recorded: Vec<Option<&crate::model::Stage>> = stages.iter().map(|s| ctx.record.stage(s)).collect();
+    let recorded: Vec<Option<&crate::model::Stage>> =
+        stages.iter().map(|s| ctx.record.stage(s)).collect();
     let last = recorded.iter().rposition(Option::is_some);
     let (mut texts, mut labels) = (Vec::new(), Vec::new());
     let mut previous: Option<&crate::model::Stage> = None;
@@ -398,7 +430,10 @@ fn in_order(ctx: &mut Ctx<'_>) -> Part {
                         "`{}` ({}) is dated before `{}` ({})",
                         s.name.value, s.date.value, p.name.value, p.date.value
                     ));
-                    labels.push((s.date.span, format!("before `{}` {}", p.name.value, p.date.value)));
+                    labels.push((
+                        s.date.span,
+                        format!("before `{}` {}", p.name.value, p.date.value),
+                    ));
                 }
                 previous = Some(s);
             }
@@ -427,7 +462,12 @@ fn lasts(ctx: &mut Ctx<'_>, stage: usize, n: u32, unit: Unit) -> Part {
     };
     let (first, last) = (s.date.value, end.value);
     let long_enough = match unit {
-        Unit::Workdays => match ctx.plan.calendar.as_ref().map(|c| c.workdays_inclusive(first, last)) {
+        Unit::Workdays => match ctx
+            .plan
+            .calendar
+            .as_ref()
+            .map(|c| c.workdays_inclusive(first, last))
+        {
             Some(Ok(count)) => Ok((
                 count >= i64::from(n),
                 format!("{} ", amount(count as u32, Unit::Workdays)),
@@ -511,7 +551,11 @@ fn each_extension(ctx: &mut Ctx<'_>, body: &super::plan::Expr) -> Part {
                 ));
                 labels.push((ext.span, format!("extension {}", i + 1)));
             }
-            Tri::Unknown => unknown.extend(ctx.unknown.drain(..).map(|u| format!("extension {}: {u}", i + 1))),
+            Tri::Unknown => unknown.extend(
+                ctx.unknown
+                    .drain(..)
+                    .map(|u| format!("extension {}: {u}", i + 1)),
+            ),
         }
     }
     ctx.ext = None;

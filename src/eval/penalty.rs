@@ -35,7 +35,11 @@ pub fn compute(penalty: &Penalty, late: Option<&Late>) -> (Points, Option<String
             if count == 1 { "" } else { "s" }
         )
     };
-    cap(penalty, total, Some(format!("{fixed} + {points} × {per} = {total}")))
+    cap(
+        penalty,
+        total,
+        Some(format!("{fixed} + {points} × {per} = {total}")),
+    )
 }
 
 fn cap(penalty: &Penalty, total: Points, note: Option<String>) -> (Points, Option<String>) {
@@ -97,7 +101,10 @@ mod tests {
         );
         let (points, note) = compute(&p, Some(&late(60, 40)));
         assert_eq!(points, Points(300));
-        assert_eq!(note.as_deref(), Some("1 + 0.1 × 40 workdays = 5, capped at 3"));
+        assert_eq!(
+            note.as_deref(),
+            Some("1 + 0.1 × 40 workdays = 5, capped at 3")
+        );
     }
 
     #[test]

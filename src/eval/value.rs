@@ -228,7 +228,8 @@ impl<'r> Ctx<'r> {
     fn missing_reason(&self, e: &super::plan::Expr) -> String {
         match e.text.split_once('.') {
             Some((stage, field))
-                if self.kind.stages.iter().any(|s| s == stage) && self.record.stage(stage).is_some() =>
+                if self.kind.stages.iter().any(|s| s == stage)
+                    && self.record.stage(stage).is_some() =>
             {
                 format!("`{stage}` has no `{field}`")
             }

@@ -12,7 +12,9 @@
 use std::fmt;
 use std::sync::Arc;
 
-use miette::{Diagnostic, LabeledSpan, MietteError, MietteSpanContents, SourceCode, SourceSpan, SpanContents};
+use miette::{
+    Diagnostic, LabeledSpan, MietteError, MietteSpanContents, SourceCode, SourceSpan, SpanContents,
+};
 
 use crate::outcome::{Finding, InputError, Label, Origin, Outcome, Place, RuleInfo, SourceFile};
 use crate::points::Points;
@@ -59,7 +61,9 @@ impl std::error::Error for Diag {}
 
 impl Diagnostic for Diag {
     fn code<'a>(&'a self) -> Option<Box<dyn fmt::Display + 'a>> {
-        self.code.as_ref().map(|c| Box::new(c) as Box<dyn fmt::Display>)
+        self.code
+            .as_ref()
+            .map(|c| Box::new(c) as Box<dyn fmt::Display>)
     }
 
     fn severity(&self) -> Option<miette::Severity> {
@@ -67,7 +71,9 @@ impl Diagnostic for Diag {
     }
 
     fn help<'a>(&'a self) -> Option<Box<dyn fmt::Display + 'a>> {
-        self.help.as_ref().map(|h| Box::new(h) as Box<dyn fmt::Display>)
+        self.help
+            .as_ref()
+            .map(|h| Box::new(h) as Box<dyn fmt::Display>)
     }
 
     fn source_code(&self) -> Option<&dyn SourceCode> {
@@ -94,7 +100,9 @@ pub fn finding(outcome: &Outcome, f: &Finding) -> Diag {
     let rule = outcome.rules.get(f.rule);
     let file = outcome.files.get(f.file);
     let source = file.and_then(Text::new);
-    let labels = source.as_ref().map_or_else(Vec::new, |s| s.labels(&f.labels));
+    let labels = source
+        .as_ref()
+        .map_or_else(Vec::new, |s| s.labels(&f.labels));
     let mut help = Vec::new();
     if labels.is_empty() {
         help.extend(file.map(|file| location_note(file, finding_position(Some(file), f))));
@@ -140,7 +148,9 @@ pub fn input_error(outcome: &Outcome, e: &InputError) -> Diag {
     let labels = source.as_ref().map_or_else(Vec::new, |s| s.labels(&spans));
     let mut help = Vec::new();
     if labels.is_empty() {
-        help.extend(file.map(|file| location_note(file, e.place.and_then(|p| file.line_col(p.span.start)))));
+        help.extend(
+            file.map(|file| location_note(file, e.place.and_then(|p| file.line_col(p.span.start)))),
+        );
     }
     help.extend(e.help.clone());
     Diag {
@@ -171,7 +181,10 @@ fn rule_place(outcome: &Outcome, rule: &RuleInfo) -> Diag {
             text: "rule defined here".into(),
         }])
     });
-    let title = rule.title.as_ref().map_or_else(String::new, |t| format!(": {t}"));
+    let title = rule
+        .title
+        .as_ref()
+        .map_or_else(String::new, |t| format!(": {t}"));
     let message = match (labels.is_empty(), file) {
         (true, Some(file)) => format!("rule `{}`{title} is defined in {}", rule.id, file.name),
         _ => format!("rule `{}`{title}", rule.id),
@@ -295,7 +308,11 @@ impl Text {
         let Some(body) = self.text.get(span.range()) else {
             return span;
         };
-        let line = body.split('\n').next().unwrap_or(body).trim_end_matches('\r');
+        let line = body
+            .split('\n')
+            .next()
+            .unwrap_or(body)
+            .trim_end_matches('\r');
         Span::new(span.start as usize, span.start as usize + line.len())
     }
 

@@ -42,7 +42,11 @@ impl<'a> Report<'a> {
             as_of: outcome.as_of.to_string(),
             files: outcome.files.len(),
             records: outcome.records,
-            findings: outcome.findings.iter().map(|f| FindingJson::new(outcome, f)).collect(),
+            findings: outcome
+                .findings
+                .iter()
+                .map(|f| FindingJson::new(outcome, f))
+                .collect(),
             input_errors: outcome
                 .input_errors
                 .iter()
@@ -91,7 +95,9 @@ impl<'a> FindingJson<'a> {
         let (line, column) = finding_position(file, f).unzip();
         let rule = outcome.rules.get(f.rule);
         let rule_file = rule.and_then(|r| outcome.rule_files.get(r.place.file));
-        let rule_line = rule.and_then(|r| position(rule_file, r.place)).map(|(l, _)| l);
+        let rule_line = rule
+            .and_then(|r| position(rule_file, r.place))
+            .map(|(l, _)| l);
         FindingJson {
             rule: rule.map_or("", |r| r.id.as_str()),
             severity: f.severity.as_str(),
@@ -117,7 +123,8 @@ impl<'a> FindingJson<'a> {
 /// Where a finding starts: the producer's precomputed position, else the
 /// primary label's start looked up in the kept text.
 pub(crate) fn finding_position(file: Option<&SourceFile>, f: &Finding) -> Option<(usize, usize)> {
-    f.line_col.or_else(|| file?.line_col(f.labels.first()?.span.start))
+    f.line_col
+        .or_else(|| file?.line_col(f.labels.first()?.span.start))
 }
 
 fn position(file: Option<&SourceFile>, place: Place) -> Option<(usize, usize)> {

@@ -50,7 +50,12 @@ impl Default for Style {
 }
 
 /// Render one outcome in `format` to `out`.
-pub fn render(outcome: &Outcome, format: Format, style: &Style, out: &mut dyn Write) -> io::Result<()> {
+pub fn render(
+    outcome: &Outcome,
+    format: Format,
+    style: &Style,
+    out: &mut dyn Write,
+) -> io::Result<()> {
     match format {
         Format::Human => text::human(outcome, style, out),
         Format::Plain => text::plain(outcome, style, out),

@@ -46,13 +46,20 @@ fn diagnostics(
     out: &mut dyn Write,
     render: impl Fn(&mut String, &Diag) -> fmt::Result,
 ) -> io::Result<()> {
-    let findings = outcome.findings.iter().map(|f| diagnostic::finding(outcome, f));
-    let errors = outcome.input_errors.iter().map(|e| diagnostic::input_error(outcome, e));
+    let findings = outcome
+        .findings
+        .iter()
+        .map(|f| diagnostic::finding(outcome, f));
+    let errors = outcome
+        .input_errors
+        .iter()
+        .map(|e| diagnostic::input_error(outcome, e));
     for diag in findings.chain(errors) {
         let mut text = String::new();
         if render(&mut text, &diag).is_err() {
             text.clear();
-            render(&mut text, &diag.without_snippets()).map_err(|_| io::Error::other("cannot render a diagnostic"))?;
+            render(&mut text, &diag.without_snippets())
+                .map_err(|_| io::Error::other("cannot render a diagnostic"))?;
         }
         out.write_all(text.trim_end().as_bytes())?;
         out.write_all(b"\n\n")?;
@@ -62,7 +69,11 @@ fn diagnostics(
 
 /// Counts, scoreboard, progress and what is due soon.
 fn footer(outcome: &Outcome, style: &Style, out: &mut dyn Write) -> io::Result<()> {
-    writeln!(out, "{}", summary_line(&outcome.summary, outcome.input_errors.len()))?;
+    writeln!(
+        out,
+        "{}",
+        summary_line(&outcome.summary, outcome.input_errors.len())
+    )?;
     if !outcome.units.is_empty() {
         writeln!(out)?;
         scoreboard(&outcome.units, out)?;
@@ -90,7 +101,10 @@ fn summary_line(s: &Summary, input_errors: usize) -> String {
         diagnostic::points(s.penalty),
     );
     if input_errors > 0 {
-        line.push_str(&format!("; {} about the inputs", plural(input_errors, "diagnostic")));
+        line.push_str(&format!(
+            "; {} about the inputs",
+            plural(input_errors, "diagnostic")
+        ));
     }
     line
 }
@@ -153,7 +167,11 @@ fn progress(p: &KindProgress) -> String {
             count(p.overdue)
         ),
         "petition" => format!("{kinds}: {} of {} closed", count(p.closed), count(p.total)),
-        _ => format!("{kinds}: {} of {} completed", count(p.completed), count(p.total)),
+        _ => format!(
+            "{kinds}: {} of {} completed",
+            count(p.completed),
+            count(p.total)
+        ),
     }
 }
 
@@ -171,12 +189,20 @@ fn due_soon(outcome: &Outcome, days: u32, out: &mut dyn Write) -> io::Result<()>
     soon.sort_by(|a, b| (a.due, &a.record, &a.stage).cmp(&(b.due, &b.record, &b.stage)));
     writeln!(out)?;
     if soon.is_empty() {
-        return writeln!(out, "due soon (within {}): nothing", plural(days as usize, "day"));
+        return writeln!(
+            out,
+            "due soon (within {}): nothing",
+            plural(days as usize, "day")
+        );
     }
     writeln!(out, "due soon (within {}):", plural(days as usize, "day"))?;
     for p in soon {
         let file = outcome.files.get(p.file).map_or("", |f| f.name.as_str());
-        writeln!(out, "  {}  {}  `{}`  {}  ({file})", p.due, p.record, p.stage, p.unit)?;
+        writeln!(
+            out,
+            "  {}  {}  `{}`  {}  ({file})",
+            p.due, p.record, p.stage, p.unit
+        )?;
     }
     Ok(())
 }

@@ -64,7 +64,12 @@ impl CaseResult {
 }
 
 /// Run every case of a suite against a compiled plan.
-pub fn run(suite: &Suite, plan: &Plan, rule_files: &[crate::outcome::SourceFile], dir: &Path) -> Vec<CaseResult> {
+pub fn run(
+    suite: &Suite,
+    plan: &Plan,
+    rule_files: &[crate::outcome::SourceFile],
+    dir: &Path,
+) -> Vec<CaseResult> {
     suite
         .cases
         .iter()
@@ -79,7 +84,13 @@ fn run_case(
     rule_files: &[crate::outcome::SourceFile],
     dir: &Path,
 ) -> CaseResult {
-    let outcome = crate::run::check_records(plan, rule_files, case.as_of, &case.records, &resolve(dir, &case.files));
+    let outcome = crate::run::check_records(
+        plan,
+        rule_files,
+        case.as_of,
+        &case.records,
+        &resolve(dir, &case.files),
+    );
     let compared = |rule: &str| suite.rules.is_empty() || suite.rules.iter().any(|r| r == rule);
     let actual: Vec<&Finding> = outcome
         .findings
@@ -99,7 +110,10 @@ fn run_case(
         }
     }
     for (f, _) in actual.iter().zip(&matched).filter(|(_, m)| !**m) {
-        diff.push(format!("+ found    {}", describe(&outcome.rules[f.rule].id, f)));
+        diff.push(format!(
+            "+ found    {}",
+            describe(&outcome.rules[f.rule].id, f)
+        ));
     }
     let pending = outcome
         .pending
@@ -122,7 +136,10 @@ fn run_case(
             .filter(|e| e.severity == Severity::Error)
             .map(error_line)
             .collect(),
-        fired: actual.iter().map(|f| outcome.rules[f.rule].id.clone()).collect(),
+        fired: actual
+            .iter()
+            .map(|f| outcome.rules[f.rule].id.clone())
+            .collect(),
         passed: passed_rules(&outcome, &actual),
         pending: outcome
             .pending
@@ -152,7 +169,12 @@ fn error_line(e: &InputError) -> String {
 }
 
 fn describe(rule: &str, f: &Finding) -> String {
-    let mut text = format!("{rule} on {} ({}, penalty {}", f.record, f.severity.as_str(), f.penalty);
+    let mut text = format!(
+        "{rule} on {} ({}, penalty {}",
+        f.record,
+        f.severity.as_str(),
+        f.penalty
+    );
     if let Some(due) = f.due {
         text.push_str(&format!(", due {due}"));
     }
@@ -177,7 +199,9 @@ impl Expected {
             && self.penalty.is_none_or(|p| p == f.penalty)
             && self.due.is_none_or(|d| Some(d) == f.due)
             && self.late_days.is_none_or(|d| Some(d) == f.late_days)
-            && self.late_workdays.is_none_or(|d| Some(d) == f.late_workdays)
+            && self
+                .late_workdays
+                .is_none_or(|d| Some(d) == f.late_workdays)
             && self.waived.is_none_or(|w| w == f.waived)
     }
 }
@@ -202,7 +226,11 @@ impl std::fmt::Display for Expected {
             parts.push(format!("{d} workdays late"));
         }
         if let Some(w) = self.waived {
-            parts.push(if w { "waived".into() } else { "not waived".into() });
+            parts.push(if w {
+                "waived".into()
+            } else {
+                "not waived".into()
+            });
         }
         if !parts.is_empty() {
             write!(f, " ({})", parts.join(", "))?;

@@ -157,7 +157,10 @@ impl Reader {
             }
         }
         if !has_as_of {
-            self.error(node.span, "the case has no `as_of` (and the file gives none)");
+            self.error(
+                node.span,
+                "the case has no `as_of` (and the file gives none)",
+            );
         }
         if !has_expect {
             self.error(
@@ -207,7 +210,10 @@ impl Reader {
                 "late_days" => e.late_days = self.int(v),
                 "late_workdays" => e.late_workdays = self.int(v),
                 "waived" => e.waived = self.boolean(v),
-                other => self.error(k.span, format!("unknown key `{other}` in an expected finding")),
+                other => self.error(
+                    k.span,
+                    format!("unknown key `{other}` in an expected finding"),
+                ),
             }
         }
         if e.rule.is_empty() || e.record.is_empty() {

@@ -55,7 +55,10 @@ pub fn process(path: &Path, plan: &Plan, schema: &model::Schema, options: &Optio
     if !result.findings.is_empty() {
         let lines = crate::source::LineIndex::new(&text);
         for f in &mut result.findings {
-            f.line_col = f.labels.first().map(|l| lines.line_col(&text, l.span.start));
+            f.line_col = f
+                .labels
+                .first()
+                .map(|l| lines.line_col(&text, l.span.start));
         }
     }
     if options.keep_sources || !result.errors.is_empty() {
@@ -88,8 +91,15 @@ fn evaluate_file(file: model::File, plan: &Plan, options: &Options, result: &mut
             severity: e.severity,
             message: e.message,
             origin: Origin::Record,
-            place: Some(Place { file: 0, span: e.span }),
-            labels: e.labels.into_iter().map(|(span, text)| Label { span, text }).collect(),
+            place: Some(Place {
+                file: 0,
+                span: e.span,
+            }),
+            labels: e
+                .labels
+                .into_iter()
+                .map(|(span, text)| Label { span, text })
+                .collect(),
             related: Vec::new(),
             help: e.help,
         });
@@ -100,7 +110,8 @@ fn evaluate_file(file: model::File, plan: &Plan, options: &Options, result: &mut
 }
 
 fn read(path: &Path, limit: u64) -> std::result::Result<String, Box<InputError>> {
-    let fail = |code: &str, message: String| Box::new(file_error(code, Severity::Error, message, Some(0)));
+    let fail =
+        |code: &str, message: String| Box::new(file_error(code, Severity::Error, message, Some(0)));
     let unreadable = |e: std::io::Error| {
         fail(
             "input::unreadable",
@@ -120,7 +131,10 @@ fn read(path: &Path, limit: u64) -> std::result::Result<String, Box<InputError>>
     let bytes = std::fs::read(path).map_err(unreadable)?;
     String::from_utf8(bytes).map_err(|e| {
         let at = e.utf8_error().valid_up_to();
-        let mut error = fail("input::not-utf8", format!("file is not valid UTF-8 (byte {at})"));
+        let mut error = fail(
+            "input::not-utf8",
+            format!("file is not valid UTF-8 (byte {at})"),
+        );
         error.place = Some(Place {
             file: 0,
             span: Span::new(at, at),
@@ -183,7 +197,11 @@ fn finding(record: &Record, f: eval::Finding, waived: bool) -> Finding {
         kind: record.kind.value.clone(),
         unit: record.unit.value.clone(),
         file: 0,
-        labels: f.labels.into_iter().map(|(span, text)| Label { span, text }).collect(),
+        labels: f
+            .labels
+            .into_iter()
+            .map(|(span, text)| Label { span, text })
+            .collect(),
         due: late.map(|l| l.due),
         actual: late.map(|l| l.actual),
         late_days: late.map(|l| l.days),
@@ -197,7 +215,13 @@ fn finding(record: &Record, f: eval::Finding, waived: bool) -> Finding {
 
 /// Whether an inline waiver covers a finding of `rule`; an expired or
 /// incomplete one does not, and says so.
-fn waiver(record: &Record, rule: &str, options: &Options, used: &mut [bool], result: &mut Result) -> bool {
+fn waiver(
+    record: &Record,
+    rule: &str,
+    options: &Options,
+    used: &mut [bool],
+    result: &mut Result,
+) -> bool {
     let Some(i) = record
         .waivers
         .iter()
@@ -214,18 +238,24 @@ fn waiver(record: &Record, rule: &str, options: &Options, used: &mut [bool], res
     ];
     if let Some((field, _)) = missing.iter().find(|(_, m)| *m) {
         let message = format!("waiver for `{rule}` has no `{field}`, so it does not apply");
-        result
-            .errors
-            .push(located("waiver::incomplete", Severity::Error, message, w.span));
+        result.errors.push(located(
+            "waiver::incomplete",
+            Severity::Error,
+            message,
+            w.span,
+        ));
         return false;
     }
     match &w.until {
         Some(until) if until.value >= options.as_of => true,
         Some(until) => {
             let message = format!("waiver for `{rule}` expired on {}", until.value);
-            result
-                .errors
-                .push(located("waiver::expired", Severity::Warning, message, until.span));
+            result.errors.push(located(
+                "waiver::expired",
+                Severity::Warning,
+                message,
+                until.span,
+            ));
             false
         }
         None => false,
@@ -236,13 +266,19 @@ fn unmatched(w: &model::Waiver, options: &Options, result: &mut Result) {
     let rule = w.rule.as_ref().map_or("?", |r| r.value.as_str());
     if let Some(until) = w.until.as_ref().filter(|u| u.value < options.as_of) {
         let message = format!("waiver for `{rule}` expired on {}", until.value);
-        result
-            .errors
-            .push(located("waiver::expired", Severity::Warning, message, until.span));
+        result.errors.push(located(
+            "waiver::expired",
+            Severity::Warning,
+            message,
+            until.span,
+        ));
         return;
     }
     let (severity, message) = match &w.rule {
-        Some(_) => (Severity::Warning, format!("waiver for `{rule}` matches no finding")),
+        Some(_) => (
+            Severity::Warning,
+            format!("waiver for `{rule}` matches no finding"),
+        ),
         None => (Severity::Error, "waiver names no `rule`".to_string()),
     };
     result

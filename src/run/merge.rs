@@ -23,7 +23,12 @@ struct Tally {
     penalty: Points,
 }
 
-pub fn merge(outcome: &mut Outcome, plan: &Plan, results: Vec<file::Result>, walk_errors: Vec<WalkError>) {
+pub fn merge(
+    outcome: &mut Outcome,
+    plan: &Plan,
+    results: Vec<file::Result>,
+    walk_errors: Vec<WalkError>,
+) {
     for (path, code, severity, message) in walk_errors {
         let file = outcome.files.len();
         outcome.files.push(source_file(path, None));
@@ -62,14 +67,18 @@ pub fn merge(outcome: &mut Outcome, plan: &Plan, results: Vec<file::Result>, wal
             count(&mut progress, r);
         }
         outcome.records += result.records.len();
-        outcome.findings.extend(result.findings.into_iter().map(|mut f| {
-            f.file = file;
-            f
-        }));
-        outcome.pending.extend(result.pending.into_iter().map(|mut p| {
-            p.file = file;
-            p
-        }));
+        outcome
+            .findings
+            .extend(result.findings.into_iter().map(|mut f| {
+                f.file = file;
+                f
+            }));
+        outcome
+            .pending
+            .extend(result.pending.into_iter().map(|mut p| {
+                p.file = file;
+                p
+            }));
     }
     sort(outcome);
     for f in outcome.findings.iter().filter(|f| !f.waived) {
@@ -82,7 +91,13 @@ pub fn merge(outcome: &mut Outcome, plan: &Plan, results: Vec<file::Result>, wal
     outcome.summary = summary(outcome);
 }
 
-fn duplicate_id(id: &str, file: usize, span: Span, first_file: usize, first_span: Span) -> InputError {
+fn duplicate_id(
+    id: &str,
+    file: usize,
+    span: Span,
+    first_file: usize,
+    first_span: Span,
+) -> InputError {
     InputError {
         code: "record::duplicate-id".into(),
         severity: Severity::Error,
@@ -125,7 +140,12 @@ fn sort(outcome: &mut Outcome) {
     let rules = &outcome.rules;
     outcome.findings.sort_by(|a, b| {
         let at = |f: &crate::outcome::Finding| f.labels.first().map_or(0, |l| l.span.start);
-        (a.file, at(a), &rules[a.rule].id, &a.record).cmp(&(b.file, at(b), &rules[b.rule].id, &b.record))
+        (a.file, at(a), &rules[a.rule].id, &a.record).cmp(&(
+            b.file,
+            at(b),
+            &rules[b.rule].id,
+            &b.record,
+        ))
     });
     outcome.input_errors.sort_by(|a, b| {
         let key = |e: &InputError| {

@@ -72,19 +72,28 @@ pub fn check(options: &Options) -> Outcome {
         pending: Vec::new(),
         summary: Summary::default(),
     };
-    let Some(mut plan) = rules.plan else { return outcome };
+    let Some(mut plan) = rules.plan else {
+        return outcome;
+    };
     select_rules(&mut plan, options, &mut outcome.input_errors);
     outcome.rules = plan.rules.iter().map(rule_info).collect();
     if plan.rules.is_empty() {
         return outcome;
     }
     let schema = Schema {
-        kinds: plan.kinds.iter().map(|k| (k.name.clone(), k.stages.clone())).collect(),
+        kinds: plan
+            .kinds
+            .iter()
+            .map(|k| (k.name.clone(), k.stages.clone()))
+            .collect(),
     };
     let (paths, walk_errors) = walk(&options.paths);
     let work = |path: &PathBuf| file::process(path, &plan, &schema, options);
     let results: Vec<file::Result> = match options.jobs {
-        Some(jobs) => match rayon::ThreadPoolBuilder::new().num_threads(jobs.max(1)).build() {
+        Some(jobs) => match rayon::ThreadPoolBuilder::new()
+            .num_threads(jobs.max(1))
+            .build()
+        {
             Ok(pool) => pool.install(|| paths.par_iter().map(work).collect()),
             Err(_) => paths.iter().map(work).collect(),
         },
@@ -131,14 +140,22 @@ pub fn check_records(
             &options,
         ));
     }
-    results.extend(files.iter().map(|f| file::process(f, plan, &schema, &options)));
+    results.extend(
+        files
+            .iter()
+            .map(|f| file::process(f, plan, &schema, &options)),
+    );
     merge::merge(&mut outcome, plan, results, Vec::new());
     outcome
 }
 
 fn schema(plan: &Plan) -> Schema {
     Schema {
-        kinds: plan.kinds.iter().map(|k| (k.name.clone(), k.stages.clone())).collect(),
+        kinds: plan
+            .kinds
+            .iter()
+            .map(|k| (k.name.clone(), k.stages.clone()))
+            .collect(),
     }
 }
 
@@ -146,7 +163,12 @@ impl Outcome {
     /// False when a rule file did not parse or check, a record file could
     /// not be read or parsed, or zero rules or zero records were loaded.
     pub fn trusted(&self) -> bool {
-        !self.rules.is_empty() && self.records > 0 && !self.input_errors.iter().any(|e| e.severity == Severity::Error)
+        !self.rules.is_empty()
+            && self.records > 0
+            && !self
+                .input_errors
+                .iter()
+                .any(|e| e.severity == Severity::Error)
     }
 }
 
@@ -168,8 +190,9 @@ fn select_rules(plan: &mut Plan, options: &Options, errors: &mut Vec<InputError>
             });
         }
     }
-    plan.rules
-        .retain(|r| (options.only.is_empty() || options.only.contains(&r.id)) && !options.skip.contains(&r.id));
+    plan.rules.retain(|r| {
+        (options.only.is_empty() || options.only.contains(&r.id)) && !options.skip.contains(&r.id)
+    });
 }
 
 fn rule_info(rule: &crate::eval::plan::Rule) -> RuleInfo {
@@ -192,7 +215,11 @@ pub fn describe_penalty(p: &crate::eval::plan::Penalty) -> String {
     let mut text = format!(
         "{} point{}",
         p.fixed,
-        if p.fixed == crate::points::Points(100) { "" } else { "s" }
+        if p.fixed == crate::points::Points(100) {
+            ""
+        } else {
+            "s"
+        }
     );
     if let Some((points, every, unit)) = p.per {
         let unit = match unit {
@@ -216,7 +243,11 @@ pub fn describe_penalty(p: &crate::eval::plan::Penalty) -> String {
 /// followed; a file named on the command line is taken whatever its name.
 fn walk(paths: &[PathBuf]) -> (Vec<PathBuf>, Vec<merge::WalkError>) {
     let default = [PathBuf::from(".")];
-    let roots = if paths.is_empty() { &default[..] } else { paths };
+    let roots = if paths.is_empty() {
+        &default[..]
+    } else {
+        paths
+    };
     let (mut files, mut errors) = (Vec::new(), Vec::new());
     for root in roots {
         match std::fs::metadata(root) {
@@ -224,7 +255,12 @@ fn walk(paths: &[PathBuf]) -> (Vec<PathBuf>, Vec<merge::WalkError>) {
             Ok(_) => files.push(root.clone()),
             Err(err) => {
                 let reason = format!("cannot read: {}", load::io_reason(&err));
-                errors.push((root.display().to_string(), "input::unreadable", Severity::Error, reason));
+                errors.push((
+                    root.display().to_string(),
+                    "input::unreadable",
+                    Severity::Error,
+                    reason,
+                ));
             }
         }
     }
@@ -251,7 +287,9 @@ fn walk_dir(root: &Path, files: &mut Vec<PathBuf>, errors: &mut Vec<merge::WalkE
                 let path = err
                     .path()
                     .map_or_else(|| root.display().to_string(), |p| p.display().to_string());
-                let reason = err.io_error().map_or_else(|| err.to_string(), load::io_reason);
+                let reason = err
+                    .io_error()
+                    .map_or_else(|| err.to_string(), load::io_reason);
                 errors.push((
                     path,
                     "input::unreadable",
@@ -268,7 +306,12 @@ fn is_yaml(path: &Path) -> bool {
 }
 
 /// A diagnostic about a whole record file (no position).
-pub(crate) fn file_error(code: &str, severity: Severity, message: String, file: Option<usize>) -> InputError {
+pub(crate) fn file_error(
+    code: &str,
+    severity: Severity,
+    message: String,
+    file: Option<usize>,
+) -> InputError {
     InputError {
         code: code.into(),
         severity,

@@ -19,7 +19,8 @@ pub(super) const SYNTAX: &str = "rules::syntax";
 /// the stack.
 pub(super) const TOO_DEEP: &str = "rules::too-deep";
 
-const ITEMS: &str = "a rule item (`title`, `cite`, `for`, `when`, `require`, `severity`, `penalty`, `help`)";
+const ITEMS: &str =
+    "a rule item (`title`, `cite`, `for`, `when`, `require`, `severity`, `penalty`, `help`)";
 const DECLS: &str = "a declaration (`calendar`, `deadlines on a non-working day …`, `pipeline`, `score per unit …`)";
 
 /// Convert a pest error on `text` into our error.
@@ -34,7 +35,10 @@ pub(super) fn from_pest(err: &pest::error::Error<Rule>, text: &str) -> Error {
     }
     let (found, span) = token_at(text, pos);
     match &err.variant {
-        ErrorVariant::ParsingError { positives, negatives } => {
+        ErrorVariant::ParsingError {
+            positives,
+            negatives,
+        } => {
             let mut message = format!("unexpected {found}");
             let expected = expected(positives);
             if !expected.is_empty() {
@@ -43,7 +47,9 @@ pub(super) fn from_pest(err: &pest::error::Error<Rule>, text: &str) -> Error {
             }
             let error = Error::new(SYNTAX, span, message);
             if negatives.contains(&Rule::reserved) {
-                error.with_help(format!("{found} is a reserved word and cannot be used as a name"))
+                error.with_help(format!(
+                    "{found} is a reserved word and cannot be used as a name"
+                ))
             } else {
                 error
             }
@@ -120,10 +126,14 @@ fn describe(which: Rule) -> Option<&'static str> {
         R::dur_expr | R::dur_if | R::duration => "a duration (`30 days`)",
         R::unit => "a unit (`days`, `workdays`, `weeks`, `months`, `years`)",
         R::late_unit => "a unit (`day`, `workday`, `days`, `workdays`)",
-        R::expr | R::paren | R::date_word | R::original_deadline | R::extended_deadline => "an expression",
+        R::expr | R::paren | R::date_word | R::original_deadline | R::extended_deadline => {
+            "an expression"
+        }
         R::extended | R::boolean | R::path => "an expression",
         R::is_present | R::is_missing | R::in_list | R::matches | R::date_add => "an operator",
-        R::op_and | R::op_or | R::op_le | R::op_ge | R::op_ne | R::op_eq | R::op_lt | R::op_gt => "an operator",
+        R::op_and | R::op_or | R::op_le | R::op_ge | R::op_ne | R::op_eq | R::op_lt | R::op_gt => {
+            "an operator"
+        }
         R::op_not => "`not`",
         R::op_in => "`in`",
         R::ident => "a name",
@@ -150,7 +160,10 @@ fn describe(which: Rule) -> Option<&'static str> {
 
 /// "`non-working`" for `kw_non_working`: keyword rules are named after the word.
 fn keyword(which: Rule) -> Option<&'static str> {
-    KEYWORDS.iter().find(|(r, _)| *r == which).map(|(_, name)| *name)
+    KEYWORDS
+        .iter()
+        .find(|(r, _)| *r == which)
+        .map(|(_, name)| *name)
 }
 
 macro_rules! keywords {
@@ -188,7 +201,8 @@ fn token_at(text: &str, pos: usize) -> (String, Span) {
     let is_word = |c: char| c.is_alphanumeric() || c == '_';
     let mut len = 0;
     for (i, c) in rest.char_indices() {
-        let continues = is_word(c) || (c == '-' && i > 0 && rest[i + 1..].starts_with(|c: char| is_word(c)));
+        let continues =
+            is_word(c) || (c == '-' && i > 0 && rest[i + 1..].starts_with(|c: char| is_word(c)));
         if !continues {
             break;
         }
@@ -198,7 +212,10 @@ fn token_at(text: &str, pos: usize) -> (String, Span) {
         len = ["->", "<=", ">=", "!="]
             .iter()
             .find(|op| rest.starts_with(*op))
-            .map_or_else(|| rest.chars().next().map_or(0, char::len_utf8), |op| op.len());
+            .map_or_else(
+                || rest.chars().next().map_or(0, char::len_utf8),
+                |op| op.len(),
+            );
     }
     let token = &rest[..len];
     let shown = if token.chars().all(char::is_whitespace) {
@@ -225,7 +242,9 @@ fn unterminated_string(text: &str, pos: usize) -> Option<Error> {
     }
     let span = Span::new(pos, pos + 1 + line.len());
     let error = Error::new(SYNTAX, span, "unterminated string");
-    Some(error.with_help("close the string with `\"` on the same line; write a line break as `\\n`"))
+    Some(
+        error.with_help("close the string with `\"` on the same line; write a line break as `\\n`"),
+    )
 }
 
 /// Refuse brackets nested deeper than [`MAX_DEPTH`] before pest sees them:
@@ -246,7 +265,9 @@ pub(super) fn too_deep(text: &str) -> Option<Error> {
                 if depth > MAX_DEPTH {
                     let message = format!("brackets nested more than {MAX_DEPTH} deep");
                     let error = Error::new(TOO_DEEP, Span::new(i, i + 1), message);
-                    return Some(error.with_help("split the condition into several `require` items"));
+                    return Some(
+                        error.with_help("split the condition into several `require` items"),
+                    );
                 }
             }
             ')' | ']' => depth = depth.saturating_sub(1),

@@ -8,7 +8,10 @@ use std::sync::LazyLock;
 
 use pest::pratt_parser::{Assoc, Op, PrattParser};
 
-use super::ast::{CmpOp, Constraint, ConstraintKind, DateWord, Duration, DurationExpr, Expr, ExprKind, OrderOp, Sign};
+use super::ast::{
+    CmpOp, Constraint, ConstraintKind, DateWord, Duration, DurationExpr, Expr, ExprKind, OrderOp,
+    Sign,
+};
 use super::error::TOO_DEEP;
 use super::literal;
 use super::lower::Lower;
@@ -33,7 +36,10 @@ static PRATT: LazyLock<PrattParser<Rule>> = LazyLock::new(|| {
         Rule::matches,
         Rule::date_add,
     ];
-    let cmp = cmp.into_iter().map(|r| Op::infix(r, Assoc::Left)).reduce(|a, b| a | b);
+    let cmp = cmp
+        .into_iter()
+        .map(|r| Op::infix(r, Assoc::Left))
+        .reduce(|a, b| a | b);
     let post = post.into_iter().map(Op::postfix).reduce(|a, b| a | b);
     let mut pratt = PrattParser::new()
         .op(Op::infix(Rule::op_or, Assoc::Left))
@@ -53,7 +59,9 @@ impl Lower {
         let kind = match inner.as_rule() {
             Rule::within => {
                 let stage = ident(&inner);
-                let within = self.child(&inner, Rule::dur_expr).and_then(|d| self.dur_expr(d));
+                let within = self
+                    .child(&inner, Rule::dur_expr)
+                    .and_then(|d| self.dur_expr(d));
                 let after = self.child(&inner, Rule::expr).and_then(|e| self.expr(e));
                 ConstraintKind::Within {
                     stage: stage?,
@@ -73,13 +81,17 @@ impl Lower {
             Rule::in_order => ConstraintKind::StagesInOrder,
             Rule::lasts => {
                 let stage = ident(&inner);
-                let at_least = self.child(&inner, Rule::duration).and_then(|d| self.duration(d));
+                let at_least = self
+                    .child(&inner, Rule::duration)
+                    .and_then(|d| self.duration(d));
                 ConstraintKind::Lasts {
                     stage: stage?,
                     at_least: at_least?,
                 }
             }
-            Rule::has_evidence => ConstraintKind::HasEvidence { stage: ident(&inner)? },
+            Rule::has_evidence => ConstraintKind::HasEvidence {
+                stage: ident(&inner)?,
+            },
             Rule::each => {
                 let list = ident(&inner);
                 let body = self.child(&inner, Rule::expr).and_then(|e| self.expr(e));
@@ -148,7 +160,9 @@ impl Lower {
     }
 
     pub fn expr(&self, pair: P<'_>) -> Option<Expr> {
-        let operands = kids(&pair).filter(|p| !PRATT_OPS.contains(&p.as_rule())).count();
+        let operands = kids(&pair)
+            .filter(|p| !PRATT_OPS.contains(&p.as_rule()))
+            .count();
         if operands > MAX_OPERANDS {
             let message = format!("expression with more than {MAX_OPERANDS} operands");
             let error = Error::new(TOO_DEEP, span(&pair), message);
@@ -237,7 +251,9 @@ impl Lower {
                 } else {
                     Sign::Plus
                 };
-                let duration = self.child(&op, Rule::duration).and_then(|d| self.duration(d));
+                let duration = self
+                    .child(&op, Rule::duration)
+                    .and_then(|d| self.duration(d));
                 ExprKind::DateAdd {
                     date: Box::new(lhs?),
                     sign,
@@ -248,9 +264,9 @@ impl Lower {
         };
         let start = match &kind {
             ExprKind::IsPresent(e) | ExprKind::IsMissing(e) => e.span,
-            ExprKind::In { value: e, .. } | ExprKind::Matches { value: e, .. } | ExprKind::DateAdd { date: e, .. } => {
-                e.span
-            }
+            ExprKind::In { value: e, .. }
+            | ExprKind::Matches { value: e, .. }
+            | ExprKind::DateAdd { date: e, .. } => e.span,
             _ => span,
         };
         Some(Expr {

@@ -66,7 +66,11 @@ pub(super) fn unescape(body: &str) -> Result<String, Vec<Problem>> {
             }),
         }
     }
-    if problems.is_empty() { Ok(out) } else { Err(problems) }
+    if problems.is_empty() {
+        Ok(out)
+    } else {
+        Err(problems)
+    }
 }
 
 /// `\u{XXXX}` at the start of `text`: the character and the escape's length.
@@ -135,8 +139,9 @@ pub(super) fn percent(text: &str) -> Result<String, Problem> {
     let digits = text.trim_end_matches('%');
     let (int, frac) = digits.split_once('.').unwrap_or((digits, ""));
     let int = int.trim_start_matches('0');
-    let over =
-        int.len() > 3 || int.parse::<u32>().unwrap_or(0) > 100 || (int == "100" && frac.bytes().any(|b| b != b'0'));
+    let over = int.len() > 3
+        || int.parse::<u32>().unwrap_or(0) > 100
+        || (int == "100" && frac.bytes().any(|b| b != b'0'));
     if over {
         return Err(Problem {
             range: 0..text.len(),
@@ -150,7 +155,8 @@ pub(super) fn percent(text: &str) -> Result<String, Problem> {
 /// A `YYYY-MM-DD` civil date.
 pub(super) fn date(text: &str) -> Result<jiff::civil::Date, Problem> {
     let mut parts = text.splitn(3, '-').map(|p| p.parse::<i16>().ok());
-    let (Some(Some(y)), Some(Some(m)), Some(Some(d))) = (parts.next(), parts.next(), parts.next()) else {
+    let (Some(Some(y)), Some(Some(m)), Some(Some(d))) = (parts.next(), parts.next(), parts.next())
+    else {
         return Err(Problem {
             range: 0..text.len(),
             message: format!("`{text}` is not a date"),
@@ -180,7 +186,9 @@ const DATE_HELP: &str = "write dates as `YYYY-MM-DD`";
 /// Whether `id` is lowercase kebab-case: `plan-on-time`, `rule-2`.
 pub(super) fn is_kebab(id: &str) -> bool {
     id.starts_with(|c: char| c.is_ascii_lowercase())
-        && id
-            .split('-')
-            .all(|w| !w.is_empty() && w.bytes().all(|b| b.is_ascii_lowercase() || b.is_ascii_digit()))
+        && id.split('-').all(|w| {
+            !w.is_empty()
+                && w.bytes()
+                    .all(|b| b.is_ascii_lowercase() || b.is_ascii_digit())
+        })
 }

@@ -54,7 +54,11 @@ pub(super) fn file(pair: P<'_>) -> Result<ast::File, Vec<Error>> {
         }
     }
     let errors = lower.errors.into_inner();
-    if errors.is_empty() { Ok(file) } else { Err(errors) }
+    if errors.is_empty() {
+        Ok(file)
+    } else {
+        Err(errors)
+    }
 }
 
 impl Lower {
@@ -78,8 +82,14 @@ impl Lower {
 
     /// A tree the grammar does not produce: a bug, reported, never a panic.
     pub fn unexpected<T>(&self, pair: &P<'_>) -> Option<T> {
-        let message = format!("internal error: unexpected parse tree at `{}`", pair.as_str());
-        self.fail(Error::new(INTERNAL, span(pair), message).with_help("please report this as a bug in rectify"))
+        let message = format!(
+            "internal error: unexpected parse tree at `{}`",
+            pair.as_str()
+        );
+        self.fail(
+            Error::new(INTERNAL, span(pair), message)
+                .with_help("please report this as a bug in rectify"),
+        )
     }
 
     fn ruleset(&self, pair: P<'_>) -> Option<ast::Ruleset> {
@@ -96,7 +106,9 @@ impl Lower {
     fn decl(&self, pair: P<'_>) -> Option<Decl> {
         let inner = kids(&pair).next()?;
         match inner.as_rule() {
-            Rule::calendar => Some(Decl::Calendar(self.string(self.child(&inner, Rule::string)?)?)),
+            Rule::calendar => Some(Decl::Calendar(
+                self.string(self.child(&inner, Rule::string)?)?,
+            )),
             Rule::roll => self.roll(inner),
             Rule::pipeline => self.pipeline(inner),
             Rule::score => self.score(inner).map(Decl::Score),
@@ -151,7 +163,9 @@ impl Lower {
 
     /// Every grade but the last has a threshold, lower than the one before.
     fn check_grades(&self, grades: &[ast::Grade]) -> Option<()> {
-        let bad = |span, message: String, help| self.fail::<()>(Error::new(BAD_GRADES, span, message).with_help(help));
+        let bad = |span, message: String, help| {
+            self.fail::<()>(Error::new(BAD_GRADES, span, message).with_help(help))
+        };
         let Some((last, rest)) = grades.split_last() else {
             return Some(());
         };
@@ -173,7 +187,12 @@ impl Lower {
                         "the threshold of grade `{}` is not below the one before",
                         grade.name.value
                     );
-                    ok = bad(t.span, message, "list grades from the highest threshold down").is_some();
+                    ok = bad(
+                        t.span,
+                        message,
+                        "list grades from the highest threshold down",
+                    )
+                    .is_some();
                 }
                 Some(t) => previous = Some(t.value),
             }
@@ -217,7 +236,13 @@ impl Lower {
         if !items.ok {
             return None;
         }
-        let (title, cite, help, when, penalty) = (items.title, items.cite, items.help, items.when, items.penalty);
+        let (title, cite, help, when, penalty) = (
+            items.title,
+            items.cite,
+            items.help,
+            items.when,
+            items.penalty,
+        );
         Some(ast::Rule {
             id,
             title,
@@ -244,7 +269,11 @@ impl Lower {
         let span = span(&pair);
         let id = pair.as_str();
         if !literal::is_kebab(id) {
-            let error = Error::new(literal::BAD_ID, span, format!("rule id `{id}` is not kebab-case"));
+            let error = Error::new(
+                literal::BAD_ID,
+                span,
+                format!("rule id `{id}` is not kebab-case"),
+            );
             let help = "write ids in lowercase letters and digits joined by single `-`, like `plan-on-time`";
             return self.fail(error.with_help(help));
         }
@@ -270,7 +299,10 @@ impl Lower {
             Rule::title => set(&mut items.title, self.item_string(&inner)),
             Rule::cite => set(&mut items.cite, self.item_string(&inner)),
             Rule::help => set(&mut items.help, self.item_string(&inner)),
-            Rule::for_kind => set(&mut items.kind, self.child(&inner, Rule::ident).map(|p| self.ident(p))),
+            Rule::for_kind => set(
+                &mut items.kind,
+                self.child(&inner, Rule::ident).map(|p| self.ident(p)),
+            ),
             Rule::when => set(
                 &mut items.when,
                 self.child(&inner, Rule::expr).and_then(|p| self.expr(p)),
@@ -305,7 +337,8 @@ impl Lower {
         let span = span(&pair);
         let fixed = self.points(self.child(&pair, Rule::number)?);
         let per = find(&pair, Rule::per_late).map(|p| self.per_late(p));
-        let cap = find(&pair, Rule::cap).map(|p| self.child(&p, Rule::number).and_then(|n| self.points(n)));
+        let cap = find(&pair, Rule::cap)
+            .map(|p| self.child(&p, Rule::number).and_then(|n| self.points(n)));
         let per = match per {
             Some(p) => Some(p?),
             None => None,
@@ -424,5 +457,7 @@ fn after_comma(pair: &P<'_>) -> Span {
     let whole = span(pair);
     kids(pair)
         .find(|p| p.as_rule() != Rule::comma)
-        .map_or(whole, |p| Span::new(span(&p).start as usize, whole.end as usize))
+        .map_or(whole, |p| {
+            Span::new(span(&p).start as usize, whole.end as usize)
+        })
 }

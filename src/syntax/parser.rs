@@ -37,7 +37,9 @@ pub(super) fn span(pair: &P<'_>) -> Span {
 /// The children of a pair that carry meaning: comments are gathered once for
 /// the whole file (see `lower::file`) and skipped everywhere else.
 pub(super) fn kids<'i>(pair: &P<'i>) -> impl Iterator<Item = P<'i>> + use<'i> {
-    pair.clone().into_inner().filter(|p| p.as_rule() != Rule::COMMENT)
+    pair.clone()
+        .into_inner()
+        .filter(|p| p.as_rule() != Rule::COMMENT)
 }
 
 /// The first child with rule `rule`, if any.

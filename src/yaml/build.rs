@@ -94,7 +94,14 @@ impl<'a> Builder<'a> {
         }
     }
 
-    fn scalar(&self, text: &str, style: ScalarStyle, tag: Option<&Tag>, start: usize, end: usize) -> Node {
+    fn scalar(
+        &self,
+        text: &str,
+        style: ScalarStyle,
+        tag: Option<&Tag>,
+        start: usize,
+        end: usize,
+    ) -> Node {
         let start = skip_properties(self.text, start, end);
         let end = scalar_end(self.text, style, start, end);
         let forced_str = tag.is_some_and(|t| t.is_yaml_core_schema() && t.suffix == "str");
@@ -112,11 +119,18 @@ impl<'a> Builder<'a> {
         }
     }
 
-    fn start(&mut self, anchor: usize, is_map: bool, start: usize, end: usize) -> Result<(), Error> {
+    fn start(
+        &mut self,
+        anchor: usize,
+        is_map: bool,
+        start: usize,
+        end: usize,
+    ) -> Result<(), Error> {
         if self.open.len() >= self.limits.max_depth {
             return Err(self.too_deep(Span::new(start, end)));
         }
-        let flow_start = (end > start && matches!(self.text.as_bytes()[end - 1], b'[' | b'{')).then(|| end - 1);
+        let flow_start =
+            (end > start && matches!(self.text.as_bytes()[end - 1], b'[' | b'{')).then(|| end - 1);
         let open = Open {
             anchor,
             flow_start,
@@ -138,7 +152,14 @@ impl<'a> Builder<'a> {
         let first = open.items.first().map(|n| n.span.start as usize);
         let last = open.items.last().map(|n| n.span.end as usize);
         let span = match open.flow_start {
-            Some(flow) => Span::new(flow, if end > start { end } else { last.unwrap_or(end) }),
+            Some(flow) => Span::new(
+                flow,
+                if end > start {
+                    end
+                } else {
+                    last.unwrap_or(end)
+                },
+            ),
             None => Span::new(
                 block_start(self.text, first.unwrap_or(start), open.is_map),
                 last.unwrap_or(start),
@@ -163,7 +184,10 @@ impl<'a> Builder<'a> {
         };
         self.alias_nodes = self.alias_nodes.saturating_add(anchored.size);
         if self.alias_nodes > self.limits.max_alias_nodes {
-            let message = format!("aliases expand to more than {} nodes", self.limits.max_alias_nodes);
+            let message = format!(
+                "aliases expand to more than {} nodes",
+                self.limits.max_alias_nodes
+            );
             return Err(error("yaml::alias-limit", message, span));
         }
         if self.open.len() + anchored.height > self.limits.max_depth {
@@ -218,14 +242,22 @@ impl<'a> Builder<'a> {
         if e.info() == "recursion limit exceeded" {
             // The scanner's own flow nesting limit (255), hit while looking ahead.
             let max = self.limits.max_depth.min(FLOW_LIMIT);
-            return error("yaml::too-deep", format!("nesting is deeper than {max} levels"), span);
+            return error(
+                "yaml::too-deep",
+                format!("nesting is deeper than {max} levels"),
+                span,
+            );
         }
         error("yaml::syntax", message(e.info()), span)
     }
 }
 
 fn error(code: &'static str, message: String, span: Span) -> Error {
-    Error { code, message, span }
+    Error {
+        code,
+        message,
+        span,
+    }
 }
 
 /// saphyr's messages, in our style: lowercase first letter, no final period.
@@ -308,5 +340,9 @@ fn block_start(text: &str, first: usize, is_map: bool) -> usize {
         return first;
     }
     let before = text[..first].trim_end_matches(' ');
-    if before.ends_with('-') { before.len() - 1 } else { first }
+    if before.ends_with('-') {
+        before.len() - 1
+    } else {
+        first
+    }
 }

@@ -58,12 +58,20 @@ fn float(text: &str) -> Option<f64> {
     let negative = text.starts_with('-');
     match unsigned {
         ".inf" | ".Inf" | ".INF" => {
-            return Some(if negative { f64::NEG_INFINITY } else { f64::INFINITY });
+            return Some(if negative {
+                f64::NEG_INFINITY
+            } else {
+                f64::INFINITY
+            });
         }
         ".nan" | ".NaN" | ".NAN" if unsigned.len() == text.len() => return Some(f64::NAN),
         _ => {}
     }
-    if is_decimal(unsigned) { text.parse().ok() } else { None }
+    if is_decimal(unsigned) {
+        text.parse().ok()
+    } else {
+        None
+    }
 }
 
 fn is_decimal(text: &str) -> bool {

@@ -3,7 +3,9 @@
 use crate::source::Span;
 use crate::syntax::ast::{self, ConstraintKind as A, DateWord, ExprKind as E};
 
-use super::super::plan::{self, ConstraintKind as P, DurationExpr, ExprKind as X, ExtensionField, Field, Kind};
+use super::super::plan::{
+    self, ConstraintKind as P, DurationExpr, ExprKind as X, ExtensionField, Field, Kind,
+};
 use super::{Cx, codes};
 
 /// What names mean where an expression is written.
@@ -67,9 +69,17 @@ impl Cx<'_> {
         Some(expr)
     }
 
-    pub(crate) fn constraint(&mut self, c: &ast::Constraint, scope: &mut Scope<'_>) -> Option<plan::Constraint> {
+    pub(crate) fn constraint(
+        &mut self,
+        c: &ast::Constraint,
+        scope: &mut Scope<'_>,
+    ) -> Option<plan::Constraint> {
         let kind = match &c.kind {
-            A::Within { stage, within, after } => {
+            A::Within {
+                stage,
+                within,
+                after,
+            } => {
                 let stage = self.stage(stage, scope);
                 let within = self.duration_expr(within, scope);
                 let after_expr = self.date(after, scope);
@@ -148,24 +158,39 @@ impl Cx<'_> {
         self.error(
             codes::TYPE,
             span,
-            format!("expected {}, found {} in `{text}`", want.name(), found.name()),
+            format!(
+                "expected {}, found {} in `{text}`",
+                want.name(),
+                found.name()
+            ),
         );
         None
     }
 
-    fn duration_expr(&mut self, d: &ast::DurationExpr, scope: &mut Scope<'_>) -> Option<DurationExpr> {
+    fn duration_expr(
+        &mut self,
+        d: &ast::DurationExpr,
+        scope: &mut Scope<'_>,
+    ) -> Option<DurationExpr> {
         match d {
             ast::DurationExpr::Fixed(d) => {
                 self.workdays_need_calendar(d.unit, d.span, scope.calendar);
                 Some(DurationExpr::Fixed(d.n, d.unit))
             }
             ast::DurationExpr::If {
-                cond, then, otherwise, ..
+                cond,
+                then,
+                otherwise,
+                ..
             } => {
                 let cond = self.condition(cond, scope);
                 let then = self.duration_expr(then, scope);
                 let otherwise = self.duration_expr(otherwise, scope);
-                Some(DurationExpr::If(Box::new(cond?), Box::new(then?), Box::new(otherwise?)))
+                Some(DurationExpr::If(
+                    Box::new(cond?),
+                    Box::new(then?),
+                    Box::new(otherwise?),
+                ))
             }
         }
     }
@@ -174,8 +199,9 @@ impl Cx<'_> {
         let found = scope.kind.stages.iter().position(|s| *s == name.value);
         if found.is_none() {
             let stages: Vec<&str> = scope.kind.stages.iter().map(String::as_str).collect();
-            let help = crate::suggest::help(&name.value, &stages)
-                .unwrap_or_else(|| format!("the stages of `{}` are {}", scope.kind.name, list(&stages)));
+            let help = crate::suggest::help(&name.value, &stages).unwrap_or_else(|| {
+                format!("the stages of `{}` are {}", scope.kind.name, list(&stages))
+            });
             let message = format!("`{}` is not a stage of `{}`", name.value, scope.kind.name);
             self.error(codes::UNKNOWN_STAGE, name.span, message).help = Some(help);
         }
@@ -242,10 +268,17 @@ impl Cx<'_> {
                 let re = self.regex(pattern)?;
                 (X::Matches(Box::new(v), re), Ty::Bool)
             }
-            E::DateAdd { date, sign, duration } => {
+            E::DateAdd {
+                date,
+                sign,
+                duration,
+            } => {
                 let d = self.date(date, scope)?;
                 self.workdays_need_calendar(duration.unit, duration.span, scope.calendar);
-                (X::DateAdd(Box::new(d), *sign, duration.n, duration.unit), Ty::Date)
+                (
+                    X::DateAdd(Box::new(d), *sign, duration.n, duration.unit),
+                    Ty::Date,
+                )
             }
         };
         Some((
@@ -257,11 +290,21 @@ impl Cx<'_> {
         ))
     }
 
-    fn compare(&mut self, op: ast::CmpOp, lhs: &ast::Expr, rhs: &ast::Expr, scope: &mut Scope<'_>) -> Option<(X, Ty)> {
+    fn compare(
+        &mut self,
+        op: ast::CmpOp,
+        lhs: &ast::Expr,
+        rhs: &ast::Expr,
+        scope: &mut Scope<'_>,
+    ) -> Option<(X, Ty)> {
         let (l, r) = (self.expr(lhs, scope), self.expr(rhs, scope));
         let ((l, lt), (r, rt)) = (l?, r?);
         let ordered = !matches!(op, ast::CmpOp::Eq | ast::CmpOp::Ne);
-        if !lt.fits(rt) || lt == Ty::List || rt == Ty::List || (ordered && (lt == Ty::Bool || rt == Ty::Bool)) {
+        if !lt.fits(rt)
+            || lt == Ty::List
+            || rt == Ty::List
+            || (ordered && (lt == Ty::Bool || rt == Ty::Bool))
+        {
             let span = lhs.span.join(rhs.span);
             let message = format!("cannot compare {} with {}", lt.name(), rt.name());
             self.error(codes::TYPE, span, message);
@@ -284,7 +327,12 @@ impl Cx<'_> {
         None
     }
 
-    fn in_list(&mut self, value: &ast::Expr, list: &[ast::Expr], scope: &mut Scope<'_>) -> Option<(X, Ty)> {
+    fn in_list(
+        &mut self,
+        value: &ast::Expr,
+        list: &[ast::Expr],
+        scope: &mut Scope<'_>,
+    ) -> Option<(X, Ty)> {
         let (v, vt) = self.expr(value, scope)?;
         let mut items = Vec::new();
         for item in list {
@@ -311,7 +359,10 @@ impl Cx<'_> {
     }
 
     fn regex(&mut self, pattern: &crate::source::Spanned<String>) -> Option<regex::Regex> {
-        match regex::RegexBuilder::new(&pattern.value).size_limit(1 << 20).build() {
+        match regex::RegexBuilder::new(&pattern.value)
+            .size_limit(1 << 20)
+            .build()
+        {
             Ok(re) => Some(re),
             Err(err) => {
                 let reason = err
@@ -321,7 +372,11 @@ impl Cx<'_> {
                     .unwrap_or("invalid pattern")
                     .trim()
                     .to_lowercase();
-                self.error(codes::BAD_REGEX, pattern.span, format!("invalid pattern: {reason}"));
+                self.error(
+                    codes::BAD_REGEX,
+                    pattern.span,
+                    format!("invalid pattern: {reason}"),
+                );
                 None
             }
         }
@@ -363,8 +418,12 @@ impl Cx<'_> {
                 _ => {
                     let at = segments.get(1).map_or(span, |s| s.span);
                     let got = names.get(1).copied().unwrap_or("");
-                    self.error(codes::UNKNOWN_FIELD, at, format!("`responsible` has no field `{got}`"))
-                        .help = crate::suggest::help(got, &["unit", "lead"])
+                    self.error(
+                        codes::UNKNOWN_FIELD,
+                        at,
+                        format!("`responsible` has no field `{got}`"),
+                    )
+                    .help = crate::suggest::help(got, &["unit", "lead"])
                         .or(Some("use `responsible.unit` or `responsible.lead`".into()));
                     None
                 }
@@ -387,12 +446,20 @@ impl Cx<'_> {
                     .help = Some(help);
                     return None;
                 }
-                Some((Field::Extra(names.iter().map(|s| s.to_string()).collect()), Ty::Any))
+                Some((
+                    Field::Extra(names.iter().map(|s| s.to_string()).collect()),
+                    Ty::Any,
+                ))
             }
         }
     }
 
-    fn stage_field(&mut self, stage: usize, segments: &[ast::Ident], at: usize) -> Option<(Field, Ty)> {
+    fn stage_field(
+        &mut self,
+        stage: usize,
+        segments: &[ast::Ident],
+        at: usize,
+    ) -> Option<(Field, Ty)> {
         let field = match segments.get(at).map(|s| s.value.as_str()) {
             None | Some("date") => (Field::StageDate(stage), Ty::Date),
             Some("end") => (Field::StageEnd(stage), Ty::Date),
@@ -401,9 +468,9 @@ impl Cx<'_> {
             Some("evidence") => (Field::StageEvidence(stage), Ty::List),
             Some(other) => {
                 let message = format!("a stage has no field `{other}`");
-                self.error(codes::UNKNOWN_FIELD, segments[at].span, message).help =
-                    crate::suggest::help(other, STAGE_FIELDS)
-                        .or_else(|| Some(format!("the fields of a stage are {}", list(STAGE_FIELDS))));
+                self.error(codes::UNKNOWN_FIELD, segments[at].span, message)
+                    .help = crate::suggest::help(other, STAGE_FIELDS)
+                    .or_else(|| Some(format!("the fields of a stage are {}", list(STAGE_FIELDS))));
                 return None;
             }
         };
@@ -412,7 +479,12 @@ impl Cx<'_> {
     }
 
     /// `segments[consumed..]` must be empty: the field has no sub-fields.
-    fn leaf(&mut self, segments: &[ast::Ident], consumed: usize, field: (Field, Ty)) -> Option<(Field, Ty)> {
+    fn leaf(
+        &mut self,
+        segments: &[ast::Ident],
+        consumed: usize,
+        field: (Field, Ty),
+    ) -> Option<(Field, Ty)> {
         if let Some(extra) = segments.get(consumed) {
             let parent = segments[..consumed]
                 .iter()
@@ -441,5 +513,9 @@ fn extension_field(name: &str) -> Option<ExtensionField> {
 }
 
 fn list(names: &[&str]) -> String {
-    names.iter().map(|n| format!("`{n}`")).collect::<Vec<_>>().join(", ")
+    names
+        .iter()
+        .map(|n| format!("`{n}`"))
+        .collect::<Vec<_>>()
+        .join(", ")
 }

@@ -133,7 +133,12 @@ pub(crate) struct Cx<'a> {
 }
 
 impl<'a> Cx<'a> {
-    pub(crate) fn error(&mut self, code: &'static str, span: Span, message: impl Into<String>) -> &mut Error {
+    pub(crate) fn error(
+        &mut self,
+        code: &'static str,
+        span: Span,
+        message: impl Into<String>,
+    ) -> &mut Error {
         self.errors.push(Error {
             code,
             message: message.into(),
@@ -260,8 +265,12 @@ impl<'a> Cx<'a> {
             last = grade.at_least.as_ref().map(|t| t.value).or(last);
         }
         if scoring.grades.last().is_none_or(|g| g.at_least.is_some()) {
-            self.error(codes::INCOMPLETE, scoring.span, "the last grade must have no threshold")
-                .help = Some("end the list with the grade for every other score, e.g. `, fail`".into());
+            self.error(
+                codes::INCOMPLETE,
+                scoring.span,
+                "the last grade must have no threshold",
+            )
+            .help = Some("end the list with the grade for every other score, e.g. `, fail`".into());
         }
         Scoring {
             start: scoring.start.value,
@@ -293,7 +302,11 @@ impl<'a> Cx<'a> {
                     each: false,
                 };
                 let when = rule.when.as_ref().map(|w| self.condition(w, &mut scope));
-                let requires = rule.requires.iter().map(|c| self.constraint(c, &mut scope)).collect();
+                let requires = rule
+                    .requires
+                    .iter()
+                    .map(|c| self.constraint(c, &mut scope))
+                    .collect();
                 (when, requires)
             }
             None => (None, Vec::new()),
@@ -321,8 +334,12 @@ impl<'a> Cx<'a> {
         let found = kinds.iter().position(|k| k.name == kind.value);
         if found.is_none() {
             let names: Vec<&str> = kinds.iter().map(|k| k.name.as_str()).collect();
-            let help = crate::suggest::help(&kind.value, &names)
-                .or_else(|| Some(format!("declare it in a ruleset: `pipeline {}: … -> …`", kind.value)));
+            let help = crate::suggest::help(&kind.value, &names).or_else(|| {
+                Some(format!(
+                    "declare it in a ruleset: `pipeline {}: … -> …`",
+                    kind.value
+                ))
+            });
             self.error(
                 codes::UNKNOWN_KIND,
                 kind.span,
@@ -343,24 +360,35 @@ impl<'a> Cx<'a> {
         };
         if let Some(per) = &p.per {
             if per.unit == LateUnit::Workdays && !has_calendar {
-                self.error(codes::BAD_UNIT, per.span, "points per workday need a calendar")
-                    .help = Some("declare one with `calendar \"calendars/cn.yaml\"`".into());
+                self.error(
+                    codes::BAD_UNIT,
+                    per.span,
+                    "points per workday need a calendar",
+                )
+                .help = Some("declare one with `calendar \"calendars/cn.yaml\"`".into());
             }
             if per.every == 0 {
-                self.error(codes::BAD_UNIT, per.span, "a period of lateness must be at least 1");
+                self.error(
+                    codes::BAD_UNIT,
+                    per.span,
+                    "a period of lateness must be at least 1",
+                );
             }
         }
         plan::Penalty {
             fixed: p.fixed.value,
-            per: p.per.as_ref().map(|per| (per.points.value, per.every.max(1), per.unit)),
+            per: p
+                .per
+                .as_ref()
+                .map(|per| (per.points.value, per.every.max(1), per.unit)),
             cap: p.cap.as_ref().map(|c| c.value),
         }
     }
 
     pub(crate) fn workdays_need_calendar(&mut self, unit: Unit, span: Span, has_calendar: bool) {
         if unit == Unit::Workdays && !has_calendar {
-            self.error(codes::BAD_UNIT, span, "working days need a calendar").help =
-                Some("declare one with `calendar \"calendars/cn.yaml\"`".into());
+            self.error(codes::BAD_UNIT, span, "working days need a calendar")
+                .help = Some("declare one with `calendar \"calendars/cn.yaml\"`".into());
         }
     }
 }
