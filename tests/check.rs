@@ -1,0 +1,59 @@
+//! `rectify check` on each fixture folder in tests/fixtures/check/, snapshot
+//! as rendered (human with colour off at a fixed width, and JSON) together
+//! with the exit code. One folder per case; a folder with `*.rules` files
+//! is checked with those rules, otherwise with the bundled rule set.
+
+use std::path::Path;
+use std::process::Command;
+
+const AS_OF: &str = "2025-06-30";
+
+fn rectify(args: &[&str]) -> (i32, String, String) {
+    let out = Command::new(env!("CARGO_BIN_EXE_rectify"))
+        .args(args)
+        .current_dir(env!("CARGO_MANIFEST_DIR"))
+        .env_remove("GITHUB_ACTIONS")
+        .env("NO_COLOR", "1")
+        .output()
+        .expect("rectify runs");
+    let text = |b: &[u8]| String::from_utf8_lossy(b).into_owned();
+    (out.status.code().unwrap_or(-1), text(&out.stdout), text(&out.stderr))
+}
+
+fn check(case: &str, format: &str) -> String {
+    let dir = format!("tests/fixtures/check/{case}");
+    let mut args = vec!["check", &dir, "--as-of", AS_OF, "--color", "never", "--format", format];
+    let has_rules = std::fs::read_dir(Path::new(env!("CARGO_MANIFEST_DIR")).join(&dir))
+        .expect("fixture folder")
+        .flatten()
+        .any(|e| e.path().extension().is_some_and(|x| x == "rules"));
+    if has_rules {
+        args.extend(["--rules", &dir]);
+    }
+    let (code, stdout, stderr) = rectify(&args);
+    format!("exit code: {code}\n--- stdout\n{stdout}\n--- stderr\n{stderr}")
+}
+
+macro_rules! cases {
+    ($($name:ident => $dir:literal,)*) => {
+        mod human {
+            $(#[test] fn $name() { insta::assert_snapshot!(super::check($dir, "human")); })*
+        }
+        mod json {
+            $(#[test] fn $name() { insta::assert_snapshot!(super::check($dir, "json")); })*
+        }
+    };
+}
+
+cases! {
+    late_plan => "late-plan",
+    overdue_closure => "overdue-closure",
+    cannot_check => "cannot-check",
+    record_errors => "record-errors",
+    duplicate_ids => "duplicate-ids",
+    rule_errors => "rule-errors",
+    rule_syntax => "rule-syntax",
+    clean => "clean",
+    waivers => "waivers",
+    hostile => "hostile",
+}
