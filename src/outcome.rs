@@ -172,5 +172,8 @@ pub struct Outcome {
     pub units: Vec<UnitScore>,
     pub progress: Vec<KindProgress>,
     pub pending: Vec<Pending>,
+    /// For each rule (indexed like `rules`), on how many records it applied
+    /// and held.
+    pub passes: Vec<usize>,
     pub summary: Summary,
 }

@@ -313,6 +313,7 @@ fn outcome() -> Outcome {
             stage: "closure".into(),
             due: date(2024, 1, 31),
         }],
+        passes: Vec::new(),
         summary: Summary {
             errors: 4,
             warnings: 1,

@@ -56,6 +56,8 @@ pub struct Pending {
 pub struct Verdicts {
     pub findings: Vec<Finding>,
     pub pending: Vec<Pending>,
+    /// Rules that applied to the record and held (for rule-test coverage).
+    pub passed: Vec<usize>,
 }
 
 enum Part {
@@ -121,7 +123,9 @@ fn verdict(index: usize, rule: &Rule, record: &Record, parts: Vec<Part>, out: &m
         }
     }
     if texts.is_empty() {
-        if !unknown.is_empty() {
+        if unknown.is_empty() {
+            out.passed.push(index);
+        } else {
             out.findings.push(cannot_check(index, record, &unknown, ""));
         }
         return;

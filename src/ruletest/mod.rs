@@ -140,7 +140,7 @@ fn run_case(
             .iter()
             .map(|f| outcome.rules[f.rule].id.clone())
             .collect(),
-        passed: passed_rules(&outcome, &actual),
+        passed: passed_rules(&outcome),
         pending: outcome
             .pending
             .iter()
@@ -153,15 +153,10 @@ fn resolve(dir: &Path, files: &[String]) -> Vec<std::path::PathBuf> {
     files.iter().map(|f| dir.join(f)).collect()
 }
 
-/// Rules of a kind some record had that gave that record no finding.
-fn passed_rules(outcome: &Outcome, fired: &[&Finding]) -> Vec<String> {
-    let mut passed = Vec::new();
-    for (i, rule) in outcome.rules.iter().enumerate() {
-        if outcome.records > 0 && !fired.iter().any(|f| f.rule == i) {
-            passed.push(rule.id.clone());
-        }
-    }
-    passed
+/// Rules that applied to some record and held.
+fn passed_rules(outcome: &Outcome) -> Vec<String> {
+    let held = outcome.passes.iter().enumerate().filter(|(_, n)| **n > 0);
+    held.map(|(i, _)| outcome.rules[i].id.clone()).collect()
 }
 
 fn error_line(e: &InputError) -> String {

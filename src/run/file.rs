@@ -22,6 +22,8 @@ pub struct Result {
     pub findings: Vec<Finding>,
     pub pending: Vec<Pending>,
     pub errors: Vec<InputError>,
+    /// Rule indices that applied to a record and held, one entry per record.
+    pub passed: Vec<usize>,
 }
 
 /// What the merge needs of a record once it has been evaluated and dropped.
@@ -162,6 +164,7 @@ fn evaluate(record: &Record, plan: &Plan, options: &Options, result: &mut Result
             unmatched(waiver, options, result);
         }
     }
+    result.passed.extend(verdicts.passed);
     for p in verdicts.pending {
         let stage = kind.map_or(String::new(), |k| k.stages[p.stage].clone());
         let (record_id, unit) = (record.id.value.clone(), record.unit.value.clone());

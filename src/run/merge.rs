@@ -67,6 +67,10 @@ pub fn merge(
             count(&mut progress, r);
         }
         outcome.records += result.records.len();
+        outcome.passes.resize(plan.rules.len(), 0);
+        for rule in result.passed {
+            outcome.passes[rule] += 1;
+        }
         outcome
             .findings
             .extend(result.findings.into_iter().map(|mut f| {

@@ -70,6 +70,7 @@ pub fn check(options: &Options) -> Outcome {
         units: Vec::new(),
         progress: Vec::new(),
         pending: Vec::new(),
+        passes: Vec::new(),
         summary: Summary::default(),
     };
     let Some(mut plan) = rules.plan else {
@@ -127,6 +128,7 @@ pub fn check_records(
         units: Vec::new(),
         progress: Vec::new(),
         pending: Vec::new(),
+        passes: Vec::new(),
         summary: Summary::default(),
     };
     let schema = schema(plan);
