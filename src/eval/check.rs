@@ -77,26 +77,53 @@ pub fn evaluate(plan: &Plan, record: &Record, as_of: Date, out: &mut Verdicts) {
     let Some(k) = plan.kinds.iter().position(|k| k.name == record.kind.value) else {
         return;
     };
-    for (index, rule) in plan.rules.iter().enumerate().filter(|(_, r)| r.kind == k) {
+    for (index, _) in plan.rules.iter().enumerate().filter(|(_, r)| r.kind == k) {
         let mut ctx = Ctx::new(plan, &plan.kinds[k], record, as_of);
-        if let Some(when) = &rule.when {
-            match ctx.truth(when) {
-                Tri::False => continue,
-                Tri::True => {}
-                Tri::Unknown => {
-                    let reasons = std::mem::take(&mut ctx.unknown);
-                    out.findings.push(cannot_check(
-                        index,
-                        record,
-                        &reasons,
-                        "whether the rule applies",
-                    ));
-                    continue;
-                }
+        evaluate_rule(&mut ctx, index, out);
+    }
+}
+
+/// Evaluate one rule (of the record's kind) in `ctx`; with `ctx.trace` set,
+/// every step of the derivation is recorded there.
+pub(crate) fn evaluate_rule(ctx: &mut Ctx<'_>, index: usize, out: &mut Verdicts) {
+    let (plan, record) = (ctx.plan, ctx.record);
+    let rule = &plan.rules[index];
+    if let Some(when) = &rule.when {
+        let truth = ctx.truth(when);
+        ctx.step(|| format!("when `{}`: {}", when.text, describe_truth(truth)));
+        match truth {
+            Tri::False => return,
+            Tri::True => {}
+            Tri::Unknown => {
+                let reasons = std::mem::take(&mut ctx.unknown);
+                let finding = cannot_check(index, record, &reasons, "whether the rule applies");
+                out.findings.push(finding);
+                return;
             }
         }
-        let parts: Vec<Part> = rule.requires.iter().map(|c| check(&mut ctx, c)).collect();
-        verdict(index, rule, record, parts, out);
+    }
+    let mut parts = Vec::new();
+    for c in &rule.requires {
+        ctx.step(|| format!("require `{}`", c.text));
+        let part = check(ctx, c);
+        ctx.step(|| match &part {
+            Part::Pass => "  -> holds".to_string(),
+            Part::Pending(_, due) => {
+                format!("  -> pending: due {due}, not before the evaluation date")
+            }
+            Part::Fail { text, .. } => format!("  -> fails: {text}"),
+            Part::Unknown(reasons) => format!("  -> cannot check: {}", reasons.join("; ")),
+        });
+        parts.push(part);
+    }
+    verdict(index, rule, record, parts, out);
+}
+
+fn describe_truth(truth: Tri) -> &'static str {
+    match truth {
+        Tri::True => "holds, so the rule applies",
+        Tri::False => "does not hold, so the rule does not apply",
+        Tri::Unknown => "unknown (a value is missing), so the rule cannot be checked",
     }
 }
 
@@ -179,7 +206,10 @@ fn check(ctx: &mut Ctx<'_>, c: &Constraint) -> Part {
             date,
             date_text,
         } => match ctx.date(date) {
-            Some((due, span)) => deadline(ctx, *stage, due, span, format!("`{date_text}` {due}")),
+            Some((due, span)) => {
+                ctx.step(|| format!("  `{date_text}` is {due}"));
+                deadline(ctx, *stage, due, span, format!("`{date_text}` {due}"))
+            }
             None => Part::Unknown(Vec::new()),
         },
         C::Order { first, op, second } => order(ctx, *first, *op, *second),
@@ -257,14 +287,13 @@ fn within_part(
     let Some((base, span)) = ctx.date(after) else {
         return Part::Unknown(Vec::new());
     };
+    ctx.step(|| format!("  `{after_text}` is {base}"));
     match calendar::add(base, i64::from(n), unit, ctx.plan.calendar.as_ref()) {
-        Ok(Some(due)) => deadline(
-            ctx,
-            stage,
-            due,
-            span,
-            format!("{} after `{after_text}` {base}", amount(n, unit)),
-        ),
+        Ok(Some(due)) => {
+            ctx.step(|| counting(ctx.plan.calendar.as_ref(), base, due, n, unit));
+            let how = format!("{} after `{after_text}` {base}", amount(n, unit));
+            deadline(ctx, stage, due, span, how)
+        }
         Ok(None) => {
             ctx.lacks(format!(
                 "{} after {base} is out of the supported date range",
@@ -302,10 +331,11 @@ fn deadline(
     let calendar = ctx.plan.calendar.as_ref();
     let (due, how) = match (ctx.plan.roll, calendar) {
         (RollPolicy::NextWorkday, Some(cal)) => match cal.roll_forward(due) {
-            Ok(rolled) if rolled != due => (
-                rolled,
-                format!("{how}, a non-working day, moved to the next working day"),
-            ),
+            Ok(rolled) if rolled != due => {
+                ctx.step(|| rolling(cal, due, rolled));
+                let how = format!("{how}, a non-working day, moved to the next working day");
+                (rolled, how)
+            }
             Ok(_) => (due, how),
             Err(out) => {
                 ctx.lacks(out.to_string());
@@ -316,14 +346,29 @@ fn deadline(
     };
     let name = &ctx.kind.stages[stage];
     let recorded = ctx.record.stage(name).map(|s| (s.date.value, s.date.span));
+    ctx.step(|| format!("  `{name}` is due {due}"));
     let (actual, overdue, span) = match recorded {
-        Some((date, _)) if date <= due => return Part::Pass,
+        Some((date, _)) if date <= due => {
+            ctx.step(|| format!("  `{name}` is dated {date}, on or before {due}"));
+            return Part::Pass;
+        }
         Some((date, span)) => (date, false, span),
         None if due >= ctx.as_of => return Part::Pending(stage, due),
         None => (ctx.as_of, true, reference.unwrap_or(ctx.record.id.span)),
     };
     let days = calendar::days_between(due, actual);
     let workdays = calendar.map(|cal| cal.workdays_after(due, actual));
+    ctx.step(|| match overdue {
+        true => format!(
+            "  `{name}` is not recorded; the evaluation date {actual} is past the due date {due}"
+        ),
+        false => format!("  `{name}` is dated {actual}, after the due date {due}"),
+    });
+    ctx.step(|| match &workdays {
+        Some(Ok(w)) => format!("  lateness: {days} calendar days from {due} to {actual}; {w} working days after {due} up to and including {actual}"),
+        Some(Err(out)) => format!("  lateness: {days} calendar days; working days not counted: {out}"),
+        None => format!("  lateness: {days} calendar days from {due} to {actual}"),
+    });
     let (workdays, note) = match workdays {
         Some(Ok(n)) => (Some(n), String::new()),
         Some(Err(out)) => (None, format!(" (working days not counted: {out})")),
@@ -591,5 +636,72 @@ pub fn amount(n: u32, unit: Unit) -> String {
         format!("1 {word}")
     } else {
         format!("{n} {word}s")
+    }
+}
+
+/// How a due date was counted, naming the non-working days skipped and the
+/// make-up working days counted.
+fn counting(
+    calendar: Option<&calendar::Calendar>,
+    base: Date,
+    due: Date,
+    n: u32,
+    unit: Unit,
+) -> String {
+    let head = format!("  {} after {base} is {due}", amount(n, unit));
+    let Some(cal) = calendar.filter(|_| unit == Unit::Workdays) else {
+        return format!("{head} (the start day is not counted)");
+    };
+    let Some(first) = base.tomorrow().ok() else {
+        return head;
+    };
+    let notes = cal.notes_between(first, due);
+    format!(
+        "{head}, counting working days strictly after {base}{}",
+        describe_notes(&notes)
+    )
+}
+
+fn rolling(cal: &calendar::Calendar, due: Date, rolled: Date) -> String {
+    let notes = cal.notes_between(due, rolled.yesterday().unwrap_or(rolled));
+    format!(
+        "  {due} is not a working day{}; the due date moves to the next working day, {rolled} (Civil Code art. 203)",
+        describe_notes(&notes)
+    )
+}
+
+fn describe_notes(notes: &[(Date, calendar::DayNote)]) -> String {
+    use calendar::DayNote;
+    let weekends = notes.iter().filter(|(_, n)| *n == DayNote::Weekend).count();
+    let mut parts: Vec<String> = Vec::new();
+    let mut holidays: Vec<(String, Vec<Date>)> = Vec::new();
+    for (day, note) in notes {
+        match note {
+            DayNote::Holiday(name) => match holidays.iter_mut().find(|(n, _)| n == name) {
+                Some((_, days)) => days.push(*day),
+                None => holidays.push((name.clone(), vec![*day])),
+            },
+            DayNote::MakeUpWorkday(name) => parts.push(format!("{day} worked in lieu of {name}")),
+            DayNote::Weekend => {}
+        }
+    }
+    for (name, days) in holidays.iter().rev() {
+        let span = match (days.first(), days.last()) {
+            (Some(a), Some(b)) if a != b => format!("{a} to {b}"),
+            (Some(a), _) => a.to_string(),
+            _ => String::new(),
+        };
+        parts.insert(0, format!("{name} {span} off"));
+    }
+    if weekends > 0 {
+        parts.push(format!(
+            "{weekends} weekend day{} off",
+            if weekends == 1 { "" } else { "s" }
+        ));
+    }
+    if parts.is_empty() {
+        String::new()
+    } else {
+        format!(" ({})", parts.join("; "))
     }
 }

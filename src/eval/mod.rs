@@ -6,6 +6,7 @@
 
 pub mod check;
 pub mod compile;
+pub mod explain;
 mod penalty;
 pub mod plan;
 pub mod value;

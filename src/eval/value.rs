@@ -66,6 +66,8 @@ pub struct Ctx<'r> {
     pub unknown: Vec<String>,
     /// Values read, for labels and messages: `(span, "`acceptance.by` is `…`")`.
     pub seen: Vec<(Span, String)>,
+    /// When explaining a verdict: the steps of the derivation, in order.
+    pub trace: Option<Vec<String>>,
 }
 
 impl<'r> Ctx<'r> {
@@ -78,6 +80,14 @@ impl<'r> Ctx<'r> {
             ext: None,
             unknown: Vec::new(),
             seen: Vec::new(),
+            trace: None,
+        }
+    }
+
+    /// Record a derivation step when explaining; free otherwise.
+    pub fn step(&mut self, text: impl FnOnce() -> String) {
+        if let Some(trace) = &mut self.trace {
+            trace.push(text());
         }
     }
 
