@@ -740,3 +740,25 @@ fn example_ledger_dates_are_real_and_ids_unique() {
     }
     assert_eq!((tasks, petitions), (42, 120));
 }
+
+#[test]
+fn huge_workday_counts_leave_the_coverage() {
+    let out = |year| {
+        Err(OutOfRange {
+            calendar: "cn".into(),
+            year,
+        })
+    };
+    assert_eq!(
+        calendar::add(date(2024, 1, 1), i64::MAX, Unit::Workdays, Some(&CN)),
+        out(2027)
+    );
+    assert_eq!(
+        calendar::add(date(2024, 1, 1), i64::MIN, Unit::Workdays, Some(&CN)),
+        out(2021)
+    );
+    assert_eq!(
+        calendar::add(date(2030, 1, 1), i64::MAX, Unit::Workdays, Some(&CN)),
+        out(2030)
+    );
+}
