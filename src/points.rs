@@ -19,11 +19,7 @@ impl Points {
             return None;
         }
         let whole: i64 = int.parse().ok()?;
-        let mut hundredths: i64 = if frac.is_empty() {
-            0
-        } else {
-            frac.parse().ok()?
-        };
+        let mut hundredths: i64 = if frac.is_empty() { 0 } else { frac.parse().ok()? };
         if frac.len() == 1 {
             hundredths *= 10;
         }
@@ -69,13 +65,9 @@ mod tests {
 
     #[test]
     fn parses_and_prints_exactly() {
-        for (text, hundredths, shown) in [
-            ("1", 100, "1"),
-            ("0.1", 10, "0.1"),
-            ("2.50", 250, "2.5"),
-            ("0.05", 5, "0.05"),
-            ("96.6", 9660, "96.6"),
-        ] {
+        for (text, hundredths, shown) in
+            [("1", 100, "1"), ("0.1", 10, "0.1"), ("2.50", 250, "2.5"), ("0.05", 5, "0.05"), ("96.6", 9660, "96.6")]
+        {
             let p = Points::parse(text).expect(text);
             assert_eq!(p, Points(hundredths));
             assert_eq!(p.to_string(), shown);

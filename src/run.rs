@@ -42,9 +42,6 @@ impl Outcome {
     pub fn trusted(&self) -> bool {
         self.rules.is_empty() == false
             && self.records > 0
-            && !self
-                .input_errors
-                .iter()
-                .any(|e| e.severity == Severity::Error)
+            && !self.input_errors.iter().any(|e| e.severity == Severity::Error)
     }
 }

@@ -33,11 +33,7 @@ pub enum Decl {
     /// `deadlines on a non-working day move to the next workday` (or `stay`).
     Roll(Spanned<RollPolicy>),
     /// `pipeline task: plan -> verification -> …`
-    Pipeline {
-        kind: Ident,
-        stages: Vec<Ident>,
-        span: Span,
-    },
+    Pipeline { kind: Ident, stages: Vec<Ident>, span: Span },
     /// `score per unit from 100, not below 0; grades: pass >= 90, basic >= 60, fail`
     Score(Scoring),
 }
@@ -138,20 +134,12 @@ pub struct Constraint {
 pub enum ConstraintKind {
     /// `plan within 30 workdays after assigned`: a deadline; the stage is due
     /// `within` after `after`.
-    Within {
-        stage: Ident,
-        within: DurationExpr,
-        after: Expr,
-    },
+    Within { stage: Ident, within: DurationExpr, after: Expr },
     /// `closure by deadline` (on or before): a deadline.
     By { stage: Ident, date: Expr },
     /// `acceptance before closure`, `notice after acceptance`,
     /// `closure on or after notice`: compares two recorded stage dates.
-    Order {
-        first: Ident,
-        op: Spanned<OrderOp>,
-        second: Ident,
-    },
+    Order { first: Ident, op: Spanned<OrderOp>, second: Ident },
     /// `stages in order`: recorded stages carry non-decreasing dates in
     /// pipeline order and none is skipped.
     StagesInOrder,
@@ -179,12 +167,7 @@ pub enum OrderOp {
 #[derive(Clone, Debug, PartialEq)]
 pub enum DurationExpr {
     Fixed(Duration),
-    If {
-        cond: Box<Expr>,
-        then: Box<DurationExpr>,
-        otherwise: Box<DurationExpr>,
-        span: Span,
-    },
+    If { cond: Box<Expr>, then: Box<DurationExpr>, otherwise: Box<DurationExpr>, span: Span },
 }
 
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -216,32 +199,18 @@ pub enum ExprKind {
     Percent(String),
     Date(jiff::civil::Date),
     Bool(bool),
-    Cmp {
-        op: CmpOp,
-        lhs: Box<Expr>,
-        rhs: Box<Expr>,
-    },
+    Cmp { op: CmpOp, lhs: Box<Expr>, rhs: Box<Expr> },
     And(Box<Expr>, Box<Expr>),
     Or(Box<Expr>, Box<Expr>),
     Not(Box<Expr>),
     IsPresent(Box<Expr>),
     IsMissing(Box<Expr>),
-    In {
-        value: Box<Expr>,
-        list: Vec<Expr>,
-    },
+    In { value: Box<Expr>, list: Vec<Expr> },
     /// `title matches "蓝藻"`: the pattern is checked to be a valid
     /// linear-time regex by the semantic check.
-    Matches {
-        value: Box<Expr>,
-        pattern: Spanned<String>,
-    },
+    Matches { value: Box<Expr>, pattern: Spanned<String> },
     /// `assigned + 60 days`, `deadline - 1 month`.
-    DateAdd {
-        date: Box<Expr>,
-        sign: Sign,
-        duration: Duration,
-    },
+    DateAdd { date: Box<Expr>, sign: Sign, duration: Duration },
 }
 
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
