@@ -682,3 +682,83 @@ fn count_running_two_years_past_the_end_names_the_first_missing_year() {
         })
     );
 }
+
+/// Every scalar in a YAML tree, depth first.
+fn scalars<'a>(node: &'a rectify::yaml::Node, out: &mut Vec<&'a rectify::yaml::Node>) {
+    use rectify::yaml::Value;
+    match &node.value {
+        Value::Seq(items) => items.iter().for_each(|n| scalars(n, out)),
+        Value::Map(entries) => entries.iter().for_each(|(k, v)| {
+            scalars(k, out);
+            scalars(v, out);
+        }),
+        _ => out.push(node),
+    }
+}
+
+#[test]
+fn example_ledger_dates_are_real_and_ids_unique() {
+    use rectify::yaml::Value;
+    let root = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("examples/jiangsu");
+    let (mut ids, mut tasks, mut petitions) = (HashSet::new(), 0, 0);
+    for dir in ["tasks", "petitions"] {
+        for entry in std::fs::read_dir(root.join(dir)).unwrap() {
+            let path = entry.unwrap().path();
+            let text = std::fs::read_to_string(&path).unwrap();
+            let (docs, error) = rectify::yaml::parse(&text, &rectify::yaml::Limits::default());
+            assert!(error.is_none(), "{}: {error:?}", path.display());
+            let mut nodes = Vec::new();
+            docs.iter().for_each(|d| scalars(d, &mut nodes));
+            for pair in nodes.windows(2) {
+                let (Value::Str { text: key, .. }, Value::Str { text: value, .. }) =
+                    (&pair[0].value, &pair[1].value)
+                else {
+                    continue;
+                };
+                if key == "id" {
+                    assert!(ids.insert(value.clone()), "duplicate id {value}");
+                    *(if dir == "tasks" {
+                        &mut tasks
+                    } else {
+                        &mut petitions
+                    }) += 1;
+                }
+            }
+            for node in nodes {
+                let Value::Str { text, .. } = &node.value else {
+                    continue;
+                };
+                let looks_like_date =
+                    text.len() == 10 && text.as_bytes()[4] == b'-' && text.as_bytes()[7] == b'-';
+                assert!(
+                    !looks_like_date || calendar::parse_date(text).is_some(),
+                    "{}: {text}",
+                    path.display()
+                );
+            }
+        }
+    }
+    assert_eq!((tasks, petitions), (42, 120));
+}
+
+#[test]
+fn huge_workday_counts_leave_the_coverage() {
+    let out = |year| {
+        Err(OutOfRange {
+            calendar: "cn".into(),
+            year,
+        })
+    };
+    assert_eq!(
+        calendar::add(date(2024, 1, 1), i64::MAX, Unit::Workdays, Some(&CN)),
+        out(2027)
+    );
+    assert_eq!(
+        calendar::add(date(2024, 1, 1), i64::MIN, Unit::Workdays, Some(&CN)),
+        out(2021)
+    );
+    assert_eq!(
+        calendar::add(date(2030, 1, 1), i64::MAX, Unit::Workdays, Some(&CN)),
+        out(2030)
+    );
+}

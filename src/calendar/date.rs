@@ -72,7 +72,9 @@ fn add_workdays(
         return Ok(None);
     };
     let Ok(steps) = u32::try_from(n.unsigned_abs()) else {
-        // More working days than fit in any calendar's coverage.
+        // More working days than any calendar covers: the walk leaves the
+        // coverage, unless `day` itself is already outside it.
+        calendar.is_workday(day)?;
         return Err(calendar.out_of_range_beyond(n > 0));
     };
     if n >= 0 {

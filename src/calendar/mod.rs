@@ -5,6 +5,7 @@
 //! from official holiday calendars (`rules/calendars/*.yaml`).
 //! Must not: read the clock, do I/O (the caller hands in the calendar text).
 
+pub mod codes;
 mod date;
 mod file;
 mod index;
@@ -12,7 +13,6 @@ mod index;
 use jiff::civil::{Date, Weekday};
 
 pub use date::{days_between, parse_date};
-pub use file::codes;
 use index::Index;
 
 /// The unit of a duration (`30 workdays`, `1 month`).
