@@ -39,17 +39,25 @@ pub(super) fn from_pest(err: &pest::error::Error<Rule>, text: &str) -> Error {
             positives,
             negatives,
         } => {
+            let reserved = negatives.contains(&Rule::reserved);
+            let mut expected = expected(positives);
+            if expected.is_empty() && reserved {
+                expected = "a name".into();
+            }
             let mut message = format!("unexpected {found}");
-            let expected = expected(positives);
             if !expected.is_empty() {
                 message.push_str(", expected ");
                 message.push_str(&expected);
             }
             let error = Error::new(SYNTAX, span, message);
-            if negatives.contains(&Rule::reserved) {
+            let comparison = ["=", "!=", "<", "<=", ">", ">="].contains(&&text[span.range()]);
+            if reserved {
                 error.with_help(format!(
                     "{found} is a reserved word and cannot be used as a name"
                 ))
+            } else if comparison && expected.contains("an operator") {
+                error
+                    .with_help("comparisons do not chain: write `a < b and b < c`, or use brackets")
             } else {
                 error
             }
@@ -93,6 +101,8 @@ fn expected(rules: &[Rule]) -> String {
             names.push(name);
         }
     }
+    // What continues the expression just read comes first.
+    names.sort_by_key(|n| *n != "an operator");
     match names.split_last() {
         None => String::new(),
         Some((last, [])) => (*last).to_string(),
@@ -106,7 +116,9 @@ fn describe(which: Rule) -> Option<&'static str> {
     use Rule as R;
     Some(match which {
         R::EOI => "end of file",
-        R::file | R::COMMENT | R::str_inner | R::reserved => return None,
+        R::COMMENT | R::str_inner | R::reserved => return None,
+        // Reported only when nothing at all could be read at the start.
+        R::file => "`ruleset` or `rule`",
         R::ruleset | R::kw_ruleset => "`ruleset`",
         R::rule | R::kw_rule => "`rule`",
         R::decl | R::calendar | R::roll | R::pipeline | R::score => DECLS,
@@ -135,7 +147,7 @@ fn describe(which: Rule) -> Option<&'static str> {
             "an operator"
         }
         R::op_not => "`not`",
-        R::op_in => "`in`",
+        R::op_in | R::kw_is | R::kw_matches => "an operator",
         R::ident => "a name",
         R::string => "a string",
         R::date => "a date",

@@ -44,7 +44,12 @@ pub struct Error {
 
 impl Error {
     pub(crate) fn new(code: &'static str, span: Span, message: impl Into<String>) -> Error {
-        Error { code, message: message.into(), span, help: None }
+        Error {
+            code,
+            message: message.into(),
+            span,
+            help: None,
+        }
     }
 
     pub(crate) fn with_help(mut self, help: impl Into<String>) -> Error {
