@@ -418,3 +418,68 @@ fn operators_bind_as_documented() {
         assert_eq!(&text[e.span.range()], source, "span of {source}");
     }
 }
+
+/// Parse never panics, and every error span lies on character boundaries
+/// inside the text: checked on every other prefix of every fixture, and with each
+/// fixture's characters swapped for troublesome ones.
+#[test]
+fn no_input_panics_and_spans_stay_inside() {
+    let mut texts = Vec::new();
+    for path in fixtures("ok").into_iter().chain(fixtures("err")) {
+        let (_, text) = read(&path);
+        let bounds: Vec<usize> = text
+            .char_indices()
+            .map(|(i, _)| i)
+            .chain([text.len()])
+            .collect();
+        texts.extend(bounds.iter().step_by(2).map(|&i| text[..i].to_string()));
+        for (k, &i) in bounds.iter().enumerate().step_by(11) {
+            let next = bounds.get(k + 1).copied().unwrap_or(text.len());
+            for junk in ["\"", "\\", "#", "(", "}", "蓝", "-", "%", "\n"] {
+                texts.push(format!("{}{junk}{}", &text[..i], &text[next..]));
+            }
+        }
+    }
+    for text in &texts {
+        if let Err(errors) = syntax::parse(text) {
+            assert!(!errors.is_empty());
+            for e in errors {
+                assert!(
+                    e.span.start <= e.span.end && e.span.end as usize <= text.len(),
+                    "{e:?} in {text:?}"
+                );
+                assert!(
+                    text.get(e.span.range()).is_some(),
+                    "{e:?} not on char boundaries in {text:?}"
+                );
+                assert!(
+                    !e.message.contains("kw_") && !e.message.contains("Rule"),
+                    "internal name in {e:?}"
+                );
+            }
+        }
+    }
+}
+
+#[test]
+fn hostile_nesting_is_refused_not_overflowed() {
+    let deep = format!(
+        "rule r {{ for task severity error require {}a{} }}",
+        "(".repeat(10_000),
+        ")".repeat(10_000)
+    );
+    let errors = syntax::parse(&deep).expect_err("too deep");
+    assert_eq!(errors[0].code, "rules::too-deep");
+    let long = format!(
+        "rule r {{ for task severity error require a{} }}",
+        " and a".repeat(10_000)
+    );
+    let errors = syntax::parse(&long).expect_err("too long");
+    assert_eq!(errors[0].code, "rules::too-deep");
+    let chain = format!(
+        "rule r {{ for task severity error require a{} }}",
+        " + 1 day".repeat(10_000)
+    );
+    let errors = syntax::parse(&chain).expect_err("too long");
+    assert_eq!(errors[0].code, "rules::too-deep");
+}

@@ -15,8 +15,8 @@ use crate::source::Span;
 pub(super) const SYNTAX: &str = "rules::syntax";
 
 /// `rules::too-deep`: brackets nested deeper than [`MAX_DEPTH`] or an
-/// expression with too many operands; refused so that no input can exhaust
-/// the stack.
+/// expression longer than [`super::MAX_TOKENS`]; refused so that no input
+/// can exhaust the stack.
 pub(super) const TOO_DEEP: &str = "rules::too-deep";
 
 const ITEMS: &str =
