@@ -483,3 +483,19 @@ fn hostile_nesting_is_refused_not_overflowed() {
     let errors = syntax::parse(&chain).expect_err("too long");
     assert_eq!(errors[0].code, "rules::too-deep");
 }
+
+#[test]
+fn typos_of_keywords_get_a_suggestion() {
+    for (text, help) in [
+        ("rule a { for task titel \"x\" }", "did you mean `title`?"),
+        ("rule a { for task severity eror }", "did you mean `error`?"),
+        ("rul a { }", "did you mean `rule`?"),
+        (
+            "ruleset \"r\" { pipline task: a }",
+            "did you mean `pipeline`?",
+        ),
+    ] {
+        let errors = syntax::parse(text).expect_err(text);
+        assert_eq!(errors[0].help.as_deref(), Some(help), "{text}");
+    }
+}

@@ -58,6 +58,8 @@ pub(super) fn from_pest(err: &pest::error::Error<Rule>, text: &str) -> Error {
             } else if comparison && expected.contains("an operator") {
                 error
                     .with_help("comparisons do not chain: write `a < b and b < c`, or use brackets")
+            } else if let Some(word) = did_you_mean(&text[span.range()], positives) {
+                error.with_help(format!("did you mean `{word}`?"))
             } else {
                 error
             }
@@ -170,6 +172,35 @@ fn describe(which: Rule) -> Option<&'static str> {
     })
 }
 
+/// The keyword closest to `found` among those pest tried, if it is close
+/// enough to be a typo (`titel` for `title`).
+fn did_you_mean(found: &str, tried: &[Rule]) -> Option<&'static str> {
+    if !found.starts_with(|c: char| c.is_ascii_alphabetic()) {
+        return None;
+    }
+    let mut words: Vec<&'static str> = Vec::new();
+    for tried in tried {
+        match tried {
+            Rule::file => words.extend(["ruleset", "rule"]),
+            Rule::item => words.extend([
+                "title", "cite", "help", "for", "when", "require", "severity", "penalty",
+            ]),
+            Rule::decl => words.extend(["calendar", "deadlines", "pipeline", "score"]),
+            Rule::level => words.extend(["error", "warning", "info"]),
+            Rule::unit | Rule::late_unit | Rule::duration | Rule::dur_expr => words.extend([
+                "day", "days", "workday", "workdays", "week", "weeks", "month", "months", "year",
+                "years",
+            ]),
+            other => words.extend(keyword(*other).map(|w| w.trim_matches('`'))),
+        }
+    }
+    let best = words
+        .into_iter()
+        .min_by_key(|w| strsim::levenshtein(found, w))?;
+    let distance = strsim::levenshtein(found, best);
+    (distance <= 2 && distance < found.len() && best != found).then_some(best)
+}
+
 /// "`non-working`" for `kw_non_working`: keyword rules are named after the word.
 fn keyword(which: Rule) -> Option<&'static str> {
     KEYWORDS
@@ -220,6 +251,9 @@ fn token_at(text: &str, pos: usize) -> (String, Span) {
         }
         len = i + c.len_utf8();
     }
+    if let Some(close) = rest.strip_prefix('"').and_then(closing_quote) {
+        len = close + 2;
+    }
     if len == 0 {
         len = ["->", "<=", ">=", "!="]
             .iter()
@@ -242,21 +276,31 @@ fn token_at(text: &str, pos: usize) -> (String, Span) {
 /// underlining the string up to the end of the line.
 fn unterminated_string(text: &str, pos: usize) -> Option<Error> {
     let rest = text.get(pos..)?.strip_prefix('"')?;
-    let line = rest.split(['\n', '\r']).next().unwrap_or(rest);
-    let mut escaped = false;
-    for c in line.chars() {
-        match c {
-            _ if escaped => escaped = false,
-            '\\' => escaped = true,
-            '"' => return None,
-            _ => {}
-        }
+    if closing_quote(rest).is_some() {
+        return None;
     }
+    let line = rest.split(['\n', '\r']).next().unwrap_or(rest);
     let span = Span::new(pos, pos + 1 + line.len());
     let error = Error::new(SYNTAX, span, "unterminated string");
     Some(
         error.with_help("close the string with `\"` on the same line; write a line break as `\\n`"),
     )
+}
+
+/// The byte offset of the quote closing a string whose body starts `rest`,
+/// if it is closed on its line.
+fn closing_quote(rest: &str) -> Option<usize> {
+    let mut escaped = false;
+    for (i, c) in rest.char_indices() {
+        match c {
+            '\n' | '\r' => return None,
+            _ if escaped => escaped = false,
+            '\\' => escaped = true,
+            '"' => return Some(i),
+            _ => {}
+        }
+    }
+    None
 }
 
 /// Refuse brackets nested deeper than [`MAX_DEPTH`] before pest sees them:
