@@ -15,8 +15,8 @@ use crate::source::Span;
 pub(super) const SYNTAX: &str = "rules::syntax";
 
 /// `rules::too-deep`: brackets nested deeper than [`MAX_DEPTH`] or an
-/// expression with too many operands; refused so that no input can exhaust
-/// the stack.
+/// expression longer than [`super::MAX_TOKENS`]; refused so that no input
+/// can exhaust the stack.
 pub(super) const TOO_DEEP: &str = "rules::too-deep";
 
 const ITEMS: &str =
@@ -39,17 +39,27 @@ pub(super) fn from_pest(err: &pest::error::Error<Rule>, text: &str) -> Error {
             positives,
             negatives,
         } => {
+            let reserved = negatives.contains(&Rule::reserved);
+            let mut expected = expected(positives);
+            if expected.is_empty() && reserved {
+                expected = "a name".into();
+            }
             let mut message = format!("unexpected {found}");
-            let expected = expected(positives);
             if !expected.is_empty() {
                 message.push_str(", expected ");
                 message.push_str(&expected);
             }
             let error = Error::new(SYNTAX, span, message);
-            if negatives.contains(&Rule::reserved) {
+            let comparison = ["=", "!=", "<", "<=", ">", ">="].contains(&&text[span.range()]);
+            if reserved {
                 error.with_help(format!(
                     "{found} is a reserved word and cannot be used as a name"
                 ))
+            } else if comparison && expected.contains("an operator") {
+                error
+                    .with_help("comparisons do not chain: write `a < b and b < c`, or use brackets")
+            } else if let Some(word) = did_you_mean(&text[span.range()], positives) {
+                error.with_help(format!("did you mean `{word}`?"))
             } else {
                 error
             }
@@ -93,6 +103,8 @@ fn expected(rules: &[Rule]) -> String {
             names.push(name);
         }
     }
+    // What continues the expression just read comes first.
+    names.sort_by_key(|n| *n != "an operator");
     match names.split_last() {
         None => String::new(),
         Some((last, [])) => (*last).to_string(),
@@ -106,7 +118,9 @@ fn describe(which: Rule) -> Option<&'static str> {
     use Rule as R;
     Some(match which {
         R::EOI => "end of file",
-        R::file | R::COMMENT | R::str_inner | R::reserved => return None,
+        R::COMMENT | R::str_inner | R::reserved => return None,
+        // Reported only when nothing at all could be read at the start.
+        R::file => "`ruleset` or `rule`",
         R::ruleset | R::kw_ruleset => "`ruleset`",
         R::rule | R::kw_rule => "`rule`",
         R::decl | R::calendar | R::roll | R::pipeline | R::score => DECLS,
@@ -135,7 +149,7 @@ fn describe(which: Rule) -> Option<&'static str> {
             "an operator"
         }
         R::op_not => "`not`",
-        R::op_in => "`in`",
+        R::op_in | R::kw_is | R::kw_matches => "an operator",
         R::ident => "a name",
         R::string => "a string",
         R::date => "a date",
@@ -156,6 +170,35 @@ fn describe(which: Rule) -> Option<&'static str> {
         R::minus => "`-`",
         other => keyword(other)?,
     })
+}
+
+/// The keyword closest to `found` among those pest tried, if it is close
+/// enough to be a typo (`titel` for `title`).
+fn did_you_mean(found: &str, tried: &[Rule]) -> Option<&'static str> {
+    if !found.starts_with(|c: char| c.is_ascii_alphabetic()) {
+        return None;
+    }
+    let mut words: Vec<&'static str> = Vec::new();
+    for tried in tried {
+        match tried {
+            Rule::file => words.extend(["ruleset", "rule"]),
+            Rule::item => words.extend([
+                "title", "cite", "help", "for", "when", "require", "severity", "penalty",
+            ]),
+            Rule::decl => words.extend(["calendar", "deadlines", "pipeline", "score"]),
+            Rule::level => words.extend(["error", "warning", "info"]),
+            Rule::unit | Rule::late_unit | Rule::duration | Rule::dur_expr => words.extend([
+                "day", "days", "workday", "workdays", "week", "weeks", "month", "months", "year",
+                "years",
+            ]),
+            other => words.extend(keyword(*other).map(|w| w.trim_matches('`'))),
+        }
+    }
+    let best = words
+        .into_iter()
+        .min_by_key(|w| strsim::levenshtein(found, w))?;
+    let distance = strsim::levenshtein(found, best);
+    (distance <= 2 && distance < found.len() && best != found).then_some(best)
 }
 
 /// "`non-working`" for `kw_non_working`: keyword rules are named after the word.
@@ -208,6 +251,9 @@ fn token_at(text: &str, pos: usize) -> (String, Span) {
         }
         len = i + c.len_utf8();
     }
+    if let Some(close) = rest.strip_prefix('"').and_then(closing_quote) {
+        len = close + 2;
+    }
     if len == 0 {
         len = ["->", "<=", ">=", "!="]
             .iter()
@@ -230,21 +276,31 @@ fn token_at(text: &str, pos: usize) -> (String, Span) {
 /// underlining the string up to the end of the line.
 fn unterminated_string(text: &str, pos: usize) -> Option<Error> {
     let rest = text.get(pos..)?.strip_prefix('"')?;
-    let line = rest.split(['\n', '\r']).next().unwrap_or(rest);
-    let mut escaped = false;
-    for c in line.chars() {
-        match c {
-            _ if escaped => escaped = false,
-            '\\' => escaped = true,
-            '"' => return None,
-            _ => {}
-        }
+    if closing_quote(rest).is_some() {
+        return None;
     }
+    let line = rest.split(['\n', '\r']).next().unwrap_or(rest);
     let span = Span::new(pos, pos + 1 + line.len());
     let error = Error::new(SYNTAX, span, "unterminated string");
     Some(
         error.with_help("close the string with `\"` on the same line; write a line break as `\\n`"),
     )
+}
+
+/// The byte offset of the quote closing a string whose body starts `rest`,
+/// if it is closed on its line.
+fn closing_quote(rest: &str) -> Option<usize> {
+    let mut escaped = false;
+    for (i, c) in rest.char_indices() {
+        match c {
+            '\n' | '\r' => return None,
+            _ if escaped => escaped = false,
+            '\\' => escaped = true,
+            '"' => return Some(i),
+            _ => {}
+        }
+    }
+    None
 }
 
 /// Refuse brackets nested deeper than [`MAX_DEPTH`] before pest sees them:

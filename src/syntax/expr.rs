@@ -16,7 +16,7 @@ use super::error::TOO_DEEP;
 use super::literal;
 use super::lower::Lower;
 use super::parser::{P, Rule, all, find, kids, span};
-use super::{Error, MAX_OPERANDS};
+use super::{Error, MAX_TOKENS};
 use crate::calendar::Unit;
 use crate::source::Spanned;
 
@@ -160,11 +160,9 @@ impl Lower {
     }
 
     pub fn expr(&self, pair: P<'_>) -> Option<Expr> {
-        let operands = kids(&pair)
-            .filter(|p| !PRATT_OPS.contains(&p.as_rule()))
-            .count();
-        if operands > MAX_OPERANDS {
-            let message = format!("expression with more than {MAX_OPERANDS} operands");
+        // Every operator nests the tree one level deeper.
+        if kids(&pair).count() > MAX_TOKENS {
+            let message = format!("expression longer than {MAX_TOKENS} operands and operators");
             let error = Error::new(TOO_DEEP, span(&pair), message);
             return self.fail(error.with_help("split the condition into several `require` items"));
         }
@@ -275,24 +273,6 @@ impl Lower {
         })
     }
 }
-
-/// Operator tokens in an `expr` pair (everything else is an operand).
-const PRATT_OPS: [Rule; 14] = [
-    Rule::op_or,
-    Rule::op_and,
-    Rule::op_not,
-    Rule::op_eq,
-    Rule::op_ne,
-    Rule::op_lt,
-    Rule::op_le,
-    Rule::op_gt,
-    Rule::op_ge,
-    Rule::is_present,
-    Rule::is_missing,
-    Rule::in_list,
-    Rule::matches,
-    Rule::date_add,
-];
 
 fn cmp_op(which: Rule) -> CmpOp {
     match which {

@@ -53,7 +53,8 @@ pub(super) fn file(pair: P<'_>) -> Result<ast::File, Vec<Error>> {
             _ => {}
         }
     }
-    let errors = lower.errors.into_inner();
+    let mut errors = lower.errors.into_inner();
+    errors.sort_by_key(|e| e.span.start);
     if errors.is_empty() {
         Ok(file)
     } else {

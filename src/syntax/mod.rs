@@ -10,7 +10,7 @@
 //!
 //! - `rules::syntax`: the text does not follow the grammar ([`error`]).
 //! - `rules::too-deep`: brackets nested deeper than [`MAX_DEPTH`], or an
-//!   expression longer than [`MAX_OPERANDS`] operands.
+//!   expression longer than [`MAX_TOKENS`] operands and operators.
 //! - `rules::bad-number`, `rules::bad-percent`, `rules::bad-date`,
 //!   `rules::bad-escape`: a literal the grammar accepts but that has no value.
 //! - `rules::bad-id`, `rules::bad-grades`, `rules::duplicate-item`,
@@ -27,10 +27,11 @@ use crate::source::Span;
 
 /// Brackets (`(`, `[`) may nest this deep; deeper input is refused before
 /// parsing so that hostile input cannot exhaust the stack.
-pub const MAX_DEPTH: usize = 64;
+pub const MAX_DEPTH: usize = 32;
 
-/// The most operands one expression may have (`a and b and …`).
-pub const MAX_OPERANDS: usize = 256;
+/// The most operands and operators one expression may have outside brackets
+/// (`a and b and …`); with [`MAX_DEPTH`] this bounds the depth of the AST.
+pub const MAX_TOKENS: usize = 256;
 
 /// A syntax error in a rule file.
 #[derive(Clone, Debug, PartialEq, Eq)]

@@ -1,0 +1,501 @@
+//! Tests of the rule language: text -> AST, and its error messages.
+//!
+//! Data-driven: every `tests/fixtures/syntax/ok/*.rules` lowers to the AST in
+//! its snapshot, every `tests/fixtures/syntax/err/*.rules` fails with the
+//! errors in its snapshot, every ```rules block of `docs/rule-language.md`
+//! parses, and the bundled rule set matches DESIGN §8.
+
+use std::fmt::Write as _;
+use std::path::{Path, PathBuf};
+
+use rectify::source::LineIndex;
+use rectify::syntax::{self, ast};
+
+/// The `*.rules` files of one fixture folder, sorted.
+fn fixtures(dir: &str) -> Vec<PathBuf> {
+    let dir = Path::new(env!("CARGO_MANIFEST_DIR"))
+        .join("tests/fixtures/syntax")
+        .join(dir);
+    let mut paths: Vec<_> = std::fs::read_dir(&dir)
+        .expect("fixture folder")
+        .map(|e| e.expect("fixture entry").path())
+        .filter(|p| p.extension().is_some_and(|e| e == "rules"))
+        .collect();
+    paths.sort();
+    assert!(!paths.is_empty(), "no fixtures in {}", dir.display());
+    paths
+}
+
+fn read(path: &Path) -> (String, String) {
+    let name = path
+        .file_stem()
+        .expect("file name")
+        .to_string_lossy()
+        .into_owned();
+    (name, std::fs::read_to_string(path).expect("fixture text"))
+}
+
+/// One error per paragraph: code, 1-based line:column (characters), message,
+/// the underlined text and the help.
+fn render(text: &str, errors: &[syntax::Error]) -> String {
+    let index = LineIndex::new(text);
+    let mut out = String::new();
+    for e in errors {
+        let (line, col) = index.line_col(text, e.span.start);
+        let _ = writeln!(out, "{} at {line}:{col}: {}", e.code, e.message);
+        let _ = writeln!(out, "  underlined: {:?}", &text[e.span.range()]);
+        if let Some(help) = &e.help {
+            let _ = writeln!(out, "  help: {help}");
+        }
+        out.push('\n');
+    }
+    out
+}
+
+#[test]
+fn ok_fixtures_lower_to_their_snapshot() {
+    for path in fixtures("ok") {
+        let (name, text) = read(&path);
+        match syntax::parse(&text) {
+            Ok(file) => insta::assert_snapshot!(format!("ok-{name}"), format!("{file:#?}")),
+            Err(errors) => panic!("{name} does not parse:\n{}", render(&text, &errors)),
+        }
+    }
+}
+
+#[test]
+fn err_fixtures_fail_with_their_snapshot() {
+    for path in fixtures("err") {
+        let (name, text) = read(&path);
+        match syntax::parse(&text) {
+            Ok(file) => panic!("{name} parsed:\n{file:#?}"),
+            Err(errors) => insta::assert_snapshot!(format!("err-{name}"), render(&text, &errors)),
+        }
+    }
+}
+
+/// Assert one error by structure: code, message and underlined text.
+#[track_caller]
+fn expect_err(text: &str, code: &str, message: &str, underlined: &str) {
+    let errors = syntax::parse(text).expect_err("should not parse");
+    let found = errors
+        .iter()
+        .any(|e| e.code == code && e.message == message && &text[e.span.range()] == underlined);
+    assert!(
+        found,
+        "no {code} {message:?} at {underlined:?} in:\n{}",
+        render(text, &errors)
+    );
+}
+
+#[test]
+fn errors_name_the_token_and_what_was_expected() {
+    let items =
+        "a rule item (`title`, `cite`, `for`, `when`, `require`, `severity`, `penalty`, `help`)";
+    expect_err(
+        "rule a { for task titel \"x\" }",
+        "rules::syntax",
+        &format!("unexpected `titel`, expected {items} or `}}`"),
+        "titel",
+    );
+    expect_err(
+        "rule a { severity fatal }",
+        "rules::syntax",
+        "unexpected `fatal`, expected a severity (`error`, `warning`, `info`)",
+        "fatal",
+    );
+    expect_err(
+        "rule a { for task",
+        "rules::syntax",
+        &format!("unexpected end of file, expected {items} or `}}`"),
+        "",
+    );
+    expect_err(
+        "rule a { title \"open }",
+        "rules::syntax",
+        "unterminated string",
+        "\"open }",
+    );
+    expect_err(
+        "rule a { format task }",
+        "rules::syntax",
+        &format!("unexpected `format`, expected {items} or `}}`"),
+        "format",
+    );
+}
+
+#[test]
+fn lowering_errors_point_at_the_literal() {
+    let rule = |body: &str| format!("rule r {{ for task severity error {body} }}");
+    expect_err(
+        &rule("require a > 2023-02-30"),
+        "rules::bad-date",
+        "`2023-02-30` is not a valid date",
+        "2023-02-30",
+    );
+    expect_err(
+        &rule("require a penalty 0.001 points"),
+        "rules::bad-number",
+        "`0.001` has more than two decimal places",
+        "0.001",
+    );
+    expect_err(
+        &rule("require a >= 101%"),
+        "rules::bad-percent",
+        "`101%` is over 100%",
+        "101%",
+    );
+    expect_err(
+        &rule("title \"\\x\" require a"),
+        "rules::bad-escape",
+        "unknown escape `\\x`",
+        "\\x",
+    );
+    expect_err(
+        &rule("title \"a\" title \"b\" require a"),
+        "rules::duplicate-item",
+        "`title` is given twice in this rule",
+        "title \"b\"",
+    );
+    expect_err(
+        "rule Bad_Id { }",
+        "rules::bad-id",
+        "rule id `Bad_Id` is not kebab-case",
+        "Bad_Id",
+    );
+    expect_err(
+        "rule r { for task require a }",
+        "rules::missing-item",
+        "rule `r` has no `severity` item",
+        "r",
+    );
+}
+
+#[test]
+fn all_lowering_errors_are_collected() {
+    let text = "rule a { for task severity error require x = 2023-02-30 or y = 2023-04-31 penalty 0.001 points }\n\
+                rule B { for task severity error require a }";
+    let errors = syntax::parse(text).expect_err("should not parse");
+    let codes: Vec<_> = errors.iter().map(|e| e.code).collect();
+    assert_eq!(
+        codes,
+        [
+            "rules::bad-date",
+            "rules::bad-date",
+            "rules::bad-number",
+            "rules::bad-id"
+        ]
+    );
+}
+
+#[test]
+fn layout_and_comments_do_not_change_the_ast() {
+    let tidy = "ruleset \"R\" {\n  pipeline task: plan -> closure\n}\n\nrule plan-on-time {\n  for task\n  \
+                require plan within 30 workdays after assigned\n  severity error\n  penalty 1 point, plus 0.1 per workday late, at most 3\n}\n";
+    let messy = "# header\nruleset\"R\"{pipeline task:plan->closure}rule plan-on-time{for task # kind\n\
+                 require plan\n\twithin 30   workdays # how long\n after\nassigned severity error penalty 1 point,plus 0.1 per workday late,at most 3}";
+    let (a, b) = (
+        syntax::parse(tidy).expect("tidy"),
+        syntax::parse(messy).expect("messy"),
+    );
+    assert_eq!((&a.rulesets, &a.rules), (&b.rulesets, &b.rules));
+    assert!(a.comments.is_empty());
+    let comments: Vec<_> = b.comments.iter().map(|c| c.value.as_str()).collect();
+    assert_eq!(comments, ["# header", "# kind", "# how long"]);
+}
+
+#[test]
+fn comment_spans_cover_the_comment() {
+    let text = "rule a { # one\n for task severity error require a } # two";
+    let file = syntax::parse(text).expect("parses");
+    for c in &file.comments {
+        assert_eq!(&text[c.span.range()], c.value);
+    }
+    assert_eq!(file.comments.len(), 2);
+}
+
+#[test]
+fn bundled_rules_match_design_table() {
+    let text = std::fs::read_to_string(
+        Path::new(env!("CARGO_MANIFEST_DIR")).join("rules/central-inspection.rules"),
+    )
+    .expect("bundled rules");
+    let file = syntax::parse(&text).unwrap_or_else(|e| panic!("{}", render(&text, &e)));
+    let rows: Vec<String> = file
+        .rules
+        .iter()
+        .map(|r| {
+            format!(
+                "{} {} {} {}",
+                r.id.value,
+                r.kind.value,
+                r.severity.as_str(),
+                penalty(r.penalty.as_ref())
+            )
+        })
+        .collect();
+    let table = [
+        "plan-on-time task error 1 + 0.1 per 1 workdays, at most 3",
+        "stages-in-order task error 1",
+        "closed-by-deadline task error 2 + 1 per 30 days, at most 10",
+        "completed-means-closed task error 3",
+        "acceptance-evidence task error 2",
+        "independent-acceptance task error 2",
+        "notice-period task warning 1",
+        "extension-approved task error 1",
+        "petition-reply petition warning 0.2",
+        "petition-closed petition error 0.5 + 0.1 per 10 days, at most 2",
+    ];
+    assert_eq!(rows, table);
+    let set = &file.rulesets[0];
+    assert_eq!(
+        set.name.value,
+        "Central eco-environmental protection inspection: rectification"
+    );
+    assert!(
+        file.rules
+            .iter()
+            .all(|r| r.title.is_some() && r.cite.is_some() && r.help.is_some())
+    );
+}
+
+fn penalty(p: Option<&ast::Penalty>) -> String {
+    let Some(p) = p else { return "none".into() };
+    let mut s = p.fixed.value.to_string();
+    if let Some(per) = &p.per {
+        let unit = if per.unit == ast::LateUnit::Days {
+            "days"
+        } else {
+            "workdays"
+        };
+        let _ = write!(s, " + {} per {} {unit}", per.points.value, per.every);
+    }
+    if let Some(cap) = &p.cap {
+        let _ = write!(s, ", at most {}", cap.value);
+    }
+    s
+}
+
+/// Every ```rules block of docs/rule-language.md parses. Convention: a block
+/// whose first word (after comments) is `rule` or `ruleset` is a whole file;
+/// any other block is a list of rule items, parsed inside
+/// `rule example { for task severity error … }`, so it must not repeat `for`
+/// or `severity` and must hold at least one `require`.
+#[test]
+fn docs_examples_parse() {
+    let path = Path::new(env!("CARGO_MANIFEST_DIR")).join("docs/rule-language.md");
+    let doc = std::fs::read_to_string(path).expect("docs/rule-language.md");
+    let blocks = rules_blocks(&doc);
+    assert!(blocks.len() >= 10, "only {} ```rules blocks", blocks.len());
+    for (line, block) in blocks {
+        let first = block
+            .lines()
+            .map(str::trim)
+            .find(|l| !l.is_empty() && !l.starts_with('#'))
+            .unwrap_or("");
+        let whole = first.starts_with("rule ") || first.starts_with("ruleset ");
+        let text = if whole {
+            block
+        } else {
+            format!("rule example {{\n  for task\n  severity error\n{block}}}\n")
+        };
+        if let Err(errors) = syntax::parse(&text) {
+            panic!(
+                "the ```rules block at docs/rule-language.md:{line} does not parse:\n{}",
+                render(&text, &errors)
+            );
+        }
+    }
+}
+
+/// (line of the opening fence, body) of each ```rules block.
+fn rules_blocks(doc: &str) -> Vec<(usize, String)> {
+    let mut blocks = Vec::new();
+    let mut open: Option<(usize, String)> = None;
+    for (i, line) in doc.lines().enumerate() {
+        match open.as_mut() {
+            None if line.trim() == "```rules" => open = Some((i + 1, String::new())),
+            None => {}
+            Some(_) if line.trim() == "```" => blocks.extend(open.take()),
+            Some((_, body)) => {
+                body.push_str(line);
+                body.push('\n');
+            }
+        }
+    }
+    blocks
+}
+
+/// An expression as an s-expression, to read precedence at a glance.
+fn sexpr(e: &ast::Expr) -> String {
+    use ast::ExprKind as E;
+    match &e.kind {
+        E::Path(segments) => segments
+            .iter()
+            .map(|s| s.value.as_str())
+            .collect::<Vec<_>>()
+            .join("."),
+        E::DateWord(w) => format!("{w:?}"),
+        E::Extended => "extended".into(),
+        E::Str(s) => format!("{s:?}"),
+        E::Num(n) => n.clone(),
+        E::Percent(p) => format!("{p}%"),
+        E::Date(d) => d.to_string(),
+        E::Bool(b) => b.to_string(),
+        E::Cmp { op, lhs, rhs } => format!("({op:?} {} {})", sexpr(lhs), sexpr(rhs)),
+        E::And(a, b) => format!("(and {} {})", sexpr(a), sexpr(b)),
+        E::Or(a, b) => format!("(or {} {})", sexpr(a), sexpr(b)),
+        E::Not(a) => format!("(not {})", sexpr(a)),
+        E::IsPresent(a) => format!("(present {})", sexpr(a)),
+        E::IsMissing(a) => format!("(missing {})", sexpr(a)),
+        E::In { value, list } => {
+            format!(
+                "(in {} [{}])",
+                sexpr(value),
+                list.iter().map(sexpr).collect::<Vec<_>>().join(" ")
+            )
+        }
+        E::Matches { value, pattern } => format!("(matches {} {:?})", sexpr(value), pattern.value),
+        E::DateAdd {
+            date,
+            sign,
+            duration,
+        } => {
+            format!(
+                "({sign:?} {} {} {:?})",
+                sexpr(date),
+                duration.n,
+                duration.unit
+            )
+        }
+    }
+}
+
+#[test]
+fn operators_bind_as_documented() {
+    let table = [
+        ("not a and b or c", "(or (and (not a) b) c)"),
+        ("a or b and c", "(or a (and b c))"),
+        ("not a = b", "(not (Eq a b))"),
+        ("(a or b) and c", "(and (or a b) c)"),
+        ("x + 1 month <= y", "(Le (Plus x 1 Months) y)"),
+        (
+            "deadline-1 month < today",
+            "(Lt (Minus Deadline 1 Months) Today)",
+        ),
+        (
+            "assigned + 10 days + 2 weeks is present",
+            "(present (Plus (Plus Assigned 10 Days) 2 Weeks))",
+        ),
+        (
+            "x is missing or y in [\"a\", 3, 95%]",
+            "(or (missing x) (in y [\"a\" 3 95%]))",
+        ),
+        (
+            "title matches \"^太湖\" and not (a.b > 1)",
+            "(and (matches title \"^太湖\") (not (Gt a.b 1)))",
+        ),
+        (
+            "approved_on <= extended deadline",
+            "(Le approved_on ExtendedDeadline)",
+        ),
+        (
+            "original deadline != deadline",
+            "(Ne OriginalDeadline Deadline)",
+        ),
+        ("extended = false", "(Eq extended false)"),
+        ("plan-b = x-y", "(Eq plan-b x-y)"),
+        ("a = 2024-02-29", "(Eq a 2024-02-29)"),
+    ];
+    for (source, expected) in table {
+        let text = format!("rule r {{ for task severity error require {source} }}");
+        let file =
+            syntax::parse(&text).unwrap_or_else(|e| panic!("{source}:\n{}", render(&text, &e)));
+        let ast::ConstraintKind::Expr(e) = &file.rules[0].requires[0].kind else {
+            panic!("{source} is not an expression constraint")
+        };
+        assert_eq!(sexpr(e), expected, "{source}");
+        assert_eq!(&text[e.span.range()], source, "span of {source}");
+    }
+}
+
+/// Parse never panics, and every error span lies on character boundaries
+/// inside the text: checked on every other prefix of every fixture, and with each
+/// fixture's characters swapped for troublesome ones.
+#[test]
+fn no_input_panics_and_spans_stay_inside() {
+    let mut texts = Vec::new();
+    for path in fixtures("ok").into_iter().chain(fixtures("err")) {
+        let (_, text) = read(&path);
+        let bounds: Vec<usize> = text
+            .char_indices()
+            .map(|(i, _)| i)
+            .chain([text.len()])
+            .collect();
+        texts.extend(bounds.iter().step_by(2).map(|&i| text[..i].to_string()));
+        for (k, &i) in bounds.iter().enumerate().step_by(11) {
+            let next = bounds.get(k + 1).copied().unwrap_or(text.len());
+            for junk in ["\"", "\\", "#", "(", "}", "蓝", "-", "%", "\n"] {
+                texts.push(format!("{}{junk}{}", &text[..i], &text[next..]));
+            }
+        }
+    }
+    for text in &texts {
+        if let Err(errors) = syntax::parse(text) {
+            assert!(!errors.is_empty());
+            for e in errors {
+                assert!(
+                    e.span.start <= e.span.end && e.span.end as usize <= text.len(),
+                    "{e:?} in {text:?}"
+                );
+                assert!(
+                    text.get(e.span.range()).is_some(),
+                    "{e:?} not on char boundaries in {text:?}"
+                );
+                assert!(
+                    !e.message.contains("kw_") && !e.message.contains("Rule"),
+                    "internal name in {e:?}"
+                );
+            }
+        }
+    }
+}
+
+#[test]
+fn hostile_nesting_is_refused_not_overflowed() {
+    let deep = format!(
+        "rule r {{ for task severity error require {}a{} }}",
+        "(".repeat(10_000),
+        ")".repeat(10_000)
+    );
+    let errors = syntax::parse(&deep).expect_err("too deep");
+    assert_eq!(errors[0].code, "rules::too-deep");
+    let long = format!(
+        "rule r {{ for task severity error require a{} }}",
+        " and a".repeat(10_000)
+    );
+    let errors = syntax::parse(&long).expect_err("too long");
+    assert_eq!(errors[0].code, "rules::too-deep");
+    let chain = format!(
+        "rule r {{ for task severity error require a{} }}",
+        " + 1 day".repeat(10_000)
+    );
+    let errors = syntax::parse(&chain).expect_err("too long");
+    assert_eq!(errors[0].code, "rules::too-deep");
+}
+
+#[test]
+fn typos_of_keywords_get_a_suggestion() {
+    for (text, help) in [
+        ("rule a { for task titel \"x\" }", "did you mean `title`?"),
+        ("rule a { for task severity eror }", "did you mean `error`?"),
+        ("rul a { }", "did you mean `rule`?"),
+        (
+            "ruleset \"r\" { pipline task: a }",
+            "did you mean `pipeline`?",
+        ),
+    ] {
+        let errors = syntax::parse(text).expect_err(text);
+        assert_eq!(errors[0].help.as_deref(), Some(help), "{text}");
+    }
+}
