@@ -1,6 +1,8 @@
 //! Parser events -> [`Node`] trees, with no recursion: open collections
 //! live on a heap stack whose height `Limits::max_depth` bounds.
 
+use std::borrow::Cow;
+
 use saphyr_parser::{Event, Parser, ScalarStyle, ScanError, Tag};
 
 use super::offsets::Offsets;
@@ -71,7 +73,7 @@ impl<'a> Builder<'a> {
     fn event(&mut self, event: Event<'_>, start: usize, end: usize) -> Result<(), Error> {
         match event {
             Event::Scalar(text, style, anchor, tag) => {
-                let node = self.scalar(&text, style, tag.as_deref(), start, end);
+                let node = self.scalar(text, style, tag.as_deref(), start, end);
                 self.complete(
                     Built {
                         node,
@@ -96,7 +98,7 @@ impl<'a> Builder<'a> {
 
     fn scalar(
         &self,
-        text: &str,
+        text: Cow<'_, str>,
         style: ScalarStyle,
         tag: Option<&Tag>,
         start: usize,
@@ -109,7 +111,7 @@ impl<'a> Builder<'a> {
             scalar::resolve(text)
         } else {
             Value::Str {
-                text: text.to_owned(),
+                text: text.into_owned(),
                 plain: false,
             }
         };
