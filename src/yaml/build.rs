@@ -104,6 +104,8 @@ impl<'a> Builder<'a> {
         start: usize,
         end: usize,
     ) -> Node {
+        // Never trust a span to be ordered: slicing with it must not panic.
+        let end = end.max(start);
         let start = skip_properties(self.text, start, end);
         let end = scalar_end(self.text, style, start, end);
         let forced_str = tag.is_some_and(|t| t.is_yaml_core_schema() && t.suffix == "str");
@@ -167,6 +169,7 @@ impl<'a> Builder<'a> {
                 last.unwrap_or(start),
             ),
         };
+        let span = Span::new(span.start as usize, span.end.max(span.start) as usize);
         let value = if open.is_map {
             Value::Map(pairs(open.items))
         } else {
