@@ -12,13 +12,24 @@ use crate::yaml::{self, Node, Value};
 
 pub(crate) fn load(text: &str, schema: &Schema, limits: &yaml::Limits) -> File {
     let (docs, yaml_error) = yaml::parse(text, limits);
-    let mut file = File::default();
-    for doc in &docs {
-        document(doc, schema, &mut file);
-    }
+    let mut file = load_docs(&docs, schema);
     if let Some(e) = yaml_error {
         file.errors.push(Error::new(e.code, e.message, e.span));
     }
+    finish(file)
+}
+
+/// Records from documents already parsed; no empty-file warning is given
+/// for zero documents here unless the caller asks through [`finish`].
+pub(crate) fn load_docs(docs: &[Node], schema: &Schema) -> File {
+    let mut file = File::default();
+    for doc in docs {
+        document(doc, schema, &mut file);
+    }
+    file
+}
+
+pub(crate) fn finish(mut file: File) -> File {
     if file.records.is_empty() && file.errors.is_empty() {
         let error = Error::new(EMPTY_FILE, "file has no records", Span::new(0, 0));
         file.errors.push(
