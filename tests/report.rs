@@ -135,6 +135,9 @@ fn finding(
         penalty: Points::ZERO,
         penalty_note: None,
         waived: false,
+        waiver_reason: None,
+        stage: None,
+        overdue: false,
     }
 }
 
@@ -321,6 +324,7 @@ fn outcome() -> Outcome {
             pending: 1,
             penalty: Points(760),
         },
+        progress_by: Vec::new(),
     }
 }
 

@@ -71,6 +71,7 @@ pub fn check(options: &Options) -> Outcome {
         progress: Vec::new(),
         pending: Vec::new(),
         summary: Summary::default(),
+        progress_by: Vec::new(),
     };
     let Some(mut plan) = rules.plan else {
         return outcome;
@@ -128,6 +129,7 @@ pub fn check_records(
         progress: Vec::new(),
         pending: Vec::new(),
         summary: Summary::default(),
+        progress_by: Vec::new(),
     };
     let schema = schema(plan);
     let mut results = Vec::new();
