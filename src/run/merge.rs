@@ -67,7 +67,9 @@ pub fn merge(
             units.entry(r.unit.clone()).or_default().records += 1;
             count(&mut progress, r);
             let group = (r.unit.clone(), r.round.clone());
-            let kinds = groups.entry(group).or_insert_with(|| progress_template(plan));
+            let kinds = groups
+                .entry(group)
+                .or_insert_with(|| progress_template(plan));
             count(kinds, r);
         }
         outcome.records += result.records.len();
