@@ -17,12 +17,18 @@ fn rectify(args: &[&str]) -> (i32, String, String) {
         .output()
         .expect("rectify runs");
     let text = |b: &[u8]| String::from_utf8_lossy(b).into_owned();
-    (out.status.code().unwrap_or(-1), text(&out.stdout), text(&out.stderr))
+    (
+        out.status.code().unwrap_or(-1),
+        text(&out.stdout),
+        text(&out.stderr),
+    )
 }
 
 fn check(case: &str, format: &str) -> String {
     let dir = format!("tests/fixtures/check/{case}");
-    let mut args = vec!["check", &dir, "--as-of", AS_OF, "--color", "never", "--format", format];
+    let mut args = vec![
+        "check", &dir, "--as-of", AS_OF, "--color", "never", "--format", format,
+    ];
     let has_rules = std::fs::read_dir(Path::new(env!("CARGO_MANIFEST_DIR")).join(&dir))
         .expect("fixture folder")
         .flatten()

@@ -14,14 +14,19 @@ fn rectify(args: &[&str]) -> (i32, String, String) {
         .output()
         .expect("rectify runs");
     let text = |b: &[u8]| String::from_utf8_lossy(b).into_owned();
-    (out.status.code().unwrap_or(-1), text(&out.stdout), text(&out.stderr))
+    (
+        out.status.code().unwrap_or(-1),
+        text(&out.stdout),
+        text(&out.stderr),
+    )
 }
 
 fn json(args: &[&str]) -> (i32, Value) {
     let mut all = vec!["check", "--as-of", "2025-06-30", "--format", "json"];
     all.extend_from_slice(args);
     let (code, stdout, stderr) = rectify(&all);
-    let value = serde_json::from_str(&stdout).unwrap_or_else(|e| panic!("not JSON ({e}): {stdout}\n{stderr}"));
+    let value = serde_json::from_str(&stdout)
+        .unwrap_or_else(|e| panic!("not JSON ({e}): {stdout}\n{stderr}"));
     (code, value)
 }
 
@@ -40,13 +45,22 @@ fn exit_1_on_an_error_finding_and_json_points_at_the_value() {
     let (code, report) = json(&[&format!("{FIX}/late-plan")]);
     assert_eq!(code, 1);
     let findings = report["findings"].as_array().expect("findings");
-    let plan = findings.iter().find(|f| f["rule"] == "plan-on-time").expect("plan-on-time fires");
+    let plan = findings
+        .iter()
+        .find(|f| f["rule"] == "plan-on-time")
+        .expect("plan-on-time fires");
     assert_eq!(plan["record"], "JS-2022-R2-07");
     assert_eq!(plan["file"], "tests/fixtures/check/late-plan/wuxi.yaml");
-    assert_eq!((plan["line"].as_u64(), plan["column"].as_u64()), (Some(14), Some(9)));
+    assert_eq!(
+        (plan["line"].as_u64(), plan["column"].as_u64()),
+        (Some(14), Some(9))
+    );
     assert_eq!(plan["due"], "2022-07-14");
     assert_eq!(plan["actual"], "2022-07-20");
-    assert_eq!((plan["late_days"].as_i64(), plan["late_workdays"].as_i64()), (Some(6), Some(4)));
+    assert_eq!(
+        (plan["late_days"].as_i64(), plan["late_workdays"].as_i64()),
+        (Some(6), Some(4))
+    );
     assert_eq!(plan["penalty"].to_string(), "1.4");
     assert_eq!(plan["waived"], false);
     assert_eq!(plan["rule_file"], "<bundled>/central-inspection.rules");
@@ -60,19 +74,42 @@ fn exit_1_on_an_error_finding_and_json_points_at_the_value() {
 #[test]
 fn json_report_has_the_contract_keys_in_order() {
     let (_, report) = json(&[&format!("{FIX}/late-plan")]);
-    let keys: Vec<&str> = report.as_object().expect("object").keys().map(String::as_str).collect();
-    for key in ["version", "as_of", "files", "records", "findings", "input_errors", "units", "progress", "summary"] {
+    let keys: Vec<&str> = report
+        .as_object()
+        .expect("object")
+        .keys()
+        .map(String::as_str)
+        .collect();
+    for key in [
+        "version",
+        "as_of",
+        "files",
+        "records",
+        "findings",
+        "input_errors",
+        "units",
+        "progress",
+        "summary",
+    ] {
         assert!(keys.contains(&key), "missing `{key}` in {keys:?}");
     }
     assert_eq!(report["version"], 1);
     assert_eq!(report["as_of"], "2025-06-30");
     for key in ["total", "completed", "staged", "in_progress", "overdue"] {
-        assert!(report["progress"]["task"][key].is_u64(), "progress.task.{key}");
+        assert!(
+            report["progress"]["task"][key].is_u64(),
+            "progress.task.{key}"
+        );
     }
     for key in ["total", "closed", "staged"] {
-        assert!(report["progress"]["petition"][key].is_u64(), "progress.petition.{key}");
+        assert!(
+            report["progress"]["petition"][key].is_u64(),
+            "progress.petition.{key}"
+        );
     }
-    for key in ["errors", "warnings", "infos", "waived", "pending", "penalty"] {
+    for key in [
+        "errors", "warnings", "infos", "waived", "pending", "penalty",
+    ] {
         assert!(!report["summary"][key].is_null(), "summary.{key}");
     }
 }
@@ -82,22 +119,52 @@ fn fail_on_sets_the_threshold() {
     let dir = format!("{FIX}/warning-only");
     let (code, report) = json(&[&dir]);
     assert_eq!(report["summary"]["warnings"], 1, "{report}");
-    assert_eq!(code, 0, "a warning does not fail at the default `--fail-on error`");
+    assert_eq!(
+        code, 0,
+        "a warning does not fail at the default `--fail-on error`"
+    );
     assert_eq!(json(&[&dir, "--fail-on", "warning"]).0, 1);
     assert_eq!(json(&[&dir, "--fail-on", "info"]).0, 1);
-    assert_eq!(json(&[&format!("{FIX}/late-plan"), "--fail-on", "never"]).0, 0);
+    assert_eq!(
+        json(&[&format!("{FIX}/late-plan"), "--fail-on", "never"]).0,
+        0
+    );
 }
 
 #[test]
 fn exit_2_when_the_run_cannot_be_trusted() {
-    assert_eq!(json(&[&format!("{FIX}/record-errors")]).0, 2, "malformed records");
+    assert_eq!(
+        json(&[&format!("{FIX}/record-errors")]).0,
+        2,
+        "malformed records"
+    );
     assert_eq!(json(&[&format!("{FIX}/hostile")]).0, 2, "a binary file");
-    assert_eq!(json(&[&format!("{FIX}/rule-errors"), "--rules", &format!("{FIX}/rule-errors")]).0, 2);
+    assert_eq!(
+        json(&[
+            &format!("{FIX}/rule-errors"),
+            "--rules",
+            &format!("{FIX}/rule-errors")
+        ])
+        .0,
+        2
+    );
     assert_eq!(json(&["tests/fixtures/cli"]).0, 2, "zero records");
-    let (code, _) = json(&[&format!("{FIX}/clean"), "--rules", "tests/fixtures/cli/no-rules.rules"]);
+    let (code, _) = json(&[
+        &format!("{FIX}/clean"),
+        "--rules",
+        "tests/fixtures/cli/no-rules.rules",
+    ]);
     assert_eq!(code, 2, "zero rules");
-    assert_eq!(json(&[&format!("{FIX}/clean"), "--only", "plan-on-tim"]).0, 2, "unknown rule in --only");
-    assert_eq!(json(&["tests/fixtures/does-not-exist"]).0, 2, "missing path");
+    assert_eq!(
+        json(&[&format!("{FIX}/clean"), "--only", "plan-on-tim"]).0,
+        2,
+        "unknown rule in --only"
+    );
+    assert_eq!(
+        json(&["tests/fixtures/does-not-exist"]).0,
+        2,
+        "missing path"
+    );
 }
 
 #[test]
@@ -110,7 +177,12 @@ fn bad_arguments_exit_2() {
 fn only_and_skip_select_rules() {
     let dir = format!("{FIX}/overdue-closure");
     let rules_of = |report: &Value| -> Vec<String> {
-        report["findings"].as_array().expect("findings").iter().map(|f| f["rule"].as_str().unwrap_or("").to_string()).collect()
+        report["findings"]
+            .as_array()
+            .expect("findings")
+            .iter()
+            .map(|f| f["rule"].as_str().unwrap_or("").to_string())
+            .collect()
     };
     let (_, all) = json(&[&dir]);
     assert!(rules_of(&all).len() > 1);
@@ -123,7 +195,16 @@ fn only_and_skip_select_rules() {
 #[test]
 fn output_does_not_depend_on_jobs() {
     let args = |jobs: &'static str| {
-        vec!["check", "tests/fixtures/check", "--as-of", "2025-06-30", "--format", "json", "--jobs", jobs]
+        vec![
+            "check",
+            "tests/fixtures/check",
+            "--as-of",
+            "2025-06-30",
+            "--format",
+            "json",
+            "--jobs",
+            jobs,
+        ]
     };
     let one = rectify(&args("1"));
     let two = rectify(&args("2"));
@@ -138,11 +219,20 @@ fn output_file_gets_the_report() {
     std::fs::create_dir_all(&dir).expect("temp dir");
     let file = dir.join("report.json");
     let path = file.to_string_lossy().into_owned();
-    let (code, stdout, _) =
-        rectify(&["check", &format!("{FIX}/late-plan"), "--as-of", "2025-06-30", "--format", "json", "--output", &path]);
+    let (code, stdout, _) = rectify(&[
+        "check",
+        &format!("{FIX}/late-plan"),
+        "--as-of",
+        "2025-06-30",
+        "--format",
+        "json",
+        "--output",
+        &path,
+    ]);
     assert_eq!(code, 1);
     assert!(stdout.is_empty());
-    let written: Value = serde_json::from_str(&std::fs::read_to_string(&file).expect("written")).expect("JSON");
+    let written: Value =
+        serde_json::from_str(&std::fs::read_to_string(&file).expect("written")).expect("JSON");
     assert_eq!(written["version"], 1);
     let _ = std::fs::remove_dir_all(dir);
 }
