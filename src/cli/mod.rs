@@ -2,10 +2,14 @@
 //! reads the clock.
 //!
 //! - [`args`]: the clap definitions.
-//! - [`check`]: `rectify check`: options, rendering, output file, exit code.
+//! - [`check`]: `rectify check`: options, rendering, output files, exit code.
+//! - [`report`]: `rectify report`: the progress disclosure and scoreboard.
+//! - [`spinner`]: the stderr spinner for runs longer than about a second.
 
 pub mod args;
 pub mod check;
+pub mod report;
+pub mod spinner;
 
 use std::io::{self, Write};
 use std::process::ExitCode;
@@ -24,9 +28,23 @@ pub fn main() -> ExitCode {
     let cli = Cli::parse();
     let code = match cli.command {
         Command::Check(args) => check::run(&args),
+        Command::Report(args) => report::run(&args),
+        Command::Schema => schema(),
         Command::Completions { shell } => completions(shell),
     };
     ExitCode::from(code)
+}
+
+/// `rectify schema`: the record format's JSON Schema on stdout.
+fn schema() -> u8 {
+    match crate::report::schema::write(&mut io::stdout().lock()) {
+        Ok(()) => 0,
+        Err(e) if e.kind() == io::ErrorKind::BrokenPipe => 0,
+        Err(e) => {
+            eprintln!("error: cannot write the schema: {e}");
+            UNTRUSTED
+        }
+    }
 }
 
 /// `rectify completions SHELL`: a completion script on stdout.
