@@ -67,12 +67,17 @@ pub struct Finding {
     pub rule: usize,
     pub severity: Severity,
     pub message: String,
+    /// The record's id; empty for a group rule's finding.
     pub record: String,
     pub kind: String,
     pub unit: String,
-    /// Index into [`Outcome::files`].
+    /// Index into [`Outcome::files`], or into [`Outcome::rule_files`] for a
+    /// group rule's finding, which is located at the rule ([`Finding::origin`]).
     pub file: usize,
-    /// In the record file; the first is the primary location.
+    /// Which file list `file` indexes: a record file, or (group rules) the
+    /// rule file.
+    pub origin: Origin,
+    /// In that file; the first is the primary location.
     pub labels: Vec<Label>,
     /// 1-based line and character column of the primary label's start,
     /// filled in by the producer while the file's text is at hand, so that
@@ -200,4 +205,23 @@ pub struct GroupProgress {
     /// One entry per kind that has records in this group, in the order of
     /// [`Outcome::progress`]; counted exactly as there.
     pub progress: Vec<KindProgress>,
+}
+
+impl Outcome {
+    /// The file a finding points into: a record file, or the rule file for
+    /// a group rule's finding.
+    /// One index over record files then rule files (for caches keyed by file).
+    pub fn finding_file_index(&self, f: &Finding) -> usize {
+        match f.origin {
+            Origin::Record => f.file,
+            Origin::Rule => self.files.len() + f.file,
+        }
+    }
+
+    pub fn finding_file(&self, f: &Finding) -> Option<&SourceFile> {
+        match f.origin {
+            Origin::Record => self.files.get(f.file),
+            Origin::Rule => self.rule_files.get(f.file),
+        }
+    }
 }

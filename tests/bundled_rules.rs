@@ -18,6 +18,7 @@ fn bundled_rules_compile_and_match_the_default_table() {
         ("extension-approved", "task", Severity::Error),
         ("petition-reply", "petition", Severity::Warning),
         ("petition-closed", "petition", Severity::Error),
+        ("petition-closure-rate", "petition", Severity::Warning),
     ];
     let got: Vec<(&str, &str, Severity)> = plan
         .rules
@@ -43,6 +44,7 @@ fn bundled_rules_compile_and_match_the_default_table() {
             "1 point",
             "0.2 points",
             "0.5 points, plus 0.1 per 10 days late, at most 2",
+            "1 point",
         ]
     );
 }

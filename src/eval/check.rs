@@ -58,6 +58,8 @@ pub struct Verdicts {
     pub pending: Vec<Pending>,
     /// Rules that applied to the record and held (for rule-test coverage).
     pub passed: Vec<usize>,
+    /// What the record contributes to group rules.
+    pub observations: Vec<super::group::Observation>,
 }
 
 enum Part {
@@ -101,6 +103,12 @@ pub(crate) fn evaluate_rule(ctx: &mut Ctx<'_>, index: usize, out: &mut Verdicts)
                 return;
             }
         }
+    }
+    if rule.group.is_some() {
+        let obs = super::group::observe(ctx, index);
+        ctx.step(|| format!("counts towards group `{}` of this group rule", obs.key));
+        out.observations.push(obs);
+        return;
     }
     let mut parts = Vec::new();
     for c in &rule.requires {
@@ -217,6 +225,8 @@ fn check(ctx: &mut Ctx<'_>, c: &Constraint) -> Part {
         C::Lasts { stage, n, unit } => lasts(ctx, *stage, *n, *unit),
         C::HasEvidence { stage } => evidence(ctx, *stage),
         C::EachExtension(body) => each_extension(ctx, body),
+        // Group constraints are observed per record and judged per group.
+        C::Share { .. } | C::Count { .. } => Part::Pass,
         C::Expr(e) => match ctx.truth(e) {
             Tri::True => Part::Pass,
             Tri::Unknown => Part::Unknown(Vec::new()),

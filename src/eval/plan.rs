@@ -6,7 +6,7 @@ use jiff::civil::Date;
 use crate::calendar::{Calendar, Unit};
 use crate::points::Points;
 use crate::source::Span;
-use crate::syntax::ast::{CmpOp, DateWord, LateUnit, OrderOp, RollPolicy, Severity, Sign};
+use crate::syntax::ast::{CmpOp, DateWord, GroupBy, LateUnit, OrderOp, RollPolicy, Severity, Sign};
 
 /// Every rule of every loaded file, ready to evaluate.
 #[derive(Clone, Debug)]
@@ -73,6 +73,9 @@ pub struct Rule {
     pub span: Span,
     /// The rule's id, where diagnostics point.
     pub id_span: Span,
+    /// A group rule: its constraints (`share of`, `count of`) are over
+    /// the records of each group, and it gives one finding per failing group.
+    pub group: Option<Group>,
     pub when: Option<Expr>,
     pub requires: Vec<Constraint>,
     pub penalty: Penalty,
@@ -124,6 +127,26 @@ pub enum ConstraintKind {
     /// The expression holds for every extension of the record.
     EachExtension(Expr),
     Expr(Expr),
+    /// In a group rule: the share of the group's records for which the
+    /// expression holds, compared with a percentage (in hundredths of a
+    /// percent: 95% is 9500).
+    Share {
+        of: Expr,
+        op: CmpOp,
+        threshold: Points,
+    },
+    /// In a group rule: how many of the group's records it holds for.
+    Count {
+        of: Expr,
+        op: CmpOp,
+        n: u32,
+    },
+}
+
+/// How a group rule groups records; `by: None` is one group of all records.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct Group {
+    pub by: Option<GroupBy>,
 }
 
 impl ConstraintKind {

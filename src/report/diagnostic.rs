@@ -98,7 +98,7 @@ impl Diagnostic for Diag {
 /// A finding: labels in the record file, help, and the rule as related.
 pub fn finding(outcome: &Outcome, f: &Finding) -> Diag {
     let rule = outcome.rules.get(f.rule);
-    let file = outcome.files.get(f.file);
+    let file = outcome.finding_file(f);
     let source = file.and_then(Text::new);
     let labels = source
         .as_ref()
@@ -112,10 +112,15 @@ pub fn finding(outcome: &Outcome, f: &Finding) -> Diag {
         help.extend(rule.cite.as_ref().map(|c| format!("cite: {c}")));
     }
     help.push(penalty_note(f));
-    let message = if f.waived {
-        format!("{}: {} (waived)", f.record, f.message)
+    let subject = if f.record.is_empty() {
+        String::new()
     } else {
-        format!("{}: {}", f.record, f.message)
+        format!("{}: ", f.record)
+    };
+    let message = if f.waived {
+        format!("{subject}{} (waived)", f.message)
+    } else {
+        format!("{subject}{}", f.message)
     };
     Diag {
         code: rule.map(|r| r.id.clone()),

@@ -53,9 +53,14 @@ fn command(severity: Severity) -> &'static str {
 }
 
 fn finding(outcome: &Outcome, f: &Finding, locator: &mut Locator) -> String {
-    let file = outcome.files.get(f.file);
+    let file = outcome.finding_file(f);
     let primary = f.labels.first().map_or_else(Default::default, |l| l.span);
-    let region = locator.region(f.file, file, primary, finding_position(file, f));
+    let region = locator.region(
+        outcome.finding_file_index(f),
+        file,
+        primary,
+        finding_position(file, f),
+    );
     let id = outcome.rules.get(f.rule).map_or("", |r| r.id.as_str());
     let (name, title) = if f.waived {
         ("notice", format!("{id} (waived): {}", f.record))

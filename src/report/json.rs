@@ -64,8 +64,12 @@ struct FindingJson<'a> {
     rule: &'a str,
     severity: &'static str,
     message: &'a str,
+    /// Absent for a group rule's finding, which is about a group of records.
+    #[serde(skip_serializing_if = "str::is_empty")]
     record: &'a str,
     kind: &'a str,
+    /// Absent for a group rule's finding whose group is not a unit.
+    #[serde(skip_serializing_if = "str::is_empty")]
     unit: &'a str,
     #[serde(skip_serializing_if = "Option::is_none")]
     file: Option<&'a str>,
@@ -91,7 +95,7 @@ struct FindingJson<'a> {
 
 impl<'a> FindingJson<'a> {
     fn new(outcome: &'a Outcome, f: &'a Finding) -> FindingJson<'a> {
-        let file = outcome.files.get(f.file);
+        let file = outcome.finding_file(f);
         let (line, column) = finding_position(file, f).unzip();
         let rule = outcome.rules.get(f.rule);
         let rule_file = rule.and_then(|r| outcome.rule_files.get(r.place.file));

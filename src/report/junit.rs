@@ -75,7 +75,7 @@ pub fn write(outcome: &Outcome, out: &mut dyn Write) -> io::Result<()> {
 
 fn finding(outcome: &Outcome, f: &Finding) -> Case {
     let id = outcome.rules.get(f.rule).map_or("", |r| r.id.as_str());
-    let file = outcome.files.get(f.file);
+    let file = outcome.finding_file(f);
     let line = finding_position(file, f).map(|(l, _)| l);
     let mut body = vec![f.message.clone()];
     if let Some(file) = file {

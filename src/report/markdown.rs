@@ -105,7 +105,7 @@ fn findings(outcome: &Outcome) -> Table {
         "location", "record", "rule", "severity", "message", "points#",
     ]);
     for f in &outcome.findings {
-        let file = outcome.files.get(f.file);
+        let file = outcome.finding_file(f);
         let at = match (file, finding_position(file, f)) {
             (Some(file), Some((l, c))) => format!("{}:{l}:{c}", file.name),
             (Some(file), None) => file.name.clone(),

@@ -169,16 +169,21 @@ fn input_rule(code: &str) -> Json {
 }
 
 fn finding(outcome: &Outcome, f: &Finding, locator: &mut Locator) -> Json {
-    let file = outcome.files.get(f.file);
+    let file = outcome.finding_file(f);
     let primary = f.labels.first().map_or_else(Default::default, |l| l.span);
-    let region = locator.region(f.file, file, primary, finding_position(file, f));
+    let region = locator.region(
+        outcome.finding_file_index(f),
+        file,
+        primary,
+        finding_position(file, f),
+    );
     let location = file.map(|file| physical(&file.name, region));
     let mut related = Vec::new();
     if let Some(rule) = outcome.rules.get(f.rule) {
         related.extend(rule_location(outcome, rule, locator));
     }
     for l in f.labels.iter().skip(1) {
-        related.extend(label_location(outcome, f.file, l, locator));
+        related.extend(label_location(outcome, f, l, locator));
     }
     let related = numbered(related);
     let rule = outcome.rules.get(f.rule);
@@ -207,7 +212,7 @@ fn finding(outcome: &Outcome, f: &Finding, locator: &mut Locator) -> Json {
 /// Stable across edits that move the record: rule, record id, file name.
 fn fingerprint(outcome: &Outcome, f: &Finding) -> String {
     let rule = outcome.rules.get(f.rule).map_or("", |r| r.id.as_str());
-    let file = outcome.files.get(f.file).map_or("", |s| s.name.as_str());
+    let file = outcome.finding_file(f).map_or("", |s| s.name.as_str());
     format!("{rule}:{}:{}", f.record, uri(file))
 }
 
@@ -304,12 +309,17 @@ fn rule_location(outcome: &Outcome, rule: &RuleInfo, locator: &mut Locator) -> O
 
 fn label_location(
     outcome: &Outcome,
-    file: usize,
+    f: &Finding,
     label: &Label,
     locator: &mut Locator,
 ) -> Option<Json> {
-    let source = outcome.files.get(file)?;
-    let region = locator.region(file, Some(source), label.span, None)?;
+    let source = outcome.finding_file(f)?;
+    let region = locator.region(
+        outcome.finding_file_index(f),
+        Some(source),
+        label.span,
+        None,
+    )?;
     let location = physical(&source.name, Some(region));
     Some(if label.text.is_empty() {
         location

@@ -190,6 +190,7 @@ impl Expected {
     fn matches(&self, rule: &str, f: &Finding) -> bool {
         self.rule == rule
             && self.record == f.record
+            && self.unit.as_ref().is_none_or(|u| *u == f.unit)
             && self.severity.is_none_or(|s| s == f.severity)
             && self.penalty.is_none_or(|p| p == f.penalty)
             && self.due.is_none_or(|d| Some(d) == f.due)
@@ -203,7 +204,10 @@ impl Expected {
 
 impl std::fmt::Display for Expected {
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        write!(f, "{} on {}", self.rule, self.record)?;
+        match &self.unit {
+            Some(unit) if self.record.is_empty() => write!(f, "{} for unit {unit}", self.rule)?,
+            _ => write!(f, "{} on {}", self.rule, self.record)?,
+        }
         let mut parts: Vec<String> = Vec::new();
         if let Some(s) = self.severity {
             parts.push(s.as_str().to_string());

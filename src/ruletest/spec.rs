@@ -32,7 +32,9 @@ pub struct Case {
 #[derive(Clone, Debug, PartialEq)]
 pub struct Expected {
     pub rule: String,
+    /// Empty for a group rule's finding, which names a `unit` instead.
     pub record: String,
+    pub unit: Option<String>,
     pub severity: Option<Severity>,
     pub penalty: Option<Points>,
     pub due: Option<Date>,
@@ -193,6 +195,7 @@ impl Reader {
         let mut e = Expected {
             rule: String::new(),
             record: String::new(),
+            unit: None,
             severity: None,
             penalty: None,
             due: None,
@@ -204,6 +207,7 @@ impl Reader {
             match key(k) {
                 "rule" => e.rule = self.string(v).unwrap_or_default(),
                 "record" => e.record = self.string(v).unwrap_or_default(),
+                "unit" => e.unit = self.string(v),
                 "severity" => e.severity = self.severity(v),
                 "penalty" => e.penalty = self.points(v),
                 "due" => e.due = self.date(v),
@@ -216,8 +220,11 @@ impl Reader {
                 ),
             }
         }
-        if e.rule.is_empty() || e.record.is_empty() {
-            self.error(node.span, "an expected finding needs `rule` and `record`");
+        if e.rule.is_empty() || (e.record.is_empty() && e.unit.is_none()) {
+            self.error(
+                node.span,
+                "an expected finding needs `rule` and `record` (or `unit`, for a group rule)",
+            );
             return None;
         }
         Some(e)

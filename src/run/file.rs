@@ -34,6 +34,8 @@ pub struct Result {
     pub errors: Vec<InputError>,
     /// Rule indices that applied to a record and held, one entry per record.
     pub passed: Vec<usize>,
+    /// Group rules: the counts of each (rule, group) this file contributes.
+    pub group_tallies: Vec<((usize, String), eval::group::Tally)>,
 }
 
 /// A responsible unit and an inspection round (`None`: the record names none).
@@ -215,6 +217,19 @@ fn evaluate(record: &Record, plan: &Plan, options: &Options, result: &mut Result
         }
     }
     result.passed.extend(verdicts.passed);
+    for obs in &verdicts.observations {
+        let key = (obs.rule, obs.key.clone());
+        let at = match result.group_tallies.iter().position(|(k, _)| *k == key) {
+            Some(at) => at,
+            None => {
+                result
+                    .group_tallies
+                    .push((key, eval::group::Tally::default()));
+                result.group_tallies.len() - 1
+            }
+        };
+        result.group_tallies[at].1.add(obs, &record.id.value);
+    }
     for p in verdicts.pending {
         let stage = kind.map_or(String::new(), |k| k.stages[p.stage].clone());
         let (record_id, unit) = (record.id.value.clone(), record.unit.value.clone());
@@ -272,6 +287,7 @@ fn finding(record: &Record, f: eval::Finding) -> Finding {
         kind: record.kind.value.clone(),
         unit: record.unit.value.clone(),
         file: 0,
+        origin: Origin::Record,
         labels: f
             .labels
             .into_iter()

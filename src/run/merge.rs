@@ -6,9 +6,10 @@ use std::collections::hash_map::Entry;
 use std::collections::{BTreeMap, HashMap};
 use std::hash::{Hash, Hasher};
 
-use crate::eval::Plan;
+use crate::eval::{self, Plan};
 use crate::outcome::{
-    Finding, GroupProgress, InputError, KindProgress, Origin, Outcome, Pending, Place, UnitScore,
+    Finding, GroupProgress, InputError, KindProgress, Label, Origin, Outcome, Pending, Place,
+    UnitScore,
 };
 use crate::points::Points;
 use crate::source::Span;
@@ -35,6 +36,8 @@ pub struct Merger<'p> {
     units: BTreeMap<String, Tally>,
     progress: Vec<KindProgress>,
     groups: BTreeMap<(String, Option<String>), Vec<KindProgress>>,
+    /// Group rules: counts per (rule, group), in order.
+    tallies: BTreeMap<(usize, String), eval::group::Tally>,
 }
 
 impl<'p> Merger<'p> {
@@ -53,6 +56,7 @@ impl<'p> Merger<'p> {
             units: BTreeMap::new(),
             progress: file::progress_template(plan),
             groups: BTreeMap::new(),
+            tallies: BTreeMap::new(),
         }
     }
 
@@ -78,6 +82,9 @@ impl<'p> Merger<'p> {
                 .entry(group)
                 .or_insert_with(|| file::progress_template(self.plan));
             file::add_progress(into, &kinds);
+        }
+        for (key, tally) in result.group_tallies {
+            self.tallies.entry(key).or_default().merge(tally);
         }
         outcome.records += result.records;
         for rule in result.passed {
@@ -113,9 +120,21 @@ impl<'p> Merger<'p> {
     }
 
     pub fn finish(self, outcome: &mut Outcome) {
+        for ((rule, key), tally) in &self.tallies {
+            match eval::group::judge(self.plan, *rule, key, tally) {
+                Some(message) => outcome
+                    .findings
+                    .push(group_finding(self.plan, *rule, key, message)),
+                None => outcome.passes[*rule] += 1,
+            }
+        }
         sort(outcome);
         let mut units = self.units;
-        for f in outcome.findings.iter().filter(|f| !f.waived) {
+        for f in outcome
+            .findings
+            .iter()
+            .filter(|f| !f.waived && !f.unit.is_empty())
+        {
             let tally = units.entry(f.unit.clone()).or_default();
             tally.findings += 1;
             tally.penalty = tally.penalty.saturating_add(f.penalty);
@@ -166,6 +185,46 @@ fn ensure_text(outcome: &mut Outcome, file: usize) {
     }
 }
 
+/// A failing group: located at the rule, costing the rule's fixed points,
+/// counted against the unit when the rule groups by unit.
+fn group_finding(plan: &Plan, index: usize, key: &str, message: String) -> Finding {
+    let rule = &plan.rules[index];
+    let by_unit = rule.group.and_then(|g| g.by) == Some(crate::syntax::ast::GroupBy::Unit);
+    let label = Label {
+        span: rule.id_span,
+        text: "group rule".into(),
+    };
+    Finding {
+        rule: index,
+        severity: rule.severity,
+        message,
+        record: String::new(),
+        kind: plan.kinds[rule.kind].name.clone(),
+        unit: if by_unit {
+            key.to_string()
+        } else {
+            String::new()
+        },
+        file: rule.file,
+        origin: Origin::Rule,
+        labels: vec![label],
+        due: None,
+        actual: None,
+        late_days: None,
+        late_workdays: None,
+        penalty: rule
+            .penalty
+            .fixed
+            .min(rule.penalty.cap.unwrap_or(rule.penalty.fixed)),
+        penalty_note: None,
+        waived: false,
+        line_col: None,
+        waiver_reason: None,
+        stage: None,
+        overdue: false,
+    }
+}
+
 fn duplicate_id(
     id: &str,
     file: usize,
@@ -195,13 +254,19 @@ fn duplicate_id(
 fn sort(outcome: &mut Outcome) {
     let rules = &outcome.rules;
     outcome.findings.sort_by(|a, b| {
-        let at = |f: &crate::outcome::Finding| f.labels.first().map_or(0, |l| l.span.start);
-        (a.file, at(a), &rules[a.rule].id, &a.record).cmp(&(
-            b.file,
-            at(b),
-            &rules[b.rule].id,
-            &b.record,
-        ))
+        // Record files first, in path order; then group findings at their rules.
+        fn key<'a>(f: &'a Finding, rules: &'a [crate::outcome::RuleInfo]) -> impl Ord + 'a {
+            let at = f.labels.first().map_or(0, |l| l.span.start);
+            (
+                f.origin == Origin::Rule,
+                f.file,
+                at,
+                &rules[f.rule].id,
+                &f.record,
+                &f.unit,
+            )
+        }
+        key(a, rules).cmp(&key(b, rules))
     });
     outcome.input_errors.sort_by(|a, b| {
         let key = |e: &InputError| {

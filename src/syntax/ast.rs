@@ -75,6 +75,9 @@ pub struct Rule {
     pub help: Option<Spanned<String>>,
     /// `for task`: the record kind the rule applies to.
     pub kind: Ident,
+    /// `per unit`: a group rule, whose constraints are over the records of
+    /// each group (`share of`, `count of`). `None` for a per-record rule.
+    pub per: Option<Spanned<GroupBy>>,
     /// `when <expr>`: the rule applies only when this holds.
     pub when: Option<Expr>,
     /// One or more `require` constraints; all must hold.
@@ -83,6 +86,17 @@ pub struct Rule {
     pub penalty: Option<Penalty>,
     /// The whole `rule … { … }` block.
     pub span: Span,
+}
+
+/// What a group rule groups records by.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
+pub enum GroupBy {
+    /// `responsible.unit`
+    Unit,
+    /// `round`
+    Round,
+    /// `kind`
+    Kind,
 }
 
 #[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash)]
@@ -165,6 +179,20 @@ pub enum ConstraintKind {
     Each { list: Ident, body: Expr },
     /// Any boolean expression (`acceptance.by != responsible.unit`).
     Expr(Expr),
+    /// `share of (<expr>) >= 95%`: in a group rule, the share of the group's
+    /// records for which the expression holds.
+    Share {
+        of: Expr,
+        op: Spanned<CmpOp>,
+        threshold: Spanned<String>,
+    },
+    /// `count of (<expr>) <= 3`: in a group rule, how many of the group's
+    /// records the expression holds for.
+    Count {
+        of: Expr,
+        op: Spanned<CmpOp>,
+        n: Spanned<u32>,
+    },
 }
 
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]

@@ -101,9 +101,33 @@ impl Lower {
                 }
             }
             Rule::expr => ConstraintKind::Expr(self.expr(inner)?),
+            Rule::share | Rule::count => self.group_constraint(&inner)?,
             _ => return self.unexpected(&inner),
         };
         Some(Constraint { kind, span })
+    }
+
+    /// `share of (<expr>) >= 95%`, `count of (<expr>) <= 3`.
+    fn group_constraint(&self, pair: &P<'_>) -> Option<ConstraintKind> {
+        let of = self.child(pair, Rule::paren).and_then(|p| self.primary(p));
+        let op_pair = self.child(pair, Rule::cmp_op)?;
+        let which = kids(&op_pair).next().map_or(Rule::op_eq, |p| p.as_rule());
+        let op = Spanned::new(cmp_op(which), span(&op_pair));
+        if pair.as_rule() == Rule::share {
+            let pct = self.child(pair, Rule::percent)?;
+            let threshold = match literal::percent(pct.as_str()) {
+                Ok(share) => Spanned::new(share, span(&pct)),
+                Err(problem) => return self.problem(literal::BAD_PERCENT, span(&pct), problem),
+            };
+            return Some(ConstraintKind::Share {
+                of: of?,
+                op,
+                threshold,
+            });
+        }
+        let int = self.child(pair, Rule::int)?;
+        let n = Spanned::new(self.count(int.clone())?, span(&int));
+        Some(ConstraintKind::Count { of: of?, op, n })
     }
 
     /// `acceptance before closure`, `closure on or after notice`.

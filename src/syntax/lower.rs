@@ -250,6 +250,7 @@ impl Lower {
             cite,
             help,
             kind,
+            per: items.per,
             when,
             requires: items.requires,
             severity,
@@ -304,6 +305,7 @@ impl Lower {
                 &mut items.kind,
                 self.child(&inner, Rule::ident).map(|p| self.ident(p)),
             ),
+            Rule::per_group => set(&mut items.per, group_by(&inner)),
             Rule::when => set(
                 &mut items.when,
                 self.child(&inner, Rule::expr).and_then(|p| self.expr(p)),
@@ -440,6 +442,7 @@ struct Items {
     cite: Option<Spanned<String>>,
     help: Option<Spanned<String>>,
     kind: Option<ast::Ident>,
+    per: Option<Spanned<ast::GroupBy>>,
     when: Option<ast::Expr>,
     requires: Vec<ast::Constraint>,
     severity: Option<Spanned<Severity>>,
@@ -461,4 +464,15 @@ fn after_comma(pair: &P<'_>) -> Span {
         .map_or(whole, |p| {
             Span::new(span(&p).start as usize, whole.end as usize)
         })
+}
+
+/// `per unit`, `per round`, `per kind`.
+fn group_by(pair: &P<'_>) -> Option<Spanned<ast::GroupBy>> {
+    let key = find(pair, Rule::group_key)?;
+    let by = match kids(&key).next().map(|p| p.as_rule()) {
+        Some(Rule::kw_round) => ast::GroupBy::Round,
+        Some(Rule::kw_kind) => ast::GroupBy::Kind,
+        _ => ast::GroupBy::Unit,
+    };
+    Some(Spanned::new(by, span(&key)))
 }

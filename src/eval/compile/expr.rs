@@ -1,5 +1,6 @@
 //! Resolving and typing expressions and constraints.
 
+use crate::points::Points;
 use crate::source::Span;
 use crate::syntax::ast::{self, ConstraintKind as A, DateWord, ExprKind as E};
 
@@ -137,6 +138,24 @@ impl Cx<'_> {
                 P::EachExtension(self.condition(body, &mut inner)?)
             }
             A::Expr(e) => P::Expr(self.condition(e, scope)?),
+            A::Share { of, op, threshold } => {
+                let of = self.condition(of, scope);
+                let threshold = Points::parse(&threshold.value).or_else(|| {
+                    let message = format!("`{}%` has more than two decimals", threshold.value);
+                    self.error(codes::BAD_UNIT, threshold.span, message);
+                    None
+                });
+                P::Share {
+                    of: of?,
+                    op: op.value,
+                    threshold: threshold?,
+                }
+            }
+            A::Count { of, op, n } => P::Count {
+                of: self.condition(of, scope)?,
+                op: op.value,
+                n: n.value,
+            },
         };
         Some(plan::Constraint {
             kind,

@@ -54,6 +54,9 @@ pub mod codes {
     pub const INCOMPLETE: &str = "rules::incomplete";
     /// `each` over something that is not a list of the record.
     pub const BAD_EACH: &str = "rules::bad-each";
+    /// A group rule (`per …`, `share of`, `count of`) mixed with per-record
+    /// constraints, or `per …` without a group constraint.
+    pub const MIXED_GROUP: &str = "rules::mixed-group";
 }
 
 /// One parsed rule file to compile.
@@ -303,6 +306,7 @@ impl<'a> Cx<'a> {
             );
         }
         let penalty = self.penalty(rule.penalty.as_ref(), has_calendar);
+        let group = self.group(rule);
         let (when, requires) = match kind {
             Some(k) => {
                 let mut scope = expr::Scope {
@@ -333,9 +337,46 @@ impl<'a> Cx<'a> {
             file: self.file,
             span: rule.span,
             id_span: rule.id.span,
+            group,
             when: when.flatten(),
             requires: requires.into_iter().flatten().collect(),
             penalty,
+        })
+    }
+
+    /// A rule is a group rule when it says `per …` or uses `share of` /
+    /// `count of`; then every constraint must be a group constraint.
+    fn group(&mut self, rule: &ast::Rule) -> Option<plan::Group> {
+        let is_group = |c: &&ast::Constraint| {
+            matches!(
+                c.kind,
+                ast::ConstraintKind::Share { .. } | ast::ConstraintKind::Count { .. }
+            )
+        };
+        let grouped = rule.requires.iter().filter(is_group).count();
+        if rule.per.is_none() && grouped == 0 {
+            return None;
+        }
+        if grouped == 0 {
+            if let Some(per) = &rule.per {
+                self.error(
+                    codes::MIXED_GROUP,
+                    per.span,
+                    "a rule with `per` needs a `share of` or `count of` constraint",
+                )
+                .help = Some("for example `require share of (closed is present) >= 95%`".into());
+            }
+        }
+        for c in rule.requires.iter().filter(|c| !is_group(c) && grouped > 0) {
+            self.error(
+                codes::MIXED_GROUP,
+                c.span,
+                "a group rule cannot also check each record",
+            )
+            .help = Some("put per-record constraints in a rule of their own".into());
+        }
+        Some(plan::Group {
+            by: rule.per.as_ref().map(|p| p.value),
         })
     }
 
