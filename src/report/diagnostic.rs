@@ -133,7 +133,12 @@ pub fn finding(outcome: &Outcome, f: &Finding) -> Diag {
         help: Some(help.join("\n")),
         source,
         labels,
-        related: rule.map(|r| rule_place(outcome, r)).into_iter().collect(),
+        // A group rule's finding is already located at its rule.
+        related: rule
+            .filter(|_| f.origin == crate::outcome::Origin::Record)
+            .map(|r| rule_place(outcome, r))
+            .into_iter()
+            .collect(),
     }
 }
 

@@ -123,6 +123,7 @@ pub fn finding(
         kind: kind.into(),
         unit: unit.into(),
         file,
+        origin: rectify::outcome::Origin::Record,
         labels: Vec::new(),
         line_col: None,
         due: None,
