@@ -245,6 +245,7 @@ fn bundled_rules_match_design_table() {
         "extension-approved task error 1",
         "petition-reply petition warning 0.2",
         "petition-closed petition error 0.5 + 0.1 per 10 days, at most 2",
+        "petition-closure-rate petition warning 1",
     ];
     assert_eq!(rows, table);
     let set = &file.rulesets[0];
