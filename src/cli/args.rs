@@ -22,6 +22,15 @@ pub struct Cli {
 pub enum Command {
     /// Check records against rules and report findings, scores and progress.
     Check(CheckArgs),
+    /// Work with rule files: check them without records, generate their docs.
+    #[command(subcommand)]
+    Rules(super::rules::RulesCommand),
+    /// Print rule files in the one canonical layout, keeping every comment.
+    Fmt(super::fmt::FmtArgs),
+    /// Run rule tests: records, an evaluation date and the findings expected.
+    Test(super::test::TestArgs),
+    /// Show how one rule's verdict on one record was derived, step by step.
+    Explain(super::explain::ExplainArgs),
     /// Print a shell completion script.
     Completions {
         /// The shell to complete for.
@@ -106,7 +115,7 @@ pub enum ColorArg {
 }
 
 /// `YYYY-MM-DD`, a real civil date (`2023-02-30` is refused).
-fn parse_date(text: &str) -> Result<Date, String> {
+pub(crate) fn parse_date(text: &str) -> Result<Date, String> {
     let shaped = text.len() == 10
         && text.bytes().enumerate().all(|(i, b)| {
             if i == 4 || i == 7 {

@@ -3,9 +3,16 @@
 //!
 //! - [`args`]: the clap definitions.
 //! - [`check`]: `rectify check`: options, rendering, output file, exit code.
+//! - [`rules`]: `rectify rules check` and `rectify rules doc` ([`doc`] builds the pages).
+//! - [`fmt`]: `rectify fmt`. [`test`]: `rectify test`. [`explain`]: `rectify explain`.
 
 pub mod args;
 pub mod check;
+pub mod doc;
+pub mod explain;
+pub mod fmt;
+pub mod rules;
+pub mod test;
 
 use std::io::{self, Write};
 use std::process::ExitCode;
@@ -24,6 +31,10 @@ pub fn main() -> ExitCode {
     let cli = Cli::parse();
     let code = match cli.command {
         Command::Check(args) => check::run(&args),
+        Command::Rules(command) => rules::run(&command),
+        Command::Fmt(args) => fmt::run(&args),
+        Command::Test(args) => test::run(&args),
+        Command::Explain(args) => explain::run(&args),
         Command::Completions { shell } => completions(shell),
     };
     ExitCode::from(code)

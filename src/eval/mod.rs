@@ -7,6 +7,7 @@
 pub mod check;
 pub mod compile;
 pub mod explain;
+pub mod lint;
 mod penalty;
 pub mod plan;
 pub mod value;

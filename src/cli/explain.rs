@@ -1,0 +1,7 @@
+//! stub
+use clap::Args;
+#[derive(Debug, Args)]
+pub struct ExplainArgs {}
+pub fn run(_: &ExplainArgs) -> u8 {
+    0
+}
