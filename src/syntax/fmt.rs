@@ -90,7 +90,7 @@ impl Layout<'_> {
     fn line(&self, start: usize, end: usize, indent: &'static str, text: String) -> Line {
         Line {
             start,
-            end,
+            end: self.content_end(start, end),
             indent,
             comment_indent: indent,
             text,
@@ -197,6 +197,22 @@ impl Layout<'_> {
             i += 1;
         }
         from
+    }
+
+    /// The end of the last token in `start..end`: some spans (a constraint's)
+    /// take in the spaces and comments after them.
+    fn content_end(&self, start: usize, end: usize) -> usize {
+        let bytes = self.text.as_bytes();
+        let mut i = end.min(bytes.len());
+        loop {
+            while i > start && bytes[i - 1].is_ascii_whitespace() {
+                i -= 1;
+            }
+            match self.comments.iter().find(|c| c.span.end as usize == i) {
+                Some(c) if i > start && c.span.start as usize >= start => i = c.span.start as usize,
+                _ => return i,
+            }
+        }
     }
 
     /// Where the keyword before the value at `value_start` begins
