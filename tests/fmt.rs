@@ -66,7 +66,11 @@ fn messy_fixtures_format_to_their_snapshot() {
     let files = rule_files(&root().join("tests/fixtures/fmt"));
     assert!(files.len() >= 4);
     for path in files {
-        let name = path.file_stem().expect("name").to_string_lossy().into_owned();
+        let name = path
+            .file_stem()
+            .expect("name")
+            .to_string_lossy()
+            .into_owned();
         let text = std::fs::read_to_string(&path).expect("fixture");
         let formatted = fmt::format(&text).unwrap_or_else(|e| panic!("{name}: {e:?}"));
         insta::assert_snapshot!(format!("fmt-{name}"), formatted);
@@ -104,8 +108,8 @@ fn formatting_keeps_every_comment() {
 
 #[test]
 fn end_of_line_comments_stay_at_the_end_of_their_line() {
-    let text = std::fs::read_to_string(root().join("tests/fixtures/fmt/comments.rules"))
-        .expect("fixture");
+    let text =
+        std::fs::read_to_string(root().join("tests/fixtures/fmt/comments.rules")).expect("fixture");
     let formatted = fmt::format(&text).expect("formats");
     for line in [
         "  calendar \"../../../rules/calendars/cn.yaml\"  # eol on calendar",
@@ -151,7 +155,12 @@ fn whole_file_examples_in_the_docs_are_formatted() {
             let formatted = fmt::format(&block).expect("formats");
             if block.trim_start().starts_with("rule") || block.trim_start().starts_with('#') {
                 checked += 1;
-                assert_eq!(block, formatted, "{}: example not formatted", path.display());
+                assert_eq!(
+                    block,
+                    formatted,
+                    "{}: example not formatted",
+                    path.display()
+                );
             }
         }
     }

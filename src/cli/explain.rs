@@ -41,7 +41,12 @@ pub fn run(args: &ExplainArgs) -> u8 {
         .unwrap_or_else(|| jiff::ZonedDateTime::now().date());
     let rules = load::rules(&args.rules);
     let Some(plan) = rules.plan.as_ref() else {
-        let _ = rules::render(&rules.files, &rules.errors, DiagFormat::Human, &mut io::stderr());
+        let _ = rules::render(
+            &rules.files,
+            &rules.errors,
+            DiagFormat::Human,
+            &mut io::stderr(),
+        );
         eprintln!("error: the rules do not load");
         return UNTRUSTED;
     };
@@ -88,7 +93,13 @@ pub fn run(args: &ExplainArgs) -> u8 {
     let place = format!("{}:{line}", found.path.display());
     let mut out = io::stdout().lock();
     let written = match explain(plan, &found.record, index, as_of) {
-        Some(explanation) => print(&mut out, &args.rule, &args.record, &place, &explanation.steps),
+        Some(explanation) => print(
+            &mut out,
+            &args.rule,
+            &args.record,
+            &place,
+            &explanation.steps,
+        ),
         None => {
             let kind = &plan.kinds[plan.rules[index].kind].name;
             writeln!(

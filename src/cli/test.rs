@@ -216,7 +216,12 @@ fn human(ran: &[Ran], coverage: &Coverage, out: &mut dyn Write) -> io::Result<()
             }
             failed += 1;
             writeln!(out, "FAIL {}: {}", file.name, r.name)?;
-            for line in r.errors.iter().map(|e| format!("! {e}")).chain(r.diff.clone()) {
+            for line in r
+                .errors
+                .iter()
+                .map(|e| format!("! {e}"))
+                .chain(r.diff.clone())
+            {
                 writeln!(out, "    {line}")?;
             }
         }
@@ -255,6 +260,8 @@ fn junit_out(ran: &[Ran], coverage: &Coverage) -> io::Result<()> {
             results: &r.results,
         })
         .collect();
-    io::stdout().lock().write_all(junit::junit(&files).as_bytes())?;
+    io::stdout()
+        .lock()
+        .write_all(junit::junit(&files).as_bytes())?;
     coverage_lines(coverage, &mut io::stderr().lock())
 }

@@ -99,8 +99,14 @@ mod tests {
             results: &results,
         }]);
         assert!(xml.contains("tests=\"2\" failures=\"1\""), "{xml}");
-        assert!(xml.contains("<testcase classname=\"t.yaml\" name=\"ok\"/>"), "{xml}");
+        assert!(
+            xml.contains("<testcase classname=\"t.yaml\" name=\"ok\"/>"),
+            "{xml}"
+        );
         assert!(xml.contains("name=\"late &lt;plan&gt;\""), "{xml}");
-        assert!(xml.contains("<failure message=\"- expected plan-on-time on P-1\">"), "{xml}");
+        assert!(
+            xml.contains("<failure message=\"- expected plan-on-time on P-1\">"),
+            "{xml}"
+        );
     }
 }

@@ -74,4 +74,3 @@ pub fn find_record(paths: &[PathBuf], id: &str, schema: &Schema) -> Result<Found
 pub fn line(text: &str, offset: u32) -> usize {
     crate::source::LineIndex::new(text).line_col(text, offset).0
 }
-

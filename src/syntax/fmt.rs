@@ -39,6 +39,23 @@ pub fn format(text: &str) -> Result<String, Vec<Error>> {
     Ok(format_file(text, &file))
 }
 
+/// A constraint in canonical form on one line (`plan within 30 workdays after assigned`).
+pub fn constraint(text: &str, c: &super::ast::Constraint) -> String {
+    Printer { text }.constraint(c)
+}
+
+/// An expression in canonical form on one line.
+pub fn expr(text: &str, e: &super::ast::Expr) -> String {
+    Printer { text }.expr(e)
+}
+
+/// A penalty in canonical form, without the `penalty` keyword
+/// (`1 point, plus 0.1 per workday late, at most 3`).
+pub fn penalty(text: &str, p: &super::ast::Penalty) -> String {
+    let full = Printer { text }.penalty(p);
+    full.strip_prefix("penalty ").unwrap_or(&full).to_string()
+}
+
 /// Format an already parsed file; `text` is the text it was parsed from.
 pub fn format_file(text: &str, file: &File) -> String {
     let layout = Layout {
