@@ -7,7 +7,7 @@
 //! - [`model`]: YAML tree -> typed records with spans.
 //! - [`calendar`]: civil dates, durations and the working-day index.
 //! - [`eval`]: compiled rules x records -> findings; no I/O, never reads the clock.
-//! - [`report`]: findings -> human, plain and JSON output.
+//! - [`report`]: findings -> human, plain, JSON, SARIF, JUnit, GitHub and markdown output; the progress report.
 //! - [`cli`]: clap commands; the only place that prints or exits.
 
 pub mod calendar;

@@ -51,9 +51,7 @@ pub fn rules(paths: &[PathBuf]) -> Rules {
         ));
     }
     let calendar = calendars(&mut rules, &parsed);
-    if !rules.errors.is_empty() {
-        return rules;
-    }
+    let loaded_cleanly = rules.errors.is_empty();
     let texts: Vec<Arc<str>> = parsed.iter().map(|(f, _)| rules.text(*f)).collect();
     let sources: Vec<eval::Source<'_>> = parsed
         .iter()
@@ -65,7 +63,8 @@ pub fn rules(paths: &[PathBuf]) -> Rules {
         })
         .collect();
     match eval::compile(&sources, calendar) {
-        Ok(plan) => rules.plan = Some(plan),
+        Ok(plan) if loaded_cleanly => rules.plan = Some(plan),
+        Ok(_) => {}
         Err(errors) => {
             for e in errors {
                 let index = rules.errors.len();

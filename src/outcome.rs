@@ -89,6 +89,16 @@ pub struct Finding {
     /// How the penalty was reached (`1 + 0.1 × 4 workdays = 1.4`).
     pub penalty_note: Option<String>,
     pub waived: bool,
+    /// The waiver's `reason` when [`Finding::waived`] (SARIF's suppression
+    /// justification); `None` when unknown.
+    pub waiver_reason: Option<String>,
+    /// The pipeline stage a deadline finding is about (`closure`); `None`
+    /// for rules that are not deadlines.
+    pub stage: Option<String>,
+    /// The stage is not recorded and its due date has passed: lateness runs
+    /// to the evaluation date (`actual` is `as_of`). False when the stage
+    /// was recorded late, and for rules that are not deadlines.
+    pub overdue: bool,
 }
 
 /// A diagnostic about the inputs themselves (record, rule, calendar files).
@@ -176,4 +186,18 @@ pub struct Outcome {
     /// and held.
     pub passes: Vec<usize>,
     pub summary: Summary,
+    /// The counts of [`Outcome::progress`] per responsible unit and
+    /// inspection round (`rectify report`), sorted by unit, then round.
+    pub progress_by: Vec<GroupProgress>,
+}
+
+/// Progress of one unit's records of one inspection round.
+#[derive(Clone, Debug, Default, PartialEq)]
+pub struct GroupProgress {
+    pub unit: String,
+    /// The records' `round`; `None` for records that name none.
+    pub round: Option<String>,
+    /// One entry per kind that has records in this group, in the order of
+    /// [`Outcome::progress`]; counted exactly as there.
+    pub progress: Vec<KindProgress>,
 }

@@ -22,6 +22,11 @@ pub struct Cli {
 pub enum Command {
     /// Check records against rules and report findings, scores and progress.
     Check(CheckArgs),
+    /// The progress disclosure and unit scoreboard: tasks completed and
+    /// overdue, petitions closed, per round and per unit; what falls due soon.
+    Report(ReportArgs),
+    /// Print the JSON Schema of the record format (for editors).
+    Schema,
     /// Work with rule files: check them without records, generate their docs.
     #[command(subcommand)]
     Rules(super::rules::RulesCommand),
@@ -48,12 +53,16 @@ pub struct CheckArgs {
     /// The evaluation date, YYYY-MM-DD [default: today, local time]
     #[arg(long, value_name = "DATE", value_parser = parse_date)]
     pub as_of: Option<Date>,
-    /// Output format [default: human]
+    /// Output format [default: human; github when GITHUB_ACTIONS=true]
     #[arg(long, value_enum)]
     pub format: Option<FormatArg>,
     /// Write the report to FILE instead of stdout (atomically)
     #[arg(long, value_name = "FILE")]
     pub output: Option<PathBuf>,
+    /// Also write the report in FORMAT to FILE (atomically); repeatable,
+    /// e.g. `--report sarif=rectify.sarif --report json=rectify.json`
+    #[arg(long = "report", value_name = "FORMAT=FILE", value_parser = parse_report)]
+    pub reports: Vec<ReportTarget>,
     /// Exit 1 when a finding at or above this severity is not waived
     #[arg(long, value_enum, default_value_t = FailOn::Error)]
     pub fail_on: FailOn,
@@ -82,6 +91,82 @@ pub enum FormatArg {
     Plain,
     /// the JSON report (version 1)
     Json,
+    /// SARIF 2.1.0, for GitHub code scanning
+    Sarif,
+    /// JUnit XML, one test suite per rule
+    Junit,
+    /// GitHub Actions annotations (workflow commands)
+    Github,
+    /// a markdown summary for a pull-request comment
+    Markdown,
+}
+
+/// `--report FORMAT=FILE`.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct ReportTarget {
+    pub format: FormatArg,
+    pub file: PathBuf,
+}
+
+/// `sarif=out.sarif`: a format name, `=`, a file name.
+fn parse_report(text: &str) -> Result<ReportTarget, String> {
+    let Some((name, file)) = text.split_once('=') else {
+        return Err(format!("expected FORMAT=FILE, found `{text}`"));
+    };
+    let format = FormatArg::from_str(name, true).map_err(|_| {
+        let names: Vec<String> = FormatArg::value_variants()
+            .iter()
+            .filter_map(|v| v.to_possible_value().map(|p| p.get_name().to_string()))
+            .collect();
+        format!(
+            "unknown format `{name}`; expected one of {}",
+            names.join(", ")
+        )
+    })?;
+    if file.is_empty() {
+        return Err(format!("no file after `{name}=`"));
+    }
+    Ok(ReportTarget {
+        format,
+        file: PathBuf::from(file),
+    })
+}
+
+#[derive(Debug, Args)]
+pub struct ReportArgs {
+    /// Record files or folders (walked for *.yaml, *.yml) [default: .]
+    pub paths: Vec<PathBuf>,
+    /// A rule file or folder of *.rules; repeatable [default: the bundled rule set]
+    #[arg(long = "rules", value_name = "FILE|DIR")]
+    pub rules: Vec<PathBuf>,
+    /// The evaluation date, YYYY-MM-DD [default: today, local time]
+    #[arg(long, value_name = "DATE", value_parser = parse_date)]
+    pub as_of: Option<Date>,
+    /// List the stages that fall due within DAYS of the evaluation date
+    #[arg(long, value_name = "DAYS", default_value_t = 30)]
+    pub due_within: u32,
+    /// Output form
+    #[arg(long, value_enum, default_value_t = ReportFormat::Table)]
+    pub format: ReportFormat,
+    /// Write the report to FILE instead of stdout (atomically)
+    #[arg(long, value_name = "FILE")]
+    pub output: Option<PathBuf>,
+    /// Worker threads [default: one per core]
+    #[arg(long, value_name = "N", value_parser = clap::value_parser!(u32).range(1..))]
+    pub jobs: Option<u32>,
+    /// When to colour the output (the table has none; accepted for symmetry)
+    #[arg(long, value_enum, default_value_t = ColorArg::Auto)]
+    pub color: ColorArg,
+}
+
+#[derive(Clone, Copy, Debug, PartialEq, Eq, ValueEnum)]
+pub enum ReportFormat {
+    /// aligned columns for a terminal
+    Table,
+    /// markdown, for a wiki page or a pull-request comment
+    Markdown,
+    /// one self-contained HTML file with charts (no external resources)
+    Html,
 }
 
 /// The lowest severity that makes `check` exit 1.
@@ -135,6 +220,18 @@ pub(crate) fn parse_date(text: &str) -> Result<Date, String> {
 #[cfg(test)]
 mod tests {
     use super::parse_date;
+
+    #[test]
+    fn report_targets_name_a_format_and_a_file() {
+        use super::{FormatArg, parse_report};
+        let target = parse_report("sarif=out/rectify.sarif").expect("valid");
+        assert_eq!(target.format, FormatArg::Sarif);
+        assert_eq!(target.file.to_str(), Some("out/rectify.sarif"));
+        assert!(parse_report("JSON=a=b.json").is_ok_and(|t| t.file.to_str() == Some("a=b.json")));
+        for bad in ["sarif", "sarif=", "xml=out.xml", "=out"] {
+            assert!(parse_report(bad).is_err(), "{bad}");
+        }
+    }
 
     #[test]
     fn dates_must_be_iso_and_real() {

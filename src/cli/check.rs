@@ -11,7 +11,8 @@ use crate::report::{self, Format, Style};
 use crate::run::{self, Options};
 
 use super::UNTRUSTED;
-use super::args::{CheckArgs, ColorArg, FailOn, FormatArg};
+use super::args::{CheckArgs, ColorArg, FailOn, FormatArg, ReportTarget};
+use super::spinner::Spinner;
 
 /// Columns for `human` output when stdout is not a terminal.
 const DEFAULT_WIDTH: usize = 100;
@@ -19,10 +20,10 @@ const DEFAULT_WIDTH: usize = 100;
 /// Run `rectify check` and return the exit code. The report is rendered
 /// even when the run cannot be trusted, so the user sees why.
 pub fn run(args: &CheckArgs) -> u8 {
-    let format = format(args.format);
-    let as_of = args
-        .as_of
-        .unwrap_or_else(|| jiff::ZonedDateTime::now().date());
+    let format = format(args.format, github_actions());
+    let as_of = args.as_of.unwrap_or_else(today);
+    let mut formats = std::iter::once(format).chain(args.reports.iter().map(|r| convert(r.format)));
+    let keep_sources = formats.any(Format::wants_sources);
     let options = Options {
         paths: args.paths.clone(),
         rules: args.rules.clone(),
@@ -30,10 +31,13 @@ pub fn run(args: &CheckArgs) -> u8 {
         only: args.only.clone(),
         skip: args.skip.clone(),
         jobs: args.jobs.map(|n| n as usize),
-        keep_sources: matches!(format, Format::Human | Format::Plain),
+        keep_sources,
         ..Options::new(as_of)
     };
-    let outcome = run::check(&options);
+    let outcome = {
+        let _spinner = Spinner::start("checking records");
+        run::check(&options)
+    };
     let to_terminal = args.output.is_none() && io::stdout().is_terminal();
     let style = Style {
         color: color(args.color, to_terminal),
@@ -46,7 +50,8 @@ pub fn run(args: &CheckArgs) -> u8 {
             .map_err(|e| format!("cannot write `{}`: {e}", path.display())),
         None => write_stdout(render).map_err(|e| format!("cannot write the report: {e}")),
     };
-    if let Err(message) = written {
+    let extra = write_reports(&outcome, &args.reports, &style);
+    if let Err(message) = written.and(extra) {
         eprintln!("error: {message}");
         return UNTRUSTED;
     }
@@ -74,7 +79,7 @@ pub fn exit_code(outcome: &Outcome, fail_on: FailOn) -> u8 {
 }
 
 /// Why [`Outcome::trusted`] is false, for stderr.
-fn untrusted_reason(outcome: &Outcome) -> Option<String> {
+pub(crate) fn untrusted_reason(outcome: &Outcome) -> Option<String> {
     if outcome.trusted() {
         return None;
     }
@@ -91,20 +96,66 @@ fn untrusted_reason(outcome: &Outcome) -> Option<String> {
     })
 }
 
-/// The format when `--format` is not given.
-// Hook: under `GITHUB_ACTIONS=true` the default becomes `github` (DESIGN §6)
-// once that format exists; decide it here, from the environment.
-fn format(arg: Option<FormatArg>) -> Format {
-    match arg.unwrap_or(FormatArg::Human) {
+/// Each `--report FORMAT=FILE`, written atomically; every one is tried,
+/// and the failures are reported together.
+fn write_reports(outcome: &Outcome, targets: &[ReportTarget], style: &Style) -> Result<(), String> {
+    let plain = Style {
+        color: false,
+        ..style.clone()
+    };
+    let failures: Vec<String> = targets
+        .iter()
+        .filter_map(|t| {
+            let render =
+                |out: &mut dyn Write| report::render(outcome, convert(t.format), &plain, out);
+            write_atomically(&t.file, render)
+                .err()
+                .map(|e| format!("cannot write `{}`: {e}", t.file.display()))
+        })
+        .collect();
+    if failures.is_empty() {
+        Ok(())
+    } else {
+        Err(failures.join("\nerror: "))
+    }
+}
+
+/// Today in the local time zone: the one clock read of a run.
+pub(crate) fn today() -> jiff::civil::Date {
+    jiff::ZonedDateTime::now().date()
+}
+
+/// `GITHUB_ACTIONS=true`, as set on GitHub's runners.
+fn github_actions() -> bool {
+    std::env::var_os("GITHUB_ACTIONS").is_some_and(|v| v == "true")
+}
+
+/// The format: `--format`, else `github` on GitHub Actions (DESIGN §6),
+/// else `human`.
+pub(crate) fn format(arg: Option<FormatArg>, on_github: bool) -> Format {
+    let default = if on_github {
+        FormatArg::Github
+    } else {
+        FormatArg::Human
+    };
+    convert(arg.unwrap_or(default))
+}
+
+fn convert(arg: FormatArg) -> Format {
+    match arg {
         FormatArg::Human => Format::Human,
         FormatArg::Plain => Format::Plain,
         FormatArg::Json => Format::Json,
+        FormatArg::Sarif => Format::Sarif,
+        FormatArg::Junit => Format::Junit,
+        FormatArg::Github => Format::Github,
+        FormatArg::Markdown => Format::Markdown,
     }
 }
 
 /// `auto`: colour only on a terminal, and not when `NO_COLOR` is set to
 /// anything but the empty string.
-fn color(arg: ColorArg, to_terminal: bool) -> bool {
+pub(crate) fn color(arg: ColorArg, to_terminal: bool) -> bool {
     match arg {
         ColorArg::Always => true,
         ColorArg::Never => false,
@@ -112,7 +163,7 @@ fn color(arg: ColorArg, to_terminal: bool) -> bool {
     }
 }
 
-fn width(to_terminal: bool) -> usize {
+pub(crate) fn width(to_terminal: bool) -> usize {
     let terminal = to_terminal
         .then(|| terminal_size::terminal_size_of(io::stdout()))
         .flatten();
@@ -120,7 +171,9 @@ fn width(to_terminal: bool) -> usize {
 }
 
 /// Render to stdout; a closed pipe (`rectify check | head`) is not an error.
-fn write_stdout(render: impl FnOnce(&mut dyn Write) -> io::Result<()>) -> io::Result<()> {
+pub(crate) fn write_stdout(
+    render: impl FnOnce(&mut dyn Write) -> io::Result<()>,
+) -> io::Result<()> {
     let mut out = BufWriter::new(io::stdout().lock());
     match render(&mut out).and_then(|()| out.flush()) {
         Err(e) if e.kind() == io::ErrorKind::BrokenPipe => Ok(()),
@@ -130,7 +183,7 @@ fn write_stdout(render: impl FnOnce(&mut dyn Write) -> io::Result<()>) -> io::Re
 
 /// Render into a temporary file beside `path`, then rename it over `path`,
 /// so a reader never sees half a report.
-fn write_atomically(
+pub(crate) fn write_atomically(
     path: &Path,
     render: impl FnOnce(&mut dyn Write) -> io::Result<()>,
 ) -> io::Result<()> {
@@ -166,6 +219,13 @@ fn write_atomically(
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn github_is_the_default_on_github_actions() {
+        assert_eq!(format(None, true), Format::Github);
+        assert_eq!(format(None, false), Format::Human);
+        assert_eq!(format(Some(FormatArg::Json), true), Format::Json);
+    }
 
     #[test]
     fn colour_follows_the_choice_and_the_terminal() {

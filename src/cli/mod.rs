@@ -2,7 +2,9 @@
 //! reads the clock.
 //!
 //! - [`args`]: the clap definitions.
-//! - [`check`]: `rectify check`: options, rendering, output file, exit code.
+//! - [`check`]: `rectify check`: options, rendering, output files, exit code.
+//! - [`report`]: `rectify report`: the progress disclosure and scoreboard.
+//! - [`spinner`]: the stderr spinner for runs longer than about a second.
 //! - [`rules`]: `rectify rules check` and `rectify rules doc` ([`doc`] builds the pages).
 //! - [`fmt`]: `rectify fmt`. [`test`]: `rectify test`. [`explain`]: `rectify explain`.
 
@@ -11,7 +13,9 @@ pub mod check;
 pub mod doc;
 pub mod explain;
 pub mod fmt;
+pub mod report;
 pub mod rules;
+pub mod spinner;
 pub mod test;
 
 use std::io::{self, Write};
@@ -31,6 +35,8 @@ pub fn main() -> ExitCode {
     let cli = Cli::parse();
     let code = match cli.command {
         Command::Check(args) => check::run(&args),
+        Command::Report(args) => report::run(&args),
+        Command::Schema => schema(),
         Command::Rules(command) => rules::run(&command),
         Command::Fmt(args) => fmt::run(&args),
         Command::Test(args) => test::run(&args),
@@ -38,6 +44,18 @@ pub fn main() -> ExitCode {
         Command::Completions { shell } => completions(shell),
     };
     ExitCode::from(code)
+}
+
+/// `rectify schema`: the record format's JSON Schema on stdout.
+fn schema() -> u8 {
+    match crate::report::schema::write(&mut io::stdout().lock()) {
+        Ok(()) => 0,
+        Err(e) if e.kind() == io::ErrorKind::BrokenPipe => 0,
+        Err(e) => {
+            eprintln!("error: cannot write the schema: {e}");
+            UNTRUSTED
+        }
+    }
 }
 
 /// `rectify completions SHELL`: a completion script on stdout.

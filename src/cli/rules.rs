@@ -191,6 +191,7 @@ fn outcome(files: &[SourceFile], diagnostics: &[InputError]) -> Outcome {
         input_errors: diagnostics.to_vec(),
         units: Vec::new(),
         progress: Vec::new(),
+        progress_by: Vec::new(),
         pending: Vec::new(),
         passes: Vec::new(),
         summary: Summary::default(),

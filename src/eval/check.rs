@@ -208,7 +208,7 @@ fn check(ctx: &mut Ctx<'_>, c: &Constraint) -> Part {
         } => match ctx.date(date) {
             Some((due, span)) => {
                 ctx.step(|| format!("  `{date_text}` is {due}"));
-                deadline(ctx, *stage, due, span, format!("`{date_text}` {due}"))
+                deadline(ctx, *stage, due, span, Due::By(format!("`{date_text}`")))
             }
             None => Part::Unknown(Vec::new()),
         },
@@ -221,14 +221,10 @@ fn check(ctx: &mut Ctx<'_>, c: &Constraint) -> Part {
             Tri::True => Part::Pass,
             Tri::Unknown => Part::Unknown(Vec::new()),
             Tri::False => {
-                let text = format!(
-                    "`{}` does not hold{}",
-                    failing(ctx, e).join("`, `"),
-                    details(ctx)
-                );
+                let (texts, labels) = failing(ctx, e);
                 Part::Fail {
-                    text,
-                    labels: seen_labels(ctx),
+                    text: texts.join("; "),
+                    labels,
                     late: None,
                 }
             }
@@ -240,20 +236,39 @@ fn check(ctx: &mut Ctx<'_>, c: &Constraint) -> Part {
     }
 }
 
-/// The conjuncts of a false condition that are themselves false.
-fn failing(ctx: &mut Ctx<'_>, e: &super::plan::Expr) -> Vec<String> {
-    if let super::plan::ExprKind::And(a, b) = &e.kind {
-        let mut parts = Vec::new();
+/// The conjuncts of a false condition that are themselves false, each
+/// described with the values it read, and labels at those values.
+fn failing(ctx: &mut Ctx<'_>, e: &super::plan::Expr) -> (Vec<String>, Vec<(Span, String)>) {
+    use super::plan::ExprKind as X;
+    if let X::And(a, b) = &e.kind {
+        let (mut texts, mut labels) = (Vec::new(), Vec::new());
         for side in [a, b] {
             if ctx.truth(side) == Tri::False {
-                parts.extend(failing(ctx, side));
+                let (t, l) = failing(ctx, side);
+                texts.extend(t);
+                labels.extend(l);
             }
         }
-        if !parts.is_empty() {
-            return parts;
+        if !texts.is_empty() {
+            return (texts, labels);
         }
     }
-    vec![e.text.clone()]
+    ctx.seen.clear();
+    let _ = ctx.truth(e);
+    let text = match &e.kind {
+        X::IsPresent(x) => format!("`{}` is missing", x.text),
+        X::IsMissing(x) => format!("`{}` is present{}", x.text, details(ctx)),
+        _ => format!("`{}` does not hold{}", e.text, details(ctx)),
+    };
+    let mut labels: Vec<(Span, String)> = ctx
+        .seen
+        .iter()
+        .filter_map(|(span, shown)| span.map(|s| (s, shown.clone())))
+        .collect();
+    if labels.is_empty() {
+        labels.push((ctx.record.id.span, text.clone()));
+    }
+    (vec![text], labels)
 }
 
 fn details(ctx: &Ctx<'_>) -> String {
@@ -261,17 +276,7 @@ fn details(ctx: &Ctx<'_>) -> String {
         return String::new();
     }
     let shown: Vec<&str> = ctx.seen.iter().map(|(_, s)| s.as_str()).collect();
-    format!(": {}", shown.join(", "))
-}
-
-fn seen_labels(ctx: &Ctx<'_>) -> Vec<(Span, String)> {
-    if ctx.seen.is_empty() {
-        return vec![(ctx.record.id.span, "in this record".into())];
-    }
-    ctx.seen
-        .iter()
-        .map(|(span, text)| (*span, text.clone()))
-        .collect()
+    format!(" ({})", shown.join(", "))
 }
 
 fn within_part(
@@ -292,7 +297,7 @@ fn within_part(
         Ok(Some(due)) => {
             ctx.step(|| counting(ctx.plan.calendar.as_ref(), base, due, n, unit));
             let how = format!("{} after `{after_text}` {base}", amount(n, unit));
-            deadline(ctx, stage, due, span, how)
+            deadline(ctx, stage, due, span, Due::Within(how))
         }
         Ok(None) => {
             ctx.lacks(format!(
@@ -321,28 +326,52 @@ fn duration(ctx: &mut Ctx<'_>, d: &DurationExpr) -> Option<(u32, Unit)> {
 
 /// `stage` is due on `due` (before any roll-forward); `reference` is the
 /// record value the due date comes from.
+/// Where a due date comes from, for messages.
+enum Due {
+    /// `30 workdays after `assigned` 2022-06-01`
+    Within(String),
+    /// `` `deadline` ``
+    By(String),
+}
+
+impl Due {
+    /// `was due …` for a due date `due` computed as `computed`.
+    fn describe(&self, computed: Date, due: Date) -> String {
+        match (self, computed == due) {
+            (Due::Within(how), true) => format!("was due {due}, {how}"),
+            (Due::Within(how), false) => {
+                format!("was due {due}: {how} is {computed}, not a working day")
+            }
+            (Due::By(what), true) => format!("was due by {what}, {due}"),
+            (Due::By(what), false) => {
+                format!("was due {due}: {what} {computed} is not a working day")
+            }
+        }
+    }
+}
+
 fn deadline(
     ctx: &mut Ctx<'_>,
     stage: usize,
-    due: Date,
+    computed: Date,
     reference: Option<Span>,
-    how: String,
+    how: Due,
 ) -> Part {
     let calendar = ctx.plan.calendar.as_ref();
+    let due = computed;
     let (due, how) = match (ctx.plan.roll, calendar) {
         (RollPolicy::NextWorkday, Some(cal)) => match cal.roll_forward(due) {
             Ok(rolled) if rolled != due => {
                 ctx.step(|| rolling(cal, due, rolled));
-                let how = format!("{how}, a non-working day, moved to the next working day");
-                (rolled, how)
+                (rolled, how.describe(computed, rolled))
             }
-            Ok(_) => (due, how),
+            Ok(_) => (due, how.describe(computed, due)),
             Err(out) => {
                 ctx.lacks(out.to_string());
                 return Part::Unknown(Vec::new());
             }
         },
-        _ => (due, how),
+        _ => (due, how.describe(computed, due)),
     };
     let name = &ctx.kind.stages[stage];
     let recorded = ctx.record.stage(name).map(|s| (s.date.value, s.date.span));
@@ -384,14 +413,12 @@ fn deadline(
     };
     let (text, label) = if overdue {
         (
-            format!(
-                "`{name}` was due {due}, {how}; it is not recorded as of {actual}, {lateness} overdue{note}"
-            ),
+            format!("`{name}` {how}; it is not recorded as of {actual}, {lateness} overdue{note}"),
             format!("`{name}` due {due}, not recorded by {actual}"),
         )
     } else {
         (
-            format!("`{name}` was due {due}, {how}; it is dated {actual}, {lateness} late{note}"),
+            format!("`{name}` {how}; it is dated {actual}, {lateness} late{note}"),
             format!("{lateness} late, due {due}"),
         )
     };
@@ -592,13 +619,12 @@ fn each_extension(ctx: &mut Ctx<'_>, body: &super::plan::Expr) -> Part {
         match ctx.truth(body) {
             Tri::True => {}
             Tri::False => {
-                let parts = failing(ctx, body).join("`, `");
-                texts.push(format!(
-                    "extension {} does not satisfy `{parts}`{}",
-                    i + 1,
-                    details(ctx)
+                let (parts, _) = failing(ctx, body);
+                texts.push(format!("extension {}: {}", i + 1, parts.join("; ")));
+                labels.push((
+                    ext.span,
+                    format!("extension {}: {}", i + 1, parts.join("; ")),
                 ));
-                labels.push((ext.span, format!("extension {}", i + 1)));
             }
             Tri::Unknown => unknown.extend(
                 ctx.unknown

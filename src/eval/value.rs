@@ -65,7 +65,7 @@ pub struct Ctx<'r> {
     /// Why values were unknown ("record has no `assigned`").
     pub unknown: Vec<String>,
     /// Values read, for labels and messages: `(span, "`acceptance.by` is `…`")`.
-    pub seen: Vec<(Span, String)>,
+    pub seen: Vec<(Option<Span>, String)>,
     /// When explaining a verdict: the steps of the derivation, in order.
     pub trace: Option<Vec<String>>,
 }
@@ -222,10 +222,10 @@ impl<'r> Ctx<'r> {
                 span: None,
             },
         };
-        if let (Some(span), X::Field(_) | X::DateWord(_)) = (val.span, &e.kind) {
+        if matches!(e.kind, X::Field(_) | X::DateWord(_)) && val.v != V::Missing {
             let shown = format!("`{}` is {}", e.text, show(&val.v));
             if !self.seen.iter().any(|(_, s)| *s == shown) {
-                self.seen.push((span, shown));
+                self.seen.push((val.span, shown));
             }
         }
         if val.v == V::Missing && matches!(e.kind, X::Field(_) | X::DateWord(_)) {

@@ -6,6 +6,12 @@
 //! offending value. Must not: know any rule beyond the [`Schema`] it is given,
 //! read the clock, or stop at the first bad record.
 
+pub mod error;
+mod fields;
+mod load;
+mod record;
+mod stages;
+
 use std::sync::Arc;
 
 use jiff::civil::Date;
@@ -34,6 +40,7 @@ pub struct File {
 #[derive(Clone, Debug, PartialEq)]
 pub struct Error {
     /// `record::missing-field`, `record::duplicate-key`, `record::bad-date`, …
+    /// (every code is documented in [`error`]), or a `yaml::` code.
     pub code: &'static str,
     pub severity: Severity,
     pub message: String,
@@ -115,22 +122,36 @@ impl Record {
 
     /// The value at a path of extra (or core) fields, looking in the record
     /// first and then in the ledger header: `["budget", "yuan"]`.
+    ///
+    /// Inheritance is per top-level key: when the record sets `budget`, the
+    /// header's `budget` is not looked at, even for `budget.yuan`.
     pub fn get(&self, path: &[&str]) -> Option<&yaml::Node> {
-        let _ = path;
-        todo!()
+        let (first, _) = path.split_first()?;
+        let own = Some(&self.node).filter(|node| find(node, first).is_some());
+        let start = own.or(self.header.as_deref())?;
+        path.iter().try_fold(start, |node, name| find(node, name))
     }
 }
 
 /// Load one record file. Never fails as a whole: what cannot be read becomes
 /// errors, and every record that could be read is returned.
 pub fn load(text: &str, schema: &Schema, limits: &yaml::Limits) -> File {
-    let _ = (text, schema, limits);
-    todo!()
+    load::load(text, schema, limits)
+}
+
+/// The value under string key `name` of a mapping (the first, if repeated).
+fn find<'a>(node: &'a yaml::Node, name: &str) -> Option<&'a yaml::Node> {
+    match &node.value {
+        yaml::Value::Map(entries) => entries
+            .iter()
+            .find(|(k, _)| fields::key(k) == Some(name))
+            .map(|(_, v)| v),
+        _ => None,
+    }
 }
 
 /// Load records from YAML documents already parsed (each a record, a list
 /// or a ledger), as [`load`] does after parsing.
 pub fn load_nodes(docs: Vec<yaml::Node>, schema: &Schema) -> File {
-    let _ = (docs, schema);
-    todo!()
+    load::finish(load::load_docs(&docs, schema))
 }

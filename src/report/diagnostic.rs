@@ -113,9 +113,9 @@ pub fn finding(outcome: &Outcome, f: &Finding) -> Diag {
     }
     help.push(penalty_note(f));
     let message = if f.waived {
-        format!("{} (waived)", f.message)
+        format!("{}: {} (waived)", f.record, f.message)
     } else {
-        f.message.clone()
+        format!("{}: {}", f.record, f.message)
     };
     Diag {
         code: rule.map(|r| r.id.clone()),

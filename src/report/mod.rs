@@ -1,4 +1,5 @@
-//! Findings -> text: human (miette graphical), plain (narratable) and JSON.
+//! Findings -> text: every output format of `check`, the progress report
+//! and the record schema.
 //!
 //! Owns: every output format. Must not: evaluate anything, read the clock,
 //! or write anywhere but the writer it is handed.
@@ -6,10 +7,24 @@
 //! - [`json`]: the JSON report contract (DESIGN §6).
 //! - [`diagnostic`]: findings and input errors as miette diagnostics.
 //! - [`text`]: `human` and `plain`, with the summary footer.
+//! - [`sarif`], [`junit`], [`github`], [`markdown`]: machine and CI formats.
+//! - [`progress`]: `rectify report` (table, markdown, self-contained HTML).
+//! - [`schema`]: the JSON Schema of the record format (`rectify schema`).
+//! - [`region`], [`table`], [`xml`], [`ordered`]: shared helpers.
 
 pub mod diagnostic;
+pub mod github;
 pub mod json;
+pub mod junit;
+pub mod markdown;
+pub mod ordered;
+pub mod progress;
+pub mod region;
+pub mod sarif;
+pub mod schema;
+pub mod table;
 pub mod text;
+pub mod xml;
 
 use std::io::{self, Write};
 
@@ -24,6 +39,25 @@ pub enum Format {
     Plain,
     /// The JSON report contract, version 1.
     Json,
+    /// SARIF 2.1.0 (GitHub code scanning).
+    Sarif,
+    /// JUnit XML, one suite per rule.
+    Junit,
+    /// GitHub Actions workflow commands (annotations).
+    Github,
+    /// A markdown summary for a pull-request comment.
+    Markdown,
+}
+
+impl Format {
+    /// Whether the format shows more when every file's text is kept
+    /// (snippets; end positions and character offsets).
+    pub fn wants_sources(self) -> bool {
+        matches!(
+            self,
+            Format::Human | Format::Plain | Format::Sarif | Format::Github
+        )
+    }
 }
 
 /// How to present text output; JSON ignores all of it.
@@ -60,5 +94,9 @@ pub fn render(
         Format::Human => text::human(outcome, style, out),
         Format::Plain => text::plain(outcome, style, out),
         Format::Json => json::write(outcome, out),
+        Format::Sarif => sarif::write(outcome, out),
+        Format::Junit => junit::write(outcome, out),
+        Format::Github => github::write(outcome, out),
+        Format::Markdown => markdown::write(outcome, out),
     }
 }

@@ -33,6 +33,7 @@ pub struct Summary {
     pub id_span: Span,
     pub kind: String,
     pub unit: String,
+    pub round: Option<String>,
     pub status: Option<Status>,
     /// The last stage of its pipeline is recorded.
     pub final_recorded: bool,
@@ -157,7 +158,14 @@ fn evaluate(record: &Record, plan: &Plan, options: &Options, result: &mut Result
     let mut used = vec![false; record.waivers.len()];
     for f in verdicts.findings {
         let waived = waiver(record, &plan.rules[f.rule].id, options, &mut used, result);
-        result.findings.push(finding(record, f, waived));
+        let stage = f
+            .late
+            .as_ref()
+            .and_then(|l| kind.and_then(|k| k.stages.get(l.stage)).cloned());
+        result.findings.push(Finding {
+            stage,
+            ..finding(record, f, waived)
+        });
     }
     for (waiver, used) in record.waivers.iter().zip(used) {
         if !used {
@@ -182,6 +190,7 @@ fn evaluate(record: &Record, plan: &Plan, options: &Options, result: &mut Result
         id_span: record.id.span,
         kind: record.kind.value.clone(),
         unit: record.unit.value.clone(),
+        round: record.round.as_ref().map(|r| r.value.clone()),
         status: record.status.as_ref().map(|s| s.value.clone()),
         final_recorded: kind
             .and_then(|k| k.stages.last())
@@ -213,6 +222,9 @@ fn finding(record: &Record, f: eval::Finding, waived: bool) -> Finding {
         penalty_note: f.penalty_note,
         waived,
         line_col: None,
+        waiver_reason: None,
+        stage: None,
+        overdue: late.is_some_and(|l| l.overdue),
     }
 }
 

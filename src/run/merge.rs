@@ -46,6 +46,7 @@ pub fn merge(
             ..KindProgress::default()
         })
         .collect();
+    let mut groups: BTreeMap<(String, Option<String>), Vec<KindProgress>> = BTreeMap::new();
     for result in results {
         let file = outcome.files.len();
         outcome.files.push(source_file(result.name, result.text));
@@ -65,6 +66,11 @@ pub fn merge(
             }
             units.entry(r.unit.clone()).or_default().records += 1;
             count(&mut progress, r);
+            let group = (r.unit.clone(), r.round.clone());
+            let kinds = groups
+                .entry(group)
+                .or_insert_with(|| progress_template(plan));
+            count(kinds, r);
         }
         outcome.records += result.records.len();
         outcome.passes.resize(plan.rules.len(), 0);
@@ -92,6 +98,17 @@ pub fn merge(
     }
     outcome.units = scores(plan, units);
     outcome.progress = progress;
+    outcome.progress_by = groups
+        .into_iter()
+        .map(|((unit, round), mut kinds)| {
+            kinds.retain(|k| k.total > 0);
+            crate::outcome::GroupProgress {
+                unit,
+                round,
+                progress: kinds,
+            }
+        })
+        .collect();
     outcome.summary = summary(outcome);
 }
 
@@ -119,6 +136,16 @@ fn duplicate_id(
         )],
         help: Some("ids must be unique across every file checked".into()),
     }
+}
+
+fn progress_template(plan: &Plan) -> Vec<KindProgress> {
+    plan.kinds
+        .iter()
+        .map(|k| KindProgress {
+            kind: k.name.clone(),
+            ..KindProgress::default()
+        })
+        .collect()
 }
 
 fn count(progress: &mut [KindProgress], r: &file::Summary) {

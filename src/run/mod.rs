@@ -75,6 +75,7 @@ pub fn check(options: &Options) -> Outcome {
         pending: Vec::new(),
         passes: Vec::new(),
         summary: Summary::default(),
+        progress_by: Vec::new(),
     };
     let Some(mut plan) = rules.plan else {
         return outcome;
@@ -133,6 +134,7 @@ pub fn check_records(
         pending: Vec::new(),
         passes: Vec::new(),
         summary: Summary::default(),
+        progress_by: Vec::new(),
     };
     let schema = schema(plan);
     let mut results = Vec::new();

@@ -1,6 +1,8 @@
 //! Parser events -> [`Node`] trees, with no recursion: open collections
 //! live on a heap stack whose height `Limits::max_depth` bounds.
 
+use std::borrow::Cow;
+
 use saphyr_parser::{Event, Parser, ScalarStyle, ScanError, Tag};
 
 use super::offsets::Offsets;
@@ -71,7 +73,7 @@ impl<'a> Builder<'a> {
     fn event(&mut self, event: Event<'_>, start: usize, end: usize) -> Result<(), Error> {
         match event {
             Event::Scalar(text, style, anchor, tag) => {
-                let node = self.scalar(&text, style, tag.as_deref(), start, end);
+                let node = self.scalar(text, style, tag.as_deref(), start, end);
                 self.complete(
                     Built {
                         node,
@@ -96,12 +98,14 @@ impl<'a> Builder<'a> {
 
     fn scalar(
         &self,
-        text: &str,
+        text: Cow<'_, str>,
         style: ScalarStyle,
         tag: Option<&Tag>,
         start: usize,
         end: usize,
     ) -> Node {
+        // Never trust a span to be ordered: slicing with it must not panic.
+        let end = end.max(start);
         let start = skip_properties(self.text, start, end);
         let end = scalar_end(self.text, style, start, end);
         let forced_str = tag.is_some_and(|t| t.is_yaml_core_schema() && t.suffix == "str");
@@ -109,7 +113,7 @@ impl<'a> Builder<'a> {
             scalar::resolve(text)
         } else {
             Value::Str {
-                text: text.to_owned(),
+                text: text.into_owned(),
                 plain: false,
             }
         };
@@ -165,6 +169,7 @@ impl<'a> Builder<'a> {
                 last.unwrap_or(start),
             ),
         };
+        let span = Span::new(span.start as usize, span.end.max(span.start) as usize);
         let value = if open.is_map {
             Value::Map(pairs(open.items))
         } else {

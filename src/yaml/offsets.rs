@@ -35,17 +35,20 @@ impl<'a> Offsets<'a> {
         self.byte
     }
 
+    /// Count characters as the bytes that do not continue one.
     fn forward(&mut self, index: usize) {
-        let rest = &self.text[self.byte..];
-        for (at, _) in rest.char_indices() {
-            if self.chars == index {
-                self.byte += at;
-                return;
+        let bytes = self.text.as_bytes();
+        let mut at = self.byte;
+        while at < bytes.len() {
+            if !is_continuation(bytes[at]) {
+                if self.chars == index {
+                    break;
+                }
+                self.chars += 1;
             }
-            self.chars += 1;
+            at += 1;
         }
-        // Past the end: stay at the end, counting as many chars as we saw.
-        self.byte = self.text.len();
+        self.byte = at;
     }
 
     fn backward(&mut self, index: usize) {
@@ -60,4 +63,8 @@ impl<'a> Offsets<'a> {
         self.chars = 0;
         self.byte = 0;
     }
+}
+
+fn is_continuation(byte: u8) -> bool {
+    byte & 0xC0 == 0x80
 }

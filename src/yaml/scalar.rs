@@ -2,21 +2,26 @@
 //!
 //! Only plain scalars are resolved; dates are left as strings for the model.
 
+use std::borrow::Cow;
+
 use super::Value;
 
 /// The value of a plain scalar: null, bool, int, float or else a string.
-pub(crate) fn resolve(text: &str) -> Value {
-    if let Some(value) = null_or_bool(text) {
+pub(crate) fn resolve(text: Cow<'_, str>) -> Value {
+    if let Some(value) = null_or_bool(&text) {
         return value;
     }
-    if let Some(int) = int(text) {
-        return Value::Int(int);
-    }
-    if let Some(float) = float(text) {
-        return Value::Float(float);
+    // Only these can start a number: most strings skip number parsing.
+    if text.starts_with(|c: char| c.is_ascii_digit() || matches!(c, '-' | '+' | '.')) {
+        if let Some(int) = int(&text) {
+            return Value::Int(int);
+        }
+        if let Some(float) = float(&text) {
+            return Value::Float(float);
+        }
     }
     Value::Str {
-        text: text.to_owned(),
+        text: text.into_owned(),
         plain: true,
     }
 }

@@ -73,7 +73,14 @@ pub fn compile<'a>(sources: &[Source<'a>], calendar: Option<Calendar>) -> Result
         text: "",
     };
     let decls = cx.declarations(sources);
-    let has_calendar = calendar.is_some();
+    // Whether a calendar is declared, not whether it loaded: a calendar that
+    // failed to load is reported by the loader, not again here as missing.
+    let has_calendar = calendar.is_some()
+        || sources
+            .iter()
+            .flat_map(|s| &s.ast.rulesets)
+            .flat_map(|r| &r.decls)
+            .any(|d| matches!(d, Decl::Calendar(_)));
     if decls.roll == RollPolicy::NextWorkday && !has_calendar {
         if let Some((file, span)) = decls.roll_at {
             cx.file = file;
@@ -98,6 +105,8 @@ pub fn compile<'a>(sources: &[Source<'a>], calendar: Option<Calendar>) -> Result
                     format!("rule `{}` is defined twice", rule.id.value),
                 );
                 e.related.push((file, span, "first defined here".into()));
+                // Still check the second one, so its own errors are shown too.
+                let _ = cx.rule(rule, &decls.kinds, has_calendar);
                 continue;
             }
             seen.insert(&rule.id.value, (source.file, rule.id.span));

@@ -1,0 +1,100 @@
+//! The codes of record-file diagnostics, each documented where it is defined,
+//! and the constructors the loader uses.
+//!
+//! The YAML layer's own codes (`yaml::syntax`, `yaml::too-deep`,
+//! `yaml::alias-limit`) pass through unchanged; see [`crate::yaml::Error`].
+
+use crate::source::Span;
+use crate::syntax::ast::Severity;
+
+use super::Error;
+
+/// A key appears twice in one mapping of a record (or of a ledger header).
+/// At the second key, with a label at the first; the record is dropped.
+pub const DUPLICATE_KEY: &str = "record::duplicate-key";
+
+/// A required field is absent: `id`, `responsible.unit`, or a stage's `date`.
+/// At the start of the record (or at the mapping that lacks it).
+pub const MISSING_FIELD: &str = "record::missing-field";
+
+/// A field's value has the wrong type: "expected a date, found a list".
+/// At the value.
+pub const WRONG_TYPE: &str = "record::wrong-type";
+
+/// A value that should be an ISO `YYYY-MM-DD` date is not one, or names a
+/// day that does not exist (`2023-02-30`). At the value.
+pub const BAD_DATE: &str = "record::bad-date";
+
+/// A record (a document, an item of a list, an item of `records:`) is not a
+/// mapping. At the value.
+pub const NOT_A_RECORD: &str = "record::not-a-record";
+
+/// `kind` names a kind the rules do not declare. At the value, with a
+/// did-you-mean.
+pub const UNKNOWN_KIND: &str = "record::unknown-kind";
+
+/// A stage name is not in the pipeline the rules declare for the record's
+/// kind. At the stage name, with a did-you-mean.
+pub const UNKNOWN_STAGE: &str = "record::unknown-stage";
+
+/// `status` is not one of `not-started`, `in-progress`, `staged`,
+/// `completed`. At the value, with a did-you-mean.
+pub const UNKNOWN_STATUS: &str = "record::unknown-status";
+
+/// Warning: a top-level key one edit away from a known field (`deadlin`).
+/// The value is kept as an extra field and not read as the core field.
+pub const UNKNOWN_FIELD: &str = "record::unknown-field";
+
+/// A key that a nested mapping does not allow: an error in a stage entry;
+/// a warning in `responsible`, an extension, a waiver or a ledger file's
+/// top level. At the key, with a did-you-mean.
+pub const UNKNOWN_KEY: &str = "record::unknown-key";
+
+/// Warning: the file holds no records at all.
+pub const EMPTY_FILE: &str = "record::empty-file";
+
+impl Error {
+    /// An error-severity diagnostic with no labels and no help.
+    pub fn new(code: &'static str, message: impl Into<String>, span: Span) -> Error {
+        Error {
+            code,
+            severity: Severity::Error,
+            message: message.into(),
+            span,
+            labels: Vec::new(),
+            help: None,
+        }
+    }
+
+    pub fn warning(mut self) -> Error {
+        self.severity = Severity::Warning;
+        self
+    }
+
+    pub fn with_help(mut self, help: impl Into<String>) -> Error {
+        self.help = Some(help.into());
+        self
+    }
+
+    pub fn with_label(mut self, span: Span, label: impl Into<String>) -> Error {
+        self.labels.push((span, label.into()));
+        self
+    }
+
+    pub fn is_error(&self) -> bool {
+        self.severity == Severity::Error
+    }
+}
+
+/// "did you mean `x`?" for the closest of `candidates` within two edits.
+pub fn did_you_mean<'a>(
+    word: &str,
+    candidates: impl IntoIterator<Item = &'a str>,
+) -> Option<String> {
+    candidates
+        .into_iter()
+        .map(|c| (strsim::damerau_levenshtein(word, c), c))
+        .filter(|&(distance, _)| distance <= 2.max(word.chars().count() / 3))
+        .min_by_key(|&(distance, _)| distance)
+        .map(|(_, c)| format!("did you mean `{c}`?"))
+}

@@ -1,0 +1,94 @@
+//! The four file forms: one record, a list of records, several documents
+//! (each a record or a list), and a ledger (`ledger:` header + `records:`).
+
+use std::collections::HashSet;
+use std::sync::Arc;
+
+use super::error::{EMPTY_FILE, MISSING_FIELD};
+use super::fields::{self, entries, items, key, lookup};
+use super::{Error, File, Schema, record};
+use crate::source::Span;
+use crate::yaml::{self, Node, Value};
+
+pub(crate) fn load(text: &str, schema: &Schema, limits: &yaml::Limits) -> File {
+    let (docs, yaml_error) = yaml::parse(text, limits);
+    let mut file = load_docs(&docs, schema);
+    if let Some(e) = yaml_error {
+        file.errors.push(Error::new(e.code, e.message, e.span));
+    }
+    finish(file)
+}
+
+/// Records from documents already parsed; no empty-file warning is given
+/// for zero documents here unless the caller asks through [`finish`].
+pub(crate) fn load_docs(docs: &[Node], schema: &Schema) -> File {
+    let mut file = File::default();
+    for doc in docs {
+        document(doc, schema, &mut file);
+    }
+    file
+}
+
+pub(crate) fn finish(mut file: File) -> File {
+    if file.records.is_empty() && file.errors.is_empty() {
+        let error = Error::new(EMPTY_FILE, "file has no records", Span::new(0, 0));
+        file.errors.push(
+            error
+                .with_help("a record file holds a record, a list of records or a ledger")
+                .warning(),
+        );
+    }
+    dedup(&mut file.errors);
+    file
+}
+
+fn document(doc: &Node, schema: &Schema, file: &mut File) {
+    match &doc.value {
+        Value::Null => {}
+        Value::Seq(list) => records(list, None, schema, file),
+        Value::Map(top) if is_ledger(top) => ledger(doc, top, schema, file),
+        _ => records(std::slice::from_ref(doc), None, schema, file),
+    }
+}
+
+fn records(list: &[Node], header: Option<&Arc<Node>>, schema: &Schema, file: &mut File) {
+    file.records.reserve(list.len());
+    for node in list {
+        file.records
+            .extend(record::record(node, header, schema, &mut file.errors));
+    }
+}
+
+fn is_ledger(top: &[(Node, Node)]) -> bool {
+    top.iter()
+        .any(|(k, _)| matches!(key(k), Some("ledger" | "records")))
+}
+
+/// A ledger: `records:` inherit every key of the `ledger:` header they do
+/// not set themselves.
+fn ledger(doc: &Node, top: &[(Node, Node)], schema: &Schema, file: &mut File) {
+    let errors = &mut file.errors;
+    fields::duplicates_in(top, errors);
+    fields::check_keys(top, &["ledger", "records"], "a ledger file", false, errors);
+    let header = lookup(top, "ledger").filter(|h| entries(h, errors).is_some());
+    if let Some(header) = header {
+        fields::duplicates(header, errors);
+    }
+    let Some(list) = lookup(top, "records") else {
+        let at = top.first().map_or(doc.span, |(k, _)| k.span);
+        let error = Error::new(MISSING_FIELD, "missing required field `records`", at);
+        errors.push(error.with_help("a ledger holds its records in a list under `records:`"));
+        return;
+    };
+    let Some(list) = items(list, errors) else {
+        return;
+    };
+    let header = header.map(|h| Arc::new(h.clone()));
+    records(list, header.as_ref(), schema, file);
+}
+
+/// Header errors are found once per record that inherits them: keep one.
+fn dedup(errors: &mut Vec<Error>) {
+    let mut seen = HashSet::new();
+    errors.retain(|e| seen.insert((e.code, e.span.start, e.span.end, e.message.clone())));
+}

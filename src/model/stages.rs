@@ -1,0 +1,156 @@
+//! The structured fields of a record: `stages`, `extensions`, `waivers`.
+
+use super::error::{MISSING_FIELD, UNKNOWN_STAGE, did_you_mean};
+use super::fields::{self, check_keys, date, entries, items, lookup, string, strings, wrong_type};
+use super::{Error, Extension, Stage, Waiver};
+use crate::source::Spanned;
+use crate::yaml::{Node, Value};
+
+const STAGE_KEYS: [&str; 5] = ["date", "end", "by", "evidence", "note"];
+const EXTENSION_KEYS: [&str; 4] = ["to", "approved_by", "approved_on", "reason"];
+const WAIVER_KEYS: [&str; 4] = ["rule", "reason", "until", "approved_by"];
+
+/// `stages:` in file order; names checked against `pipeline` (the kind and
+/// its stages) when the kind is known.
+pub(crate) fn stages(
+    value: Option<&Node>,
+    pipeline: Option<&(String, Vec<String>)>,
+    errors: &mut Vec<Error>,
+) -> Vec<Stage> {
+    let Some(map) = value.and_then(|v| entries(v, errors)) else {
+        return Vec::new();
+    };
+    let mut stages = Vec::with_capacity(map.len());
+    for (k, v) in map {
+        let Some(name) = string(k, errors) else {
+            continue;
+        };
+        if let Some((kind, names)) = pipeline {
+            check_stage_name(&name, kind, names, errors);
+        }
+        stages.extend(stage(name, k, v, errors));
+    }
+    stages
+}
+
+fn check_stage_name(name: &Spanned<String>, kind: &str, names: &[String], errors: &mut Vec<Error>) {
+    if names.contains(&name.value) {
+        return;
+    }
+    let names: Vec<&str> = names.iter().map(String::as_str).collect();
+    let message = format!("unknown stage `{}` for kind `{kind}`", name.value);
+    let help = did_you_mean(name, names.iter().copied())
+        .unwrap_or_else(|| format!("the stages of `{kind}` are {}", fields::list(&names)));
+    errors.push(Error::new(UNKNOWN_STAGE, message, name.span).with_help(help));
+}
+
+/// A stage entry: a date, or a mapping with `date` and optional details.
+fn stage(
+    name: Spanned<String>,
+    key: &Node,
+    value: &Node,
+    errors: &mut Vec<Error>,
+) -> Option<Stage> {
+    let span = key.span.join(value.span);
+    let map = match &value.value {
+        Value::Str { .. } => {
+            let date = date(value, errors)?;
+            return Some(Stage {
+                name,
+                date,
+                end: None,
+                by: None,
+                evidence: None,
+                note: None,
+                span,
+            });
+        }
+        Value::Map(map) => map,
+        Value::Null => return missing_date(&name, errors),
+        _ => {
+            errors.push(wrong_type("a date or a mapping with `date`", value));
+            return None;
+        }
+    };
+    check_keys(
+        map,
+        &STAGE_KEYS,
+        &format!("stage `{}`", name.value),
+        true,
+        errors,
+    );
+    let date = match lookup(map, "date") {
+        Some(d) => date(d, errors),
+        None => missing_date(&name, errors),
+    };
+    let end = lookup(map, "end").and_then(|v| fields::date(v, errors));
+    let by = lookup(map, "by").and_then(|v| string(v, errors));
+    let evidence = lookup(map, "evidence").and_then(|v| strings(v, errors));
+    let note = lookup(map, "note").and_then(|v| string(v, errors));
+    Some(Stage {
+        name,
+        date: date?,
+        end,
+        by,
+        evidence,
+        note,
+        span,
+    })
+}
+
+fn missing_date<T>(name: &Spanned<String>, errors: &mut Vec<Error>) -> Option<T> {
+    let message = format!("stage `{}` has no `date`", name.value);
+    errors.push(
+        Error::new(MISSING_FIELD, message, name.span)
+            .with_help("a stage entry is a date or a mapping with `date`"),
+    );
+    None
+}
+
+/// The mappings of a list field, each with its keys checked (a warning).
+fn mappings<'a>(
+    value: Option<&'a Node>,
+    allowed: &[&str],
+    what: &str,
+    errors: &mut Vec<Error>,
+) -> Vec<(&'a Node, &'a [(Node, Node)])> {
+    let Some(list) = value.and_then(|v| items(v, errors)) else {
+        return Vec::new();
+    };
+    let maps = list
+        .iter()
+        .filter_map(|item| Some(item).zip(entries(item, errors)));
+    let maps: Vec<_> = maps.collect();
+    for (_, map) in &maps {
+        check_keys(map, allowed, what, false, errors);
+    }
+    maps
+}
+
+/// `extensions:`, oldest first; every key optional at load time.
+pub(crate) fn extensions(value: Option<&Node>, errors: &mut Vec<Error>) -> Vec<Extension> {
+    let maps = mappings(value, &EXTENSION_KEYS, "an extension", errors);
+    maps.into_iter()
+        .map(|(node, map)| Extension {
+            to: lookup(map, "to").and_then(|v| date(v, errors)),
+            approved_by: lookup(map, "approved_by").and_then(|v| string(v, errors)),
+            approved_on: lookup(map, "approved_on").and_then(|v| date(v, errors)),
+            reason: lookup(map, "reason").and_then(|v| string(v, errors)),
+            span: node.span,
+        })
+        .collect()
+}
+
+/// `waivers:`; every key optional at load time.
+pub(crate) fn waivers(value: Option<&Node>, errors: &mut Vec<Error>) -> Vec<Waiver> {
+    let maps = mappings(value, &WAIVER_KEYS, "a waiver", errors);
+    maps.into_iter()
+        .map(|(node, map)| Waiver {
+            rule: lookup(map, "rule").and_then(|v| string(v, errors)),
+            reason: lookup(map, "reason").and_then(|v| string(v, errors)),
+            until: lookup(map, "until").and_then(|v| date(v, errors)),
+            approved_by: lookup(map, "approved_by").and_then(|v| string(v, errors)),
+            span: node.span,
+        })
+        .collect()
+}

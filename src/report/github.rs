@@ -1,0 +1,174 @@
+//! GitHub Actions workflow commands: one annotation per finding and input
+//! error, shown on the changed lines of a pull request.
+//!
+//! `::error file=F,line=L,col=C,endLine=L,endColumn=C,title=T::message`;
+//! a warning is `::warning`, an info `::notice`. A waived finding is a
+//! `::notice` whose title says it is waived, so reviewers see what a waiver
+//! covers without it failing anything. `endColumn` is inclusive (the column
+//! of the span's last character), as GitHub draws it; GitHub uses `col` and
+//! `endColumn` only when the annotation is on one line. A finding with no
+//! known position names only its file. After the annotations, one summary
+//! line (not a command) says what was found.
+//!
+//! Escaping follows GitHub's runner: in the message `%`, `\r`, `\n` become
+//! `%25`, `%0D`, `%0A`; in property values `:` and `,` also become `%3A`
+//! and `%2C`.
+
+use std::io::{self, Write};
+
+use crate::outcome::{Finding, InputError, Outcome};
+use crate::syntax::ast::Severity;
+
+use super::diagnostic::points;
+use super::json::{files, finding_position};
+use super::region::{Locator, Region};
+
+pub fn write(outcome: &Outcome, out: &mut dyn Write) -> io::Result<()> {
+    let mut locator = Locator::default();
+    for f in &outcome.findings {
+        writeln!(out, "{}", finding(outcome, f, &mut locator))?;
+    }
+    for e in &outcome.input_errors {
+        writeln!(out, "{}", input_error(outcome, e, &mut locator))?;
+    }
+    let s = &outcome.summary;
+    writeln!(
+        out,
+        "rectify: {} errors, {} warnings, {} infos, {} waived, {} pending; penalty {}",
+        s.errors,
+        s.warnings,
+        s.infos,
+        s.waived,
+        s.pending,
+        points(s.penalty)
+    )
+}
+
+fn command(severity: Severity) -> &'static str {
+    match severity {
+        Severity::Error => "error",
+        Severity::Warning => "warning",
+        Severity::Info => "notice",
+    }
+}
+
+fn finding(outcome: &Outcome, f: &Finding, locator: &mut Locator) -> String {
+    let file = outcome.files.get(f.file);
+    let primary = f.labels.first().map_or_else(Default::default, |l| l.span);
+    let region = locator.region(f.file, file, primary, finding_position(file, f));
+    let id = outcome.rules.get(f.rule).map_or("", |r| r.id.as_str());
+    let (name, title) = if f.waived {
+        ("notice", format!("{id} (waived): {}", f.record))
+    } else {
+        (command(f.severity), format!("{id}: {}", f.record))
+    };
+    let mut message = f.message.clone();
+    if !f.waived && f.penalty.0 > 0 {
+        message.push_str(&format!(" (penalty {})", points(f.penalty)));
+    }
+    annotation(
+        name,
+        file.map(|s| s.name.as_str()),
+        region,
+        &title,
+        &message,
+    )
+}
+
+fn input_error(outcome: &Outcome, e: &InputError, locator: &mut Locator) -> String {
+    let list = files(outcome, e.origin);
+    let file = e.place.and_then(|p| list.get(p.file));
+    let key = match e.origin {
+        crate::outcome::Origin::Record => 0,
+        crate::outcome::Origin::Rule => outcome.files.len(),
+    } + e.place.map_or(0, |p| p.file);
+    let region = e
+        .place
+        .and_then(|p| locator.region(key, file, p.span, None));
+    let mut message = e.message.clone();
+    if let Some(help) = &e.help {
+        message.push_str(&format!("\nhelp: {help}"));
+    }
+    let name = command(e.severity);
+    annotation(
+        name,
+        file.map(|s| s.name.as_str()),
+        region,
+        &e.code,
+        &message,
+    )
+}
+
+/// One workflow command line.
+pub fn annotation(
+    name: &str,
+    file: Option<&str>,
+    region: Option<Region>,
+    title: &str,
+    message: &str,
+) -> String {
+    let mut props: Vec<(&str, String)> = Vec::new();
+    if let Some(file) = file {
+        props.push(("file", file.to_string()));
+    }
+    if let Some(r) = region {
+        let (line, col) = r.start;
+        props.push(("line", line.to_string()));
+        props.push(("col", col.to_string()));
+        if let Some((end_line, end_col)) = r.end {
+            // Exclusive end to inclusive. On one line: the last character's
+            // column. Across lines GitHub ignores columns, so give the line
+            // only (a span ending at a line start ends on the line before).
+            if end_line == line {
+                props.push(("endLine", line.to_string()));
+                props.push(("endColumn", end_col.saturating_sub(1).max(col).to_string()));
+            } else {
+                let last = if end_col == 1 { end_line - 1 } else { end_line };
+                props.push(("endLine", last.max(line).to_string()));
+            }
+        }
+    }
+    props.push(("title", title.to_string()));
+    let props: Vec<String> = props
+        .iter()
+        .map(|(k, v)| format!("{k}={}", escape_property(v)))
+        .collect();
+    format!("::{name} {}::{}", props.join(","), escape_data(message))
+}
+
+/// The message after `::`.
+pub fn escape_data(text: &str) -> String {
+    text.replace('%', "%25")
+        .replace('\r', "%0D")
+        .replace('\n', "%0A")
+}
+
+/// A property value: the message escapes plus `:` and `,`.
+pub fn escape_property(text: &str) -> String {
+    escape_data(text).replace(':', "%3A").replace(',', "%2C")
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn escapes_follow_the_runner() {
+        assert_eq!(escape_data("100% done\r\nnext"), "100%25 done%0D%0Anext");
+        assert_eq!(escape_property("a:b,c%\n"), "a%3Ab%2Cc%25%0A");
+    }
+
+    #[test]
+    fn a_multi_line_span_ending_at_a_line_start_ends_on_the_line_before() {
+        let region = Region {
+            start: (3, 5),
+            end: Some((5, 1)),
+            chars: None,
+        };
+        let line = annotation("error", Some("a.yaml"), Some(region), "t", "m");
+        assert_eq!(
+            line,
+            "::error file=a.yaml,line=3,col=5,endLine=4,title=t::m"
+        );
+    }
+}

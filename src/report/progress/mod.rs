@@ -1,0 +1,361 @@
+//! `rectify report`: the progress disclosure and scoreboard auditors
+//! publish, from the same [`Outcome`] as `check`.
+//!
+//! - the headline in the disclosures' wording ("16 of 41 tasks completed;
+//!   3,319 of 3,411 petitions closed");
+//! - progress per kind, per inspection round and per unit;
+//! - the unit scoreboard, worst score first;
+//! - what is overdue: findings whose required stage is still missing past
+//!   its due date (any stage of the pipeline, not only the last; waived ones
+//!   are listed and marked);
+//! - what falls due within `--due-within` days (the outcome's pending
+//!   stages).
+//!
+//! Forms: an aligned terminal table, markdown, and one self-contained HTML
+//! file ([`html`]). Owns: the layout. Must not: compute scores or counts
+//! (they come in the outcome) or read the clock.
+
+pub mod html;
+
+use std::collections::BTreeMap;
+use std::io::{self, Write};
+
+use jiff::civil::Date;
+
+use crate::outcome::{Finding, KindProgress, Outcome, Pending};
+
+use super::json::finding_position;
+use super::markdown::scoreboard;
+use super::table::Table;
+
+/// The forms of `rectify report`.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Form {
+    Table,
+    Markdown,
+    Html,
+}
+
+/// What falls due within this many days when `--due-within` is not given.
+pub const DEFAULT_DUE_WITHIN: u32 = 30;
+
+pub fn render(
+    outcome: &Outcome,
+    form: Form,
+    due_within: Option<u32>,
+    out: &mut dyn Write,
+) -> io::Result<()> {
+    let view = View::new(outcome, due_within.unwrap_or(DEFAULT_DUE_WITHIN));
+    match form {
+        Form::Table => view.text(out),
+        Form::Markdown => view.markdown(out),
+        Form::Html => html::write(&view, out),
+    }
+}
+
+/// Everything the forms show, computed once.
+pub struct View<'a> {
+    pub outcome: &'a Outcome,
+    pub headline: String,
+    pub due_within: u32,
+    pub sections: Vec<(String, Table)>,
+    pub overdue: Vec<&'a Finding>,
+    pub due_soon: Vec<&'a Pending>,
+}
+
+impl<'a> View<'a> {
+    fn new(outcome: &'a Outcome, due_within: u32) -> View<'a> {
+        let overdue = overdue(outcome);
+        let due_soon = due_soon(outcome, due_within);
+        let mut sections = vec![("Progress".to_string(), by_kind(outcome))];
+        if outcome.progress_by.iter().any(|g| g.round.is_some()) {
+            sections.push((
+                "Progress by round".into(),
+                grouped(outcome, "round", |g| {
+                    g.round.clone().unwrap_or_else(|| "(no round)".into())
+                }),
+            ));
+        }
+        if !outcome.progress_by.is_empty() {
+            sections.push((
+                "Progress by unit".into(),
+                grouped(outcome, "unit", |g| g.unit.clone()),
+            ));
+        }
+        sections.push(("Unit scoreboard (worst first)".into(), scoreboard(outcome)));
+        sections.push(("Overdue".into(), overdue_table(outcome, &overdue)));
+        sections.push((
+            format!("Due within {due_within} days of {}", outcome.as_of),
+            due_table(outcome, &due_soon),
+        ));
+        View {
+            outcome,
+            headline: headline(&outcome.progress),
+            due_within,
+            sections,
+            overdue,
+            due_soon,
+        }
+    }
+
+    fn text(&self, out: &mut dyn Write) -> io::Result<()> {
+        writeln!(out, "{}", self.headline)?;
+        writeln!(out, "as of {}", self.outcome.as_of)?;
+        for (title, table) in &self.sections {
+            writeln!(out, "\n{title}")?;
+            if table.rows.is_empty() {
+                writeln!(out, "  nothing")?;
+            } else {
+                table.text(out)?;
+            }
+        }
+        Ok(())
+    }
+
+    fn markdown(&self, out: &mut dyn Write) -> io::Result<()> {
+        writeln!(
+            out,
+            "# Rectification progress as of {}\n",
+            self.outcome.as_of
+        )?;
+        writeln!(out, "**{}**", self.headline)?;
+        for (title, table) in &self.sections {
+            writeln!(out, "\n## {title}\n")?;
+            if table.rows.is_empty() {
+                writeln!(out, "Nothing.")?;
+            } else {
+                table.markdown(out)?;
+            }
+        }
+        Ok(())
+    }
+}
+
+/// "16 of 41 tasks completed; 3,319 of 3,411 petitions closed".
+pub fn headline(progress: &[KindProgress]) -> String {
+    let parts: Vec<String> = progress
+        .iter()
+        .filter(|p| p.total > 0)
+        .map(|p| {
+            let (done, verb) = if p.kind == "petition" {
+                (p.closed, "closed")
+            } else {
+                (p.completed, "completed")
+            };
+            format!(
+                "{} of {} {} {verb}",
+                count(done),
+                count(p.total),
+                plural_kind(&p.kind)
+            )
+        })
+        .collect();
+    if parts.is_empty() {
+        "no records".to_string()
+    } else {
+        parts.join("; ")
+    }
+}
+
+fn plural_kind(kind: &str) -> String {
+    if kind.ends_with('s') {
+        kind.to_string()
+    } else {
+        format!("{kind}s")
+    }
+}
+
+/// `3,319`.
+pub fn count(n: usize) -> String {
+    let digits = n.to_string();
+    let mut out = String::new();
+    for (i, c) in digits.chars().enumerate() {
+        if i > 0 && (digits.len() - i) % 3 == 0 {
+            out.push(',');
+        }
+        out.push(c);
+    }
+    out
+}
+
+const COLUMNS: [&str; 9] = [
+    "total#",
+    "completed#",
+    "staged#",
+    "in progress#",
+    "not started#",
+    "overdue#",
+    "closed#",
+    "",
+    "",
+];
+
+/// One row of counts for a kind; petitions report `closed`, tasks (and any
+/// other kind) `completed`, as the JSON contract does.
+fn counts(p: &KindProgress) -> Vec<String> {
+    vec![
+        count(p.total),
+        count(p.completed),
+        count(p.staged),
+        count(p.in_progress),
+        count(p.not_started),
+        count(p.overdue),
+        count(p.closed),
+    ]
+}
+
+fn by_kind(outcome: &Outcome) -> Table {
+    let mut headers = vec!["kind"];
+    headers.extend(&COLUMNS[..7]);
+    let mut table = Table::new(&headers);
+    for p in outcome.progress.iter().filter(|p| p.total > 0) {
+        let mut row = vec![p.kind.clone()];
+        row.extend(counts(p));
+        table.push(row);
+    }
+    table
+}
+
+/// Progress summed over the groups that share a key (a round, a unit).
+fn grouped(
+    outcome: &Outcome,
+    name: &str,
+    key: impl Fn(&crate::outcome::GroupProgress) -> String,
+) -> Table {
+    let mut sums: BTreeMap<(String, usize), KindProgress> = BTreeMap::new();
+    for g in &outcome.progress_by {
+        for p in &g.progress {
+            let order = outcome
+                .progress
+                .iter()
+                .position(|k| k.kind == p.kind)
+                .unwrap_or(usize::MAX);
+            let sum = sums.entry((key(g), order)).or_insert_with(|| KindProgress {
+                kind: p.kind.clone(),
+                ..KindProgress::default()
+            });
+            add(sum, p);
+        }
+    }
+    let mut headers = vec![name, "kind"];
+    headers.extend(&COLUMNS[..7]);
+    let mut table = Table::new(&headers);
+    for ((group, _), p) in sums {
+        let mut row = vec![group, p.kind.clone()];
+        row.extend(counts(&p));
+        table.push(row);
+    }
+    table
+}
+
+fn add(sum: &mut KindProgress, p: &KindProgress) {
+    sum.total += p.total;
+    sum.completed += p.completed;
+    sum.staged += p.staged;
+    sum.in_progress += p.in_progress;
+    sum.not_started += p.not_started;
+    sum.overdue += p.overdue;
+    sum.closed += p.closed;
+}
+
+/// Overdue findings, earliest due first.
+fn overdue(outcome: &Outcome) -> Vec<&Finding> {
+    let mut list: Vec<&Finding> = outcome.findings.iter().filter(|f| f.overdue).collect();
+    list.sort_by(|a, b| (a.due, &a.record, a.rule).cmp(&(b.due, &b.record, b.rule)));
+    list
+}
+
+fn overdue_table(outcome: &Outcome, list: &[&Finding]) -> Table {
+    let mut table = Table::new(&[
+        "due", "days#", "record", "unit", "stage", "rule", "points#", "at",
+    ]);
+    for f in list {
+        let file = outcome.files.get(f.file);
+        let at = match (file, finding_position(file, f)) {
+            (Some(file), Some((l, _))) => format!("{}:{l}", file.name),
+            (Some(file), None) => file.name.clone(),
+            _ => String::new(),
+        };
+        let points = if f.waived {
+            "waived".to_string()
+        } else {
+            f.penalty.to_string()
+        };
+        table.push(vec![
+            date(f.due),
+            f.late_days.map_or_else(String::new, |d| d.to_string()),
+            f.record.clone(),
+            f.unit.clone(),
+            f.stage.clone().unwrap_or_default(),
+            outcome
+                .rules
+                .get(f.rule)
+                .map_or_else(String::new, |r| r.id.clone()),
+            points,
+            at,
+        ]);
+    }
+    table
+}
+
+fn date(d: Option<Date>) -> String {
+    d.map_or_else(String::new, |d| d.to_string())
+}
+
+/// Pending stages due from the evaluation date to `days` after it.
+fn due_soon(outcome: &Outcome, days: u32) -> Vec<&Pending> {
+    let until = outcome
+        .as_of
+        .checked_add(jiff::Span::new().days(i64::from(days)))
+        .unwrap_or(Date::MAX);
+    let mut soon: Vec<&Pending> = outcome
+        .pending
+        .iter()
+        .filter(|p| p.due >= outcome.as_of && p.due <= until)
+        .collect();
+    soon.sort_by(|a, b| (a.due, &a.record, &a.stage).cmp(&(b.due, &b.record, &b.stage)));
+    soon
+}
+
+fn due_table(outcome: &Outcome, list: &[&Pending]) -> Table {
+    let mut table = Table::new(&["due", "in days#", "record", "unit", "stage", "rule"]);
+    for p in list {
+        table.push(vec![
+            p.due.to_string(),
+            crate::calendar::days_between(outcome.as_of, p.due).to_string(),
+            p.record.clone(),
+            p.unit.clone(),
+            p.stage.clone(),
+            outcome
+                .rules
+                .get(p.rule)
+                .map_or_else(String::new, |r| r.id.clone()),
+        ]);
+    }
+    table
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn the_headline_uses_the_disclosures_wording() {
+        let task = KindProgress {
+            kind: "task".into(),
+            total: 41,
+            completed: 16,
+            ..KindProgress::default()
+        };
+        let petition = KindProgress {
+            kind: "petition".into(),
+            total: 3411,
+            closed: 3319,
+            ..KindProgress::default()
+        };
+        assert_eq!(
+            headline(&[task, petition]),
+            "16 of 41 tasks completed; 3,319 of 3,411 petitions closed"
+        );
+    }
+}

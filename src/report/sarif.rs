@@ -1,0 +1,422 @@
+//! SARIF 2.1.0, for GitHub code scanning and other SARIF viewers.
+//!
+//! One run. `tool.driver.rules` declares every rule of the outcome (id,
+//! title, help, citation, penalty, default level), followed by one
+//! descriptor per input-error code that occurs. Each finding is a result at
+//! the primary label, with the other labels and the rule's place in its rule
+//! file as `relatedLocations`; a waived finding carries a suppression.
+//! Waivers are written inline in the record (DESIGN §4), so the
+//! suppression's kind is `inSource`; its justification is the waiver's
+//! reason.
+//! Input errors located in a file are results too (GitHub shows results,
+//! not notifications); those with no file (an unknown `--only` rule, say)
+//! are `invocations[0].toolExecutionNotifications`.
+//!
+//! Columns count Unicode code points (`columnKind: unicodeCodePoints`), as
+//! every rectify position does; `charOffset`/`charLength` use the same
+//! unit. End positions and character offsets need the file's text: the CLI
+//! keeps it for this format; without it a region has its start only.
+//!
+//! Must not: evaluate or re-sort; results come in the outcome's order.
+
+use std::io::{self, Write};
+
+use crate::outcome::{Finding, InputError, Label, Origin, Outcome, Place, RuleInfo};
+use crate::syntax::ast::Severity;
+
+use super::json::{files, finding_position};
+use super::ordered::Json;
+use super::region::{Locator, Region, uri};
+
+/// Where the schema is published (what GitHub's upload action expects).
+pub const SCHEMA: &str = "https://json.schemastore.org/sarif-2.1.0.json";
+
+/// The key under `partialFingerprints`; bump the suffix if its recipe changes.
+const FINGERPRINT: &str = "rectifyFinding/v1";
+
+pub fn write(outcome: &Outcome, out: &mut dyn Write) -> io::Result<()> {
+    let log = Json::object([
+        ("$schema", Some(Json::str(SCHEMA))),
+        ("version", Some(Json::str("2.1.0"))),
+        ("runs", Some(Json::Array(vec![run(outcome)]))),
+    ]);
+    serde_json::to_writer_pretty(&mut *out, &log)?;
+    out.write_all(b"\n")
+}
+
+fn run(outcome: &Outcome) -> Json {
+    let codes = input_codes(outcome);
+    let mut rules: Vec<Json> = outcome.rules.iter().map(|r| rule(outcome, r)).collect();
+    rules.extend(codes.iter().map(|c| input_rule(c)));
+    let mut locator = Locator::default();
+    let mut results: Vec<Json> = outcome
+        .findings
+        .iter()
+        .map(|f| finding(outcome, f, &mut locator))
+        .collect();
+    let located = outcome.input_errors.iter().filter(|e| e.place.is_some());
+    results.extend(located.map(|e| {
+        let index = outcome.rules.len() + codes.iter().position(|c| *c == e.code).unwrap_or(0);
+        input_result(outcome, e, index, &mut locator)
+    }));
+    let driver = Json::object([
+        ("name", Some(Json::str("rectify"))),
+        (
+            "semanticVersion",
+            Some(Json::str(env!("CARGO_PKG_VERSION"))),
+        ),
+        ("rules", Some(Json::Array(rules))),
+    ]);
+    Json::object([
+        ("tool", Some(Json::object([("driver", Some(driver))]))),
+        ("invocations", Some(Json::Array(vec![invocation(outcome)]))),
+        ("columnKind", Some(Json::str("unicodeCodePoints"))),
+        ("results", Some(Json::Array(results))),
+        (
+            "properties",
+            Some(Json::object([(
+                "as_of",
+                Some(Json::str(outcome.as_of.to_string())),
+            )])),
+        ),
+    ])
+}
+
+/// Input-error codes that need a rule descriptor, in order of first use.
+fn input_codes(outcome: &Outcome) -> Vec<String> {
+    let mut codes: Vec<String> = Vec::new();
+    for e in outcome.input_errors.iter().filter(|e| e.place.is_some()) {
+        if !codes.contains(&e.code) {
+            codes.push(e.code.clone());
+        }
+    }
+    codes
+}
+
+fn level(severity: Severity) -> &'static str {
+    match severity {
+        Severity::Error => "error",
+        Severity::Warning => "warning",
+        Severity::Info => "note",
+    }
+}
+
+/// `plan-on-time` -> `PlanOnTime`, SARIF's suggested shape for `name`.
+fn pascal(id: &str) -> String {
+    id.split(|c: char| !c.is_alphanumeric())
+        .filter(|w| !w.is_empty())
+        .map(|w| {
+            let mut chars = w.chars();
+            chars.next().map_or_else(String::new, |first| {
+                first.to_uppercase().chain(chars).collect()
+            })
+        })
+        .collect()
+}
+
+fn rule(outcome: &Outcome, r: &RuleInfo) -> Json {
+    let title = r.title.clone().unwrap_or_else(|| r.id.clone());
+    let mut help = Vec::new();
+    help.extend(r.help.clone());
+    help.extend(r.cite.as_ref().map(|c| format!("cite: {c}")));
+    help.push(format!("penalty: {}", r.penalty));
+    let mut full = title.clone();
+    if let Some(cite) = &r.cite {
+        full.push_str(&format!(" ({cite})"));
+    }
+    full.push_str(&format!("; penalty: {}", r.penalty));
+    let file = outcome.rule_files.get(r.place.file);
+    let properties = Json::object([
+        ("citation", r.cite.as_ref().map(Json::str)),
+        ("penalty", Some(Json::str(&r.penalty))),
+        ("rule_file", file.map(|f| Json::str(&f.name))),
+        (
+            "rule_line",
+            file.and_then(|f| f.line_col(r.place.span.start))
+                .map(|(l, _)| Json::usize(l)),
+        ),
+    ]);
+    Json::object([
+        ("id", Some(Json::str(&r.id))),
+        ("name", Some(Json::str(pascal(&r.id)))),
+        ("shortDescription", Some(Json::text(title))),
+        ("fullDescription", Some(Json::text(full))),
+        ("help", Some(Json::text(help.join("\n")))),
+        (
+            "defaultConfiguration",
+            Some(Json::object([(
+                "level",
+                Some(Json::str(level(r.severity))),
+            )])),
+        ),
+        ("properties", Some(properties)),
+    ])
+}
+
+fn input_rule(code: &str) -> Json {
+    Json::object([
+        ("id", Some(Json::str(code))),
+        ("name", Some(Json::str(pascal(code)))),
+        (
+            "shortDescription",
+            Some(Json::text(format!("input diagnostic `{code}`"))),
+        ),
+        (
+            "properties",
+            Some(Json::object([("kind", Some(Json::str("input-error")))])),
+        ),
+    ])
+}
+
+fn finding(outcome: &Outcome, f: &Finding, locator: &mut Locator) -> Json {
+    let file = outcome.files.get(f.file);
+    let primary = f.labels.first().map_or_else(Default::default, |l| l.span);
+    let region = locator.region(f.file, file, primary, finding_position(file, f));
+    let location = file.map(|file| physical(&file.name, region));
+    let mut related = Vec::new();
+    if let Some(rule) = outcome.rules.get(f.rule) {
+        related.extend(rule_location(outcome, rule, locator));
+    }
+    for l in f.labels.iter().skip(1) {
+        related.extend(label_location(outcome, f.file, l, locator));
+    }
+    let related = numbered(related);
+    let rule = outcome.rules.get(f.rule);
+    Json::object([
+        ("ruleId", rule.map(|r| Json::str(&r.id))),
+        ("ruleIndex", rule.map(|_| Json::usize(f.rule))),
+        ("level", Some(Json::str(level(f.severity)))),
+        ("message", Some(Json::text(&f.message))),
+        ("locations", location.map(|l| Json::Array(vec![l]))),
+        (
+            "relatedLocations",
+            (!related.is_empty()).then_some(Json::Array(related)),
+        ),
+        (
+            "partialFingerprints",
+            Some(Json::object([(
+                FINGERPRINT,
+                Some(Json::str(fingerprint(outcome, f))),
+            )])),
+        ),
+        ("suppressions", f.waived.then(|| suppression(f))),
+        ("properties", Some(finding_properties(f))),
+    ])
+}
+
+/// Stable across edits that move the record: rule, record id, file name.
+fn fingerprint(outcome: &Outcome, f: &Finding) -> String {
+    let rule = outcome.rules.get(f.rule).map_or("", |r| r.id.as_str());
+    let file = outcome.files.get(f.file).map_or("", |s| s.name.as_str());
+    format!("{rule}:{}:{}", f.record, uri(file))
+}
+
+fn suppression(f: &Finding) -> Json {
+    let justification = f
+        .waiver_reason
+        .clone()
+        .unwrap_or_else(|| "waived by an approved waiver".to_string());
+    Json::Array(vec![Json::object([
+        ("kind", Some(Json::str("inSource"))),
+        ("status", Some(Json::str("accepted"))),
+        ("justification", Some(Json::str(justification))),
+    ])])
+}
+
+fn finding_properties(f: &Finding) -> Json {
+    Json::object([
+        ("record", Some(Json::str(&f.record))),
+        ("kind", Some(Json::str(&f.kind))),
+        ("unit", Some(Json::str(&f.unit))),
+        ("penalty", Some(Json::Number(f.penalty.to_json()))),
+        ("waived", Some(Json::Bool(f.waived))),
+        ("stage", f.stage.as_ref().map(Json::str)),
+        ("due", f.due.map(|d| Json::str(d.to_string()))),
+        ("actual", f.actual.map(|d| Json::str(d.to_string()))),
+        ("late_days", f.late_days.map(Json::int)),
+        ("late_workdays", f.late_workdays.map(Json::int)),
+        ("overdue", f.overdue.then_some(Json::Bool(true))),
+    ])
+}
+
+/// `{"physicalLocation": {"artifactLocation": {"uri"}, "region"}}`.
+fn physical(name: &str, region: Option<Region>) -> Json {
+    let region = region.map(|r| {
+        let (line, column) = r.start;
+        Json::object([
+            ("startLine", Some(Json::usize(line))),
+            ("startColumn", Some(Json::usize(column))),
+            ("endLine", r.end.map(|(l, _)| Json::usize(l))),
+            ("endColumn", r.end.map(|(_, c)| Json::usize(c))),
+            ("charOffset", r.chars.map(|(o, _)| Json::usize(o))),
+            ("charLength", r.chars.map(|(_, n)| Json::usize(n))),
+        ])
+    });
+    let artifact = Json::object([("uri", Some(Json::str(uri(name))))]);
+    Json::object([(
+        "physicalLocation",
+        Some(Json::object([
+            ("artifactLocation", Some(artifact)),
+            ("region", region),
+        ])),
+    )])
+}
+
+/// Adds `id` (1, 2, …) to each related location, as SARIF asks for
+/// locations a message may link to.
+fn numbered(locations: Vec<Json>) -> Vec<Json> {
+    locations
+        .into_iter()
+        .enumerate()
+        .map(|(i, l)| match l {
+            Json::Object(mut pairs) => {
+                pairs.insert(0, ("id".to_string(), Json::usize(i + 1)));
+                Json::Object(pairs)
+            }
+            other => other,
+        })
+        .collect()
+}
+
+fn with_message(location: Json, text: String) -> Json {
+    match location {
+        Json::Object(mut pairs) => {
+            pairs.push(("message".to_string(), Json::text(text)));
+            Json::Object(pairs)
+        }
+        other => other,
+    }
+}
+
+/// The rule's first line in its rule file.
+fn rule_location(outcome: &Outcome, rule: &RuleInfo, locator: &mut Locator) -> Option<Json> {
+    let file = outcome.rule_files.get(rule.place.file)?;
+    let span = first_line(file.text.as_deref(), rule.place.span);
+    // Rule files are a separate list: offset their index past record files.
+    let index = outcome.files.len() + rule.place.file;
+    let region = locator.region(index, Some(file), span, None);
+    let location = physical(&file.name, region);
+    Some(with_message(
+        location,
+        format!("rule `{}` is defined here", rule.id),
+    ))
+}
+
+fn label_location(
+    outcome: &Outcome,
+    file: usize,
+    label: &Label,
+    locator: &mut Locator,
+) -> Option<Json> {
+    let source = outcome.files.get(file)?;
+    let region = locator.region(file, Some(source), label.span, None)?;
+    let location = physical(&source.name, Some(region));
+    Some(if label.text.is_empty() {
+        location
+    } else {
+        with_message(location, label.text.clone())
+    })
+}
+
+fn first_line(text: Option<&str>, span: crate::source::Span) -> crate::source::Span {
+    let Some(body) = text.and_then(|t| t.get(span.range())) else {
+        return span;
+    };
+    let line = body
+        .split('\n')
+        .next()
+        .unwrap_or(body)
+        .trim_end_matches('\r');
+    crate::source::Span::new(span.start as usize, span.start as usize + line.len())
+}
+
+fn input_result(outcome: &Outcome, e: &InputError, index: usize, locator: &mut Locator) -> Json {
+    let list = files(outcome, e.origin);
+    let place = e.place.unwrap_or(Place {
+        file: 0,
+        span: Default::default(),
+    });
+    let file = list.get(place.file);
+    let key = match e.origin {
+        Origin::Record => place.file,
+        Origin::Rule => outcome.files.len() + place.file,
+    };
+    // A whole-file error (empty span at 0) still points at line 1, column 1.
+    let fallback = Some((1, 1));
+    let region = locator.region(key, file, place.span, fallback);
+    let location = file.map(|f| physical(&f.name, region));
+    let mut message = e.message.clone();
+    if let Some(help) = &e.help {
+        message.push_str(&format!("\nhelp: {help}"));
+    }
+    let related: Vec<Json> = e
+        .related
+        .iter()
+        .filter_map(|(origin, p, text)| {
+            let f = files(outcome, *origin).get(p.file)?;
+            let key = match origin {
+                Origin::Record => p.file,
+                Origin::Rule => outcome.files.len() + p.file,
+            };
+            let region = locator.region(key, Some(f), p.span, None);
+            Some(with_message(physical(&f.name, region), text.clone()))
+        })
+        .collect();
+    let related = numbered(related);
+    Json::object([
+        ("ruleId", Some(Json::str(&e.code))),
+        ("ruleIndex", Some(Json::usize(index))),
+        ("level", Some(Json::str(level(e.severity)))),
+        ("message", Some(Json::text(message))),
+        ("locations", location.map(|l| Json::Array(vec![l]))),
+        (
+            "relatedLocations",
+            (!related.is_empty()).then_some(Json::Array(related)),
+        ),
+        (
+            "properties",
+            Some(Json::object([("input_error", Some(Json::Bool(true)))])),
+        ),
+    ])
+}
+
+/// Whether the run can be trusted, and the input errors that have no file.
+fn invocation(outcome: &Outcome) -> Json {
+    let notes: Vec<Json> = outcome
+        .input_errors
+        .iter()
+        .filter(|e| e.place.is_none())
+        .map(|e| {
+            let mut message = e.message.clone();
+            if let Some(help) = &e.help {
+                message.push_str(&format!("\nhelp: {help}"));
+            }
+            Json::object([
+                ("level", Some(Json::str(level(e.severity)))),
+                ("message", Some(Json::text(message))),
+                (
+                    "descriptor",
+                    Some(Json::object([("id", Some(Json::str(&e.code)))])),
+                ),
+            ])
+        })
+        .collect();
+    Json::object([
+        ("executionSuccessful", Some(Json::Bool(outcome.trusted()))),
+        (
+            "toolExecutionNotifications",
+            (!notes.is_empty()).then_some(Json::Array(notes)),
+        ),
+    ])
+}
+
+#[cfg(test)]
+mod tests {
+    use super::pascal;
+
+    #[test]
+    fn names_are_pascal_case() {
+        assert_eq!(pascal("plan-on-time"), "PlanOnTime");
+        assert_eq!(pascal("record::duplicate-id"), "RecordDuplicateId");
+    }
+}

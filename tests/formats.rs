@@ -1,0 +1,485 @@
+//! The machine and CI formats of `check` (SARIF, JUnit, GitHub, markdown),
+//! the progress report (`rectify report`) and the record schema, rendered
+//! from the hand-built outcome of `tests/common` with a few additions: an
+//! overdue stage, stage names, a waiver reason, rounds.
+
+mod common;
+
+use common::*;
+use jiff::civil::date;
+use rectify::outcome::{Finding, GroupProgress, KindProgress, Outcome};
+use rectify::points::Points;
+use rectify::report::progress::{self, Form};
+use rectify::report::{Format, Style};
+use rectify::syntax::ast::Severity;
+
+/// The common outcome plus an overdue petition reply, stages, a waiver
+/// reason and per-unit, per-round progress.
+fn rich() -> Outcome {
+    let mut outcome = outcome();
+    for f in &mut outcome.findings {
+        f.stage = match f.rule {
+            0 => Some("plan".into()),
+            2 => Some("closure".into()),
+            4 => Some("replied".into()),
+            _ => None,
+        };
+        if f.waived {
+            f.waiver_reason = Some("验收单位经省政府批准, 见批复 <2023> 12 号".into());
+        }
+    }
+    let overdue = Finding {
+        message: "`replied` was due 2022-06-16, 10 days after assigned 2022-06-06; it is not recorded as of 2024-01-15, 578 days overdue".into(),
+        labels: vec![label(PETITIONS, "2022-06-06", 0, "assigned")],
+        due: Some(date(2022, 6, 16)),
+        actual: Some(date(2024, 1, 15)),
+        late_days: Some(578),
+        penalty: Points(20),
+        stage: Some("replied".into()),
+        overdue: true,
+        ..finding(4, Severity::Warning, "JS-2022-R2-08", "petition", YIXING_UNIT, 1)
+    };
+    outcome.findings.push(overdue);
+    outcome.summary.warnings += 1;
+    outcome.summary.penalty = Points(780);
+    outcome.units[1].findings += 1;
+    outcome.units[1].penalty = Points(340);
+    outcome.units[1].score = Points(9660);
+    let task = |completed, in_progress| KindProgress {
+        kind: "task".into(),
+        total: 1,
+        completed,
+        in_progress,
+        ..KindProgress::default()
+    };
+    let petition = KindProgress {
+        kind: "petition".into(),
+        total: 2,
+        closed: 1,
+        in_progress: 0,
+        not_started: 2,
+        ..KindProgress::default()
+    };
+    outcome.progress_by = vec![
+        GroupProgress {
+            unit: WUXI_UNIT.into(),
+            round: Some("central-2022-2".into()),
+            progress: vec![task(1, 0)],
+        },
+        GroupProgress {
+            unit: YIXING_UNIT.into(),
+            round: None,
+            progress: vec![petition],
+        },
+        GroupProgress {
+            unit: YIXING_UNIT.into(),
+            round: Some("central-2022-2".into()),
+            progress: vec![KindProgress {
+                overdue: 1,
+                ..task(0, 1)
+            }],
+        },
+    ];
+    outcome
+}
+
+fn render(outcome: &Outcome, format: Format) -> String {
+    rendered(outcome, format, &Style::default())
+}
+
+fn report(outcome: &Outcome, form: Form) -> String {
+    let mut out = Vec::new();
+    progress::render(outcome, form, Some(30), &mut out).expect("in memory");
+    String::from_utf8(out).expect("UTF-8")
+}
+
+// ---- SARIF ----------------------------------------------------------------
+
+fn sarif(outcome: &Outcome) -> serde_json::Value {
+    serde_json::from_str(&render(outcome, Format::Sarif)).expect("SARIF is JSON")
+}
+
+#[test]
+fn sarif_report() {
+    insta::assert_snapshot!(render(&rich(), Format::Sarif));
+}
+
+#[test]
+fn sarif_validates_against_the_sarif_2_1_0_schema() {
+    let schema: serde_json::Value =
+        serde_json::from_str(include_str!("schemas/sarif-2.1.0.json")).expect("schema is JSON");
+    let validator = jsonschema::validator_for(&schema).expect("the schema compiles");
+    for outcome in [rich(), outcome(), {
+        let mut bare = rich();
+        bare.files.iter_mut().for_each(|f| f.text = None);
+        bare
+    }] {
+        let log = sarif(&outcome);
+        let errors: Vec<String> = validator.iter_errors(&log).map(|e| e.to_string()).collect();
+        assert!(errors.is_empty(), "{errors:#?}");
+    }
+}
+
+#[test]
+fn sarif_declares_every_rule_and_suppresses_waived_findings() {
+    let log = sarif(&rich());
+    let run = &log["runs"][0];
+    assert_eq!(log["version"], "2.1.0");
+    assert_eq!(run["columnKind"], "unicodeCodePoints");
+    let rules = run["tool"]["driver"]["rules"].as_array().expect("rules");
+    let ids: Vec<&str> = rules.iter().filter_map(|r| r["id"].as_str()).collect();
+    assert_eq!(
+        &ids[..5],
+        [
+            "plan-on-time",
+            "independent-acceptance",
+            "closed-by-deadline",
+            "notice-period",
+            "petition-reply"
+        ]
+    );
+    assert!(
+        ids.contains(&"record::duplicate-id"),
+        "input errors get descriptors: {ids:?}"
+    );
+    assert_eq!(rules[3]["defaultConfiguration"]["level"], "warning");
+    assert_eq!(
+        rules[0]["properties"]["citation"],
+        "Central Eco-environmental Protection Inspection Rules (2019)"
+    );
+    let results = run["results"].as_array().expect("results");
+    for r in results {
+        let index = r["ruleIndex"].as_u64().expect("index") as usize;
+        assert_eq!(
+            rules[index]["id"], r["ruleId"],
+            "ruleIndex points at ruleId"
+        );
+    }
+    let waived: Vec<_> = results
+        .iter()
+        .filter(|r| r.get("suppressions").is_some())
+        .collect();
+    assert_eq!(waived.len(), 1);
+    assert_eq!(waived[0]["ruleId"], "independent-acceptance");
+    assert_eq!(
+        waived[0]["suppressions"][0]["justification"],
+        "验收单位经省政府批准, 见批复 <2023> 12 号"
+    );
+}
+
+#[test]
+fn sarif_regions_count_characters_on_chinese_lines() {
+    let log = sarif(&rich());
+    let plan_08 = &log["runs"][0]["results"][3];
+    assert_eq!(plan_08["properties"]["record"], "JS-2022-R2-08");
+    let region = &plan_08["locations"][0]["physicalLocation"]["region"];
+    assert_eq!(
+        (region["startLine"].as_u64(), region["startColumn"].as_u64()),
+        (Some(21), Some(32))
+    );
+    assert_eq!(
+        (region["endLine"].as_u64(), region["endColumn"].as_u64()),
+        (Some(21), Some(42))
+    );
+    let start = WUXI.find("2022-08-30").expect("date");
+    let chars = WUXI[..start].chars().count() as u64;
+    assert_eq!(region["charOffset"].as_u64(), Some(chars));
+    assert_eq!(region["charLength"].as_u64(), Some(10));
+    let rule_at = &plan_08["relatedLocations"][0]["physicalLocation"];
+    assert_eq!(rule_at["artifactLocation"]["uri"], "rules/central.rules");
+    assert_eq!(rule_at["region"]["startLine"], 7);
+}
+
+#[test]
+fn sarif_without_texts_keeps_the_precomputed_start() {
+    let mut outcome = rich();
+    outcome.files[0].text = None;
+    outcome.findings[0].line_col = Some((10, 11));
+    let log = sarif(&outcome);
+    let region = &log["runs"][0]["results"][0]["locations"][0]["physicalLocation"]["region"];
+    assert_eq!(region["startLine"], 10);
+    assert!(
+        region.get("endLine").is_none() && region.get("charOffset").is_none(),
+        "{region}"
+    );
+}
+
+// ---- JUnit ----------------------------------------------------------------
+
+#[test]
+fn junit_report() {
+    insta::assert_snapshot!(render(&rich(), Format::Junit));
+}
+
+#[test]
+fn junit_parses_as_xml_whatever_the_text() {
+    let mut outcome = rich();
+    outcome.findings[0].message = "a < b & \"c\" 'd' \u{1b}[31m 太湖 ]]> \u{0}".into();
+    outcome.findings[0].record = "<id & \"q\">".into();
+    let text = render(&outcome, Format::Junit);
+    let doc = roxmltree::Document::parse(&text).expect("well-formed XML");
+    let cases: Vec<_> = doc
+        .descendants()
+        .filter(|n| n.has_tag_name("testcase"))
+        .collect();
+    let failures = doc
+        .descendants()
+        .filter(|n| n.has_tag_name("failure"))
+        .count();
+    let skipped = doc
+        .descendants()
+        .filter(|n| n.has_tag_name("skipped"))
+        .count();
+    let errors = doc
+        .descendants()
+        .filter(|n| n.has_tag_name("error"))
+        .count();
+    assert_eq!(
+        (failures, skipped, errors),
+        (7, 1, 1),
+        "6 findings + 1 input warning; 1 waived; 1 input error"
+    );
+    let first = cases.first().expect("a case");
+    assert_eq!(first.attribute("name"), Some("<id & \"q\">"));
+    let failure = first.first_element_child().expect("failure");
+    assert!(
+        failure
+            .attribute("message")
+            .is_some_and(|m| m.contains("a < b & \"c\" 'd' [U+001B][31m 太湖"))
+    );
+    let suites: Vec<_> = doc
+        .descendants()
+        .filter(|n| n.has_tag_name("testsuite"))
+        .collect();
+    assert_eq!(suites.len(), 5 + 2, "one per rule, records, inputs");
+    let root = doc.root_element();
+    assert_eq!(
+        root.attribute("tests").and_then(|t| t.parse().ok()),
+        Some(cases.len())
+    );
+}
+
+// ---- GitHub ---------------------------------------------------------------
+
+#[test]
+fn github_report() {
+    insta::assert_snapshot!(render(&rich(), Format::Github));
+}
+
+#[test]
+fn github_lines_follow_the_workflow_command_format() {
+    let mut outcome = rich();
+    outcome.findings[0].message = "50% late,\nsee: plan".into();
+    let text = render(&outcome, Format::Github);
+    let command = regex::Regex::new(
+        r"^::(error|warning|notice) file=[^,:\n]+(,line=[1-9][0-9]*,col=[1-9][0-9]*(,endLine=[1-9][0-9]*(,endColumn=[1-9][0-9]*)?)?)?,title=[^,:\n]*::[^\r\n]*$",
+    )
+    .expect("regex");
+    let lines: Vec<&str> = text.lines().collect();
+    let (commands, rest) = lines.split_at(lines.len() - 1);
+    assert_eq!(
+        commands.len(),
+        outcome.findings.len() + outcome.input_errors.len()
+    );
+    for line in commands {
+        assert!(command.is_match(line), "{line}");
+    }
+    assert!(
+        rest[0].starts_with("rectify: "),
+        "a closing summary: {}",
+        rest[0]
+    );
+    assert!(
+        commands[0].ends_with("::50%25 late,%0Asee: plan (penalty 1.4 points)"),
+        "{}",
+        commands[0]
+    );
+    assert!(
+        commands[0].contains("title=plan-on-time%3A JS-2022-R2-07"),
+        "{}",
+        commands[0]
+    );
+    let waived = commands
+        .iter()
+        .find(|l| l.contains("(waived)"))
+        .expect("waived");
+    assert!(
+        waived.starts_with("::notice "),
+        "waived findings are notices: {waived}"
+    );
+    let info = {
+        let mut o = rich();
+        o.findings
+            .iter_mut()
+            .for_each(|f| f.severity = Severity::Info);
+        render(&o, Format::Github)
+    };
+    assert!(info.starts_with("::notice "), "{info}");
+}
+
+// ---- markdown ---------------------------------------------------------------
+
+#[test]
+fn markdown_report() {
+    insta::assert_snapshot!(render(&rich(), Format::Markdown));
+}
+
+#[test]
+fn markdown_cells_keep_the_table_whole() {
+    let mut outcome = rich();
+    outcome.findings[0].message = "a | b\nc".into();
+    let text = render(&outcome, Format::Markdown);
+    let row = text
+        .lines()
+        .find(|l| l.contains("JS-2022-R2-07") && l.contains("plan-on-time"))
+        .expect("row");
+    assert!(row.contains("a \\| b<br>c"), "{row}");
+    let header = text
+        .lines()
+        .find(|l| l.starts_with("| location |"))
+        .expect("header");
+    let cells = |l: &str| l.replace("\\|", "").matches('|').count();
+    assert_eq!(cells(row), cells(header));
+}
+
+// ---- rectify report ---------------------------------------------------------
+
+#[test]
+fn progress_table() {
+    insta::assert_snapshot!(report(&rich(), Form::Table));
+}
+
+#[test]
+fn progress_markdown() {
+    insta::assert_snapshot!(report(&rich(), Form::Markdown));
+}
+
+#[test]
+fn progress_lists_overdue_stages_and_what_falls_due() {
+    let text = report(&rich(), Form::Table);
+    let overdue = text.split("Overdue").nth(1).expect("section");
+    assert!(
+        overdue.contains("2022-06-16") && overdue.contains("578") && overdue.contains("replied"),
+        "{overdue}"
+    );
+    assert!(
+        !overdue
+            .split("Due within")
+            .next()
+            .unwrap_or("")
+            .contains("JS-2022-R2-07"),
+        "late but done is not overdue"
+    );
+    let soon = text.split("Due within 30 days").nth(1).expect("section");
+    assert!(
+        soon.contains("2024-01-31") && soon.contains("closure"),
+        "{soon}"
+    );
+}
+
+#[test]
+fn progress_html_is_self_contained_and_well_formed() {
+    let text = report(&rich(), Form::Html);
+    let doc = roxmltree::Document::parse_with_options(
+        &text,
+        roxmltree::ParsingOptions {
+            allow_dtd: true,
+            ..Default::default()
+        },
+    )
+    .expect("well-formed");
+    assert_eq!(doc.root_element().tag_name().name(), "html");
+    assert_eq!(
+        doc.descendants().filter(|n| n.has_tag_name("svg")).count(),
+        2
+    );
+    for external in [
+        "http://", "https://", "//", "<script", "<link", "url(", "@import", "<img",
+    ] {
+        assert!(!text.contains(external), "`{external}` in the page");
+    }
+    assert!(text.contains("@media print"));
+    assert!(text.contains("1 of 2 tasks completed; 1 of 2 petitions closed"));
+    let circles = doc
+        .descendants()
+        .filter(|n| n.has_tag_name("circle"))
+        .count();
+    assert_eq!(circles, 6, "5 findings with a due date + 1 pending");
+}
+
+// ---- rectify schema ---------------------------------------------------------
+
+fn schema() -> jsonschema::Validator {
+    let schema: serde_json::Value =
+        serde_json::from_str(rectify::report::schema::RECORD_SCHEMA).expect("the schema is JSON");
+    assert_eq!(
+        schema["$schema"],
+        "https://json-schema.org/draft/2020-12/schema"
+    );
+    jsonschema::draft202012::new(&schema).expect("the schema compiles")
+}
+
+#[test]
+fn the_schema_accepts_every_file_form() {
+    let validator = schema();
+    let record = serde_json::json!({
+        "id": "JS-2022-R2-07", "kind": "task", "title": "太湖蓝藻打捞与清淤",
+        "round": "central-2022-2", "responsible": { "unit": "Wuxi", "lead": "Bureau" },
+        "assigned": "2022-06-01", "deadline": "2023-12-31", "status": "completed",
+        "stages": {
+            "plan": "2022-06-28",
+            "acceptance": { "date": "2023-11-20", "by": "Province", "evidence": ["a.pdf"] },
+            "notice": { "date": "2023-11-21", "end": "2023-12-04" }
+        },
+        "extensions": [{ "to": "2024-06-30", "approved_by": "Group", "approved_on": "2023-12-01", "reason": "dry season" }],
+        "waivers": [{ "rule": "plan-on-time", "reason": "r", "until": "2024-12-31", "approved_by": "x" }],
+        "budget": { "yuan": 1000 }
+    });
+    let list = serde_json::json!([record.clone(), { "id": "B", "responsible": { "unit": "U" } }]);
+    let ledger = serde_json::json!({
+        "ledger": { "kind": "petition", "responsible": { "unit": "宜兴市人民政府" } },
+        "records": [{ "id": "XF-1", "assigned": "2022-06-05", "stages": { "replied": "2022-06-20" } }]
+    });
+    for doc in [&record, &list, &ledger] {
+        let errors: Vec<String> = validator.iter_errors(doc).map(|e| e.to_string()).collect();
+        assert!(errors.is_empty(), "{doc}: {errors:#?}");
+    }
+}
+
+#[test]
+fn the_schema_rejects_wrong_shapes() {
+    let validator = schema();
+    for bad in [
+        serde_json::json!({ "responsible": { "unit": "U" } }),
+        serde_json::json!({ "id": "A" }),
+        serde_json::json!({ "id": "A", "responsible": { "unit": "U" }, "status": "done" }),
+        serde_json::json!({ "id": "A", "responsible": { "unit": "U" }, "deadline": "31/12/2023" }),
+        serde_json::json!({ "id": "A", "responsible": { "unit": "U" }, "stages": { "plan": { "by": "x" } } }),
+        serde_json::json!({ "id": "A", "responsible": { "unit": "U" }, "waivers": [{ "rule": "x" }] }),
+    ] {
+        assert!(!validator.is_valid(&bad), "{bad}");
+    }
+}
+
+#[test]
+fn rectify_schema_prints_the_schema() {
+    let assert = assert_cmd::Command::cargo_bin("rectify")
+        .expect("binary")
+        .arg("schema")
+        .assert()
+        .success();
+    let out: serde_json::Value =
+        serde_json::from_slice(&assert.get_output().stdout).expect("JSON on stdout");
+    assert_eq!(out["title"], "rectify record file");
+}
+
+#[test]
+fn a_report_target_must_name_a_format() {
+    let assert = assert_cmd::Command::cargo_bin("rectify")
+        .expect("binary")
+        .args(["check", "--report", "xml=out.xml"])
+        .assert()
+        .code(2);
+    let stderr = String::from_utf8_lossy(&assert.get_output().stderr).into_owned();
+    assert!(stderr.contains("unknown format `xml`"), "{stderr}");
+}
