@@ -6,7 +6,7 @@ use std::sync::Arc;
 
 use crate::eval::{self, Plan};
 use crate::model::{self, Record, Status};
-use crate::outcome::{Finding, InputError, Label, Origin, Pending, Place};
+use crate::outcome::{Finding, InputError, KindProgress, Label, Origin, Pending, Place};
 use crate::source::Span;
 use crate::syntax::ast::Severity;
 use crate::yaml;
@@ -14,11 +14,21 @@ use crate::yaml;
 use super::{Options, file_error};
 
 /// What one file gave. File indices inside are 0 until the merge sets them.
+/// Records themselves are dropped once evaluated: only their findings and
+/// the counts the merge needs are kept.
 #[derive(Debug, Default)]
 pub struct Result {
     pub name: String,
     pub text: Option<Arc<str>>,
-    pub records: Vec<Summary>,
+    pub records: usize,
+    /// Each record's id and where it is written, for duplicates across files.
+    pub ids: Vec<(String, Span)>,
+    /// Records per responsible unit.
+    pub units: Vec<(String, usize)>,
+    /// Progress counts per kind (indexed like the plan's kinds).
+    pub progress: Vec<KindProgress>,
+    /// Progress counts per (unit, round), kinds indexed like the plan's.
+    pub groups: Vec<(Group, Vec<KindProgress>)>,
     pub findings: Vec<Finding>,
     pub pending: Vec<Pending>,
     pub errors: Vec<InputError>,
@@ -26,19 +36,49 @@ pub struct Result {
     pub passed: Vec<usize>,
 }
 
-/// What the merge needs of a record once it has been evaluated and dropped.
-#[derive(Debug)]
-pub struct Summary {
-    pub id: String,
-    pub id_span: Span,
-    pub kind: String,
-    pub unit: String,
-    pub round: Option<String>,
-    pub status: Option<Status>,
-    /// The last stage of its pipeline is recorded.
-    pub final_recorded: bool,
-    /// A deadline on the last stage of its pipeline has passed unmet.
-    pub overdue: bool,
+/// A responsible unit and an inspection round (`None`: the record names none).
+pub type Group = (String, Option<String>);
+
+/// Progress counts for each kind of the plan, all zero.
+pub fn progress_template(plan: &Plan) -> Vec<KindProgress> {
+    let kind = |k: &eval::plan::Kind| KindProgress {
+        kind: k.name.clone(),
+        ..KindProgress::default()
+    };
+    plan.kinds.iter().map(kind).collect()
+}
+
+/// Count one record into per-kind progress: completed, staged, in progress
+/// and not started by status; overdue when a deadline on the last stage of
+/// its pipeline has passed unmet; closed when that stage is recorded and the
+/// status is not `staged`.
+fn count(progress: &mut [KindProgress], record: &Record, final_recorded: bool, overdue: bool) {
+    let Some(p) = progress.iter_mut().find(|p| p.kind == record.kind.value) else {
+        return;
+    };
+    let status = record.status.as_ref().map(|s| &s.value);
+    p.total += 1;
+    match status {
+        Some(Status::Completed) => p.completed += 1,
+        Some(Status::Staged) => p.staged += 1,
+        Some(Status::InProgress) => p.in_progress += 1,
+        Some(Status::NotStarted) | None => p.not_started += 1,
+    }
+    p.overdue += usize::from(overdue);
+    p.closed += usize::from(final_recorded && status != Some(&Status::Staged));
+}
+
+/// Add one set of per-kind counts into another (same kinds, same order).
+pub fn add_progress(into: &mut [KindProgress], from: &[KindProgress]) {
+    for (a, b) in into.iter_mut().zip(from) {
+        a.total += b.total;
+        a.completed += b.completed;
+        a.staged += b.staged;
+        a.in_progress += b.in_progress;
+        a.not_started += b.not_started;
+        a.overdue += b.overdue;
+        a.closed += b.closed;
+    }
 }
 
 pub fn process(path: &Path, plan: &Plan, schema: &model::Schema, options: &Options) -> Result {
@@ -157,14 +197,16 @@ fn evaluate(record: &Record, plan: &Plan, options: &Options, result: &mut Result
         .any(|f| !f.cannot_check && f.late.as_ref().is_some_and(|l| Some(l.stage) == last_stage));
     let mut used = vec![false; record.waivers.len()];
     for f in verdicts.findings {
-        let waived = waiver(record, &plan.rules[f.rule].id, options, &mut used, result);
+        let reason = waiver(record, &plan.rules[f.rule].id, options, &mut used, result);
         let stage = f
             .late
             .as_ref()
             .and_then(|l| kind.and_then(|k| k.stages.get(l.stage)).cloned());
         result.findings.push(Finding {
             stage,
-            ..finding(record, f, waived)
+            waived: reason.is_some(),
+            waiver_reason: reason,
+            ..finding(record, f)
         });
     }
     for (waiver, used) in record.waivers.iter().zip(used) {
@@ -185,21 +227,42 @@ fn evaluate(record: &Record, plan: &Plan, options: &Options, result: &mut Result
             due: p.due,
         });
     }
-    result.records.push(Summary {
-        id: record.id.value.clone(),
-        id_span: record.id.span,
-        kind: record.kind.value.clone(),
-        unit: record.unit.value.clone(),
-        round: record.round.as_ref().map(|r| r.value.clone()),
-        status: record.status.as_ref().map(|s| s.value.clone()),
-        final_recorded: kind
-            .and_then(|k| k.stages.last())
-            .is_some_and(|s| record.stage(s).is_some()),
-        overdue,
-    });
+    let final_recorded = kind
+        .and_then(|k| k.stages.last())
+        .is_some_and(|s| record.stage(s).is_some());
+    tally(plan, record, final_recorded, overdue, result);
 }
 
-fn finding(record: &Record, f: eval::Finding, waived: bool) -> Finding {
+fn tally(plan: &Plan, record: &Record, final_recorded: bool, overdue: bool, result: &mut Result) {
+    result.records += 1;
+    result.ids.push((record.id.value.clone(), record.id.span));
+    match result
+        .units
+        .iter_mut()
+        .find(|(u, _)| *u == record.unit.value)
+    {
+        Some((_, n)) => *n += 1,
+        None => result.units.push((record.unit.value.clone(), 1)),
+    }
+    if result.progress.is_empty() {
+        result.progress = progress_template(plan);
+    }
+    count(&mut result.progress, record, final_recorded, overdue);
+    let group = (
+        record.unit.value.clone(),
+        record.round.as_ref().map(|r| r.value.clone()),
+    );
+    let at = match result.groups.iter().position(|(g, _)| *g == group) {
+        Some(at) => at,
+        None => {
+            result.groups.push((group, progress_template(plan)));
+            result.groups.len() - 1
+        }
+    };
+    count(&mut result.groups[at].1, record, final_recorded, overdue);
+}
+
+fn finding(record: &Record, f: eval::Finding) -> Finding {
     let late = f.late.as_ref();
     Finding {
         rule: f.rule,
@@ -220,7 +283,7 @@ fn finding(record: &Record, f: eval::Finding, waived: bool) -> Finding {
         late_workdays: late.and_then(|l| l.workdays),
         penalty: f.penalty,
         penalty_note: f.penalty_note,
-        waived,
+        waived: false,
         line_col: None,
         waiver_reason: None,
         stage: None,
@@ -228,22 +291,19 @@ fn finding(record: &Record, f: eval::Finding, waived: bool) -> Finding {
     }
 }
 
-/// Whether an inline waiver covers a finding of `rule`; an expired or
-/// incomplete one does not, and says so.
+/// The reason of the inline waiver that covers a finding of `rule`, if one
+/// does; an expired or incomplete one does not, and says so.
 fn waiver(
     record: &Record,
     rule: &str,
     options: &Options,
     used: &mut [bool],
     result: &mut Result,
-) -> bool {
-    let Some(i) = record
+) -> Option<String> {
+    let i = record
         .waivers
         .iter()
-        .position(|w| w.rule.as_ref().is_some_and(|r| r.value == rule))
-    else {
-        return false;
-    };
+        .position(|w| w.rule.as_ref().is_some_and(|r| r.value == rule))?;
     used[i] = true;
     let w = &record.waivers[i];
     let missing = [
@@ -259,10 +319,10 @@ fn waiver(
             message,
             w.span,
         ));
-        return false;
+        return None;
     }
     match &w.until {
-        Some(until) if until.value >= options.as_of => true,
+        Some(until) if until.value >= options.as_of => w.reason.as_ref().map(|r| r.value.clone()),
         Some(until) => {
             let message = format!("waiver for `{rule}` expired on {}", until.value);
             result.errors.push(located(
@@ -271,9 +331,9 @@ fn waiver(
                 message,
                 until.span,
             ));
-            false
+            None
         }
-        None => false,
+        None => None,
     }
 }
 

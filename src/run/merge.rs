@@ -2,11 +2,14 @@
 //! across files, unit scores, progress counts and the summary. The order of
 //! everything here depends only on the inputs, never on thread timing.
 
+use std::collections::hash_map::Entry;
 use std::collections::{BTreeMap, HashMap};
+use std::hash::{Hash, Hasher};
 
 use crate::eval::Plan;
-use crate::model::Status;
-use crate::outcome::{InputError, KindProgress, Origin, Outcome, Place, UnitScore};
+use crate::outcome::{
+    Finding, GroupProgress, InputError, KindProgress, Origin, Outcome, Pending, Place, UnitScore,
+};
 use crate::points::Points;
 use crate::source::Span;
 use crate::syntax::ast::Severity;
@@ -23,31 +26,37 @@ struct Tally {
     penalty: Points,
 }
 
-pub fn merge(
-    outcome: &mut Outcome,
-    plan: &Plan,
-    results: Vec<file::Result>,
-    walk_errors: Vec<WalkError>,
-) {
-    for (path, code, severity, message) in walk_errors {
-        let file = outcome.files.len();
-        outcome.files.push(source_file(path, None));
-        outcome
-            .input_errors
-            .push(file_error(code, severity, message, Some(file)));
+/// Folds file results into an [`Outcome`] one at a time, in path order, so
+/// memory holds the findings and the counts, never the records.
+pub struct Merger<'p> {
+    plan: &'p Plan,
+    /// A hash of every id seen, with where it was first written.
+    ids: HashMap<u64, (usize, Span)>,
+    units: BTreeMap<String, Tally>,
+    progress: Vec<KindProgress>,
+    groups: BTreeMap<(String, Option<String>), Vec<KindProgress>>,
+}
+
+impl<'p> Merger<'p> {
+    pub fn new(plan: &'p Plan, outcome: &mut Outcome, walk_errors: Vec<WalkError>) -> Merger<'p> {
+        for (path, code, severity, message) in walk_errors {
+            let file = outcome.files.len();
+            outcome.files.push(source_file(path, None));
+            outcome
+                .input_errors
+                .push(file_error(code, severity, message, Some(file)));
+        }
+        outcome.passes = vec![0; plan.rules.len()];
+        Merger {
+            plan,
+            ids: HashMap::new(),
+            units: BTreeMap::new(),
+            progress: file::progress_template(plan),
+            groups: BTreeMap::new(),
+        }
     }
-    let mut ids: HashMap<String, (usize, Span)> = HashMap::new();
-    let mut units: BTreeMap<String, Tally> = BTreeMap::new();
-    let mut progress: Vec<KindProgress> = plan
-        .kinds
-        .iter()
-        .map(|k| KindProgress {
-            kind: k.name.clone(),
-            ..KindProgress::default()
-        })
-        .collect();
-    let mut groups: BTreeMap<(String, Option<String>), Vec<KindProgress>> = BTreeMap::new();
-    for result in results {
+
+    pub fn add(&mut self, outcome: &mut Outcome, result: file::Result) {
         let file = outcome.files.len();
         outcome.files.push(source_file(result.name, result.text));
         for mut e in result.errors {
@@ -56,60 +65,105 @@ pub fn merge(
             }
             outcome.input_errors.push(e);
         }
-        for r in &result.records {
-            if let Some(&(first_file, first_span)) = ids.get(&r.id) {
-                outcome
-                    .input_errors
-                    .push(duplicate_id(&r.id, file, r.id_span, first_file, first_span));
-            } else {
-                ids.insert(r.id.clone(), (file, r.id_span));
-            }
-            units.entry(r.unit.clone()).or_default().records += 1;
-            count(&mut progress, r);
-            let group = (r.unit.clone(), r.round.clone());
-            let kinds = groups
-                .entry(group)
-                .or_insert_with(|| progress_template(plan));
-            count(kinds, r);
+        for (id, span) in &result.ids {
+            self.id(outcome, id, file, *span);
         }
-        outcome.records += result.records.len();
-        outcome.passes.resize(plan.rules.len(), 0);
+        for (unit, n) in result.units {
+            self.units.entry(unit).or_default().records += n;
+        }
+        file::add_progress(&mut self.progress, &result.progress);
+        for (group, kinds) in result.groups {
+            let into = self
+                .groups
+                .entry(group)
+                .or_insert_with(|| file::progress_template(self.plan));
+            file::add_progress(into, &kinds);
+        }
+        outcome.records += result.records;
         for rule in result.passed {
             outcome.passes[rule] += 1;
         }
         outcome
             .findings
-            .extend(result.findings.into_iter().map(|mut f| {
-                f.file = file;
-                f
-            }));
+            .extend(result.findings.into_iter().map(|f| Finding { file, ..f }));
         outcome
             .pending
-            .extend(result.pending.into_iter().map(|mut p| {
-                p.file = file;
-                p
-            }));
+            .extend(result.pending.into_iter().map(|p| Pending { file, ..p }));
     }
-    sort(outcome);
-    for f in outcome.findings.iter().filter(|f| !f.waived) {
-        let tally = units.entry(f.unit.clone()).or_default();
-        tally.findings += 1;
-        tally.penalty = tally.penalty.saturating_add(f.penalty);
-    }
-    outcome.units = scores(plan, units);
-    outcome.progress = progress;
-    outcome.progress_by = groups
-        .into_iter()
-        .map(|((unit, round), mut kinds)| {
-            kinds.retain(|k| k.total > 0);
-            crate::outcome::GroupProgress {
-                unit,
-                round,
-                progress: kinds,
+
+    /// Note an id; the second time it is seen is an error at both places.
+    fn id(&mut self, outcome: &mut Outcome, id: &str, file: usize, span: Span) {
+        let mut hasher = std::hash::DefaultHasher::new();
+        id.hash(&mut hasher);
+        match self.ids.entry(hasher.finish()) {
+            Entry::Vacant(e) => {
+                e.insert((file, span));
             }
-        })
-        .collect();
-    outcome.summary = summary(outcome);
+            Entry::Occupied(e) => {
+                let (first_file, first_span) = *e.get();
+                if same_id(outcome, first_file, first_span, id) {
+                    ensure_text(outcome, file);
+                    ensure_text(outcome, first_file);
+                    outcome
+                        .input_errors
+                        .push(duplicate_id(id, file, span, first_file, first_span));
+                }
+            }
+        }
+    }
+
+    pub fn finish(self, outcome: &mut Outcome) {
+        sort(outcome);
+        let mut units = self.units;
+        for f in outcome.findings.iter().filter(|f| !f.waived) {
+            let tally = units.entry(f.unit.clone()).or_default();
+            tally.findings += 1;
+            tally.penalty = tally.penalty.saturating_add(f.penalty);
+        }
+        outcome.units = scores(self.plan, units);
+        outcome.progress = self.progress;
+        outcome.progress_by = self
+            .groups
+            .into_iter()
+            .map(|((unit, round), mut progress)| {
+                progress.retain(|k| k.total > 0);
+                GroupProgress {
+                    unit,
+                    round,
+                    progress,
+                }
+            })
+            .collect();
+        outcome.summary = summary(outcome);
+    }
+}
+
+/// Whether the id first written at `span` of `file` is `id`: ids are kept
+/// only as hashes, so a match is confirmed from the text (kept, or read
+/// again: duplicates are rare). Unreadable text counts as the same id.
+fn same_id(outcome: &mut Outcome, file: usize, span: Span, id: &str) -> bool {
+    ensure_text(outcome, file);
+    let Some(text) = outcome.files[file].text.as_deref() else {
+        return true;
+    };
+    let raw = text.get(span.range()).unwrap_or(id).trim();
+    let unquoted = raw
+        .strip_prefix('"')
+        .and_then(|r| r.strip_suffix('"'))
+        .or_else(|| raw.strip_prefix('\'').and_then(|r| r.strip_suffix('\'')))
+        .unwrap_or(raw);
+    unquoted == id
+}
+
+/// Read a record file's text again when it was not kept, so a diagnostic
+/// about it can show its place.
+fn ensure_text(outcome: &mut Outcome, file: usize) {
+    let source = &mut outcome.files[file];
+    if source.text.is_none() {
+        if let Ok(text) = std::fs::read_to_string(&source.name) {
+            *source = source_file(source.name.clone(), Some(std::sync::Arc::from(text)));
+        }
+    }
 }
 
 fn duplicate_id(
@@ -135,35 +189,6 @@ fn duplicate_id(
             "first used here".into(),
         )],
         help: Some("ids must be unique across every file checked".into()),
-    }
-}
-
-fn progress_template(plan: &Plan) -> Vec<KindProgress> {
-    plan.kinds
-        .iter()
-        .map(|k| KindProgress {
-            kind: k.name.clone(),
-            ..KindProgress::default()
-        })
-        .collect()
-}
-
-fn count(progress: &mut [KindProgress], r: &file::Summary) {
-    let Some(p) = progress.iter_mut().find(|p| p.kind == r.kind) else {
-        return;
-    };
-    p.total += 1;
-    match r.status {
-        Some(Status::Completed) => p.completed += 1,
-        Some(Status::Staged) => p.staged += 1,
-        Some(Status::InProgress) => p.in_progress += 1,
-        Some(Status::NotStarted) | None => p.not_started += 1,
-    }
-    if r.overdue {
-        p.overdue += 1;
-    }
-    if r.final_recorded && r.status != Some(Status::Staged) {
-        p.closed += 1;
     }
 }
 

@@ -93,20 +93,31 @@ pub fn check(options: &Options) -> Outcome {
             .collect(),
     };
     let (paths, walk_errors) = walk(&options.paths);
-    let work = |path: &PathBuf| file::process(path, &plan, &schema, options);
-    let results: Vec<file::Result> = match options.jobs {
-        Some(jobs) => match rayon::ThreadPoolBuilder::new()
+    let pool = options.jobs.and_then(|jobs| {
+        rayon::ThreadPoolBuilder::new()
             .num_threads(jobs.max(1))
             .build()
-        {
-            Ok(pool) => pool.install(|| paths.par_iter().map(work).collect()),
-            Err(_) => paths.iter().map(work).collect(),
-        },
-        None => paths.par_iter().map(work).collect(),
-    };
-    merge::merge(&mut outcome, &plan, results, walk_errors);
+            .ok()
+    });
+    let work = |path: &PathBuf| file::process(path, &plan, &schema, options);
+    let mut merger = merge::Merger::new(&plan, &mut outcome, walk_errors);
+    // Files are evaluated in parallel a chunk at a time and merged in path
+    // order, so memory holds one chunk's results, not every file's.
+    for chunk in paths.chunks(CHUNK) {
+        let results: Vec<file::Result> = match &pool {
+            Some(pool) => pool.install(|| chunk.par_iter().map(work).collect()),
+            None => chunk.par_iter().map(work).collect(),
+        };
+        for result in results {
+            merger.add(&mut outcome, result);
+        }
+    }
+    merger.finish(&mut outcome);
     outcome
 }
+
+/// Files evaluated in parallel before their results are merged.
+const CHUNK: usize = 256;
 
 /// Check records given as YAML nodes (a rule test's inline records) and
 /// record files against an already compiled plan.
@@ -137,22 +148,16 @@ pub fn check_records(
         progress_by: Vec::new(),
     };
     let schema = schema(plan);
-    let mut results = Vec::new();
+    let mut merger = merge::Merger::new(plan, &mut outcome, Vec::new());
     if !inline.is_empty() {
-        results.push(file::process_nodes(
-            "<inline records>",
-            inline.to_vec(),
-            plan,
-            &schema,
-            &options,
-        ));
+        let result =
+            file::process_nodes("<inline records>", inline.to_vec(), plan, &schema, &options);
+        merger.add(&mut outcome, result);
     }
-    results.extend(
-        files
-            .iter()
-            .map(|f| file::process(f, plan, &schema, &options)),
-    );
-    merge::merge(&mut outcome, plan, results, Vec::new());
+    for f in files {
+        merger.add(&mut outcome, file::process(f, plan, &schema, &options));
+    }
+    merger.finish(&mut outcome);
     outcome
 }
 
