@@ -182,6 +182,8 @@ pub struct Outcome {
     pub rule_files: Vec<SourceFile>,
     pub rules: Vec<RuleInfo>,
     pub records: usize,
+    /// Record files met (read or not); `files` also holds waiver files.
+    pub record_files: usize,
     pub findings: Vec<Finding>,
     pub input_errors: Vec<InputError>,
     pub units: Vec<UnitScore>,

@@ -31,6 +31,7 @@ pub fn run(args: &CheckArgs) -> u8 {
         only: args.only.clone(),
         skip: args.skip.clone(),
         jobs: args.jobs.map(|n| n as usize),
+        waivers: args.waivers.clone(),
         keep_sources,
         ..Options::new(as_of)
     };

@@ -187,6 +187,7 @@ fn outcome(files: &[SourceFile], diagnostics: &[InputError]) -> Outcome {
         rule_files: files.to_vec(),
         rules: Vec::new(),
         records: 0,
+        record_files: 0,
         findings: Vec::new(),
         input_errors: diagnostics.to_vec(),
         units: Vec::new(),
