@@ -40,6 +40,10 @@ pub fn run(args: &DocArgs) -> u8 {
                 &files,
                 &rules::syntax_errors(errors),
                 DiagFormat::Human,
+                super::check::color(
+                    super::args::ColorArg::Auto,
+                    std::io::IsTerminal::is_terminal(&std::io::stderr()),
+                ),
                 &mut std::io::stderr(),
             );
             eprintln!("error: `{name}` does not parse; no page was written");

@@ -45,6 +45,10 @@ pub fn run(args: &ExplainArgs) -> u8 {
             &rules.files,
             &rules.errors,
             DiagFormat::Human,
+            super::check::color(
+                super::args::ColorArg::Auto,
+                std::io::IsTerminal::is_terminal(&std::io::stderr()),
+            ),
             &mut io::stderr(),
         );
         eprintln!("error: the rules do not load");

@@ -159,7 +159,11 @@ fn format(text: &str, name: &str) -> Option<String> {
             let files = [rules::source_file(name, text)];
             let diagnostics = rules::syntax_errors(errors);
             let mut err = io::stderr().lock();
-            let _ = rules::render(&files, &diagnostics, DiagFormat::Human, &mut err);
+            let color = super::check::color(
+                super::args::ColorArg::Auto,
+                std::io::IsTerminal::is_terminal(&io::stderr()),
+            );
+            let _ = rules::render(&files, &diagnostics, DiagFormat::Human, color, &mut err);
             let _ = writeln!(err, "error: `{name}` does not parse; it was not changed");
             None
         }

@@ -37,6 +37,9 @@ pub struct CheckArgs {
     /// Output format
     #[arg(long, value_enum, default_value_t = DiagFormat::Human)]
     pub format: DiagFormat,
+    /// When to colour the output
+    #[arg(long, value_enum, default_value_t = super::args::ColorArg::Auto)]
+    pub color: super::args::ColorArg,
 }
 
 #[derive(Clone, Copy, Debug, PartialEq, Eq, ValueEnum)]
@@ -101,7 +104,8 @@ fn check(args: &CheckArgs) -> u8 {
         DiagFormat::Json => write_json(&rules.files, &diagnostics, rule_count),
         format => {
             let mut out = io::stdout().lock();
-            render(&rules.files, &diagnostics, format, &mut out)
+            let color = super::check::color(args.color, io::stdout().is_terminal());
+            render(&rules.files, &diagnostics, format, color, &mut out)
                 .and_then(|()| writeln!(out, "{summary}"))
         }
     };
@@ -204,12 +208,11 @@ pub fn render(
     files: &[SourceFile],
     diagnostics: &[InputError],
     format: DiagFormat,
+    color: bool,
     out: &mut dyn Write,
 ) -> io::Result<()> {
     let outcome = outcome(files, diagnostics);
-    let color = format == DiagFormat::Human
-        && io::stdout().is_terminal()
-        && std::env::var_os("NO_COLOR").is_none_or(|v| v.is_empty());
+    let color = format == DiagFormat::Human && color;
     let theme = if color {
         GraphicalTheme::unicode()
     } else {
