@@ -264,7 +264,9 @@ fn failing(ctx: &mut Ctx<'_>, e: &super::plan::Expr) -> (Vec<String>, Vec<(Span,
         }
     }
     ctx.seen.clear();
+    ctx.describe = true;
     let _ = ctx.truth(e);
+    ctx.describe = false;
     let text = match &e.kind {
         X::IsPresent(x) => format!("`{}` is missing", x.text),
         X::IsMissing(x) => format!("`{}` is present{}", x.text, details(ctx)),

@@ -66,6 +66,9 @@ pub struct Ctx<'r> {
     pub unknown: Vec<String>,
     /// Values read, for labels and messages: `(span, "`acceptance.by` is `…`")`.
     pub seen: Vec<(Option<Span>, String)>,
+    /// Whether to fill `seen`: only while describing a failure, so passing
+    /// records allocate nothing for messages.
+    pub describe: bool,
     /// When explaining a verdict: the steps of the derivation, in order.
     pub trace: Option<Vec<String>>,
 }
@@ -80,6 +83,7 @@ impl<'r> Ctx<'r> {
             ext: None,
             unknown: Vec::new(),
             seen: Vec::new(),
+            describe: false,
             trace: None,
         }
     }
@@ -222,7 +226,7 @@ impl<'r> Ctx<'r> {
                 span: None,
             },
         };
-        if matches!(e.kind, X::Field(_) | X::DateWord(_)) && val.v != V::Missing {
+        if self.describe && matches!(e.kind, X::Field(_) | X::DateWord(_)) && val.v != V::Missing {
             let shown = format!("`{}` is {}", e.text, show(&val.v));
             if !self.seen.iter().any(|(_, s)| *s == shown) {
                 self.seen.push((val.span, shown));

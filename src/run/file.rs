@@ -263,13 +263,15 @@ fn tally(plan: &Plan, record: &Record, final_recorded: bool, overdue: bool, resu
         result.progress = progress_template(plan);
     }
     count(&mut result.progress, record, final_recorded, overdue);
-    let group = (
-        record.unit.value.clone(),
-        record.round.as_ref().map(|r| r.value.clone()),
+    let (unit, round) = (
+        &record.unit.value,
+        record.round.as_ref().map(|r| r.value.as_str()),
     );
-    let at = match result.groups.iter().position(|(g, _)| *g == group) {
+    let same = |((u, r), _): &(Group, _)| u == unit && r.as_deref() == round;
+    let at = match result.groups.iter().position(same) {
         Some(at) => at,
         None => {
+            let group = (unit.clone(), round.map(str::to_string));
             result.groups.push((group, progress_template(plan)));
             result.groups.len() - 1
         }
