@@ -69,6 +69,9 @@ pub struct Ctx<'r> {
     /// Whether to fill `seen`: only while describing a failure, so passing
     /// records allocate nothing for messages.
     pub describe: bool,
+    /// While testing presence: a missing value is an answer, not a reason
+    /// the rule cannot be checked, so it is not recorded in `unknown`.
+    quiet: bool,
     /// When explaining a verdict: the steps of the derivation, in order.
     pub trace: Option<Vec<String>>,
 }
@@ -84,6 +87,7 @@ impl<'r> Ctx<'r> {
             unknown: Vec::new(),
             seen: Vec::new(),
             describe: false,
+            quiet: false,
             trace: None,
         }
     }
@@ -141,9 +145,9 @@ impl<'r> Ctx<'r> {
     }
 
     fn present(&mut self, e: &super::plan::Expr) -> bool {
-        let unknown = self.unknown.len();
+        let quiet = std::mem::replace(&mut self.quiet, true);
         let present = !matches!(self.value(e).v, V::Missing);
-        self.unknown.truncate(unknown);
+        self.quiet = quiet;
         present
     }
 
@@ -232,7 +236,7 @@ impl<'r> Ctx<'r> {
                 self.seen.push((val.span, shown));
             }
         }
-        if val.v == V::Missing && matches!(e.kind, X::Field(_) | X::DateWord(_)) {
+        if !self.quiet && val.v == V::Missing && matches!(e.kind, X::Field(_) | X::DateWord(_)) {
             let why = self.missing_reason(e);
             self.lacks(why);
         }
