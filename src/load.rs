@@ -166,19 +166,11 @@ fn rule_files(path: &Path, rules: &mut Rules) -> Vec<PathBuf> {
 }
 
 fn whole_file_error(code: &str, message: String, file: Option<usize>) -> InputError {
-    InputError {
-        code: code.into(),
-        severity: Severity::Error,
-        message,
-        origin: Origin::Rule,
-        place: file.map(|file| Place {
-            file,
-            span: Span::default(),
-        }),
-        labels: Vec::new(),
-        related: Vec::new(),
-        help: None,
-    }
+    let place = file.map(|file| Place {
+        file,
+        span: Span::default(),
+    });
+    InputError::new(code, Severity::Error, message, Origin::Rule, place)
 }
 
 /// Read, parse and merge every declared calendar.

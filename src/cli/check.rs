@@ -207,6 +207,10 @@ pub(crate) fn write_atomically(
                 .create_new(true)
                 .open(&temp)?,
         );
+        // Keep the permissions of a file being replaced (a rule file `fmt` rewrites).
+        if let Ok(meta) = fs::metadata(path) {
+            let _ = fs::set_permissions(&temp, meta.permissions());
+        }
         render(&mut out)?;
         out.into_inner().map_err(|e| e.into_error())?.sync_all()?;
         fs::rename(&temp, path)

@@ -13,7 +13,6 @@ use jiff::civil::Date;
 
 use crate::eval::explain::explain;
 use crate::load;
-use crate::model::Schema;
 use crate::run::{self, FindError};
 
 use super::UNTRUSTED;
@@ -62,13 +61,7 @@ pub fn run(args: &ExplainArgs) -> u8 {
         }
         return UNTRUSTED;
     };
-    let schema = Schema {
-        kinds: plan
-            .kinds
-            .iter()
-            .map(|k| (k.name.clone(), k.stages.clone()))
-            .collect(),
-    };
+    let schema = run::schema(plan);
     let found = match run::find_record(&args.paths, &args.record, &schema) {
         Ok(found) => found,
         Err(FindError::NotFound { files }) => {

@@ -181,32 +181,5 @@ pub fn diff(old: &str, new: &str, name: &str) -> String {
 
 /// Write into a temporary file beside `path`, then rename it over `path`.
 fn write_atomically(path: &Path, text: &str) -> io::Result<()> {
-    let dir = path
-        .parent()
-        .filter(|d| !d.as_os_str().is_empty())
-        .unwrap_or(Path::new("."));
-    let name = path
-        .file_name()
-        .ok_or_else(|| io::Error::new(io::ErrorKind::InvalidInput, "not a file name"))?;
-    let temp = dir.join(format!(
-        ".{}.{}.fmt.tmp",
-        name.to_string_lossy(),
-        std::process::id()
-    ));
-    let result = (|| {
-        let mut out = fs::OpenOptions::new()
-            .write(true)
-            .create_new(true)
-            .open(&temp)?;
-        if let Ok(meta) = fs::metadata(path) {
-            let _ = fs::set_permissions(&temp, meta.permissions());
-        }
-        out.write_all(text.as_bytes())?;
-        out.sync_all()?;
-        fs::rename(&temp, path)
-    })();
-    if result.is_err() {
-        let _ = fs::remove_file(&temp);
-    }
-    result
+    super::check::write_atomically(path, |out| out.write_all(text.as_bytes()))
 }

@@ -154,14 +154,7 @@ impl<'r> Ctx<'r> {
     fn compare(&mut self, op: CmpOp, a: &super::plan::Expr, b: &super::plan::Expr) -> Tri {
         let (x, y) = (self.value(a).v, self.value(b).v);
         match ordering(&x, &y) {
-            Some(ord) => Tri::from(match op {
-                CmpOp::Eq => ord.is_eq(),
-                CmpOp::Ne => ord.is_ne(),
-                CmpOp::Lt => ord.is_lt(),
-                CmpOp::Le => ord.is_le(),
-                CmpOp::Gt => ord.is_gt(),
-                CmpOp::Ge => ord.is_ge(),
-            }),
+            Some(ord) => Tri::from(holds(op, ord)),
             None if x == V::Missing || y == V::Missing => Tri::Unknown,
             None => {
                 let why = format!("cannot compare `{}` with `{}`", a.text, b.text);
@@ -500,4 +493,16 @@ pub fn deadline_before(record: &Record, index: usize) -> Option<Date> {
         .and_then(|e| e.to.as_ref())
         .or(record.deadline.as_ref())
         .map(|d| d.value)
+}
+
+/// Whether `a op b` holds for two values that order as `ord`.
+pub fn holds(op: CmpOp, ord: std::cmp::Ordering) -> bool {
+    match op {
+        CmpOp::Eq => ord.is_eq(),
+        CmpOp::Ne => ord.is_ne(),
+        CmpOp::Lt => ord.is_lt(),
+        CmpOp::Le => ord.is_le(),
+        CmpOp::Gt => ord.is_gt(),
+        CmpOp::Ge => ord.is_ge(),
+    }
 }

@@ -73,13 +73,7 @@ fn count(progress: &mut [KindProgress], record: &Record, final_recorded: bool, o
 /// Add one set of per-kind counts into another (same kinds, same order).
 pub fn add_progress(into: &mut [KindProgress], from: &[KindProgress]) {
     for (a, b) in into.iter_mut().zip(from) {
-        a.total += b.total;
-        a.completed += b.completed;
-        a.staged += b.staged;
-        a.in_progress += b.in_progress;
-        a.not_started += b.not_started;
-        a.overdue += b.overdue;
-        a.closed += b.closed;
+        a.add(b);
     }
 }
 

@@ -90,13 +90,7 @@ pub fn check(options: &Options) -> Outcome {
     if plan.rules.is_empty() {
         return outcome;
     }
-    let schema = Schema {
-        kinds: plan
-            .kinds
-            .iter()
-            .map(|k| (k.name.clone(), k.stages.clone()))
-            .collect(),
-    };
+    let schema = schema(&plan);
     let (paths, walk_errors) = walk(&options.paths);
     let pool = options.jobs.and_then(|jobs| {
         rayon::ThreadPoolBuilder::new()
@@ -175,7 +169,8 @@ pub fn check_records(
     outcome
 }
 
-fn schema(plan: &Plan) -> Schema {
+/// What the record loader checks records against: the plan's kinds and stages.
+pub fn schema(plan: &Plan) -> Schema {
     Schema {
         kinds: plan
             .kinds
@@ -338,19 +333,11 @@ pub(crate) fn file_error(
     message: String,
     file: Option<usize>,
 ) -> InputError {
-    InputError {
-        code: code.into(),
-        severity,
-        message,
-        origin: Origin::Record,
-        place: file.map(|file| Place {
-            file,
-            span: Span::default(),
-        }),
-        labels: Vec::new(),
-        related: Vec::new(),
-        help: None,
-    }
+    let place = file.map(|file| Place {
+        file,
+        span: Span::default(),
+    });
+    InputError::new(code, severity, message, Origin::Record, place)
 }
 
 pub(crate) fn source_file(name: String, text: Option<std::sync::Arc<str>>) -> SourceFile {

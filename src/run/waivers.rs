@@ -144,16 +144,7 @@ pub fn apply(outcome: &mut Outcome, waivers: &[Waiver], file: usize) {
 }
 
 fn error(code: &str, severity: Severity, message: String, place: Option<Place>) -> InputError {
-    InputError {
-        code: code.into(),
-        severity,
-        message,
-        origin: Origin::Record,
-        place,
-        labels: Vec::new(),
-        related: Vec::new(),
-        help: None,
-    }
+    InputError::new(code, severity, message, Origin::Record, place)
 }
 
 struct Reader {
