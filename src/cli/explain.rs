@@ -16,7 +16,7 @@ use crate::load;
 use crate::run::{self, FindError};
 
 use super::UNTRUSTED;
-use super::rules::{self, DiagFormat};
+use super::rules;
 
 #[derive(Debug, Args)]
 pub struct ExplainArgs {
@@ -40,17 +40,7 @@ pub fn run(args: &ExplainArgs) -> u8 {
         .unwrap_or_else(|| jiff::ZonedDateTime::now().date());
     let rules = load::rules(&args.rules);
     let Some(plan) = rules.plan.as_ref() else {
-        let _ = rules::render(
-            &rules.files,
-            &rules.errors,
-            DiagFormat::Human,
-            super::check::color(
-                super::args::ColorArg::Auto,
-                std::io::IsTerminal::is_terminal(&std::io::stderr()),
-            ),
-            &mut io::stderr(),
-        );
-        eprintln!("error: the rules do not load");
+        rules::report_load_failure(&rules, "");
         return UNTRUSTED;
     };
     let ids: Vec<&str> = plan.rules.iter().map(|r| r.id.as_str()).collect();

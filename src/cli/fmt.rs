@@ -67,15 +67,7 @@ fn files(given: &[PathBuf]) -> Result<Vec<PathBuf>, String> {
     let mut out = Vec::new();
     for path in given {
         if path.is_dir() {
-            let mut found: Vec<PathBuf> = walkdir::WalkDir::new(&path)
-                .follow_links(false)
-                .into_iter()
-                .filter_map(Result::ok)
-                .filter(|e| e.file_type().is_file())
-                .map(|e| e.into_path())
-                .filter(|p| p.extension().is_some_and(|x| x == "rules"))
-                .collect();
-            found.sort();
+            let found = crate::load::files_under(&path, &["rules"]);
             out.extend(found);
         } else {
             out.push(path);

@@ -312,3 +312,16 @@ fn write_json(files: &[SourceFile], diagnostics: &[InputError], rules: usize) ->
     serde_json::to_writer_pretty(&mut out, &doc).map_err(io::Error::other)?;
     writeln!(out)
 }
+
+/// Show why the rules did not load (on stderr) and say what could not run.
+pub(crate) fn report_load_failure(rules: &crate::load::Rules, what: &str) {
+    let color = super::check::color(super::args::ColorArg::Auto, io::stderr().is_terminal());
+    let _ = render(
+        &rules.files,
+        &rules.errors,
+        DiagFormat::Human,
+        color,
+        &mut io::stderr(),
+    );
+    eprintln!("error: the rules do not load{what}");
+}
