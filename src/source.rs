@@ -112,3 +112,44 @@ impl LineIndex {
         (line + 1, col + 1)
     }
 }
+
+/// 1-based line and character column of each offset, in one pass over the
+/// text up to the last of them, without building a [`LineIndex`] (for a
+/// few positions in a large file). Offsets may come in any order.
+pub fn line_cols(text: &str, offsets: &[u32]) -> Vec<(usize, usize)> {
+    let mut order: Vec<usize> = (0..offsets.len()).collect();
+    order.sort_unstable_by_key(|&i| offsets[i]);
+    let mut out = vec![(1, 1); offsets.len()];
+    let (mut line, mut line_start, mut scanned) = (1, 0, 0);
+    for i in order {
+        let at = (offsets[i] as usize).min(text.len());
+        for nl in memchr::memchr_iter(b'\n', &text.as_bytes()[scanned..at]) {
+            line += 1;
+            line_start = scanned + nl + 1;
+        }
+        scanned = scanned.max(at);
+        let col = text
+            .get(line_start..at)
+            .map_or(at - line_start, |s| s.chars().count());
+        out[i] = (line, col + 1);
+    }
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::{LineIndex, line_cols};
+
+    #[test]
+    fn line_cols_agree_with_the_line_index() {
+        let text = "id: A\ntitle: 太湖蓝藻\n  plan: 2022-07-20\n\nlast";
+        let index = LineIndex::new(text);
+        let offsets: Vec<u32> = (0..=text.len() as u32)
+            .filter(|&o| text.is_char_boundary(o as usize))
+            .rev()
+            .collect();
+        let expected: Vec<(usize, usize)> =
+            offsets.iter().map(|&o| index.line_col(text, o)).collect();
+        assert_eq!(line_cols(text, &offsets), expected);
+    }
+}

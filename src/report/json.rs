@@ -28,11 +28,21 @@ struct Report<'a> {
     as_of: String,
     files: usize,
     records: usize,
-    findings: Vec<FindingJson<'a>>,
+    findings: Findings<'a>,
     input_errors: Vec<InputErrorJson<'a>>,
     units: Vec<UnitJson<'a>>,
     progress: Progress<'a>,
     summary: SummaryJson,
+}
+
+/// The findings, serialized one at a time as they are written (a report
+/// over a million records should not hold a second copy of them).
+struct Findings<'a>(&'a Outcome);
+
+impl Serialize for Findings<'_> {
+    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        serializer.collect_seq(self.0.findings.iter().map(|f| FindingJson::new(self.0, f)))
+    }
 }
 
 impl<'a> Report<'a> {
@@ -42,11 +52,7 @@ impl<'a> Report<'a> {
             as_of: outcome.as_of.to_string(),
             files: outcome.record_files,
             records: outcome.records,
-            findings: outcome
-                .findings
-                .iter()
-                .map(|f| FindingJson::new(outcome, f))
-                .collect(),
+            findings: Findings(outcome),
             input_errors: outcome
                 .input_errors
                 .iter()

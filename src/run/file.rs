@@ -20,6 +20,9 @@ use super::{Options, file_error};
 pub struct Result {
     pub name: String,
     pub text: Option<Arc<str>>,
+    /// The records were given as YAML nodes, not read from a file (so the
+    /// text cannot be read again).
+    pub inline: bool,
     pub records: usize,
     /// Each record's id and where it is written, for duplicates across files.
     pub ids: Vec<(String, Span)>,
@@ -92,12 +95,11 @@ pub fn process(path: &Path, plan: &Plan, schema: &model::Schema, options: &Optio
     let file = model::load(&text, schema, &yaml::Limits::default());
     evaluate_file(file, plan, options, &mut result);
     if !result.findings.is_empty() {
-        let lines = crate::source::LineIndex::new(&text);
-        for f in &mut result.findings {
-            f.line_col = f
-                .labels
-                .first()
-                .map(|l| lines.line_col(&text, l.span.start));
+        let at = |f: &Finding| f.labels.first().map_or(0, |l| l.span.start);
+        let offsets: Vec<u32> = result.findings.iter().map(at).collect();
+        let positions = crate::source::line_cols(&text, &offsets);
+        for (f, position) in result.findings.iter_mut().zip(positions) {
+            f.line_col = f.labels.first().map(|_| position);
         }
     }
     if options.keep_sources || !result.errors.is_empty() {
@@ -117,6 +119,7 @@ pub fn process_nodes(
 ) -> Result {
     let mut result = Result {
         name: name.to_string(),
+        inline: true,
         ..Result::default()
     };
     evaluate_file(model::load_nodes(nodes, schema), plan, options, &mut result);

@@ -2,17 +2,13 @@
 //! across files, unit scores, progress counts and the summary. The order of
 //! everything here depends only on the inputs, never on thread timing.
 
-use std::collections::hash_map::Entry;
-use std::collections::{BTreeMap, HashMap};
-use std::hash::{Hash, Hasher};
+use std::collections::BTreeMap;
 
 use crate::eval::{self, Plan};
 use crate::outcome::{
-    Finding, GroupProgress, InputError, KindProgress, Label, Origin, Outcome, Pending, Place,
-    UnitScore,
+    Finding, GroupProgress, InputError, KindProgress, Label, Origin, Outcome, Pending, UnitScore,
 };
 use crate::points::Points;
-use crate::source::Span;
 use crate::syntax::ast::Severity;
 
 use super::{file, file_error, source_file};
@@ -31,8 +27,8 @@ struct Tally {
 /// memory holds the findings and the counts, never the records.
 pub struct Merger<'p> {
     plan: &'p Plan,
-    /// A hash of every id seen, with where it was first written.
-    ids: HashMap<u64, (usize, Span)>,
+    /// Every id seen, for duplicates across files.
+    ids: super::ids::Ids,
     units: BTreeMap<String, Tally>,
     progress: Vec<KindProgress>,
     groups: BTreeMap<(String, Option<String>), Vec<KindProgress>>,
@@ -53,7 +49,7 @@ impl<'p> Merger<'p> {
         outcome.passes = vec![0; plan.rules.len()];
         Merger {
             plan,
-            ids: HashMap::new(),
+            ids: super::ids::Ids::default(),
             units: BTreeMap::new(),
             progress: file::progress_template(plan),
             groups: BTreeMap::new(),
@@ -72,7 +68,7 @@ impl<'p> Merger<'p> {
             outcome.input_errors.push(e);
         }
         for (id, span) in &result.ids {
-            self.id(outcome, id, file, *span);
+            self.ids.add(file, *span, id, result.inline);
         }
         for (unit, n) in result.units {
             self.units.entry(unit).or_default().records += n;
@@ -100,28 +96,8 @@ impl<'p> Merger<'p> {
             .extend(result.pending.into_iter().map(|p| Pending { file, ..p }));
     }
 
-    /// Note an id; the second time it is seen is an error at both places.
-    fn id(&mut self, outcome: &mut Outcome, id: &str, file: usize, span: Span) {
-        let mut hasher = std::hash::DefaultHasher::new();
-        id.hash(&mut hasher);
-        match self.ids.entry(hasher.finish()) {
-            Entry::Vacant(e) => {
-                e.insert((file, span));
-            }
-            Entry::Occupied(e) => {
-                let (first_file, first_span) = *e.get();
-                if same_id(outcome, first_file, first_span, id) {
-                    ensure_text(outcome, file);
-                    ensure_text(outcome, first_file);
-                    outcome
-                        .input_errors
-                        .push(duplicate_id(id, file, span, first_file, first_span));
-                }
-            }
-        }
-    }
-
     pub fn finish(self, outcome: &mut Outcome) {
+        self.ids.finish(outcome);
         for ((rule, key), tally) in &self.tallies {
             match eval::group::judge(self.plan, *rule, key, tally) {
                 Some(message) => outcome
@@ -159,26 +135,9 @@ impl<'p> Merger<'p> {
     }
 }
 
-/// Whether the id first written at `span` of `file` is `id`: ids are kept
-/// only as hashes, so a match is confirmed from the text (kept, or read
-/// again: duplicates are rare). Unreadable text counts as the same id.
-fn same_id(outcome: &mut Outcome, file: usize, span: Span, id: &str) -> bool {
-    ensure_text(outcome, file);
-    let Some(text) = outcome.files[file].text.as_deref() else {
-        return true;
-    };
-    let raw = text.get(span.range()).unwrap_or(id).trim();
-    let unquoted = raw
-        .strip_prefix('"')
-        .and_then(|r| r.strip_suffix('"'))
-        .or_else(|| raw.strip_prefix('\'').and_then(|r| r.strip_suffix('\'')))
-        .unwrap_or(raw);
-    unquoted == id
-}
-
 /// Read a record file's text again when it was not kept, so a diagnostic
 /// about it can show its place.
-fn ensure_text(outcome: &mut Outcome, file: usize) {
+pub(super) fn ensure_text(outcome: &mut Outcome, file: usize) {
     let source = &mut outcome.files[file];
     if source.text.is_none() {
         if let Ok(text) = std::fs::read_to_string(&source.name) {
@@ -227,35 +186,11 @@ fn group_finding(plan: &Plan, index: usize, key: &str, message: String) -> Findi
     }
 }
 
-fn duplicate_id(
-    id: &str,
-    file: usize,
-    span: Span,
-    first_file: usize,
-    first_span: Span,
-) -> InputError {
-    InputError {
-        code: "record::duplicate-id".into(),
-        severity: Severity::Error,
-        message: format!("record id `{id}` is used twice"),
-        origin: Origin::Record,
-        place: Some(Place { file, span }),
-        labels: Vec::new(),
-        related: vec![(
-            Origin::Record,
-            Place {
-                file: first_file,
-                span: first_span,
-            },
-            "first used here".into(),
-        )],
-        help: Some("ids must be unique across every file checked".into()),
-    }
-}
-
 fn sort(outcome: &mut Outcome) {
     let rules = &outcome.rules;
-    outcome.findings.sort_by(|a, b| {
+    // The key is unique (one finding per record per rule, one per group),
+    // so an unstable sort is deterministic and needs no scratch memory.
+    outcome.findings.sort_unstable_by(|a, b| {
         // Record files first, in path order; then group findings at their rules.
         fn key<'a>(f: &'a Finding, rules: &'a [crate::outcome::RuleInfo]) -> impl Ord + 'a {
             let at = f.labels.first().map_or(0, |l| l.span.start);
@@ -266,6 +201,7 @@ fn sort(outcome: &mut Outcome) {
                 &rules[f.rule].id,
                 &f.record,
                 &f.unit,
+                &f.message,
             )
         }
         key(a, rules).cmp(&key(b, rules))

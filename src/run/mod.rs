@@ -6,6 +6,7 @@
 
 mod file;
 pub mod find;
+mod ids;
 mod merge;
 pub mod waivers;
 
