@@ -32,7 +32,11 @@ pub fn run(args: &CheckArgs) -> u8 {
         skip: args.skip.clone(),
         jobs: args.jobs.map(|n| n as usize),
         waivers: args.waivers.clone(),
+        // Only the pending deadlines the report lists are kept; all are counted.
+        pending_within: Some(args.due_within.unwrap_or(0)),
         keep_sources,
+        // Reports that show no snippets show no label texts either.
+        lean: !keep_sources,
         ..Options::new(as_of)
     };
     let outcome = {

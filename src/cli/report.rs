@@ -24,6 +24,7 @@ pub fn run(args: &ReportArgs) -> u8 {
         as_of,
         jobs: args.jobs.map(|n| n as usize),
         waivers: args.waivers.clone(),
+        pending_within: Some(args.due_within),
         keep_sources: false,
         ..Options::new(as_of)
     };

@@ -35,6 +35,8 @@ pub struct Result {
     pub findings: Vec<Finding>,
     pub pending: Vec<Pending>,
     pub errors: Vec<InputError>,
+    /// Pending deadlines, listed in `pending` or not.
+    pub pending_count: usize,
     /// Rule indices that applied to a record and held, one entry per record.
     pub passed: Vec<usize>,
     /// Group rules: the counts of each (rule, group) this file contributes.
@@ -205,7 +207,7 @@ fn evaluate(record: &Record, plan: &Plan, options: &Options, result: &mut Result
             stage,
             waived: reason.is_some(),
             waiver_reason: reason,
-            ..finding(record, f)
+            ..finding(record, f, options.lean)
         });
     }
     for (waiver, used) in record.waivers.iter().zip(used) {
@@ -227,7 +229,15 @@ fn evaluate(record: &Record, plan: &Plan, options: &Options, result: &mut Result
         };
         result.group_tallies[at].1.add(obs, &record.id.value);
     }
-    for p in verdicts.pending {
+    result.pending_count += verdicts.pending.len();
+    let horizon = options
+        .pending_within
+        .map(|days| options.as_of.saturating_add(jiff::Span::new().days(days)));
+    for p in verdicts
+        .pending
+        .into_iter()
+        .filter(|p| horizon.is_none_or(|h| p.due <= h))
+    {
         let stage = kind.map_or(String::new(), |k| k.stages[p.stage].clone());
         let (record_id, unit) = (record.id.value.clone(), record.unit.value.clone());
         result.pending.push(Pending {
@@ -276,28 +286,50 @@ fn tally(plan: &Plan, record: &Record, final_recorded: bool, overdue: bool, resu
     count(&mut result.groups[at].1, record, final_recorded, overdue);
 }
 
-fn finding(record: &Record, f: eval::Finding) -> Finding {
+/// A finding as the outcome keeps it: strings trimmed to their length (a
+/// run can keep a hundred thousand of them); with `lean`, only the primary
+/// label's place and no label texts (for reports that show neither).
+fn finding(record: &Record, f: eval::Finding, lean: bool) -> Finding {
     let late = f.late.as_ref();
+    let shrink = |mut s: String| {
+        s.shrink_to_fit();
+        s
+    };
+    let labels: Vec<Label> = match lean {
+        true => f
+            .labels
+            .into_iter()
+            .take(1)
+            .map(|(span, _)| Label {
+                span,
+                text: String::new(),
+            })
+            .collect(),
+        false => f
+            .labels
+            .into_iter()
+            .map(|(span, text)| Label {
+                span,
+                text: shrink(text),
+            })
+            .collect(),
+    };
     Finding {
         rule: f.rule,
         severity: f.severity,
-        message: f.message,
+        message: shrink(f.message),
         record: record.id.value.clone(),
         kind: record.kind.value.clone(),
         unit: record.unit.value.clone(),
         file: 0,
         origin: Origin::Record,
-        labels: f
-            .labels
-            .into_iter()
-            .map(|(span, text)| Label { span, text })
-            .collect(),
+        labels,
         due: late.map(|l| l.due),
         actual: late.map(|l| l.actual),
         late_days: late.map(|l| l.days),
         late_workdays: late.and_then(|l| l.workdays),
         penalty: f.penalty,
-        penalty_note: f.penalty_note,
+        penalty_note: f.penalty_note.filter(|_| !lean).map(shrink),
         waived: false,
         line_col: None,
         waiver_reason: None,

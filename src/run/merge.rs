@@ -85,6 +85,7 @@ impl<'p> Merger<'p> {
             self.tallies.entry(key).or_default().merge(tally);
         }
         outcome.records += result.records;
+        outcome.summary.pending += result.pending_count;
         for rule in result.passed {
             outcome.passes[rule] += 1;
         }
@@ -244,7 +245,7 @@ fn scores(plan: &Plan, units: BTreeMap<String, Tally>) -> Vec<UnitScore> {
 
 fn summary(outcome: &Outcome) -> crate::outcome::Summary {
     let mut s = crate::outcome::Summary {
-        pending: outcome.pending.len(),
+        pending: outcome.summary.pending,
         ..Default::default()
     };
     for f in &outcome.findings {

@@ -44,6 +44,14 @@ pub struct Options {
     pub max_file_size: u64,
     /// Waiver files (`--waivers FILE`).
     pub waivers: Vec<PathBuf>,
+    /// Which pending deadlines to list in [`Outcome::pending`]: all (`None`),
+    /// or those due within so many days of the evaluation date. Every one is
+    /// counted in the summary either way; listing them all costs memory on
+    /// large ledgers.
+    pub pending_within: Option<u32>,
+    /// Keep of each finding only what the JSON report shows: the primary
+    /// label's place, no label texts (for large runs rendered as JSON).
+    pub lean: bool,
 }
 
 impl Options {
@@ -58,6 +66,8 @@ impl Options {
             keep_sources: true,
             max_file_size: 64 << 20,
             waivers: Vec::new(),
+            pending_within: None,
+            lean: false,
         }
     }
 }
