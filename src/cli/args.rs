@@ -27,6 +27,15 @@ pub enum Command {
     Report(ReportArgs),
     /// Print the JSON Schema of the record format (for editors).
     Schema,
+    /// Work with rule files: check them without records, generate their docs.
+    #[command(subcommand)]
+    Rules(super::rules::RulesCommand),
+    /// Print rule files in the one canonical layout, keeping every comment.
+    Fmt(super::fmt::FmtArgs),
+    /// Run rule tests: records, an evaluation date and the findings expected.
+    Test(super::test::TestArgs),
+    /// Show how one rule's verdict on one record was derived, step by step.
+    Explain(super::explain::ExplainArgs),
     /// Print a shell completion script.
     Completions {
         /// The shell to complete for.
@@ -191,7 +200,7 @@ pub enum ColorArg {
 }
 
 /// `YYYY-MM-DD`, a real civil date (`2023-02-30` is refused).
-fn parse_date(text: &str) -> Result<Date, String> {
+pub(crate) fn parse_date(text: &str) -> Result<Date, String> {
     let shaped = text.len() == 10
         && text.bytes().enumerate().all(|(i, b)| {
             if i == 4 || i == 7 {

@@ -5,11 +5,18 @@
 //! - [`check`]: `rectify check`: options, rendering, output files, exit code.
 //! - [`report`]: `rectify report`: the progress disclosure and scoreboard.
 //! - [`spinner`]: the stderr spinner for runs longer than about a second.
+//! - [`rules`]: `rectify rules check` and `rectify rules doc` ([`doc`] builds the pages).
+//! - [`fmt`]: `rectify fmt`. [`test`]: `rectify test`. [`explain`]: `rectify explain`.
 
 pub mod args;
 pub mod check;
+pub mod doc;
+pub mod explain;
+pub mod fmt;
 pub mod report;
+pub mod rules;
 pub mod spinner;
+pub mod test;
 
 use std::io::{self, Write};
 use std::process::ExitCode;
@@ -30,6 +37,10 @@ pub fn main() -> ExitCode {
         Command::Check(args) => check::run(&args),
         Command::Report(args) => report::run(&args),
         Command::Schema => schema(),
+        Command::Rules(command) => rules::run(&command),
+        Command::Fmt(args) => fmt::run(&args),
+        Command::Test(args) => test::run(&args),
+        Command::Explain(args) => explain::run(&args),
         Command::Completions { shell } => completions(shell),
     };
     ExitCode::from(code)

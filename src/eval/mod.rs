@@ -8,6 +8,7 @@ pub mod check;
 pub mod compile;
 pub mod explain;
 pub mod group;
+pub mod lint;
 mod penalty;
 pub mod plan;
 pub mod value;

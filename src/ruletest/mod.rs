@@ -20,6 +20,8 @@
 //!
 //! Owns: reading test files and comparing. Must not: print or exit.
 
+pub mod coverage;
+pub mod junit;
 mod spec;
 
 use std::path::Path;
@@ -29,6 +31,7 @@ use crate::outcome::{Finding, InputError, Outcome};
 use crate::source::Span;
 use crate::syntax::ast::Severity;
 
+pub use coverage::Coverage;
 pub use spec::{Case, Expected, Suite, parse};
 
 /// A problem in a test file, at a byte span of it.

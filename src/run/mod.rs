@@ -5,7 +5,10 @@
 //! `cli`), or read the clock (the evaluation date is an input).
 
 mod file;
+pub mod find;
 mod merge;
+
+pub use find::{FindError, Found, find_record};
 
 use std::path::{Path, PathBuf};
 
@@ -250,7 +253,7 @@ pub fn describe_penalty(p: &crate::eval::plan::Penalty) -> String {
 /// Every record file under `paths`, sorted, and the problems met walking.
 /// Folders are walked for `*.yaml` / `*.yml`; symbolic links are not
 /// followed; a file named on the command line is taken whatever its name.
-fn walk(paths: &[PathBuf]) -> (Vec<PathBuf>, Vec<merge::WalkError>) {
+pub(crate) fn walk(paths: &[PathBuf]) -> (Vec<PathBuf>, Vec<merge::WalkError>) {
     let default = [PathBuf::from(".")];
     let roots = if paths.is_empty() {
         &default[..]

@@ -19,6 +19,7 @@
 pub mod ast;
 mod error;
 mod expr;
+pub mod fmt;
 mod literal;
 mod lower;
 mod parser;

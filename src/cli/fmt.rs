@@ -1,0 +1,208 @@
+//! `rectify fmt`: rewrite rule files in the canonical layout
+//! ([`crate::syntax::fmt`]), or with `--check` show the diff and exit 1.
+//! Files are replaced atomically; a file that does not parse is reported
+//! (exit 2) and left untouched.
+
+use std::fs;
+use std::io::{self, Read, Write};
+use std::path::{Path, PathBuf};
+
+use clap::Args;
+
+use crate::syntax;
+
+use super::UNTRUSTED;
+use super::rules::{self, DiagFormat};
+
+#[derive(Debug, Args)]
+pub struct FmtArgs {
+    /// Rule files or folders (walked for *.rules); `-` reads stdin and writes stdout [default: rules/]
+    #[arg(value_name = "FILE|DIR|-")]
+    pub paths: Vec<PathBuf>,
+    /// Change nothing: print a unified diff of each file that is not formatted, and exit 1
+    #[arg(long)]
+    pub check: bool,
+}
+
+/// What happened to one file.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord)]
+enum Status {
+    Formatted,
+    /// Not formatted (`--check`).
+    Differs,
+    /// Did not parse, or could not be read or written.
+    Failed,
+}
+
+pub fn run(args: &FmtArgs) -> u8 {
+    let paths = match files(&args.paths) {
+        Ok(paths) => paths,
+        Err(message) => {
+            eprintln!("error: {message}");
+            return UNTRUSTED;
+        }
+    };
+    let mut worst = Status::Formatted;
+    for path in &paths {
+        let status = if path.as_os_str() == "-" {
+            stdin(args.check)
+        } else {
+            file(path, args.check)
+        };
+        worst = worst.max(status);
+    }
+    match worst {
+        Status::Formatted => 0,
+        Status::Differs => 1,
+        Status::Failed => UNTRUSTED,
+    }
+}
+
+/// The files to format: each path, with folders walked for `*.rules`.
+fn files(given: &[PathBuf]) -> Result<Vec<PathBuf>, String> {
+    let given = rules::default_rule_paths(given);
+    if given.is_empty() {
+        return Err("no rule files given, and there is no `rules/` folder here".into());
+    }
+    let mut out = Vec::new();
+    for path in given {
+        if path.is_dir() {
+            let mut found: Vec<PathBuf> = walkdir::WalkDir::new(&path)
+                .follow_links(false)
+                .into_iter()
+                .filter_map(Result::ok)
+                .filter(|e| e.file_type().is_file())
+                .map(|e| e.into_path())
+                .filter(|p| p.extension().is_some_and(|x| x == "rules"))
+                .collect();
+            found.sort();
+            out.extend(found);
+        } else {
+            out.push(path);
+        }
+    }
+    Ok(out)
+}
+
+fn stdin(check: bool) -> Status {
+    let mut text = String::new();
+    if let Err(e) = io::stdin().read_to_string(&mut text) {
+        eprintln!("error: cannot read stdin: {e}");
+        return Status::Failed;
+    }
+    let Some(formatted) = format(&text, "<stdin>") else {
+        return Status::Failed;
+    };
+    let mut out = io::stdout().lock();
+    let result = if check {
+        if formatted == text {
+            return Status::Formatted;
+        }
+        out.write_all(diff(&text, &formatted, "<stdin>").as_bytes())
+    } else {
+        out.write_all(formatted.as_bytes())
+    };
+    match result {
+        Ok(()) if check => Status::Differs,
+        Ok(()) => Status::Formatted,
+        Err(e) if e.kind() == io::ErrorKind::BrokenPipe => Status::Formatted,
+        Err(e) => {
+            eprintln!("error: cannot write stdout: {e}");
+            Status::Failed
+        }
+    }
+}
+
+fn file(path: &Path, check: bool) -> Status {
+    let name = path.display().to_string();
+    let text = match fs::read_to_string(path) {
+        Ok(text) => text,
+        Err(e) => {
+            eprintln!(
+                "error: cannot read `{name}`: {}",
+                crate::load::io_reason(&e)
+            );
+            return Status::Failed;
+        }
+    };
+    let Some(formatted) = format(&text, &name) else {
+        return Status::Failed;
+    };
+    if formatted == text {
+        return Status::Formatted;
+    }
+    if check {
+        let diff = diff(&text, &formatted, &name);
+        let _ = io::stdout().lock().write_all(diff.as_bytes());
+        return Status::Differs;
+    }
+    match write_atomically(path, &formatted) {
+        Ok(()) => {
+            eprintln!("formatted {name}");
+            Status::Formatted
+        }
+        Err(e) => {
+            eprintln!(
+                "error: cannot write `{name}`: {}",
+                crate::load::io_reason(&e)
+            );
+            Status::Failed
+        }
+    }
+}
+
+/// The formatted text, or `None` after reporting why the file does not parse.
+fn format(text: &str, name: &str) -> Option<String> {
+    match syntax::fmt::format(text) {
+        Ok(formatted) => Some(formatted),
+        Err(errors) => {
+            let files = [rules::source_file(name, text)];
+            let diagnostics = rules::syntax_errors(errors);
+            let mut err = io::stderr().lock();
+            let _ = rules::render(&files, &diagnostics, DiagFormat::Human, &mut err);
+            let _ = writeln!(err, "error: `{name}` does not parse; it was not changed");
+            None
+        }
+    }
+}
+
+/// A unified diff from `old` to `new`, headed with the file's name.
+pub fn diff(old: &str, new: &str, name: &str) -> String {
+    similar::TextDiff::from_lines(old, new)
+        .unified_diff()
+        .context_radius(3)
+        .header(name, &format!("{name} (formatted)"))
+        .to_string()
+}
+
+/// Write into a temporary file beside `path`, then rename it over `path`.
+fn write_atomically(path: &Path, text: &str) -> io::Result<()> {
+    let dir = path
+        .parent()
+        .filter(|d| !d.as_os_str().is_empty())
+        .unwrap_or(Path::new("."));
+    let name = path
+        .file_name()
+        .ok_or_else(|| io::Error::new(io::ErrorKind::InvalidInput, "not a file name"))?;
+    let temp = dir.join(format!(
+        ".{}.{}.fmt.tmp",
+        name.to_string_lossy(),
+        std::process::id()
+    ));
+    let result = (|| {
+        let mut out = fs::OpenOptions::new()
+            .write(true)
+            .create_new(true)
+            .open(&temp)?;
+        if let Ok(meta) = fs::metadata(path) {
+            let _ = fs::set_permissions(&temp, meta.permissions());
+        }
+        out.write_all(text.as_bytes())?;
+        out.sync_all()?;
+        fs::rename(&temp, path)
+    })();
+    if result.is_err() {
+        let _ = fs::remove_file(&temp);
+    }
+    result
+}

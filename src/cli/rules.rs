@@ -1,0 +1,310 @@
+//! `rectify rules check` (parse and check rule files without records, plus
+//! the lint warnings) and `rectify rules doc` (a reference page per rule).
+//! Also the rendering of rule-file diagnostics the policy-writer commands
+//! share (`fmt`, `test`, `explain`).
+
+use std::io::{self, IsTerminal, Write};
+use std::path::{Path, PathBuf};
+use std::sync::Arc;
+
+use clap::{Args, Subcommand, ValueEnum};
+use miette::{GraphicalReportHandler, GraphicalTheme, NarratableReportHandler};
+
+use crate::eval::{self, lint};
+use crate::load::{self, Rules};
+use crate::outcome::{InputError, Origin, Outcome, Place, SourceFile, Summary};
+use crate::report::diagnostic;
+use crate::syntax::{self, ast::Severity};
+
+use super::UNTRUSTED;
+
+#[derive(Debug, Subcommand)]
+pub enum RulesCommand {
+    /// Parse and check rule files without records; errors and warnings with their places.
+    Check(CheckArgs),
+    /// Write a Markdown reference page per rule, and an index page.
+    Doc(super::doc::DocArgs),
+}
+
+#[derive(Debug, Args)]
+pub struct CheckArgs {
+    /// Rule files or folders (walked for *.rules) [default: rules/ if it exists, else the bundled set]
+    #[arg(value_name = "FILE|DIR")]
+    pub paths: Vec<PathBuf>,
+    /// Treat warnings as failures: exit 1 when there are any
+    #[arg(long, value_enum, value_name = "WHAT")]
+    pub deny: Vec<Deny>,
+    /// Output format
+    #[arg(long, value_enum, default_value_t = DiagFormat::Human)]
+    pub format: DiagFormat,
+}
+
+#[derive(Clone, Copy, Debug, PartialEq, Eq, ValueEnum)]
+pub enum Deny {
+    /// lint warnings
+    Warnings,
+}
+
+/// How diagnostics about rule files are shown.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, ValueEnum)]
+pub enum DiagFormat {
+    /// miette's graphical diagnostics
+    Human,
+    /// miette's narratable diagnostics
+    Plain,
+    /// one JSON document
+    Json,
+}
+
+pub fn run(command: &RulesCommand) -> u8 {
+    match command {
+        RulesCommand::Check(args) => check(args),
+        RulesCommand::Doc(args) => super::doc::run(args),
+    }
+}
+
+/// The rule paths to use when none are given: `rules/` if it exists, else
+/// the bundled set (an empty list).
+pub fn default_rule_paths(given: &[PathBuf]) -> Vec<PathBuf> {
+    if !given.is_empty() {
+        return given.to_vec();
+    }
+    let local = Path::new("rules");
+    if local.is_dir() {
+        vec![local.to_path_buf()]
+    } else {
+        Vec::new()
+    }
+}
+
+fn check(args: &CheckArgs) -> u8 {
+    let rules = load::rules(&default_rule_paths(&args.paths));
+    let warnings = warnings(&rules);
+    let mut diagnostics = rules.errors.clone();
+    diagnostics.extend(warnings);
+    let rule_count = rules.plan.as_ref().map_or(0, |p| p.rules.len());
+    let errors = count(&diagnostics, Severity::Error);
+    let warned = count(&diagnostics, Severity::Warning);
+    let rule_files = rules
+        .files
+        .iter()
+        .filter(|f| f.name.ends_with(".rules"))
+        .count();
+    let summary = format!(
+        "{rule_files} rule file{}, {rule_count} rule{}: {errors} error{}, {warned} warning{}",
+        plural(rule_files),
+        plural(rule_count),
+        plural(errors),
+        plural(warned)
+    );
+    let written = match args.format {
+        DiagFormat::Json => write_json(&rules.files, &diagnostics, rule_count),
+        format => {
+            let mut out = io::stdout().lock();
+            render(&rules.files, &diagnostics, format, &mut out)
+                .and_then(|()| writeln!(out, "{summary}"))
+        }
+    };
+    if let Err(e) = written {
+        if e.kind() != io::ErrorKind::BrokenPipe {
+            eprintln!("error: cannot write the report: {e}");
+            return UNTRUSTED;
+        }
+    }
+    if errors > 0 {
+        UNTRUSTED
+    } else if warned > 0 && args.deny.contains(&Deny::Warnings) {
+        1
+    } else {
+        0
+    }
+}
+
+fn plural(n: usize) -> &'static str {
+    if n == 1 { "" } else { "s" }
+}
+
+fn count(diagnostics: &[InputError], severity: Severity) -> usize {
+    diagnostics
+        .iter()
+        .filter(|d| d.severity == severity)
+        .count()
+}
+
+/// The lint warnings of rule sets that loaded and compiled, as input
+/// diagnostics of severity warning.
+pub fn warnings(rules: &Rules) -> Vec<InputError> {
+    let Some(plan) = &rules.plan else {
+        return Vec::new();
+    };
+    let parsed: Vec<(usize, Arc<str>, syntax::ast::File)> = rules
+        .files
+        .iter()
+        .enumerate()
+        .filter(|(_, f)| f.name.ends_with(".rules"))
+        .filter_map(|(i, f)| {
+            let text = f.text.clone()?;
+            let ast = syntax::parse(&text).ok()?;
+            Some((i, text, ast))
+        })
+        .collect();
+    let sources: Vec<eval::Source<'_>> = parsed
+        .iter()
+        .map(|(file, text, ast)| eval::Source {
+            file: *file,
+            text,
+            ast,
+        })
+        .collect();
+    lint::lint(&sources, plan)
+        .into_iter()
+        .map(|w| InputError {
+            code: w.code.into(),
+            severity: Severity::Warning,
+            message: w.message,
+            origin: Origin::Rule,
+            place: Some(Place {
+                file: w.file,
+                span: w.span,
+            }),
+            labels: Vec::new(),
+            related: w
+                .related
+                .into_iter()
+                .map(|(file, span, label)| (Origin::Rule, Place { file, span }, label))
+                .collect(),
+            help: w.help,
+        })
+        .collect()
+}
+
+/// An outcome holding only rule files and diagnostics about them, so the
+/// report's diagnostic builder can render them.
+fn outcome(files: &[SourceFile], diagnostics: &[InputError]) -> Outcome {
+    Outcome {
+        as_of: jiff::civil::Date::constant(2000, 1, 1),
+        files: Vec::new(),
+        rule_files: files.to_vec(),
+        rules: Vec::new(),
+        records: 0,
+        findings: Vec::new(),
+        input_errors: diagnostics.to_vec(),
+        units: Vec::new(),
+        progress: Vec::new(),
+        progress_by: Vec::new(),
+        pending: Vec::new(),
+        passes: Vec::new(),
+        summary: Summary::default(),
+    }
+}
+
+/// Diagnostics about rule files, rendered as `check` renders input errors.
+pub fn render(
+    files: &[SourceFile],
+    diagnostics: &[InputError],
+    format: DiagFormat,
+    out: &mut dyn Write,
+) -> io::Result<()> {
+    let outcome = outcome(files, diagnostics);
+    let color = format == DiagFormat::Human
+        && io::stdout().is_terminal()
+        && std::env::var_os("NO_COLOR").is_none_or(|v| v.is_empty());
+    let theme = if color {
+        GraphicalTheme::unicode()
+    } else {
+        GraphicalTheme::unicode_nocolor()
+    };
+    let graphical = GraphicalReportHandler::new_themed(theme)
+        .with_width(100)
+        .with_links(false)
+        .without_syntax_highlighting()
+        .with_show_related_as_nested(true);
+    let narratable = NarratableReportHandler::new();
+    for e in &outcome.input_errors {
+        let diag = diagnostic::input_error(&outcome, e);
+        let render = |text: &mut String, d: &diagnostic::Diag| match format {
+            DiagFormat::Plain => narratable.render_report(text, d),
+            _ => graphical.render_report(text, d),
+        };
+        let mut text = String::new();
+        if render(&mut text, &diag).is_err() {
+            text.clear();
+            render(&mut text, &diag.without_snippets())
+                .map_err(|_| io::Error::other("cannot render a diagnostic"))?;
+        }
+        out.write_all(text.trim_end().as_bytes())?;
+        out.write_all(b"\n\n")?;
+    }
+    Ok(())
+}
+
+/// Syntax errors of one rule file as input diagnostics (file 0).
+pub fn syntax_errors(errors: Vec<syntax::Error>) -> Vec<InputError> {
+    errors
+        .into_iter()
+        .map(|e| InputError {
+            code: e.code.into(),
+            severity: Severity::Error,
+            message: e.message,
+            origin: Origin::Rule,
+            place: Some(Place {
+                file: 0,
+                span: e.span,
+            }),
+            labels: Vec::new(),
+            related: Vec::new(),
+            help: e.help,
+        })
+        .collect()
+}
+
+/// A source file with its text, for diagnostics.
+pub fn source_file(name: &str, text: &str) -> SourceFile {
+    let text: Arc<str> = Arc::from(text);
+    SourceFile {
+        name: name.to_string(),
+        lines: Some(Arc::new(crate::source::LineIndex::new(&text))),
+        text: Some(text),
+    }
+}
+
+fn write_json(files: &[SourceFile], diagnostics: &[InputError], rules: usize) -> io::Result<()> {
+    let items: Vec<serde_json::Value> = diagnostics
+        .iter()
+        .map(|d| {
+            let mut item = serde_json::json!({
+                "code": d.code,
+                "severity": d.severity.as_str(),
+                "message": d.message,
+            });
+            let file = d.place.and_then(|p| files.get(p.file).map(|f| (f, p)));
+            if let Some((f, place)) = file {
+                item["file"] = f.name.clone().into();
+                if let Some((line, column)) = f.line_col(place.span.start) {
+                    item["line"] = line.into();
+                    item["column"] = column.into();
+                }
+            }
+            if let Some(help) = &d.help {
+                item["help"] = help.clone().into();
+            }
+            item
+        })
+        .collect();
+    let names: Vec<&str> = files
+        .iter()
+        .filter(|f| f.name.ends_with(".rules"))
+        .map(|f| f.name.as_str())
+        .collect();
+    let doc = serde_json::json!({
+        "version": 1,
+        "files": names,
+        "rules": rules,
+        "errors": count(diagnostics, Severity::Error),
+        "warnings": count(diagnostics, Severity::Warning),
+        "diagnostics": items,
+    });
+    let mut out = io::stdout().lock();
+    serde_json::to_writer_pretty(&mut out, &doc).map_err(io::Error::other)?;
+    writeln!(out)
+}

@@ -1,0 +1,267 @@
+//! `rectify test`: run rule-test files (the format is documented in
+//! [`crate::ruletest`]) against a rule set; pass/fail per case with the diff
+//! of expected against found findings, then rule coverage.
+//!
+//! Exit: 0 every case passed (and coverage is at least `--coverage-min`),
+//! 1 a case failed or coverage is too low, 2 a test file or rule file does
+//! not load.
+
+use std::io::{self, Write};
+use std::path::{Path, PathBuf};
+
+use clap::{Args, ValueEnum};
+
+use crate::load;
+use crate::ruletest::{self, CaseResult, Coverage, junit};
+use crate::source::LineIndex;
+
+use super::UNTRUSTED;
+use super::rules::{self, DiagFormat};
+
+#[derive(Debug, Args)]
+pub struct TestArgs {
+    /// Test files, or folders walked for *.yaml [default: rules/tests]
+    #[arg(value_name = "PATH")]
+    pub paths: Vec<PathBuf>,
+    /// A rule file or folder of *.rules; repeatable [default: the *.rules beside the tests folder, else the bundled set]
+    #[arg(long = "rules", value_name = "FILE|DIR")]
+    pub rules: Vec<PathBuf>,
+    /// Fail (exit 1) when fewer than PERCENT of the rules fired in some case
+    #[arg(long, value_name = "PERCENT", value_parser = percent)]
+    pub coverage_min: Option<f64>,
+    /// Output format
+    #[arg(long, value_enum, default_value_t = TestFormat::Human)]
+    pub format: TestFormat,
+}
+
+#[derive(Clone, Copy, Debug, PartialEq, Eq, ValueEnum)]
+pub enum TestFormat {
+    /// `PASS`/`FAIL` lines, diffs and coverage
+    Human,
+    /// JUnit XML, one testcase per case (coverage goes to stderr)
+    Junit,
+}
+
+fn percent(text: &str) -> Result<f64, String> {
+    let value: f64 = text
+        .trim_end_matches('%')
+        .parse()
+        .map_err(|_| format!("expected a percentage, found `{text}`"))?;
+    if (0.0..=100.0).contains(&value) {
+        Ok(value)
+    } else {
+        Err(format!("`{text}` is not between 0 and 100"))
+    }
+}
+
+/// One test file and what its cases gave.
+struct Ran {
+    name: String,
+    results: Vec<CaseResult>,
+}
+
+pub fn run(args: &TestArgs) -> u8 {
+    let given = if args.paths.is_empty() {
+        vec![PathBuf::from("rules/tests")]
+    } else {
+        args.paths.clone()
+    };
+    let (files, mut broken) = test_files(&given);
+    let rule_paths = if args.rules.is_empty() {
+        beside_tests(&given)
+    } else {
+        args.rules.clone()
+    };
+    let rules = load::rules(&rule_paths);
+    let Some(plan) = rules.plan.as_ref() else {
+        let _ = rules::render(
+            &rules.files,
+            &rules.errors,
+            DiagFormat::Human,
+            &mut io::stderr(),
+        );
+        eprintln!("error: the rules do not load, so no test ran");
+        return UNTRUSTED;
+    };
+    let mut ran = Vec::new();
+    for path in &files {
+        match run_file(path, plan, &rules.files) {
+            Ok(results) => ran.push(Ran {
+                name: path.display().to_string(),
+                results,
+            }),
+            Err(message) => {
+                eprintln!("{message}");
+                broken += 1;
+            }
+        }
+    }
+    let results: Vec<CaseResult> = ran.iter().flat_map(|r| r.results.clone()).collect();
+    let coverage = Coverage::new(plan, &results);
+    let written = match args.format {
+        TestFormat::Human => human(&ran, &coverage, &mut io::stdout().lock()),
+        TestFormat::Junit => junit_out(&ran, &coverage),
+    };
+    if let Err(e) = written {
+        if e.kind() != io::ErrorKind::BrokenPipe {
+            eprintln!("error: cannot write the results: {e}");
+            return UNTRUSTED;
+        }
+    }
+    exit(broken, &results, &coverage, args.coverage_min)
+}
+
+fn exit(broken: usize, results: &[CaseResult], coverage: &Coverage, min: Option<f64>) -> u8 {
+    if broken > 0 {
+        return UNTRUSTED;
+    }
+    let low = min.is_some_and(|m| coverage.fired_percent() < m);
+    if low {
+        eprintln!(
+            "error: {:.1}% of the rules fired, below --coverage-min {}",
+            coverage.fired_percent(),
+            min.unwrap_or_default()
+        );
+    }
+    if results.is_empty() {
+        eprintln!("error: no test case found");
+        return UNTRUSTED;
+    }
+    u8::from(low || results.iter().any(|r| !r.passed()))
+}
+
+/// Every test file under the given paths, and how many paths do not exist.
+fn test_files(paths: &[PathBuf]) -> (Vec<PathBuf>, usize) {
+    let (mut files, mut missing) = (Vec::new(), 0);
+    for path in paths {
+        if path.is_dir() {
+            let mut found: Vec<PathBuf> = walkdir::WalkDir::new(path)
+                .follow_links(false)
+                .into_iter()
+                .filter_map(Result::ok)
+                .filter(|e| e.file_type().is_file())
+                .map(|e| e.into_path())
+                .filter(|p| p.extension().is_some_and(|x| x == "yaml" || x == "yml"))
+                .collect();
+            found.sort();
+            files.extend(found);
+        } else if path.is_file() {
+            files.push(path.clone());
+        } else {
+            eprintln!("error: `{}`: no such test file or folder", path.display());
+            missing += 1;
+        }
+    }
+    (files, missing)
+}
+
+/// The `*.rules` files in the folder above the (first) tests folder, so
+/// that a copied `my-rules/tests` tests `my-rules/*.rules`; none: bundled.
+fn beside_tests(paths: &[PathBuf]) -> Vec<PathBuf> {
+    let Some(first) = paths.first() else {
+        return Vec::new();
+    };
+    let tests_dir = if first.is_dir() {
+        first.as_path()
+    } else {
+        first.parent().unwrap_or(Path::new("."))
+    };
+    let parent = match tests_dir.parent() {
+        Some(p) if !p.as_os_str().is_empty() => p.to_path_buf(),
+        _ => PathBuf::from("."),
+    };
+    let Ok(entries) = std::fs::read_dir(&parent) else {
+        return Vec::new();
+    };
+    let mut found: Vec<PathBuf> = entries
+        .flatten()
+        .map(|e| e.path())
+        .filter(|p| p.is_file() && p.extension().is_some_and(|x| x == "rules"))
+        .collect();
+    found.sort();
+    found
+}
+
+fn run_file(
+    path: &Path,
+    plan: &crate::eval::Plan,
+    rule_files: &[crate::outcome::SourceFile],
+) -> Result<Vec<CaseResult>, String> {
+    let name = path.display().to_string();
+    let text = std::fs::read_to_string(path)
+        .map_err(|e| format!("error: `{name}`: {}", load::io_reason(&e)))?;
+    let suite = ruletest::parse(&text).map_err(|errors| {
+        let lines = LineIndex::new(&text);
+        let shown: Vec<String> = errors
+            .iter()
+            .map(|e| {
+                let (line, col) = lines.line_col(&text, e.span.start);
+                format!("error: {name}:{line}:{col}: {}", e.message)
+            })
+            .collect();
+        shown.join("\n")
+    })?;
+    let dir = path.parent().unwrap_or(Path::new("."));
+    Ok(ruletest::run(&suite, plan, rule_files, dir))
+}
+
+fn human(ran: &[Ran], coverage: &Coverage, out: &mut dyn Write) -> io::Result<()> {
+    let (mut passed, mut failed) = (0, 0);
+    for file in ran {
+        for r in &file.results {
+            if r.passed() {
+                passed += 1;
+                writeln!(out, "PASS {}: {}", file.name, r.name)?;
+                continue;
+            }
+            failed += 1;
+            writeln!(out, "FAIL {}: {}", file.name, r.name)?;
+            for line in r
+                .errors
+                .iter()
+                .map(|e| format!("! {e}"))
+                .chain(r.diff.clone())
+            {
+                writeln!(out, "    {line}")?;
+            }
+        }
+    }
+    writeln!(out)?;
+    coverage_lines(coverage, out)?;
+    writeln!(out)?;
+    writeln!(out, "test result: {passed} passed, {failed} failed")
+}
+
+fn coverage_lines(c: &Coverage, out: &mut dyn Write) -> io::Result<()> {
+    writeln!(
+        out,
+        "coverage: {} of {} rules fired in some case ({:.1}%)",
+        c.fired(),
+        c.rules.len(),
+        c.fired_percent()
+    )?;
+    for (what, ids) in [
+        ("never fired", &c.never_fired),
+        ("never passed", &c.never_passed),
+        ("deadline never pending", &c.never_pending),
+    ] {
+        if !ids.is_empty() {
+            writeln!(out, "  {what}: {}", ids.join(", "))?;
+        }
+    }
+    Ok(())
+}
+
+fn junit_out(ran: &[Ran], coverage: &Coverage) -> io::Result<()> {
+    let files: Vec<junit::FileResults<'_>> = ran
+        .iter()
+        .map(|r| junit::FileResults {
+            name: &r.name,
+            results: &r.results,
+        })
+        .collect();
+    io::stdout()
+        .lock()
+        .write_all(junit::junit(&files).as_bytes())?;
+    coverage_lines(coverage, &mut io::stderr().lock())
+}

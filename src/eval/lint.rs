@@ -1,0 +1,317 @@
+//! Warnings about rule files that check but are probably not what the
+//! writer meant: declarations nothing uses, conditions that can never hold,
+//! penalties that can never grow, rules that say the same thing twice.
+//!
+//! Owns: those warnings, each at a span of a rule file. Must not: reject a
+//! rule set (that is `compile`), do I/O or print.
+//!
+//! Codes (documented in docs/rule-language.md, "Warnings"):
+//!
+//! - [`codes::UNUSED_KIND`] `rules::unused-kind`: a pipeline declares a kind
+//!   no rule is `for`.
+//! - [`codes::UNUSED_CALENDAR`] `rules::unused-calendar`: a calendar, while
+//!   no rule counts working days and deadlines do not move to the next workday.
+//! - [`codes::UNUSED_SCORING`] `rules::unused-scoring`: a scoring scheme,
+//!   while no rule has a penalty.
+//! - [`codes::UNKNOWN_KIND_VALUE`] `rules::unknown-kind-value`: a condition
+//!   compares `kind` with a kind no pipeline declares (`kind = "petiton"`),
+//!   so it can never hold.
+//! - [`codes::LATENESS_WITHOUT_DEADLINE`] `rules::lateness-without-deadline`:
+//!   a penalty with a `plus … per … late` part on a rule with no deadline
+//!   constraint (`within` or `by`), so there is never any lateness.
+//! - [`codes::DUPLICATE_CONSTRAINTS`] `rules::duplicate-constraints`: two
+//!   rules with the same `for`, `when` and `require`s, so every record gets
+//!   both findings or neither.
+
+use crate::calendar::Unit;
+use crate::source::Span;
+use crate::syntax::ast::{
+    self, CmpOp, ConstraintKind, Decl, DurationExpr, Expr, ExprKind, LateUnit, RollPolicy,
+};
+
+use super::compile::Source;
+use super::plan::Plan;
+
+/// Warning codes; each is described in the module documentation.
+pub mod codes {
+    pub const UNUSED_KIND: &str = "rules::unused-kind";
+    pub const UNUSED_CALENDAR: &str = "rules::unused-calendar";
+    pub const UNUSED_SCORING: &str = "rules::unused-scoring";
+    pub const UNKNOWN_KIND_VALUE: &str = "rules::unknown-kind-value";
+    pub const LATENESS_WITHOUT_DEADLINE: &str = "rules::lateness-without-deadline";
+    pub const DUPLICATE_CONSTRAINTS: &str = "rules::duplicate-constraints";
+
+    /// Every warning code, for documentation and tests.
+    pub const ALL: [&str; 6] = [
+        UNUSED_KIND,
+        UNUSED_CALENDAR,
+        UNUSED_SCORING,
+        UNKNOWN_KIND_VALUE,
+        LATENESS_WITHOUT_DEADLINE,
+        DUPLICATE_CONSTRAINTS,
+    ];
+}
+
+/// A warning at a span of a rule file.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Warning {
+    pub code: &'static str,
+    pub message: String,
+    /// The rule file (the index given with its AST).
+    pub file: usize,
+    pub span: Span,
+    pub help: Option<String>,
+    /// Other places: `(file, span, label)`.
+    pub related: Vec<(usize, Span, String)>,
+}
+
+/// Every warning about rule files that compiled into `plan`, in file order.
+pub fn lint(sources: &[Source<'_>], plan: &Plan) -> Vec<Warning> {
+    let mut out = Vec::new();
+    let rules: Vec<(usize, &ast::Rule)> = sources
+        .iter()
+        .flat_map(|s| s.ast.rules.iter().map(move |r| (s.file, r)))
+        .collect();
+    unused_declarations(sources, &rules, &mut out);
+    let kinds: Vec<&str> = plan.kinds.iter().map(|k| k.name.as_str()).collect();
+    for &(file, rule) in &rules {
+        for e in rule.when.iter().chain(rule.requires.iter().filter_map(|c| {
+            if let ConstraintKind::Expr(e) = &c.kind {
+                Some(e)
+            } else {
+                None
+            }
+        })) {
+            kind_values(e, &kinds, file, &mut out);
+        }
+        lateness_without_deadline(file, rule, &mut out);
+    }
+    duplicates(&rules, &mut out);
+    out.sort_by_key(|w| (w.file, w.span.start));
+    out
+}
+
+fn warning(code: &'static str, file: usize, span: Span, message: String, help: &str) -> Warning {
+    Warning {
+        code,
+        message,
+        file,
+        span,
+        help: Some(help.to_string()),
+        related: Vec::new(),
+    }
+}
+
+fn unused_declarations(
+    sources: &[Source<'_>],
+    rules: &[(usize, &ast::Rule)],
+    out: &mut Vec<Warning>,
+) {
+    let workdays = rules.iter().any(|(_, r)| counts_workdays(r));
+    let penalties = rules.iter().any(|(_, r)| {
+        r.penalty
+            .as_ref()
+            .is_some_and(|p| p.fixed.value.0 > 0 || p.per.is_some())
+    });
+    let decls = sources.iter().flat_map(|s| {
+        s.ast
+            .rulesets
+            .iter()
+            .flat_map(move |r| r.decls.iter().map(move |d| (s.file, d)))
+    });
+    let decls: Vec<(usize, &Decl)> = decls.collect();
+    let rolls = decls
+        .iter()
+        .any(|(_, d)| matches!(d, Decl::Roll(p) if p.value == RollPolicy::NextWorkday));
+    for (file, decl) in decls {
+        match decl {
+            Decl::Pipeline { kind, .. } if !rules.iter().any(|(_, r)| r.kind.value == kind.value) => {
+                out.push(warning(
+                    codes::UNUSED_KIND,
+                    file,
+                    kind.span,
+                    format!("no rule applies to kind `{}`", kind.value),
+                    &format!("add a rule with `for {}`, or remove the pipeline if no record is of this kind", kind.value),
+                ));
+            }
+            Decl::Calendar(path) if !workdays && !rolls => out.push(warning(
+                codes::UNUSED_CALENDAR,
+                file,
+                path.span,
+                format!("calendar `{}` is never used", path.value),
+                "no rule counts workdays and deadlines do not move to the next workday; remove the calendar or use it",
+            )),
+            Decl::Score(s) if !penalties => out.push(warning(
+                codes::UNUSED_SCORING,
+                file,
+                s.span,
+                "the scoring scheme is never used: no rule has a penalty".into(),
+                "give the rules penalties (`penalty 1 point`), or remove the scoring scheme",
+            )),
+            _ => {}
+        }
+    }
+}
+
+/// The rule counts working days somewhere (a duration, a lateness period).
+fn counts_workdays(rule: &ast::Rule) -> bool {
+    let per = rule
+        .penalty
+        .as_ref()
+        .and_then(|p| p.per.as_ref())
+        .is_some_and(|p| p.unit == LateUnit::Workdays);
+    let when = rule.when.as_ref().is_some_and(expr_workdays);
+    per || when
+        || rule.requires.iter().any(|c| match &c.kind {
+            ConstraintKind::Within { within, after, .. } => {
+                dur_workdays(within) || expr_workdays(after)
+            }
+            ConstraintKind::By { date, .. } => expr_workdays(date),
+            ConstraintKind::Lasts { at_least, .. } => at_least.unit == Unit::Workdays,
+            ConstraintKind::Each { body, .. } | ConstraintKind::Expr(body) => expr_workdays(body),
+            _ => false,
+        })
+}
+
+fn dur_workdays(d: &DurationExpr) -> bool {
+    match d {
+        DurationExpr::Fixed(d) => d.unit == Unit::Workdays,
+        DurationExpr::If {
+            cond,
+            then,
+            otherwise,
+            ..
+        } => expr_workdays(cond) || dur_workdays(then) || dur_workdays(otherwise),
+    }
+}
+
+fn expr_workdays(e: &Expr) -> bool {
+    let mut found = false;
+    visit(e, &mut |e| {
+        if let ExprKind::DateAdd { duration, .. } = &e.kind {
+            found |= duration.unit == Unit::Workdays;
+        }
+    });
+    found
+}
+
+/// Call `f` on `e` and every expression inside it.
+fn visit(e: &Expr, f: &mut dyn FnMut(&Expr)) {
+    f(e);
+    match &e.kind {
+        ExprKind::Cmp { lhs, rhs, .. } => {
+            visit(lhs, f);
+            visit(rhs, f);
+        }
+        ExprKind::And(l, r) | ExprKind::Or(l, r) => {
+            visit(l, f);
+            visit(r, f);
+        }
+        ExprKind::Not(x)
+        | ExprKind::IsPresent(x)
+        | ExprKind::IsMissing(x)
+        | ExprKind::Matches { value: x, .. }
+        | ExprKind::DateAdd { date: x, .. } => visit(x, f),
+        ExprKind::In { value, list } => {
+            visit(value, f);
+            list.iter().for_each(|i| visit(i, f));
+        }
+        _ => {}
+    }
+}
+
+/// `kind = "petiton"`, `kind in ["task", "petiton"]`: a kind nothing declares.
+fn kind_values(e: &Expr, kinds: &[&str], file: usize, out: &mut Vec<Warning>) {
+    let is_kind =
+        |e: &Expr| matches!(&e.kind, ExprKind::Path(p) if p.len() == 1 && p[0].value == "kind");
+    let mut check = |value: &Expr| {
+        let ExprKind::Str(name) = &value.kind else {
+            return;
+        };
+        if kinds.contains(&name.as_str()) {
+            return;
+        }
+        let help = crate::suggest::help(name, kinds)
+            .unwrap_or_else(|| format!("the declared kinds are {}", quoted(kinds)));
+        out.push(warning(
+            codes::UNKNOWN_KIND_VALUE,
+            file,
+            value.span,
+            format!(
+                "no pipeline declares kind `{name}`, so this comparison never matches a record"
+            ),
+            &help,
+        ));
+    };
+    visit(e, &mut |e| match &e.kind {
+        ExprKind::Cmp {
+            op: CmpOp::Eq | CmpOp::Ne,
+            lhs,
+            rhs,
+        } => {
+            if is_kind(lhs) {
+                check(rhs);
+            } else if is_kind(rhs) {
+                check(lhs);
+            }
+        }
+        ExprKind::In { value, list } if is_kind(value) => list.iter().for_each(&mut check),
+        _ => {}
+    });
+}
+
+fn quoted(names: &[&str]) -> String {
+    let names: Vec<String> = names.iter().map(|n| format!("`{n}`")).collect();
+    names.join(", ")
+}
+
+fn lateness_without_deadline(file: usize, rule: &ast::Rule, out: &mut Vec<Warning>) {
+    let Some(per) = rule.penalty.as_ref().and_then(|p| p.per.as_ref()) else {
+        return;
+    };
+    let deadline = rule.requires.iter().any(|c| {
+        matches!(
+            c.kind,
+            ConstraintKind::Within { .. } | ConstraintKind::By { .. }
+        )
+    });
+    if !deadline {
+        out.push(warning(
+            codes::LATENESS_WITHOUT_DEADLINE,
+            file,
+            per.span,
+            format!(
+                "rule `{}` has no deadline, so this part of its penalty never applies",
+                rule.id.value
+            ),
+            "points per day late need a `require STAGE within … after …` or `require STAGE by …`; remove the `plus … late` part or add a deadline",
+        ));
+    }
+}
+
+/// Two rules with equal `for`, `when` and `require`s (spans aside).
+fn duplicates(rules: &[(usize, &ast::Rule)], out: &mut Vec<Warning>) {
+    for (i, &(file, rule)) in rules.iter().enumerate() {
+        let same = rules[..i].iter().find(|(_, first)| {
+            first.kind == rule.kind && first.when == rule.when && first.requires == rule.requires
+        });
+        if let Some(&(first_file, first)) = same {
+            let mut w = warning(
+                codes::DUPLICATE_CONSTRAINTS,
+                file,
+                rule.id.span,
+                format!(
+                    "rule `{}` requires the same as rule `{}`",
+                    rule.id.value, first.id.value
+                ),
+                "every record would get both findings or neither; remove one rule or make them differ",
+            );
+            w.related.push((
+                first_file,
+                first.id.span,
+                format!("rule `{}` is here", first.id.value),
+            ));
+            out.push(w);
+        }
+    }
+}

@@ -1,0 +1,76 @@
+//! Finding one record by id under record paths, for `rectify explain`.
+//!
+//! Walks the paths as [`super::check`] does (sorted, no symbolic links),
+//! parses only the files whose text mentions the id, and returns the first
+//! record with that id, noting any other record that has it too.
+
+use std::path::PathBuf;
+use std::sync::Arc;
+
+use crate::model::{self, Record, Schema};
+use crate::yaml;
+
+/// A record found by id, with the text of its file.
+#[derive(Debug)]
+pub struct Found {
+    pub record: Record,
+    pub path: PathBuf,
+    pub text: Arc<str>,
+    /// Other places that define the same id: `(file, 1-based line)`.
+    pub duplicates: Vec<(PathBuf, usize)>,
+}
+
+/// Why no record was found.
+#[derive(Debug)]
+pub enum FindError {
+    /// No record has the id; how many record files were searched.
+    NotFound { files: usize },
+    /// A path could not be walked or read.
+    Unreadable(Vec<String>),
+}
+
+/// The first record with `id` under `paths` (empty: the current folder).
+pub fn find_record(paths: &[PathBuf], id: &str, schema: &Schema) -> Result<Found, FindError> {
+    let (files, errors) = super::walk(paths);
+    let mut found: Option<Found> = None;
+    for path in &files {
+        let Ok(text) = std::fs::read_to_string(path) else {
+            continue;
+        };
+        if !text.contains(id) {
+            continue;
+        }
+        let text: Arc<str> = Arc::from(text);
+        let file = model::load(&text, schema, &yaml::Limits::default());
+        for record in file.records.into_iter().filter(|r| r.id.value == id) {
+            match &mut found {
+                Some(first) => first
+                    .duplicates
+                    .push((path.clone(), line(&text, record.id.span.start))),
+                None => {
+                    found = Some(Found {
+                        record,
+                        path: path.clone(),
+                        text: text.clone(),
+                        duplicates: Vec::new(),
+                    })
+                }
+            }
+        }
+    }
+    match found {
+        Some(found) => Ok(found),
+        None if !errors.is_empty() && files.is_empty() => Err(FindError::Unreadable(
+            errors
+                .into_iter()
+                .map(|(path, _, _, message)| format!("{path}: {message}"))
+                .collect(),
+        )),
+        None => Err(FindError::NotFound { files: files.len() }),
+    }
+}
+
+/// The 1-based line of a byte offset.
+pub fn line(text: &str, offset: u32) -> usize {
+    crate::source::LineIndex::new(text).line_col(text, offset).0
+}
