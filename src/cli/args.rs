@@ -81,6 +81,9 @@ pub struct CheckArgs {
     /// List the stages that fall due within DAYS of the evaluation date
     #[arg(long, value_name = "DAYS")]
     pub due_within: Option<u32>,
+    /// Refuse record files larger than BYTES [default: 64 MiB]
+    #[arg(long, value_name = "BYTES")]
+    pub max_file_size: Option<u64>,
 }
 
 #[derive(Clone, Copy, Debug, PartialEq, Eq, ValueEnum)]
