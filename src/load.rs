@@ -154,11 +154,21 @@ fn rule_files(path: &Path, rules: &mut Rules) -> Vec<PathBuf> {
         }
         return vec![path.to_path_buf()];
     }
-    let mut files: Vec<PathBuf> = walkdir::WalkDir::new(path)
-        .sort_by_file_name()
+    files_under(path, &["rules"])
+}
+
+/// The files under `dir` whose extension is one of `extensions`, sorted;
+/// symbolic links are not followed.
+pub fn files_under(dir: &Path, extensions: &[&str]) -> Vec<PathBuf> {
+    let wanted = |p: &Path| {
+        p.extension()
+            .is_some_and(|x| extensions.iter().any(|e| x == *e))
+    };
+    let mut files: Vec<PathBuf> = walkdir::WalkDir::new(dir)
+        .follow_links(false)
         .into_iter()
         .filter_map(Result::ok)
-        .filter(|e| e.file_type().is_file() && e.path().extension().is_some_and(|x| x == "rules"))
+        .filter(|e| e.file_type().is_file() && wanted(e.path()))
         .map(|e| e.into_path())
         .collect();
     files.sort();
@@ -166,19 +176,11 @@ fn rule_files(path: &Path, rules: &mut Rules) -> Vec<PathBuf> {
 }
 
 fn whole_file_error(code: &str, message: String, file: Option<usize>) -> InputError {
-    InputError {
-        code: code.into(),
-        severity: Severity::Error,
-        message,
-        origin: Origin::Rule,
-        place: file.map(|file| Place {
-            file,
-            span: Span::default(),
-        }),
-        labels: Vec::new(),
-        related: Vec::new(),
-        help: None,
-    }
+    let place = file.map(|file| Place {
+        file,
+        span: Span::default(),
+    });
+    InputError::new(code, Severity::Error, message, Origin::Rule, place)
 }
 
 /// Read, parse and merge every declared calendar.

@@ -124,6 +124,29 @@ pub struct InputError {
     pub help: Option<String>,
 }
 
+impl InputError {
+    /// A diagnostic at one place (or about a whole file, at its start, or
+    /// about no file), with no further labels, related places or help.
+    pub fn new(
+        code: &str,
+        severity: Severity,
+        message: String,
+        origin: Origin,
+        place: Option<Place>,
+    ) -> InputError {
+        InputError {
+            code: code.into(),
+            severity,
+            message,
+            origin,
+            place,
+            labels: Vec::new(),
+            related: Vec::new(),
+            help: None,
+        }
+    }
+}
+
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub enum Origin {
     Record,
@@ -154,6 +177,19 @@ pub struct KindProgress {
     pub closed: usize,
 }
 
+impl KindProgress {
+    /// Add another set of counts of the same kind.
+    pub fn add(&mut self, other: &KindProgress) {
+        self.total += other.total;
+        self.completed += other.completed;
+        self.staged += other.staged;
+        self.in_progress += other.in_progress;
+        self.not_started += other.not_started;
+        self.overdue += other.overdue;
+        self.closed += other.closed;
+    }
+}
+
 #[derive(Clone, Debug, Default, PartialEq)]
 pub struct Summary {
     pub errors: usize,
@@ -182,6 +218,8 @@ pub struct Outcome {
     pub rule_files: Vec<SourceFile>,
     pub rules: Vec<RuleInfo>,
     pub records: usize,
+    /// Record files met (read or not); `files` also holds waiver files.
+    pub record_files: usize,
     pub findings: Vec<Finding>,
     pub input_errors: Vec<InputError>,
     pub units: Vec<UnitScore>,

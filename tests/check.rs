@@ -63,3 +63,30 @@ cases! {
     waivers => "waivers",
     hostile => "hostile",
 }
+
+/// Waivers kept in a file of their own: waived, expired (the day before the
+/// evaluation date), incomplete, unmatched and misspelt ones.
+#[test]
+fn waiver_file() {
+    let dir = "tests/fixtures/check/waiver-file";
+    for format in ["human", "json"] {
+        let args = [
+            "check",
+            dir,
+            "--waivers",
+            "tests/fixtures/waivers.yaml",
+            "--as-of",
+            AS_OF,
+            "--color",
+            "never",
+            "--format",
+            format,
+        ];
+        let (code, stdout, stderr) = rectify(&args);
+        let name = format!("waiver_file_{format}");
+        insta::assert_snapshot!(
+            name,
+            format!("exit code: {code}\n--- stdout\n{stdout}\n--- stderr\n{stderr}")
+        );
+    }
+}

@@ -364,3 +364,20 @@ fn explain_warns_of_a_duplicate_id() {
         stderr(&out)
     );
 }
+
+#[test]
+fn explain_says_when_a_waiver_covers_the_finding() {
+    let out = rectify(&[
+        "explain",
+        "closed-by-deadline",
+        "JS-2022-R2-SZ-05",
+        "examples/jiangsu",
+        "--as-of",
+        "2025-06-30",
+    ]);
+    assert_eq!(code(&out), 0, "{}", transcript(&out));
+    let text = stdout(&out);
+    assert!(text.contains("verdict: error finding, 5 points"), "{text}");
+    assert!(text.contains("waived: approved by"), "{text}");
+    assert!(text.contains("it costs no points"), "{text}");
+}

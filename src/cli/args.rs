@@ -81,6 +81,9 @@ pub struct CheckArgs {
     /// List the stages that fall due within DAYS of the evaluation date
     #[arg(long, value_name = "DAYS")]
     pub due_within: Option<u32>,
+    /// A waiver file (rule, record, reason, until, approved_by); repeatable
+    #[arg(long = "waivers", value_name = "FILE")]
+    pub waivers: Vec<PathBuf>,
     /// Refuse record files larger than BYTES [default: 64 MiB]
     #[arg(long, value_name = "BYTES")]
     pub max_file_size: Option<u64>,
@@ -148,6 +151,9 @@ pub struct ReportArgs {
     /// List the stages that fall due within DAYS of the evaluation date
     #[arg(long, value_name = "DAYS", default_value_t = 30)]
     pub due_within: u32,
+    /// A waiver file (rule, record, reason, until, approved_by); repeatable
+    #[arg(long = "waivers", value_name = "FILE")]
+    pub waivers: Vec<PathBuf>,
     /// Output form
     #[arg(long, value_enum, default_value_t = ReportFormat::Table)]
     pub format: ReportFormat,

@@ -31,6 +31,7 @@ pub fn run(args: &CheckArgs) -> u8 {
         only: args.only.clone(),
         skip: args.skip.clone(),
         jobs: args.jobs.map(|n| n as usize),
+        waivers: args.waivers.clone(),
         keep_sources,
         ..Options::new(as_of)
     };
@@ -209,6 +210,10 @@ pub(crate) fn write_atomically(
                 .create_new(true)
                 .open(&temp)?,
         );
+        // Keep the permissions of a file being replaced (a rule file `fmt` rewrites).
+        if let Ok(meta) = fs::metadata(path) {
+            let _ = fs::set_permissions(&temp, meta.permissions());
+        }
         render(&mut out)?;
         out.into_inner().map_err(|e| e.into_error())?.sync_all()?;
         fs::rename(&temp, path)

@@ -40,6 +40,10 @@ pub fn run(args: &DocArgs) -> u8 {
                 &files,
                 &rules::syntax_errors(errors),
                 DiagFormat::Human,
+                super::check::color(
+                    super::args::ColorArg::Auto,
+                    std::io::IsTerminal::is_terminal(&std::io::stderr()),
+                ),
                 &mut std::io::stderr(),
             );
             eprintln!("error: `{name}` does not parse; no page was written");
@@ -70,15 +74,7 @@ fn sources(paths: &[PathBuf]) -> Result<Vec<(String, String)>, String> {
     let mut files = Vec::new();
     for path in paths {
         if path.is_dir() {
-            let mut found: Vec<PathBuf> = walkdir::WalkDir::new(path)
-                .follow_links(false)
-                .into_iter()
-                .filter_map(Result::ok)
-                .filter(|e| e.file_type().is_file())
-                .map(|e| e.into_path())
-                .filter(|p| p.extension().is_some_and(|x| x == "rules"))
-                .collect();
-            found.sort();
+            let found = crate::load::files_under(path, &["rules"]);
             files.extend(found);
         } else {
             files.push(path.clone());

@@ -13,11 +13,10 @@ use jiff::civil::Date;
 
 use crate::eval::explain::explain;
 use crate::load;
-use crate::model::Schema;
 use crate::run::{self, FindError};
 
 use super::UNTRUSTED;
-use super::rules::{self, DiagFormat};
+use super::rules;
 
 #[derive(Debug, Args)]
 pub struct ExplainArgs {
@@ -41,13 +40,7 @@ pub fn run(args: &ExplainArgs) -> u8 {
         .unwrap_or_else(|| jiff::ZonedDateTime::now().date());
     let rules = load::rules(&args.rules);
     let Some(plan) = rules.plan.as_ref() else {
-        let _ = rules::render(
-            &rules.files,
-            &rules.errors,
-            DiagFormat::Human,
-            &mut io::stderr(),
-        );
-        eprintln!("error: the rules do not load");
+        rules::report_load_failure(&rules, "");
         return UNTRUSTED;
     };
     let ids: Vec<&str> = plan.rules.iter().map(|r| r.id.as_str()).collect();
@@ -58,13 +51,7 @@ pub fn run(args: &ExplainArgs) -> u8 {
         }
         return UNTRUSTED;
     };
-    let schema = Schema {
-        kinds: plan
-            .kinds
-            .iter()
-            .map(|k| (k.name.clone(), k.stages.clone()))
-            .collect(),
-    };
+    let schema = run::schema(plan);
     let found = match run::find_record(&args.paths, &args.record, &schema) {
         Ok(found) => found,
         Err(FindError::NotFound { files }) => {

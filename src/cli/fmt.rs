@@ -67,15 +67,7 @@ fn files(given: &[PathBuf]) -> Result<Vec<PathBuf>, String> {
     let mut out = Vec::new();
     for path in given {
         if path.is_dir() {
-            let mut found: Vec<PathBuf> = walkdir::WalkDir::new(&path)
-                .follow_links(false)
-                .into_iter()
-                .filter_map(Result::ok)
-                .filter(|e| e.file_type().is_file())
-                .map(|e| e.into_path())
-                .filter(|p| p.extension().is_some_and(|x| x == "rules"))
-                .collect();
-            found.sort();
+            let found = crate::load::files_under(&path, &["rules"]);
             out.extend(found);
         } else {
             out.push(path);
@@ -159,7 +151,11 @@ fn format(text: &str, name: &str) -> Option<String> {
             let files = [rules::source_file(name, text)];
             let diagnostics = rules::syntax_errors(errors);
             let mut err = io::stderr().lock();
-            let _ = rules::render(&files, &diagnostics, DiagFormat::Human, &mut err);
+            let color = super::check::color(
+                super::args::ColorArg::Auto,
+                std::io::IsTerminal::is_terminal(&io::stderr()),
+            );
+            let _ = rules::render(&files, &diagnostics, DiagFormat::Human, color, &mut err);
             let _ = writeln!(err, "error: `{name}` does not parse; it was not changed");
             None
         }
@@ -177,32 +173,5 @@ pub fn diff(old: &str, new: &str, name: &str) -> String {
 
 /// Write into a temporary file beside `path`, then rename it over `path`.
 fn write_atomically(path: &Path, text: &str) -> io::Result<()> {
-    let dir = path
-        .parent()
-        .filter(|d| !d.as_os_str().is_empty())
-        .unwrap_or(Path::new("."));
-    let name = path
-        .file_name()
-        .ok_or_else(|| io::Error::new(io::ErrorKind::InvalidInput, "not a file name"))?;
-    let temp = dir.join(format!(
-        ".{}.{}.fmt.tmp",
-        name.to_string_lossy(),
-        std::process::id()
-    ));
-    let result = (|| {
-        let mut out = fs::OpenOptions::new()
-            .write(true)
-            .create_new(true)
-            .open(&temp)?;
-        if let Ok(meta) = fs::metadata(path) {
-            let _ = fs::set_permissions(&temp, meta.permissions());
-        }
-        out.write_all(text.as_bytes())?;
-        out.sync_all()?;
-        fs::rename(&temp, path)
-    })();
-    if result.is_err() {
-        let _ = fs::remove_file(&temp);
-    }
-    result
+    super::check::write_atomically(path, |out| out.write_all(text.as_bytes()))
 }

@@ -23,6 +23,7 @@ pub fn run(args: &ReportArgs) -> u8 {
         rules: args.rules.clone(),
         as_of,
         jobs: args.jobs.map(|n| n as usize),
+        waivers: args.waivers.clone(),
         keep_sources: false,
         ..Options::new(as_of)
     };

@@ -37,6 +37,9 @@ pub struct CheckArgs {
     /// Output format
     #[arg(long, value_enum, default_value_t = DiagFormat::Human)]
     pub format: DiagFormat,
+    /// When to colour the output
+    #[arg(long, value_enum, default_value_t = super::args::ColorArg::Auto)]
+    pub color: super::args::ColorArg,
 }
 
 #[derive(Clone, Copy, Debug, PartialEq, Eq, ValueEnum)]
@@ -101,7 +104,8 @@ fn check(args: &CheckArgs) -> u8 {
         DiagFormat::Json => write_json(&rules.files, &diagnostics, rule_count),
         format => {
             let mut out = io::stdout().lock();
-            render(&rules.files, &diagnostics, format, &mut out)
+            let color = super::check::color(args.color, io::stdout().is_terminal());
+            render(&rules.files, &diagnostics, format, color, &mut out)
                 .and_then(|()| writeln!(out, "{summary}"))
         }
     };
@@ -187,6 +191,7 @@ fn outcome(files: &[SourceFile], diagnostics: &[InputError]) -> Outcome {
         rule_files: files.to_vec(),
         rules: Vec::new(),
         records: 0,
+        record_files: 0,
         findings: Vec::new(),
         input_errors: diagnostics.to_vec(),
         units: Vec::new(),
@@ -203,12 +208,11 @@ pub fn render(
     files: &[SourceFile],
     diagnostics: &[InputError],
     format: DiagFormat,
+    color: bool,
     out: &mut dyn Write,
 ) -> io::Result<()> {
     let outcome = outcome(files, diagnostics);
-    let color = format == DiagFormat::Human
-        && io::stdout().is_terminal()
-        && std::env::var_os("NO_COLOR").is_none_or(|v| v.is_empty());
+    let color = format == DiagFormat::Human && color;
     let theme = if color {
         GraphicalTheme::unicode()
     } else {
@@ -307,4 +311,17 @@ fn write_json(files: &[SourceFile], diagnostics: &[InputError], rules: usize) ->
     let mut out = io::stdout().lock();
     serde_json::to_writer_pretty(&mut out, &doc).map_err(io::Error::other)?;
     writeln!(out)
+}
+
+/// Show why the rules did not load (on stderr) and say what could not run.
+pub(crate) fn report_load_failure(rules: &crate::load::Rules, what: &str) {
+    let color = super::check::color(super::args::ColorArg::Auto, io::stderr().is_terminal());
+    let _ = render(
+        &rules.files,
+        &rules.errors,
+        DiagFormat::Human,
+        color,
+        &mut io::stderr(),
+    );
+    eprintln!("error: the rules do not load{what}");
 }

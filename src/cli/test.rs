@@ -16,7 +16,7 @@ use crate::ruletest::{self, CaseResult, Coverage, junit};
 use crate::source::LineIndex;
 
 use super::UNTRUSTED;
-use super::rules::{self, DiagFormat};
+use super::rules;
 
 #[derive(Debug, Args)]
 pub struct TestArgs {
@@ -74,13 +74,7 @@ pub fn run(args: &TestArgs) -> u8 {
     };
     let rules = load::rules(&rule_paths);
     let Some(plan) = rules.plan.as_ref() else {
-        let _ = rules::render(
-            &rules.files,
-            &rules.errors,
-            DiagFormat::Human,
-            &mut io::stderr(),
-        );
-        eprintln!("error: the rules do not load, so no test ran");
+        rules::report_load_failure(&rules, ", so no test ran");
         return UNTRUSTED;
     };
     let mut ran = Vec::new();
@@ -135,15 +129,7 @@ fn test_files(paths: &[PathBuf]) -> (Vec<PathBuf>, usize) {
     let (mut files, mut missing) = (Vec::new(), 0);
     for path in paths {
         if path.is_dir() {
-            let mut found: Vec<PathBuf> = walkdir::WalkDir::new(path)
-                .follow_links(false)
-                .into_iter()
-                .filter_map(Result::ok)
-                .filter(|e| e.file_type().is_file())
-                .map(|e| e.into_path())
-                .filter(|p| p.extension().is_some_and(|x| x == "yaml" || x == "yml"))
-                .collect();
-            found.sort();
+            let found = crate::load::files_under(path, &["yaml", "yml"]);
             files.extend(found);
         } else if path.is_file() {
             files.push(path.clone());

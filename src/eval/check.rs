@@ -216,7 +216,7 @@ fn check(ctx: &mut Ctx<'_>, c: &Constraint) -> Part {
         } => match ctx.date(date) {
             Some((due, span)) => {
                 ctx.step(|| format!("  `{date_text}` is {due}"));
-                deadline(ctx, *stage, due, span, Due::By(format!("`{date_text}`")))
+                deadline(ctx, *stage, due, span, Due::By(date_text))
             }
             None => Part::Unknown(Vec::new()),
         },
@@ -264,7 +264,9 @@ fn failing(ctx: &mut Ctx<'_>, e: &super::plan::Expr) -> (Vec<String>, Vec<(Span,
         }
     }
     ctx.seen.clear();
+    ctx.describe = true;
     let _ = ctx.truth(e);
+    ctx.describe = false;
     let text = match &e.kind {
         X::IsPresent(x) => format!("`{}` is missing", x.text),
         X::IsMissing(x) => format!("`{}` is present{}", x.text, details(ctx)),
@@ -306,8 +308,13 @@ fn within_part(
     match calendar::add(base, i64::from(n), unit, ctx.plan.calendar.as_ref()) {
         Ok(Some(due)) => {
             ctx.step(|| counting(ctx.plan.calendar.as_ref(), base, due, n, unit));
-            let how = format!("{} after `{after_text}` {base}", amount(n, unit));
-            deadline(ctx, stage, due, span, Due::Within(how))
+            let how = Due::Within {
+                n,
+                unit,
+                after: after_text,
+                base,
+            };
+            deadline(ctx, stage, due, span, how)
         }
         Ok(None) => {
             ctx.lacks(format!(
@@ -334,54 +341,72 @@ fn duration(ctx: &mut Ctx<'_>, d: &DurationExpr) -> Option<(u32, Unit)> {
     }
 }
 
-/// `stage` is due on `due` (before any roll-forward); `reference` is the
-/// record value the due date comes from.
-/// Where a due date comes from, for messages.
-enum Due {
+/// Where a due date comes from, for messages (formatted only when the
+/// deadline is missed, so records that meet it allocate nothing).
+enum Due<'a> {
     /// `30 workdays after `assigned` 2022-06-01`
-    Within(String),
+    Within {
+        n: u32,
+        unit: Unit,
+        after: &'a str,
+        base: Date,
+    },
     /// `` `deadline` ``
-    By(String),
+    By(&'a str),
 }
 
-impl Due {
+impl Due<'_> {
     /// `was due …` for a due date `due` computed as `computed`.
     fn describe(&self, computed: Date, due: Date) -> String {
         match (self, computed == due) {
-            (Due::Within(how), true) => format!("was due {due}, {how}"),
-            (Due::Within(how), false) => {
-                format!("was due {due}: {how} is {computed}, not a working day")
+            (
+                Due::Within {
+                    n,
+                    unit,
+                    after,
+                    base,
+                },
+                on_time_day,
+            ) => {
+                let how = format!("{} after `{after}` {base}", amount(*n, *unit));
+                if on_time_day {
+                    format!("was due {due}, {how}")
+                } else {
+                    format!("was due {due}: {how} is {computed}, not a working day")
+                }
             }
-            (Due::By(what), true) => format!("was due by {what}, {due}"),
+            (Due::By(what), true) => format!("was due by `{what}`, {due}"),
             (Due::By(what), false) => {
-                format!("was due {due}: {what} {computed} is not a working day")
+                format!("was due {due}: `{what}` {computed} is not a working day")
             }
         }
     }
 }
 
+/// `stage` is due on `computed`, or on the next working day when the rule
+/// set says so; `reference` is the record value the due date comes from.
 fn deadline(
     ctx: &mut Ctx<'_>,
     stage: usize,
     computed: Date,
     reference: Option<Span>,
-    how: Due,
+    how: Due<'_>,
 ) -> Part {
     let calendar = ctx.plan.calendar.as_ref();
-    let due = computed;
-    let (due, how) = match (ctx.plan.roll, calendar) {
-        (RollPolicy::NextWorkday, Some(cal)) => match cal.roll_forward(due) {
-            Ok(rolled) if rolled != due => {
-                ctx.step(|| rolling(cal, due, rolled));
-                (rolled, how.describe(computed, rolled))
+    let due = match (ctx.plan.roll, calendar) {
+        (RollPolicy::NextWorkday, Some(cal)) => match cal.roll_forward(computed) {
+            Ok(rolled) => {
+                if rolled != computed {
+                    ctx.step(|| rolling(cal, computed, rolled));
+                }
+                rolled
             }
-            Ok(_) => (due, how.describe(computed, due)),
             Err(out) => {
                 ctx.lacks(out.to_string());
                 return Part::Unknown(Vec::new());
             }
         },
-        _ => (due, how.describe(computed, due)),
+        _ => computed,
     };
     let name = &ctx.kind.stages[stage];
     let recorded = ctx.record.stage(name).map(|s| (s.date.value, s.date.span));
@@ -395,6 +420,7 @@ fn deadline(
         None if due >= ctx.as_of => return Part::Pending(stage, due),
         None => (ctx.as_of, true, reference.unwrap_or(ctx.record.id.span)),
     };
+    let how = how.describe(computed, due);
     let days = calendar::days_between(due, actual);
     let workdays = calendar.map(|cal| cal.workdays_after(due, actual));
     ctx.step(|| match overdue {

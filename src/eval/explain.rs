@@ -33,11 +33,21 @@ pub fn explain(plan: &Plan, record: &Record, index: usize, as_of: Date) -> Optio
         "rule `{}` applies to `{}` records; `{}` is one; evaluated as of {as_of}",
         rule.id, kind.name, record.id.value
     )]);
-    deadline_steps(&mut ctx);
+    let mut texts = rule
+        .requires
+        .iter()
+        .map(|c| &c.text)
+        .chain(rule.when.iter().map(|w| &w.text));
+    if texts.any(|t| t.contains("deadline")) {
+        deadline_steps(&mut ctx);
+    }
     let mut verdicts = Verdicts::default();
     evaluate_rule(&mut ctx, index, &mut verdicts);
     let mut steps = ctx.trace.take().unwrap_or_default();
     steps.extend(conclusion(plan, index, &verdicts));
+    if !verdicts.findings.is_empty() {
+        steps.extend(waiver_step(record, &rule.id, as_of));
+    }
     Some(Explanation { steps, verdicts })
 }
 
@@ -123,4 +133,29 @@ fn conclusion(plan: &Plan, index: usize, verdicts: &Verdicts) -> Vec<String> {
         }
         None => vec!["verdict: the rule does not apply to this record; no finding".to_string()],
     }
+}
+
+/// What an inline waiver for the rule does to the finding, if the record has one.
+fn waiver_step(record: &Record, rule: &str, as_of: Date) -> Option<String> {
+    use crate::model::WaiverState;
+    let w = record
+        .waivers
+        .iter()
+        .find(|w| w.rule.as_ref().is_some_and(|r| r.value == rule))?;
+    let by = w.approved_by.as_ref().map_or("", |b| b.value.as_str());
+    let reason = w.reason.as_ref().map_or("", |r| r.value.as_str());
+    Some(match w.state(as_of) {
+        WaiverState::Valid => format!(
+            "waived: approved by {by} until {} ({reason}); it costs no points",
+            w.until
+                .as_ref()
+                .map_or(String::new(), |u| u.value.to_string())
+        ),
+        WaiverState::Expired(until) => {
+            format!("a waiver expired on {until}, so the finding counts")
+        }
+        WaiverState::Incomplete(field) => {
+            format!("a waiver has no `{field}`, so it does not apply")
+        }
+    })
 }

@@ -4,14 +4,12 @@
 //! evaluated; the run adds them up per group; [`judge`] gives one finding
 //! per failing group.
 
-use std::cmp::Ordering;
-
 use crate::model::Record;
 use crate::points::Points;
 use crate::syntax::ast::{CmpOp, GroupBy};
 
 use super::plan::{ConstraintKind as C, Plan, Rule};
-use super::value::{Ctx, Tri};
+use super::value::{Ctx, Tri, holds};
 
 /// What one record says about one group rule.
 #[derive(Clone, Debug, PartialEq, Eq)]
@@ -177,17 +175,6 @@ fn share(holding: u64, total: u64, op: CmpOp, threshold: Points) -> Option<Strin
 /// Whether a count fails.
 fn count(holding: u64, op: CmpOp, n: u32) -> bool {
     !holds(op, holding.cmp(&u64::from(n)))
-}
-
-fn holds(op: CmpOp, ord: Ordering) -> bool {
-    match op {
-        CmpOp::Eq => ord.is_eq(),
-        CmpOp::Ne => ord.is_ne(),
-        CmpOp::Lt => ord.is_lt(),
-        CmpOp::Le => ord.is_le(),
-        CmpOp::Gt => ord.is_gt(),
-        CmpOp::Ge => ord.is_ge(),
-    }
 }
 
 fn words(op: CmpOp) -> &'static str {

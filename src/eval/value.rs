@@ -66,6 +66,12 @@ pub struct Ctx<'r> {
     pub unknown: Vec<String>,
     /// Values read, for labels and messages: `(span, "`acceptance.by` is `…`")`.
     pub seen: Vec<(Option<Span>, String)>,
+    /// Whether to fill `seen`: only while describing a failure, so passing
+    /// records allocate nothing for messages.
+    pub describe: bool,
+    /// While testing presence: a missing value is an answer, not a reason
+    /// the rule cannot be checked, so it is not recorded in `unknown`.
+    quiet: bool,
     /// When explaining a verdict: the steps of the derivation, in order.
     pub trace: Option<Vec<String>>,
 }
@@ -80,6 +86,8 @@ impl<'r> Ctx<'r> {
             ext: None,
             unknown: Vec::new(),
             seen: Vec::new(),
+            describe: false,
+            quiet: false,
             trace: None,
         }
     }
@@ -137,23 +145,16 @@ impl<'r> Ctx<'r> {
     }
 
     fn present(&mut self, e: &super::plan::Expr) -> bool {
-        let unknown = self.unknown.len();
+        let quiet = std::mem::replace(&mut self.quiet, true);
         let present = !matches!(self.value(e).v, V::Missing);
-        self.unknown.truncate(unknown);
+        self.quiet = quiet;
         present
     }
 
     fn compare(&mut self, op: CmpOp, a: &super::plan::Expr, b: &super::plan::Expr) -> Tri {
         let (x, y) = (self.value(a).v, self.value(b).v);
         match ordering(&x, &y) {
-            Some(ord) => Tri::from(match op {
-                CmpOp::Eq => ord.is_eq(),
-                CmpOp::Ne => ord.is_ne(),
-                CmpOp::Lt => ord.is_lt(),
-                CmpOp::Le => ord.is_le(),
-                CmpOp::Gt => ord.is_gt(),
-                CmpOp::Ge => ord.is_ge(),
-            }),
+            Some(ord) => Tri::from(holds(op, ord)),
             None if x == V::Missing || y == V::Missing => Tri::Unknown,
             None => {
                 let why = format!("cannot compare `{}` with `{}`", a.text, b.text);
@@ -222,13 +223,13 @@ impl<'r> Ctx<'r> {
                 span: None,
             },
         };
-        if matches!(e.kind, X::Field(_) | X::DateWord(_)) && val.v != V::Missing {
+        if self.describe && matches!(e.kind, X::Field(_) | X::DateWord(_)) && val.v != V::Missing {
             let shown = format!("`{}` is {}", e.text, show(&val.v));
             if !self.seen.iter().any(|(_, s)| *s == shown) {
                 self.seen.push((val.span, shown));
             }
         }
-        if val.v == V::Missing && matches!(e.kind, X::Field(_) | X::DateWord(_)) {
+        if !self.quiet && val.v == V::Missing && matches!(e.kind, X::Field(_) | X::DateWord(_)) {
             let why = self.missing_reason(e);
             self.lacks(why);
         }
@@ -492,4 +493,16 @@ pub fn deadline_before(record: &Record, index: usize) -> Option<Date> {
         .and_then(|e| e.to.as_ref())
         .or(record.deadline.as_ref())
         .map(|d| d.value)
+}
+
+/// Whether `a op b` holds for two values that order as `ord`.
+pub fn holds(op: CmpOp, ord: std::cmp::Ordering) -> bool {
+    match op {
+        CmpOp::Eq => ord.is_eq(),
+        CmpOp::Ne => ord.is_ne(),
+        CmpOp::Lt => ord.is_lt(),
+        CmpOp::Le => ord.is_le(),
+        CmpOp::Gt => ord.is_gt(),
+        CmpOp::Ge => ord.is_ge(),
+    }
 }

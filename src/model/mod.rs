@@ -115,6 +115,34 @@ pub struct Waiver {
     pub span: Span,
 }
 
+/// Whether a waiver applies on a given day.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum WaiverState {
+    /// Complete and not expired (expiry is inclusive).
+    Valid,
+    /// Complete, but `until` is before the day.
+    Expired(Date),
+    /// Lacks this field, so it waives nothing.
+    Incomplete(&'static str),
+}
+
+impl Waiver {
+    pub fn state(&self, as_of: Date) -> WaiverState {
+        let missing = [
+            ("reason", self.reason.is_none()),
+            ("approved_by", self.approved_by.is_none()),
+            ("until", self.until.is_none()),
+        ];
+        if let Some((field, _)) = missing.iter().find(|(_, m)| *m) {
+            return WaiverState::Incomplete(field);
+        }
+        match &self.until {
+            Some(until) if until.value < as_of => WaiverState::Expired(until.value),
+            _ => WaiverState::Valid,
+        }
+    }
+}
+
 impl Record {
     pub fn stage(&self, name: &str) -> Option<&Stage> {
         self.stages.iter().find(|s| s.name.value == name)

@@ -40,7 +40,7 @@ impl<'a> Report<'a> {
         Report {
             version: VERSION,
             as_of: outcome.as_of.to_string(),
-            files: outcome.files.len(),
+            files: outcome.record_files,
             records: outcome.records,
             findings: outcome
                 .findings

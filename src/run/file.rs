@@ -5,7 +5,7 @@ use std::path::Path;
 use std::sync::Arc;
 
 use crate::eval::{self, Plan};
-use crate::model::{self, Record, Status};
+use crate::model::{self, Record, Status, WaiverState};
 use crate::outcome::{Finding, InputError, KindProgress, Label, Origin, Pending, Place};
 use crate::source::Span;
 use crate::syntax::ast::Severity;
@@ -73,13 +73,7 @@ fn count(progress: &mut [KindProgress], record: &Record, final_recorded: bool, o
 /// Add one set of per-kind counts into another (same kinds, same order).
 pub fn add_progress(into: &mut [KindProgress], from: &[KindProgress]) {
     for (a, b) in into.iter_mut().zip(from) {
-        a.total += b.total;
-        a.completed += b.completed;
-        a.staged += b.staged;
-        a.in_progress += b.in_progress;
-        a.not_started += b.not_started;
-        a.overdue += b.overdue;
-        a.closed += b.closed;
+        a.add(b);
     }
 }
 
@@ -263,13 +257,15 @@ fn tally(plan: &Plan, record: &Record, final_recorded: bool, overdue: bool, resu
         result.progress = progress_template(plan);
     }
     count(&mut result.progress, record, final_recorded, overdue);
-    let group = (
-        record.unit.value.clone(),
-        record.round.as_ref().map(|r| r.value.clone()),
+    let (unit, round) = (
+        &record.unit.value,
+        record.round.as_ref().map(|r| r.value.as_str()),
     );
-    let at = match result.groups.iter().position(|(g, _)| *g == group) {
+    let same = |((u, r), _): &(Group, _)| u == unit && r.as_deref() == round;
+    let at = match result.groups.iter().position(same) {
         Some(at) => at,
         None => {
+            let group = (unit.clone(), round.map(str::to_string));
             result.groups.push((group, progress_template(plan)));
             result.groups.len() - 1
         }
@@ -322,34 +318,26 @@ fn waiver(
         .position(|w| w.rule.as_ref().is_some_and(|r| r.value == rule))?;
     used[i] = true;
     let w = &record.waivers[i];
-    let missing = [
-        ("reason", w.reason.is_none()),
-        ("approved_by", w.approved_by.is_none()),
-        ("until", w.until.is_none()),
-    ];
-    if let Some((field, _)) = missing.iter().find(|(_, m)| *m) {
-        let message = format!("waiver for `{rule}` has no `{field}`, so it does not apply");
-        result.errors.push(located(
-            "waiver::incomplete",
-            Severity::Error,
-            message,
-            w.span,
-        ));
-        return None;
-    }
-    match &w.until {
-        Some(until) if until.value >= options.as_of => w.reason.as_ref().map(|r| r.value.clone()),
-        Some(until) => {
-            let message = format!("waiver for `{rule}` expired on {}", until.value);
+    match w.state(options.as_of) {
+        WaiverState::Valid => w.reason.as_ref().map(|r| r.value.clone()),
+        WaiverState::Incomplete(field) => {
+            let message = format!("waiver for `{rule}` has no `{field}`, so it does not apply");
             result.errors.push(located(
-                "waiver::expired",
-                Severity::Warning,
+                "waiver::incomplete",
+                Severity::Error,
                 message,
-                until.span,
+                w.span,
             ));
             None
         }
-        None => None,
+        WaiverState::Expired(until) => {
+            let message = format!("waiver for `{rule}` expired on {until}");
+            let span = w.until.as_ref().map_or(w.span, |u| u.span);
+            result
+                .errors
+                .push(located("waiver::expired", Severity::Warning, message, span));
+            None
+        }
     }
 }
 

@@ -45,6 +45,7 @@ impl<'p> Merger<'p> {
         for (path, code, severity, message) in walk_errors {
             let file = outcome.files.len();
             outcome.files.push(source_file(path, None));
+            outcome.record_files += 1;
             outcome
                 .input_errors
                 .push(file_error(code, severity, message, Some(file)));
@@ -63,6 +64,7 @@ impl<'p> Merger<'p> {
     pub fn add(&mut self, outcome: &mut Outcome, result: file::Result) {
         let file = outcome.files.len();
         outcome.files.push(source_file(result.name, result.text));
+        outcome.record_files += 1;
         for mut e in result.errors {
             if let Some(place) = &mut e.place {
                 place.file = file;

@@ -7,6 +7,7 @@
 mod file;
 pub mod find;
 mod merge;
+pub mod waivers;
 
 pub use find::{FindError, Found, find_record};
 
@@ -40,6 +41,8 @@ pub struct Options {
     pub keep_sources: bool,
     /// Record files larger than this are refused.
     pub max_file_size: u64,
+    /// Waiver files (`--waivers FILE`).
+    pub waivers: Vec<PathBuf>,
 }
 
 impl Options {
@@ -53,6 +56,7 @@ impl Options {
             jobs: None,
             keep_sources: true,
             max_file_size: 64 << 20,
+            waivers: Vec::new(),
         }
     }
 }
@@ -68,6 +72,7 @@ pub fn check(options: &Options) -> Outcome {
         rule_files: rules.files,
         rules: Vec::new(),
         records: 0,
+        record_files: 0,
         findings: Vec::new(),
         input_errors: rules.errors,
         units: Vec::new(),
@@ -85,13 +90,7 @@ pub fn check(options: &Options) -> Outcome {
     if plan.rules.is_empty() {
         return outcome;
     }
-    let schema = Schema {
-        kinds: plan
-            .kinds
-            .iter()
-            .map(|k| (k.name.clone(), k.stages.clone()))
-            .collect(),
-    };
+    let schema = schema(&plan);
     let (paths, walk_errors) = walk(&options.paths);
     let pool = options.jobs.and_then(|jobs| {
         rayon::ThreadPoolBuilder::new()
@@ -111,6 +110,14 @@ pub fn check(options: &Options) -> Outcome {
         for result in results {
             merger.add(&mut outcome, result);
         }
+    }
+    let waivers: Vec<(usize, Vec<waivers::Waiver>)> = options
+        .waivers
+        .iter()
+        .map(|path| (outcome.files.len(), waivers::load(path, &mut outcome)))
+        .collect();
+    for (file, list) in &waivers {
+        waivers::apply(&mut outcome, list, *file);
     }
     merger.finish(&mut outcome);
     outcome
@@ -138,6 +145,7 @@ pub fn check_records(
         rule_files: rule_files.to_vec(),
         rules: plan.rules.iter().map(rule_info).collect(),
         records: 0,
+        record_files: 0,
         findings: Vec::new(),
         input_errors: Vec::new(),
         units: Vec::new(),
@@ -161,7 +169,8 @@ pub fn check_records(
     outcome
 }
 
-fn schema(plan: &Plan) -> Schema {
+/// What the record loader checks records against: the plan's kinds and stages.
+pub fn schema(plan: &Plan) -> Schema {
     Schema {
         kinds: plan
             .kinds
@@ -324,19 +333,11 @@ pub(crate) fn file_error(
     message: String,
     file: Option<usize>,
 ) -> InputError {
-    InputError {
-        code: code.into(),
-        severity,
-        message,
-        origin: Origin::Record,
-        place: file.map(|file| Place {
-            file,
-            span: Span::default(),
-        }),
-        labels: Vec::new(),
-        related: Vec::new(),
-        help: None,
-    }
+    let place = file.map(|file| Place {
+        file,
+        span: Span::default(),
+    });
+    InputError::new(code, severity, message, Origin::Record, place)
 }
 
 pub(crate) fn source_file(name: String, text: Option<std::sync::Arc<str>>) -> SourceFile {

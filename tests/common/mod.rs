@@ -296,6 +296,7 @@ pub fn outcome() -> Outcome {
         rule_files: vec![source("rules/central.rules", RULES)],
         rules: rules(),
         records: 4,
+        record_files: 2,
         findings: findings(),
         input_errors: input_errors(),
         units: vec![

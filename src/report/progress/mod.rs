@@ -249,13 +249,7 @@ fn grouped(
 }
 
 fn add(sum: &mut KindProgress, p: &KindProgress) {
-    sum.total += p.total;
-    sum.completed += p.completed;
-    sum.staged += p.staged;
-    sum.in_progress += p.in_progress;
-    sum.not_started += p.not_started;
-    sum.overdue += p.overdue;
-    sum.closed += p.closed;
+    sum.add(p);
 }
 
 /// Overdue findings, earliest due first.
