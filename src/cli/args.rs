@@ -84,6 +84,9 @@ pub struct CheckArgs {
     /// A waiver file (rule, record, reason, until, approved_by); repeatable
     #[arg(long = "waivers", value_name = "FILE")]
     pub waivers: Vec<PathBuf>,
+    /// Refuse record files larger than BYTES [default: 64 MiB]
+    #[arg(long, value_name = "BYTES")]
+    pub max_file_size: Option<u64>,
 }
 
 #[derive(Clone, Copy, Debug, PartialEq, Eq, ValueEnum)]

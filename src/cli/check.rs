@@ -24,7 +24,7 @@ pub fn run(args: &CheckArgs) -> u8 {
     let as_of = args.as_of.unwrap_or_else(today);
     let mut formats = std::iter::once(format).chain(args.reports.iter().map(|r| convert(r.format)));
     let keep_sources = formats.any(Format::wants_sources);
-    let options = Options {
+    let mut options = Options {
         paths: args.paths.clone(),
         rules: args.rules.clone(),
         as_of,
@@ -39,6 +39,9 @@ pub fn run(args: &CheckArgs) -> u8 {
         lean: !keep_sources,
         ..Options::new(as_of)
     };
+    if let Some(bytes) = args.max_file_size {
+        options.max_file_size = bytes;
+    }
     let outcome = {
         let _spinner = Spinner::start("checking records");
         run::check(&options)

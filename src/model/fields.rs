@@ -1,6 +1,7 @@
 //! Typed readers for field values: each checks one YAML node and either
 //! returns the value with its span or pushes one diagnostic at the node.
 
+use std::borrow::Cow;
 use std::collections::HashMap;
 
 use jiff::civil::Date;
@@ -195,28 +196,55 @@ pub(crate) fn duplicates(node: &Node, errors: &mut Vec<Error>) {
 }
 
 pub(crate) fn duplicates_in(entries: &[(Node, Node)], errors: &mut Vec<Error>) {
-    let mut seen: HashMap<String, Span> = HashMap::with_capacity(entries.len());
+    // Records have a dozen keys: comparing each key with the ones before it
+    // costs less than hashing (and allocating) every key. Large mappings
+    // (hostile or generated input) use a map so they stay linear.
+    if entries.len() > SMALL_MAP {
+        return duplicates_hashed(entries, errors);
+    }
+    for (i, (k, _)) in entries.iter().enumerate() {
+        let Some(name) = scalar_text(&k.value) else {
+            continue;
+        };
+        let first = entries[..i]
+            .iter()
+            .find(|(other, _)| scalar_text(&other.value).as_deref() == Some(&*name));
+        if let Some((first, _)) = first {
+            errors.push(duplicate(&name, k.span, first.span));
+        }
+    }
+}
+
+/// Up to this many keys, duplicates are found by comparing pairs.
+const SMALL_MAP: usize = 32;
+
+fn duplicates_hashed(entries: &[(Node, Node)], errors: &mut Vec<Error>) {
+    let mut seen: HashMap<Cow<'_, str>, Span> = HashMap::with_capacity(entries.len());
     for (k, _) in entries {
         let Some(name) = scalar_text(&k.value) else {
             continue;
         };
         if let Some(&first) = seen.get(&name) {
-            let error = Error::new(DUPLICATE_KEY, format!("duplicate key `{name}`"), k.span)
-                .with_label(first, "first defined here")
-                .with_help("a key may appear only once in a mapping; remove one of them");
-            errors.push(error);
+            errors.push(duplicate(&name, k.span, first));
         } else {
             seen.insert(name, k.span);
         }
     }
 }
 
-fn scalar_text(value: &Value) -> Option<String> {
+fn duplicate(name: &str, at: Span, first: Span) -> Error {
+    Error::new(DUPLICATE_KEY, format!("duplicate key `{name}`"), at)
+        .with_label(first, "first defined here")
+        .with_help("a key may appear only once in a mapping; remove one of them")
+}
+
+/// The text a scalar key compares by; strings are borrowed, not copied.
+fn scalar_text(value: &Value) -> Option<Cow<'_, str>> {
     match value {
-        Value::Str { text, .. } => Some(text.clone()),
-        Value::Int(i) => Some(i.to_string()),
-        Value::Bool(b) => Some(b.to_string()),
-        Value::Null => Some("null".to_owned()),
+        Value::Str { text, .. } => Some(Cow::Borrowed(text)),
+        Value::Int(i) => Some(Cow::Owned(i.to_string())),
+        Value::Bool(b) => Some(Cow::Borrowed(if *b { "true" } else { "false" })),
+        Value::Null => Some(Cow::Borrowed("null")),
         _ => None,
     }
 }

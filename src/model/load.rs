@@ -12,7 +12,7 @@ use crate::yaml::{self, Node, Value};
 
 pub(crate) fn load(text: &str, schema: &Schema, limits: &yaml::Limits) -> File {
     let (docs, yaml_error) = yaml::parse(text, limits);
-    let mut file = load_docs(&docs, schema);
+    let mut file = load_docs(docs, schema);
     if let Some(e) = yaml_error {
         file.errors.push(Error::new(e.code, e.message, e.span));
     }
@@ -21,7 +21,7 @@ pub(crate) fn load(text: &str, schema: &Schema, limits: &yaml::Limits) -> File {
 
 /// Records from documents already parsed; no empty-file warning is given
 /// for zero documents here unless the caller asks through [`finish`].
-pub(crate) fn load_docs(docs: &[Node], schema: &Schema) -> File {
+pub(crate) fn load_docs(docs: Vec<Node>, schema: &Schema) -> File {
     let mut file = File::default();
     for doc in docs {
         document(doc, schema, &mut file);
@@ -42,16 +42,18 @@ pub(crate) fn finish(mut file: File) -> File {
     file
 }
 
-fn document(doc: &Node, schema: &Schema, file: &mut File) {
-    match &doc.value {
+/// Documents are taken by value so that each record keeps its own nodes
+/// without copying them.
+fn document(doc: Node, schema: &Schema, file: &mut File) {
+    match doc.value {
         Value::Null => {}
         Value::Seq(list) => records(list, None, schema, file),
-        Value::Map(top) if is_ledger(top) => ledger(doc, top, schema, file),
-        _ => records(std::slice::from_ref(doc), None, schema, file),
+        Value::Map(top) if is_ledger(&top) => ledger(doc.span, top, schema, file),
+        value => records(vec![Node { value, ..doc }], None, schema, file),
     }
 }
 
-fn records(list: &[Node], header: Option<&Arc<Node>>, schema: &Schema, file: &mut File) {
+fn records(list: Vec<Node>, header: Option<&Arc<Node>>, schema: &Schema, file: &mut File) {
     file.records.reserve(list.len());
     for node in list {
         file.records
@@ -66,24 +68,34 @@ fn is_ledger(top: &[(Node, Node)]) -> bool {
 
 /// A ledger: `records:` inherit every key of the `ledger:` header they do
 /// not set themselves.
-fn ledger(doc: &Node, top: &[(Node, Node)], schema: &Schema, file: &mut File) {
+fn ledger(span: Span, mut top: Vec<(Node, Node)>, schema: &Schema, file: &mut File) {
     let errors = &mut file.errors;
-    fields::duplicates_in(top, errors);
-    fields::check_keys(top, &["ledger", "records"], "a ledger file", false, errors);
-    let header = lookup(top, "ledger").filter(|h| entries(h, errors).is_some());
+    fields::duplicates_in(&top, errors);
+    fields::check_keys(&top, &["ledger", "records"], "a ledger file", false, errors);
+    let header = lookup(&top, "ledger").filter(|h| entries(h, errors).is_some());
     if let Some(header) = header {
         fields::duplicates(header, errors);
     }
-    let Some(list) = lookup(top, "records") else {
-        let at = top.first().map_or(doc.span, |(k, _)| k.span);
+    let header = header.map(|h| Arc::new(h.clone()));
+    let Some(list) = lookup(&top, "records") else {
+        let at = top.first().map_or(span, |(k, _)| k.span);
         let error = Error::new(MISSING_FIELD, "missing required field `records`", at);
         errors.push(error.with_help("a ledger holds its records in a list under `records:`"));
         return;
     };
-    let Some(list) = items(list, errors) else {
+    if items(list, errors).is_none() {
+        return;
+    }
+    // The same entry `lookup` found: the first `records` with a value.
+    let Some(at) = top
+        .iter()
+        .position(|(k, v)| key(k) == Some("records") && v.value != Value::Null)
+    else {
         return;
     };
-    let header = header.map(|h| Arc::new(h.clone()));
+    let Value::Seq(list) = std::mem::replace(&mut top[at].1.value, Value::Null) else {
+        return;
+    };
     records(list, header.as_ref(), schema, file);
 }
 

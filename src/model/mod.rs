@@ -181,5 +181,5 @@ fn find<'a>(node: &'a yaml::Node, name: &str) -> Option<&'a yaml::Node> {
 /// Load records from YAML documents already parsed (each a record, a list
 /// or a ledger), as [`load`] does after parsing.
 pub fn load_nodes(docs: Vec<yaml::Node>, schema: &Schema) -> File {
-    load::finish(load::load_docs(&docs, schema))
+    load::finish(load::load_docs(docs, schema))
 }

@@ -58,7 +58,7 @@ impl<'a> Fields<'a> {
 /// Read one record; `None` (with the reasons in `errors`) when it has an
 /// error. Warnings do not drop it.
 pub(crate) fn record(
-    node: &Node,
+    node: Node,
     header: Option<&Arc<Node>>,
     schema: &Schema,
     errors: &mut Vec<Error>,
@@ -72,7 +72,7 @@ pub(crate) fn record(
         return None;
     };
     let before = errors.len();
-    fields::duplicates(node, errors);
+    fields::duplicates(&node, errors);
     let header_entries = match header.map(|h| &h.value) {
         Some(Value::Map(entries)) => &entries[..],
         _ => &[],
@@ -82,12 +82,12 @@ pub(crate) fn record(
         header: header_entries,
     };
     misspelt_fields(&fields, errors);
-    let record = read(node, &fields, header, schema, errors);
+    let record = read(&node, &fields, header, schema, errors);
     if errors[before..].iter().any(Error::is_error) {
-        None
-    } else {
-        record
+        return None;
     }
+    // The record owns its node: moved here, never copied.
+    record.map(|r| Record { node, ..r })
 }
 
 /// Read every core field (so that every error is reported), then assemble.
@@ -133,7 +133,10 @@ fn read(
         stages,
         extensions,
         waivers,
-        node: node.clone(),
+        node: Node {
+            value: Value::Null,
+            span: node.span,
+        },
         header: header.cloned(),
         span: node.span,
     })

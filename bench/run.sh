@@ -1,0 +1,50 @@
+#!/usr/bin/env bash
+# The whole-binary benchmark of DESIGN §9; writes bench/RESULTS.md.
+#
+#   bash bench/run.sh                 # 100,000 records / 1,000 files, 1M / 10,000 for memory
+#   REPS=7 bash bench/run.sh          # more repetitions (default 5, the minimum)
+#   SMALL=1 bash bench/run.sh         # 10x smaller data, to try the script quickly
+#
+# Builds release, generates deterministic data (bench/generate.py) into a
+# temporary folder, then measures side by side in one run, repetitions
+# interleaved, medians reported (bench/measure.py):
+#   (a) parse-only (rectify::yaml and serde_yaml::Value, benches/parse_only.rs)
+#       vs `rectify check --format json --as-of 2025-06-30`, --jobs 1 and default;
+#   (b) --jobs 1 vs --jobs 2;
+#   (c) peak memory (/usr/bin/time -v) of check at 1,000,000 records;
+#   (d) a one-file run with the bundled rules (hyperfine).
+set -euo pipefail
+cd "$(dirname "$0")/.."
+
+need() { command -v "$1" >/dev/null 2>&1; }
+if ! [ -x /usr/bin/time ] || ! need hyperfine; then
+  echo "installing time and hyperfine (apt)" >&2
+  (apt-get update -qq && apt-get install -y -qq time hyperfine) >&2 || true
+fi
+
+echo "building (release)" >&2
+cargo build --release --quiet --bin rectify
+PARSE_ONLY=$(cargo bench --bench parse_only --no-run --message-format=json 2>/dev/null |
+  python3 -c 'import json,sys
+for line in sys.stdin:
+    m = json.loads(line)
+    if m.get("reason") == "compiler-artifact" and m["target"]["name"] == "parse_only" and m.get("executable"):
+        print(m["executable"])')
+
+DATA=$(mktemp -d "${TMPDIR:-/tmp}/rectify-bench.XXXXXX")
+trap 'rm -rf "$DATA"' EXIT
+if [ -n "${SMALL:-}" ]; then
+  N=10000 F=100 BIG_N=100000 BIG_F=1000
+else
+  N=100000 F=1000 BIG_N=1000000 BIG_F=10000
+fi
+echo "generating $N records in $F files, and $BIG_N in $BIG_F" >&2
+python3 bench/generate.py "$DATA/main" --records "$N" --files "$F" >&2
+python3 bench/generate.py "$DATA/big" --records "$BIG_N" --files "$BIG_F" >&2
+
+python3 bench/measure.py \
+  --rectify target/release/rectify --parse-only "$PARSE_ONLY" \
+  --data "$DATA/main" --records "$N" --files "$F" \
+  --big "$DATA/big" --big-records "$BIG_N" --big-files "$BIG_F" \
+  --one-file examples/jiangsu/tasks/wuxi.yaml \
+  --reps "${REPS:-5}" --out bench/RESULTS.md

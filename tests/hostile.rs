@@ -1,0 +1,370 @@
+//! Hostile input (DESIGN §10): each case is a temp folder holding one bad
+//! file next to a good record with a known finding, checked by the real
+//! binary. The bad file must give a located diagnostic in the JSON report's
+//! `input_errors`, the good record must still be checked, and the run must
+//! end with exit code 2 (untrusted), never a panic or a stack overflow.
+//! Inputs the fuzzers once broke on live in tests/fixtures/fuzz-regressions.
+
+use std::path::{Path, PathBuf};
+use std::process::Command;
+use std::sync::atomic::{AtomicUsize, Ordering};
+
+use serde_json::Value;
+
+/// A record whose plan is 4 workdays late at --as-of 2022-08-01.
+const GOOD: &str = "\
+id: GOOD-1
+title: 太湖蓝藻打捞与清淤
+responsible: { unit: Wuxi Municipal Government }
+assigned: 2022-06-01
+deadline: 2023-12-31
+status: in-progress
+stages:
+  plan: 2022-07-20
+";
+
+/// A folder under the system temp dir, removed when dropped.
+struct Dir(PathBuf);
+
+impl Dir {
+    fn new(name: &str) -> Dir {
+        static NEXT: AtomicUsize = AtomicUsize::new(0);
+        let n = NEXT.fetch_add(1, Ordering::Relaxed);
+        let path =
+            std::env::temp_dir().join(format!("rectify-hostile-{}-{n}-{name}", std::process::id()));
+        let _ = std::fs::remove_dir_all(&path);
+        std::fs::create_dir_all(&path).expect("create temp dir");
+        std::fs::write(path.join("good.yaml"), GOOD).expect("write good.yaml");
+        Dir(path)
+    }
+
+    fn write(&self, name: &str, bytes: impl AsRef<[u8]>) -> PathBuf {
+        let path = self.0.join(name);
+        std::fs::write(&path, bytes).expect("write fixture");
+        path
+    }
+}
+
+impl Drop for Dir {
+    fn drop(&mut self) {
+        make_readable(&self.0);
+        let _ = std::fs::remove_dir_all(&self.0);
+    }
+}
+
+fn make_readable(dir: &Path) {
+    use std::os::unix::fs::PermissionsExt;
+    if let Ok(entries) = std::fs::read_dir(dir) {
+        for e in entries.flatten() {
+            let _ = std::fs::set_permissions(e.path(), std::fs::Permissions::from_mode(0o644));
+        }
+    }
+}
+
+struct Run {
+    code: i32,
+    report: Value,
+    stderr: String,
+}
+
+impl Run {
+    /// The input errors about the file whose name ends with `name`.
+    fn errors_for(&self, name: &str) -> Vec<&Value> {
+        self.report["input_errors"]
+            .as_array()
+            .expect("input_errors")
+            .iter()
+            .filter(|e| e["file"].as_str().is_some_and(|f| f.ends_with(name)))
+            .collect()
+    }
+
+    /// The one error about `name`, with its code.
+    fn error_for(&self, name: &str, code: &str) -> &Value {
+        let errors = self.errors_for(name);
+        let found = errors.iter().find(|e| e["code"] == code);
+        found.unwrap_or_else(|| {
+            panic!(
+                "no `{code}` for {name}; input_errors: {errors:#?}\nstderr: {}",
+                self.stderr
+            )
+        })
+    }
+
+    /// The good record was checked: its late plan is reported.
+    fn assert_good_checked(&self) {
+        let findings = self.report["findings"].as_array().expect("findings");
+        assert!(
+            findings
+                .iter()
+                .any(|f| f["rule"] == "plan-on-time" && f["record"] == "GOOD-1"),
+            "the good file's finding is missing: {findings:#?}"
+        );
+    }
+}
+
+fn check(dir: &Path, extra: &[&str]) -> Run {
+    check_paths(&[dir], extra)
+}
+
+fn check_paths(paths: &[&Path], extra: &[&str]) -> Run {
+    let mut args: Vec<String> = vec!["check".into()];
+    args.extend(paths.iter().map(|p| p.display().to_string()));
+    args.extend(["--format", "json", "--as-of", "2022-08-01"].map(String::from));
+    args.extend(extra.iter().map(|s| s.to_string()));
+    let out = Command::new(env!("CARGO_BIN_EXE_rectify"))
+        .args(&args)
+        .env("NO_COLOR", "1")
+        .output()
+        .expect("run rectify");
+    let stderr = String::from_utf8_lossy(&out.stderr).into_owned();
+    assert!(!stderr.contains("panicked"), "rectify panicked: {stderr}");
+    let code = out
+        .status
+        .code()
+        .unwrap_or_else(|| panic!("killed by a signal (stack overflow?): {stderr}"));
+    let report = serde_json::from_slice(&out.stdout).unwrap_or_else(|e| {
+        panic!(
+            "stdout is not JSON ({e}): {}\nstderr: {stderr}",
+            String::from_utf8_lossy(&out.stdout)
+        )
+    });
+    Run {
+        code,
+        report,
+        stderr,
+    }
+}
+
+fn assert_located(error: &Value, line: u64) {
+    assert_eq!(error["severity"], "error", "{error:#}");
+    assert_eq!(error["line"], line, "{error:#}");
+    assert!(
+        error["column"].as_u64().is_some_and(|c| c >= 1),
+        "{error:#}"
+    );
+}
+
+#[test]
+fn file_over_the_size_limit_is_refused_unread() {
+    let dir = Dir::new("too-large");
+    dir.write("big.yaml", GOOD.replace("GOOD-1", "BIG-1").repeat(40));
+    let run = check(&dir.0, &["--max-file-size", "1000"]);
+    let error = run.error_for("big.yaml", "input::too-large");
+    let message = error["message"].as_str().unwrap_or_default();
+    assert!(message.contains("over the limit of 1000"), "{message}");
+    run.assert_good_checked();
+    assert_eq!(run.code, 2);
+}
+
+#[test]
+fn flow_nesting_deeper_than_the_limit_is_refused() {
+    let dir = Dir::new("too-deep-flow");
+    let depth = 10_000;
+    dir.write(
+        "deep.yaml",
+        format!("id: DEEP\nx: {}{}\n", "[".repeat(depth), "]".repeat(depth)),
+    );
+    let run = check(&dir.0, &[]);
+    let error = run.error_for("deep.yaml", "yaml::too-deep");
+    assert_located(error, 2);
+    run.assert_good_checked();
+    assert_eq!(run.code, 2);
+}
+
+#[test]
+fn block_nesting_deeper_than_the_limit_is_refused() {
+    let dir = Dir::new("too-deep-block");
+    let mut text = String::from("id: DEEP\n");
+    for level in 0..1_000 {
+        text.push_str(&" ".repeat(level));
+        text.push_str("a:\n");
+    }
+    dir.write("deep.yaml", text);
+    let run = check(&dir.0, &[]);
+    let error = run.error_for("deep.yaml", "yaml::too-deep");
+    // The 65th mapping (line 66, key at column 65) is one level too deep.
+    assert_located(error, 66);
+    run.assert_good_checked();
+    assert_eq!(run.code, 2);
+}
+
+#[test]
+fn alias_expansion_billion_laughs_is_refused() {
+    let dir = Dir::new("billion-laughs");
+    let mut text = String::from("a0: &a0 [lol, lol, lol, lol, lol, lol, lol, lol, lol, lol]\n");
+    for i in 1..10 {
+        let prev = format!("*a{}", i - 1);
+        text.push_str(&format!("a{i}: &a{i} [{}]\n", vec![prev; 10].join(", ")));
+    }
+    text.push_str("id: LAUGHS\n");
+    dir.write("laughs.yaml", text);
+    let run = check(&dir.0, &[]);
+    let error = run.error_for("laughs.yaml", "yaml::alias-limit");
+    assert_eq!(error["severity"], "error");
+    assert!(
+        error["line"]
+            .as_u64()
+            .is_some_and(|l| (2..=10).contains(&l)),
+        "{error:#}"
+    );
+    run.assert_good_checked();
+    assert_eq!(run.code, 2);
+}
+
+#[test]
+fn binary_file_is_not_utf8_at_its_first_bad_byte() {
+    let dir = Dir::new("binary");
+    dir.write("binary.yaml", b"id: BIN-1\ntitle: \xff\xfe\x00\x01\n");
+    let run = check(&dir.0, &[]);
+    let error = run.error_for("binary.yaml", "input::not-utf8");
+    assert!(
+        error["message"]
+            .as_str()
+            .is_some_and(|m| m.contains("byte 17")),
+        "{error:#}"
+    );
+    run.assert_good_checked();
+    assert_eq!(run.code, 2);
+}
+
+#[test]
+fn symlink_to_itself_is_not_followed() {
+    let dir = Dir::new("self-link");
+    std::os::unix::fs::symlink("loop.yaml", dir.0.join("loop.yaml")).expect("symlink");
+    let run = check(&dir.0, &[]);
+    // Links are not followed (DESIGN §11), so the loop is never entered:
+    // the link is skipped with a warning at the file.
+    let error = run.error_for("loop.yaml", "input::symlink");
+    assert_eq!(error["severity"], "warning", "{error:#}");
+    run.assert_good_checked();
+    assert_eq!(run.code, 1, "only the good file's finding decides");
+}
+
+#[test]
+fn symlink_loop_named_on_the_command_line_is_an_error() {
+    let dir = Dir::new("self-link-named");
+    let link = dir.0.join("loop.yaml");
+    std::os::unix::fs::symlink("loop.yaml", &link).expect("symlink");
+    let good = dir.0.join("good.yaml");
+    let run = check_paths(&[&link, &good], &[]);
+    let error = run.error_for("loop.yaml", "input::unreadable");
+    assert_eq!(error["severity"], "error", "{error:#}");
+    run.assert_good_checked();
+    assert_eq!(run.code, 2);
+}
+
+#[test]
+fn directory_symlink_cycle_is_not_walked_into() {
+    let dir = Dir::new("dir-cycle");
+    let sub = dir.0.join("a").join("b");
+    std::fs::create_dir_all(&sub).expect("mkdir");
+    std::os::unix::fs::symlink("../..", sub.join("up")).expect("symlink");
+    std::os::unix::fs::symlink("..", dir.0.join("a").join("up.yaml")).expect("symlink");
+    let run = check(&dir.0, &[]);
+    // Walked once: the good record is not seen again through `up`.
+    assert_eq!(run.report["records"], 1, "{:#}", run.report);
+    assert!(
+        run.errors_for("")
+            .iter()
+            .all(|e| e["code"] != "record::duplicate-id")
+    );
+    run.error_for("up.yaml", "input::symlink");
+    run.assert_good_checked();
+    assert_eq!(run.code, 1);
+}
+
+#[test]
+fn directory_named_like_a_record_file_is_walked_as_a_folder() {
+    let dir = Dir::new("dir-named-yaml");
+    let folder = dir.0.join("x.yaml");
+    std::fs::create_dir(&folder).expect("mkdir");
+    std::fs::write(folder.join("inner.yaml"), GOOD.replace("GOOD-1", "INNER-1")).expect("write");
+    let run = check(&dir.0, &[]);
+    assert!(
+        run.errors_for("x.yaml").is_empty(),
+        "{:#}",
+        run.report["input_errors"]
+    );
+    assert_eq!(run.report["records"], 2);
+    run.assert_good_checked();
+    assert_eq!(run.code, 1);
+}
+
+#[test]
+fn empty_file_is_a_warning_only() {
+    let dir = Dir::new("empty");
+    dir.write("empty.yaml", "");
+    dir.write("comments.yaml", "# nothing here yet\n---\n");
+    let run = check(&dir.0, &[]);
+    for name in ["empty.yaml", "comments.yaml"] {
+        let error = run.error_for(name, "record::empty-file");
+        assert_eq!(error["severity"], "warning", "{error:#}");
+    }
+    run.assert_good_checked();
+    assert_eq!(run.code, 1, "the exit code depends on the other files only");
+    let never = check(&dir.0, &["--fail-on", "never"]);
+    assert_eq!(never.code, 0);
+}
+
+#[test]
+fn unreadable_file_is_reported() {
+    use std::os::unix::fs::PermissionsExt;
+    let dir = Dir::new("unreadable");
+    let path = dir.write("secret.yaml", GOOD.replace("GOOD-1", "SECRET-1"));
+    std::fs::set_permissions(&path, std::fs::Permissions::from_mode(0o000)).expect("chmod");
+    if std::fs::read(&path).is_ok() {
+        // Root (or CAP_DAC_OVERRIDE) reads through chmod 000; a file whose
+        // read fails with EIO is another way to test the same path.
+        eprintln!("chmod 000 does not stop reads here (root?): using /proc/self/mem instead");
+        std::fs::remove_file(&path).expect("remove");
+        let run = check_paths(&[Path::new("/proc/self/mem"), &dir.0], &[]);
+        let error = run.error_for("/proc/self/mem", "input::unreadable");
+        assert!(
+            error["message"]
+                .as_str()
+                .is_some_and(|m| m.contains("cannot read")),
+            "{error:#}"
+        );
+        run.assert_good_checked();
+        assert_eq!(run.code, 2);
+        return;
+    }
+    let run = check(&dir.0, &[]);
+    let error = run.error_for("secret.yaml", "input::unreadable");
+    assert!(
+        error["message"]
+            .as_str()
+            .is_some_and(|m| m.contains("cannot read")),
+        "{error:#}"
+    );
+    run.assert_good_checked();
+    assert_eq!(run.code, 2);
+}
+
+/// Every input a fuzzer once crashed on goes through the loaders that
+/// crashed, and through `check`, without a panic.
+#[test]
+fn fuzz_regressions_do_not_panic() {
+    let root = Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures/fuzz-regressions");
+    let mut seen = 0;
+    for entry in std::fs::read_dir(&root).expect("fuzz-regressions folder") {
+        let path = entry.expect("entry").path();
+        let bytes = std::fs::read(&path).expect("read");
+        let text = String::from_utf8_lossy(&bytes);
+        match path.extension().and_then(|x| x.to_str()) {
+            Some("rules") => {
+                if rectify::syntax::parse(&text).is_ok() {
+                    let _ = rectify::syntax::fmt::format(&text);
+                }
+            }
+            Some("yaml") => {
+                let limits = rectify::yaml::Limits::default();
+                let _ = rectify::yaml::parse(&text, &limits);
+                let _ = rectify::model::load(&text, &rectify::model::Schema::default(), &limits);
+            }
+            _ => continue,
+        }
+        seen += 1;
+    }
+    eprintln!("{seen} fuzz regression inputs");
+}
