@@ -368,3 +368,22 @@ fn fuzz_regressions_do_not_panic() {
     }
     eprintln!("{seen} fuzz regression inputs");
 }
+
+/// A device that never ends, named on the command line, is refused unread
+/// (reading it would exhaust memory), and the good file is still checked.
+#[test]
+fn endless_device_named_on_the_command_line_is_refused_unread() {
+    let dir = Dir::new("dev-zero");
+    let good = dir.0.join("good.yaml");
+    let zero = Path::new("/dev/zero");
+    let run = check_paths(&[zero, &good], &[]);
+    let error = run.error_for("/dev/zero", "input::unreadable");
+    assert!(
+        error["message"]
+            .as_str()
+            .is_some_and(|m| m.contains("not a regular file")),
+        "{error:#}"
+    );
+    run.assert_good_checked();
+    assert_eq!(run.code, 2);
+}

@@ -162,17 +162,35 @@ fn read(path: &Path, limit: u64) -> std::result::Result<String, Box<InputError>>
             format!("cannot read file: {}", crate::load::io_reason(&e)),
         )
     };
+    let too_large = |size: String| {
+        fail(
+            "input::too-large",
+            format!("file is {size} bytes, over the limit of {limit}"),
+        )
+    };
     let meta = std::fs::metadata(path).map_err(unreadable)?;
     if meta.is_dir() {
         return Err(fail("input::unreadable", "is a folder, not a file".into()));
     }
-    if meta.len() > limit {
-        return Err(fail(
-            "input::too-large",
-            format!("file is {} bytes, over the limit of {limit}", meta.len()),
-        ));
+    // A device or a pipe (`/dev/zero`, a FIFO) has no size to check and may
+    // never end: only regular files are records.
+    if !meta.is_file() {
+        return Err(fail("input::unreadable", "is not a regular file".into()));
     }
-    let bytes = std::fs::read(path).map_err(unreadable)?;
+    if meta.len() > limit {
+        return Err(too_large(meta.len().to_string()));
+    }
+    // The file may grow between the check and the read: never read past the limit.
+    let mut bytes = Vec::with_capacity(meta.len() as usize);
+    let file = std::fs::File::open(path).map_err(unreadable)?;
+    std::io::Read::read_to_end(
+        &mut std::io::Read::take(file, limit.saturating_add(1)),
+        &mut bytes,
+    )
+    .map_err(unreadable)?;
+    if bytes.len() as u64 > limit {
+        return Err(too_large(format!("more than {limit}")));
+    }
     String::from_utf8(bytes).map_err(|e| {
         let at = e.utf8_error().valid_up_to();
         let mut error = fail(
