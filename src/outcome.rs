@@ -69,8 +69,10 @@ pub struct Finding {
     pub message: String,
     /// The record's id; empty for a group rule's finding.
     pub record: String,
-    pub kind: String,
-    pub unit: String,
+    /// Shared between the findings of a file (a run may keep a hundred
+    /// thousand findings naming a handful of kinds and units).
+    pub kind: Arc<str>,
+    pub unit: Arc<str>,
     /// Index into [`Outcome::files`], or into [`Outcome::rule_files`] for a
     /// group rule's finding, which is located at the rule ([`Finding::origin`]).
     pub file: usize,

@@ -231,8 +231,8 @@ fn suppression(f: &Finding) -> Json {
 fn finding_properties(f: &Finding) -> Json {
     Json::object([
         ("record", Some(Json::str(&f.record))),
-        ("kind", Some(Json::str(&f.kind))),
-        ("unit", Some(Json::str(&f.unit))),
+        ("kind", Some(Json::str(&*f.kind))),
+        ("unit", Some(Json::str(&*f.unit))),
         ("penalty", Some(Json::Number(f.penalty.to_json()))),
         ("waived", Some(Json::Bool(f.waived))),
         ("stage", f.stage.as_ref().map(Json::str)),

@@ -39,12 +39,26 @@ pub struct Result {
     pub pending_count: usize,
     /// Rule indices that applied to a record and held, one entry per record.
     pub passed: Vec<usize>,
+    /// The kind and unit names the file's findings share.
+    names: Vec<Arc<str>>,
     /// Group rules: the counts of each (rule, group) this file contributes.
     pub group_tallies: Vec<((usize, String), eval::group::Tally)>,
 }
 
 /// A responsible unit and an inspection round (`None`: the record names none).
 pub type Group = (String, Option<String>);
+
+impl Result {
+    /// A kind or unit name, shared with the file's other findings.
+    fn name(&mut self, text: &str) -> Arc<str> {
+        if let Some(name) = self.names.iter().find(|n| &***n == text) {
+            return name.clone();
+        }
+        let name: Arc<str> = Arc::from(text);
+        self.names.push(name.clone());
+        name
+    }
+}
 
 /// Progress counts for each kind of the plan, all zero.
 pub fn progress_template(plan: &Plan) -> Vec<KindProgress> {
@@ -221,8 +235,14 @@ fn evaluate(record: &Record, plan: &Plan, options: &Options, result: &mut Result
             .late
             .as_ref()
             .and_then(|l| kind.and_then(|k| k.stages.get(l.stage)).cloned());
+        let (kind, unit) = (
+            result.name(&record.kind.value),
+            result.name(&record.unit.value),
+        );
         result.findings.push(Finding {
             stage,
+            kind,
+            unit,
             waived: reason.is_some(),
             waiver_reason: reason,
             ..finding(record, f, options.lean)
@@ -337,8 +357,8 @@ fn finding(record: &Record, f: eval::Finding, lean: bool) -> Finding {
         severity: f.severity,
         message: shrink(f.message),
         record: record.id.value.clone(),
-        kind: record.kind.value.clone(),
-        unit: record.unit.value.clone(),
+        kind: Arc::from(""),
+        unit: Arc::from(""),
         file: 0,
         origin: Origin::Record,
         labels,

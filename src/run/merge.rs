@@ -114,7 +114,7 @@ impl<'p> Merger<'p> {
             .iter()
             .filter(|f| !f.waived && !f.unit.is_empty())
         {
-            let tally = units.entry(f.unit.clone()).or_default();
+            let tally = units.entry(f.unit.to_string()).or_default();
             tally.findings += 1;
             tally.penalty = tally.penalty.saturating_add(f.penalty);
         }
@@ -161,12 +161,8 @@ fn group_finding(plan: &Plan, index: usize, key: &str, message: String) -> Findi
         severity: rule.severity,
         message,
         record: String::new(),
-        kind: plan.kinds[rule.kind].name.clone(),
-        unit: if by_unit {
-            key.to_string()
-        } else {
-            String::new()
-        },
+        kind: plan.kinds[rule.kind].name.as_str().into(),
+        unit: if by_unit { key.into() } else { "".into() },
         file: rule.file,
         origin: Origin::Rule,
         labels: vec![label],

@@ -106,7 +106,7 @@ pub fn apply(outcome: &mut Outcome, waivers: &[Waiver], file: usize) {
             rules[f.rule].id == w.rule.value
                 && match (&w.record, &w.unit) {
                     (Some(r), _) => f.record == r.value,
-                    (None, Some(u)) => f.record.is_empty() && f.unit == u.value,
+                    (None, Some(u)) => f.record.is_empty() && *f.unit == *u.value,
                     (None, None) => false,
                 }
         };

@@ -279,7 +279,7 @@ fn overdue_table(outcome: &Outcome, list: &[&Finding]) -> Table {
             date(f.due),
             f.late_days.map_or_else(String::new, |d| d.to_string()),
             f.record.clone(),
-            f.unit.clone(),
+            f.unit.to_string(),
             f.stage.clone().unwrap_or_default(),
             outcome
                 .rules
