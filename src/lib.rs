@@ -9,6 +9,31 @@
 //! - [`eval`]: compiled rules x records -> findings; no I/O, never reads the clock.
 //! - [`report`]: findings -> human, plain, JSON, SARIF, JUnit, GitHub and markdown output; the progress report.
 //! - [`cli`]: clap commands; the only place that prints or exits.
+//!
+//! The library is usable on its own. Checking records against the bundled
+//! rule set, as `rectify check` does:
+//!
+//! ```
+//! use rectify::run::{self, Options};
+//!
+//! let as_of = jiff::civil::date(2025, 6, 30);
+//! let options = Options { paths: vec!["examples/jiangsu".into()], ..Options::new(as_of) };
+//! let outcome = run::check(&options);
+//! assert!(outcome.trusted());
+//! assert_eq!(outcome.records, 162);
+//! let late = outcome.findings.iter().filter(|f| f.late_days.is_some()).count();
+//! assert!(late > 0);
+//! ```
+//!
+//! Penalty points are exact hundredths, never floats:
+//!
+//! ```
+//! use rectify::points::Points;
+//!
+//! let fixed = Points::parse("1").expect("a decimal");
+//! let per_day = Points::parse("0.1").expect("a decimal");
+//! assert_eq!(fixed.saturating_add(per_day.saturating_mul(4)).to_string(), "1.4");
+//! ```
 
 pub mod calendar;
 pub mod cli;
