@@ -99,6 +99,9 @@ pub struct Finding {
     /// The waiver's `reason` when [`Finding::waived`] (SARIF's suppression
     /// justification); `None` when unknown.
     pub waiver_reason: Option<String>,
+    /// The waiver came from a waiver file (`--waivers`), not from the
+    /// record itself (SARIF: an `external` suppression, not `inSource`).
+    pub waiver_external: bool,
     /// The pipeline stage a deadline finding is about (`closure`); `None`
     /// for rules that are not deadlines.
     pub stage: Option<String>,

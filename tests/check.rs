@@ -90,3 +90,41 @@ fn waiver_file() {
         );
     }
 }
+
+/// SARIF marks a waiver from a waiver file as an external suppression and
+/// one written in the record as an in-source one.
+#[test]
+fn sarif_suppression_kind_follows_where_the_waiver_is_written() {
+    let kinds = |args: &[&str]| -> Vec<String> {
+        let (_, stdout, _) = rectify(args);
+        let sarif: serde_json::Value = serde_json::from_str(&stdout).expect("SARIF is JSON");
+        let results = sarif["runs"][0]["results"]
+            .as_array()
+            .cloned()
+            .unwrap_or_default();
+        results
+            .iter()
+            .filter_map(|r| r["suppressions"][0]["kind"].as_str().map(str::to_string))
+            .collect()
+    };
+    let file = kinds(&[
+        "check",
+        "tests/fixtures/check/waiver-file",
+        "--waivers",
+        "tests/fixtures/waivers.yaml",
+        "--as-of",
+        AS_OF,
+        "--format",
+        "sarif",
+    ]);
+    assert_eq!(file, ["external"]);
+    let inline = kinds(&[
+        "check",
+        "tests/fixtures/check/waivers",
+        "--as-of",
+        AS_OF,
+        "--format",
+        "sarif",
+    ]);
+    assert_eq!(inline, ["inSource"]);
+}

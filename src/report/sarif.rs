@@ -6,7 +6,8 @@
 //! the primary label, with the other labels and the rule's place in its rule
 //! file as `relatedLocations`; a waived finding carries a suppression.
 //! Waivers are written inline in the record (DESIGN §4), so the
-//! suppression's kind is `inSource`; its justification is the waiver's
+//! suppression's kind is `inSource` for a waiver written in the record and
+//! `external` for one from a waiver file; its justification is the waiver's
 //! reason.
 //! Input errors located in a file are results too (GitHub shows results,
 //! not notifications); those with no file (an unknown `--only` rule, say)
@@ -222,7 +223,14 @@ fn suppression(f: &Finding) -> Json {
         .clone()
         .unwrap_or_else(|| "waived by an approved waiver".to_string());
     Json::Array(vec![Json::object([
-        ("kind", Some(Json::str("inSource"))),
+        (
+            "kind",
+            Some(Json::str(if f.waiver_external {
+                "external"
+            } else {
+                "inSource"
+            })),
+        ),
         ("status", Some(Json::str("accepted"))),
         ("justification", Some(Json::str(justification))),
     ])])

@@ -371,6 +371,7 @@ fn finding(record: &Record, f: eval::Finding, lean: bool) -> Finding {
         waived: false,
         line_col: None,
         waiver_reason: None,
+        waiver_external: false,
         stage: None,
         overdue: late.is_some_and(|l| l.overdue),
     }

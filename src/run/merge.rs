@@ -178,6 +178,7 @@ fn group_finding(plan: &Plan, index: usize, key: &str, message: String) -> Findi
         waived: false,
         line_col: None,
         waiver_reason: None,
+        waiver_external: false,
         stage: None,
         overdue: false,
     }

@@ -138,6 +138,7 @@ pub fn apply(outcome: &mut Outcome, waivers: &[Waiver], file: usize) {
             if !f.waived {
                 f.waived = true;
                 f.waiver_reason = Some(reason.value.clone());
+                f.waiver_external = true;
             }
         }
     }

@@ -134,6 +134,7 @@ pub fn finding(
         penalty_note: None,
         waived: false,
         waiver_reason: None,
+        waiver_external: false,
         stage: None,
         overdue: false,
     }
