@@ -230,14 +230,7 @@ pub fn render(
             DiagFormat::Plain => narratable.render_report(text, d),
             _ => graphical.render_report(text, d),
         };
-        let mut text = String::new();
-        if render(&mut text, &diag).is_err() {
-            text.clear();
-            render(&mut text, &diag.without_snippets())
-                .map_err(|_| io::Error::other("cannot render a diagnostic"))?;
-        }
-        out.write_all(text.trim_end().as_bytes())?;
-        out.write_all(b"\n\n")?;
+        crate::report::text::write_diagnostic(&diag, render, out)?;
     }
     Ok(())
 }

@@ -55,16 +55,26 @@ fn diagnostics(
         .iter()
         .map(|e| diagnostic::input_error(outcome, e));
     for diag in findings.chain(errors) {
-        let mut text = String::new();
-        if render(&mut text, &diag).is_err() {
-            text.clear();
-            render(&mut text, &diag.without_snippets())
-                .map_err(|_| io::Error::other("cannot render a diagnostic"))?;
-        }
-        out.write_all(text.trim_end().as_bytes())?;
-        out.write_all(b"\n\n")?;
+        write_diagnostic(&diag, &render, out)?;
     }
     Ok(())
+}
+
+/// One diagnostic rendered by `render`, then a blank line; shown without
+/// its snippets when they cannot be rendered.
+pub(crate) fn write_diagnostic(
+    diag: &Diag,
+    render: impl Fn(&mut String, &Diag) -> fmt::Result,
+    out: &mut dyn Write,
+) -> io::Result<()> {
+    let mut text = String::new();
+    if render(&mut text, diag).is_err() {
+        text.clear();
+        render(&mut text, &diag.without_snippets())
+            .map_err(|_| io::Error::other("cannot render a diagnostic"))?;
+    }
+    out.write_all(text.trim_end().as_bytes())?;
+    out.write_all(b"\n\n")
 }
 
 /// Counts, scoreboard, progress and what is due soon.
