@@ -467,8 +467,12 @@ pub fn show(v: &V<'_>) -> String {
 
 /// The last approved extension (one with `approved_by`) that gives a `to`.
 pub fn effective_extension(record: &Record) -> Option<(usize, &Extension)> {
-    record
-        .extensions
+    last_approved(&record.extensions)
+}
+
+/// The last of `extensions` that is approved (has `approved_by`) and gives a `to`.
+fn last_approved(extensions: &[Extension]) -> Option<(usize, &Extension)> {
+    extensions
         .iter()
         .enumerate()
         .rev()
@@ -486,11 +490,8 @@ pub fn effective_deadline(record: &Record) -> Option<&crate::source::Spanned<Dat
 /// The deadline in force before extension `index`: the `to` of the last
 /// earlier approved extension, else the record's own.
 pub fn deadline_before(record: &Record, index: usize) -> Option<Date> {
-    record.extensions[..index]
-        .iter()
-        .rev()
-        .find(|e| e.approved_by.is_some() && e.to.is_some())
-        .and_then(|e| e.to.as_ref())
+    last_approved(&record.extensions[..index])
+        .and_then(|(_, e)| e.to.as_ref())
         .or(record.deadline.as_ref())
         .map(|d| d.value)
 }
