@@ -20,7 +20,7 @@ use crate::outcome::{Finding, InputError, Outcome};
 use crate::syntax::ast::Severity;
 
 use super::diagnostic::points;
-use super::json::{files, finding_position};
+use super::json::files;
 use super::region::{Locator, Region};
 
 pub fn write(outcome: &Outcome, out: &mut dyn Write) -> io::Result<()> {
@@ -54,13 +54,7 @@ fn command(severity: Severity) -> &'static str {
 
 fn finding(outcome: &Outcome, f: &Finding, locator: &mut Locator) -> String {
     let file = outcome.finding_file(f);
-    let primary = f.labels.first().map_or_else(Default::default, |l| l.span);
-    let region = locator.region(
-        outcome.finding_file_index(f),
-        file,
-        primary,
-        finding_position(file, f),
-    );
+    let region = locator.finding(outcome, f);
     let id = outcome.rules.get(f.rule).map_or("", |r| r.id.as_str());
     let (name, title) = if f.waived {
         ("notice", format!("{id} (waived): {}", f.record))

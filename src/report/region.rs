@@ -8,7 +8,7 @@
 //! and a file whose text was not kept gives only what the producer
 //! precomputed.
 
-use crate::outcome::SourceFile;
+use crate::outcome::{Finding, Outcome, SourceFile};
 use crate::source::Span;
 
 /// A located span. `end` and `chars` are known only when the text was kept.
@@ -30,6 +30,15 @@ pub struct Locator {
 }
 
 impl Locator {
+    /// The region of a finding's primary label in its file (a record file,
+    /// or the rule file for a group rule's finding).
+    pub fn finding(&mut self, outcome: &Outcome, f: &Finding) -> Option<Region> {
+        let file = outcome.finding_file(f);
+        let primary = f.labels.first().map_or_else(Default::default, |l| l.span);
+        let fallback = super::json::finding_position(file, f);
+        self.region(outcome.finding_file_index(f), file, primary, fallback)
+    }
+
     /// The region of `span` in `file` (the `index`-th file of its list),
     /// or at least `fallback` (the producer's precomputed start).
     pub fn region(

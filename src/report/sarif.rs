@@ -25,7 +25,7 @@ use std::io::{self, Write};
 use crate::outcome::{Finding, InputError, Label, Origin, Outcome, Place, RuleInfo};
 use crate::syntax::ast::Severity;
 
-use super::json::{files, finding_position};
+use super::json::files;
 use super::ordered::Json;
 use super::region::{Locator, Region, uri};
 
@@ -171,13 +171,7 @@ fn input_rule(code: &str) -> Json {
 
 fn finding(outcome: &Outcome, f: &Finding, locator: &mut Locator) -> Json {
     let file = outcome.finding_file(f);
-    let primary = f.labels.first().map_or_else(Default::default, |l| l.span);
-    let region = locator.region(
-        outcome.finding_file_index(f),
-        file,
-        primary,
-        finding_position(file, f),
-    );
+    let region = locator.finding(outcome, f);
     let location = file.map(|file| physical(&file.name, region));
     let mut related = Vec::new();
     if let Some(rule) = outcome.rules.get(f.rule) {
