@@ -48,4 +48,5 @@ pub mod run;
 pub mod source;
 pub mod suggest;
 pub mod syntax;
+pub mod units;
 pub mod yaml;

@@ -219,6 +219,9 @@ pub struct Pending {
 #[derive(Clone, Debug)]
 pub struct Outcome {
     pub as_of: Date,
+    /// The project root relative names are relative to (absolute; empty:
+    /// the current directory). SARIF gives it as `%SRCROOT%`.
+    pub root: std::path::PathBuf,
     pub files: Vec<SourceFile>,
     pub rule_files: Vec<SourceFile>,
     pub rules: Vec<RuleInfo>,

@@ -187,6 +187,7 @@ pub fn warnings(rules: &Rules) -> Vec<InputError> {
 fn outcome(files: &[SourceFile], diagnostics: &[InputError]) -> Outcome {
     Outcome {
         as_of: jiff::civil::Date::constant(2000, 1, 1),
+        root: std::path::PathBuf::new(),
         files: Vec::new(),
         rule_files: files.to_vec(),
         rules: Vec::new(),

@@ -52,6 +52,14 @@ pub struct Options {
     /// Keep of each finding only what the JSON report shows: the primary
     /// label's place, no label texts (for large runs rendered as JSON).
     pub lean: bool,
+    /// The project root: relative file names in every output are relative
+    /// to it, and SARIF gives it as `%SRCROOT%`. Absolute; empty means the
+    /// current directory.
+    pub root: PathBuf,
+    /// The unit registry (`[units]` in `rectify.toml`); empty: none.
+    pub units: crate::units::UnitRegistry,
+    /// Waiver authority (`[waivers]` in `rectify.toml`).
+    pub waiver_authority: waivers::WaiverAuthority,
 }
 
 impl Options {
@@ -68,6 +76,9 @@ impl Options {
             waivers: Vec::new(),
             pending_within: None,
             lean: false,
+            root: PathBuf::new(),
+            units: crate::units::UnitRegistry::default(),
+            waiver_authority: waivers::WaiverAuthority::default(),
         }
     }
 }
@@ -79,6 +90,7 @@ pub fn check(options: &Options) -> Outcome {
     let rules = load::rules(&options.rules);
     let mut outcome = Outcome {
         as_of: options.as_of,
+        root: options.root.clone(),
         files: Vec::new(),
         rule_files: rules.files,
         rules: Vec::new(),
@@ -152,6 +164,7 @@ pub fn check_records(
     };
     let mut outcome = Outcome {
         as_of,
+        root: PathBuf::new(),
         files: Vec::new(),
         rule_files: rule_files.to_vec(),
         rules: plan.rules.iter().map(rule_info).collect(),

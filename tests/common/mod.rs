@@ -290,6 +290,7 @@ pub fn progress(
 pub fn outcome() -> Outcome {
     Outcome {
         as_of: date(2024, 1, 15),
+        root: std::path::PathBuf::new(),
         files: vec![
             source("ledgers/wuxi.yaml", WUXI),
             source("ledgers/petitions.yaml", PETITIONS),
