@@ -1,11 +1,11 @@
 #!/usr/bin/env python3
-"""Generate N rectification records over F files, for the benchmark (DESIGN §9).
+"""Generate N rectification records over F files, for the benchmark.
 
     python3 bench/generate.py OUT_DIR --records 100000 --files 1000 [--seed 1]
 
 Deterministic for a given seed: no clock, no `random` module (its algorithms
 may change between Python versions); a fixed linear congruential generator
-picks everything. Records follow DESIGN §2:
+picks everything. Records follow the record format:
 
 - file forms: every 10th file holds one record, files 1-3 of each ten a
   plain list of records, the rest ledgers (`ledger:` header + `records:`);

@@ -1,5 +1,5 @@
 #!/usr/bin/env python3
-"""Measure DESIGN §9's targets side by side and write bench/RESULTS.md.
+"""Measure the speed and memory targets side by side and write bench/RESULTS.md.
 
 Called by bench/run.sh, which builds the binaries and generates the data.
 Every timed command runs once per repetition, the commands interleaved
@@ -149,7 +149,7 @@ def main():
         ("< 20 ms one-file run, bundled rules", f"{one_mean:.1f} ms", ok(one_mean < 20)),
     ]
     lines = [
-        "# Benchmark results (DESIGN §9)",
+        "# Benchmark results",
         "",
         "Written by `bash bench/run.sh` (bench/measure.py); do not edit above the notes marker.",
         "",

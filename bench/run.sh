@@ -1,5 +1,5 @@
 #!/usr/bin/env bash
-# The whole-binary benchmark of DESIGN §9; writes bench/RESULTS.md.
+# The whole-binary benchmark; writes bench/RESULTS.md.
 #
 #   bash bench/run.sh                 # 100,000 records / 1,000 files, 1M / 10,000 for memory
 #   REPS=7 bash bench/run.sh          # more repetitions (default 5, the minimum)

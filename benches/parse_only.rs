@@ -1,4 +1,4 @@
-//! The parse-only floor for `bench/run.sh` (DESIGN §9): walk a folder the way
+//! The parse-only floor for `bench/run.sh`: walk a folder the way
 //! `rectify check` does, read every `*.yaml` / `*.yml` file, and parse it,
 //! doing nothing else. Prints the record-file count, node count and seconds.
 //!
@@ -9,7 +9,7 @@
 //! - `rectify`: `rectify::yaml::parse` with the default limits, the same
 //!   parser and tree `check` uses (spans on every node);
 //! - `serde_yaml`: every document into `serde_yaml::Value`, the floor without
-//!   spans that DESIGN §9 compares to.
+//!   spans that the speed targets compare to.
 //!
 //! `--jobs 1` (the default) parses on this thread; `--jobs N` on a rayon pool
 //! of N threads, as `check --jobs N` does.

@@ -1,7 +1,7 @@
-//! Which YAML crate reads records fastest with spans (DESIGN §9, §11).
+//! Which YAML crate reads records fastest with spans.
 //!
 //! Run: `cargo bench --bench yaml_parsers` (release). It generates ~20 MB of
-//! task records like DESIGN §2's example, deterministically, twice: as many
+//! task records like the README's example, deterministically, twice: as many
 //! one-record documents and as a few large files (each a list of records),
 //! and prints the median MB/s of each candidate over several runs.
 //!
@@ -25,7 +25,7 @@
 //! - `saphyr-parser events`: the events alone, no tree (the parser's floor);
 //! - `saphyr MarkedYaml`: saphyr's span-carrying tree (char markers);
 //! - `serde-saphyr Spanned`: typed records with `Spanned<T>` fields;
-//! - `serde_yaml Value`: archived, no spans; the floor DESIGN §9 compares to.
+//! - `serde_yaml Value`: archived, no spans; the floor the speed targets compare to.
 
 use std::hint::black_box;
 use std::time::{Duration, Instant};
@@ -179,7 +179,7 @@ fn serde_yaml_value(text: &str) -> usize {
         .count()
 }
 
-/// One task record in DESIGN §2's shape, varied by `i` and a small LCG.
+/// One task record in the record format's shape, varied by `i` and a small LCG.
 fn record(i: usize, rng: &mut u64) -> String {
     let mut next = |n: u64| {
         *rng = rng

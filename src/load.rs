@@ -13,7 +13,7 @@ use crate::source::{LineIndex, Span};
 use crate::syntax::ast::Severity;
 use crate::syntax::{self, ast};
 
-/// The bundled rule set (DESIGN §8), as shipped in `rules/`.
+/// The bundled rule set, as shipped in `rules/`.
 pub const BUNDLED_RULES: &str = include_str!("../rules/central-inspection.rules");
 /// The bundled calendar the bundled rule set declares.
 pub const BUNDLED_CALENDAR: &str = include_str!("../rules/calendars/cn.yaml");

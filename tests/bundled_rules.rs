@@ -1,4 +1,4 @@
-//! The bundled rule set loads and checks, and matches DESIGN §8's table.
+//! The bundled rule set loads and checks, and matches the documented default rule table.
 
 use rectify::syntax::ast::Severity;
 

@@ -1,4 +1,4 @@
-//! The command-line contract (DESIGN §6): exit codes, the JSON report,
+//! The command-line contract (version 1): exit codes, the JSON report,
 //! `--fail-on`, `--only`/`--skip`, `--jobs`, `--output`.
 
 use std::process::Command;

@@ -1,4 +1,4 @@
-//! Hostile input (DESIGN §10): each case is a temp folder holding one bad
+//! Hostile input: each case is a temp folder holding one bad
 //! file next to a good record with a known finding, checked by the real
 //! binary. The bad file must give a located diagnostic in the JSON report's
 //! `input_errors`, the good record must still be checked, and the run must
@@ -232,7 +232,7 @@ fn symlink_to_itself_is_not_followed() {
     let dir = Dir::new("self-link");
     std::os::unix::fs::symlink("loop.yaml", dir.0.join("loop.yaml")).expect("symlink");
     let run = check(&dir.0, &[]);
-    // Links are not followed (DESIGN §11), so the loop is never entered:
+    // Links are not followed, so the loop is never entered:
     // the link is skipped with a warning at the file.
     let error = run.error_for("loop.yaml", "input::symlink");
     assert_eq!(error["severity"], "warning", "{error:#}");

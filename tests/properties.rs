@@ -1,7 +1,6 @@
 //! Properties of whole runs over generated small ledgers: the JSON report
 //! does not depend on `--jobs` or on the order files were created in (so the
-//! order the file system lists them in), byte for byte (DESIGN §4,
-//! determinism). Date arithmetic against a day-by-day reference is in
+//! order the file system lists them in), byte for byte. Date arithmetic against a day-by-day reference is in
 //! tests/calendar.rs.
 
 use std::path::{Path, PathBuf};

@@ -3,7 +3,7 @@
 //! Data-driven: every `tests/fixtures/syntax/ok/*.rules` lowers to the AST in
 //! its snapshot, every `tests/fixtures/syntax/err/*.rules` fails with the
 //! errors in its snapshot, every ```rules block of `docs/rule-language.md`
-//! parses, and the bundled rule set matches DESIGN §8.
+//! parses, and the bundled rule set matches its documented table.
 
 use std::fmt::Write as _;
 use std::path::{Path, PathBuf};

@@ -1,4 +1,4 @@
-//! Civil-date arithmetic as DESIGN §3 states it: ISO date parsing, calendar
+//! Civil-date arithmetic as the rule language states it: ISO date parsing, calendar
 //! day differences, and `date + N unit` for every duration unit.
 //!
 //! Owns: the meaning of days, weeks, months and years (months and years

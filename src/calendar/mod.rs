@@ -1,6 +1,6 @@
 //! Civil dates, durations and working days.
 //!
-//! Owns: date arithmetic as DESIGN §3 states it (start day not counted,
+//! Owns: date arithmetic as the rule language states it (start day not counted,
 //! months clamp to the month's last day), and the working-day index built
 //! from official holiday calendars (`rules/calendars/*.yaml`).
 //! Must not: read the clock, do I/O (the caller hands in the calendar text).
@@ -401,7 +401,7 @@ fn build_index(
     Index::new(start, first_year, last_year, working.into_iter())
 }
 
-/// `day + n unit` with DESIGN §3 semantics: months and years clamp to the
+/// `day + n unit` with the rule language's semantics: months and years clamp to the
 /// month's last day (2024-01-31 + 1 month = 2024-02-29); workdays need the
 /// calendar. `None` when the result leaves the supported date range.
 ///

@@ -138,7 +138,7 @@ fn github_actions() -> bool {
     std::env::var_os("GITHUB_ACTIONS").is_some_and(|v| v == "true")
 }
 
-/// The format: `--format`, else `github` on GitHub Actions (DESIGN §6),
+/// The format: `--format`, else `github` on GitHub Actions,
 /// else `human`.
 pub(crate) fn format(arg: Option<FormatArg>, on_github: bool) -> Format {
     let default = if on_github {

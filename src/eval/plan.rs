@@ -34,7 +34,7 @@ pub struct Scoring {
 }
 
 impl Default for Scoring {
-    /// DESIGN §8: from 100, not below 0; pass >= 90, basic >= 60, fail.
+    /// The bundled scheme: from 100, not below 0; pass >= 90, basic >= 60, fail.
     fn default() -> Scoring {
         Scoring {
             start: Points(10_000),

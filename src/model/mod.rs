@@ -1,4 +1,4 @@
-//! Records: YAML tree -> typed records with spans (DESIGN §2).
+//! Records: YAML tree -> typed records with spans.
 //!
 //! Owns: the record format, the four file forms (one record, a list, several
 //! documents, a ledger with an inherited header), strict core fields, free

@@ -1,4 +1,4 @@
-//! The JSON report: the machine contract of DESIGN §6, version 1.
+//! The JSON report: a machine contract, version 1 (additive changes only).
 //!
 //! Keys come out in the contract's order because each object is a struct
 //! serialised in field order. Positions are 1-based, columns count

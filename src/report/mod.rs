@@ -4,7 +4,7 @@
 //! Owns: every output format. Must not: evaluate anything, read the clock,
 //! or write anywhere but the writer it is handed.
 //!
-//! - [`json`]: the JSON report contract (DESIGN §6).
+//! - [`json`]: the JSON report contract (version 1).
 //! - [`diagnostic`]: findings and input errors as miette diagnostics.
 //! - [`text`]: `human` and `plain`, with the summary footer.
 //! - [`sarif`], [`junit`], [`github`], [`markdown`]: machine and CI formats.

@@ -5,7 +5,7 @@
 //! descriptor per input-error code that occurs. Each finding is a result at
 //! the primary label, with the other labels and the rule's place in its rule
 //! file as `relatedLocations`; a waived finding carries a suppression.
-//! Waivers are written inline in the record (DESIGN §4), so the
+//! Waivers are written inline in the record, so the
 //! suppression's kind is `inSource` for a waiver written in the record and
 //! `external` for one from a waiver file; its justification is the waiver's
 //! reason.
