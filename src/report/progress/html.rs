@@ -15,7 +15,7 @@
 //!   or a table row is kept whole), table headers repeat, and cells holding
 //!   ids, dates and other single tokens never break mid-token; only columns
 //!   of free text wrap: unit names at spaces, paths after a `/`, and a word
-//!   too long for any column anywhere.
+//!   (or a run of Chinese) too long for any column anywhere.
 //!
 //! Every text that comes from a record (ids, units, rounds, stages, waiver
 //! reasons) is escaped with [`xml::text`] or [`xml::attr`], here and in
@@ -49,7 +49,8 @@ th, td { border-bottom: 1px solid #ccc; padding: 0.2em 0.6em; text-align: left; 
 th { vertical-align: bottom; }
 th.num, td.num { text-align: right; font-variant-numeric: tabular-nums; }
 td.num, td.token { white-space: nowrap; }
-td.text { overflow-wrap: break-word; } td.long { overflow-wrap: anywhere; }
+td.text { overflow-wrap: break-word; word-break: keep-all; }
+td.long { overflow-wrap: anywhere; word-break: normal; }
 .note { color: #555; font-size: 0.9em; }
 svg.chart { display: block; width: 100%; height: auto; }
 svg text { font-size: 12px; fill: #1b1b1b; }
@@ -174,7 +175,9 @@ fn html_table(table: &Table, out: &mut dyn Write) -> io::Result<()> {
 }
 
 /// A word this wide in a text cell may break anywhere; shorter ones wrap
-/// only at spaces and after `/`.
+/// only at spaces and after `/`, so "徐州市人民政府" stays on one line as
+/// "Xuzhou" does (CSS would otherwise break Chinese between any two
+/// characters and squeeze the column to one).
 const LONG_WORD: usize = 30;
 
 /// One cell. In a text column a path may break after each `/`, and a cell
@@ -221,5 +224,23 @@ mod tests {
         ]);
         let classes: Vec<&str> = (0..5).map(|i| column_class(&t, i)).collect();
         assert_eq!(classes, ["token", "token", "text", "text", "num"]);
+    }
+
+    #[test]
+    fn paths_wrap_after_slashes_and_only_long_words_anywhere() {
+        assert_eq!(
+            td("ledgers/wuxi.yaml:21", "text"),
+            "<td class=\"text\">ledgers/<wbr/>wuxi.yaml:21</td>"
+        );
+        assert_eq!(
+            td("徐州市人民政府", "text"),
+            "<td class=\"text\">徐州市人民政府</td>"
+        );
+        let hostile = "X".repeat(LONG_WORD + 1);
+        assert_eq!(
+            td(&format!("a {hostile}"), "text"),
+            format!("<td class=\"text long\">a {hostile}</td>")
+        );
+        assert_eq!(td("<b>", "token"), "<td class=\"token\">&lt;b&gt;</td>");
     }
 }
