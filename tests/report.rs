@@ -5,6 +5,11 @@
 //! two record files with Chinese text, one rule file, findings with and
 //! without lateness, a waived one, a "cannot check" one with no penalty, an
 //! input error with a related place in the other file, and two units.
+//!
+//! The HTML progress report is checked through the binary, on the bundled
+//! example and on `tests/fixtures/html` (Chinese unit names, and a record
+//! whose id, title, unit and round are markup): structure here, the
+//! rendered page in `tests/clients/html.sh`.
 
 mod common;
 
@@ -273,6 +278,13 @@ fn lang<'a>(doc: &'a roxmltree::Document<'_>) -> Option<&'a str> {
     doc.root_element().attribute("lang")
 }
 
+/// The chart labelled `label`.
+fn chart<'a, 'i>(doc: &'a roxmltree::Document<'i>, label: &str) -> roxmltree::Node<'a, 'i> {
+    doc.descendants()
+        .find(|n| n.has_tag_name("svg") && n.attribute("aria-label") == Some(label))
+        .unwrap_or_else(|| panic!("no `{label}` chart"))
+}
+
 const HOSTILE: &str = "<img src=x onerror=alert(1)>";
 
 #[test]
@@ -294,10 +306,7 @@ fn html_report_shows_markup_from_records_as_text() {
     for shown in [HOSTILE, "JS-<i>XSS</i>-01", "<script>alert(1)</script>"] {
         assert!(cells.iter().any(|c| c == shown), "`{shown}` in a cell");
     }
-    let chart = doc
-        .descendants()
-        .find(|n| n.attribute("aria-label") == Some("unit scores"))
-        .expect("the unit-score chart");
+    let chart = chart(&doc, "unit scores");
     assert!(
         chart
             .descendants()
@@ -351,10 +360,7 @@ fn example_units() -> Vec<String> {
 fn html_report_draws_every_unit_by_its_full_name() {
     let text = html_report("examples/jiangsu", "2025-06-30");
     let doc = xhtml(&text);
-    let chart = doc
-        .descendants()
-        .find(|n| n.attribute("aria-label") == Some("unit scores"))
-        .expect("the unit-score chart");
+    let chart = chart(&doc, "unit scores");
     // A wrapped name is one `<text>` with a `<tspan>` per line.
     let drawn: Vec<String> = chart
         .descendants()
@@ -376,10 +382,7 @@ fn html_report_draws_every_unit_by_its_full_name() {
 fn html_report_timeline_spans_the_chart_with_date_ticks() {
     let text = html_report("examples/jiangsu", "2025-06-30");
     let doc = xhtml(&text);
-    let chart = doc
-        .descendants()
-        .find(|n| n.attribute("aria-label") == Some("deadlines"))
-        .expect("the timeline");
+    let chart = chart(&doc, "deadlines");
     let width: f64 = chart
         .attribute("viewBox")
         .and_then(|v| v.split(' ').nth(2))
