@@ -5,6 +5,11 @@
 //! two record files with Chinese text, one rule file, findings with and
 //! without lateness, a waived one, a "cannot check" one with no penalty, an
 //! input error with a related place in the other file, and two units.
+//!
+//! The HTML progress report is checked through the binary, on the bundled
+//! example and on `tests/fixtures/html` (Chinese unit names, and a record
+//! whose id, title, unit and round are markup): structure here, the
+//! rendered page in `tests/clients/html.sh`.
 
 mod common;
 
@@ -239,4 +244,227 @@ fn completions_are_printed_for_a_shell() {
         .assert()
         .success();
     assert!(String::from_utf8_lossy(&assert.get_output().stdout).contains("--fail-on"));
+}
+
+// ---- the HTML progress report ------------------------------------------------
+
+/// `rectify report PATH --format html` through the binary.
+fn html_report(path: &str, as_of: &str) -> String {
+    let assert = assert_cmd::Command::cargo_bin("rectify")
+        .expect("binary")
+        .args(["report", path, "--as-of", as_of, "--format", "html"])
+        .assert()
+        .success();
+    String::from_utf8(assert.get_output().stdout.clone()).expect("UTF-8")
+}
+
+fn xhtml(text: &str) -> roxmltree::Document<'_> {
+    let options = roxmltree::ParsingOptions {
+        allow_dtd: true,
+        ..Default::default()
+    };
+    roxmltree::Document::parse_with_options(text, options).expect("well-formed")
+}
+
+/// All the text under `node`, as a reader sees it.
+fn text_of(node: roxmltree::Node<'_, '_>) -> String {
+    node.descendants()
+        .filter(|n| n.is_text())
+        .filter_map(|n| n.text())
+        .collect()
+}
+
+fn lang<'a>(doc: &'a roxmltree::Document<'_>) -> Option<&'a str> {
+    doc.root_element().attribute("lang")
+}
+
+/// The chart labelled `label`.
+fn chart<'a, 'i>(doc: &'a roxmltree::Document<'i>, label: &str) -> roxmltree::Node<'a, 'i> {
+    doc.descendants()
+        .find(|n| n.has_tag_name("svg") && n.attribute("aria-label") == Some(label))
+        .unwrap_or_else(|| panic!("no `{label}` chart"))
+}
+
+const HOSTILE: &str = "<img src=x onerror=alert(1)>";
+
+#[test]
+fn html_report_shows_markup_from_records_as_text() {
+    let text = html_report("tests/fixtures/html", "2023-01-15");
+    let doc = xhtml(&text);
+    for tag in ["img", "script", "i"] {
+        assert!(
+            !doc.descendants().any(|n| n.has_tag_name(tag)),
+            "a `<{tag}>` element from a record"
+        );
+        assert!(!text.contains(&format!("<{tag}")), "raw `<{tag}`");
+    }
+    let cells: Vec<String> = doc
+        .descendants()
+        .filter(|n| n.has_tag_name("td"))
+        .map(text_of)
+        .collect();
+    for shown in [HOSTILE, "JS-<i>XSS</i>-01", "<script>alert(1)</script>"] {
+        assert!(cells.iter().any(|c| c == shown), "`{shown}` in a cell");
+    }
+    let chart = chart(&doc, "unit scores");
+    assert!(
+        chart
+            .descendants()
+            .filter(|n| n.has_tag_name("text"))
+            .any(|n| text_of(n) == HOSTILE),
+        "the hostile unit is drawn, as text"
+    );
+}
+
+#[test]
+fn html_report_is_chinese_when_most_units_are() {
+    let text = html_report("tests/fixtures/html", "2023-01-15");
+    assert_eq!(
+        lang(&xhtml(&text)),
+        Some("zh-CN"),
+        "2 of 3 units are Chinese"
+    );
+    let mut outcome = outcome();
+    outcome.units.retain(|u| u.unit == WUXI_UNIT);
+    let mut out = Vec::new();
+    rectify::report::progress::render(
+        &outcome,
+        rectify::report::progress::Form::Html,
+        None,
+        &mut out,
+    )
+    .expect("in memory");
+    let text = String::from_utf8(out).expect("UTF-8");
+    assert_eq!(lang(&xhtml(&text)), Some("en"));
+}
+
+/// The unit names of the bundled example, from the JSON report.
+fn example_units() -> Vec<String> {
+    let assert = assert_cmd::Command::cargo_bin("rectify")
+        .expect("binary")
+        .args(["check", "examples/jiangsu", "--as-of", "2025-06-30"])
+        .args(["--format", "json"])
+        .assert()
+        .code(1);
+    let report: serde_json::Value =
+        serde_json::from_slice(&assert.get_output().stdout).expect("JSON");
+    report["units"]
+        .as_array()
+        .expect("units")
+        .iter()
+        .filter_map(|u| u["unit"].as_str().map(String::from))
+        .collect()
+}
+
+#[test]
+fn html_report_draws_every_unit_by_its_full_name() {
+    let text = html_report("examples/jiangsu", "2025-06-30");
+    let doc = xhtml(&text);
+    let chart = chart(&doc, "unit scores");
+    // A wrapped name is one `<text>` with a `<tspan>` per line.
+    let drawn: Vec<String> = chart
+        .descendants()
+        .filter(|n| n.has_tag_name("text"))
+        .map(|n| {
+            let lines: Vec<String> = n.children().map(text_of).collect();
+            lines.join(" ")
+        })
+        .collect();
+    let units = example_units();
+    assert_eq!(units.len(), 12);
+    for unit in &units {
+        assert!(drawn.contains(unit), "`{unit}` not drawn whole: {drawn:#?}");
+    }
+    assert_eq!(lang(&doc), Some("en"), "the example's units are English");
+}
+
+#[test]
+fn html_report_timeline_spans_the_chart_with_date_ticks() {
+    let text = html_report("examples/jiangsu", "2025-06-30");
+    let doc = xhtml(&text);
+    let chart = chart(&doc, "deadlines");
+    let width: f64 = chart
+        .attribute("viewBox")
+        .and_then(|v| v.split(' ').nth(2))
+        .and_then(|w| w.parse().ok())
+        .expect("a viewBox");
+    let number = |n: roxmltree::Node<'_, '_>, name| -> f64 {
+        n.attribute(name)
+            .and_then(|v| v.parse().ok())
+            .expect("a number")
+    };
+    let ticks: Vec<String> = chart
+        .descendants()
+        .filter(|n| n.has_tag_name("g") && n.attribute("class") == Some("axis"))
+        .flat_map(|g| g.descendants().filter(|n| n.has_tag_name("text")))
+        .map(text_of)
+        .collect();
+    assert!(ticks.len() >= 4, "{ticks:?}");
+    assert!(
+        ticks.iter().all(|t| t.len() == 7 && t.starts_with("20")),
+        "month ticks: {ticks:?}"
+    );
+    let rightmost = chart
+        .descendants()
+        .filter(|n| n.has_tag_name("circle"))
+        .map(|n| number(n, "cx"))
+        .fold(0.0, f64::max);
+    assert!(rightmost > 0.9 * width, "{rightmost} of {width}");
+    // "as of 2025-06-30" (16 characters, under 7 units each at 12px) lies
+    // inside the chart, whichever end it is anchored at.
+    let label = chart
+        .descendants()
+        .find(|n| n.has_tag_name("text") && text_of(*n) == "as of 2025-06-30")
+        .expect("the evaluation date, whole");
+    let x = number(label, "x");
+    let half = 16.0 * 7.0 / 2.0;
+    let (from, to) = match label.attribute("text-anchor") {
+        Some("end") => (x - 2.0 * half, x),
+        Some("middle") => (x - half, x + half),
+        _ => (x, x + 2.0 * half),
+    };
+    assert!(from >= 0.0 && to <= width, "{from}..{to} of {width}");
+}
+
+#[test]
+fn html_report_prints_on_a4_without_breaking_ids_or_dates() {
+    let text = html_report("examples/jiangsu", "2025-06-30");
+    for external in [
+        "http://", "https://", "//", "<script", "<link", "url(", "@import", "<img",
+    ] {
+        assert!(!text.contains(external), "`{external}` in the page");
+    }
+    assert!(text.contains(
+        "font-family: \"Noto Sans CJK SC\", \"Source Han Sans SC\", \"Microsoft YaHei\", \"PingFang SC\", sans-serif;"
+    ));
+    assert!(
+        text.contains("@page { size: A4; margin:"),
+        "A4 with margins"
+    );
+    assert!(text.contains("td.num, td.token { white-space: nowrap; }"));
+    // Only small blocks are kept whole: a section may flow across pages.
+    for rule in text
+        .split('}')
+        .filter(|r| r.contains("break-inside: avoid"))
+    {
+        let selectors = rule.split('{').next().unwrap_or("").trim();
+        let selectors = selectors.rsplit('\n').next().unwrap_or("").trim();
+        assert_eq!(selectors, "svg.chart, tr, .note", "{rule}");
+    }
+    assert!(!text.contains("break-before: page") && !text.contains("break-after: page"));
+    let doc = xhtml(&text);
+    let is_id = |t: &str| t.starts_with("JS-2022-") && !t.contains(' ');
+    let is_date = |t: &str| t.len() == 10 && jiff::civil::Date::strptime("%Y-%m-%d", t).is_ok();
+    let mut checked = 0;
+    for td in doc.descendants().filter(|n| n.has_tag_name("td")) {
+        let cell = text_of(td);
+        if is_id(&cell) || is_date(&cell) {
+            assert_eq!(td.attribute("class"), Some("token"), "`{cell}`");
+            checked += 1;
+        }
+    }
+    assert!(
+        checked >= 16,
+        "7 overdue and 1 due soon, an id and a date each"
+    );
 }

@@ -1,14 +1,12 @@
-//! A table of text cells, drawn three ways: aligned for a terminal (widths
-//! in display columns, so Chinese names line up), as a GitHub-flavoured
-//! markdown table, and as an HTML `<table>`.
+//! A table of text cells, drawn for a terminal (widths in display columns,
+//! so Chinese names line up) and as a GitHub-flavoured markdown table; the
+//! HTML progress report draws its own (`progress::html`).
 //!
 //! Owns: layout and escaping of cells. Must not: decide what goes in them.
 
 use std::io::{self, Write};
 
 use unicode_width::UnicodeWidthStr;
-
-use super::xml;
 
 #[derive(Clone, Debug, Default)]
 pub struct Table {
@@ -82,31 +80,6 @@ impl Table {
             .iter()
             .try_for_each(|r| writeln!(out, "{}", row(r)))
     }
-
-    pub fn html(&self, out: &mut dyn Write) -> io::Result<()> {
-        writeln!(out, "<table>")?;
-        let head: Vec<String> = self
-            .headers
-            .iter()
-            .zip(&self.numeric)
-            .map(|(h, &n)| format!("<th{}>{}</th>", class(n), xml::text(h)))
-            .collect();
-        writeln!(out, "<thead><tr>{}</tr></thead>", head.concat())?;
-        writeln!(out, "<tbody>")?;
-        for row in &self.rows {
-            let cells: Vec<String> = row
-                .iter()
-                .zip(&self.numeric)
-                .map(|(c, &n)| format!("<td{}>{}</td>", class(n), xml::text(c)))
-                .collect();
-            writeln!(out, "<tr>{}</tr>", cells.concat())?;
-        }
-        writeln!(out, "</tbody>\n</table>")
-    }
-}
-
-fn class(numeric: bool) -> &'static str {
-    if numeric { " class=\"num\"" } else { "" }
 }
 
 /// A markdown table cell: `|` escaped, line breaks as `<br>`, so a cell

@@ -4,42 +4,64 @@
 //! well-formed XML (void elements closed, text escaped), which the tests
 //! check with an XML parser.
 //!
-//! Two charts: the unit scores as horizontal bars (worst first, coloured by
-//! grade), and a timeline of deadlines. The outcome does not carry every
-//! task's deadline, only those of findings (late or overdue stages) and of
-//! pending stages, so the timeline shows exactly those: a dot at the due
-//! date, a bar to the stage's date when it was late, to the evaluation date
-//! when it is overdue, and a hollow dot for a stage not yet due. Tasks with
-//! no deadline finding and nothing pending (on time, or all done) are not on
-//! it; at most [`TIMELINE_ROWS`] rows are drawn, the earliest due first.
+//! Made to be read by people, on screen and on paper:
+//!
+//! - Chinese text: a font stack that finds a Chinese (Simplified) font on
+//!   Linux, Windows and macOS, and `lang="zh-CN"` when most unit names are
+//!   Chinese (`en` otherwise), so browsers pick Simplified glyphs.
+//! - Charts ([`chart`]): unit scores with every unit's full name, and a
+//!   timeline of deadlines over the full width with date ticks.
+//! - Print: A4 pages with margins; sections flow across pages (only a chart
+//!   or a table row is kept whole), table headers repeat, and cells holding
+//!   ids, dates and other single tokens never break mid-token; only columns
+//!   of free text wrap: unit names at spaces, paths after a `/`, and a word
+//!   (or a run of Chinese) too long for any column anywhere.
+//!
+//! Every text that comes from a record (ids, units, rounds, stages, waiver
+//! reasons) is escaped with [`xml::text`] or [`xml::attr`], here and in
+//! [`chart`]; nothing else writes record text into the page.
+
+mod chart;
 
 use std::io::{self, Write};
 
-use jiff::civil::Date;
+use unicode_width::UnicodeWidthStr;
 
-use crate::calendar::days_between;
-use crate::outcome::UnitScore;
+use crate::outcome::Outcome;
+use crate::report::table::Table;
 use crate::report::xml;
 
 use super::View;
 
-/// At most this many rows on the timeline; the rest are counted below it.
-pub const TIMELINE_ROWS: usize = 40;
+pub use chart::TIMELINE_ROWS;
+
+/// Fonts that hold Chinese characters, one per platform, then the generic
+/// family: Linux (Noto, Source Han), Windows, macOS.
+pub const FONTS: &str = "\"Noto Sans CJK SC\", \"Source Han Sans SC\", \"Microsoft YaHei\", \"PingFang SC\", sans-serif";
 
 const STYLE: &str = "
-body { font-family: system-ui, sans-serif; margin: 2em auto; max-width: 72em; color: #1b1b1b; }
-h1 { font-size: 1.5em; } h2 { font-size: 1.2em; margin-top: 1.6em; }
-.headline { font-size: 1.2em; font-weight: 600; }
+body { font-family: FONTS; margin: 2em auto; padding: 0 1em; max-width: 72em; color: #1b1b1b; line-height: 1.4; }
+h1 { font-size: 1.5em; margin-bottom: 0.2em; }
+h2 { font-size: 1.2em; margin: 1.4em 0 0.4em; break-after: avoid; page-break-after: avoid; }
+.headline { font-size: 1.2em; font-weight: 600; margin-top: 0; }
 table { border-collapse: collapse; margin: 0.5em 0; }
-th, td { border-bottom: 1px solid #ccc; padding: 0.2em 0.6em; text-align: left; }
+th, td { border-bottom: 1px solid #ccc; padding: 0.2em 0.6em; text-align: left; vertical-align: top; }
+th { vertical-align: bottom; }
 th.num, td.num { text-align: right; font-variant-numeric: tabular-nums; }
+td.num, td.token { white-space: nowrap; }
+td.text { overflow-wrap: break-word; word-break: keep-all; }
+td.long { overflow-wrap: anywhere; word-break: normal; }
 .note { color: #555; font-size: 0.9em; }
+svg.chart { display: block; width: 100%; height: auto; }
 svg text { font-size: 12px; fill: #1b1b1b; }
+.axis text { fill: #555; } .grid { stroke: #ddd; } .guide { stroke: #f0f0f0; }
 .pass { fill: #2e7d32; } .basic { fill: #f9a825; } .fail { fill: #c62828; } .other { fill: #607d8b; }
 .late { stroke: #ef6c00; } .overdue { stroke: #c62828; } .pending { stroke: #607d8b; }
+@page { size: A4; margin: 15mm 12mm; }
 @media print {
-  body { margin: 0; max-width: none; font-size: 10pt; }
-  section { break-inside: avoid; }
+  body { margin: 0; padding: 0; max-width: none; font-size: 9pt; }
+  svg.chart, tr, .note { break-inside: avoid; page-break-inside: avoid; }
+  thead { display: table-header-group; }
   .note { color: #000; }
 }
 ";
@@ -48,9 +70,21 @@ pub fn write(view: &View<'_>, out: &mut dyn Write) -> io::Result<()> {
     let outcome = view.outcome;
     let title = format!("Rectification progress as of {}", outcome.as_of);
     writeln!(out, "<!DOCTYPE html>")?;
-    writeln!(out, "<html lang=\"en\">\n<head>\n<meta charset=\"utf-8\"/>")?;
+    writeln!(
+        out,
+        "<html lang=\"{}\">\n<head>\n<meta charset=\"utf-8\"/>",
+        language(outcome)
+    )?;
+    writeln!(
+        out,
+        "<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\"/>"
+    )?;
     writeln!(out, "<title>{}</title>", xml::text(&title))?;
-    writeln!(out, "<style>{STYLE}</style>\n</head>\n<body>")?;
+    writeln!(
+        out,
+        "<style>{}</style>\n</head>\n<body>",
+        STYLE.replace("FONTS", FONTS)
+    )?;
     writeln!(out, "<h1>{}</h1>", xml::text(&title))?;
     writeln!(
         out,
@@ -58,221 +92,155 @@ pub fn write(view: &View<'_>, out: &mut dyn Write) -> io::Result<()> {
         xml::text(&view.headline)
     )?;
     writeln!(out, "<section>\n<h2>Unit scores</h2>")?;
-    scores(&outcome.units, out)?;
+    chart::scores(&outcome.units, out)?;
     writeln!(out, "</section>\n<section>\n<h2>Deadlines</h2>")?;
-    timeline(view, out)?;
+    chart::timeline(view, out)?;
     writeln!(out, "</section>")?;
     for (heading, table) in &view.sections {
         writeln!(out, "<section>\n<h2>{}</h2>", xml::text(heading))?;
         if table.rows.is_empty() {
             writeln!(out, "<p class=\"note\">Nothing.</p>")?;
         } else {
-            table.html(out)?;
+            html_table(table, out)?;
         }
         writeln!(out, "</section>")?;
     }
     writeln!(out, "</body>\n</html>")
 }
 
-fn grade_class(grade: &str) -> &'static str {
-    match grade {
-        "pass" => "pass",
-        "basic" => "basic",
-        "fail" => "fail",
-        _ => "other",
+/// `zh-CN` when at least half the unit names hold a Chinese character,
+/// else `en`: the unit names are most of the record text the page shows.
+fn language(outcome: &Outcome) -> &'static str {
+    let chinese = outcome.units.iter().filter(|u| has_han(&u.unit)).count();
+    if chinese > 0 && chinese * 2 >= outcome.units.len() {
+        "zh-CN"
+    } else {
+        "en"
     }
 }
 
-/// At most `max` display columns, with `…` when cut.
-fn clip(text: &str, max: usize) -> String {
-    use unicode_width::UnicodeWidthChar;
-    let mut width = 0;
-    let mut out = String::new();
-    for c in text.chars() {
-        width += c.width().unwrap_or(0);
-        if width > max {
-            out.push('…');
-            return out;
-        }
-        out.push(c);
+/// Holds a CJK ideograph (the unified blocks and their extensions).
+fn has_han(text: &str) -> bool {
+    text.chars().any(|c| {
+        matches!(u32::from(c),
+            0x3400..=0x4DBF | 0x4E00..=0x9FFF | 0xF900..=0xFAFF | 0x20000..=0x3134F)
+    })
+}
+
+/// Cells of a column of short single tokens (ids, dates, rule and stage
+/// names) are never broken: "JS-2022-R2-08" stays on one line.
+const TOKEN_COLUMNS: usize = 24;
+
+/// How a column's cells wrap: `num` (right-aligned, never broken), `token`
+/// (never broken) or `text` (wraps, inside a word if it must). Decided from
+/// the cells, so a column of long or spaced text (unit names, file paths, a
+/// hostile id) always wraps rather than pushing the table off the page.
+fn column_class(table: &Table, column: usize) -> &'static str {
+    if table.numeric.get(column).copied().unwrap_or(false) {
+        return "num";
     }
-    out
-}
-
-const LABEL: i64 = 230;
-const BAR: i64 = 420;
-const ROW: i64 = 22;
-
-/// Horizontal bars of unit scores, worst first.
-fn scores(units: &[UnitScore], out: &mut dyn Write) -> io::Result<()> {
-    let mut sorted: Vec<&UnitScore> = units.iter().collect();
-    sorted.sort_by(|a, b| a.score.cmp(&b.score).then_with(|| a.unit.cmp(&b.unit)));
-    let top = sorted
-        .iter()
-        .map(|u| u.score.0)
-        .max()
-        .unwrap_or(0)
-        .max(10_000);
-    let height = ROW * sorted.len() as i64 + 10;
-    let width = LABEL + BAR + 80;
-    writeln!(
-        out,
-        "<svg viewBox=\"0 0 {width} {height}\" width=\"{width}\" height=\"{height}\" role=\"img\" aria-label=\"unit scores\">"
-    )?;
-    for (i, u) in sorted.iter().enumerate() {
-        let y = ROW * i as i64 + 5;
-        let w = u.score.0.max(0) * BAR / top;
-        writeln!(
-            out,
-            "<text x=\"{}\" y=\"{}\" text-anchor=\"end\">{}</text>",
-            LABEL - 8,
-            y + 14,
-            xml::text(&clip(&u.unit, 32))
-        )?;
-        writeln!(
-            out,
-            "<rect class=\"{}\" x=\"{LABEL}\" y=\"{y}\" width=\"{w}\" height=\"16\"><title>{}: {} ({})</title></rect>",
-            grade_class(&u.grade),
-            xml::text(&u.unit),
-            u.score,
-            xml::text(&u.grade)
-        )?;
-        writeln!(
-            out,
-            "<text x=\"{}\" y=\"{}\">{} {}</text>",
-            LABEL + w + 6,
-            y + 14,
-            u.score,
-            xml::text(&u.grade)
-        )?;
+    let token = |cell: &str| {
+        cell.width() <= TOKEN_COLUMNS && !cell.contains(char::is_whitespace) && !has_han(cell)
+    };
+    let cells = table.rows.iter().filter_map(|row| row.get(column));
+    if cells.clone().all(|c| token(c)) {
+        "token"
+    } else {
+        "text"
     }
-    writeln!(out, "</svg>")
 }
 
-/// One row of the timeline.
-struct Mark {
-    label: String,
-    due: Date,
-    /// The end of the lateness bar: the stage's date, or the evaluation date.
-    until: Option<Date>,
-    class: &'static str,
-}
-
-fn marks(view: &View<'_>) -> Vec<Mark> {
-    let outcome = view.outcome;
-    let mut marks: Vec<Mark> = outcome
-        .findings
-        .iter()
-        .filter_map(|f| {
-            let due = f.due?;
-            let stage = f.stage.as_deref().unwrap_or("deadline");
-            Some(Mark {
-                label: format!("{} · {stage}", f.record),
-                due,
-                until: f.actual,
-                class: if f.overdue { "overdue" } else { "late" },
-            })
-        })
+fn html_table(table: &Table, out: &mut dyn Write) -> io::Result<()> {
+    let classes: Vec<&str> = (0..table.headers.len())
+        .map(|i| column_class(table, i))
         .collect();
-    marks.extend(outcome.pending.iter().map(|p| Mark {
-        label: format!("{} · {}", p.record, p.stage),
-        due: p.due,
-        until: None,
-        class: "pending",
-    }));
-    marks.sort_by(|a, b| (a.due, &a.label).cmp(&(b.due, &b.label)));
-    marks
+    writeln!(out, "<table>")?;
+    let head: Vec<String> = table
+        .headers
+        .iter()
+        .zip(&classes)
+        .map(|(h, &class)| format!("<th class=\"{class}\">{}</th>", xml::text(h)))
+        .collect();
+    writeln!(out, "<thead><tr>{}</tr></thead>", head.concat())?;
+    writeln!(out, "<tbody>")?;
+    for row in &table.rows {
+        let cells: Vec<String> = row
+            .iter()
+            .zip(&classes)
+            .map(|(c, &class)| td(c, class))
+            .collect();
+        writeln!(out, "<tr>{}</tr>", cells.concat())?;
+    }
+    writeln!(out, "</tbody>\n</table>")
 }
 
-fn timeline(view: &View<'_>, out: &mut dyn Write) -> io::Result<()> {
-    let all = marks(view);
-    if all.is_empty() {
-        return writeln!(out, "<p class=\"note\">No deadlines to show.</p>");
+/// A word this wide in a text cell may break anywhere; shorter ones wrap
+/// only at spaces and after `/`, so "徐州市人民政府" stays on one line as
+/// "Xuzhou" does (CSS would otherwise break Chinese between any two
+/// characters and squeeze the column to one).
+const LONG_WORD: usize = 30;
+
+/// One cell. In a text column a path may break after each `/`, and a cell
+/// with a word too long for any column (a hostile id, a path segment) may
+/// break inside it, so it cannot push the table off the page.
+fn td(cell: &str, class: &str) -> String {
+    if class != "text" {
+        return format!("<td class=\"{class}\">{}</td>", xml::text(cell));
     }
-    let shown = &all[..all.len().min(TIMELINE_ROWS)];
-    let as_of = view.outcome.as_of;
-    let dates = shown.iter().flat_map(|m| [Some(m.due), m.until]).flatten();
-    let first = dates.clone().chain([as_of]).min().unwrap_or(as_of);
-    let last = dates.chain([as_of]).max().unwrap_or(as_of);
-    let span = days_between(first, last).max(1);
-    let x = |d: Date| LABEL + days_between(first, d) * BAR / span;
-    let height = ROW * shown.len() as i64 + 40;
-    let width = LABEL + BAR + 20;
-    writeln!(
-        out,
-        "<svg viewBox=\"0 0 {width} {height}\" width=\"{width}\" height=\"{height}\" role=\"img\" aria-label=\"deadlines\">"
-    )?;
-    let today = x(as_of);
-    writeln!(
-        out,
-        "<line x1=\"{today}\" y1=\"0\" x2=\"{today}\" y2=\"{}\" stroke=\"#1b1b1b\" stroke-dasharray=\"4 3\"/>",
-        height - 20
-    )?;
-    writeln!(
-        out,
-        "<text x=\"{today}\" y=\"{}\" text-anchor=\"middle\">as of {as_of}</text>",
-        height - 6
-    )?;
-    writeln!(
-        out,
-        "<text x=\"{LABEL}\" y=\"{}\">{first}</text>",
-        height - 6
-    )?;
-    for (i, m) in shown.iter().enumerate() {
-        let y = ROW * i as i64 + 14;
-        writeln!(
-            out,
-            "<text x=\"{}\" y=\"{}\" text-anchor=\"end\">{}</text>",
-            LABEL - 8,
-            y + 4,
-            xml::text(&clip(&m.label, 34))
-        )?;
-        let due = x(m.due);
-        if let Some(until) = m.until {
-            writeln!(
-                out,
-                "<line class=\"{}\" x1=\"{due}\" y1=\"{y}\" x2=\"{}\" y2=\"{y}\" stroke-width=\"6\"/>",
-                m.class,
-                x(until)
-            )?;
-        }
-        let fill = if m.class == "pending" {
-            "none"
-        } else {
-            "#1b1b1b"
-        };
-        let tip = match m.until {
-            Some(until) if m.class == "overdue" => {
-                format!("due {}, still missing on {until}", m.due)
-            }
-            Some(until) => format!("due {}, done {until}", m.due),
-            None => format!("due {}", m.due),
-        };
-        writeln!(
-            out,
-            "<circle class=\"{}\" cx=\"{due}\" cy=\"{y}\" r=\"5\" fill=\"{fill}\" stroke-width=\"2\"><title>{}: {}</title></circle>",
-            m.class,
-            xml::text(&m.label),
-            xml::text(&tip)
-        )?;
-    }
-    writeln!(out, "</svg>")?;
-    let mut note = String::from(
-        "Dot: due date. Orange bar: done late. Red bar: missing past its due date, to the evaluation date. Hollow dot: not yet due. Only deadlines with a finding or still pending are shown.",
-    );
-    if all.len() > shown.len() {
-        note.push_str(&format!(" {} more not drawn.", all.len() - shown.len()));
-    }
-    writeln!(out, "<p class=\"note\">{}</p>", xml::text(&note))
+    let long = cell
+        .split(|c: char| c.is_whitespace() || c == '/')
+        .any(|word| word.width() > LONG_WORD);
+    format!(
+        "<td class=\"text{}\">{}</td>",
+        if long { " long" } else { "" },
+        xml::text(cell).replace('/', "/<wbr/>")
+    )
 }
 
 #[cfg(test)]
 mod tests {
-    use super::clip;
+    use super::*;
 
     #[test]
-    fn clipping_counts_display_columns() {
-        assert_eq!(clip("宜兴市人民政府", 6), "宜兴市…");
-        assert_eq!(clip("Wuxi", 6), "Wuxi");
+    fn han_characters_are_recognised() {
+        assert!(has_han("宜兴市人民政府"));
+        assert!(has_han("Wuxi 无锡"));
+        assert!(!has_han("Wuxi Municipal Government"));
+        assert!(
+            !has_han("ＡＢＣ、。"),
+            "full-width Latin and punctuation are not Han"
+        );
+    }
+
+    #[test]
+    fn id_and_date_columns_never_break_and_text_columns_wrap() {
+        let mut t = Table::new(&["due", "record", "unit", "at", "days#"]);
+        t.push(vec![
+            "2022-06-13".into(),
+            "JS-2022-R2-XF-XZ-003".into(),
+            "Xuzhou Municipal Government".into(),
+            "examples/jiangsu/petitions/xuzhou.yaml:33".into(),
+            "1113".into(),
+        ]);
+        let classes: Vec<&str> = (0..5).map(|i| column_class(&t, i)).collect();
+        assert_eq!(classes, ["token", "token", "text", "text", "num"]);
+    }
+
+    #[test]
+    fn paths_wrap_after_slashes_and_only_long_words_anywhere() {
+        assert_eq!(
+            td("ledgers/wuxi.yaml:21", "text"),
+            "<td class=\"text\">ledgers/<wbr/>wuxi.yaml:21</td>"
+        );
+        assert_eq!(
+            td("徐州市人民政府", "text"),
+            "<td class=\"text\">徐州市人民政府</td>"
+        );
+        let hostile = "X".repeat(LONG_WORD + 1);
+        assert_eq!(
+            td(&format!("a {hostile}"), "text"),
+            format!("<td class=\"text long\">a {hostile}</td>")
+        );
+        assert_eq!(td("<b>", "token"), "<td class=\"token\">&lt;b&gt;</td>");
     }
 }

@@ -1,0 +1,110 @@
+#!/usr/bin/env bash
+# The HTML progress report as people see it: renders the bundled example,
+# with its unit names in Chinese, in headless Chromium (a screenshot and an
+# A4 print to PDF) and checks the PDF: A4, its page count, a full first
+# page, every Chinese unit name and record id and date found whole by
+# pdftotext, and the evaluation date whole on the first page.
+#
+#   tests/clients/html.sh [RECTIFY]    RECTIFY: the binary (default: build it)
+#
+# Needs chromium, pdftotext/pdfinfo/pdftoppm (poppler-utils) and a
+# CJK font (fonts-noto-cjk); installs them with apt-get when it can (as root
+# or with sudo), else says so and exits 0 without checking, unless
+# RECTIFY_REQUIRE_CHROMIUM=1. The PNGs and PDF are left in $HTML_OUT
+# (default: a temporary folder) to look at.
+set -euo pipefail
+cd "$(dirname "$0")/../.."
+
+need() {
+  command -v chromium >/dev/null && command -v pdftotext >/dev/null \
+    && command -v pdftoppm >/dev/null \
+    && [ -n "$(fc-list 'Noto Sans CJK SC' family 2>/dev/null)" ]
+}
+if ! need; then
+  sudo=""
+  [ "$(id -u)" -eq 0 ] || sudo="sudo -n"
+  if command -v apt-get >/dev/null && $sudo true 2>/dev/null; then
+    echo "installing chromium, poppler-utils and fonts-noto-cjk" >&2
+    $sudo apt-get update -qq >/dev/null
+    DEBIAN_FRONTEND=noninteractive $sudo apt-get install -y -qq --no-install-recommends \
+      chromium poppler-utils fonts-noto-cjk fontconfig >/dev/null
+  fi
+fi
+if ! need; then
+  echo "html.sh: chromium, poppler-utils or fonts-noto-cjk missing; not checked" >&2
+  [ "${RECTIFY_REQUIRE_CHROMIUM:-0}" = 1 ] && exit 1
+  exit 0
+fi
+
+rectify=${1:-}
+if [ -z "$rectify" ]; then
+  cargo build --quiet --locked
+  rectify=target/debug/rectify
+fi
+
+out=${HTML_OUT:-$(mktemp -d)}
+mkdir -p "$out"
+work=$(mktemp -d)
+trap 'rm -rf "$work"' EXIT
+
+# The example ledgers with every unit named in Chinese.
+cp -r examples/jiangsu "$work/ledgers"
+units=(
+  "Jiangsu Provincial Department of Agriculture and Rural Affairs=江苏省农业农村厅"
+  "Jiangsu Provincial Department of Ecology and Environment=江苏省生态环境厅"
+  "Jiangsu Provincial Department of Housing and Urban-Rural Development=江苏省住房和城乡建设厅"
+  "Jiangsu Provincial Department of Industry and Information Technology=江苏省工业和信息化厅"
+  "Jiangsu Provincial Department of Natural Resources=江苏省自然资源厅"
+  "Jiangsu Provincial Department of Transport=江苏省交通运输厅"
+  "Jiangsu Provincial Department of Water Resources=江苏省水利厅"
+  "Nanjing Municipal Government=南京市人民政府"
+  "Suzhou Municipal Government=苏州市人民政府"
+  "Wuxi Municipal Government=无锡市人民政府"
+  "Xuzhou Municipal Government=徐州市人民政府"
+  "Yancheng Municipal Government=盐城市人民政府"
+)
+script=""
+for pair in "${units[@]}"; do script+="s/${pair%%=*}/${pair#*=}/g;"; done
+find "$work/ledgers" -name '*.yaml' -exec sed -i "$script" {} +
+
+for name in en zh; do
+  ledgers=examples/jiangsu
+  [ "$name" = zh ] && ledgers="$work/ledgers"
+  "$rectify" report "$ledgers" --as-of 2025-06-30 --format html --output "$out/$name.html"
+  flags=(--headless --no-sandbox --disable-gpu --disable-quic --no-first-run
+    --disable-background-networking --disable-component-update --disable-sync)
+  timeout 60 chromium "${flags[@]}" --user-data-dir="$work/profile-$name-1" \
+    --window-size=1280,2400 --screenshot="$out/$name-screen.png" "file://$out/$name.html" 2>/dev/null
+  timeout 60 chromium "${flags[@]}" --user-data-dir="$work/profile-$name-2" \
+    --no-pdf-header-footer --print-to-pdf="$out/$name.pdf" "file://$out/$name.html" 2>/dev/null
+  pdftoppm -png -r 60 "$out/$name.pdf" "$out/$name-page"
+done
+
+fail=0
+check() { # check DESCRIPTION CONDITION...
+  local what=$1; shift
+  if "$@"; then echo "ok: $what"; else echo "FAILED: $what" >&2; fail=1; fi
+}
+pages() { pdfinfo "$1" | awk '/^Pages:/ { print $2 }'; }
+a4() { pdfinfo "$1" | grep -Eq '^Page size: .*\(A4\)'; }
+for name in en zh; do
+  pdf="$out/$name.pdf"
+  n=$(pages "$pdf")
+  # Three pages today; more than four means something stopped flowing.
+  check "$name: $n pages of A4" a4 "$pdf"
+  check "$name: 2 to 4 pages" test "$n" -ge 2 -a "$n" -le 4
+  # The first page holds the headline, the score chart and the timeline.
+  first=$(pdftotext -f 1 -l 1 -layout "$pdf" - | grep -c .)
+  check "$name: a full first page ($first lines)" test "$first" -ge 35
+  check "$name: the timeline on page 1" sh -c "pdftotext -f 1 -l 1 '$pdf' - | grep -q 'as of 2025-06-30'"
+  text=$(pdftotext -layout "$pdf" -)
+  for id in JS-2022-R2-XF-XZ-003 JS-2022-R2-XZ-07 JS-2022-R2-PV-06 2022-06-13 2024-12-31; do
+    check "$name: \`$id\` whole" grep -q -- "$id" <<<"$text"
+  done
+done
+zh=$(pdftotext "$out/zh.pdf" - | tr -d ' \n')
+for pair in "${units[@]}"; do
+  check "zh: ${pair#*=}" grep -q -- "${pair#*=}" <<<"$zh"
+done
+echo "html.sh: screenshots and PDFs in $out" >&2
+exit "$fail"
