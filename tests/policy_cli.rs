@@ -71,7 +71,13 @@ fn scratch(name: &str) -> PathBuf {
 
 #[test]
 fn rules_check_of_the_bundled_rules_is_clean() {
-    let out = rectify(&["rules", "check", "rules/central-inspection.rules"]);
+    let out = rectify(&[
+        "rules",
+        "check",
+        "rules/central-inspection.rules",
+        "--as-of",
+        "2025-06-30",
+    ]);
     assert_eq!(code(&out), 0, "{}", transcript(&out));
     assert_eq!(
         stdout(&out),
@@ -81,7 +87,13 @@ fn rules_check_of_the_bundled_rules_is_clean() {
 
 #[test]
 fn rules_check_shows_every_lint_warning() {
-    let out = rectify(&["rules", "check", "tests/fixtures/policy/lint"]);
+    let out = rectify(&[
+        "rules",
+        "check",
+        "tests/fixtures/policy/lint",
+        "--as-of",
+        "2025-06-30",
+    ]);
     assert_eq!(code(&out), 0, "warnings alone exit 0");
     insta::assert_snapshot!("rules-check-lint", transcript(&out));
     let denied = rectify(&[
@@ -101,7 +113,15 @@ fn rules_check_json_names_every_warning_code() {
         "tests/fixtures/policy/lint",
         "tests/fixtures/policy/unused-scoring",
     ] {
-        let out = rectify(&["rules", "check", dir, "--format", "json"]);
+        let out = rectify(&[
+            "rules",
+            "check",
+            dir,
+            "--format",
+            "json",
+            "--as-of",
+            "2025-06-30",
+        ]);
         let doc: serde_json::Value = serde_json::from_slice(&out.stdout).expect("JSON");
         assert_eq!(doc["errors"], 0, "{dir}: {doc}");
         assert!(doc["diagnostics"][0]["line"].is_number());

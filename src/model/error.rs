@@ -50,6 +50,11 @@ pub const UNKNOWN_FIELD: &str = "record::unknown-field";
 /// top level. At the key, with a did-you-mean.
 pub const UNKNOWN_KEY: &str = "record::unknown-key";
 
+/// Warning: a stage's date or an extension's `approved_on` is after the
+/// evaluation date (`--as-of`). Not known yet on that day: the stage counts
+/// as not recorded, the extension as not approved. At the date.
+pub const FUTURE_DATE: &str = "record::future-date";
+
 /// Warning: the file holds no records at all.
 pub const EMPTY_FILE: &str = "record::empty-file";
 
