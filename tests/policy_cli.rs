@@ -401,3 +401,35 @@ fn explain_says_when_a_waiver_covers_the_finding() {
     assert!(text.contains("waived: approved by"), "{text}");
     assert!(text.contains("it costs no points"), "{text}");
 }
+
+#[test]
+fn rules_check_warns_near_the_end_of_the_calendar() {
+    let args = [
+        "rules",
+        "check",
+        "rules/central-inspection.rules",
+        "--as-of",
+        "2026-11-15",
+    ];
+    let out = rectify(&args);
+    assert_eq!(code(&out), 0, "a warning alone exits 0");
+    insta::assert_snapshot!("rules-check-calendar-near-end", transcript(&out));
+}
+
+#[test]
+fn explain_says_dates_after_the_evaluation_date_are_not_known_yet() {
+    let out = rectify(&[
+        "explain",
+        "closed-by-deadline",
+        "WX-day-after",
+        "tests/fixtures/check/future-dates",
+        "--as-of",
+        "2024-01-15",
+    ]);
+    let text = stdout(&out);
+    assert!(
+        text.contains("dates after 2024-01-15 are not known yet"),
+        "{text}"
+    );
+    assert!(text.contains("`closure` is not recorded"), "{text}");
+}

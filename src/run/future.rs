@@ -10,8 +10,8 @@ use crate::outcome::{InputError, Place};
 use crate::source::Span;
 use crate::syntax::ast::Severity;
 
-/// The record as known on `as_of`, when a date in it is later (`None`: the
-/// record itself), and a warning for each such date.
+/// The record as known on `as_of` ([`Record::known_on`]) and a warning
+/// for each date in it that is later.
 pub fn known_on(record: &Record, as_of: Date) -> (Option<Record>, Vec<InputError>) {
     let stages = record.stages.iter().filter(|s| s.date.value > as_of);
     let mut warnings: Vec<InputError> = stages
@@ -37,15 +37,7 @@ pub fn known_on(record: &Record, as_of: Date) -> (Option<Record>, Vec<InputError
         let help = "an extension approved after the evaluation date is not known yet on that day: it does not extend the deadline; correct the date, or check with a later `--as-of`";
         warning(message, on.span, help)
     }));
-    if warnings.is_empty() {
-        return (None, warnings);
-    }
-    let mut known = record.clone();
-    known.stages.retain(|s| s.date.value <= as_of);
-    known
-        .extensions
-        .retain(|e| e.approved_on.as_ref().is_none_or(|on| on.value <= as_of));
-    (Some(known), warnings)
+    (record.known_on(as_of), warnings)
 }
 
 fn warning(message: String, span: Span, help: &str) -> InputError {
