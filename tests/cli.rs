@@ -356,3 +356,29 @@ fn the_report_overdue_list_agrees_with_the_counts() {
     assert!(counted > 0);
     assert_eq!(rows as u64, counted, "{section}");
 }
+
+/// A task whose status is not recognised is still checked and counted
+/// (`unknown`), so the status buckets add up to the total; the run still
+/// exits 2 for the input error.
+#[test]
+fn an_unrecognised_status_is_counted_unknown() {
+    let (code, report) = json(&["tests/fixtures/records/unknown-status.yaml"]);
+    assert_eq!(code, 2);
+    let task = &report["progress"]["task"];
+    assert_eq!(
+        (task["total"].as_u64(), task["unknown"].as_u64()),
+        (Some(1), Some(1)),
+        "{task}"
+    );
+    let buckets: u64 = [
+        "not_started",
+        "in_progress",
+        "staged",
+        "completed",
+        "unknown",
+    ]
+    .iter()
+    .map(|k| task[k].as_u64().unwrap_or(0))
+    .sum();
+    assert_eq!(Some(buckets), task["total"].as_u64());
+}

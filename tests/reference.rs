@@ -131,7 +131,14 @@ fn record(rng: &mut Lcg, n: u64) -> String {
         n % 5
     );
     let petition = rng.below(3) == 0;
-    let status = ["not-started", "in-progress", "staged", "completed", ""][rng.below(5) as usize];
+    let status = [
+        "not-started",
+        "in-progress",
+        "staged",
+        "completed",
+        "",
+        "finished",
+    ][rng.below(6) as usize];
     if !status.is_empty() {
         text += &format!("status: {status}\n");
     }

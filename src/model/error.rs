@@ -38,7 +38,9 @@ pub const UNKNOWN_KIND: &str = "record::unknown-kind";
 pub const UNKNOWN_STAGE: &str = "record::unknown-stage";
 
 /// `status` is not one of `not-started`, `in-progress`, `staged`,
-/// `completed`. At the value, with a did-you-mean.
+/// `completed`. At the value, with a did-you-mean. Unlike other errors it
+/// does not drop the record: the record is checked as one without a status
+/// and counted `unknown` in progress (the run still exits 2).
 pub const UNKNOWN_STATUS: &str = "record::unknown-status";
 
 /// Warning: a top-level key one edit away from a known field (`deadlin`).

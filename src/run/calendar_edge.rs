@@ -78,7 +78,7 @@ fn calendar_files(files: &[SourceFile], calendar: &str) -> (String, Option<Place
     for part in calendar.split('+') {
         let found = files.iter().enumerate().find(|(_, f)| {
             let stem = std::path::Path::new(&f.name).file_stem();
-            f.name.ends_with(".yaml") && stem.is_some_and(|s| s.to_string_lossy() == part)
+            !f.name.ends_with(".rules") && stem.is_some_and(|s| s.to_string_lossy() == part)
         });
         match found {
             Some((i, f)) => {
