@@ -85,10 +85,18 @@ pub fn evaluate(plan: &Plan, record: &Record, as_of: Date, out: &mut Verdicts) {
     for (index, _) in plan.rules.iter().enumerate().filter(|(_, r)| r.kind == k) {
         let mut ctx = Ctx::new(plan, &plan.kinds[k], record, as_of);
         evaluate_rule(&mut ctx, index, out);
-        for year in ctx.uncovered {
-            if !out.uncovered.contains(&year) {
-                out.uncovered.push(year);
-            }
+        add_uncovered(&mut out.uncovered, ctx.uncovered);
+    }
+}
+
+/// Add calendar years not covered to a list, each once.
+pub fn add_uncovered(
+    into: &mut Vec<calendar::OutOfRange>,
+    from: impl IntoIterator<Item = calendar::OutOfRange>,
+) {
+    for out in from {
+        if !into.contains(&out) {
+            into.push(out);
         }
     }
 }
@@ -413,11 +421,7 @@ pub fn closing_due(
                 earliest = Some(earliest.map_or(due, |e| e.min(due)));
             }
         }
-        for out in ctx.uncovered {
-            if !uncovered.contains(&out) {
-                uncovered.push(out);
-            }
-        }
+        add_uncovered(uncovered, ctx.uncovered);
     }
     earliest
 }

@@ -254,11 +254,7 @@ fn evaluate(record: &Record, plan: &Plan, options: &Options, result: &mut Result
     let record = known.as_ref().unwrap_or(record);
     let mut verdicts = eval::Verdicts::default();
     eval::evaluate(plan, record, options.as_of, &mut verdicts);
-    for year in verdicts.uncovered.drain(..) {
-        if !result.uncovered.contains(&year) {
-            result.uncovered.push(year);
-        }
-    }
+    eval::check::add_uncovered(&mut result.uncovered, verdicts.uncovered.drain(..));
     let kind = plan.kinds.iter().find(|k| k.name == record.kind.value);
     let mut used = vec![false; record.waivers.len()];
     for f in verdicts.findings {
