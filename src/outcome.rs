@@ -170,15 +170,33 @@ pub struct UnitScore {
 
 /// Per-kind progress counts. `task` and `petition` use the fields the JSON
 /// contract names; other kinds are reported with the generic counts.
+///
+/// The status buckets (`completed`, `staged`, `in_progress`, `not_started`,
+/// `unknown`) add up to `total`. `overdue` and `late` are facts about the
+/// last stage of the kind's pipeline (`closure`, `closed`) and its due date
+/// (the earliest a deadline rule on that stage sets, rolled forward like
+/// every due date), whatever waivers say: `overdue` when the stage is not
+/// recorded and the due date is before the evaluation date, `late` when it
+/// is recorded after the due date. A stage dated after the evaluation date
+/// counts as not recorded.
 #[derive(Clone, Debug, Default, PartialEq)]
 pub struct KindProgress {
     pub kind: String,
+    /// The last stage of the kind's pipeline, which `late` and `overdue`
+    /// are about.
+    pub stage: String,
     pub total: usize,
     pub completed: usize,
     pub staged: usize,
     pub in_progress: usize,
     pub not_started: usize,
+    /// No `status`, or one that is not recognised.
+    pub unknown: usize,
     pub overdue: usize,
+    /// The last stage recorded after its due date (`completed_late` for
+    /// tasks, `closed_late` for petitions in the JSON report).
+    pub late: usize,
+    /// The last stage is recorded and the status is not `staged`.
     pub closed: usize,
 }
 
@@ -190,7 +208,9 @@ impl KindProgress {
         self.staged += other.staged;
         self.in_progress += other.in_progress;
         self.not_started += other.not_started;
+        self.unknown += other.unknown;
         self.overdue += other.overdue;
+        self.late += other.late;
         self.closed += other.closed;
     }
 }

@@ -128,3 +128,64 @@ fn sarif_suppression_kind_follows_where_the_waiver_is_written() {
     ]);
     assert_eq!(inline, ["inSource"]);
 }
+
+/// `check` on a fixture folder at an evaluation date of its own.
+fn check_on(case: &str, format: &str, as_of: &str) -> (i32, String) {
+    let dir = format!("tests/fixtures/check/{case}");
+    let args = [
+        "check", &dir, "--as-of", as_of, "--color", "never", "--format", format,
+    ];
+    let (code, stdout, stderr) = rectify(&args);
+    let text = format!("exit code: {code}\n--- stdout\n{stdout}\n--- stderr\n{stderr}");
+    (code, text)
+}
+
+/// A stage dated after the evaluation date is not known yet (a warning at
+/// the date; the closure counts as not recorded, so overdue); one dated on
+/// the evaluation date is known; an extension approved later does not count.
+#[test]
+fn dates_after_the_evaluation_date() {
+    for format in ["human", "json"] {
+        let (code, text) = check_on("future-dates", format, "2024-01-15");
+        assert_eq!(code, 1, "{text}");
+        insta::assert_snapshot!(format!("future_dates_{format}"), text);
+    }
+    let (_, json) = check_on("future-dates", "json", "2024-01-15");
+    let report: serde_json::Value = serde_json::from_str(
+        json.split("--- stdout\n")
+            .nth(1)
+            .and_then(|s| s.split("\n--- stderr").next())
+            .unwrap_or(""),
+    )
+    .expect("JSON");
+    let task = &report["progress"]["task"];
+    assert_eq!(
+        (task["completed_late"].as_u64(), task["overdue"].as_u64()),
+        (Some(1), Some(2)),
+        "{task}"
+    );
+    let warned: Vec<&str> = report["input_errors"]
+        .as_array()
+        .expect("input errors")
+        .iter()
+        .filter(|e| e["code"] == "record::future-date")
+        .filter_map(|e| {
+            e["line"]
+                .as_u64()
+                .map(|_| e["severity"].as_str().unwrap_or(""))
+        })
+        .collect();
+    assert_eq!(warned, ["warning", "warning"]);
+}
+
+/// Past the calendar's last year: no penalty counted without its working
+/// days ("cannot check"), one input error naming the calendar file and the
+/// year, exit 2.
+#[test]
+fn the_calendar_edge_fails_closed() {
+    for format in ["human", "json"] {
+        let (code, text) = check_on("calendar-edge", format, "2027-01-15");
+        assert_eq!(code, 2, "{text}");
+        insta::assert_snapshot!(format!("calendar_edge_{format}"), text);
+    }
+}

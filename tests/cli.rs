@@ -236,3 +236,149 @@ fn output_file_gets_the_report() {
     assert_eq!(written["version"], 1);
     let _ = std::fs::remove_dir_all(dir);
 }
+
+// ---- progress, the calendar's edge ------------------------------------------
+
+fn json_on(as_of: &str, args: &[&str]) -> (i32, Value) {
+    let mut all = vec!["check", "--as-of", as_of, "--format", "json"];
+    all.extend_from_slice(args);
+    let (code, stdout, stderr) = rectify(&all);
+    let value = serde_json::from_str(&stdout)
+        .unwrap_or_else(|e| panic!("not JSON ({e}): {stdout}\n{stderr}"));
+    (code, value)
+}
+
+/// Past the bundled calendar's last year (2026): no penalty is computed
+/// without its working days, one input error names the calendar file and
+/// 2027, and the run cannot be trusted.
+#[test]
+fn the_example_past_the_calendar_exits_2_and_names_the_year() {
+    let (code, report) = json_on("2027-01-15", &["examples/jiangsu"]);
+    assert_eq!(code, 2);
+    let errors = report["input_errors"].as_array().expect("input errors");
+    let uncovered: Vec<&Value> = errors
+        .iter()
+        .filter(|e| e["code"] == "calendar::not-covered")
+        .collect();
+    assert_eq!(uncovered.len(), 1, "one error per calendar and year");
+    let message = uncovered[0]["message"].as_str().unwrap_or("");
+    assert!(
+        message.contains("cn.yaml") && message.contains("2027"),
+        "{message}"
+    );
+    assert!(
+        uncovered[0]["help"]
+            .as_str()
+            .is_some_and(|h| h.contains("docs/calendars.md"))
+    );
+    for f in report["findings"].as_array().expect("findings") {
+        assert!(
+            f["late_days"].is_null() || f["late_workdays"].is_u64(),
+            "a penalty without its working days: {f}"
+        );
+        if f["message"]
+            .as_str()
+            .is_some_and(|m| m.contains("does not cover 2027"))
+        {
+            assert_eq!(f["penalty"], 0, "{f}");
+        }
+    }
+    let plan = report["findings"]
+        .as_array()
+        .expect("findings")
+        .iter()
+        .find(|f| f["rule"] == "plan-on-time" && f["record"] == "JS-2022-R2-XZ-07")
+        .expect("the missing plan is still reported");
+    assert_eq!(
+        plan["penalty"], 0,
+        "cannot check, never a shrunk penalty: {plan}"
+    );
+}
+
+/// `check` warns when the evaluation date is within 60 days of the last
+/// day the calendar covers (2026-12-31), and not before; the warning alone
+/// does not change the exit code.
+#[test]
+fn check_warns_near_the_end_of_the_calendar() {
+    let near = |as_of: &str| {
+        let (code, report) = json_on(as_of, &[&format!("{FIX}/clean")]);
+        let warned = report["input_errors"]
+            .as_array()
+            .expect("input errors")
+            .iter()
+            .any(|e| e["code"] == "calendar::near-end" && e["severity"] == "warning");
+        (code, warned)
+    };
+    assert_eq!(near("2026-10-31"), (0, false));
+    assert_eq!(near("2026-11-01"), (0, true));
+    assert_eq!(near("2026-12-31"), (0, true));
+}
+
+/// Progress counts facts: the same whatever `--only` and `--skip` select.
+#[test]
+fn progress_does_not_depend_on_the_rules_selected() {
+    let (_, all) = json(&["examples/jiangsu"]);
+    let (_, skipped) = json(&[
+        "examples/jiangsu",
+        "--skip",
+        "closed-by-deadline",
+        "--skip",
+        "petition-closed",
+    ]);
+    assert_eq!(all["progress"], skipped["progress"]);
+    let task = &all["progress"]["task"];
+    assert_eq!(
+        (task["completed_late"].as_u64(), task["overdue"].as_u64()),
+        (Some(3), Some(2)),
+        "a task closed late is not overdue: {task}"
+    );
+}
+
+/// The report's overdue counts and its Overdue list name the same records.
+#[test]
+fn the_report_overdue_list_agrees_with_the_counts() {
+    let (code, text, stderr) = rectify(&["report", "examples/jiangsu", "--as-of", "2025-06-30"]);
+    assert_eq!(code, 0, "{stderr}");
+    let (_, report) = json(&["examples/jiangsu"]);
+    let counted = ["task", "petition"]
+        .iter()
+        .map(|k| report["progress"][k]["overdue"].as_u64().unwrap_or(0))
+        .sum::<u64>();
+    let section = text
+        .split("\nOverdue\n")
+        .nth(1)
+        .expect("an Overdue section");
+    let rows = section
+        .lines()
+        .skip(1)
+        .take_while(|l| !l.is_empty())
+        .count();
+    assert!(counted > 0);
+    assert_eq!(rows as u64, counted, "{section}");
+}
+
+/// A task whose status is not recognised is still checked and counted
+/// (`unknown`), so the status buckets add up to the total; the run still
+/// exits 2 for the input error.
+#[test]
+fn an_unrecognised_status_is_counted_unknown() {
+    let (code, report) = json(&["tests/fixtures/records/unknown-status.yaml"]);
+    assert_eq!(code, 2);
+    let task = &report["progress"]["task"];
+    assert_eq!(
+        (task["total"].as_u64(), task["unknown"].as_u64()),
+        (Some(1), Some(1)),
+        "{task}"
+    );
+    let buckets: u64 = [
+        "not_started",
+        "in_progress",
+        "staged",
+        "completed",
+        "unknown",
+    ]
+    .iter()
+    .map(|k| task[k].as_u64().unwrap_or(0))
+    .sum();
+    assert_eq!(Some(buckets), task["total"].as_u64());
+}

@@ -71,7 +71,13 @@ fn scratch(name: &str) -> PathBuf {
 
 #[test]
 fn rules_check_of_the_bundled_rules_is_clean() {
-    let out = rectify(&["rules", "check", "rules/central-inspection.rules"]);
+    let out = rectify(&[
+        "rules",
+        "check",
+        "rules/central-inspection.rules",
+        "--as-of",
+        "2025-06-30",
+    ]);
     assert_eq!(code(&out), 0, "{}", transcript(&out));
     assert_eq!(
         stdout(&out),
@@ -81,7 +87,13 @@ fn rules_check_of_the_bundled_rules_is_clean() {
 
 #[test]
 fn rules_check_shows_every_lint_warning() {
-    let out = rectify(&["rules", "check", "tests/fixtures/policy/lint"]);
+    let out = rectify(&[
+        "rules",
+        "check",
+        "tests/fixtures/policy/lint",
+        "--as-of",
+        "2025-06-30",
+    ]);
     assert_eq!(code(&out), 0, "warnings alone exit 0");
     insta::assert_snapshot!("rules-check-lint", transcript(&out));
     let denied = rectify(&[
@@ -101,7 +113,15 @@ fn rules_check_json_names_every_warning_code() {
         "tests/fixtures/policy/lint",
         "tests/fixtures/policy/unused-scoring",
     ] {
-        let out = rectify(&["rules", "check", dir, "--format", "json"]);
+        let out = rectify(&[
+            "rules",
+            "check",
+            dir,
+            "--format",
+            "json",
+            "--as-of",
+            "2025-06-30",
+        ]);
         let doc: serde_json::Value = serde_json::from_slice(&out.stdout).expect("JSON");
         assert_eq!(doc["errors"], 0, "{dir}: {doc}");
         assert!(doc["diagnostics"][0]["line"].is_number());
@@ -380,4 +400,36 @@ fn explain_says_when_a_waiver_covers_the_finding() {
     assert!(text.contains("verdict: error finding, 5 points"), "{text}");
     assert!(text.contains("waived: approved by"), "{text}");
     assert!(text.contains("it costs no points"), "{text}");
+}
+
+#[test]
+fn rules_check_warns_near_the_end_of_the_calendar() {
+    let args = [
+        "rules",
+        "check",
+        "rules/central-inspection.rules",
+        "--as-of",
+        "2026-11-15",
+    ];
+    let out = rectify(&args);
+    assert_eq!(code(&out), 0, "a warning alone exits 0");
+    insta::assert_snapshot!("rules-check-calendar-near-end", transcript(&out));
+}
+
+#[test]
+fn explain_says_dates_after_the_evaluation_date_are_not_known_yet() {
+    let out = rectify(&[
+        "explain",
+        "closed-by-deadline",
+        "WX-day-after",
+        "tests/fixtures/check/future-dates",
+        "--as-of",
+        "2024-01-15",
+    ]);
+    let text = stdout(&out);
+    assert!(
+        text.contains("dates after 2024-01-15 are not known yet"),
+        "{text}"
+    );
+    assert!(text.contains("`closure` is not recorded"), "{text}");
 }

@@ -40,6 +40,10 @@ pub struct CheckArgs {
     /// When to colour the output
     #[arg(long, value_enum, default_value_t = super::args::ColorArg::Auto)]
     pub color: super::args::ColorArg,
+    /// The evaluation date, YYYY-MM-DD: warn when the calendars end within
+    /// 60 days of it [default: today, local time]
+    #[arg(long, value_name = "DATE", value_parser = super::args::parse_date)]
+    pub as_of: Option<jiff::civil::Date>,
 }
 
 #[derive(Clone, Copy, Debug, PartialEq, Eq, ValueEnum)]
@@ -85,6 +89,11 @@ fn check(args: &CheckArgs) -> u8 {
     let warnings = warnings(&rules);
     let mut diagnostics = rules.errors.clone();
     diagnostics.extend(warnings);
+    if let Some(calendar) = rules.plan.as_ref().and_then(|p| p.calendar.as_ref()) {
+        let as_of = args.as_of.unwrap_or_else(super::check::today);
+        let near = crate::run::calendar_edge::near_end(&rules.files, calendar, as_of);
+        diagnostics.extend(near);
+    }
     let rule_count = rules.plan.as_ref().map_or(0, |p| p.rules.len());
     let errors = count(&diagnostics, Severity::Error);
     let warned = count(&diagnostics, Severity::Warning);

@@ -60,6 +60,9 @@ pub struct Verdicts {
     pub passed: Vec<usize>,
     /// What the record contributes to group rules.
     pub observations: Vec<super::group::Observation>,
+    /// Calendar years a computation needed and no loaded calendar covers
+    /// (each such rule gave a "cannot check" finding).
+    pub uncovered: Vec<calendar::OutOfRange>,
 }
 
 enum Part {
@@ -82,6 +85,19 @@ pub fn evaluate(plan: &Plan, record: &Record, as_of: Date, out: &mut Verdicts) {
     for (index, _) in plan.rules.iter().enumerate().filter(|(_, r)| r.kind == k) {
         let mut ctx = Ctx::new(plan, &plan.kinds[k], record, as_of);
         evaluate_rule(&mut ctx, index, out);
+        add_uncovered(&mut out.uncovered, ctx.uncovered);
+    }
+}
+
+/// Add calendar years not covered to a list, each once.
+pub fn add_uncovered(
+    into: &mut Vec<calendar::OutOfRange>,
+    from: impl IntoIterator<Item = calendar::OutOfRange>,
+) {
+    for out in from {
+        if !into.contains(&out) {
+            into.push(out);
+        }
     }
 }
 
@@ -203,21 +219,8 @@ fn check(ctx: &mut Ctx<'_>, c: &Constraint) -> Part {
     ctx.unknown.clear();
     ctx.seen.clear();
     let part = match &c.kind {
-        C::Within {
-            stage,
-            within,
-            after,
-            after_text,
-        } => within_part(ctx, *stage, within, after, after_text),
-        C::By {
-            stage,
-            date,
-            date_text,
-        } => match ctx.date(date) {
-            Some((due, span)) => {
-                ctx.step(|| format!("  `{date_text}` is {due}"));
-                deadline(ctx, *stage, due, span, Due::By(date_text))
-            }
+        C::Within { .. } | C::By { .. } => match due_of(ctx, c) {
+            Some(d) => deadline(ctx, d),
             None => Part::Unknown(Vec::new()),
         },
         C::Order { first, op, second } => order(ctx, *first, *op, *second),
@@ -291,43 +294,136 @@ fn details(ctx: &Ctx<'_>) -> String {
     format!(" ({})", shown.join(", "))
 }
 
-fn within_part(
-    ctx: &mut Ctx<'_>,
+/// A deadline constraint's stage and due date as computed, before any
+/// roll-forward.
+struct Deadline<'a> {
     stage: usize,
-    within: &DurationExpr,
-    after: &super::plan::Expr,
-    after_text: &str,
-) -> Part {
-    let Some((n, unit)) = duration(ctx, within) else {
-        return Part::Unknown(Vec::new());
-    };
-    let Some((base, span)) = ctx.date(after) else {
-        return Part::Unknown(Vec::new());
-    };
-    ctx.step(|| format!("  `{after_text}` is {base}"));
-    match calendar::add(base, i64::from(n), unit, ctx.plan.calendar.as_ref()) {
-        Ok(Some(due)) => {
-            ctx.step(|| counting(ctx.plan.calendar.as_ref(), base, due, n, unit));
-            let how = Due::Within {
-                n,
-                unit,
-                after: after_text,
-                base,
-            };
-            deadline(ctx, stage, due, span, how)
+    computed: Date,
+    /// The record value the due date comes from.
+    reference: Option<Span>,
+    how: Due<'a>,
+}
+
+/// The due date a deadline constraint (`within … after`, `by`) computes
+/// for its stage; `None` when it cannot be computed (the reasons are in
+/// `ctx.unknown`) or the constraint is not a deadline.
+fn due_of<'a>(ctx: &mut Ctx<'_>, c: &'a Constraint) -> Option<Deadline<'a>> {
+    match &c.kind {
+        C::Within {
+            stage,
+            within,
+            after,
+            after_text,
+        } => {
+            let (n, unit) = duration(ctx, within)?;
+            let (base, reference) = ctx.date(after)?;
+            ctx.step(|| format!("  `{after_text}` is {base}"));
+            match calendar::add(base, i64::from(n), unit, ctx.plan.calendar.as_ref()) {
+                Ok(Some(computed)) => {
+                    ctx.step(|| counting(ctx.plan.calendar.as_ref(), base, computed, n, unit));
+                    let how = Due::Within {
+                        n,
+                        unit,
+                        after: after_text,
+                        base,
+                    };
+                    Some(Deadline {
+                        stage: *stage,
+                        computed,
+                        reference,
+                        how,
+                    })
+                }
+                Ok(None) => {
+                    ctx.lacks(format!(
+                        "{} after {base} is out of the supported date range",
+                        amount(n, unit)
+                    ));
+                    None
+                }
+                Err(out) => {
+                    ctx.uncovered(out);
+                    None
+                }
+            }
         }
-        Ok(None) => {
-            ctx.lacks(format!(
-                "{} after {base} is out of the supported date range",
-                amount(n, unit)
-            ));
-            Part::Unknown(Vec::new())
+        C::By {
+            stage,
+            date,
+            date_text,
+        } => {
+            let (computed, reference) = ctx.date(date)?;
+            ctx.step(|| format!("  `{date_text}` is {computed}"));
+            Some(Deadline {
+                stage: *stage,
+                computed,
+                reference,
+                how: Due::By(date_text),
+            })
         }
-        Err(out) => {
-            ctx.lacks(out.to_string());
-            Part::Unknown(Vec::new())
-        }
+        _ => None,
     }
+}
+
+/// `computed`, or the next working day when the rule set says so; `None`
+/// when the calendar does not cover the days needed.
+fn roll(ctx: &mut Ctx<'_>, computed: Date) -> Option<Date> {
+    let calendar = ctx.plan.calendar.as_ref();
+    match (ctx.plan.roll, calendar) {
+        (RollPolicy::NextWorkday, Some(cal)) => match cal.roll_forward(computed) {
+            Ok(rolled) => {
+                if rolled != computed {
+                    ctx.step(|| rolling(cal, computed, rolled));
+                }
+                Some(rolled)
+            }
+            Err(out) => {
+                ctx.uncovered(out);
+                None
+            }
+        },
+        _ => Some(computed),
+    }
+}
+
+/// The due date of the last stage of the record's pipeline: the earliest
+/// that the applicable [`Plan::closing`] rules set, rolled forward like
+/// every due date. `None` when no rule sets one or it cannot be computed;
+/// the calendar years that would have been needed are added to `uncovered`.
+pub fn closing_due(
+    plan: &Plan,
+    record: &Record,
+    as_of: Date,
+    uncovered: &mut Vec<calendar::OutOfRange>,
+) -> Option<Date> {
+    let k = plan
+        .kinds
+        .iter()
+        .position(|k| k.name == record.kind.value)?;
+    let last = plan.kinds[k].stages.len().checked_sub(1)?;
+    let mut earliest: Option<Date> = None;
+    for rule in plan.closing.iter().filter(|r| r.kind == k) {
+        let mut ctx = Ctx::new(plan, &plan.kinds[k], record, as_of);
+        if rule
+            .when
+            .as_ref()
+            .is_some_and(|w| ctx.truth(w) != Tri::True)
+        {
+            continue;
+        }
+        for c in rule
+            .requires
+            .iter()
+            .filter(|c| c.kind.deadline_stage() == Some(last))
+        {
+            let due = due_of(&mut ctx, c).and_then(|d| roll(&mut ctx, d.computed));
+            if let Some(due) = due {
+                earliest = Some(earliest.map_or(due, |e| e.min(due)));
+            }
+        }
+        add_uncovered(uncovered, ctx.uncovered);
+    }
+    earliest
 }
 
 fn duration(ctx: &mut Ctx<'_>, d: &DurationExpr) -> Option<(u32, Unit)> {
@@ -385,29 +481,17 @@ impl Due<'_> {
 
 /// `stage` is due on `computed`, or on the next working day when the rule
 /// set says so; `reference` is the record value the due date comes from.
-fn deadline(
-    ctx: &mut Ctx<'_>,
-    stage: usize,
-    computed: Date,
-    reference: Option<Span>,
-    how: Due<'_>,
-) -> Part {
-    let calendar = ctx.plan.calendar.as_ref();
-    let due = match (ctx.plan.roll, calendar) {
-        (RollPolicy::NextWorkday, Some(cal)) => match cal.roll_forward(computed) {
-            Ok(rolled) => {
-                if rolled != computed {
-                    ctx.step(|| rolling(cal, computed, rolled));
-                }
-                rolled
-            }
-            Err(out) => {
-                ctx.lacks(out.to_string());
-                return Part::Unknown(Vec::new());
-            }
-        },
-        _ => computed,
+fn deadline(ctx: &mut Ctx<'_>, d: Deadline<'_>) -> Part {
+    let Deadline {
+        stage,
+        computed,
+        reference,
+        how,
+    } = d;
+    let Some(due) = roll(ctx, computed) else {
+        return Part::Unknown(Vec::new());
     };
+    let calendar = ctx.plan.calendar.as_ref();
     let name = &ctx.kind.stages[stage];
     let recorded = ctx.record.stage(name).map(|s| (s.date.value, s.date.span));
     ctx.step(|| format!("  `{name}` is due {due}"));
@@ -422,7 +506,17 @@ fn deadline(
     };
     let how = how.describe(computed, due);
     let days = calendar::days_between(due, actual);
-    let workdays = calendar.map(|cal| cal.workdays_after(due, actual));
+    // Lateness in working days needs every day up to `actual` in the
+    // calendar: without them the penalty would be guessed, so the rule
+    // cannot be checked.
+    let workdays = match calendar.map(|cal| cal.workdays_after(due, actual)) {
+        Some(Ok(n)) => Some(n),
+        Some(Err(out)) => {
+            ctx.uncovered(out);
+            return Part::Unknown(Vec::new());
+        }
+        None => None,
+    };
     ctx.step(|| match overdue {
         true => format!(
             "  `{name}` is not recorded; the evaluation date {actual} is past the due date {due}"
@@ -430,15 +524,9 @@ fn deadline(
         false => format!("  `{name}` is dated {actual}, after the due date {due}"),
     });
     ctx.step(|| match &workdays {
-        Some(Ok(w)) => format!("  lateness: {days} calendar days from {due} to {actual}; {w} working days after {due} up to and including {actual}"),
-        Some(Err(out)) => format!("  lateness: {days} calendar days; working days not counted: {out}"),
+        Some(w) => format!("  lateness: {days} calendar days from {due} to {actual}; {w} working days after {due} up to and including {actual}"),
         None => format!("  lateness: {days} calendar days from {due} to {actual}"),
     });
-    let (workdays, note) = match workdays {
-        Some(Ok(n)) => (Some(n), String::new()),
-        Some(Err(out)) => (None, format!(" (working days not counted: {out})")),
-        None => (None, String::new()),
-    };
     let lateness = match workdays {
         Some(w) => format!(
             "{} ({})",
@@ -449,12 +537,12 @@ fn deadline(
     };
     let (text, label) = if overdue {
         (
-            format!("`{name}` {how}; it is not recorded as of {actual}, {lateness} overdue{note}"),
+            format!("`{name}` {how}; it is not recorded as of {actual}, {lateness} overdue"),
             format!("`{name}` due {due}, not recorded by {actual}"),
         )
     } else {
         (
-            format!("`{name}` {how}; it is dated {actual}, {lateness} late{note}"),
+            format!("`{name}` {how}; it is dated {actual}, {lateness} late"),
             format!("{lateness} late, due {due}"),
         )
     };
@@ -584,7 +672,10 @@ fn lasts(ctx: &mut Ctx<'_>, stage: usize, n: u32, unit: Unit) -> Part {
                 count >= i64::from(n),
                 format!("{} ", amount(count as u32, Unit::Workdays)),
             )),
-            Some(Err(out)) => Err(out.to_string()),
+            Some(Err(out)) => {
+                ctx.uncovered(out);
+                return Part::Unknown(Vec::new());
+            }
             None => Err("working days need a calendar".to_string()),
         },
         _ => match calendar::add(first, i64::from(n), unit, None) {

@@ -28,11 +28,18 @@ pub fn explain(plan: &Plan, record: &Record, index: usize, as_of: Date) -> Optio
         .kinds
         .get(rule.kind)
         .filter(|k| k.name == record.kind.value)?;
+    let known = record.known_on(as_of);
+    let record = known.as_ref().unwrap_or(record);
     let mut ctx = Ctx::new(plan, kind, record, as_of);
     ctx.trace = Some(vec![format!(
         "rule `{}` applies to `{}` records; `{}` is one; evaluated as of {as_of}",
         rule.id, kind.name, record.id.value
     )]);
+    if known.is_some() {
+        ctx.step(|| {
+            format!("dates after {as_of} are not known yet on that day: those stages count as not recorded, those extensions as not approved")
+        });
+    }
     let mut texts = rule
         .requires
         .iter()

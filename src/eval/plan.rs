@@ -17,6 +17,11 @@ pub struct Plan {
     pub calendar: Option<Calendar>,
     pub roll: RollPolicy,
     pub scoring: Scoring,
+    /// The rules that set a due date on the last stage of their kind's
+    /// pipeline, as compiled: progress counts (`overdue`, `completed_late`)
+    /// read their due dates from these, whatever `--only` and `--skip`
+    /// select from [`Plan::rules`].
+    pub closing: Vec<Rule>,
 }
 
 #[derive(Clone, Debug)]

@@ -74,6 +74,8 @@ pub struct Ctx<'r> {
     quiet: bool,
     /// When explaining a verdict: the steps of the derivation, in order.
     pub trace: Option<Vec<String>>,
+    /// The calendar years a computation needed and the calendar lacks.
+    pub uncovered: Vec<calendar::OutOfRange>,
 }
 
 impl<'r> Ctx<'r> {
@@ -89,6 +91,7 @@ impl<'r> Ctx<'r> {
             describe: false,
             quiet: false,
             trace: None,
+            uncovered: Vec::new(),
         }
     }
 
@@ -96,6 +99,15 @@ impl<'r> Ctx<'r> {
     pub fn step(&mut self, text: impl FnOnce() -> String) {
         if let Some(trace) = &mut self.trace {
             trace.push(text());
+        }
+    }
+
+    /// A computation needed a day outside the loaded calendars: the rule
+    /// cannot be checked, and the run reports the missing year.
+    pub fn uncovered(&mut self, out: calendar::OutOfRange) {
+        self.lacks(out.to_string());
+        if !self.uncovered.contains(&out) {
+            self.uncovered.push(out);
         }
     }
 
@@ -274,7 +286,7 @@ impl<'r> Ctx<'r> {
                 }
             }
             Err(out) => {
-                self.lacks(out.to_string());
+                self.uncovered(out);
                 Val {
                     v: V::Missing,
                     span: None,

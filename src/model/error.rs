@@ -38,7 +38,9 @@ pub const UNKNOWN_KIND: &str = "record::unknown-kind";
 pub const UNKNOWN_STAGE: &str = "record::unknown-stage";
 
 /// `status` is not one of `not-started`, `in-progress`, `staged`,
-/// `completed`. At the value, with a did-you-mean.
+/// `completed`. At the value, with a did-you-mean. Unlike other errors it
+/// does not drop the record: the record is checked as one without a status
+/// and counted `unknown` in progress (the run still exits 2).
 pub const UNKNOWN_STATUS: &str = "record::unknown-status";
 
 /// Warning: a top-level key one edit away from a known field (`deadlin`).
@@ -49,6 +51,11 @@ pub const UNKNOWN_FIELD: &str = "record::unknown-field";
 /// a warning in `responsible`, an extension, a waiver or a ledger file's
 /// top level. At the key, with a did-you-mean.
 pub const UNKNOWN_KEY: &str = "record::unknown-key";
+
+/// Warning: a stage's date or an extension's `approved_on` is after the
+/// evaluation date (`--as-of`). Not known yet on that day: the stage counts
+/// as not recorded, the extension as not approved. At the date.
+pub const FUTURE_DATE: &str = "record::future-date";
 
 /// Warning: the file holds no records at all.
 pub const EMPTY_FILE: &str = "record::empty-file";

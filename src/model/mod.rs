@@ -144,6 +144,27 @@ impl Waiver {
 }
 
 impl Record {
+    /// The record as it stood on `day`: without the stages dated later and
+    /// the extensions approved later, which are not known yet on that day.
+    /// `None` when nothing in it is later (the record is itself).
+    pub fn known_on(&self, day: Date) -> Option<Record> {
+        let later = |d: &Spanned<Date>| d.value > day;
+        let stages = self.stages.iter().any(|s| later(&s.date));
+        let approvals = self
+            .extensions
+            .iter()
+            .any(|e| e.approved_on.as_ref().is_some_and(later));
+        if !stages && !approvals {
+            return None;
+        }
+        let mut known = self.clone();
+        known.stages.retain(|s| !later(&s.date));
+        known
+            .extensions
+            .retain(|e| !e.approved_on.as_ref().is_some_and(later));
+        Some(known)
+    }
+
     pub fn stage(&self, name: &str) -> Option<&Stage> {
         self.stages.iter().find(|s| s.name.value == name)
     }

@@ -213,21 +213,27 @@ impl Serialize for Progress<'_> {
 }
 
 /// The contract names the counts of `task` and `petition`; any other kind
-/// gets every generic count.
+/// gets every generic count. The status buckets add up to `total`;
+/// `*_late` and `overdue` are about the last stage of the pipeline.
 #[derive(Serialize)]
 #[serde(untagged)]
 enum KindJson {
     Task {
         total: usize,
-        completed: usize,
-        staged: usize,
+        not_started: usize,
         in_progress: usize,
+        staged: usize,
+        completed: usize,
+        unknown: usize,
+        completed_late: usize,
         overdue: usize,
     },
     Petition {
         total: usize,
         closed: usize,
         staged: usize,
+        closed_late: usize,
+        overdue: usize,
     },
     Other {
         total: usize,
@@ -235,8 +241,10 @@ enum KindJson {
         staged: usize,
         in_progress: usize,
         not_started: usize,
+        unknown: usize,
         overdue: usize,
         closed: usize,
+        closed_late: usize,
     },
 }
 
@@ -245,15 +253,20 @@ impl KindJson {
         match p.kind.as_str() {
             "task" => KindJson::Task {
                 total: p.total,
-                completed: p.completed,
-                staged: p.staged,
+                not_started: p.not_started,
                 in_progress: p.in_progress,
+                staged: p.staged,
+                completed: p.completed,
+                unknown: p.unknown,
+                completed_late: p.late,
                 overdue: p.overdue,
             },
             "petition" => KindJson::Petition {
                 total: p.total,
                 closed: p.closed,
                 staged: p.staged,
+                closed_late: p.late,
+                overdue: p.overdue,
             },
             _ => KindJson::Other {
                 total: p.total,
@@ -261,8 +274,10 @@ impl KindJson {
                 staged: p.staged,
                 in_progress: p.in_progress,
                 not_started: p.not_started,
+                unknown: p.unknown,
                 overdue: p.overdue,
                 closed: p.closed,
+                closed_late: p.late,
             },
         }
     }

@@ -162,27 +162,25 @@ fn row(cells: &[String; 6], widths: &[usize; 6], out: &mut dyn Write) -> io::Res
     writeln!(out, "{}", line.trim_end())
 }
 
-/// `tasks: 16 of 41 completed, 3 overdue`, `petitions: 3,319 of 3,411 closed`.
+/// `tasks: 16 of 41 completed (2 late), 3 overdue`,
+/// `petitions: 3,319 of 3,411 closed (40 late), 5 overdue`.
 fn progress(p: &KindProgress) -> String {
     let kinds = if p.kind.ends_with('s') {
         p.kind.clone()
     } else {
         format!("{}s", p.kind)
     };
-    match p.kind.as_str() {
-        "task" => format!(
-            "{kinds}: {} of {} completed, {} overdue",
-            count(p.completed),
-            count(p.total),
-            count(p.overdue)
-        ),
-        "petition" => format!("{kinds}: {} of {} closed", count(p.closed), count(p.total)),
-        _ => format!(
-            "{kinds}: {} of {} completed",
-            count(p.completed),
-            count(p.total)
-        ),
-    }
+    let (done, verb) = match p.kind.as_str() {
+        "petition" => (p.closed, "closed"),
+        _ => (p.completed, "completed"),
+    };
+    format!(
+        "{kinds}: {} of {} {verb} ({} late), {} overdue",
+        count(done),
+        count(p.total),
+        count(p.late),
+        count(p.overdue)
+    )
 }
 
 /// Stages not yet recorded and due within `days` of the evaluation date.

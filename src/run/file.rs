@@ -41,6 +41,8 @@ pub struct Result {
     pub passed: Vec<usize>,
     /// The kind and unit names the file's findings share.
     names: Vec<Arc<str>>,
+    /// Calendar years the file's records needed and no calendar covers.
+    pub uncovered: Vec<crate::calendar::OutOfRange>,
     /// Group rules: the counts of each (rule, group) this file contributes.
     pub group_tallies: Vec<((usize, String), eval::group::Tally)>,
 }
@@ -64,16 +66,41 @@ impl Result {
 pub fn progress_template(plan: &Plan) -> Vec<KindProgress> {
     let kind = |k: &eval::plan::Kind| KindProgress {
         kind: k.name.clone(),
+        stage: k.stages.last().cloned().unwrap_or_default(),
         ..KindProgress::default()
     };
     plan.kinds.iter().map(kind).collect()
 }
 
-/// Count one record into per-kind progress: completed, staged, in progress
-/// and not started by status; overdue when a deadline on the last stage of
-/// its pipeline has passed unmet; closed when that stage is recorded and the
-/// status is not `staged`.
-fn count(progress: &mut [KindProgress], record: &Record, final_recorded: bool, overdue: bool) {
+/// What progress counts of one record, beyond its status: whether the
+/// last stage of its pipeline is recorded, and how that stands against the
+/// stage's due date (see [`KindProgress`]).
+#[derive(Clone, Copy, Debug, Default)]
+struct Closing {
+    recorded: bool,
+    late: bool,
+    overdue: bool,
+}
+
+impl Closing {
+    /// As of `as_of`, for a record already stripped of later dates.
+    fn of(plan: &Plan, record: &Record, as_of: jiff::civil::Date, result: &mut Result) -> Closing {
+        let kind = plan.kinds.iter().find(|k| k.name == record.kind.value);
+        let stage = kind.and_then(|k| k.stages.last());
+        let date = stage.and_then(|s| record.stage(s)).map(|s| s.date.value);
+        let due = eval::check::closing_due(plan, record, as_of, &mut result.uncovered);
+        Closing {
+            recorded: date.is_some(),
+            late: date.zip(due).is_some_and(|(date, due)| date > due),
+            overdue: date.is_none() && due.is_some_and(|due| due < as_of),
+        }
+    }
+}
+
+/// Count one record into per-kind progress: completed, staged, in progress,
+/// not started or unknown by status; closed when the last stage is recorded
+/// and the status is not `staged`; late and overdue as [`Closing`] says.
+fn count(progress: &mut [KindProgress], record: &Record, closing: Closing) {
     let Some(p) = progress.iter_mut().find(|p| p.kind == record.kind.value) else {
         return;
     };
@@ -83,10 +110,12 @@ fn count(progress: &mut [KindProgress], record: &Record, final_recorded: bool, o
         Some(Status::Completed) => p.completed += 1,
         Some(Status::Staged) => p.staged += 1,
         Some(Status::InProgress) => p.in_progress += 1,
-        Some(Status::NotStarted) | None => p.not_started += 1,
+        Some(Status::NotStarted) => p.not_started += 1,
+        None => p.unknown += 1,
     }
-    p.overdue += usize::from(overdue);
-    p.closed += usize::from(final_recorded && status != Some(&Status::Staged));
+    p.overdue += usize::from(closing.overdue);
+    p.late += usize::from(closing.late);
+    p.closed += usize::from(closing.recorded && status != Some(&Status::Staged));
 }
 
 /// Add one set of per-kind counts into another (same kinds, same order).
@@ -220,14 +249,13 @@ fn read(path: &Path, limit: u64) -> std::result::Result<String, Box<InputError>>
 }
 
 fn evaluate(record: &Record, plan: &Plan, options: &Options, result: &mut Result) {
+    let (known, warnings) = super::future::known_on(record, options.as_of);
+    result.errors.extend(warnings);
+    let record = known.as_ref().unwrap_or(record);
     let mut verdicts = eval::Verdicts::default();
     eval::evaluate(plan, record, options.as_of, &mut verdicts);
+    eval::check::add_uncovered(&mut result.uncovered, verdicts.uncovered.drain(..));
     let kind = plan.kinds.iter().find(|k| k.name == record.kind.value);
-    let last_stage = kind.and_then(|k| k.stages.len().checked_sub(1));
-    let overdue = verdicts
-        .findings
-        .iter()
-        .any(|f| !f.cannot_check && f.late.as_ref().is_some_and(|l| Some(l.stage) == last_stage));
     let mut used = vec![false; record.waivers.len()];
     for f in verdicts.findings {
         let reason = waiver(record, &plan.rules[f.rule].id, options, &mut used, result);
@@ -287,13 +315,11 @@ fn evaluate(record: &Record, plan: &Plan, options: &Options, result: &mut Result
             due: p.due,
         });
     }
-    let final_recorded = kind
-        .and_then(|k| k.stages.last())
-        .is_some_and(|s| record.stage(s).is_some());
-    tally(plan, record, final_recorded, overdue, result);
+    let closing = Closing::of(plan, record, options.as_of, result);
+    tally(plan, record, closing, result);
 }
 
-fn tally(plan: &Plan, record: &Record, final_recorded: bool, overdue: bool, result: &mut Result) {
+fn tally(plan: &Plan, record: &Record, closing: Closing, result: &mut Result) {
     result.records += 1;
     result.ids.push((record.id.value.clone(), record.id.span));
     match result
@@ -307,7 +333,7 @@ fn tally(plan: &Plan, record: &Record, final_recorded: bool, overdue: bool, resu
     if result.progress.is_empty() {
         result.progress = progress_template(plan);
     }
-    count(&mut result.progress, record, final_recorded, overdue);
+    count(&mut result.progress, record, closing);
     let (unit, round) = (
         &record.unit.value,
         record.round.as_ref().map(|r| r.value.as_str()),
@@ -321,7 +347,7 @@ fn tally(plan: &Plan, record: &Record, final_recorded: bool, overdue: bool, resu
             result.groups.len() - 1
         }
     };
-    count(&mut result.groups[at].1, record, final_recorded, overdue);
+    count(&mut result.groups[at].1, record, closing);
 }
 
 /// A finding as the outcome keeps it: strings trimmed to their length (a

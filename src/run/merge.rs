@@ -34,6 +34,8 @@ pub struct Merger<'p> {
     groups: BTreeMap<(String, Option<String>), Vec<KindProgress>>,
     /// Group rules: counts per (rule, group), in order.
     tallies: BTreeMap<(usize, String), eval::group::Tally>,
+    /// Calendar years needed and not covered: `(calendar, year)`.
+    uncovered: std::collections::BTreeSet<(String, i16)>,
 }
 
 impl<'p> Merger<'p> {
@@ -54,6 +56,7 @@ impl<'p> Merger<'p> {
             progress: file::progress_template(plan),
             groups: BTreeMap::new(),
             tallies: BTreeMap::new(),
+            uncovered: std::collections::BTreeSet::new(),
         }
     }
 
@@ -81,6 +84,9 @@ impl<'p> Merger<'p> {
                 .or_insert_with(|| file::progress_template(self.plan));
             file::add_progress(into, &kinds);
         }
+        for out in result.uncovered {
+            self.uncovered.insert((out.calendar, out.year));
+        }
         for (key, tally) in result.group_tallies {
             self.tallies.entry(key).or_default().merge(tally);
         }
@@ -99,6 +105,10 @@ impl<'p> Merger<'p> {
 
     pub fn finish(self, outcome: &mut Outcome) {
         self.ids.finish(outcome);
+        for (calendar, year) in &self.uncovered {
+            let error = super::calendar_edge::uncovered(outcome, calendar, *year);
+            outcome.input_errors.push(error);
+        }
         for ((rule, key), tally) in &self.tallies {
             match eval::group::judge(self.plan, *rule, key, tally) {
                 Some(message) => outcome

@@ -4,8 +4,10 @@
 //! Owns: file-system access for records. Must not: print or exit (that is
 //! `cli`), or read the clock (the evaluation date is an input).
 
+pub mod calendar_edge;
 mod file;
 pub mod find;
+mod future;
 mod ids;
 mod merge;
 pub mod waivers;
@@ -109,6 +111,10 @@ pub fn check(options: &Options) -> Outcome {
         return outcome;
     };
     select_rules(&mut plan, options, &mut outcome.input_errors);
+    if let Some(calendar) = &plan.calendar {
+        let near = calendar_edge::near_end(&outcome.rule_files, calendar, options.as_of);
+        outcome.input_errors.extend(near);
+    }
     outcome.rules = plan.rules.iter().map(rule_info).collect();
     if plan.rules.is_empty() {
         return outcome;

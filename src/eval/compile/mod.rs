@@ -119,16 +119,38 @@ pub fn compile<'a>(sources: &[Source<'a>], calendar: Option<Calendar>) -> Result
         }
     }
     if cx.errors.is_empty() {
+        let closing = closing_rules(&rules, &decls.kinds);
         Ok(Plan {
             rules,
             kinds: decls.kinds,
             calendar,
             roll: decls.roll,
             scoring: decls.scoring,
+            closing,
         })
     } else {
         Err(cx.errors)
     }
+}
+
+/// The rules with a deadline on the last stage of their kind's pipeline.
+fn closing_rules(rules: &[plan::Rule], kinds: &[Kind]) -> Vec<plan::Rule> {
+    let last = |r: &plan::Rule| {
+        kinds
+            .get(r.kind)
+            .and_then(|k| k.stages.len().checked_sub(1))
+    };
+    rules
+        .iter()
+        .filter(|r| r.group.is_none())
+        .filter(|r| {
+            let last = last(r);
+            r.requires
+                .iter()
+                .any(|c| last.is_some() && c.kind.deadline_stage() == last)
+        })
+        .cloned()
+        .collect()
 }
 
 struct Decls {

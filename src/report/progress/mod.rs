@@ -5,9 +5,10 @@
 //!   3,319 of 3,411 petitions closed");
 //! - progress per kind, per inspection round and per unit;
 //! - the unit scoreboard, worst score first;
-//! - what is overdue: findings whose required stage is still missing past
-//!   its due date (any stage of the pipeline, not only the last; waived ones
-//!   are listed and marked);
+//! - what is overdue: findings whose last stage (`closure`, `closed`) is
+//!   still missing past its due date, the records the progress counts call
+//!   overdue (waived ones are listed and marked); then, apart, findings
+//!   whose earlier stage (a `plan`, say) is missing past its due date;
 //! - what falls due within `--due-within` days (the outcome's pending
 //!   stages).
 //!
@@ -65,7 +66,8 @@ pub struct View<'a> {
 
 impl<'a> View<'a> {
     fn new(outcome: &'a Outcome, due_within: u32) -> View<'a> {
-        let overdue = overdue(outcome);
+        let overdue = overdue(outcome, true);
+        let earlier = overdue_table(outcome, &self::overdue(outcome, false));
         let due_soon = due_soon(outcome, due_within);
         let mut sections = vec![("Progress".to_string(), by_kind(outcome))];
         if outcome.progress_by.iter().any(|g| g.round.is_some()) {
@@ -84,6 +86,7 @@ impl<'a> View<'a> {
         }
         sections.push(("Unit scoreboard (worst first)".into(), scoreboard(outcome)));
         sections.push(("Overdue".into(), overdue_table(outcome, &overdue)));
+        sections.push(("Earlier stages overdue".into(), earlier));
         sections.push((
             format!("Due within {due_within} days of {}", outcome.as_of),
             due_table(outcome, &due_soon),
@@ -184,14 +187,16 @@ const COLUMNS: [&str; 9] = [
     "staged#",
     "in progress#",
     "not started#",
-    "overdue#",
+    "unknown#",
     "closed#",
-    "",
-    "",
+    "late#",
+    "overdue#",
 ];
 
-/// One row of counts for a kind; petitions report `closed`, tasks (and any
-/// other kind) `completed`, as the JSON contract does.
+/// One row of counts for a kind, as the JSON report counts them: the
+/// status buckets (which add up to the total), then what the last stage of
+/// the pipeline says: closed, recorded late (`completed_late`,
+/// `closed_late`), overdue.
 fn counts(p: &KindProgress) -> Vec<String> {
     vec![
         count(p.total),
@@ -199,14 +204,16 @@ fn counts(p: &KindProgress) -> Vec<String> {
         count(p.staged),
         count(p.in_progress),
         count(p.not_started),
-        count(p.overdue),
+        count(p.unknown),
         count(p.closed),
+        count(p.late),
+        count(p.overdue),
     ]
 }
 
 fn by_kind(outcome: &Outcome) -> Table {
     let mut headers = vec!["kind"];
-    headers.extend(&COLUMNS[..7]);
+    headers.extend(&COLUMNS);
     let mut table = Table::new(&headers);
     for p in outcome.progress.iter().filter(|p| p.total > 0) {
         let mut row = vec![p.kind.clone()];
@@ -238,7 +245,7 @@ fn grouped(
         }
     }
     let mut headers = vec![name, "kind"];
-    headers.extend(&COLUMNS[..7]);
+    headers.extend(&COLUMNS);
     let mut table = Table::new(&headers);
     for ((group, _), p) in sums {
         let mut row = vec![group, p.kind.clone()];
@@ -252,9 +259,19 @@ fn add(sum: &mut KindProgress, p: &KindProgress) {
     sum.add(p);
 }
 
-/// Overdue findings, earliest due first.
-fn overdue(outcome: &Outcome) -> Vec<&Finding> {
-    let mut list: Vec<&Finding> = outcome.findings.iter().filter(|f| f.overdue).collect();
+/// Overdue findings, earliest due first: those about the last stage of the
+/// pipeline (what the progress counts call overdue) when `closing`, the
+/// others when not.
+fn overdue(outcome: &Outcome, closing: bool) -> Vec<&Finding> {
+    let last = |f: &Finding| {
+        let p = outcome.progress.iter().find(|p| *p.kind == *f.kind);
+        p.is_some_and(|p| f.stage.as_deref() == Some(p.stage.as_str()))
+    };
+    let mut list: Vec<&Finding> = outcome
+        .findings
+        .iter()
+        .filter(|f| f.overdue && last(f) == closing)
+        .collect();
     list.sort_by(|a, b| (a.due, &a.record, a.rule).cmp(&(b.due, &b.record, b.rule)));
     list
 }

@@ -1,0 +1,54 @@
+//! Dates after the evaluation date. A record is judged as it stood on the
+//! evaluation date: a stage dated later counts as not recorded and an
+//! extension approved later as not approved, each with a warning at the
+//! date, so that checking as of a past day means what it says.
+
+use jiff::civil::Date;
+
+use crate::model::{Record, error::FUTURE_DATE};
+use crate::outcome::{InputError, Place};
+use crate::source::Span;
+use crate::syntax::ast::Severity;
+
+/// The record as known on `as_of` ([`Record::known_on`]) and a warning
+/// for each date in it that is later.
+pub fn known_on(record: &Record, as_of: Date) -> (Option<Record>, Vec<InputError>) {
+    let stages = record.stages.iter().filter(|s| s.date.value > as_of);
+    let mut warnings: Vec<InputError> = stages
+        .map(|s| {
+            let message = format!(
+                "`{}` is dated {}, after the evaluation date {as_of}",
+                s.name.value, s.date.value
+            );
+            let help = "a stage dated after the evaluation date is not known yet on that day: it counts as not recorded; correct the date, or check with a later `--as-of`";
+            warning(message, s.date.span, help)
+        })
+        .collect();
+    let approvals = record
+        .extensions
+        .iter()
+        .filter_map(|e| e.approved_on.as_ref())
+        .filter(|on| on.value > as_of);
+    warnings.extend(approvals.map(|on| {
+        let message = format!(
+            "extension approved on {}, after the evaluation date {as_of}",
+            on.value
+        );
+        let help = "an extension approved after the evaluation date is not known yet on that day: it does not extend the deadline; correct the date, or check with a later `--as-of`";
+        warning(message, on.span, help)
+    }));
+    (record.known_on(as_of), warnings)
+}
+
+fn warning(message: String, span: Span, help: &str) -> InputError {
+    let place = Place { file: 0, span };
+    let mut e = InputError::new(
+        FUTURE_DATE,
+        Severity::Warning,
+        message,
+        crate::outcome::Origin::Record,
+        Some(place),
+    );
+    e.help = Some(help.into());
+    e
+}
