@@ -261,7 +261,10 @@ impl Parser {
         let mut out = Vec::new();
         for item in items {
             match item.get_ref() {
-                DeValue::String(s) if !s.trim().is_empty() => out.push(s.to_string()),
+                DeValue::String(s) if !s.trim().is_empty() => {
+                    self.glob(key, s, item);
+                    out.push(s.to_string());
+                }
                 _ => {
                     self.invalid(key, "a non-empty path", item);
                     return None;
@@ -269,6 +272,25 @@ impl Parser {
             }
         }
         Some(Spanned::new(out, span_of(value)))
+    }
+
+    /// `records` and `exclude` entries are globs (gitignore syntax): one
+    /// that does not compile is an error at the entry.
+    fn glob(&mut self, key: &str, text: &str, item: &TomlSpanned<DeValue<'_>>) {
+        if key != "records" && key != "exclude" {
+            return;
+        }
+        let mut builder = ignore::overrides::OverrideBuilder::new("");
+        if let Err(e) = builder.add(text) {
+            let reason = e.to_string();
+            let reason = reason.rsplit(": ").next().unwrap_or(&reason).to_string();
+            self.error(
+                "config::invalid-glob",
+                format!("`{text}` in `{key}` is not a valid glob: {reason}"),
+                span_of(item),
+                None,
+            );
+        }
     }
 
     fn choice(
@@ -564,11 +586,25 @@ mod tests {
         assert!(at.contains(&"\"4\""), "{found:?}");
         assert!(at.contains(&"-1"), "{found:?}");
         assert!(at.contains(&"\"eror\""), "{found:?}");
+        assert!(at.contains(&"\"2025-02-30\""), "{found:?}");
         assert!(at.contains(&"1"), "{found:?}");
         assert!(
             found
                 .iter()
                 .any(|(m, _)| m.starts_with("`jobs` must be a whole number"))
+        );
+    }
+
+    #[test]
+    fn bad_globs_are_located() {
+        let found = errors("exclude = [\"drafts\", \"a[b\"]\n");
+        assert_eq!(found.len(), 1, "{found:?}");
+        assert_eq!(found[0].1, "\"a[b\"");
+        assert!(
+            found[0]
+                .0
+                .starts_with("`a[b` in `exclude` is not a valid glob"),
+            "{found:?}"
         );
     }
 
