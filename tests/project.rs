@@ -273,6 +273,18 @@ fn force_exclude_skips_named_files_outside_records_or_inside_exclude() {
         "{}",
         run.stderr
     );
+    // A commit touching no record file has nothing to check: not a failure.
+    let none = repo.run(
+        "",
+        &[
+            "check",
+            "--force-exclude",
+            "mkdocs.yml",
+            ".github/workflows/ci.yml",
+        ],
+    );
+    assert_eq!(none.code, 0, "{}", none.stderr);
+    assert!(none.stderr.contains("nothing to check"), "{}", none.stderr);
     // Without the flag, a named file is read whatever it is.
     let (run, report) = repo.check("", &named);
     assert_eq!(run.code, 2);

@@ -68,10 +68,27 @@ pub fn run(args: &CheckArgs, project: &Project) -> u8 {
         eprintln!("error: {message}");
         return UNTRUSTED;
     }
+    if all_excluded(&outcome, &settings) {
+        // pre-commit passes every changed YAML file; a commit touching
+        // only a workflow or mkdocs.yml has no record to check.
+        eprintln!("note: every file named was excluded (--force-exclude); nothing to check");
+        return 0;
+    }
     if let Some(reason) = untrusted_reason(&outcome) {
         eprintln!("error: the results cannot be trusted: {reason}");
     }
     exit_code(&outcome, settings.fail_on.value)
+}
+
+/// With `--force-exclude`, every file named was skipped and nothing else
+/// went wrong: there was nothing to check, which is not a failure.
+fn all_excluded(outcome: &Outcome, settings: &settings::Settings) -> bool {
+    settings.force_exclude.value
+        && settings.records.from == settings::From::CommandLine
+        && outcome.record_files == 0
+        && !outcome.skipped.is_empty()
+        && outcome.input_errors.is_empty()
+        && !outcome.rules.is_empty()
 }
 
 /// The flags of `check` that settings can come from.
