@@ -122,6 +122,15 @@ fn pick<T, C>(
     }
 }
 
+/// A setting with no default value: the flag, else the config's, else `None`.
+fn optional<T: Copy>(
+    project: &Project,
+    flag: Option<T>,
+    config: Option<&Spanned<T>>,
+) -> Value<Option<T>> {
+    pick(project, flag.map(Some), config, |v| Some(*v), None)
+}
+
 /// A list flag: given when not empty.
 fn given<T>(list: &[T]) -> Option<Vec<T>>
 where
@@ -193,27 +202,13 @@ pub fn resolve(project: &Project, flags: &Flags) -> Settings {
             FailOn::Error,
         ),
         format: format_setting(project, flags.format, format),
-        as_of: pick(
+        as_of: optional(project, flags.as_of, config.and_then(|c| c.as_of.as_ref())),
+        due_within: optional(
             project,
-            flags.as_of.map(Some),
-            config.and_then(|c| c.as_of.as_ref()),
-            |d| Some(*d),
-            None,
-        ),
-        due_within: pick(
-            project,
-            flags.due_within.map(Some),
+            flags.due_within,
             config.and_then(|c| c.due_within.as_ref()),
-            |d| Some(*d),
-            None,
         ),
-        jobs: pick(
-            project,
-            flags.jobs.map(Some),
-            config.and_then(|c| c.jobs.as_ref()),
-            |d| Some(*d),
-            None,
-        ),
+        jobs: optional(project, flags.jobs, config.and_then(|c| c.jobs.as_ref())),
         max_file_size: pick(
             project,
             flags.max_file_size,
