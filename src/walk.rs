@@ -115,6 +115,7 @@ pub fn is_tool_config(path: &Path) -> bool {
 pub fn walk(paths: &[PathBuf], extensions: &[&str], discovery: &Discovery) -> Walked {
     let mut walked = Walked::default();
     let exclude = overrides(&discovery.exclude, false, &mut walked);
+    let record_globs = overrides(&discovery.globs, true, &mut walked);
     let globbing = discovery.walk_globs && !discovery.globs.is_empty();
     let roots: Vec<PathBuf> = if paths.is_empty() && !globbing {
         vec![PathBuf::from(".")]
@@ -126,7 +127,10 @@ pub fn walk(paths: &[PathBuf], extensions: &[&str], discovery: &Discovery) -> Wa
             Ok(meta) if meta.is_dir() => {
                 walk_dir(root, extensions, discovery, exclude.clone(), &mut walked)
             }
-            Ok(_) if discovery.force_exclude && !wanted_by_project(root, discovery, &exclude) => {
+            Ok(_)
+                if discovery.force_exclude
+                    && !wanted_by_project(root, discovery, &exclude, &record_globs) =>
+            {
                 walked
                     .skipped
                     .push((root.clone(), "outside `records` or inside `exclude`"));
@@ -308,7 +312,12 @@ fn lowercase(text: &str) -> String {
 /// Whether a file named on the command line belongs to the project's
 /// records: under a `records` path or matching a `records` glob, and not
 /// matching `exclude` (itself or a folder above it).
-fn wanted_by_project(path: &Path, discovery: &Discovery, exclude: &Override) -> bool {
+fn wanted_by_project(
+    path: &Path,
+    discovery: &Discovery,
+    exclude: &Override,
+    globs: &Override,
+) -> bool {
     let path = tidy(path);
     let ancestors = || path.ancestors().filter(|a| !a.as_os_str().is_empty());
     if ancestors().any(|a| exclude.matched(a, a != path).is_ignore()) {
@@ -322,8 +331,6 @@ fn wanted_by_project(path: &Path, discovery: &Discovery, exclude: &Override) -> 
         .iter()
         .map(|r| tidy(r))
         .any(|r| r.as_os_str().is_empty() || path.starts_with(&r));
-    let mut scratch = Walked::default();
-    let globs = overrides(&discovery.globs, true, &mut scratch);
     under || (!globs.is_empty() && globs.matched(&path, false).is_whitelist())
 }
 

@@ -510,3 +510,31 @@ fn fmt_without_paths_or_config_says_what_to_do() {
         run.stderr
     );
 }
+
+#[test]
+fn report_and_explain_use_the_configured_records_from_a_subfolder() {
+    let dir = Scratch::new("report-explain");
+    dir.write(
+        "rectify.toml",
+        "records = [\"ledgers\"]\nas-of = 2025-06-30\n",
+    );
+    dir.write("ledgers/good.yaml", LATE);
+    dir.write("notes/elsewhere.yaml", NOT_A_RECORD);
+    dir.write("notes/deeper/keep.txt", "");
+    let report = dir.run("notes/deeper", &["report", "--format", "markdown"]);
+    assert_eq!(report.code, 0, "{}", report.stderr);
+    assert!(
+        report.stdout.contains("Wuxi Municipal Government"),
+        "{}",
+        report.stdout
+    );
+    let explained = dir.run("notes", &["explain", "plan-on-time", "LATE-1"]);
+    assert_eq!(explained.code, 0, "{}", explained.stderr);
+    assert!(
+        explained
+            .stdout
+            .starts_with("rule `plan-on-time` on record `LATE-1` (ledgers/good.yaml:1)"),
+        "{}",
+        explained.stdout
+    );
+}
