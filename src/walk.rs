@@ -1,7 +1,9 @@
 //! Finding files under folders: ripgrep's walker (the `ignore` crate) with
 //! rectify's guarantees on top.
 //!
-//! - Hidden files and folders are skipped unless [`Discovery::hidden`].
+//! - Hidden files and folders are skipped unless [`Discovery::hidden`]; a
+//!   hidden file named like a wanted one, and an ignore file below the
+//!   project root, are listed in [`Walked::skipped`] for a note.
 //! - `.ignore` files are honoured everywhere, `.gitignore` (and
 //!   `.git/info/exclude`, the global git excludes) inside a git repository
 //!   only, as ripgrep does; [`Discovery::respect_ignore`] turns all of them off.
@@ -196,9 +198,17 @@ fn walk_dir(
 ) {
     let respect = !discovery.no_ignore;
     let not_records: Vec<PathBuf> = discovery.not_records.iter().map(|p| tidy(p)).collect();
+    let hidden = discovery.hidden;
+    // Hidden folders are pruned here; hidden files are left to the loop,
+    // which notes the ones that could have been records.
+    let keep = move |e: &ignore::DirEntry| {
+        e.depth() == 0
+            || (!not_records.contains(&tidy(e.path()))
+                && (hidden || !is_hidden(e) || !e.file_type().is_some_and(|t| t.is_dir())))
+    };
     let walker = WalkBuilder::new(root)
         .follow_links(false)
-        .hidden(!discovery.hidden)
+        .hidden(false)
         .ignore(respect)
         .git_ignore(respect)
         .git_exclude(respect)
@@ -206,7 +216,7 @@ fn walk_dir(
         .parents(respect)
         .require_git(true)
         .overrides(filter)
-        .filter_entry(move |e| e.depth() == 0 || !not_records.contains(&tidy(e.path())))
+        .filter_entry(keep)
         .build();
     let wanted = |p: &Path| {
         p.extension()
@@ -224,6 +234,12 @@ fn walk_dir(
         let Some(kind) = entry.file_type() else {
             continue;
         };
+        if !hidden && is_hidden(&entry) {
+            if let Some(why) = hidden_note(path, wanted(path), respect) {
+                walked.skipped.push((path.to_path_buf(), why));
+            }
+            continue;
+        }
         if kind.is_dir() || !wanted(path) {
             continue;
         }
@@ -237,6 +253,28 @@ fn walk_dir(
             walked.problems.push(not_followed(path, kind.is_symlink()));
         }
     }
+}
+
+/// A file or folder whose name starts with a dot, below the walk's root.
+fn is_hidden(entry: &ignore::DirEntry) -> bool {
+    entry.depth() > 0 && entry.file_name().to_string_lossy().starts_with('.')
+}
+
+/// Why a hidden file deserves a note: one named like a record (and not
+/// like a tool's configuration) could be a record someone hid; an ignore
+/// file below the project root decides what is read, and whoever wrote
+/// the files beside it may have written it.
+fn hidden_note(path: &Path, wanted: bool, respect: bool) -> Option<&'static str> {
+    let name = path.file_name()?.to_string_lossy();
+    let below_root = tidy(path)
+        .parent()
+        .is_some_and(|p| !p.as_os_str().is_empty());
+    if respect && below_root && (name == ".gitignore" || name == ".ignore") {
+        return Some(
+            "an ignore file below the project root: the files it matches are not read (--no-ignore reads them)",
+        );
+    }
+    (wanted && !is_tool_config(path)).then_some("hidden (--hidden reads it)")
 }
 
 /// A link or a special file named like a wanted file: skipped, with a warning.

@@ -220,6 +220,29 @@ fn gitignored_files_are_skipped_in_a_repository_unless_no_ignore() {
 }
 
 #[test]
+fn an_ignore_file_below_the_root_is_honoured_and_noted() {
+    let repo = Scratch::repository("submitted-ignore");
+    repo.write(
+        "rectify.toml",
+        "records = [\"ledgers\"]\nas-of = 2025-06-30\n",
+    );
+    // A unit hides its own ledger from the check.
+    repo.write("ledgers/tasks/.gitignore", "wuxi.yaml\n");
+    let (run, report) = repo.check("", &[]);
+    assert_eq!(run.code, 1, "{}", run.stderr);
+    assert!(!files(&report).contains(&"ledgers/tasks/wuxi.yaml".to_string()));
+    assert!(
+        run.stderr.contains(
+            "note: skipped `ledgers/tasks/.gitignore`: an ignore file below the project root"
+        ),
+        "{}",
+        run.stderr
+    );
+    let (_, report) = repo.check("", &["--no-ignore"]);
+    assert!(files(&report).contains(&"ledgers/tasks/wuxi.yaml".to_string()));
+}
+
+#[test]
 fn outside_a_repository_gitignore_is_not_honoured_but_ignore_is() {
     let dir = Scratch::new("ignore-files");
     dir.write("good.yaml", LATE);
@@ -241,6 +264,13 @@ fn hidden_files_and_folders_are_skipped_unless_hidden() {
     let (run, report) = dir.check("", &["--as-of", "2025-06-30"]);
     assert_eq!(run.code, 1, "{}", run.stderr);
     assert_eq!(files(&report), ["good.yaml"]);
+    // A hidden file named like a record could be one someone hid: noted.
+    assert!(
+        run.stderr
+            .contains("note: skipped `.secret.yaml`: hidden (--hidden reads it)"),
+        "{}",
+        run.stderr
+    );
     let (run, report) = dir.check("", &["--as-of", "2025-06-30", "--hidden"]);
     assert_eq!(run.code, 2);
     assert_eq!(
