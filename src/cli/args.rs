@@ -77,15 +77,15 @@ pub enum Command {
 
 #[derive(Debug, Args)]
 pub struct CheckArgs {
-    /// Record files or folders (walked for *.yaml, *.yml) [default: .]
+    /// Record files or folders (walked for *.yaml, *.yml) [default: `records` in rectify.toml, else .]
     pub paths: Vec<PathBuf>,
-    /// A rule file or folder of *.rules; repeatable [default: the bundled rule set]
+    /// A rule file or folder of *.rules; repeatable [default: `rules` in rectify.toml, else the bundled rule set]
     #[arg(long = "rules", value_name = "FILE|DIR")]
     pub rules: Vec<PathBuf>,
-    /// The evaluation date, YYYY-MM-DD [default: today, local time]
+    /// The evaluation date, YYYY-MM-DD [default: `as-of` in rectify.toml, else today, local time]
     #[arg(long, value_name = "DATE", value_parser = parse_date)]
     pub as_of: Option<Date>,
-    /// Output format [default: human; github when GITHUB_ACTIONS=true]
+    /// Output format [default: `format` in rectify.toml, else github when GITHUB_ACTIONS=true, else human]
     #[arg(long, value_enum)]
     pub format: Option<FormatArg>,
     /// Write the report to FILE instead of stdout (atomically)
@@ -175,12 +175,12 @@ fn parse_report(text: &str) -> Result<ReportTarget, String> {
 
 #[derive(Debug, Args)]
 pub struct ReportArgs {
-    /// Record files or folders (walked for *.yaml, *.yml) [default: .]
+    /// Record files or folders (walked for *.yaml, *.yml) [default: `records` in rectify.toml, else .]
     pub paths: Vec<PathBuf>,
-    /// A rule file or folder of *.rules; repeatable [default: the bundled rule set]
+    /// A rule file or folder of *.rules; repeatable [default: `rules` in rectify.toml, else the bundled rule set]
     #[arg(long = "rules", value_name = "FILE|DIR")]
     pub rules: Vec<PathBuf>,
-    /// The evaluation date, YYYY-MM-DD [default: today, local time]
+    /// The evaluation date, YYYY-MM-DD [default: `as-of` in rectify.toml, else today, local time]
     #[arg(long, value_name = "DATE", value_parser = parse_date)]
     pub as_of: Option<Date>,
     /// List the stages that fall due within DAYS of the evaluation date [default: 30]
