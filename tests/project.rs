@@ -74,13 +74,21 @@ impl Scratch {
 
     /// Run rectify in `dir` (relative to the scratch folder).
     fn run(&self, dir: &str, args: &[&str]) -> Run {
-        let out = Command::new(env!("CARGO_BIN_EXE_rectify"))
+        self.run_on_github(dir, args, false)
+    }
+
+    /// Run rectify, as on GitHub Actions or not.
+    fn run_on_github(&self, dir: &str, args: &[&str], github: bool) -> Run {
+        let mut command = Command::new(env!("CARGO_BIN_EXE_rectify"));
+        command
             .args(args)
             .current_dir(self.0.join(dir))
             .env("NO_COLOR", "1")
-            .env_remove("GITHUB_ACTIONS")
-            .output()
-            .expect("rectify runs");
+            .env_remove("GITHUB_ACTIONS");
+        if github {
+            command.env("GITHUB_ACTIONS", "true");
+        }
+        let out = command.output().expect("rectify runs");
         let stderr = String::from_utf8_lossy(&out.stderr).into_owned();
         assert!(!stderr.contains("panicked"), "{stderr}");
         Run {
@@ -567,4 +575,28 @@ fn report_and_explain_use_the_configured_records_from_a_subfolder() {
         "{}",
         explained.stdout
     );
+}
+
+#[test]
+fn the_format_is_the_flag_else_the_config_else_github_on_actions() {
+    let dir = Scratch::new("format");
+    dir.write("good.yaml", LATE);
+    let args = ["check", "--as-of", "2025-06-30"];
+    let github = dir.run_on_github("", &args, true);
+    assert!(github.stdout.starts_with("::error "), "{}", github.stdout);
+    let shown = dir.run_on_github("", &["config", "--format", "json"], true);
+    let doc: Value = serde_json::from_str(&shown.stdout).expect("JSON");
+    assert_eq!(
+        doc["settings"]["format"]["from"],
+        "environment (GITHUB_ACTIONS=true)"
+    );
+    dir.write("rectify.toml", "format = \"json\"\n");
+    let configured = dir.run_on_github("", &args, true);
+    assert!(configured.stdout.starts_with('{'), "{}", configured.stdout);
+    let flagged = dir.run_on_github(
+        "",
+        &["check", "--as-of", "2025-06-30", "--format", "plain"],
+        true,
+    );
+    assert!(!flagged.stdout.starts_with('{') && !flagged.stdout.starts_with("::"));
 }
