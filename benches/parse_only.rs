@@ -67,18 +67,9 @@ fn main() -> ExitCode {
     ExitCode::SUCCESS
 }
 
-/// Sorted `*.yaml` / `*.yml` files under `dir`, links not followed.
+/// Sorted `*.yaml` / `*.yml` files under `dir`, walked as `rectify check` walks.
 fn walk(dir: &Path) -> Vec<PathBuf> {
-    let mut files: Vec<PathBuf> = walkdir::WalkDir::new(dir)
-        .follow_links(false)
-        .into_iter()
-        .filter_map(Result::ok)
-        .filter(|e| e.file_type().is_file())
-        .map(walkdir::DirEntry::into_path)
-        .filter(|p| p.extension().is_some_and(|x| x == "yaml" || x == "yml"))
-        .collect();
-    files.sort();
-    files
+    rectify::walk::files_under(dir, &["yaml", "yml"])
 }
 
 fn parse_rectify(text: &str) -> usize {

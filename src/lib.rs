@@ -8,6 +8,7 @@
 //! - [`calendar`]: civil dates, durations and the working-day index.
 //! - [`eval`]: compiled rules x records -> findings; no I/O, never reads the clock.
 //! - [`report`]: findings -> human, plain, JSON, SARIF, JUnit, GitHub and markdown output; the progress report.
+//! - [`config`]: `rectify.toml`, parsed and validated with spans; [`walk`]: which files a run reads.
 //! - [`cli`]: clap commands; the only place that prints or exits.
 //!
 //! The library is usable on its own. Checking records against the bundled
@@ -37,6 +38,7 @@
 
 pub mod calendar;
 pub mod cli;
+pub mod config;
 pub mod eval;
 pub mod load;
 pub mod model;
@@ -49,4 +51,5 @@ pub mod source;
 pub mod suggest;
 pub mod syntax;
 pub mod units;
+pub mod walk;
 pub mod yaml;

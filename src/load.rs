@@ -158,21 +158,9 @@ fn rule_files(path: &Path, rules: &mut Rules) -> Vec<PathBuf> {
 }
 
 /// The files under `dir` whose extension is one of `extensions`, sorted;
-/// symbolic links are not followed.
+/// see [`crate::walk::files_under`].
 pub fn files_under(dir: &Path, extensions: &[&str]) -> Vec<PathBuf> {
-    let wanted = |p: &Path| {
-        p.extension()
-            .is_some_and(|x| extensions.iter().any(|e| x == *e))
-    };
-    let mut files: Vec<PathBuf> = walkdir::WalkDir::new(dir)
-        .follow_links(false)
-        .into_iter()
-        .filter_map(Result::ok)
-        .filter(|e| e.file_type().is_file() && wanted(e.path()))
-        .map(|e| e.into_path())
-        .collect();
-    files.sort();
-    files
+    crate::walk::files_under(dir, extensions)
 }
 
 fn whole_file_error(code: &str, message: String, file: Option<usize>) -> InputError {

@@ -112,6 +112,23 @@ fn every_rules_block_in_the_docs_parses() {
     assert!(count >= 20, "only {count} ```rules blocks");
 }
 
+/// Every `rectify.toml` shown in the docs is one rectify accepts.
+#[test]
+fn every_toml_block_in_the_docs_is_a_valid_config() {
+    let mut count = 0;
+    let readme = root().join("README.md");
+    for path in markdown_files().into_iter().chain([readme]) {
+        let doc = std::fs::read_to_string(&path).expect("readable");
+        for (line, block) in blocks(&doc, "```toml") {
+            count += 1;
+            if let Err(errors) = rectify::config::parse(&block) {
+                panic!("{}:{line}: {errors:?}", path.display());
+            }
+        }
+    }
+    assert!(count >= 2, "only {count} ```toml blocks");
+}
+
 #[test]
 fn every_rule_test_block_in_the_docs_parses() {
     let mut count = 0;

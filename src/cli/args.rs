@@ -16,6 +16,34 @@ use crate::syntax::ast::Severity;
 pub struct Cli {
     #[command(subcommand)]
     pub command: Command,
+    #[command(flatten)]
+    pub config: ConfigChoice,
+}
+
+/// Which `rectify.toml` applies; global, so it may follow the subcommand.
+#[derive(Debug, Default, Args)]
+pub struct ConfigChoice {
+    /// Use this configuration file instead of the nearest rectify.toml
+    #[arg(long, global = true, value_name = "FILE", conflicts_with = "no_config")]
+    pub config: Option<PathBuf>,
+    /// Ignore every rectify.toml: command-line flags and defaults only
+    #[arg(long, global = true)]
+    pub no_config: bool,
+}
+
+/// How folders of records are walked (`check`, `report`, `explain`, `config`).
+#[derive(Clone, Debug, Default, Args)]
+pub struct WalkArgs {
+    /// Walk hidden files and folders too
+    #[arg(long)]
+    pub hidden: bool,
+    /// Do not honour .gitignore and .ignore files (nor `respect-gitignore`)
+    #[arg(long)]
+    pub no_ignore: bool,
+    /// Skip files named on the command line that lie outside the configured
+    /// `records` or inside `exclude` (for pre-commit's file lists)
+    #[arg(long)]
+    pub force_exclude: bool,
 }
 
 #[derive(Debug, Subcommand)]
@@ -36,6 +64,10 @@ pub enum Command {
     Test(super::test::TestArgs),
     /// Show how one rule's verdict on one record was derived, step by step.
     Explain(super::explain::ExplainArgs),
+    /// Show the resolved settings (rectify.toml, flags, defaults) and where each came from.
+    Config(super::show::ConfigArgs),
+    /// Write a commented rectify.toml here (and with --rules a copy of the bundled rules).
+    Init(super::init::InitArgs),
     /// Print a shell completion script.
     Completions {
         /// The shell to complete for.
@@ -45,15 +77,15 @@ pub enum Command {
 
 #[derive(Debug, Args)]
 pub struct CheckArgs {
-    /// Record files or folders (walked for *.yaml, *.yml) [default: .]
+    /// Record files or folders (walked for *.yaml, *.yml) [default: `records` in rectify.toml, else .]
     pub paths: Vec<PathBuf>,
-    /// A rule file or folder of *.rules; repeatable [default: the bundled rule set]
+    /// A rule file or folder of *.rules; repeatable [default: `rules` in rectify.toml, else the bundled rule set]
     #[arg(long = "rules", value_name = "FILE|DIR")]
     pub rules: Vec<PathBuf>,
-    /// The evaluation date, YYYY-MM-DD [default: today, local time]
+    /// The evaluation date, YYYY-MM-DD [default: `as-of` in rectify.toml, else today, local time]
     #[arg(long, value_name = "DATE", value_parser = parse_date)]
     pub as_of: Option<Date>,
-    /// Output format [default: human; github when GITHUB_ACTIONS=true]
+    /// Output format [default: `format` in rectify.toml, else github when GITHUB_ACTIONS=true, else human]
     #[arg(long, value_enum)]
     pub format: Option<FormatArg>,
     /// Write the report to FILE instead of stdout (atomically)
@@ -63,9 +95,9 @@ pub struct CheckArgs {
     /// e.g. `--report sarif=rectify.sarif --report json=rectify.json`
     #[arg(long = "report", value_name = "FORMAT=FILE", value_parser = parse_report)]
     pub reports: Vec<ReportTarget>,
-    /// Exit 1 when a finding at or above this severity is not waived
-    #[arg(long, value_enum, default_value_t = FailOn::Error)]
-    pub fail_on: FailOn,
+    /// Exit 1 when a finding at or above this severity is not waived [default: error]
+    #[arg(long, value_enum)]
+    pub fail_on: Option<FailOn>,
     /// Check only this rule; repeatable
     #[arg(long, value_name = "RULE")]
     pub only: Vec<String>,
@@ -87,11 +119,14 @@ pub struct CheckArgs {
     /// Refuse record files larger than BYTES [default: 64 MiB]
     #[arg(long, value_name = "BYTES")]
     pub max_file_size: Option<u64>,
+    #[command(flatten)]
+    pub walk: WalkArgs,
 }
 
-#[derive(Clone, Copy, Debug, PartialEq, Eq, ValueEnum)]
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, ValueEnum)]
 pub enum FormatArg {
     /// miette's graphical diagnostics
+    #[default]
     Human,
     /// miette's narratable diagnostics, plain sentences
     Plain,
@@ -140,17 +175,17 @@ fn parse_report(text: &str) -> Result<ReportTarget, String> {
 
 #[derive(Debug, Args)]
 pub struct ReportArgs {
-    /// Record files or folders (walked for *.yaml, *.yml) [default: .]
+    /// Record files or folders (walked for *.yaml, *.yml) [default: `records` in rectify.toml, else .]
     pub paths: Vec<PathBuf>,
-    /// A rule file or folder of *.rules; repeatable [default: the bundled rule set]
+    /// A rule file or folder of *.rules; repeatable [default: `rules` in rectify.toml, else the bundled rule set]
     #[arg(long = "rules", value_name = "FILE|DIR")]
     pub rules: Vec<PathBuf>,
-    /// The evaluation date, YYYY-MM-DD [default: today, local time]
+    /// The evaluation date, YYYY-MM-DD [default: `as-of` in rectify.toml, else today, local time]
     #[arg(long, value_name = "DATE", value_parser = parse_date)]
     pub as_of: Option<Date>,
-    /// List the stages that fall due within DAYS of the evaluation date
-    #[arg(long, value_name = "DAYS", default_value_t = 30)]
-    pub due_within: u32,
+    /// List the stages that fall due within DAYS of the evaluation date [default: 30]
+    #[arg(long, value_name = "DAYS")]
+    pub due_within: Option<u32>,
     /// A waiver file (rule, record, reason, until, approved_by); repeatable
     #[arg(long = "waivers", value_name = "FILE")]
     pub waivers: Vec<PathBuf>,
@@ -166,6 +201,8 @@ pub struct ReportArgs {
     /// When to colour the output (the table has none; accepted for symmetry)
     #[arg(long, value_enum, default_value_t = ColorArg::Auto)]
     pub color: ColorArg,
+    #[command(flatten)]
+    pub walk: WalkArgs,
 }
 
 #[derive(Clone, Copy, Debug, PartialEq, Eq, ValueEnum)]
@@ -179,8 +216,9 @@ pub enum ReportFormat {
 }
 
 /// The lowest severity that makes `check` exit 1.
-#[derive(Clone, Copy, Debug, PartialEq, Eq, ValueEnum)]
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, ValueEnum)]
 pub enum FailOn {
+    #[default]
     Error,
     Warning,
     Info,

@@ -12,6 +12,8 @@ use crate::run::{self, Options};
 
 use super::UNTRUSTED;
 use super::args::{CheckArgs, ColorArg, FailOn, FormatArg, ReportTarget};
+use super::project::Project;
+use super::settings::{self, Flags};
 use super::spinner::Spinner;
 
 /// Columns for `human` output when stdout is not a terminal.
@@ -19,54 +21,90 @@ const DEFAULT_WIDTH: usize = 100;
 
 /// Run `rectify check` and return the exit code. The report is rendered
 /// even when the run cannot be trusted, so the user sees why.
-pub fn run(args: &CheckArgs) -> u8 {
-    let format = format(args.format, github_actions());
-    let as_of = args.as_of.unwrap_or_else(today);
-    let mut formats = std::iter::once(format).chain(args.reports.iter().map(|r| convert(r.format)));
+pub fn run(args: &CheckArgs, project: &Project) -> u8 {
+    let settings = settings::resolve(project, &flags(args));
+    let format = convert(settings.format.value);
+    let as_of = settings.as_of.value.unwrap_or_else(today);
+    let reports: Vec<ReportTarget> = args
+        .reports
+        .iter()
+        .map(|r| ReportTarget {
+            format: r.format,
+            file: project.path(&r.file),
+        })
+        .collect();
+    let output = args.output.as_deref().map(|p| project.path(p));
+    let mut formats = std::iter::once(format).chain(reports.iter().map(|r| convert(r.format)));
     let keep_sources = formats.any(Format::wants_sources);
-    let mut options = Options {
-        paths: args.paths.clone(),
-        rules: args.rules.clone(),
-        as_of,
+    let options = Options {
         only: args.only.clone(),
         skip: args.skip.clone(),
-        jobs: args.jobs.map(|n| n as usize),
-        waivers: args.waivers.clone(),
         // Only the pending deadlines the report lists are kept; all are counted.
-        pending_within: Some(args.due_within.unwrap_or(0)),
+        pending_within: Some(settings.due_within.value.unwrap_or(0)),
         keep_sources,
         // Reports that show no snippets show no label texts either.
         lean: !keep_sources,
-        ..Options::new(as_of)
+        ..settings.options(project, as_of)
     };
-    if let Some(bytes) = args.max_file_size {
-        options.max_file_size = bytes;
-    }
     let outcome = {
         let _spinner = Spinner::start("checking records");
         run::check(&options)
     };
-    let to_terminal = args.output.is_none() && io::stdout().is_terminal();
+    settings.notes(&outcome, matches!(format, Format::Human | Format::Plain));
+    let to_terminal = output.is_none() && io::stdout().is_terminal();
     let style = Style {
         color: color(args.color, to_terminal),
         width: width(to_terminal),
-        due_within: args.due_within,
+        due_within: settings.due_within.value,
     };
     let render = |out: &mut dyn Write| report::render(&outcome, format, &style, out);
-    let written = match &args.output {
+    let written = match &output {
         Some(path) => write_atomically(path, render)
             .map_err(|e| format!("cannot write `{}`: {e}", path.display())),
         None => write_stdout(render).map_err(|e| format!("cannot write the report: {e}")),
     };
-    let extra = write_reports(&outcome, &args.reports, &style);
+    let extra = write_reports(&outcome, &reports, &style);
     if let Err(message) = written.and(extra) {
         eprintln!("error: {message}");
         return UNTRUSTED;
     }
+    if all_excluded(&outcome, &settings) {
+        // pre-commit passes every changed YAML file; a commit touching
+        // only a workflow or mkdocs.yml has no record to check.
+        eprintln!("note: every file named was excluded (--force-exclude); nothing to check");
+        return 0;
+    }
     if let Some(reason) = untrusted_reason(&outcome) {
         eprintln!("error: the results cannot be trusted: {reason}");
     }
-    exit_code(&outcome, args.fail_on)
+    exit_code(&outcome, settings.fail_on.value)
+}
+
+/// With `--force-exclude`, every file named was skipped and nothing else
+/// went wrong: there was nothing to check, which is not a failure.
+fn all_excluded(outcome: &Outcome, settings: &settings::Settings) -> bool {
+    settings.force_exclude.value
+        && settings.records.from == settings::From::CommandLine
+        && outcome.record_files == 0
+        && !outcome.skipped.is_empty()
+        && outcome.input_errors.is_empty()
+        && !outcome.rules.is_empty()
+}
+
+/// The flags of `check` that settings can come from.
+pub(crate) fn flags(args: &CheckArgs) -> Flags {
+    Flags {
+        paths: args.paths.clone(),
+        rules: args.rules.clone(),
+        waivers: args.waivers.clone(),
+        fail_on: args.fail_on,
+        format: args.format,
+        as_of: args.as_of,
+        due_within: args.due_within,
+        jobs: args.jobs,
+        max_file_size: args.max_file_size,
+        walk: args.walk.clone(),
+    }
 }
 
 /// 2 when the run cannot be trusted; else 1 when a finding (not waived) or
@@ -134,22 +172,11 @@ pub(crate) fn today() -> jiff::civil::Date {
 }
 
 /// `GITHUB_ACTIONS=true`, as set on GitHub's runners.
-fn github_actions() -> bool {
+pub(crate) fn github_actions() -> bool {
     std::env::var_os("GITHUB_ACTIONS").is_some_and(|v| v == "true")
 }
 
-/// The format: `--format`, else `github` on GitHub Actions,
-/// else `human`.
-pub(crate) fn format(arg: Option<FormatArg>, on_github: bool) -> Format {
-    let default = if on_github {
-        FormatArg::Github
-    } else {
-        FormatArg::Human
-    };
-    convert(arg.unwrap_or(default))
-}
-
-fn convert(arg: FormatArg) -> Format {
+pub(crate) fn convert(arg: FormatArg) -> Format {
     match arg {
         FormatArg::Human => Format::Human,
         FormatArg::Plain => Format::Plain,
@@ -231,13 +258,6 @@ pub(crate) fn write_atomically(
 #[cfg(test)]
 mod tests {
     use super::*;
-
-    #[test]
-    fn github_is_the_default_on_github_actions() {
-        assert_eq!(format(None, true), Format::Github);
-        assert_eq!(format(None, false), Format::Human);
-        assert_eq!(format(Some(FormatArg::Json), true), Format::Json);
-    }
 
     #[test]
     fn colour_follows_the_choice_and_the_terminal() {

@@ -12,11 +12,12 @@ use crate::source::LineIndex;
 use crate::syntax::{self, ast, fmt};
 
 use super::UNTRUSTED;
+use super::project::Project;
 use super::rules::{self, DiagFormat};
 
 #[derive(Debug, Args)]
 pub struct DocArgs {
-    /// Rule files or folders (walked for *.rules) [default: rules/ if it exists, else the bundled set]
+    /// Rule files or folders (walked for *.rules) [default: `rules` in rectify.toml, else the bundled set]
     #[arg(value_name = "FILE|DIR")]
     pub paths: Vec<PathBuf>,
     /// The folder to write the pages into
@@ -24,8 +25,15 @@ pub struct DocArgs {
     pub output: PathBuf,
 }
 
-pub fn run(args: &DocArgs) -> u8 {
-    let sources = match sources(&rules::default_rule_paths(&args.paths)) {
+pub fn run(args: &DocArgs, project: &Project) -> u8 {
+    let paths = rules::rule_paths(project, &args.paths);
+    rules::note_rule_set(&paths);
+    let output = project.path(&args.output);
+    let args = DocArgs {
+        paths: paths.value,
+        output,
+    };
+    let sources = match sources(&args.paths) {
         Ok(sources) => sources,
         Err(message) => {
             eprintln!("error: {message}");

@@ -16,7 +16,9 @@ use crate::load;
 use crate::run::{self, FindError};
 
 use super::UNTRUSTED;
+use super::project::Project;
 use super::rules;
+use super::settings::{self, Flags};
 
 #[derive(Debug, Args)]
 pub struct ExplainArgs {
@@ -26,19 +28,27 @@ pub struct ExplainArgs {
     pub record: String,
     /// Record files or folders to search (walked for *.yaml, *.yml) [default: .]
     pub paths: Vec<PathBuf>,
-    /// A rule file or folder of *.rules; repeatable [default: the bundled rule set]
+    /// A rule file or folder of *.rules; repeatable [default: `rules` in rectify.toml, else the bundled rule set]
     #[arg(long = "rules", value_name = "FILE|DIR")]
     pub rules: Vec<PathBuf>,
-    /// The evaluation date, YYYY-MM-DD [default: today, local time]
+    /// The evaluation date, YYYY-MM-DD [default: `as-of` in rectify.toml, else today, local time]
     #[arg(long, value_name = "DATE", value_parser = super::args::parse_date)]
     pub as_of: Option<Date>,
+    #[command(flatten)]
+    pub walk: super::args::WalkArgs,
 }
 
-pub fn run(args: &ExplainArgs) -> u8 {
-    let as_of = args
-        .as_of
-        .unwrap_or_else(|| jiff::ZonedDateTime::now().date());
-    let rules = load::rules(&args.rules);
+pub fn run(args: &ExplainArgs, project: &Project) -> u8 {
+    let flags = Flags {
+        paths: args.paths.clone(),
+        rules: args.rules.clone(),
+        as_of: args.as_of,
+        walk: args.walk.clone(),
+        ..Flags::default()
+    };
+    let settings = settings::resolve(project, &flags);
+    let as_of = settings.as_of.value.unwrap_or_else(super::check::today);
+    let rules = load::rules(&settings.rules.value);
     let Some(plan) = rules.plan.as_ref() else {
         rules::report_load_failure(&rules, "");
         return UNTRUSTED;
@@ -52,7 +62,8 @@ pub fn run(args: &ExplainArgs) -> u8 {
         return UNTRUSTED;
     };
     let schema = run::schema(plan);
-    let found = match run::find_record(&args.paths, &args.record, &schema) {
+    let options = settings.options(project, as_of);
+    let found = match run::find_record(&options.paths, &args.record, &schema, &options.discovery) {
         Ok(found) => found,
         Err(FindError::NotFound { files }) => {
             eprintln!(

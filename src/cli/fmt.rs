@@ -12,11 +12,12 @@ use clap::Args;
 use crate::syntax;
 
 use super::UNTRUSTED;
+use super::project::Project;
 use super::rules::{self, DiagFormat};
 
 #[derive(Debug, Args)]
 pub struct FmtArgs {
-    /// Rule files or folders (walked for *.rules); `-` reads stdin and writes stdout [default: rules/]
+    /// Rule files or folders (walked for *.rules); `-` reads stdin and writes stdout [default: `rules` in rectify.toml]
     #[arg(value_name = "FILE|DIR|-")]
     pub paths: Vec<PathBuf>,
     /// Change nothing: print a unified diff of each file that is not formatted, and exit 1
@@ -34,8 +35,8 @@ enum Status {
     Failed,
 }
 
-pub fn run(args: &FmtArgs) -> u8 {
-    let paths = match files(&args.paths) {
+pub fn run(args: &FmtArgs, project: &Project) -> u8 {
+    let paths = match files(project, &args.paths) {
         Ok(paths) => paths,
         Err(message) => {
             eprintln!("error: {message}");
@@ -58,11 +59,14 @@ pub fn run(args: &FmtArgs) -> u8 {
     }
 }
 
-/// The files to format: each path, with folders walked for `*.rules`.
-fn files(given: &[PathBuf]) -> Result<Vec<PathBuf>, String> {
-    let given = rules::default_rule_paths(given);
+/// The files to format: each path, with folders walked for `*.rules`;
+/// none given: `rules` in `rectify.toml` (the bundled set cannot be rewritten).
+fn files(project: &Project, given: &[PathBuf]) -> Result<Vec<PathBuf>, String> {
+    let given = rules::rule_paths(project, given).value;
     if given.is_empty() {
-        return Err("no rule files given, and there is no `rules/` folder here".into());
+        return Err("no rule files given, and `rules` is not set in rectify.toml\n  \
+            help: name the files or folders, or run `rectify init --rules` to copy the bundled rules"
+            .into());
     }
     let mut out = Vec::new();
     for path in given {

@@ -7,14 +7,21 @@
 //! - [`spinner`]: the stderr spinner for runs longer than about a second.
 //! - [`rules`]: `rectify rules check` and `rectify rules doc` ([`doc`] builds the pages).
 //! - [`fmt`]: `rectify fmt`. [`test`]: `rectify test`. [`explain`]: `rectify explain`.
+//! - [`project`]: finding `rectify.toml` and the project root, and working
+//!   from it; [`settings`]: flags over `rectify.toml` over defaults, with
+//!   where each value came from; [`show`]: `rectify config`; [`init`]: `rectify init`.
 
 pub mod args;
 pub mod check;
 pub mod doc;
 pub mod explain;
 pub mod fmt;
+pub mod init;
+pub mod project;
 pub mod report;
 pub mod rules;
+pub mod settings;
+pub mod show;
 pub mod spinner;
 pub mod test;
 
@@ -34,16 +41,29 @@ pub const UNTRUSTED: u8 = 2;
 pub fn main() -> ExitCode {
     let cli = Cli::parse();
     let code = match cli.command {
-        Command::Check(args) => check::run(&args),
-        Command::Report(args) => report::run(&args),
         Command::Schema => schema(),
-        Command::Rules(command) => rules::run(&command),
-        Command::Fmt(args) => fmt::run(&args),
-        Command::Test(args) => test::run(&args),
-        Command::Explain(args) => explain::run(&args),
         Command::Completions { shell } => completions(shell),
+        Command::Init(args) => init::run(&args),
+        command => match project::open(&cli.config) {
+            Ok(project) => in_project(command, &project),
+            Err(code) => code,
+        },
     };
     ExitCode::from(code)
+}
+
+/// The commands that work in a project (its root and `rectify.toml`).
+fn in_project(command: Command, project: &project::Project) -> u8 {
+    match command {
+        Command::Check(args) => check::run(&args, project),
+        Command::Report(args) => report::run(&args, project),
+        Command::Rules(command) => rules::run(&command, project),
+        Command::Fmt(args) => fmt::run(&args, project),
+        Command::Test(args) => test::run(&args, project),
+        Command::Explain(args) => explain::run(&args, project),
+        Command::Config(args) => show::run(&args, project),
+        Command::Schema | Command::Completions { .. } | Command::Init(_) => UNTRUSTED,
+    }
 }
 
 /// `rectify schema`: the record format's JSON Schema on stdout.

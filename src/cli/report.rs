@@ -11,34 +11,48 @@ use std::io::Write;
 use crate::report::progress::{self, Form};
 use crate::run::{self, Options};
 
+/// Days ahead the report lists what falls due, unless told otherwise.
+const DUE_WITHIN: u32 = 30;
+
 use super::UNTRUSTED;
 use super::args::{ReportArgs, ReportFormat};
 use super::check::{today, untrusted_reason, write_atomically, write_stdout};
+use super::project::Project;
+use super::settings::{self, Flags};
 use super::spinner::Spinner;
 
-pub fn run(args: &ReportArgs) -> u8 {
-    let as_of = args.as_of.unwrap_or_else(today);
-    let options = Options {
+pub fn run(args: &ReportArgs, project: &Project) -> u8 {
+    let flags = Flags {
         paths: args.paths.clone(),
         rules: args.rules.clone(),
-        as_of,
-        jobs: args.jobs.map(|n| n as usize),
         waivers: args.waivers.clone(),
-        pending_within: Some(args.due_within),
+        as_of: args.as_of,
+        due_within: args.due_within,
+        jobs: args.jobs,
+        walk: args.walk.clone(),
+        ..Flags::default()
+    };
+    let settings = settings::resolve(project, &flags);
+    let as_of = settings.as_of.value.unwrap_or_else(today);
+    let due_within = settings.due_within.value.unwrap_or(DUE_WITHIN);
+    let output = args.output.as_deref().map(|p| project.path(p));
+    let options = Options {
+        pending_within: Some(due_within),
         keep_sources: false,
-        ..Options::new(as_of)
+        ..settings.options(project, as_of)
     };
     let outcome = {
         let _spinner = Spinner::start("checking records");
         run::check(&options)
     };
+    settings.notes(&outcome, args.format == ReportFormat::Table);
     let form = match args.format {
         ReportFormat::Table => Form::Table,
         ReportFormat::Markdown => Form::Markdown,
         ReportFormat::Html => Form::Html,
     };
-    let render = |out: &mut dyn Write| progress::render(&outcome, form, Some(args.due_within), out);
-    let written = match &args.output {
+    let render = |out: &mut dyn Write| progress::render(&outcome, form, Some(due_within), out);
+    let written = match &output {
         Some(path) => write_atomically(path, render)
             .map_err(|e| format!("cannot write `{}`: {e}", path.display())),
         None => write_stdout(render).map_err(|e| format!("cannot write the report: {e}")),

@@ -4,7 +4,7 @@
 //! share (`fmt`, `test`, `explain`).
 
 use std::io::{self, IsTerminal, Write};
-use std::path::{Path, PathBuf};
+use std::path::PathBuf;
 use std::sync::Arc;
 
 use clap::{Args, Subcommand, ValueEnum};
@@ -17,6 +17,8 @@ use crate::report::diagnostic;
 use crate::syntax::{self, ast::Severity};
 
 use super::UNTRUSTED;
+use super::project::Project;
+use super::settings::{self, Flags, Value};
 
 #[derive(Debug, Subcommand)]
 pub enum RulesCommand {
@@ -28,7 +30,7 @@ pub enum RulesCommand {
 
 #[derive(Debug, Args)]
 pub struct CheckArgs {
-    /// Rule files or folders (walked for *.rules) [default: rules/ if it exists, else the bundled set]
+    /// Rule files or folders (walked for *.rules) [default: `rules` in rectify.toml, else the bundled set]
     #[arg(value_name = "FILE|DIR")]
     pub paths: Vec<PathBuf>,
     /// Treat warnings as failures: exit 1 when there are any
@@ -63,29 +65,36 @@ pub enum DiagFormat {
     Json,
 }
 
-pub fn run(command: &RulesCommand) -> u8 {
+pub fn run(command: &RulesCommand, project: &Project) -> u8 {
     match command {
-        RulesCommand::Check(args) => check(args),
-        RulesCommand::Doc(args) => super::doc::run(args),
+        RulesCommand::Check(args) => check(args, project),
+        RulesCommand::Doc(args) => super::doc::run(args, project),
     }
 }
 
-/// The rule paths to use when none are given: `rules/` if it exists, else
-/// the bundled set (an empty list).
-pub fn default_rule_paths(given: &[PathBuf]) -> Vec<PathBuf> {
-    if !given.is_empty() {
-        return given.to_vec();
-    }
-    let local = Path::new("rules");
-    if local.is_dir() {
-        vec![local.to_path_buf()]
-    } else {
-        Vec::new()
+/// The rule set every command uses: the paths given, else `rules` in
+/// `rectify.toml`, else the bundled set (an empty list); and where it came from.
+pub fn rule_paths(project: &Project, given: &[PathBuf]) -> Value<Vec<PathBuf>> {
+    let flags = Flags {
+        rules: given.to_vec(),
+        ..Flags::default()
+    };
+    settings::resolve(project, &flags).rules
+}
+
+/// `note: rules: …` on stderr when the command line did not name the rules.
+pub fn note_rule_set(rules: &Value<Vec<PathBuf>>) {
+    if rules.from != settings::From::CommandLine {
+        eprintln!("note: rules: {}", settings::describe_rules(rules));
     }
 }
 
-fn check(args: &CheckArgs) -> u8 {
-    let rules = load::rules(&default_rule_paths(&args.paths));
+fn check(args: &CheckArgs, project: &Project) -> u8 {
+    let paths = rule_paths(project, &args.paths);
+    if args.format != DiagFormat::Json {
+        note_rule_set(&paths);
+    }
+    let rules = load::rules(&paths.value);
     let warnings = warnings(&rules);
     let mut diagnostics = rules.errors.clone();
     diagnostics.extend(warnings);
@@ -210,6 +219,7 @@ fn outcome(files: &[SourceFile], diagnostics: &[InputError]) -> Outcome {
         pending: Vec::new(),
         passes: Vec::new(),
         summary: Summary::default(),
+        skipped: Vec::new(),
     }
 }
 

@@ -16,14 +16,16 @@ use crate::ruletest::{self, CaseResult, Coverage, junit};
 use crate::source::LineIndex;
 
 use super::UNTRUSTED;
+use super::project::Project;
 use super::rules;
+use super::settings;
 
 #[derive(Debug, Args)]
 pub struct TestArgs {
-    /// Test files, or folders walked for *.yaml [default: rules/tests]
+    /// Test files, or folders walked for *.yaml [default: FOLDER/tests of `rules` in rectify.toml, else rules/tests]
     #[arg(value_name = "PATH")]
     pub paths: Vec<PathBuf>,
-    /// A rule file or folder of *.rules; repeatable [default: the *.rules beside the tests folder, else the bundled set]
+    /// A rule file or folder of *.rules; repeatable [default: `rules` in rectify.toml, else the *.rules beside the tests folder, else the bundled set]
     #[arg(long = "rules", value_name = "FILE|DIR")]
     pub rules: Vec<PathBuf>,
     /// Fail (exit 1) when fewer than PERCENT of the rules fired in some case
@@ -60,19 +62,32 @@ struct Ran {
     results: Vec<CaseResult>,
 }
 
-pub fn run(args: &TestArgs) -> u8 {
-    let given = if args.paths.is_empty() {
-        vec![PathBuf::from("rules/tests")]
+pub fn run(args: &TestArgs, project: &Project) -> u8 {
+    let rule_set = rules::rule_paths(project, &args.rules);
+    let given = if !args.paths.is_empty() {
+        project.paths(&args.paths)
     } else {
-        args.paths.clone()
+        default_tests(&rule_set.value)
     };
     let (files, mut broken) = test_files(&given);
-    let rule_paths = if args.rules.is_empty() {
-        beside_tests(&given)
+    let rule_set = if rule_set.value.is_empty() && rule_set.from == settings::From::Default {
+        let beside = beside_tests(&given);
+        let from = settings::From::Inferred("the *.rules in the folder above the tests");
+        settings::Value {
+            from: if beside.is_empty() {
+                rule_set.from
+            } else {
+                from
+            },
+            value: beside,
+        }
     } else {
-        args.rules.clone()
+        rule_set
     };
-    let rules = load::rules(&rule_paths);
+    if args.format == TestFormat::Human {
+        rules::note_rule_set(&rule_set);
+    }
+    let rules = load::rules(&rule_set.value);
     let Some(plan) = rules.plan.as_ref() else {
         rules::report_load_failure(&rules, ", so no test ran");
         return UNTRUSTED;
@@ -122,6 +137,20 @@ fn exit(broken: usize, results: &[CaseResult], coverage: &Coverage, min: Option<
         return UNTRUSTED;
     }
     u8::from(low || results.iter().any(|r| !r.passed()))
+}
+
+/// The tests of the configured rule folders (`FOLDER/tests`), else `rules/tests`.
+fn default_tests(rules: &[PathBuf]) -> Vec<PathBuf> {
+    let beside: Vec<PathBuf> = rules
+        .iter()
+        .map(|r| r.join("tests"))
+        .filter(|t| t.is_dir())
+        .collect();
+    if beside.is_empty() {
+        vec![PathBuf::from("rules/tests")]
+    } else {
+        beside
+    }
 }
 
 /// Every test file under the given paths, and how many paths do not exist.

@@ -30,8 +30,13 @@ pub enum FindError {
 }
 
 /// The first record with `id` under `paths` (empty: the current folder).
-pub fn find_record(paths: &[PathBuf], id: &str, schema: &Schema) -> Result<Found, FindError> {
-    let (files, errors) = super::walk(paths);
+pub fn find_record(
+    paths: &[PathBuf],
+    id: &str,
+    schema: &Schema,
+    discovery: &crate::walk::Discovery,
+) -> Result<Found, FindError> {
+    let (files, errors, _) = super::walk(paths, discovery);
     let mut found: Option<Found> = None;
     for path in &files {
         let Ok(text) = std::fs::read_to_string(path) else {

@@ -14,7 +14,7 @@ pub mod waivers;
 
 pub use find::{FindError, Found, find_record};
 
-use std::path::{Path, PathBuf};
+use std::path::PathBuf;
 
 use jiff::civil::Date;
 use rayon::prelude::*;
@@ -62,6 +62,8 @@ pub struct Options {
     pub units: crate::units::UnitRegistry,
     /// Waiver authority (`[waivers]` in `rectify.toml`).
     pub waiver_authority: waivers::WaiverAuthority,
+    /// How record folders are walked and which named files are kept.
+    pub discovery: crate::walk::Discovery,
 }
 
 impl Options {
@@ -81,6 +83,7 @@ impl Options {
             root: PathBuf::new(),
             units: crate::units::UnitRegistry::default(),
             waiver_authority: waivers::WaiverAuthority::default(),
+            discovery: crate::walk::Discovery::default(),
         }
     }
 }
@@ -106,6 +109,7 @@ pub fn check(options: &Options) -> Outcome {
         passes: Vec::new(),
         summary: Summary::default(),
         progress_by: Vec::new(),
+        skipped: Vec::new(),
     };
     let Some(mut plan) = rules.plan else {
         return outcome;
@@ -120,7 +124,8 @@ pub fn check(options: &Options) -> Outcome {
         return outcome;
     }
     let schema = schema(&plan);
-    let (paths, walk_errors) = walk(&options.paths);
+    let (paths, walk_errors, skipped) = walk(&options.paths, &options.discovery);
+    outcome.skipped = skipped;
     let pool = options.jobs.and_then(|jobs| {
         rayon::ThreadPoolBuilder::new()
             .num_threads(jobs.max(1))
@@ -184,6 +189,7 @@ pub fn check_records(
         passes: Vec::new(),
         summary: Summary::default(),
         progress_by: Vec::new(),
+        skipped: Vec::new(),
     };
     let schema = schema(plan);
     let mut merger = merge::Merger::new(plan, &mut outcome, Vec::new());
@@ -289,71 +295,26 @@ pub fn describe_penalty(p: &crate::eval::plan::Penalty) -> String {
     text
 }
 
-/// Every record file under `paths`, sorted, and the problems met walking.
-/// Folders are walked for `*.yaml` / `*.yml`; symbolic links are not
-/// followed; a file named on the command line is taken whatever its name.
-pub(crate) fn walk(paths: &[PathBuf]) -> (Vec<PathBuf>, Vec<merge::WalkError>) {
-    let default = [PathBuf::from(".")];
-    let roots = if paths.is_empty() {
-        &default[..]
-    } else {
-        paths
-    };
-    let (mut files, mut errors) = (Vec::new(), Vec::new());
-    for root in roots {
-        match std::fs::metadata(root) {
-            Ok(meta) if meta.is_dir() => walk_dir(root, &mut files, &mut errors),
-            Ok(_) => files.push(root.clone()),
-            Err(err) => {
-                let reason = format!("cannot read: {}", load::io_reason(&err));
-                errors.push((
-                    root.display().to_string(),
-                    "input::unreadable",
-                    Severity::Error,
-                    reason,
-                ));
-            }
-        }
-    }
-    files.sort();
-    files.dedup();
-    (files, errors)
-}
-
-fn walk_dir(root: &Path, files: &mut Vec<PathBuf>, errors: &mut Vec<merge::WalkError>) {
-    for entry in walkdir::WalkDir::new(root).follow_links(false) {
-        match entry {
-            Ok(e) if e.file_type().is_file() && is_yaml(e.path()) => files.push(e.into_path()),
-            Ok(e) if e.path_is_symlink() && is_yaml(e.path()) => {
-                let message = "skipped: symbolic links are not followed".to_string();
-                errors.push((
-                    e.path().display().to_string(),
-                    "input::symlink",
-                    Severity::Warning,
-                    message,
-                ));
-            }
-            Ok(_) => {}
-            Err(err) => {
-                let path = err
-                    .path()
-                    .map_or_else(|| root.display().to_string(), |p| p.display().to_string());
-                let reason = err
-                    .io_error()
-                    .map_or_else(|| err.to_string(), load::io_reason);
-                errors.push((
-                    path,
-                    "input::unreadable",
-                    Severity::Error,
-                    format!("cannot read: {reason}"),
-                ));
-            }
-        }
-    }
-}
-
-fn is_yaml(path: &Path) -> bool {
-    path.extension().is_some_and(|x| x == "yaml" || x == "yml")
+/// Every record file under `paths`, sorted, the problems met walking, and
+/// the files skipped on purpose. Folders are walked for `*.yaml` / `*.yml`
+/// as [`crate::walk`] describes; a file named on the command line is taken
+/// whatever its name.
+pub(crate) fn walk(
+    paths: &[PathBuf],
+    discovery: &crate::walk::Discovery,
+) -> (Vec<PathBuf>, Vec<merge::WalkError>, Vec<String>) {
+    let walked = crate::walk::walk(paths, &["yaml", "yml"], discovery);
+    let errors = walked
+        .problems
+        .into_iter()
+        .map(|p| (p.path.display().to_string(), p.code, p.severity, p.message))
+        .collect();
+    let skipped = walked
+        .skipped
+        .into_iter()
+        .map(|(path, why)| format!("`{}`: {why}", path.display()))
+        .collect();
+    (walked.files, errors, skipped)
 }
 
 /// A diagnostic about a whole record file (no position).

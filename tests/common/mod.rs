@@ -327,6 +327,7 @@ pub fn outcome() -> Outcome {
             penalty: Points(760),
         },
         progress_by: Vec::new(),
+        skipped: Vec::new(),
     }
 }
 

@@ -1,0 +1,236 @@
+//! The project a command works in: its `rectify.toml` (found by walking up
+//! from the working folder, or named by `--config`, or none with
+//! `--no-config`) and its root (the config file's folder, else the git
+//! root, else the working folder).
+//!
+//! Commands work from the root: [`open`] changes into it, and every path
+//! given on the command line is rebased onto it with [`Project::path`], so
+//! every file name in every output is relative to the root, whatever folder
+//! the command ran from. Paths in `rectify.toml` are relative to its folder,
+//! which is the root.
+
+use std::io::{self, IsTerminal};
+use std::path::{Path, PathBuf};
+use std::sync::Arc;
+
+use crate::config::{self, Config};
+use crate::outcome::{InputError, Origin, Place};
+use crate::source::{LineIndex, Span};
+use crate::syntax::ast::Severity;
+use crate::walk::tidy;
+
+use super::UNTRUSTED;
+use super::args::ConfigChoice;
+
+/// The largest `rectify.toml` read (it is a page of settings).
+const MAX_CONFIG_SIZE: u64 = 1 << 20;
+
+/// The project root and its configuration.
+#[derive(Debug)]
+pub struct Project {
+    /// Absolute; the folder commands work from.
+    pub root: PathBuf,
+    /// The working folder the command was started in (absolute).
+    pub cwd: PathBuf,
+    /// Why the root is the root, for `rectify config`.
+    pub root_from: &'static str,
+    pub config: Option<Loaded>,
+}
+
+/// A `rectify.toml` that was read and parsed.
+#[derive(Debug)]
+pub struct Loaded {
+    /// As shown to the user: its file name (relative to the root).
+    pub name: String,
+    pub text: Arc<str>,
+    pub lines: LineIndex,
+    pub config: Config,
+}
+
+impl Loaded {
+    /// `rectify.toml:3`: where a setting was made.
+    pub fn at(&self, span: Span) -> String {
+        let (line, _) = self.lines.line_col(&self.text, span.start);
+        format!("{}:{line}", self.name)
+    }
+}
+
+impl Project {
+    /// A path from the command line, relative to the folder the command
+    /// started in, as a path relative to the root (absolute when outside it).
+    /// `-` (stdin or stdout) is kept.
+    pub fn path(&self, given: &Path) -> PathBuf {
+        if given.as_os_str() == "-" {
+            return given.to_path_buf();
+        }
+        let full = tidy(&self.cwd.join(given));
+        match full.strip_prefix(&self.root) {
+            Ok(rest) if rest.as_os_str().is_empty() => PathBuf::from("."),
+            Ok(rest) => rest.to_path_buf(),
+            Err(_) => full,
+        }
+    }
+
+    pub fn paths(&self, given: &[PathBuf]) -> Vec<PathBuf> {
+        given.iter().map(|p| self.path(p)).collect()
+    }
+
+    /// The parsed configuration, if there is one.
+    pub fn settings(&self) -> Option<&Config> {
+        self.config.as_ref().map(|c| &c.config)
+    }
+}
+
+/// Find and parse the configuration, settle the root and change into it.
+/// Problems (an unreadable or invalid `rectify.toml`, a missing `--config`
+/// file) are reported on stderr, as the exit code to end with.
+pub fn open(choice: &ConfigChoice) -> Result<Project, u8> {
+    let cwd = std::env::current_dir().map_err(|e| {
+        eprintln!(
+            "error: cannot read the working folder: {}",
+            crate::load::io_reason(&e)
+        );
+        UNTRUSTED
+    })?;
+    let file = match (&choice.config, choice.no_config) {
+        (_, true) => None,
+        (Some(file), false) => Some(tidy(&cwd.join(file))),
+        (None, false) => find(&cwd),
+    };
+    let config = match &file {
+        Some(path) => Some(load(path)?),
+        None => None,
+    };
+    let (root, root_from) = match &file {
+        Some(path) => (
+            path.parent().map_or_else(|| cwd.clone(), Path::to_path_buf),
+            "the folder of the configuration file",
+        ),
+        None => match git_root(&cwd) {
+            Some(root) => (root, "the root of the git repository"),
+            None => (
+                cwd.clone(),
+                "the working folder (no rectify.toml, no git repository)",
+            ),
+        },
+    };
+    if let Err(e) = std::env::set_current_dir(&root) {
+        eprintln!(
+            "error: cannot work from the project root `{}`: {}",
+            root.display(),
+            crate::load::io_reason(&e)
+        );
+        return Err(UNTRUSTED);
+    }
+    Ok(Project {
+        root,
+        cwd,
+        root_from,
+        config,
+    })
+}
+
+/// The nearest `rectify.toml` in `start` or a folder above it.
+pub fn find(start: &Path) -> Option<PathBuf> {
+    start
+        .ancestors()
+        .map(|dir| dir.join(config::FILE_NAME))
+        .find(|candidate| candidate.is_file())
+}
+
+/// The nearest folder holding `.git` (a folder, or a file in a worktree).
+fn git_root(start: &Path) -> Option<PathBuf> {
+    start
+        .ancestors()
+        .find(|dir| dir.join(".git").exists())
+        .map(Path::to_path_buf)
+}
+
+/// Read and parse the configuration; it is named by its file name, as
+/// every path is named relative to the project root, its folder.
+fn load(path: &Path) -> Result<Loaded, u8> {
+    let name = path.file_name().map_or_else(
+        || path.display().to_string(),
+        |n| n.to_string_lossy().into_owned(),
+    );
+    let text = read(path).map_err(|reason| {
+        eprintln!("error: cannot read the configuration `{name}`: {reason}");
+        UNTRUSTED
+    })?;
+    let text: Arc<str> = Arc::from(text);
+    match config::parse(&text) {
+        Ok(config) => Ok(Loaded {
+            lines: LineIndex::new(&text),
+            name,
+            text,
+            config,
+        }),
+        Err(errors) => {
+            report(&name, &text, &errors);
+            Err(UNTRUSTED)
+        }
+    }
+}
+
+/// A regular file of at most [`MAX_CONFIG_SIZE`] bytes, as UTF-8.
+fn read(path: &Path) -> Result<String, String> {
+    let meta = std::fs::metadata(path).map_err(|e| crate::load::io_reason(&e))?;
+    if !meta.is_file() {
+        return Err("not a regular file".into());
+    }
+    let mut bytes = Vec::new();
+    let file = std::fs::File::open(path).map_err(|e| crate::load::io_reason(&e))?;
+    io::Read::read_to_end(&mut io::Read::take(file, MAX_CONFIG_SIZE + 1), &mut bytes)
+        .map_err(|e| crate::load::io_reason(&e))?;
+    if bytes.len() as u64 > MAX_CONFIG_SIZE {
+        return Err(format!("larger than {MAX_CONFIG_SIZE} bytes"));
+    }
+    String::from_utf8(bytes)
+        .map_err(|e| format!("not valid UTF-8 (byte {})", e.utf8_error().valid_up_to()))
+}
+
+/// The configuration's errors, rendered as rule-file diagnostics are.
+fn report(name: &str, text: &str, errors: &[config::Error]) {
+    let files = [super::rules::source_file(name, text)];
+    let diagnostics: Vec<InputError> = errors.iter().map(diagnostic).collect();
+    let color = super::check::color(super::args::ColorArg::Auto, io::stderr().is_terminal());
+    let _ = super::rules::render(
+        &files,
+        &diagnostics,
+        super::rules::DiagFormat::Human,
+        color,
+        &mut io::stderr().lock(),
+    );
+    let count = errors.len();
+    eprintln!(
+        "error: `{name}` has {count} error{}; nothing was run",
+        if count == 1 { "" } else { "s" }
+    );
+}
+
+fn diagnostic(e: &config::Error) -> InputError {
+    let place = Place {
+        file: 0,
+        span: e.span,
+    };
+    let mut error = InputError::new(
+        e.code,
+        Severity::Error,
+        e.message.clone(),
+        Origin::Rule,
+        Some(place),
+    );
+    error.help = e.help.clone();
+    error.related = e
+        .related
+        .iter()
+        .map(|(span, label)| {
+            let place = Place {
+                file: 0,
+                span: *span,
+            };
+            (Origin::Rule, place, label.clone())
+        })
+        .collect();
+    error
+}

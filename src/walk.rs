@@ -1,0 +1,414 @@
+//! Finding files under folders: ripgrep's walker (the `ignore` crate) with
+//! rectify's guarantees on top.
+//!
+//! - Hidden files and folders are skipped unless [`Discovery::hidden`]; a
+//!   hidden file named like a wanted one, and an ignore file below the
+//!   project root, are listed in [`Walked::skipped`] for a note.
+//! - `.ignore` files are honoured everywhere, `.gitignore` (and
+//!   `.git/info/exclude`, the global git excludes) inside a git repository
+//!   only, as ripgrep does; [`Discovery::respect_ignore`] turns all of them off.
+//! - `exclude` globs (gitignore syntax, relative to the working folder) skip
+//!   what they match.
+//! - Symbolic links are never followed, so a link loop is never entered; a
+//!   link named like a wanted file is reported as skipped.
+//! - A FIFO, socket or device named like a wanted file is reported as
+//!   skipped: it is never opened, so it cannot hang a run.
+//! - The files come back sorted, so a run is deterministic.
+//!
+//! A file named on the command line is taken whatever its name, unless
+//! [`Discovery::force_exclude`] says to apply `records` and `exclude` to it.
+//!
+//! Owns: which files a run reads. Must not: read them, print or exit.
+
+use std::path::{Component, Path, PathBuf};
+
+use ignore::WalkBuilder;
+use ignore::overrides::{Override, OverrideBuilder};
+
+use crate::syntax::ast::Severity;
+
+/// How folders are walked and which named files are kept.
+#[derive(Clone, Debug, Default)]
+pub struct Discovery {
+    /// Walk hidden files and folders too (`--hidden`).
+    pub hidden: bool,
+    /// Do not honour `.gitignore`/`.ignore` files (`--no-ignore`).
+    pub no_ignore: bool,
+    /// Globs (gitignore syntax) of paths never read (`exclude`).
+    pub exclude: Vec<String>,
+    /// Globs of record files (the glob entries of `records`), relative to
+    /// the working folder.
+    pub globs: Vec<String>,
+    /// Also walk the working folder for files matching `globs` (when the
+    /// record paths are the configured ones, not the command line's).
+    pub walk_globs: bool,
+    /// The record paths a project declares (`records`); with
+    /// [`Discovery::force_exclude`], named files outside them are skipped.
+    pub records: Vec<PathBuf>,
+    /// Apply `records` and `exclude` to files named on the command line.
+    pub force_exclude: bool,
+    /// Skip, with a note, files named like other tools' configuration
+    /// (`mkdocs.yml`) met while walking (when no `rectify.toml` says where
+    /// the records are).
+    pub skip_tool_configs: bool,
+    /// Files and folders that are never records (rule folders, waiver files).
+    pub not_records: Vec<PathBuf>,
+}
+
+/// A problem met while walking, about one path.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Problem {
+    pub path: PathBuf,
+    pub code: &'static str,
+    pub severity: Severity,
+    pub message: String,
+}
+
+/// What a walk found.
+#[derive(Clone, Debug, Default)]
+pub struct Walked {
+    /// The files to read, sorted, each once.
+    pub files: Vec<PathBuf>,
+    pub problems: Vec<Problem>,
+    /// Files left out on purpose, and why (for a note).
+    pub skipped: Vec<(PathBuf, &'static str)>,
+}
+
+/// Names other tools give their YAML configuration; see
+/// [`Discovery::skip_tool_configs`].
+const TOOL_CONFIGS: &[&str] = &[
+    ".codecov",
+    ".gitlab-ci",
+    ".golangci",
+    ".pre-commit-config",
+    ".pre-commit-hooks",
+    ".readthedocs",
+    ".travis",
+    ".yamllint",
+    "action",
+    "appveyor",
+    "azure-pipelines",
+    "bitbucket-pipelines",
+    "buf",
+    "buf.gen",
+    "chart",
+    "cloudbuild",
+    "codecov",
+    "compose",
+    "dependabot",
+    "docker-compose",
+    "mkdocs",
+    "pnpm-lock",
+    "pnpm-workspace",
+    "serverless",
+];
+
+/// Why a tool configuration is skipped.
+pub const TOOL_CONFIG: &str = "named like another tool's configuration";
+
+/// Whether `path` is named like another tool's configuration file.
+pub fn is_tool_config(path: &Path) -> bool {
+    let stem = path.file_stem().map(|s| s.to_string_lossy().to_lowercase());
+    stem.is_some_and(|s| TOOL_CONFIGS.contains(&s.as_str()))
+}
+
+/// Walk `paths` (empty: the working folder, or only the `globs`) for files
+/// whose extension is one of `extensions`.
+pub fn walk(paths: &[PathBuf], extensions: &[&str], discovery: &Discovery) -> Walked {
+    let mut walked = Walked::default();
+    let exclude = overrides(&discovery.exclude, false, &mut walked);
+    let record_globs = overrides(&discovery.globs, true, &mut walked);
+    let globbing = discovery.walk_globs && !discovery.globs.is_empty();
+    let roots: Vec<PathBuf> = if paths.is_empty() && !globbing {
+        vec![PathBuf::from(".")]
+    } else {
+        paths.to_vec()
+    };
+    for root in &roots {
+        match std::fs::metadata(root) {
+            Ok(meta) if meta.is_dir() => {
+                walk_dir(root, extensions, discovery, exclude.clone(), &mut walked)
+            }
+            Ok(_)
+                if discovery.force_exclude
+                    && !wanted_by_project(root, discovery, &exclude, &record_globs) =>
+            {
+                walked
+                    .skipped
+                    .push((root.clone(), "outside `records` or inside `exclude`"));
+            }
+            Ok(_) => walked.files.push(root.clone()),
+            Err(err) => walked.problems.push(Problem {
+                path: root.clone(),
+                code: "input::unreadable",
+                severity: Severity::Error,
+                message: format!("cannot read: {}", crate::load::io_reason(&err)),
+            }),
+        }
+    }
+    if globbing {
+        let mut globs = discovery.globs.clone();
+        globs.extend(discovery.exclude.iter().map(|g| format!("!{g}")));
+        let filter = overrides(&globs, true, &mut walked);
+        walk_dir(Path::new("."), extensions, discovery, filter, &mut walked);
+    }
+    for (path, _) in &mut walked.skipped {
+        *path = tidy(path);
+    }
+    walked.files = walked.files.iter().map(|p| tidy(p)).collect();
+    walked.files.sort();
+    walked.files.dedup();
+    walked
+}
+
+/// The files under `dir` whose extension is one of `extensions`, sorted,
+/// walked with the default [`Discovery`] (for rule, test and calendar folders).
+pub fn files_under(dir: &Path, extensions: &[&str]) -> Vec<PathBuf> {
+    walk(&[dir.to_path_buf()], extensions, &Discovery::default()).files
+}
+
+/// An [`Override`] matcher from globs; a bad glob is a problem (config
+/// globs are checked when the file is parsed, so this is a safety net).
+fn overrides(globs: &[String], positive: bool, walked: &mut Walked) -> Override {
+    let mut builder = OverrideBuilder::new(".");
+    for glob in globs {
+        let pattern = if positive || glob.starts_with('!') {
+            glob.clone()
+        } else {
+            format!("!{glob}")
+        };
+        if let Err(e) = builder.add(&pattern) {
+            walked.problems.push(Problem {
+                path: PathBuf::from(glob),
+                code: "input::bad-glob",
+                severity: Severity::Error,
+                message: format!("invalid glob: {e}"),
+            });
+        }
+    }
+    builder.build().unwrap_or_else(|_| Override::empty())
+}
+
+fn walk_dir(
+    root: &Path,
+    extensions: &[&str],
+    discovery: &Discovery,
+    filter: Override,
+    walked: &mut Walked,
+) {
+    let respect = !discovery.no_ignore;
+    let not_records: Vec<PathBuf> = discovery.not_records.iter().map(|p| tidy(p)).collect();
+    let hidden = discovery.hidden;
+    // Hidden folders are pruned here; hidden files are left to the loop,
+    // which notes the ones that could have been records.
+    let keep = move |e: &ignore::DirEntry| {
+        e.depth() == 0
+            || (!not_records.contains(&tidy(e.path()))
+                && (hidden || !is_hidden(e) || !e.file_type().is_some_and(|t| t.is_dir())))
+    };
+    let walker = WalkBuilder::new(root)
+        .follow_links(false)
+        .hidden(false)
+        .ignore(respect)
+        .git_ignore(respect)
+        .git_exclude(respect)
+        .git_global(respect)
+        .parents(respect)
+        .require_git(true)
+        .overrides(filter)
+        .filter_entry(keep)
+        .build();
+    let wanted = |p: &Path| {
+        p.extension()
+            .is_some_and(|x| extensions.iter().any(|e| x == *e))
+    };
+    for entry in walker {
+        let entry = match entry {
+            Ok(entry) => entry,
+            Err(err) => {
+                walked.problems.push(problem(&err, root));
+                continue;
+            }
+        };
+        let path = entry.path();
+        let Some(kind) = entry.file_type() else {
+            continue;
+        };
+        if !hidden && is_hidden(&entry) {
+            if let Some(why) = hidden_note(path, wanted(path), respect) {
+                walked.skipped.push((path.to_path_buf(), why));
+            }
+            continue;
+        }
+        if kind.is_dir() || !wanted(path) {
+            continue;
+        }
+        if kind.is_file() {
+            if discovery.skip_tool_configs && is_tool_config(path) {
+                walked.skipped.push((path.to_path_buf(), TOOL_CONFIG));
+            } else {
+                walked.files.push(entry.into_path());
+            }
+        } else {
+            walked.problems.push(not_followed(path, kind.is_symlink()));
+        }
+    }
+}
+
+/// A file or folder whose name starts with a dot, below the walk's root.
+fn is_hidden(entry: &ignore::DirEntry) -> bool {
+    entry.depth() > 0 && entry.file_name().to_string_lossy().starts_with('.')
+}
+
+/// Why a hidden file deserves a note: one named like a record (and not
+/// like a tool's configuration) could be a record someone hid; an ignore
+/// file below the project root decides what is read, and whoever wrote
+/// the files beside it may have written it.
+fn hidden_note(path: &Path, wanted: bool, respect: bool) -> Option<&'static str> {
+    let name = path.file_name()?.to_string_lossy();
+    let below_root = tidy(path)
+        .parent()
+        .is_some_and(|p| !p.as_os_str().is_empty());
+    if respect && below_root && (name == ".gitignore" || name == ".ignore") {
+        return Some(
+            "an ignore file below the project root: the files it matches are not read (--no-ignore reads them)",
+        );
+    }
+    (wanted && !is_tool_config(path)).then_some("hidden (--hidden reads it)")
+}
+
+/// A link or a special file named like a wanted file: skipped, with a warning.
+fn not_followed(path: &Path, link: bool) -> Problem {
+    let (code, message) = if link {
+        ("input::symlink", "skipped: symbolic links are not followed")
+    } else {
+        (
+            "input::not-regular",
+            "skipped: not a regular file (a FIFO, socket or device is never read)",
+        )
+    };
+    Problem {
+        path: tidy(path),
+        code,
+        severity: Severity::Warning,
+        message: message.into(),
+    }
+}
+
+/// A walk error: an unreadable folder or file is an error; a problem with
+/// an ignore file (a bad glob in `.gitignore`) a warning.
+fn problem(err: &ignore::Error, root: &Path) -> Problem {
+    let path = error_path(err).map_or_else(|| root.to_path_buf(), Path::to_path_buf);
+    match io_error(err) {
+        Some(io) => Problem {
+            path: tidy(&path),
+            code: "input::unreadable",
+            severity: Severity::Error,
+            message: format!("cannot read: {}", crate::load::io_reason(io)),
+        },
+        None => Problem {
+            path: tidy(&path),
+            code: "input::ignore-file",
+            severity: Severity::Warning,
+            message: format!(
+                "ignore file not fully applied: {}",
+                lowercase(&err.to_string())
+            ),
+        },
+    }
+}
+
+fn error_path(err: &ignore::Error) -> Option<&Path> {
+    match err {
+        ignore::Error::WithPath { path, .. } => Some(path),
+        ignore::Error::WithDepth { err, .. } | ignore::Error::WithLineNumber { err, .. } => {
+            error_path(err)
+        }
+        ignore::Error::Partial(errs) => errs.first().and_then(error_path),
+        _ => None,
+    }
+}
+
+fn io_error(err: &ignore::Error) -> Option<&std::io::Error> {
+    match err {
+        ignore::Error::Io(io) => Some(io),
+        ignore::Error::WithPath { err, .. }
+        | ignore::Error::WithDepth { err, .. }
+        | ignore::Error::WithLineNumber { err, .. } => io_error(err),
+        _ => None,
+    }
+}
+
+fn lowercase(text: &str) -> String {
+    let mut chars = text.chars();
+    match chars.next() {
+        Some(c) => c.to_lowercase().chain(chars).collect(),
+        None => String::new(),
+    }
+}
+
+/// Whether a file named on the command line belongs to the project's
+/// records: under a `records` path or matching a `records` glob, and not
+/// matching `exclude` (itself or a folder above it).
+fn wanted_by_project(
+    path: &Path,
+    discovery: &Discovery,
+    exclude: &Override,
+    globs: &Override,
+) -> bool {
+    let path = tidy(path);
+    let ancestors = || path.ancestors().filter(|a| !a.as_os_str().is_empty());
+    if ancestors().any(|a| exclude.matched(a, a != path).is_ignore()) {
+        return false;
+    }
+    if discovery.records.is_empty() && discovery.globs.is_empty() {
+        return true;
+    }
+    let under = discovery
+        .records
+        .iter()
+        .map(|r| tidy(r))
+        .any(|r| r.as_os_str().is_empty() || path.starts_with(&r));
+    under || (!globs.is_empty() && globs.matched(&path, false).is_whitelist())
+}
+
+/// `./a/../b/x.yaml` as `b/x.yaml`: the lexical form (links are not
+/// resolved, so a link named on the command line stays a link).
+pub fn tidy(path: &Path) -> PathBuf {
+    let mut out = PathBuf::new();
+    for part in path.components() {
+        match part {
+            Component::CurDir => {}
+            Component::ParentDir
+                if matches!(out.components().next_back(), Some(Component::Normal(_))) =>
+            {
+                out.pop();
+            }
+            other => out.push(other),
+        }
+    }
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn tidy_is_lexical() {
+        assert_eq!(
+            tidy(Path::new("./a/../b/./x.yaml")),
+            PathBuf::from("b/x.yaml")
+        );
+        assert_eq!(tidy(Path::new("../x.yaml")), PathBuf::from("../x.yaml"));
+        assert_eq!(tidy(Path::new("/r/a/../x")), PathBuf::from("/r/x"));
+        assert_eq!(tidy(Path::new(".")), PathBuf::new());
+    }
+
+    #[test]
+    fn tool_configs_are_known_by_name() {
+        assert!(is_tool_config(Path::new("docs/mkdocs.yml")));
+        assert!(is_tool_config(Path::new(".pre-commit-config.yaml")));
+        assert!(!is_tool_config(Path::new("ledgers/wuxi.yaml")));
+    }
+}
