@@ -109,7 +109,12 @@ pub struct Finding {
     /// to the evaluation date (`actual` is `as_of`). False when the stage
     /// was recorded late, and for rules that are not deadlines.
     pub overdue: bool,
+    /// A group rule's finding: the group and its figures (boxed: most
+    /// findings are about one record and carry none).
+    pub group: Option<Box<GroupFacts>>,
 }
+
+pub use crate::eval::group::{Facts as GroupFacts, Figure as GroupFigure, Measure};
 
 /// A diagnostic about the inputs themselves (record, rule, calendar files).
 #[derive(Clone, Debug)]

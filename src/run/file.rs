@@ -265,7 +265,9 @@ fn evaluate(record: &Record, plan: &Plan, options: &Options, result: &mut Result
                 result.group_tallies.len() - 1
             }
         };
-        result.group_tallies[at].1.add(obs, &record.id.value);
+        result.group_tallies[at]
+            .1
+            .add(&plan.rules[obs.rule], obs, &record.id.value);
     }
     result.pending_count += verdicts.pending.len();
     let horizon = options
@@ -374,6 +376,7 @@ fn finding(record: &Record, f: eval::Finding, lean: bool) -> Finding {
         waiver_external: false,
         stage: None,
         overdue: late.is_some_and(|l| l.overdue),
+        group: None,
     }
 }
 

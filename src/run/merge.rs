@@ -82,7 +82,8 @@ impl<'p> Merger<'p> {
             file::add_progress(into, &kinds);
         }
         for (key, tally) in result.group_tallies {
-            self.tallies.entry(key).or_default().merge(tally);
+            let rule = &self.plan.rules[key.0];
+            self.tallies.entry(key).or_default().merge(rule, tally);
         }
         outcome.records += result.records;
         outcome.summary.pending += result.pending_count;
@@ -99,12 +100,12 @@ impl<'p> Merger<'p> {
 
     pub fn finish(self, outcome: &mut Outcome) {
         self.ids.finish(outcome);
-        for ((rule, key), tally) in &self.tallies {
-            match eval::group::judge(self.plan, *rule, key, tally) {
-                Some(message) => outcome
+        for ((rule, key), tally) in self.tallies {
+            match eval::group::judge(self.plan, rule, &key, tally) {
+                Some(verdict) => outcome
                     .findings
-                    .push(group_finding(self.plan, *rule, key, message)),
-                None => outcome.passes[*rule] += 1,
+                    .push(group_finding(self.plan, rule, &key, verdict)),
+                None => outcome.passes[rule] += 1,
             }
         }
         sort(outcome);
@@ -149,7 +150,7 @@ pub(super) fn ensure_text(outcome: &mut Outcome, file: usize) {
 
 /// A failing group: located at the rule, costing the rule's fixed points,
 /// counted against the unit when the rule groups by unit.
-fn group_finding(plan: &Plan, index: usize, key: &str, message: String) -> Finding {
+fn group_finding(plan: &Plan, index: usize, key: &str, verdict: eval::group::Verdict) -> Finding {
     let rule = &plan.rules[index];
     let by_unit = rule.group.and_then(|g| g.by) == Some(crate::syntax::ast::GroupBy::Unit);
     let label = Label {
@@ -159,7 +160,7 @@ fn group_finding(plan: &Plan, index: usize, key: &str, message: String) -> Findi
     Finding {
         rule: index,
         severity: rule.severity,
-        message,
+        message: verdict.message,
         record: String::new(),
         kind: plan.kinds[rule.kind].name.as_str().into(),
         unit: if by_unit { key.into() } else { "".into() },
@@ -181,6 +182,7 @@ fn group_finding(plan: &Plan, index: usize, key: &str, message: String) -> Findi
         waiver_external: false,
         stage: None,
         overdue: false,
+        group: Some(Box::new(verdict.facts)),
     }
 }
 
