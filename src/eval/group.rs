@@ -270,7 +270,12 @@ fn figure(kind: &C, met: u64, members: u64) -> Option<Figure> {
             if members == 0 || share_holds(met, members, *op, *threshold) {
                 return None;
             }
-            (Measure::Share, *op, percent(met, members, *op, *threshold), *threshold)
+            (
+                Measure::Share,
+                *op,
+                percent(met, members, *op, *threshold),
+                *threshold,
+            )
         }
         C::Count { op, n, .. } => {
             if holds(*op, met.cmp(&u64::from(*n))) {
