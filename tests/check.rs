@@ -61,6 +61,7 @@ cases! {
     rule_syntax => "rule-syntax",
     clean => "clean",
     waivers => "waivers",
+    waiver_validation => "waiver-validation",
     hostile => "hostile",
 }
 

@@ -155,7 +155,10 @@ fn waiver_step(record: &Record, rule: &str, as_of: Date) -> Option<String> {
             format!("a waiver expired on {until}, so the finding counts")
         }
         WaiverState::Incomplete(field) => {
-            format!("a waiver has no `{field}`, so it does not apply")
+            format!("a waiver has no `{field}` (or it is empty), so it does not apply")
+        }
+        WaiverState::Malformed => {
+            "a waiver has a value that cannot be read, so it does not apply".to_string()
         }
     })
 }

@@ -98,9 +98,11 @@ impl<'p> Merger<'p> {
             .extend(result.pending.into_iter().map(|p| Pending { file, ..p }));
     }
 
-    pub fn finish(self, outcome: &mut Outcome) {
-        self.ids.finish(outcome);
-        for ((rule, key), tally) in self.tallies {
+    /// Judge every group of every group rule: a finding per failing group.
+    /// Call once every file is added and before waiver files are applied,
+    /// so that they can waive group findings.
+    pub fn judge_groups(&mut self, outcome: &mut Outcome) {
+        for ((rule, key), tally) in std::mem::take(&mut self.tallies) {
             match eval::group::judge(self.plan, rule, &key, tally) {
                 Some(verdict) => outcome
                     .findings
@@ -108,6 +110,13 @@ impl<'p> Merger<'p> {
                 None => outcome.passes[rule] += 1,
             }
         }
+    }
+
+    /// Sort, score units (waived findings cost nothing) and sum up. Group
+    /// rules are judged first if [`Merger::judge_groups`] was not called.
+    pub fn finish(mut self, outcome: &mut Outcome) {
+        self.judge_groups(outcome);
+        self.ids.finish(outcome);
         sort(outcome);
         let mut units = self.units;
         for f in outcome
