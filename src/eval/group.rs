@@ -265,28 +265,27 @@ pub fn judge(plan: &Plan, index: usize, key: &str, tally: Tally) -> Option<Verdi
 /// A constraint's figure when the group fails it, `None` when it is met
 /// (an empty group meets every share).
 fn figure(kind: &C, met: u64, members: u64) -> Option<Figure> {
-    let (measure, op, figure, threshold) = match kind {
+    assess(kind, met, members).and_then(|(figure, holds)| (!holds).then_some(figure))
+}
+
+/// A group constraint's figure for `met` of `members` records, and whether
+/// the group meets it; `None` for a constraint that is not a group one.
+/// The figure's `constraint`, `unknown` and `records` are left empty.
+pub fn assess(kind: &C, met: u64, members: u64) -> Option<(Figure, bool)> {
+    let (measure, op, figure, threshold, ok) = match kind {
         C::Share { op, threshold, .. } => {
-            if members == 0 || share_holds(met, members, *op, *threshold) {
-                return None;
-            }
-            (
-                Measure::Share,
-                *op,
-                percent(met, members, *op, *threshold),
-                *threshold,
-            )
+            let ok = members == 0 || share_holds(met, members, *op, *threshold);
+            let figure = percent(met, members, *op, *threshold, ok);
+            (Measure::Share, *op, figure, *threshold, ok)
         }
         C::Count { op, n, .. } => {
-            if holds(*op, met.cmp(&u64::from(*n))) {
-                return None;
-            }
+            let ok = holds(*op, met.cmp(&u64::from(*n)));
             let n = Points(i64::from(*n) * 100);
-            (Measure::Count, *op, whole(met), n)
+            (Measure::Count, *op, whole(met), n, ok)
         }
         _ => return None,
     };
-    Some(Figure {
+    let figure = Figure {
         constraint: String::new(),
         measure,
         op,
@@ -296,7 +295,31 @@ fn figure(kind: &C, met: u64, members: u64) -> Option<Figure> {
         members,
         unknown: 0,
         records: Vec::new(),
-    })
+    };
+    Some((figure, ok))
+}
+
+/// The penalty of a failing group: the rule's fixed part, within its cap.
+pub fn penalty(rule: &Rule) -> Points {
+    rule.penalty
+        .fixed
+        .min(rule.penalty.cap.unwrap_or(rule.penalty.fixed))
+}
+
+/// A figure as said in a message: `86.4%`, `3`.
+pub fn shown(f: &Figure) -> String {
+    match f.measure {
+        Measure::Share => format!("{}%", f.figure),
+        Measure::Count => f.figure.to_string(),
+    }
+}
+
+/// What a constraint requires, as said in a message: `at least 95%`.
+pub fn required(f: &Figure) -> String {
+    match f.measure {
+        Measure::Share => format!("{} {}%", words(f.op), f.threshold),
+        Measure::Count => format!("{} {}", words(f.op), f.threshold),
+    }
 }
 
 /// `` `share of (…) >= 95%` is 86.4% (19 of 22 `petition` records), at
@@ -342,14 +365,14 @@ fn share_holds(met: u64, members: u64, op: CmpOp, threshold: Points) -> bool {
     holds(op, lhs.cmp(&rhs))
 }
 
-/// `met` of `members` in percent, rounded to one decimal; when the rounded
-/// figure would meet the threshold (94.96% against 95%), rounded away from
-/// it instead, so a failing figure never reads as a passing one.
-fn percent(met: u64, members: u64, op: CmpOp, threshold: Points) -> Points {
+/// `met` of `members` in percent, rounded to one decimal; when a failing
+/// figure would round to one that meets the threshold (94.96% against
+/// 95%), rounded away from it instead, so it never reads as passing.
+fn percent(met: u64, members: u64, op: CmpOp, threshold: Points, ok: bool) -> Points {
     let (num, den) = (u128::from(met) * 1000, u128::from(members.max(1)));
     let tenths = |t: u128| Points(i64::try_from(t * 10).unwrap_or(i64::MAX));
     let rounded = tenths((num + den / 2) / den);
-    if !holds(op, rounded.cmp(&threshold)) {
+    if ok || !holds(op, rounded.cmp(&threshold)) {
         return rounded;
     }
     match op {

@@ -180,10 +180,7 @@ fn group_finding(plan: &Plan, index: usize, key: &str, verdict: eval::group::Ver
         actual: None,
         late_days: None,
         late_workdays: None,
-        penalty: rule
-            .penalty
-            .fixed
-            .min(rule.penalty.cap.unwrap_or(rule.penalty.fixed)),
+        penalty: eval::group::penalty(rule),
         penalty_note: None,
         waived: false,
         line_col: None,
