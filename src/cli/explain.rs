@@ -161,16 +161,22 @@ fn group(
     let rule = &plan.rules[index];
     let groups = crate::eval::group::by(rule);
     if rule.group.is_none() || groups != by {
-        let how = match groups {
-            _ if rule.group.is_none() => format!(
-                "it is not a group rule: name a record, `rectify explain {} RECORD-ID`",
-                rule.id
+        let (problem, help) = match groups {
+            _ if rule.group.is_none() => (
+                "is not a group rule".to_string(),
+                format!("name a record: `rectify explain {} RECORD-ID`", rule.id),
             ),
-            "all" => "it judges all records as one group".to_string(),
-            other => format!("it groups records per {other}: use --{other}"),
+            "all" => (
+                format!("does not group records per {by}"),
+                "it judges all records as one group: name a record of it".to_string(),
+            ),
+            other => (
+                format!("does not group records per {by}"),
+                format!("it groups records per {other}: use --{other}"),
+            ),
         };
-        eprintln!("error: rule `{}` does not group records per {by}", rule.id);
-        eprintln!("  help: {how}");
+        eprintln!("error: rule `{}` {problem}", rule.id);
+        eprintln!("  help: {help}");
         return UNTRUSTED;
     }
     let mut explanation = GroupExplanation::new(plan, index, key, as_of);

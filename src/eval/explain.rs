@@ -317,13 +317,17 @@ impl<'p> GroupExplanation<'p> {
                 ));
             }
             let verdict = if ok { "holds" } else { "fails" };
-            let of = match figure.measure {
-                Measure::Share => format!("{} of {}", figure.met, figure.members),
-                Measure::Count => format!("counted, of {}", figure.members),
+            let figure_text = match figure.measure {
+                Measure::Share => format!(
+                    "{} ({} of {})",
+                    group::shown(&figure),
+                    figure.met,
+                    figure.members
+                ),
+                Measure::Count => format!("{} of {} counted", figure.met, figure.members),
             };
             steps.push(format!(
-                "  -> {} ({of}), {} required: {verdict}",
-                group::shown(&figure),
+                "  -> {figure_text}, {} required: {verdict}",
                 group::required(&figure)
             ));
             fails |= !ok;

@@ -85,7 +85,9 @@ impl Tally {
             self.unknown[i] += unknown;
             // Counts only grow, so a part met for good makes the whole so.
             self.settled[i] |= settled;
-            if !self.settled[i] {
+            if self.settled[i] {
+                self.ids[i] = Vec::new();
+            } else {
                 self.ids[i].extend(ids);
             }
         }
