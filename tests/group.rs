@@ -4,7 +4,6 @@
 //! by hand; the example is checked against an independent count.
 
 use std::collections::BTreeMap;
-use std::process::Command;
 
 use rectify::eval::{self, group::Observation, group::Tally, value::Tri};
 use serde_json::Value;
@@ -14,21 +13,9 @@ const RECORDS: &str = "tests/fixtures/group/records";
 const WAIVERS: &str = "tests/fixtures/group/waivers.yaml";
 const AS_OF: &str = "2024-06-30";
 
-fn rectify(args: &[&str]) -> (i32, String, String) {
-    let out = Command::new(env!("CARGO_BIN_EXE_rectify"))
-        .args(args)
-        .current_dir(env!("CARGO_MANIFEST_DIR"))
-        .env_remove("GITHUB_ACTIONS")
-        .env("NO_COLOR", "1")
-        .output()
-        .expect("rectify runs");
-    let text = |b: &[u8]| String::from_utf8_lossy(b).into_owned();
-    (
-        out.status.code().unwrap_or(-1),
-        text(&out.stdout),
-        text(&out.stderr),
-    )
-}
+#[path = "common/cmd.rs"]
+mod cmd;
+use cmd::rectify;
 
 fn fixture(format: &str, extra: &[&str]) -> (i32, String) {
     let mut args = vec![
