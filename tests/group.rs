@@ -449,3 +449,20 @@ fn explain_a_group_the_rule_does_not_have() {
     }
     insta::assert_snapshot!(out);
 }
+
+#[test]
+fn an_inline_waiver_of_a_group_rule_says_where_to_waive_it() {
+    let (code, stdout, _) = rectify(&[
+        "check",
+        "tests/fixtures/group/inline",
+        "--rules",
+        RULES,
+        "--as-of",
+        AS_OF,
+        "--format",
+        "human",
+        "--color",
+        "never",
+    ]);
+    insta::assert_snapshot!(format!("exit code: {code}\n{stdout}"));
+}

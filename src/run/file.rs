@@ -251,7 +251,7 @@ fn evaluate(record: &Record, plan: &Plan, options: &Options, result: &mut Result
     }
     for (waiver, used) in record.waivers.iter().zip(used) {
         if !used {
-            unmatched(waiver, options, result);
+            unmatched(waiver, plan, options, result);
         }
     }
     result.passed.extend(verdicts.passed);
@@ -439,7 +439,7 @@ fn check_waivers(record: &Record, result: &mut Result) {
     }
 }
 
-fn unmatched(w: &model::Waiver, options: &Options, result: &mut Result) {
+fn unmatched(w: &model::Waiver, plan: &Plan, options: &Options, result: &mut Result) {
     let Some(rule) = &w.rule else {
         return; // reported by `check_waivers`
     };
@@ -461,12 +461,17 @@ fn unmatched(w: &model::Waiver, options: &Options, result: &mut Result) {
         return;
     }
     let message = format!("waiver for `{rule}` matches no finding");
-    result.errors.push(located(
-        "waiver::unmatched",
-        Severity::Warning,
-        message,
-        w.span,
-    ));
+    let mut e = located("waiver::unmatched", Severity::Warning, message, w.span);
+    if plan
+        .rules
+        .iter()
+        .any(|r| r.id == *rule && r.group.is_some())
+    {
+        e.help = Some(format!(
+            "`{rule}` judges a group of records, not one: waive its finding in a waiver file (`--waivers`), by the group"
+        ));
+    }
+    result.errors.push(e);
 }
 
 fn located(code: &str, severity: Severity, message: String, span: Span) -> InputError {
