@@ -95,11 +95,8 @@ fn share_of_lists_the_records_that_do_not_meet_it() {
     assert_eq!(f["comparison"], ">=");
 }
 
-/// A group constraint met for good (a `count of … >= n` that reached n)
-/// keeps no record ids, however many records follow: a passing group of a
-/// million records holds counts, not ids.
-#[test]
-fn a_group_keeps_no_ids_once_it_cannot_fail() {
+/// The fixture's rules, compiled, and the index of rule `id`.
+fn plan(id: &str) -> (eval::Plan, usize) {
     let text = std::fs::read_to_string(RULES).expect("fixture rules");
     let ast = rectify::syntax::parse(&text).expect("parses");
     let sources = [eval::Source {
@@ -108,17 +105,26 @@ fn a_group_keeps_no_ids_once_it_cannot_fail() {
         ast: &ast,
     }];
     let plan = eval::compile(&sources, None).expect("compiles");
-    let index = plan
-        .rules
-        .iter()
-        .position(|r| r.id == "closed-per-unit")
-        .expect("rule");
-    let rule = &plan.rules[index];
-    let obs = |holds| Observation {
+    let index = plan.rules.iter().position(|r| r.id == id).expect("rule");
+    (plan, index)
+}
+
+fn observation(index: usize, key: &str, holds: Tri) -> Observation {
+    Observation {
         rule: index,
-        key: "Taishan".into(),
+        key: key.into(),
         holds: vec![holds],
-    };
+    }
+}
+
+/// A group constraint met for good (a `count of … >= n` that reached n)
+/// keeps no record ids, however many records follow: a passing group of a
+/// million records holds counts, not ids.
+#[test]
+fn a_group_keeps_no_ids_once_it_cannot_fail() {
+    let (plan, index) = plan("closed-per-unit");
+    let rule = &plan.rules[index];
+    let obs = |holds| observation(index, "Taishan", holds);
     let mut tally = Tally::default();
     tally.add(rule, &obs(Tri::True), "TS-1");
     assert_eq!(tally.ids[0], ["TS-1"], "kept while the group could fail");
@@ -131,6 +137,35 @@ fn a_group_keeps_no_ids_once_it_cannot_fail() {
     assert!(tally.ids[0].is_empty(), "dropped once met for good");
     assert_eq!(tally.holding[0], 1001);
     assert_eq!(eval::group::judge(&plan, index, "Taishan", tally), None);
+}
+
+/// A failing share never reads as the threshold (2,999 of 4,000 is 74.975%,
+/// which rounds to 75.0 against `>= 75%`); the message lists 20 ids and
+/// counts the rest, the data lists them all.
+#[test]
+fn a_failing_share_reads_below_its_threshold_and_lists_every_record() {
+    let (plan, index) = plan("closure-rate");
+    let rule = &plan.rules[index];
+    let mut tally = Tally::default();
+    for i in 0..4000 {
+        let holds = if i < 2999 { Tri::True } else { Tri::False };
+        tally.add(
+            rule,
+            &observation(index, "Gulou", holds),
+            &format!("GL-{i}"),
+        );
+    }
+    let verdict = eval::group::judge(&plan, index, "Gulou", tally).expect("fails");
+    let figure = &verdict.facts.figures[0];
+    assert_eq!(figure.figure.to_string(), "74.9");
+    assert_eq!(figure.records.len(), 1001);
+    assert_eq!(figure.records.first().map(String::as_str), Some("GL-2999"));
+    assert!(
+        verdict.message.contains("is 74.9% (2999 of 4000")
+            && verdict.message.ends_with("GL-3018 and 981 more"),
+        "{}",
+        verdict.message
+    );
 }
 
 /// The example's group findings against a count made here, from the YAML
