@@ -264,6 +264,18 @@ fn error(code: &str, severity: Severity, message: String, place: Option<Place>) 
     InputError::new(code, severity, message, Origin::Record, place)
 }
 
+/// The keys a waiver in a waiver file may have.
+const KEYS: [&str; 8] = [
+    "rule",
+    "record",
+    "unit",
+    "round",
+    "kind",
+    "reason",
+    "until",
+    "approved_by",
+];
+
 struct Reader {
     file: usize,
     errors: Vec<InputError>,
@@ -336,7 +348,6 @@ impl Reader {
         };
         let mut rule = None;
         let before = self.errors.len();
-        let written = |key: &str| entries.iter().any(|(k, _)| text(k) == Some(key));
         for (k, v) in entries {
             match text(k) {
                 Some("rule") => rule = self.string(v),
@@ -349,26 +360,32 @@ impl Reader {
                 Some("until") => w.until = self.date(v),
                 _ => {
                     let key = text(k).unwrap_or("?");
-                    let known = [
-                        "rule",
-                        "record",
-                        "unit",
-                        "round",
-                        "kind",
-                        "reason",
-                        "until",
-                        "approved_by",
-                    ];
                     let message = format!("unknown key `{key}` in a waiver");
                     self.error("waiver::bad-waiver", k.span, message);
                     if let (Some(help), Some(last)) =
-                        (crate::suggest::help(key, &known), self.errors.last_mut())
+                        (crate::suggest::help(key, &KEYS), self.errors.last_mut())
                     {
                         last.help = Some(help);
                     }
                 }
             }
         }
+        let readable = self.errors.len() == before;
+        let formed = self.well_formed(entries, rule.as_ref(), &w);
+        w.valid = readable && formed;
+        w.rule = rule?;
+        Some(w)
+    }
+
+    /// Report (as [`validate`] does for every waiver) what keeps a waiver
+    /// from waiving anything; whether nothing does.
+    fn well_formed(
+        &mut self,
+        entries: &[(Node, Node)],
+        rule: Option<&Spanned<String>>,
+        w: &Waiver,
+    ) -> bool {
+        let written = |key: &str| entries.iter().any(|(k, _)| text(k) == Some(key));
         let names_one = ["record", "unit", "round", "kind"]
             .iter()
             .any(|k| written(k));
@@ -380,8 +397,8 @@ impl Reader {
             ("approved_by", written("approved_by")),
         ];
         let shape = Shape {
-            rule: rule.as_ref().map(|r: &Spanned<String>| r.value.as_str()),
-            span: node.span,
+            rule: rule.map(|r| r.value.as_str()),
+            span: w.span,
             absent: required
                 .into_iter()
                 .filter_map(|(key, written)| (!written).then_some(key))
@@ -390,10 +407,9 @@ impl Reader {
             approved_by: w.approved_by.as_ref(),
         };
         let problems = validate(&shape, self.file, Origin::Record);
-        w.valid = problems.is_empty() && self.errors.len() == before;
+        let ok = problems.is_empty();
         self.errors.extend(problems);
-        w.rule = rule?;
-        Some(w)
+        ok
     }
 
     fn string(&mut self, v: &Node) -> Option<Spanned<String>> {
