@@ -24,6 +24,12 @@ pub struct SourceFile {
 }
 
 impl SourceFile {
+    /// Whether the name is a file on disk, not a bundled or made-up source
+    /// (`<bundled>/…`, `<inline records>`).
+    pub fn on_disk(&self) -> bool {
+        !self.name.starts_with('<')
+    }
+
     /// 1-based line and character column of a byte offset, when the text is kept.
     pub fn line_col(&self, offset: u32) -> Option<(usize, usize)> {
         let (text, lines) = (self.text.as_ref()?, self.lines.as_ref()?);
@@ -109,6 +115,33 @@ pub struct Finding {
     /// to the evaluation date (`actual` is `as_of`). False when the stage
     /// was recorded late, and for rules that are not deadlines.
     pub overdue: bool,
+    /// A group rule's finding: the group and its figures (boxed: most
+    /// findings are about one record and carry none).
+    pub group: Option<Box<GroupFacts>>,
+}
+
+pub use crate::eval::group::{Facts as GroupFacts, Figure as GroupFigure, Measure};
+
+impl Finding {
+    /// What the finding is about, for titles and test names: the record's
+    /// id, or a group rule's group (`unit Xuzhou Municipal Government`,
+    /// `all records`).
+    pub fn subject(&self) -> String {
+        match self.group.as_deref() {
+            Some(g) if g.by == "all" => "all records".to_string(),
+            Some(g) => format!("{} {}", g.by, g.value),
+            None => self.record.clone(),
+        }
+    }
+
+    /// A group rule's records behind its figure: the first failing
+    /// constraint's (empty for a record's finding).
+    pub fn group_records(&self) -> &[String] {
+        self.group
+            .as_deref()
+            .and_then(|g| g.figures.first())
+            .map_or(&[], |f| &f.records)
+    }
 }
 
 /// A diagnostic about the inputs themselves (record, rule, calendar files).

@@ -62,7 +62,7 @@ pub enum Command {
     Fmt(super::fmt::FmtArgs),
     /// Run rule tests: records, an evaluation date and the findings expected.
     Test(super::test::TestArgs),
-    /// Show how one rule's verdict on one record was derived, step by step.
+    /// Show how one rule's verdict on one record (or a group rule's on one group) was derived, step by step.
     Explain(super::explain::ExplainArgs),
     /// Show the resolved settings (rectify.toml, flags, defaults) and where each came from.
     Config(super::show::ConfigArgs),

@@ -2,8 +2,13 @@
 //! rule's verdict on one record, as numbered steps
 //! ([`crate::eval::explain`]), with the record's place.
 //!
+//! `rectify explain RULE --unit UNIT [PATHS...]` (or `--round`, `--kind`,
+//! as the rule groups): a group rule's verdict on one group: the records
+//! counted, those meeting the condition, the figure, the threshold, the
+//! penalty.
+//!
 //! Exit: 0 explained (whatever the verdict), 2 the rules do not load, or the
-//! rule or the record is not found.
+//! rule, the record or the group is not found.
 
 use std::io::{self, Write};
 use std::path::PathBuf;
@@ -11,7 +16,7 @@ use std::path::PathBuf;
 use clap::Args;
 use jiff::civil::Date;
 
-use crate::eval::explain::explain;
+use crate::eval::explain::{GroupExplanation, explain};
 use crate::load;
 use crate::run::{self, FindError};
 
@@ -24,10 +29,20 @@ use super::settings::{self, Flags};
 pub struct ExplainArgs {
     /// The rule id, like `plan-on-time`
     pub rule: String,
-    /// The record id, like `JS-2022-R2-07`
-    pub record: String,
+    /// The record id, like `JS-2022-R2-07` (not with --unit, --round or --kind)
+    #[arg(required_unless_present_any = ["unit", "round", "kind"])]
+    pub record: Option<String>,
     /// Record files or folders to search (walked for *.yaml, *.yml) [default: .]
     pub paths: Vec<PathBuf>,
+    /// Explain a group rule on this unit's records (a rule `per unit`)
+    #[arg(long, value_name = "UNIT", conflicts_with_all = ["round", "kind"])]
+    pub unit: Option<String>,
+    /// Explain a group rule on this round's records (a rule `per round`)
+    #[arg(long, value_name = "ROUND", conflicts_with = "kind")]
+    pub round: Option<String>,
+    /// Explain a group rule on this kind's records (a rule `per kind`)
+    #[arg(long, value_name = "KIND")]
+    pub kind: Option<String>,
     /// A rule file or folder of *.rules; repeatable [default: `rules` in rectify.toml, else the bundled rule set]
     #[arg(long = "rules", value_name = "FILE|DIR")]
     pub rules: Vec<PathBuf>,
@@ -62,13 +77,30 @@ pub fn run(args: &ExplainArgs, project: &Project) -> u8 {
         return UNTRUSTED;
     };
     let schema = run::schema(plan);
+    if let Some((by, key)) = args.group() {
+        // With a group, the first operand is a path, not a record id.
+        let group_flags = Flags {
+            paths: args
+                .record
+                .iter()
+                .map(PathBuf::from)
+                .chain(args.paths.iter().cloned())
+                .collect(),
+            ..flags
+        };
+        let options = settings::resolve(project, &group_flags).options(project, as_of);
+        return group(plan, index, by, key, &options, as_of);
+    }
     let options = settings.options(project, as_of);
-    let found = match run::find_record(&options.paths, &args.record, &schema, &options.discovery) {
+    let Some(record) = args.record.as_deref() else {
+        eprintln!("error: name a record id, or a group with --unit, --round or --kind");
+        return UNTRUSTED;
+    };
+    let found = match run::find_record(&options.paths, record, &schema, &options.discovery) {
         Ok(found) => found,
         Err(FindError::NotFound { files }) => {
             eprintln!(
-                "error: no record `{}` in {files} record file{}",
-                args.record,
+                "error: no record `{record}` in {files} record file{}",
                 if files == 1 { "" } else { "s" }
             );
             return UNTRUSTED;
@@ -82,8 +114,7 @@ pub fn run(args: &ExplainArgs, project: &Project) -> u8 {
     };
     for (path, line) in &found.duplicates {
         eprintln!(
-            "warning: record id `{}` is also defined at {}:{line}; explaining the first",
-            args.record,
+            "warning: record id `{record}` is also defined at {}:{line}; explaining the first",
             path.display()
         );
     }
@@ -93,20 +124,22 @@ pub fn run(args: &ExplainArgs, project: &Project) -> u8 {
     let written = match explain(plan, &found.record, index, as_of) {
         Some(explanation) => print(
             &mut out,
-            &args.rule,
-            &args.record,
-            &place,
+            &format!("rule `{}` on record `{record}` ({place})", args.rule),
             &explanation.steps,
         ),
         None => {
             let kind = &plan.kinds[plan.rules[index].kind].name;
             writeln!(
                 out,
-                "rule `{}` applies to `{kind}` records; record `{}` ({place}) is a `{}`, so the rule does not apply to it",
-                args.rule, args.record, found.record.kind.value
+                "rule `{}` applies to `{kind}` records; record `{record}` ({place}) is a `{}`, so the rule does not apply to it",
+                args.rule, found.record.kind.value
             )
         }
     };
+    finish(written)
+}
+
+fn finish(written: io::Result<()>) -> u8 {
     match written {
         Err(e) if e.kind() != io::ErrorKind::BrokenPipe => {
             eprintln!("error: cannot write the explanation: {e}");
@@ -116,15 +149,85 @@ pub fn run(args: &ExplainArgs, project: &Project) -> u8 {
     }
 }
 
+impl ExplainArgs {
+    /// The group asked for: `("unit", "Xuzhou")`.
+    fn group(&self) -> Option<(&'static str, &str)> {
+        let named = [
+            ("unit", &self.unit),
+            ("round", &self.round),
+            ("kind", &self.kind),
+        ];
+        named
+            .into_iter()
+            .find_map(|(by, value)| value.as_deref().map(|v| (by, v)))
+    }
+}
+
+/// A group rule on one group: every record under `paths` of the rule's
+/// kind that falls in the group.
+fn group(
+    plan: &crate::eval::Plan,
+    index: usize,
+    by: &str,
+    key: &str,
+    options: &run::Options,
+    as_of: Date,
+) -> u8 {
+    let rule = &plan.rules[index];
+    let groups = crate::eval::group::by(rule);
+    if rule.group.is_none() || groups != by {
+        let (problem, help) = match groups {
+            _ if rule.group.is_none() => (
+                "is not a group rule".to_string(),
+                format!("name a record: `rectify explain {} RECORD-ID`", rule.id),
+            ),
+            "all" => (
+                format!("does not group records per {by}"),
+                "it judges all records as one group: name a record of it".to_string(),
+            ),
+            other => (
+                format!("does not group records per {by}"),
+                format!("it groups records per {other}: use --{other}"),
+            ),
+        };
+        eprintln!("error: rule `{}` {problem}", rule.id);
+        eprintln!("  help: {help}");
+        return UNTRUSTED;
+    }
+    let mut explanation = GroupExplanation::new(plan, index, key, as_of);
+    let schema = run::schema(plan);
+    let read = run::find::each_record(&options.paths, &schema, &options.discovery, |record| {
+        explanation.add(record)
+    });
+    let files = match read {
+        Ok(files) => files,
+        Err(problems) => {
+            for p in problems {
+                eprintln!("error: {p}");
+            }
+            return UNTRUSTED;
+        }
+    };
+    if explanation.is_empty() {
+        let kind = &plan.kinds[rule.kind].name;
+        eprintln!(
+            "error: no `{kind}` records of {by} `{key}` in {files} record file{}",
+            if files == 1 { "" } else { "s" }
+        );
+        let known: Vec<&str> = explanation.groups.iter().map(String::as_str).collect();
+        if let Some(help) = crate::suggest::help(key, &known) {
+            eprintln!("  help: {help}");
+        }
+        return UNTRUSTED;
+    }
+    let heading = format!("rule `{}` on {by} `{key}`", rule.id);
+    let steps = explanation.steps();
+    finish(print(&mut io::stdout().lock(), &heading, &steps))
+}
+
 /// Numbered steps; an indented step details the one before and is not numbered.
-fn print(
-    out: &mut dyn Write,
-    rule: &str,
-    record: &str,
-    place: &str,
-    steps: &[String],
-) -> io::Result<()> {
-    writeln!(out, "rule `{rule}` on record `{record}` ({place})")?;
+fn print(out: &mut dyn Write, heading: &str, steps: &[String]) -> io::Result<()> {
+    writeln!(out, "{heading}")?;
     let mut n = 0;
     for step in steps {
         if step.starts_with(' ') {

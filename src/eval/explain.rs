@@ -8,8 +8,9 @@ use jiff::civil::Date;
 use crate::model::Record;
 
 use super::check::{Verdicts, evaluate_rule};
-use super::plan::Plan;
-use super::value::{Ctx, effective_extension};
+use super::group::{self, Measure, Tally};
+use super::plan::{ConstraintKind as C, Plan};
+use super::value::{Ctx, Tri, effective_extension};
 
 /// One rule applied to one record, explained.
 #[derive(Clone, Debug, PartialEq)]
@@ -51,6 +52,10 @@ pub fn explain(plan: &Plan, record: &Record, index: usize, as_of: Date) -> Optio
     let mut verdicts = Verdicts::default();
     evaluate_rule(&mut ctx, index, &mut verdicts);
     let mut steps = ctx.trace.take().unwrap_or_default();
+    if let Some(obs) = verdicts.observations.first() {
+        steps.extend(membership(plan, obs));
+        return Some(Explanation { steps, verdicts });
+    }
     steps.extend(conclusion(plan, index, &verdicts));
     if !verdicts.findings.is_empty() {
         steps.extend(waiver_step(record, &rule.id, as_of));
@@ -142,6 +147,229 @@ fn conclusion(plan: &Plan, index: usize, verdicts: &Verdicts) -> Vec<String> {
     }
 }
 
+/// A member record of a group rule: per constraint, whether it was
+/// counted and whether it met the condition; the verdict is the group's.
+fn membership(plan: &Plan, obs: &group::Observation) -> Vec<String> {
+    let rule = &plan.rules[obs.rule];
+    let mut steps = Vec::new();
+    for (c, holds) in rule.requires.iter().zip(&obs.holds) {
+        steps.push(format!("require `{}`", c.text));
+        let met = match holds {
+            Tri::True => "it meets the condition",
+            Tri::False => "it does not meet the condition",
+            Tri::Unknown => "the condition cannot be checked for it, so it counts as not met",
+        };
+        steps.push(match (&c.kind, holds) {
+            (C::Count { .. }, Tri::True) => format!("  -> counted: {met}"),
+            (C::Count { .. }, _) => format!("  -> not counted: {met}"),
+            _ => format!("  -> counted in the share: {met}"),
+        });
+    }
+    let by = group::by(rule);
+    let how = match by {
+        "all" => String::new(),
+        by => format!(" --{by} {}", quote(&obs.key)),
+    };
+    steps.push(format!(
+        "verdict: a group rule judges {} as a whole, not each record; to see its figure, run `rectify explain {}{how}`",
+        describe_group(by, &obs.key),
+        rule.id
+    ));
+    steps
+}
+
+/// `unit `Xuzhou``, or `all records`.
+fn describe_group(by: &str, key: &str) -> String {
+    match by {
+        "all" => "all records".to_string(),
+        by => format!("{by} `{key}`"),
+    }
+}
+
+/// A command-line argument, quoted when it has spaces or quotes.
+fn quote(text: &str) -> String {
+    if text
+        .chars()
+        .any(|c| c.is_whitespace() || "\"'$`\\".contains(c))
+    {
+        format!("'{}'", text.replace('\'', "'\\''"))
+    } else {
+        text.to_string()
+    }
+}
+
+/// A group rule explained on one group: which records of the rule's kind
+/// fall in it, which were counted, which met each condition, the figure,
+/// the threshold and the penalty. Records are added one at a time.
+pub struct GroupExplanation<'p> {
+    plan: &'p Plan,
+    index: usize,
+    key: String,
+    as_of: Date,
+    members: Vec<(String, Vec<Tri>)>,
+    /// Records of the group the rule does not count, and why.
+    skipped: Vec<(String, String)>,
+    tally: Tally,
+    /// Every group met, for a suggestion when the asked one has no records.
+    pub groups: std::collections::BTreeSet<String>,
+}
+
+impl<'p> GroupExplanation<'p> {
+    pub fn new(plan: &'p Plan, index: usize, key: &str, as_of: Date) -> GroupExplanation<'p> {
+        GroupExplanation {
+            plan,
+            index,
+            key: key.to_string(),
+            as_of,
+            members: Vec::new(),
+            skipped: Vec::new(),
+            tally: Tally::default(),
+            groups: std::collections::BTreeSet::new(),
+        }
+    }
+
+    /// Evaluate the rule's conditions on a record, when it is of the
+    /// rule's kind and in the group.
+    pub fn add(&mut self, record: &Record) {
+        let plan = self.plan;
+        let rule = &plan.rules[self.index];
+        let kind = &plan.kinds[rule.kind];
+        if kind.name != record.kind.value {
+            return;
+        }
+        let key = group::key(rule, record);
+        if key != self.key {
+            self.groups.insert(key);
+            return;
+        }
+        let mut ctx = Ctx::new(plan, kind, record, self.as_of);
+        let mut verdicts = Verdicts::default();
+        evaluate_rule(&mut ctx, self.index, &mut verdicts);
+        let id = record.id.value.clone();
+        match verdicts.observations.pop() {
+            Some(obs) => {
+                self.tally.add(rule, &obs, &id);
+                self.members.push((id, obs.holds));
+            }
+            None => {
+                let why = match (verdicts.findings.first(), &rule.when) {
+                    (Some(f), _) => format!("cannot check: {}", f.message),
+                    (None, Some(when)) => format!("`when {}` does not hold", when.text),
+                    (None, None) => "not counted".to_string(),
+                };
+                self.skipped.push((id, why));
+            }
+        }
+    }
+
+    /// Whether no record of the rule's kind is in the group.
+    pub fn is_empty(&self) -> bool {
+        self.members.is_empty() && self.skipped.is_empty()
+    }
+
+    /// The steps: the group, each constraint's counts and figure, the
+    /// penalty and the verdict.
+    pub fn steps(self) -> Vec<String> {
+        let rule = &self.plan.rules[self.index];
+        let kind = &self.plan.kinds[rule.kind].name;
+        let group = describe_group(group::by(rule), &self.key);
+        let mut steps = vec![format!(
+            "rule `{}` judges `{kind}` records per {}; {group} has {} of them; evaluated as of {}",
+            rule.id,
+            match group::by(rule) {
+                "all" => "run",
+                by => by,
+            },
+            self.members.len() + self.skipped.len(),
+            self.as_of
+        )];
+        for (id, why) in &self.skipped {
+            steps.push(format!("`{id}` is not counted: {why}"));
+        }
+        let mut fails = false;
+        for (i, c) in rule.requires.iter().enumerate() {
+            let ids = |pick: &dyn Fn(Tri) -> bool| -> Vec<&str> {
+                let holds = |h: &Vec<Tri>| h.get(i).copied().unwrap_or(Tri::Unknown);
+                self.members
+                    .iter()
+                    .filter(|(_, h)| pick(holds(h)))
+                    .map(|(id, _)| id.as_str())
+                    .collect()
+            };
+            let met = ids(&|t| t == Tri::True);
+            let Some((figure, ok)) =
+                group::assess(&c.kind, met.len() as u64, self.members.len() as u64)
+            else {
+                continue;
+            };
+            steps.push(format!("require `{}`", c.text));
+            let not_met = ids(&|t| t == Tri::False);
+            let unknown = ids(&|t| t == Tri::Unknown);
+            let all = ids(&|_| true);
+            match figure.measure {
+                Measure::Share => {
+                    steps.push(list("  counted", &all));
+                    steps.push(list("  met the condition", &met));
+                    steps.push(list("  did not meet it", &not_met));
+                }
+                Measure::Count => {
+                    steps.push(list("  counted (the condition holds)", &met));
+                    steps.push(list("  not counted (it does not hold)", &not_met));
+                }
+            }
+            if !unknown.is_empty() {
+                steps.push(list(
+                    "  could not be checked (counted as not met)",
+                    &unknown,
+                ));
+            }
+            let verdict = if ok { "holds" } else { "fails" };
+            let figure_text = match figure.measure {
+                Measure::Share => format!(
+                    "{} ({} of {})",
+                    group::shown(&figure),
+                    figure.met,
+                    figure.members
+                ),
+                Measure::Count => format!("{} of {} counted", figure.met, figure.members),
+            };
+            steps.push(format!(
+                "  -> {figure_text}, {} required: {verdict}",
+                group::required(&figure)
+            ));
+            fails |= !ok;
+        }
+        steps.push(format!(
+            "penalty rule: {}",
+            crate::run::describe_penalty(&rule.penalty)
+        ));
+        let penalty = group::penalty(rule);
+        steps.push(if fails {
+            format!(
+                "verdict: {} finding on {group}, {penalty} point{}",
+                rule.severity.as_str(),
+                if penalty == crate::points::Points(100) {
+                    ""
+                } else {
+                    "s"
+                }
+            )
+        } else {
+            format!("verdict: {group} meets the rule; no finding")
+        });
+        steps
+    }
+}
+
+/// `  counted: 3 records: A, B, C`.
+fn list(what: &str, ids: &[&str]) -> String {
+    match ids.len() {
+        0 => format!("{what}: none"),
+        1 => format!("{what}: 1 record: {}", ids[0]),
+        n => format!("{what}: {n} records: {}", ids.join(", ")),
+    }
+}
+
 /// What an inline waiver for the rule does to the finding, if the record has one.
 fn waiver_step(record: &Record, rule: &str, as_of: Date) -> Option<String> {
     use crate::model::WaiverState;
@@ -162,7 +390,10 @@ fn waiver_step(record: &Record, rule: &str, as_of: Date) -> Option<String> {
             format!("a waiver expired on {until}, so the finding counts")
         }
         WaiverState::Incomplete(field) => {
-            format!("a waiver has no `{field}`, so it does not apply")
+            format!("a waiver has no `{field}` (or it is empty), so it does not apply")
+        }
+        WaiverState::Malformed => {
+            "a waiver has a value that cannot be read, so it does not apply".to_string()
         }
     })
 }

@@ -112,6 +112,9 @@ pub struct Waiver {
     pub reason: Option<Spanned<String>>,
     pub until: Option<Spanned<Date>>,
     pub approved_by: Option<Spanned<String>>,
+    /// Keys written with a value that could not be read (reported where it
+    /// was read): the waiver waives nothing, and they are not absent.
+    pub malformed: Vec<&'static str>,
     pub span: Span,
 }
 
@@ -122,15 +125,22 @@ pub enum WaiverState {
     Valid,
     /// Complete, but `until` is before the day.
     Expired(Date),
-    /// Lacks this field, so it waives nothing.
+    /// Lacks this field, or it is blank, so it waives nothing.
     Incomplete(&'static str),
+    /// A value could not be read (already reported), so it waives nothing.
+    Malformed,
 }
 
 impl Waiver {
     pub fn state(&self, as_of: Date) -> WaiverState {
+        if !self.malformed.is_empty() {
+            return WaiverState::Malformed;
+        }
+        let blank =
+            |t: &Option<Spanned<String>>| t.as_ref().is_none_or(|t| t.value.trim().is_empty());
         let missing = [
-            ("reason", self.reason.is_none()),
-            ("approved_by", self.approved_by.is_none()),
+            ("reason", blank(&self.reason)),
+            ("approved_by", blank(&self.approved_by)),
             ("until", self.until.is_none()),
         ];
         if let Some((field, _)) = missing.iter().find(|(_, m)| *m) {

@@ -141,16 +141,37 @@ pub(crate) fn extensions(value: Option<&Node>, errors: &mut Vec<Error>) -> Vec<E
         .collect()
 }
 
-/// `waivers:`; every key optional at load time.
+/// `waivers:`; every key optional at load time. A value that cannot be read
+/// is reported here and its key noted in [`Waiver::malformed`].
 pub(crate) fn waivers(value: Option<&Node>, errors: &mut Vec<Error>) -> Vec<Waiver> {
     let maps = mappings(value, &WAIVER_KEYS, "a waiver", errors);
     maps.into_iter()
-        .map(|(node, map)| Waiver {
-            rule: lookup(map, "rule").and_then(|v| string(v, errors)),
-            reason: lookup(map, "reason").and_then(|v| string(v, errors)),
-            until: lookup(map, "until").and_then(|v| date(v, errors)),
-            approved_by: lookup(map, "approved_by").and_then(|v| string(v, errors)),
-            span: node.span,
+        .map(|(node, map)| {
+            let mut malformed = Vec::new();
+            Waiver {
+                rule: field(map, "rule", string, errors, &mut malformed),
+                reason: field(map, "reason", string, errors, &mut malformed),
+                until: field(map, "until", date, errors, &mut malformed),
+                approved_by: field(map, "approved_by", string, errors, &mut malformed),
+                malformed,
+                span: node.span,
+            }
         })
         .collect()
+}
+
+/// One value of a waiver; when it is written but cannot be read, its key
+/// is noted as malformed (the error is already pushed).
+fn field<T>(
+    map: &[(Node, Node)],
+    key: &'static str,
+    read: fn(&Node, &mut Vec<Error>) -> Option<T>,
+    errors: &mut Vec<Error>,
+    malformed: &mut Vec<&'static str>,
+) -> Option<T> {
+    let value = read(lookup(map, key)?, errors);
+    if value.is_none() {
+        malformed.push(key);
+    }
+    value
 }

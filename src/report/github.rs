@@ -53,13 +53,16 @@ fn command(severity: Severity) -> &'static str {
 }
 
 fn finding(outcome: &Outcome, f: &Finding, locator: &mut Locator) -> String {
-    let file = outcome.finding_file(f);
-    let region = locator.finding(outcome, f);
+    // A group rule's finding sits at its rule: annotate the rule file only
+    // when it is in the repository (not the bundled rule set).
+    let file = outcome.finding_file(f).filter(|s| s.on_disk());
+    let region = file.and_then(|_| locator.finding(outcome, f));
     let id = outcome.rules.get(f.rule).map_or("", |r| r.id.as_str());
+    let subject = f.subject();
     let (name, title) = if f.waived {
-        ("notice", format!("{id} (waived): {}", f.record))
+        ("notice", format!("{id} (waived): {subject}"))
     } else {
-        (command(f.severity), format!("{id}: {}", f.record))
+        (command(f.severity), format!("{id}: {subject}"))
     };
     let mut message = f.message.clone();
     if !f.waived && f.penalty.0 > 0 {

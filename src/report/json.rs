@@ -10,7 +10,9 @@ use std::io::{self, Write};
 use serde::Serialize;
 use serde_json::Value;
 
-use crate::outcome::{Finding, InputError, KindProgress, Origin, Outcome, Place, SourceFile};
+use crate::outcome::{
+    Finding, GroupFacts, GroupFigure, InputError, KindProgress, Origin, Outcome, Place, SourceFile,
+};
 
 /// The version of the JSON report's shape; bumped only on a breaking change.
 pub const VERSION: u32 = 1;
@@ -97,6 +99,78 @@ struct FindingJson<'a> {
     late_workdays: Option<i64>,
     penalty: Value,
     waived: bool,
+    /// A group rule's finding: the group, its figure and its records.
+    #[serde(flatten, skip_serializing_if = "Option::is_none")]
+    group: Option<GroupJson<'a>>,
+}
+
+/// The group fields of a group rule's finding: the first constraint it
+/// fails at the top, and every failing one under `constraints` when more
+/// than one fails.
+#[derive(Serialize)]
+struct GroupJson<'a> {
+    group: GroupKey<'a>,
+    #[serde(flatten)]
+    first: FigureJson<'a>,
+    #[serde(skip_serializing_if = "Vec::is_empty")]
+    constraints: Vec<FigureJson<'a>>,
+}
+
+#[derive(Serialize)]
+struct GroupKey<'a> {
+    by: &'static str,
+    value: &'a str,
+}
+
+#[derive(Serialize)]
+struct FigureJson<'a> {
+    constraint: &'a str,
+    measure: &'static str,
+    comparison: &'static str,
+    figure: Value,
+    threshold: Value,
+    met: u64,
+    members: u64,
+    unknown: u64,
+    records: &'a [String],
+}
+
+impl<'a> GroupJson<'a> {
+    fn new(facts: &'a GroupFacts) -> Option<GroupJson<'a>> {
+        let figures: Vec<FigureJson<'a>> = facts.figures.iter().map(FigureJson::new).collect();
+        let mut figures = figures.into_iter();
+        let first = figures.next()?;
+        let rest: Vec<FigureJson<'a>> = figures.collect();
+        let constraints = if rest.is_empty() {
+            rest
+        } else {
+            facts.figures.iter().map(FigureJson::new).collect()
+        };
+        Some(GroupJson {
+            group: GroupKey {
+                by: facts.by,
+                value: &facts.value,
+            },
+            first,
+            constraints,
+        })
+    }
+}
+
+impl<'a> FigureJson<'a> {
+    fn new(f: &'a GroupFigure) -> FigureJson<'a> {
+        FigureJson {
+            constraint: &f.constraint,
+            measure: f.measure.as_str(),
+            comparison: f.op.as_str(),
+            figure: f.figure.to_json(),
+            threshold: f.threshold.to_json(),
+            met: f.met,
+            members: f.members,
+            unknown: f.unknown,
+            records: &f.records,
+        }
+    }
 }
 
 impl<'a> FindingJson<'a> {
@@ -126,6 +200,7 @@ impl<'a> FindingJson<'a> {
             late_workdays: f.late_workdays,
             penalty: f.penalty.to_json(),
             waived: f.waived,
+            group: f.group.as_deref().and_then(GroupJson::new),
         }
     }
 }

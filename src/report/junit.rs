@@ -83,7 +83,13 @@ fn finding(outcome: &Outcome, f: &Finding) -> Case {
             finding_position(Some(file), f).map_or_else(String::new, |(l, c)| format!(":{l}:{c}"));
         body.push(format!("at: {}{at}", file.name));
     }
-    body.push(format!("unit: {}", f.unit));
+    if !f.unit.is_empty() {
+        body.push(format!("unit: {}", f.unit));
+    }
+    let records = f.group_records();
+    if !records.is_empty() {
+        body.push(format!("records: {}", records.join(", ")));
+    }
     if let Some(rule) = outcome.rules.get(f.rule) {
         body.extend(rule.help.clone());
         body.extend(rule.cite.as_ref().map(|c| format!("cite: {c}")));
@@ -97,7 +103,7 @@ fn finding(outcome: &Outcome, f: &Finding) -> Case {
     };
     Case {
         class: id.to_string(),
-        name: f.record.clone(),
+        name: f.subject(),
         file: file.map(|s| s.name.clone()),
         line,
         verdict,
@@ -107,7 +113,8 @@ fn finding(outcome: &Outcome, f: &Finding) -> Case {
 /// One passing case per unit: its records that have no finding at all.
 fn records(outcome: &Outcome) -> Vec<Case> {
     let mut with_findings: BTreeMap<&str, BTreeSet<&str>> = BTreeMap::new();
-    for f in &outcome.findings {
+    // A group rule's finding names no record: it flags none of them.
+    for f in outcome.findings.iter().filter(|f| !f.record.is_empty()) {
         with_findings.entry(&f.unit).or_default().insert(&f.record);
     }
     outcome

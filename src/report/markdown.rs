@@ -119,7 +119,7 @@ fn findings(outcome: &Outcome) -> Table {
         };
         table.push(vec![
             format!("`{at}`"),
-            f.record.clone(),
+            f.subject(),
             format!("`{rule}`"),
             severity,
             f.message.clone(),

@@ -204,11 +204,12 @@ fn finding(outcome: &Outcome, f: &Finding, locator: &mut Locator) -> Json {
     ])
 }
 
-/// Stable across edits that move the record: rule, record id, file name.
+/// Stable across edits that move the record: rule, record id (or a group
+/// rule's group), file name.
 fn fingerprint(outcome: &Outcome, f: &Finding) -> String {
     let rule = outcome.rules.get(f.rule).map_or("", |r| r.id.as_str());
     let file = outcome.finding_file(f).map_or("", |s| s.name.as_str());
-    format!("{rule}:{}:{}", f.record, uri(file))
+    format!("{rule}:{}:{}", f.subject(), uri(file))
 }
 
 fn suppression(f: &Finding) -> Json {
@@ -232,7 +233,10 @@ fn suppression(f: &Finding) -> Json {
 
 fn finding_properties(f: &Finding) -> Json {
     Json::object([
-        ("record", Some(Json::str(&f.record))),
+        (
+            "record",
+            (!f.record.is_empty()).then(|| Json::str(&f.record)),
+        ),
         ("kind", Some(Json::str(&*f.kind))),
         ("unit", Some(Json::str(&*f.unit))),
         ("penalty", Some(Json::Number(f.penalty.to_json()))),
@@ -243,6 +247,36 @@ fn finding_properties(f: &Finding) -> Json {
         ("late_days", f.late_days.map(Json::int)),
         ("late_workdays", f.late_workdays.map(Json::int)),
         ("overdue", f.overdue.then_some(Json::Bool(true))),
+        ("group", f.group.as_deref().map(group_properties)),
+    ])
+}
+
+/// A group rule's finding: its group and the first failing constraint's
+/// figure, threshold and records (as in the JSON report).
+fn group_properties(g: &crate::outcome::GroupFacts) -> Json {
+    let figure = g.figures.first();
+    Json::object([
+        ("by", Some(Json::str(g.by))),
+        ("value", Some(Json::str(&g.value))),
+        ("measure", figure.map(|f| Json::str(f.measure.as_str()))),
+        ("comparison", figure.map(|f| Json::str(f.op.as_str()))),
+        ("figure", figure.map(|f| Json::Number(f.figure.to_json()))),
+        (
+            "threshold",
+            figure.map(|f| Json::Number(f.threshold.to_json())),
+        ),
+        (
+            "met",
+            figure.map(|f| Json::int(i64::try_from(f.met).unwrap_or(i64::MAX))),
+        ),
+        (
+            "members",
+            figure.map(|f| Json::int(i64::try_from(f.members).unwrap_or(i64::MAX))),
+        ),
+        (
+            "records",
+            figure.map(|f| Json::Array(f.records.iter().map(Json::str).collect())),
+        ),
     ])
 }
 

@@ -256,6 +256,7 @@ fn evaluate(record: &Record, plan: &Plan, options: &Options, result: &mut Result
     eval::evaluate(plan, record, options.as_of, &mut verdicts);
     eval::check::add_uncovered(&mut result.uncovered, verdicts.uncovered.drain(..));
     let kind = plan.kinds.iter().find(|k| k.name == record.kind.value);
+    check_waivers(record, result);
     let mut used = vec![false; record.waivers.len()];
     for f in verdicts.findings {
         let reason = waiver(record, &plan.rules[f.rule].id, options, &mut used, result);
@@ -278,7 +279,7 @@ fn evaluate(record: &Record, plan: &Plan, options: &Options, result: &mut Result
     }
     for (waiver, used) in record.waivers.iter().zip(used) {
         if !used {
-            unmatched(waiver, options, result);
+            unmatched(waiver, plan, options, result);
         }
     }
     result.passed.extend(verdicts.passed);
@@ -293,7 +294,9 @@ fn evaluate(record: &Record, plan: &Plan, options: &Options, result: &mut Result
                 result.group_tallies.len() - 1
             }
         };
-        result.group_tallies[at].1.add(obs, &record.id.value);
+        result.group_tallies[at]
+            .1
+            .add(&plan.rules[obs.rule], obs, &record.id.value);
     }
     result.pending_count += verdicts.pending.len();
     let horizon = options
@@ -400,6 +403,7 @@ fn finding(record: &Record, f: eval::Finding, lean: bool) -> Finding {
         waiver_external: false,
         stage: None,
         overdue: late.is_some_and(|l| l.overdue),
+        group: None,
     }
 }
 
@@ -420,16 +424,8 @@ fn waiver(
     let w = &record.waivers[i];
     match w.state(options.as_of) {
         WaiverState::Valid => w.reason.as_ref().map(|r| r.value.clone()),
-        WaiverState::Incomplete(field) => {
-            let message = format!("waiver for `{rule}` has no `{field}`, so it does not apply");
-            result.errors.push(located(
-                "waiver::incomplete",
-                Severity::Error,
-                message,
-                w.span,
-            ));
-            None
-        }
+        // Reported by `check_waivers`, whether or not a finding matches.
+        WaiverState::Incomplete(_) | WaiverState::Malformed => None,
         WaiverState::Expired(until) => {
             let message = format!("waiver for `{rule}` expired on {until}");
             let span = w.until.as_ref().map_or(w.span, |u| u.span);
@@ -441,8 +437,45 @@ fn waiver(
     }
 }
 
-fn unmatched(w: &model::Waiver, options: &Options, result: &mut Result) {
-    let rule = w.rule.as_ref().map_or("?", |r| r.value.as_str());
+/// Report every inline waiver that can waive nothing: absent keys, a blank
+/// `reason` or `approved_by` (a value that could not be read was reported
+/// when the record was loaded).
+fn check_waivers(record: &Record, result: &mut Result) {
+    for w in &record.waivers {
+        let required = [
+            ("rule", w.rule.is_none()),
+            ("reason", w.reason.is_none()),
+            ("until", w.until.is_none()),
+            ("approved_by", w.approved_by.is_none()),
+        ];
+        let shape = super::waivers::Shape {
+            rule: w.rule.as_ref().map(|r| r.value.as_str()),
+            span: w.span,
+            absent: required
+                .into_iter()
+                .filter(|(key, absent)| *absent && !w.malformed.contains(key))
+                .map(|(key, _)| key)
+                .collect(),
+            reason: w.reason.as_ref(),
+            approved_by: w.approved_by.as_ref(),
+        };
+        result
+            .errors
+            .extend(super::waivers::validate(&shape, 0, Origin::Record));
+    }
+}
+
+fn unmatched(w: &model::Waiver, plan: &Plan, options: &Options, result: &mut Result) {
+    let Some(rule) = &w.rule else {
+        return; // reported by `check_waivers`
+    };
+    let rule = &rule.value;
+    if matches!(
+        w.state(options.as_of),
+        WaiverState::Incomplete(_) | WaiverState::Malformed
+    ) {
+        return; // reported: it could waive nothing
+    }
     if let Some(until) = w.until.as_ref().filter(|u| u.value < options.as_of) {
         let message = format!("waiver for `{rule}` expired on {}", until.value);
         result.errors.push(located(
@@ -453,16 +486,18 @@ fn unmatched(w: &model::Waiver, options: &Options, result: &mut Result) {
         ));
         return;
     }
-    let (severity, message) = match &w.rule {
-        Some(_) => (
-            Severity::Warning,
-            format!("waiver for `{rule}` matches no finding"),
-        ),
-        None => (Severity::Error, "waiver names no `rule`".to_string()),
-    };
-    result
-        .errors
-        .push(located("waiver::unmatched", severity, message, w.span));
+    let message = format!("waiver for `{rule}` matches no finding");
+    let mut e = located("waiver::unmatched", Severity::Warning, message, w.span);
+    if plan
+        .rules
+        .iter()
+        .any(|r| r.id == *rule && r.group.is_some())
+    {
+        e.help = Some(format!(
+            "`{rule}` judges a group of records, not one: waive its finding in a waiver file (`--waivers`), by the group"
+        ));
+    }
+    result.errors.push(e);
 }
 
 fn located(code: &str, severity: Severity, message: String, span: Span) -> InputError {

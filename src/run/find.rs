@@ -75,6 +75,32 @@ pub fn find_record(
     }
 }
 
+/// Every record under `paths` (empty: the current folder), in path order,
+/// handed to `each`; how many record files were read. A file that cannot
+/// be read is skipped; `Err` only when no path could be walked at all.
+pub fn each_record(
+    paths: &[PathBuf],
+    schema: &Schema,
+    discovery: &crate::walk::Discovery,
+    mut each: impl FnMut(&Record),
+) -> Result<usize, Vec<String>> {
+    let (files, errors, _) = super::walk(paths, discovery);
+    if files.is_empty() && !errors.is_empty() {
+        return Err(errors
+            .into_iter()
+            .map(|(path, _, _, message)| format!("{path}: {message}"))
+            .collect());
+    }
+    for path in &files {
+        let Ok(text) = std::fs::read_to_string(path) else {
+            continue;
+        };
+        let file = model::load(&text, schema, &yaml::Limits::default());
+        file.records.iter().for_each(&mut each);
+    }
+    Ok(files.len())
+}
+
 /// The 1-based line of a byte offset.
 pub fn line(text: &str, offset: u32) -> usize {
     crate::source::LineIndex::new(text).line_col(text, offset).0

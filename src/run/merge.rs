@@ -88,7 +88,8 @@ impl<'p> Merger<'p> {
             self.uncovered.insert((out.calendar, out.year));
         }
         for (key, tally) in result.group_tallies {
-            self.tallies.entry(key).or_default().merge(tally);
+            let rule = &self.plan.rules[key.0];
+            self.tallies.entry(key).or_default().merge(rule, tally);
         }
         outcome.records += result.records;
         outcome.summary.pending += result.pending_count;
@@ -103,19 +104,28 @@ impl<'p> Merger<'p> {
             .extend(result.pending.into_iter().map(|p| Pending { file, ..p }));
     }
 
-    pub fn finish(self, outcome: &mut Outcome) {
+    /// Judge every group of every group rule: a finding per failing group.
+    /// Call once every file is added and before waiver files are applied,
+    /// so that they can waive group findings.
+    pub fn judge_groups(&mut self, outcome: &mut Outcome) {
+        for ((rule, key), tally) in std::mem::take(&mut self.tallies) {
+            match eval::group::judge(self.plan, rule, &key, tally) {
+                Some(verdict) => outcome
+                    .findings
+                    .push(group_finding(self.plan, rule, &key, verdict)),
+                None => outcome.passes[rule] += 1,
+            }
+        }
+    }
+
+    /// Sort, score units (waived findings cost nothing) and sum up. Group
+    /// rules are judged first if [`Merger::judge_groups`] was not called.
+    pub fn finish(mut self, outcome: &mut Outcome) {
+        self.judge_groups(outcome);
         self.ids.finish(outcome);
         for (calendar, year) in &self.uncovered {
             let error = super::calendar_edge::uncovered(outcome, calendar, *year);
             outcome.input_errors.push(error);
-        }
-        for ((rule, key), tally) in &self.tallies {
-            match eval::group::judge(self.plan, *rule, key, tally) {
-                Some(message) => outcome
-                    .findings
-                    .push(group_finding(self.plan, *rule, key, message)),
-                None => outcome.passes[*rule] += 1,
-            }
         }
         sort(outcome);
         let mut units = self.units;
@@ -159,7 +169,7 @@ pub(super) fn ensure_text(outcome: &mut Outcome, file: usize) {
 
 /// A failing group: located at the rule, costing the rule's fixed points,
 /// counted against the unit when the rule groups by unit.
-fn group_finding(plan: &Plan, index: usize, key: &str, message: String) -> Finding {
+fn group_finding(plan: &Plan, index: usize, key: &str, verdict: eval::group::Verdict) -> Finding {
     let rule = &plan.rules[index];
     let by_unit = rule.group.and_then(|g| g.by) == Some(crate::syntax::ast::GroupBy::Unit);
     let label = Label {
@@ -169,7 +179,7 @@ fn group_finding(plan: &Plan, index: usize, key: &str, message: String) -> Findi
     Finding {
         rule: index,
         severity: rule.severity,
-        message,
+        message: verdict.message,
         record: String::new(),
         kind: plan.kinds[rule.kind].name.as_str().into(),
         unit: if by_unit { key.into() } else { "".into() },
@@ -180,10 +190,7 @@ fn group_finding(plan: &Plan, index: usize, key: &str, message: String) -> Findi
         actual: None,
         late_days: None,
         late_workdays: None,
-        penalty: rule
-            .penalty
-            .fixed
-            .min(rule.penalty.cap.unwrap_or(rule.penalty.fixed)),
+        penalty: eval::group::penalty(rule),
         penalty_note: None,
         waived: false,
         line_col: None,
@@ -191,6 +198,7 @@ fn group_finding(plan: &Plan, index: usize, key: &str, message: String) -> Findi
         waiver_external: false,
         stage: None,
         overdue: false,
+        group: Some(Box::new(verdict.facts)),
     }
 }
 

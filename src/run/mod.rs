@@ -145,6 +145,9 @@ pub fn check(options: &Options) -> Outcome {
             merger.add(&mut outcome, result);
         }
     }
+    // Group findings exist only once every file is in; waiver files can
+    // waive them, so they are applied after.
+    merger.judge_groups(&mut outcome);
     let waivers: Vec<(usize, Vec<waivers::Waiver>)> = options
         .waivers
         .iter()

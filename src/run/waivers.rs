@@ -50,13 +50,39 @@ pub struct WaiverAuthority {
 #[derive(Clone, Debug)]
 pub struct Waiver {
     pub rule: Spanned<String>,
-    /// The record id it waives; `None` when it names a `unit` instead.
+    /// The record id it waives; `None` when it names a group instead.
     pub record: Option<Spanned<String>>,
+    /// A group rule's group, as the rule groups: `unit`, `round` or `kind`.
     pub unit: Option<Spanned<String>>,
+    pub round: Option<Spanned<String>>,
+    pub kind: Option<Spanned<String>>,
     pub reason: Option<Spanned<String>>,
     pub until: Option<Spanned<Date>>,
     pub approved_by: Option<Spanned<String>>,
+    /// Well formed (no absent key, no blank or unreadable value): only then
+    /// does it waive anything.
+    pub valid: bool,
     pub span: Span,
+}
+
+impl Waiver {
+    /// Whether it covers a finding of its rule: the record it names, or
+    /// the group (a group rule's finding grouped by the key it names).
+    fn covers(&self, f: &crate::outcome::Finding) -> bool {
+        if let Some(record) = &self.record {
+            return f.record == record.value;
+        }
+        let Some(group) = f.group.as_deref() else {
+            return false;
+        };
+        let named = match group.by {
+            "unit" => &self.unit,
+            "round" => &self.round,
+            "kind" => &self.kind,
+            _ => &None,
+        };
+        named.as_ref().is_some_and(|n| n.value == group.value)
+    }
 }
 
 /// Read a waiver file into the outcome's files; its waivers, and every
@@ -118,18 +144,11 @@ pub fn apply(outcome: &mut Outcome, waivers: &[Waiver], file: usize) {
             outcome.input_errors.push(e);
             continue;
         }
-        let (Some(reason), Some(until), Some(_)) = (&w.reason, &w.until, &w.approved_by) else {
+        let (true, Some(reason), Some(until)) = (w.valid, &w.reason, &w.until) else {
             continue;
         };
         let rules = &outcome.rules;
-        let matches = |f: &crate::outcome::Finding| {
-            rules[f.rule].id == w.rule.value
-                && match (&w.record, &w.unit) {
-                    (Some(r), _) => f.record == r.value,
-                    (None, Some(u)) => f.record.is_empty() && *f.unit == *u.value,
-                    (None, None) => false,
-                }
-        };
+        let matches = |f: &crate::outcome::Finding| rules[f.rule].id == w.rule.value && w.covers(f);
         let hits: Vec<usize> = (0..outcome.findings.len())
             .filter(|&i| matches(&outcome.findings[i]))
             .collect();
@@ -146,12 +165,14 @@ pub fn apply(outcome: &mut Outcome, waivers: &[Waiver], file: usize) {
         }
         if hits.is_empty() {
             let message = format!("waiver for `{}` matches no finding", w.rule.value);
-            outcome.input_errors.push(error(
+            let mut e = error(
                 "waiver::unmatched",
                 Severity::Warning,
                 message,
                 place(w.span),
-            ));
+            );
+            e.help = grouping_help(outcome, w);
+            outcome.input_errors.push(e);
         }
         for i in hits {
             let f = &mut outcome.findings[i];
@@ -164,9 +185,96 @@ pub fn apply(outcome: &mut Outcome, waivers: &[Waiver], file: usize) {
     }
 }
 
+/// When a waiver names a group by another key than its rule groups by
+/// (`unit` for a rule `per round`), say which key to name.
+fn grouping_help(outcome: &Outcome, w: &Waiver) -> Option<String> {
+    if w.record.is_some() {
+        return None;
+    }
+    let by = outcome
+        .findings
+        .iter()
+        .filter(|f| outcome.rules[f.rule].id == w.rule.value)
+        .find_map(|f| f.group.as_deref())?
+        .by;
+    let named = [("unit", &w.unit), ("round", &w.round), ("kind", &w.kind)];
+    let (key, _) = named.iter().find(|(_, v)| v.is_some())?;
+    (*key != by).then(|| {
+        format!(
+            "`{}` groups records per {by}: name the `{by}` instead of the `{key}`",
+            w.rule.value
+        )
+    })
+}
+
+/// A waiver's fields that decide whether it can waive anything, wherever
+/// it is written (a record or a waiver file).
+pub(crate) struct Shape<'a> {
+    /// The rule it names, when it names one (for the message).
+    pub rule: Option<&'a str>,
+    /// The whole waiver: where absent keys are reported.
+    pub span: Span,
+    /// Required keys that are not written. A key written with a value that
+    /// could not be read was reported where it was read, and is not here.
+    pub absent: Vec<&'static str>,
+    pub reason: Option<&'a Spanned<String>>,
+    pub approved_by: Option<&'a Spanned<String>>,
+}
+
+/// Why a waiver waives nothing, as `waiver::incomplete` errors: one at the
+/// waiver naming every absent key, and one at each `reason` or
+/// `approved_by` that is empty or only whitespace.
+pub(crate) fn validate(w: &Shape<'_>, file: usize, origin: Origin) -> Vec<InputError> {
+    let subject = w
+        .rule
+        .map_or_else(|| "waiver".to_string(), |r| format!("waiver for `{r}`"));
+    let at = |span| Some(Place { file, span });
+    let mut problems = Vec::new();
+    if !w.absent.is_empty() {
+        let list: Vec<String> = w.absent.iter().map(|k| format!("`{k}`")).collect();
+        let message = format!("{subject} has no {}, so it waives nothing", list.join(", "));
+        let mut e = InputError::new(INCOMPLETE, Severity::Error, message, origin, at(w.span));
+        e.help = w.absent.iter().find_map(|k| help(k)).map(str::to_string);
+        problems.push(e);
+    }
+    for (key, value) in [("reason", w.reason), ("approved_by", w.approved_by)] {
+        if let Some(v) = value.filter(|v| v.value.trim().is_empty()) {
+            let message = format!("{subject} has an empty `{key}`, so it waives nothing");
+            let mut e = InputError::new(INCOMPLETE, Severity::Error, message, origin, at(v.span));
+            e.help = help(key).map(str::to_string);
+            problems.push(e);
+        }
+    }
+    problems
+}
+
+/// The code of every problem that makes a waiver waive nothing.
+const INCOMPLETE: &str = "waiver::incomplete";
+
+fn help(key: &str) -> Option<&'static str> {
+    match key {
+        "reason" => Some("say why the finding is waived, e.g. the approval that allows it"),
+        "approved_by" => Some("name who approved the waiver"),
+        "until" => Some("add `until: YYYY-MM-DD`, the last day the waiver holds"),
+        _ => None,
+    }
+}
+
 fn error(code: &str, severity: Severity, message: String, place: Option<Place>) -> InputError {
     InputError::new(code, severity, message, Origin::Record, place)
 }
+
+/// The keys a waiver in a waiver file may have.
+const KEYS: [&str; 8] = [
+    "rule",
+    "record",
+    "unit",
+    "round",
+    "kind",
+    "reason",
+    "until",
+    "approved_by",
+];
 
 struct Reader {
     file: usize,
@@ -230,57 +338,78 @@ impl Reader {
             rule: Spanned::new(String::new(), node.span),
             record: None,
             unit: None,
+            round: None,
+            kind: None,
             reason: None,
             until: None,
             approved_by: None,
+            valid: false,
             span: node.span,
         };
         let mut rule = None;
+        let before = self.errors.len();
         for (k, v) in entries {
             match text(k) {
                 Some("rule") => rule = self.string(v),
                 Some("record") => w.record = self.string(v),
                 Some("unit") => w.unit = self.string(v),
+                Some("round") => w.round = self.string(v),
+                Some("kind") => w.kind = self.string(v),
                 Some("reason") => w.reason = self.string(v),
                 Some("approved_by") => w.approved_by = self.string(v),
                 Some("until") => w.until = self.date(v),
                 _ => {
                     let key = text(k).unwrap_or("?");
-                    let known = ["rule", "record", "unit", "reason", "until", "approved_by"];
                     let message = format!("unknown key `{key}` in a waiver");
                     self.error("waiver::bad-waiver", k.span, message);
                     if let (Some(help), Some(last)) =
-                        (crate::suggest::help(key, &known), self.errors.last_mut())
+                        (crate::suggest::help(key, &KEYS), self.errors.last_mut())
                     {
                         last.help = Some(help);
                     }
                 }
             }
         }
-        let missing: Vec<&str> = [
-            ("rule", rule.is_none()),
-            ("record` or `unit", w.record.is_none() && w.unit.is_none()),
-            ("reason", w.reason.is_none()),
-            ("until", w.until.is_none()),
-            ("approved_by", w.approved_by.is_none()),
-        ]
-        .into_iter()
-        .filter_map(|(name, missing)| missing.then_some(name))
-        .collect();
-        if !missing.is_empty() {
-            let list = missing
-                .iter()
-                .map(|m| format!("`{m}`"))
-                .collect::<Vec<_>>()
-                .join(", ");
-            self.error(
-                "waiver::incomplete",
-                node.span,
-                format!("waiver has no {list}, so it waives nothing"),
-            );
-        }
+        let readable = self.errors.len() == before;
+        let formed = self.well_formed(entries, rule.as_ref(), &w);
+        w.valid = readable && formed;
         w.rule = rule?;
         Some(w)
+    }
+
+    /// Report (as [`validate`] does for every waiver) what keeps a waiver
+    /// from waiving anything; whether nothing does.
+    fn well_formed(
+        &mut self,
+        entries: &[(Node, Node)],
+        rule: Option<&Spanned<String>>,
+        w: &Waiver,
+    ) -> bool {
+        let written = |key: &str| entries.iter().any(|(k, _)| text(k) == Some(key));
+        let names_one = ["record", "unit", "round", "kind"]
+            .iter()
+            .any(|k| written(k));
+        let required = [
+            ("rule", written("rule")),
+            ("record` or `unit", names_one),
+            ("reason", written("reason")),
+            ("until", written("until")),
+            ("approved_by", written("approved_by")),
+        ];
+        let shape = Shape {
+            rule: rule.map(|r| r.value.as_str()),
+            span: w.span,
+            absent: required
+                .into_iter()
+                .filter_map(|(key, written)| (!written).then_some(key))
+                .collect(),
+            reason: w.reason.as_ref(),
+            approved_by: w.approved_by.as_ref(),
+        };
+        let problems = validate(&shape, self.file, Origin::Record);
+        let ok = problems.is_empty();
+        self.errors.extend(problems);
+        ok
     }
 
     fn string(&mut self, v: &Node) -> Option<Spanned<String>> {
@@ -300,11 +429,14 @@ impl Reader {
             _ => None,
         };
         if parsed.is_none() {
-            self.error(
-                "waiver::bad-waiver",
-                v.span,
-                "expected a date (YYYY-MM-DD)".into(),
-            );
+            let message = match &v.value {
+                Value::Str { text, .. } => format!("`{text}` is not a valid date"),
+                _ => "expected a date".to_string(),
+            };
+            self.error("waiver::bad-waiver", v.span, message);
+            if let Some(last) = self.errors.last_mut() {
+                last.help = Some("write dates as YYYY-MM-DD, e.g. 2024-12-31".into());
+            }
         }
         parsed.map(|d| Spanned::new(d, v.span))
     }

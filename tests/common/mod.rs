@@ -137,6 +137,7 @@ pub fn finding(
         waiver_external: false,
         stage: None,
         overdue: false,
+        group: None,
     }
 }
 

@@ -4,8 +4,8 @@
 
 use crate::calendar::Unit;
 use crate::syntax::ast::{
-    CmpOp, Constraint, ConstraintKind, DateWord, Decl, Duration, DurationExpr, Expr, ExprKind,
-    LateUnit, OrderOp, Penalty, RollPolicy, Scoring, Sign,
+    Constraint, ConstraintKind, DateWord, Decl, Duration, DurationExpr, Expr, ExprKind, LateUnit,
+    OrderOp, Penalty, RollPolicy, Scoring, Sign,
 };
 
 /// Prints nodes of one file; `text` is the file, for numbers as written.
@@ -111,13 +111,13 @@ impl Printer<'_> {
             ConstraintKind::Share { of, op, threshold } => format!(
                 "share of ({}) {} {}",
                 self.expr(of),
-                cmp(op.value),
+                op.value.as_str(),
                 self.written(threshold.span)
             ),
             ConstraintKind::Count { of, op, n } => format!(
                 "count of ({}) {} {}",
                 self.expr(of),
-                cmp(op.value),
+                op.value.as_str(),
                 self.written(n.span)
             ),
         }
@@ -171,7 +171,7 @@ impl Printer<'_> {
             ExprKind::Cmp { op, lhs, rhs } => format!(
                 "{} {} {}",
                 self.at(lhs, Prec::Postfix),
-                cmp(*op),
+                op.as_str(),
                 self.at(rhs, Prec::Postfix)
             ),
             ExprKind::And(l, r) => {
@@ -232,17 +232,6 @@ fn prec(e: &Expr) -> Prec {
         | ExprKind::Matches { .. }
         | ExprKind::DateAdd { .. } => Prec::Postfix,
         _ => Prec::Primary,
-    }
-}
-
-fn cmp(op: CmpOp) -> &'static str {
-    match op {
-        CmpOp::Eq => "=",
-        CmpOp::Ne => "!=",
-        CmpOp::Lt => "<",
-        CmpOp::Le => "<=",
-        CmpOp::Gt => ">",
-        CmpOp::Ge => ">=",
     }
 }
 

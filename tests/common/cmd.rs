@@ -1,0 +1,22 @@
+//! Running the built binary from the crate root, as the CLI tests do:
+//! `GITHUB_ACTIONS` unset and `NO_COLOR` set, so output is the same on a
+//! laptop and in CI.
+
+use std::process::Command;
+
+/// `rectify ARGS…`: the exit code, stdout and stderr.
+pub fn rectify(args: &[&str]) -> (i32, String, String) {
+    let out = Command::new(env!("CARGO_BIN_EXE_rectify"))
+        .args(args)
+        .current_dir(env!("CARGO_MANIFEST_DIR"))
+        .env_remove("GITHUB_ACTIONS")
+        .env("NO_COLOR", "1")
+        .output()
+        .expect("rectify runs");
+    let text = |b: &[u8]| String::from_utf8_lossy(b).into_owned();
+    (
+        out.status.code().unwrap_or(-1),
+        text(&out.stdout),
+        text(&out.stderr),
+    )
+}
