@@ -356,7 +356,9 @@ fn junit_names_a_group_case_by_its_group() {
         .find(|n| n.starts_with("Xuzhou Municipal Government:"))
         .expect("the unit's records case");
     let clean: Vec<&str> = xuzhou.split_whitespace().collect();
-    assert_eq!(clean.get(3), Some(&"22"), "{xuzhou}");
+    // 21: XZ-01 says `completed` but its closure is dated after 2024-01-15,
+    // so as of that day it is not closed (completed-means-closed).
+    assert_eq!(clean.get(3), Some(&"21"), "{xuzhou}");
 }
 
 #[test]
