@@ -17,6 +17,9 @@ pub struct Plan {
     pub calendar: Option<Calendar>,
     pub roll: RollPolicy,
     pub scoring: Scoring,
+    /// The project's unit registry: how text is compared (see
+    /// [`crate::units`]). Empty unless the run sets one.
+    pub units: crate::units::Units,
 }
 
 #[derive(Clone, Debug)]

@@ -97,6 +97,33 @@ struct FindingJson<'a> {
     late_workdays: Option<i64>,
     penalty: Value,
     waived: bool,
+    /// Who waived it, until when, why, and where the waiver is written;
+    /// present when `waived`.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    waiver: Option<WaiverJson<'a>>,
+}
+
+#[derive(Serialize)]
+struct WaiverJson<'a> {
+    #[serde(skip_serializing_if = "Option::is_none")]
+    approved_by: Option<&'a str>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    until: Option<String>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    reason: Option<&'a str>,
+    /// `inline` (in the record) or `file` (a waiver file).
+    source: &'static str,
+}
+
+impl<'a> WaiverJson<'a> {
+    fn new(f: &'a Finding) -> Option<WaiverJson<'a>> {
+        f.waived.then(|| WaiverJson {
+            approved_by: f.waiver_approved_by.as_deref(),
+            until: f.waiver_until.map(|d| d.to_string()),
+            reason: f.waiver_reason.as_deref(),
+            source: if f.waiver_external { "file" } else { "inline" },
+        })
+    }
 }
 
 impl<'a> FindingJson<'a> {
@@ -126,6 +153,7 @@ impl<'a> FindingJson<'a> {
             late_workdays: f.late_workdays,
             penalty: f.penalty.to_json(),
             waived: f.waived,
+            waiver: WaiverJson::new(f),
         }
     }
 }

@@ -26,8 +26,8 @@ pub struct Result {
     pub records: usize,
     /// Each record's id and where it is written, for duplicates across files.
     pub ids: Vec<(String, Span)>,
-    /// Records per responsible unit.
-    pub units: Vec<(String, usize)>,
+    /// Each spelling of a responsible unit met in the file, in order.
+    pub units: Vec<Spelling>,
     /// Progress counts per kind (indexed like the plan's kinds).
     pub progress: Vec<KindProgress>,
     /// Progress counts per (unit, round), kinds indexed like the plan's.
@@ -45,8 +45,19 @@ pub struct Result {
     pub group_tallies: Vec<((usize, String), eval::group::Tally)>,
 }
 
-/// A responsible unit and an inspection round (`None`: the record names none).
+/// A responsible unit's key ([`crate::units`]) and an inspection round
+/// (`None`: the record names none).
 pub type Group = (String, Option<String>);
+
+/// One spelling of `responsible.unit`, as written, with its key (registry
+/// aware), where the file first writes it and how many records use it.
+#[derive(Debug)]
+pub struct Spelling {
+    pub name: String,
+    pub key: String,
+    pub span: Span,
+    pub records: usize,
+}
 
 impl Result {
     /// A kind or unit name, shared with the file's other findings.
@@ -229,8 +240,10 @@ fn evaluate(record: &Record, plan: &Plan, options: &Options, result: &mut Result
         .iter()
         .any(|f| !f.cannot_check && f.late.as_ref().is_some_and(|l| Some(l.stage) == last_stage));
     let mut used = vec![false; record.waivers.len()];
+    let refused = refuse_waivers(record, options, result);
     for f in verdicts.findings {
-        let reason = waiver(record, &plan.rules[f.rule].id, options, &mut used, result);
+        let rule = &plan.rules[f.rule].id;
+        let waiver = waiver(record, rule, options, (&mut used, &refused), result);
         let stage = f
             .late
             .as_ref()
@@ -243,13 +256,19 @@ fn evaluate(record: &Record, plan: &Plan, options: &Options, result: &mut Result
             stage,
             kind,
             unit,
-            waived: reason.is_some(),
-            waiver_reason: reason,
+            waived: waiver.is_some(),
+            waiver_reason: waiver
+                .and_then(|w| w.reason.as_ref())
+                .map(|r| r.value.clone()),
+            waiver_approved_by: waiver
+                .and_then(|w| w.approved_by.as_ref())
+                .map(|a| a.value.clone()),
+            waiver_until: waiver.and_then(|w| w.until.as_ref()).map(|u| u.value),
             ..finding(record, f, options.lean)
         });
     }
-    for (waiver, used) in record.waivers.iter().zip(used) {
-        if !used {
+    for ((waiver, used), refused) in record.waivers.iter().zip(used).zip(refused) {
+        if !used && !refused {
             unmatched(waiver, options, result);
         }
     }
@@ -296,22 +315,12 @@ fn evaluate(record: &Record, plan: &Plan, options: &Options, result: &mut Result
 fn tally(plan: &Plan, record: &Record, final_recorded: bool, overdue: bool, result: &mut Result) {
     result.records += 1;
     result.ids.push((record.id.value.clone(), record.id.span));
-    match result
-        .units
-        .iter_mut()
-        .find(|(u, _)| *u == record.unit.value)
-    {
-        Some((_, n)) => *n += 1,
-        None => result.units.push((record.unit.value.clone(), 1)),
-    }
+    let unit = unit_key(plan, record, result);
     if result.progress.is_empty() {
         result.progress = progress_template(plan);
     }
     count(&mut result.progress, record, final_recorded, overdue);
-    let (unit, round) = (
-        &record.unit.value,
-        record.round.as_ref().map(|r| r.value.as_str()),
-    );
+    let (unit, round) = (&unit, record.round.as_ref().map(|r| r.value.as_str()));
     let same = |((u, r), _): &(Group, _)| u == unit && r.as_deref() == round;
     let at = match result.groups.iter().position(same) {
         Some(at) => at,
@@ -322,6 +331,38 @@ fn tally(plan: &Plan, record: &Record, final_recorded: bool, overdue: bool, resu
         }
     };
     count(&mut result.groups[at].1, record, final_recorded, overdue);
+}
+
+/// Count the record under its unit's spelling; its unit's key. With a
+/// registry, a unit it does not declare is an error at the name.
+fn unit_key(plan: &Plan, record: &Record, result: &mut Result) -> String {
+    let name = &record.unit.value;
+    if !plan.units.is_empty() && plan.units.canonical(name).is_none() {
+        let names: Vec<&str> = plan.units.names().collect();
+        let message = format!("unknown unit `{}`", crate::units::visible(name));
+        let mut e = located("unit::unknown", Severity::Error, message, record.unit.span);
+        e.help = Some(
+            match crate::suggest::did_you_mean(&crate::units::clean(name), names) {
+                Some(s) => format!("did you mean `{s}`?"),
+                None => "every responsible unit must be declared in the unit registry \
+                     (`[units]` in rectify.toml), by its name or an alias"
+                    .into(),
+            },
+        );
+        result.errors.push(e);
+    }
+    if let Some(s) = result.units.iter_mut().find(|s| s.name == *name) {
+        s.records += 1;
+        return s.key.clone();
+    }
+    let key = plan.units.key(name);
+    result.units.push(Spelling {
+        name: name.clone(),
+        key: key.clone(),
+        span: record.unit.span,
+        records: 1,
+    });
+    key
 }
 
 /// A finding as the outcome keeps it: strings trimmed to their length (a
@@ -372,28 +413,56 @@ fn finding(record: &Record, f: eval::Finding, lean: bool) -> Finding {
         line_col: None,
         waiver_reason: None,
         waiver_external: false,
+        waiver_approved_by: None,
+        waiver_until: None,
         stage: None,
         overdue: late.is_some_and(|l| l.overdue),
     }
 }
 
-/// The reason of the inline waiver that covers a finding of `rule`, if one
-/// does; an expired or incomplete one does not, and says so.
-fn waiver(
-    record: &Record,
-    rule: &str,
-    options: &Options,
-    used: &mut [bool],
-    result: &mut Result,
-) -> Option<String> {
-    let i = record
+/// Which of the record's inline waivers the waiver authority refuses (each
+/// refusal an error); a refused waiver waives nothing and is not reported
+/// as unmatched.
+fn refuse_waivers(record: &Record, options: &Options, result: &mut Result) -> Vec<bool> {
+    record
         .waivers
         .iter()
-        .position(|w| w.rule.as_ref().is_some_and(|r| r.value == rule))?;
+        .map(|w| {
+            let claim = super::authority::Claim {
+                source: super::authority::Source::Inline,
+                span: w.span,
+                approved_by: w.approved_by.as_ref(),
+                until: w.until.as_ref(),
+            };
+            let refusals = options.waiver_authority.refusals(&claim, options.as_of, 0);
+            let refused = !refusals.is_empty();
+            result.errors.extend(refusals);
+            refused
+        })
+        .collect()
+}
+
+/// The inline waiver that covers a finding of `rule`, if one does; an
+/// expired or incomplete one does not, and says so; a refused one is
+/// passed over.
+fn waiver<'r>(
+    record: &'r Record,
+    rule: &str,
+    options: &Options,
+    (used, refused): (&mut [bool], &[bool]),
+    result: &mut Result,
+) -> Option<&'r model::Waiver> {
+    let i = (0..record.waivers.len()).find(|&i| {
+        !refused[i]
+            && record.waivers[i]
+                .rule
+                .as_ref()
+                .is_some_and(|r| r.value == rule)
+    })?;
     used[i] = true;
     let w = &record.waivers[i];
     match w.state(options.as_of) {
-        WaiverState::Valid => w.reason.as_ref().map(|r| r.value.clone()),
+        WaiverState::Valid => Some(w),
         WaiverState::Incomplete(field) => {
             let message = format!("waiver for `{rule}` has no `{field}`, so it does not apply");
             result.errors.push(located(

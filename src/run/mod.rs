@@ -4,6 +4,7 @@
 //! Owns: file-system access for records. Must not: print or exit (that is
 //! `cli`), or read the clock (the evaluation date is an input).
 
+pub mod authority;
 mod file;
 pub mod find;
 mod ids;
@@ -109,6 +110,7 @@ pub fn check(options: &Options) -> Outcome {
         return outcome;
     };
     select_rules(&mut plan, options, &mut outcome.input_errors);
+    plan.units = units(&options.units, &mut outcome.input_errors);
     outcome.rules = plan.rules.iter().map(rule_info).collect();
     if plan.rules.is_empty() {
         return outcome;
@@ -140,10 +142,39 @@ pub fn check(options: &Options) -> Outcome {
         .map(|path| (outcome.files.len(), waivers::load(path, &mut outcome)))
         .collect();
     for (file, list) in &waivers {
-        waivers::apply(&mut outcome, list, *file);
+        let authority = &options.waiver_authority;
+        waivers::apply(&mut outcome, list, *file, authority, &plan.units);
     }
     merger.finish(&mut outcome);
     outcome
+}
+
+/// The unit registry ready for look-ups; a name it declares for two units
+/// is an error (the run cannot say which unit it scores).
+fn units(
+    registry: &crate::units::UnitRegistry,
+    errors: &mut Vec<InputError>,
+) -> crate::units::Units {
+    let (units, conflicts) = registry.compile();
+    for c in conflicts {
+        let message = format!(
+            "unit name `{}` is declared for both `{}` and `{}`",
+            c.name, c.first, c.second
+        );
+        let mut e = InputError::new(
+            "unit::conflict",
+            Severity::Error,
+            message,
+            Origin::Rule,
+            None,
+        );
+        e.help = Some(
+            "a name, however it is spelt, may belong to one unit only (`[units]` in rectify.toml)"
+                .into(),
+        );
+        errors.push(e);
+    }
+    units
 }
 
 /// Files evaluated in parallel before their results are merged.

@@ -95,9 +95,17 @@ pub fn load(path: &Path, outcome: &mut Outcome) -> Vec<Waiver> {
 }
 
 /// Apply waivers to the findings: waive what they cover, warn about the
-/// expired ones and the ones that match nothing. Inline waivers were
-/// applied earlier and take precedence.
-pub fn apply(outcome: &mut Outcome, waivers: &[Waiver], file: usize) {
+/// expired ones and the ones that match nothing; refuse (as errors) those
+/// the waiver authority does not accept. Inline waivers were applied
+/// earlier and take precedence. A waiver naming a `unit` matches its
+/// findings however the unit is spelt (`units`).
+pub fn apply(
+    outcome: &mut Outcome,
+    waivers: &[Waiver],
+    file: usize,
+    authority: &WaiverAuthority,
+    units: &crate::units::Units,
+) {
     for w in waivers {
         if !outcome.rules.iter().any(|r| r.id == w.rule.value) {
             let ids: Vec<&str> = outcome.rules.iter().map(|r| r.id.as_str()).collect();
@@ -118,15 +126,20 @@ pub fn apply(outcome: &mut Outcome, waivers: &[Waiver], file: usize) {
             outcome.input_errors.push(e);
             continue;
         }
-        let (Some(reason), Some(until), Some(_)) = (&w.reason, &w.until, &w.approved_by) else {
+        let (Some(reason), Some(until), Some(approved_by)) = (&w.reason, &w.until, &w.approved_by)
+        else {
             continue;
         };
+        if refused(outcome, w, file, authority) {
+            continue;
+        }
         let rules = &outcome.rules;
+        let unit = w.unit.as_ref().map(|u| units.key(&u.value));
         let matches = |f: &crate::outcome::Finding| {
             rules[f.rule].id == w.rule.value
-                && match (&w.record, &w.unit) {
+                && match (&w.record, &unit) {
                     (Some(r), _) => f.record == r.value,
-                    (None, Some(u)) => f.record.is_empty() && *f.unit == *u.value,
+                    (None, Some(u)) => f.record.is_empty() && units.key(&f.unit) == *u,
                     (None, None) => false,
                 }
         };
@@ -159,9 +172,26 @@ pub fn apply(outcome: &mut Outcome, waivers: &[Waiver], file: usize) {
                 f.waived = true;
                 f.waiver_reason = Some(reason.value.clone());
                 f.waiver_external = true;
+                f.waiver_approved_by = Some(approved_by.value.clone());
+                f.waiver_until = Some(until.value);
             }
         }
     }
+}
+
+/// Whether the waiver authority refuses a waiver from a waiver file; each
+/// reason is an error in `outcome`.
+fn refused(outcome: &mut Outcome, w: &Waiver, file: usize, authority: &WaiverAuthority) -> bool {
+    let claim = super::authority::Claim {
+        source: super::authority::Source::File,
+        span: w.span,
+        approved_by: w.approved_by.as_ref(),
+        until: w.until.as_ref(),
+    };
+    let refusals = authority.refusals(&claim, outcome.as_of, file);
+    let refused = !refusals.is_empty();
+    outcome.input_errors.extend(refusals);
+    refused
 }
 
 fn error(code: &str, severity: Severity, message: String, place: Option<Place>) -> InputError {

@@ -135,6 +135,8 @@ pub fn finding(
         waived: false,
         waiver_reason: None,
         waiver_external: false,
+        waiver_approved_by: None,
+        waiver_until: None,
         stage: None,
         overdue: false,
     }
@@ -171,6 +173,8 @@ pub fn findings() -> Vec<Finding> {
         ],
         penalty: Points(200),
         waived: true,
+        waiver_approved_by: Some("江苏省人民政府".into()),
+        waiver_until: Some(date(2024, 6, 30)),
         ..finding(1, Severity::Error, "JS-2022-R2-07", "task", WUXI_UNIT, 0)
     };
     let closure_07 = Finding {

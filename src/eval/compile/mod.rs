@@ -125,6 +125,7 @@ pub fn compile<'a>(sources: &[Source<'a>], calendar: Option<Calendar>) -> Result
             calendar,
             roll: decls.roll,
             scoring: decls.scoring,
+            units: crate::units::Units::default(),
         })
     } else {
         Err(cx.errors)
