@@ -62,6 +62,7 @@ cases! {
     clean => "clean",
     waivers => "waivers",
     hostile => "hostile",
+    unit_lookalikes => "unit-lookalikes",
 }
 
 /// Waivers kept in a file of their own: waived, expired (the day before the

@@ -352,10 +352,6 @@ fn lookalike(
         Origin::Record,
         Some(crate::outcome::Place { file, span }),
     );
-    e.labels = vec![Label {
-        span,
-        text: "written this way here".into(),
-    }];
     e.related = related;
     let declared = if registry.is_empty() {
         String::new()
