@@ -56,7 +56,10 @@ impl WaiverAuthority {
         if let Some(by) = claim.approved_by.filter(|by| !self.may_approve(&by.value)) {
             let mut e = refusal(
                 "waiver::not-an-approver",
-                format!("`{}` is not an approver of waivers", by.value),
+                format!(
+                    "`{}` is not an approver of waivers",
+                    crate::units::visible(&by.value)
+                ),
                 at(by.span),
             );
             e.help = Some(self.approvers_help(&by.value));
