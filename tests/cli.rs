@@ -1,33 +1,22 @@
 //! The command-line contract (version 1): exit codes, the JSON report,
 //! `--fail-on`, `--only`/`--skip`, `--jobs`, `--output`.
 
-use std::process::Command;
+use std::path::Path;
 
 use serde_json::Value;
 
+mod common;
+
+fn root() -> &'static Path {
+    Path::new(env!("CARGO_MANIFEST_DIR"))
+}
+
 fn rectify(args: &[&str]) -> (i32, String, String) {
-    let out = Command::new(env!("CARGO_BIN_EXE_rectify"))
-        .args(args)
-        .current_dir(env!("CARGO_MANIFEST_DIR"))
-        .env_remove("GITHUB_ACTIONS")
-        .env("NO_COLOR", "1")
-        .output()
-        .expect("rectify runs");
-    let text = |b: &[u8]| String::from_utf8_lossy(b).into_owned();
-    (
-        out.status.code().unwrap_or(-1),
-        text(&out.stdout),
-        text(&out.stderr),
-    )
+    common::rectify_in(root(), args)
 }
 
 fn json(args: &[&str]) -> (i32, Value) {
-    let mut all = vec!["check", "--as-of", "2025-06-30", "--format", "json"];
-    all.extend_from_slice(args);
-    let (code, stdout, stderr) = rectify(&all);
-    let value = serde_json::from_str(&stdout)
-        .unwrap_or_else(|e| panic!("not JSON ({e}): {stdout}\n{stderr}"));
-    (code, value)
+    common::check_json_in(root(), args)
 }
 
 const FIX: &str = "tests/fixtures/check";

@@ -6,8 +6,9 @@
 //! `[waivers]`); the tests that go through that file are marked ignored
 //! until the binary reads it.
 
-use std::path::{Path, PathBuf};
-use std::process::Command;
+mod common;
+
+use std::path::PathBuf;
 
 use jiff::civil::{Date, date};
 use rectify::outcome::{InputError, Outcome};
@@ -16,6 +17,8 @@ use rectify::run::waivers::{InlineWaivers, WaiverAuthority};
 use rectify::run::{self, Options};
 use rectify::units::{UnitDecl, UnitRegistry};
 use serde_json::Value;
+
+use common::{check_json_in, rectify_in};
 
 const AS_OF: Date = date(2025, 6, 30);
 const SUZHOU: &str = "苏州市人民政府";
@@ -76,6 +79,16 @@ fn json(outcome: &Outcome) -> Value {
     let mut out = Vec::new();
     report::render(outcome, Format::Json, &Style::default(), &mut out).expect("renders");
     serde_json::from_slice(&out).expect("the JSON report parses")
+}
+
+/// The findings of one rule in a JSON report.
+fn findings_of<'a>(report: &'a Value, rule: &str) -> Vec<&'a Value> {
+    report["findings"]
+        .as_array()
+        .expect("findings")
+        .iter()
+        .filter(|f| f["rule"] == rule)
+        .collect()
 }
 
 fn finding<'a>(report: &'a Value, rule: &str, record: &str) -> &'a Value {
@@ -307,36 +320,11 @@ fn authority_diagnostics() {
 
 // ---- through the binary, no configuration ----------------------------------
 
-fn rectify(dir: &Path, args: &[&str]) -> (i32, String, String) {
-    let out = Command::new(env!("CARGO_BIN_EXE_rectify"))
-        .args(args)
-        .current_dir(dir)
-        .env_remove("GITHUB_ACTIONS")
-        .env("NO_COLOR", "1")
-        .output()
-        .expect("rectify runs");
-    let text = |b: &[u8]| String::from_utf8_lossy(b).into_owned();
-    (
-        out.status.code().unwrap_or(-1),
-        text(&out.stdout),
-        text(&out.stderr),
-    )
-}
-
-fn check_json(dir: &Path, args: &[&str]) -> (i32, Value) {
-    let mut all = vec!["check", "--as-of", "2025-06-30", "--format", "json"];
-    all.extend_from_slice(args);
-    let (code, stdout, stderr) = rectify(dir, &all);
-    let report = serde_json::from_str(&stdout)
-        .unwrap_or_else(|e| panic!("not JSON ({e}): {stdout}\n{stderr}"));
-    (code, report)
-}
-
 const LOOKALIKES: &str = "tests/fixtures/check/unit-lookalikes";
 
 #[test]
 fn lookalike_spellings_are_one_scoreboard_row_with_a_warning_each() {
-    let (code, report) = check_json(&root(), &[LOOKALIKES]);
+    let (code, report) = check_json_in(&root(), &[LOOKALIKES]);
     assert_eq!(
         code, 1,
         "the self-acceptance is an error; lookalikes only warn"
@@ -364,7 +352,7 @@ fn lookalike_spellings_are_one_scoreboard_row_with_a_warning_each() {
 
 #[test]
 fn self_acceptance_cannot_hide_behind_another_spelling() {
-    let (_, report) = check_json(&root(), &[LOOKALIKES]);
+    let (_, report) = check_json_in(&root(), &[LOOKALIKES]);
     let f = finding(&report, "independent-acceptance", "WX-06");
     assert_eq!(f["penalty"], 2);
     assert_eq!(f["waived"], false);
@@ -372,13 +360,8 @@ fn self_acceptance_cannot_hide_behind_another_spelling() {
 
 #[test]
 fn a_per_unit_group_rule_sees_one_unit_across_spellings() {
-    let (_, report) = check_json(&root(), &[LOOKALIKES]);
-    let groups: Vec<&Value> = report["findings"]
-        .as_array()
-        .expect("findings")
-        .iter()
-        .filter(|f| f["rule"] == "petition-closure-rate")
-        .collect();
+    let (_, report) = check_json_in(&root(), &[LOOKALIKES]);
+    let groups = findings_of(&report, "petition-closure-rate");
     assert_eq!(groups.len(), 1);
     assert_eq!(groups[0]["unit"], SUZHOU);
     assert!(
@@ -425,13 +408,8 @@ fn a_waiver_file_naming_a_unit_matches_it_however_spelt() {
     std::fs::write(dir.join("waivers.yaml"), UNIT_WAIVER).expect("write waivers");
     let records = root().join(LOOKALIKES);
     let records = records.to_str().expect("UTF-8 path");
-    let (_, report) = check_json(&dir, &[records, "--waivers", "waivers.yaml"]);
-    let groups: Vec<&Value> = report["findings"]
-        .as_array()
-        .expect("findings")
-        .iter()
-        .filter(|f| f["rule"] == "petition-closure-rate")
-        .collect();
+    let (_, report) = check_json_in(&dir, &[records, "--waivers", "waivers.yaml"]);
+    let groups = findings_of(&report, "petition-closure-rate");
     assert_eq!(groups.len(), 1);
     assert_eq!(groups[0]["waived"], true);
     assert_eq!(groups[0]["waiver"]["source"], "file");
@@ -460,7 +438,7 @@ fn the_shown_name_is_the_first_spelling_in_path_order_whatever_jobs() {
     let runs: Vec<String> = ["1", "2"]
         .iter()
         .map(|jobs| {
-            rectify(
+            rectify_in(
                 &dir,
                 &[
                     "check",
@@ -517,7 +495,7 @@ const UNITS_TOML: &str =
 #[ignore = "needs rectify.toml ([units]) from the config branch"]
 fn registry_from_rectify_toml_scores_aliases_as_one_unit() {
     let dir = project("toml-units", "registry", UNITS_TOML);
-    let (code, report) = check_json(&dir, &["records/suzhou.yaml"]);
+    let (code, report) = check_json_in(&dir, &["records/suzhou.yaml"]);
     assert_eq!(
         code, 1,
         "self-acceptance under an alias is an error finding"
@@ -532,7 +510,7 @@ fn registry_from_rectify_toml_scores_aliases_as_one_unit() {
 #[ignore = "needs rectify.toml ([units]) from the config branch"]
 fn registry_from_rectify_toml_refuses_an_undeclared_unit() {
     let dir = project("toml-unknown", "registry", UNITS_TOML);
-    let (code, report) = check_json(&dir, &["records"]);
+    let (code, report) = check_json_in(&dir, &["records"]);
     assert_eq!(code, 2);
     let unknown: Vec<&Value> = report["input_errors"]
         .as_array()
@@ -554,7 +532,7 @@ fn registry_from_rectify_toml_refuses_an_undeclared_unit() {
 fn inline_deny_from_rectify_toml_holds() {
     let dir = project("toml-deny", "authority", "[waivers]\ninline = \"deny\"\n");
     // The example: a unit's own waiver, approved by "me", forever.
-    let (code, report) = check_json(&dir, &["records"]);
+    let (code, report) = check_json_in(&dir, &["records"]);
     assert_eq!(code, 2, "a refused waiver is an error about the inputs");
     let f = finding(&report, "plan-on-time", "AU-01");
     assert_eq!(f["waived"], false);
@@ -574,7 +552,7 @@ fn approvers_and_max_days_from_rectify_toml_hold() {
     let toml = format!("[waivers]\napprovers = [\"{APPROVER}\"]\nmax-days = 30\n");
     let dir = project("toml-approvers", "authority", &toml);
     std::fs::copy(fixture("authority-waivers.yaml"), dir.join("waivers.yaml")).expect("copy");
-    let (code, report) = check_json(&dir, &["records", "--waivers", "waivers.yaml"]);
+    let (code, report) = check_json_in(&dir, &["records", "--waivers", "waivers.yaml"]);
     assert_eq!(code, 2);
     let codes: Vec<&str> = report["input_errors"]
         .as_array()

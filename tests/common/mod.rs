@@ -344,3 +344,34 @@ pub fn json(outcome: &Outcome) -> serde_json::Value {
     serde_json::from_str(&rendered(outcome, Format::Json, &Style::default()))
         .expect("the JSON report parses")
 }
+
+// ---- running the binary ---------------------------------------------------
+
+/// Run `rectify` in `dir` with colour off and outside GitHub Actions: the
+/// exit code, stdout and stderr.
+pub fn rectify_in(dir: &std::path::Path, args: &[&str]) -> (i32, String, String) {
+    let out = std::process::Command::new(env!("CARGO_BIN_EXE_rectify"))
+        .args(args)
+        .current_dir(dir)
+        .env_remove("GITHUB_ACTIONS")
+        .env("NO_COLOR", "1")
+        .output()
+        .expect("rectify runs");
+    let text = |b: &[u8]| String::from_utf8_lossy(b).into_owned();
+    (
+        out.status.code().unwrap_or(-1),
+        text(&out.stdout),
+        text(&out.stderr),
+    )
+}
+
+/// `rectify check --as-of 2025-06-30 --format json ARGS` in `dir`: the exit
+/// code and the report.
+pub fn check_json_in(dir: &std::path::Path, args: &[&str]) -> (i32, serde_json::Value) {
+    let mut all = vec!["check", "--as-of", "2025-06-30", "--format", "json"];
+    all.extend_from_slice(args);
+    let (code, stdout, stderr) = rectify_in(dir, &all);
+    let report = serde_json::from_str(&stdout)
+        .unwrap_or_else(|e| panic!("not JSON ({e}): {stdout}\n{stderr}"));
+    (code, report)
+}
