@@ -155,12 +155,29 @@ impl<'r> Ctx<'r> {
     fn compare(&mut self, op: CmpOp, a: &super::plan::Expr, b: &super::plan::Expr) -> Tri {
         let (x, y) = (self.value(a).v, self.value(b).v);
         match ordering(&x, &y, &self.plan.units) {
-            Some(ord) => Tri::from(holds(op, ord)),
+            Some(ord) => {
+                if self.describe && ord.is_eq() {
+                    self.same_name(&x, &y);
+                }
+                Tri::from(holds(op, ord))
+            }
             None if x == V::Missing || y == V::Missing => Tri::Unknown,
             None => {
                 let why = format!("cannot compare `{}` with `{}`", a.text, b.text);
                 self.lacks(why);
                 Tri::Unknown
+            }
+        }
+    }
+
+    /// While describing a failure: say so when two texts written apart
+    /// compared equal, since the message would otherwise show two names.
+    fn same_name(&mut self, x: &V<'_>, y: &V<'_>) {
+        if let (V::Str(a), V::Str(b)) = (x, y) {
+            if a != b {
+                let (a, b) = (crate::units::visible(a), crate::units::visible(b));
+                self.seen
+                    .push((None, format!("`{a}` and `{b}` name the same unit")));
             }
         }
     }
