@@ -1,6 +1,7 @@
 //! One record file: read it, load its records, evaluate each, apply inline
 //! waivers. Runs on a worker thread; knows nothing of other files.
 
+use std::collections::{HashMap, HashSet};
 use std::path::Path;
 use std::sync::Arc;
 
@@ -39,8 +40,11 @@ pub struct Result {
     pub pending_count: usize,
     /// Rule indices that applied to a record and held, one entry per record.
     pub passed: Vec<usize>,
-    /// The kind and unit names the file's findings share.
-    names: Vec<Arc<str>>,
+    /// The kind and unit names the file's findings share (hashed: a hostile
+    /// file may spell its unit a different way on every record).
+    names: HashSet<Arc<str>>,
+    /// Index into `units` by spelling.
+    spelt: HashMap<String, usize>,
     /// Group rules: the counts of each (rule, group) this file contributes.
     pub group_tallies: Vec<((usize, String), eval::group::Tally)>,
 }
@@ -62,11 +66,11 @@ pub struct Spelling {
 impl Result {
     /// A kind or unit name, shared with the file's other findings.
     fn name(&mut self, text: &str) -> Arc<str> {
-        if let Some(name) = self.names.iter().find(|n| &***n == text) {
+        if let Some(name) = self.names.get(text) {
             return name.clone();
         }
         let name: Arc<str> = Arc::from(text);
-        self.names.push(name.clone());
+        self.names.insert(name.clone());
         name
     }
 }
@@ -351,10 +355,12 @@ fn unit_key(plan: &Plan, record: &Record, result: &mut Result) -> String {
         );
         result.errors.push(e);
     }
-    if let Some(s) = result.units.iter_mut().find(|s| s.name == *name) {
+    if let Some(&i) = result.spelt.get(name) {
+        let s = &mut result.units[i];
         s.records += 1;
         return s.key.clone();
     }
+    result.spelt.insert(name.clone(), result.units.len());
     let key = plan.units.key(name);
     result.units.push(Spelling {
         name: name.clone(),

@@ -2,7 +2,7 @@
 //! across files, unit scores, progress counts and the summary. The order of
 //! everything here depends only on the inputs, never on thread timing.
 
-use std::collections::{BTreeMap, HashMap};
+use std::collections::{BTreeMap, HashMap, HashSet};
 use std::sync::Arc;
 
 use crate::eval::{self, Plan};
@@ -30,8 +30,10 @@ struct Unit {
     /// The name every output shows: the registry's canonical name, else the
     /// clean form of the first spelling met in path order.
     name: Arc<str>,
-    /// Each spelling met, as written, and where it was first met.
-    spellings: Vec<(String, usize, Span)>,
+    /// The first spelling met, as written, and where.
+    first: Option<(String, usize, Span)>,
+    /// Every spelling met, as written.
+    spellings: HashSet<String>,
     tally: Tally,
 }
 
@@ -84,10 +86,10 @@ impl<'p> Merger<'p> {
             self.ids.add(file, *span, id, result.inline);
         }
         let names = self.add_units(outcome, file, &result.units);
-        let name = |spelling: &str| {
-            let at = result.units.iter().position(|s| s.name == spelling);
-            at.map(|i| names[i].clone())
-        };
+        let index: HashMap<&str, usize> = (result.units.iter().enumerate())
+            .map(|(i, s)| (s.name.as_str(), i))
+            .collect();
+        let name = |spelling: &str| index.get(spelling).map(|&i| names[i].clone());
         file::add_progress(&mut self.progress, &result.progress);
         for (group, kinds) in result.groups {
             let into = self
@@ -137,18 +139,21 @@ impl<'p> Merger<'p> {
                     .canonical(&s.name)
                     .map_or_else(|| crate::units::clean(&s.name), str::to_string)
                     .into(),
-                spellings: Vec::new(),
+                first: None,
+                spellings: HashSet::new(),
                 tally: Tally::default(),
             });
             unit.tally.records += s.records;
             names.push(unit.name.clone());
-            if unit.spellings.iter().any(|(n, _, _)| *n == s.name) {
+            if !unit.spellings.insert(s.name.clone()) {
                 continue;
             }
             let declared = registry.is_declared(&s.name);
             let unknown = !registry.is_empty() && registry.canonical(&s.name).is_none();
-            let first = unit.spellings.first().cloned();
-            unit.spellings.push((s.name.clone(), file, s.span));
+            let first = unit.first.clone();
+            if first.is_none() {
+                unit.first = Some((s.name.clone(), file, s.span));
+            }
             if declared || unknown || (registry.is_empty() && first.is_none()) {
                 continue;
             }
@@ -193,7 +198,8 @@ impl<'p> Merger<'p> {
                 .unwrap_or_else(|| f.unit.to_string());
             let unit = units.entry(key).or_insert_with(|| Unit {
                 name: f.unit.clone(),
-                spellings: Vec::new(),
+                first: None,
+                spellings: HashSet::new(),
                 tally: Tally::default(),
             });
             unit.tally.findings += 1;
