@@ -161,6 +161,17 @@ fn an_undeclared_unit_is_a_located_error_with_did_you_mean() {
 }
 
 #[test]
+fn an_undeclared_unit_inherited_from_a_ledger_header_is_one_error() {
+    let outcome = check(&["undeclared-ledger.yaml"], with_registry);
+    let unknown = errors(&outcome, "unit::unknown");
+    assert_eq!(unknown.len(), 1, "{:#?}", outcome.input_errors);
+    assert_eq!(position(&outcome, unknown[0]), Some((4, 24)));
+    assert_eq!(outcome.records, 3);
+    let help = unknown[0].help.as_deref().unwrap_or("");
+    assert!(help.contains("`[units]` in rectify.toml"), "{help}");
+}
+
+#[test]
 fn declared_names_do_not_warn_but_a_lookalike_of_one_does() {
     let outcome = check(&["registry/suzhou.yaml"], with_registry);
     let lookalikes = errors(&outcome, "unit::lookalike");

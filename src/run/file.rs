@@ -45,6 +45,8 @@ pub struct Result {
     names: HashSet<Arc<str>>,
     /// Index into `units` by spelling.
     spelt: HashMap<String, usize>,
+    /// Where an undeclared unit was already reported (`start`, `end`).
+    undeclared_at: HashSet<(u32, u32)>,
     /// Group rules: the counts of each (rule, group) this file contributes.
     pub group_tallies: Vec<((usize, String), eval::group::Tally)>,
 }
@@ -338,37 +340,45 @@ fn tally(plan: &Plan, record: &Record, final_recorded: bool, overdue: bool, resu
 }
 
 /// Count the record under its unit's spelling; its unit's key. With a
-/// registry, a unit it does not declare is an error at the name.
+/// registry, a unit it does not declare is an error at the name, once per
+/// place (records inheriting a ledger header's unit share its place).
 fn unit_key(plan: &Plan, record: &Record, result: &mut Result) -> String {
-    let name = &record.unit.value;
-    if !plan.units.is_empty() && plan.units.canonical(name).is_none() {
-        let names: Vec<&str> = plan.units.names().collect();
-        let message = format!("unknown unit `{}`", crate::units::visible(name));
-        let mut e = located("unit::unknown", Severity::Error, message, record.unit.span);
-        e.help = Some(
-            match crate::suggest::did_you_mean(&crate::units::clean(name), names) {
-                Some(s) => format!("did you mean `{s}`?"),
-                None => "every responsible unit must be declared in the unit registry \
+    let (name, span) = (&record.unit.value, record.unit.span);
+    let i = match result.spelt.get(name) {
+        Some(&i) => i,
+        None => {
+            result.spelt.insert(name.clone(), result.units.len());
+            result.units.push(Spelling {
+                name: name.clone(),
+                key: plan.units.key(name),
+                span,
+                records: 0,
+            });
+            result.units.len() - 1
+        }
+    };
+    result.units[i].records += 1;
+    let undeclared = !plan.units.is_empty() && plan.units.canonical(name).is_none();
+    if undeclared && result.undeclared_at.insert((span.start, span.end)) {
+        result.errors.push(undeclared_unit(plan, name, span));
+    }
+    result.units[i].key.clone()
+}
+
+/// "unknown unit `苏州市政付`", with the closest declared name.
+fn undeclared_unit(plan: &Plan, name: &str, span: Span) -> InputError {
+    let message = format!("unknown unit `{}`", crate::units::visible(name));
+    let mut e = located("unit::unknown", Severity::Error, message, span);
+    let names = plan.units.names();
+    e.help = Some(
+        match crate::suggest::did_you_mean(&crate::units::clean(name), names) {
+            Some(s) => format!("did you mean `{s}`?"),
+            None => "every responsible unit must be declared in the unit registry \
                      (`[units]` in rectify.toml), by its name or an alias"
-                    .into(),
-            },
-        );
-        result.errors.push(e);
-    }
-    if let Some(&i) = result.spelt.get(name) {
-        let s = &mut result.units[i];
-        s.records += 1;
-        return s.key.clone();
-    }
-    result.spelt.insert(name.clone(), result.units.len());
-    let key = plan.units.key(name);
-    result.units.push(Spelling {
-        name: name.clone(),
-        key: key.clone(),
-        span: record.unit.span,
-        records: 1,
-    });
-    key
+                .into(),
+        },
+    );
+    e
 }
 
 /// A finding as the outcome keeps it: strings trimmed to their length (a
