@@ -2,15 +2,12 @@
 //! across files, unit scores, progress counts and the summary. The order of
 //! everything here depends only on the inputs, never on thread timing.
 
-use std::collections::{BTreeMap, HashMap, HashSet};
-use std::sync::Arc;
+use std::collections::{BTreeMap, HashMap};
 
 use crate::eval::{self, Plan};
 use crate::outcome::{
-    Finding, GroupProgress, InputError, KindProgress, Label, Origin, Outcome, Pending, UnitScore,
+    Finding, GroupProgress, InputError, KindProgress, Label, Origin, Outcome, Pending,
 };
-use crate::points::Points;
-use crate::source::Span;
 use crate::syntax::ast::Severity;
 
 use super::{file, file_error, source_file};
@@ -18,33 +15,14 @@ use super::{file, file_error, source_file};
 /// A problem met walking the record paths: `(path, code, severity, message)`.
 pub type WalkError = (String, &'static str, Severity, String);
 
-#[derive(Default)]
-struct Tally {
-    records: usize,
-    findings: usize,
-    penalty: Points,
-}
-
-/// One responsible unit, however many spellings it is written in.
-struct Unit {
-    /// The name every output shows: the registry's canonical name, else the
-    /// clean form of the first spelling met in path order.
-    name: Arc<str>,
-    /// The first spelling met, as written, and where.
-    first: Option<(String, usize, Span)>,
-    /// Every spelling met, as written.
-    spellings: HashSet<String>,
-    tally: Tally,
-}
-
 /// Folds file results into an [`Outcome`] one at a time, in path order, so
 /// memory holds the findings and the counts, never the records.
 pub struct Merger<'p> {
     plan: &'p Plan,
     /// Every id seen, for duplicates across files.
     ids: super::ids::Ids,
-    /// Units by key ([`crate::units`]).
-    units: BTreeMap<String, Unit>,
+    /// The units met, by key ([`crate::units`]).
+    units: super::roster::Roster,
     progress: Vec<KindProgress>,
     groups: BTreeMap<(String, Option<String>), Vec<KindProgress>>,
     /// Group rules: counts per (rule, group), in order.
@@ -65,7 +43,7 @@ impl<'p> Merger<'p> {
         Merger {
             plan,
             ids: super::ids::Ids::default(),
-            units: BTreeMap::new(),
+            units: super::roster::Roster::default(),
             progress: file::progress_template(plan),
             groups: BTreeMap::new(),
             tallies: BTreeMap::new(),
@@ -85,7 +63,7 @@ impl<'p> Merger<'p> {
         for (id, span) in &result.ids {
             self.ids.add(file, *span, id, result.inline);
         }
-        let names = self.add_units(outcome, file, &result.units);
+        let names = (self.units).add(&self.plan.units, outcome, file, &result.units);
         let index: HashMap<&str, usize> = (result.units.iter().enumerate())
             .map(|(i, s)| (s.name.as_str(), i))
             .collect();
@@ -122,58 +100,13 @@ impl<'p> Merger<'p> {
             }));
     }
 
-    /// Count a file's unit spellings into their units; the name each
-    /// spelling is shown by. A spelling of a unit met before under another
-    /// spelling (and not declared by the registry) is a warning, once.
-    fn add_units(
-        &mut self,
-        outcome: &mut Outcome,
-        file: usize,
-        spellings: &[file::Spelling],
-    ) -> Vec<Arc<str>> {
-        let registry = &self.plan.units;
-        let mut names = Vec::with_capacity(spellings.len());
-        for s in spellings {
-            let unit = self.units.entry(s.key.clone()).or_insert_with(|| Unit {
-                name: registry
-                    .canonical(&s.name)
-                    .map_or_else(|| crate::units::clean(&s.name), str::to_string)
-                    .into(),
-                first: None,
-                spellings: HashSet::new(),
-                tally: Tally::default(),
-            });
-            unit.tally.records += s.records;
-            names.push(unit.name.clone());
-            if !unit.spellings.insert(s.name.clone()) {
-                continue;
-            }
-            let declared = registry.is_declared(&s.name);
-            let unknown = !registry.is_empty() && registry.canonical(&s.name).is_none();
-            let first = unit.first.clone();
-            if first.is_none() {
-                unit.first = Some((s.name.clone(), file, s.span));
-            }
-            if declared || unknown || (registry.is_empty() && first.is_none()) {
-                continue;
-            }
-            let warning = lookalike(&s.name, (file, s.span), first, &unit.name, registry);
-            for f in std::iter::once(file).chain(warning.related.iter().map(|r| r.1.file)) {
-                ensure_text(outcome, f);
-            }
-            outcome.input_errors.push(warning);
-        }
-        names
-    }
-
     pub fn finish(self, outcome: &mut Outcome) {
         self.ids.finish(outcome);
-        let shown = |key: &str| self.units.get(key).map(|u| u.name.clone());
         for ((rule, key), tally) in &self.tallies {
             let by_unit = self.plan.rules[*rule].group.and_then(|g| g.by)
                 == Some(crate::syntax::ast::GroupBy::Unit);
-            let name = shown(key).filter(|_| by_unit);
-            let key = name.as_deref().unwrap_or(key);
+            let name = self.units.name(key).filter(|_| by_unit);
+            let key = name.map_or(key.as_str(), |n| &**n);
             match eval::group::judge(self.plan, *rule, key, tally) {
                 Some(message) => outcome
                     .findings
@@ -183,38 +116,11 @@ impl<'p> Merger<'p> {
         }
         sort(outcome);
         let mut units = self.units;
-        let keys: HashMap<Arc<str>, String> = units
-            .iter()
-            .map(|(key, u)| (u.name.clone(), key.clone()))
-            .collect();
-        for f in outcome
-            .findings
-            .iter()
-            .filter(|f| !f.waived && !f.unit.is_empty())
-        {
-            let key = keys
-                .get(&f.unit)
-                .cloned()
-                .unwrap_or_else(|| f.unit.to_string());
-            let unit = units.entry(key).or_insert_with(|| Unit {
-                name: f.unit.clone(),
-                first: None,
-                spellings: HashSet::new(),
-                tally: Tally::default(),
-            });
-            unit.tally.findings += 1;
-            unit.tally.penalty = unit.tally.penalty.saturating_add(f.penalty);
-        }
-        let names: HashMap<&str, &Arc<str>> = units
-            .iter()
-            .map(|(key, u)| (key.as_str(), &u.name))
-            .collect();
+        units.charge(&outcome.findings);
         let mut by = Vec::with_capacity(self.groups.len());
         for ((key, round), mut progress) in self.groups {
             progress.retain(|k| k.total > 0);
-            let unit = names
-                .get(key.as_str())
-                .map_or(key.clone(), |n| n.to_string());
+            let unit = units.name(&key).map_or(key.clone(), |n| n.to_string());
             by.push(GroupProgress {
                 unit,
                 round,
@@ -223,7 +129,7 @@ impl<'p> Merger<'p> {
         }
         by.sort_by(|a, b| (&a.unit, &a.round).cmp(&(&b.unit, &b.round)));
         outcome.progress_by = by;
-        outcome.units = scores(self.plan, units);
+        outcome.units = units.scores(self.plan);
         outcome.progress = self.progress;
         outcome.summary = summary(outcome);
     }
@@ -314,82 +220,6 @@ fn sort(outcome: &mut Outcome) {
     outcome
         .pending
         .sort_by(|a, b| (a.file, &a.record, a.rule).cmp(&(b.file, &b.record, b.rule)));
-}
-
-/// "unit `Wuxi Municipal Government ` is another spelling of `Wuxi
-/// Municipal Government`", at the new spelling, with the first one as a
-/// related place.
-fn lookalike(
-    name: &str,
-    (file, span): (usize, Span),
-    first: Option<(String, usize, Span)>,
-    shown: &str,
-    registry: &crate::units::Units,
-) -> InputError {
-    use crate::units::visible;
-    let (message, related) = match &first {
-        Some((first, at, span)) => (
-            format!(
-                "unit `{}` is another spelling of `{}`",
-                visible(name),
-                visible(first)
-            ),
-            vec![(
-                Origin::Record,
-                crate::outcome::Place {
-                    file: *at,
-                    span: *span,
-                },
-                format!("first written `{}` here", visible(first)),
-            )],
-        ),
-        None => (
-            format!(
-                "unit `{}` is not written as the unit registry declares it",
-                visible(name)
-            ),
-            Vec::new(),
-        ),
-    };
-    let mut e = InputError::new(
-        "unit::lookalike",
-        Severity::Warning,
-        message,
-        Origin::Record,
-        Some(crate::outcome::Place { file, span }),
-    );
-    e.related = related;
-    let declared = if registry.is_empty() {
-        String::new()
-    } else {
-        " (the name the unit registry declares)".to_string()
-    };
-    e.help = Some(format!(
-        "both are scored as one unit, `{shown}`{declared}; write its name the same way everywhere"
-    ));
-    e
-}
-
-fn scores(plan: &Plan, units: BTreeMap<String, Unit>) -> Vec<UnitScore> {
-    let scoring = &plan.scoring;
-    let mut scores: Vec<UnitScore> = units
-        .into_values()
-        .map(|Unit { name, tally: t, .. }| {
-            let unit = name.to_string();
-            let score = scoring.start.saturating_sub(t.penalty).max(scoring.floor);
-            let grade = scoring.grade(score).to_string();
-            UnitScore {
-                unit,
-                records: t.records,
-                findings: t.findings,
-                penalty: t.penalty,
-                score,
-                grade,
-            }
-        })
-        .collect();
-    scores.sort_by(|a, b| a.unit.cmp(&b.unit));
-    scores
 }
 
 fn summary(outcome: &Outcome) -> crate::outcome::Summary {

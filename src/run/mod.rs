@@ -9,6 +9,7 @@ mod file;
 pub mod find;
 mod ids;
 mod merge;
+mod roster;
 pub mod waivers;
 
 pub use find::{FindError, Found, find_record};
