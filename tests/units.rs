@@ -474,6 +474,21 @@ fn the_shown_name_is_the_first_spelling_in_path_order_whatever_jobs() {
     }
 }
 
+#[test]
+fn progress_and_pending_deadlines_show_one_name_per_unit() {
+    let outcome = check(&[], |o| o.paths = vec![root().join(LOOKALIKES)]);
+    let by_unit: Vec<(&str, usize)> = outcome
+        .progress_by
+        .iter()
+        .map(|g| (g.unit.as_str(), g.progress.iter().map(|k| k.total).sum()))
+        .collect();
+    assert_eq!(by_unit, [("Wuxi Municipal Government", 6), (SUZHOU, 2)]);
+    let mut pending: Vec<&str> = outcome.pending.iter().map(|p| p.unit.as_str()).collect();
+    pending.sort();
+    pending.dedup();
+    assert_eq!(pending, ["Wuxi Municipal Government", SUZHOU]);
+}
+
 /// A fresh, empty folder for one test.
 fn temp(name: &str) -> PathBuf {
     let dir = std::env::temp_dir().join(format!("rectify-units-{}-{name}", std::process::id()));
