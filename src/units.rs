@@ -20,6 +20,16 @@
 //! canonical name: [`Units::key`] of an alias is the key of its canonical
 //! name, and [`Units::canonical`] gives the name to show.
 //!
+//! Diagnostics about units (raised by the run):
+//!
+//! - `unit::lookalike` (warning): a unit written another way than where it
+//!   was first met (or than the registry declares it), at the new spelling,
+//!   with the first one as a related place; both are scored as one unit.
+//! - `unit::unknown` (error): with a registry, a `responsible.unit` it does
+//!   not declare, with the closest declared name.
+//! - `unit::conflict` (error): the registry declares one name (in any
+//!   spelling) for two units.
+//!
 //! Owns: the registry and the normalisation. Must not: do I/O or print.
 
 use std::collections::HashMap;

@@ -5,6 +5,15 @@
 //! waives nothing. The same checks apply to inline waivers and to waiver
 //! files, except `inline = "deny"`, which only concerns inline ones.
 //!
+//! Diagnostics, each an error at the offending value:
+//!
+//! - `waiver::inline-denied`: a waiver written in a record when
+//!   `waivers.inline = "deny"`, at the waiver;
+//! - `waiver::not-an-approver`: `approved_by` names no one in
+//!   `waivers.approvers`, at the name;
+//! - `waiver::too-long`: `until` is more than `waivers.max-days` after the
+//!   evaluation date, at the date.
+//!
 //! Owns: the checks. Must not: decide what a waiver matches (that is
 //! `waivers` and `file`).
 
