@@ -108,6 +108,10 @@ pub struct Finding {
     /// The waiver came from a waiver file (`--waivers`), not from the
     /// record itself (SARIF: an `external` suppression, not `inSource`).
     pub waiver_external: bool,
+    /// Who approved the waiver, when [`Finding::waived`].
+    pub waiver_approved_by: Option<String>,
+    /// The waiver's last day (inclusive), when [`Finding::waived`].
+    pub waiver_until: Option<Date>,
     /// The pipeline stage a deadline finding is about (`closure`); `None`
     /// for rules that are not deadlines.
     pub stage: Option<String>,
@@ -141,6 +145,19 @@ impl Finding {
             .as_deref()
             .and_then(|g| g.figures.first())
             .map_or(&[], |f| &f.records)
+    }
+}
+
+impl Finding {
+    /// Who waived it and until when, for reports: "approved by `Jiangsu
+    /// Provincial Leading Group` until 2026-12-31"; `None` when not waived
+    /// (or the approver is unknown).
+    pub fn waiver_note(&self) -> Option<String> {
+        let by = self.waiver_approved_by.as_deref().filter(|_| self.waived)?;
+        let until = self
+            .waiver_until
+            .map_or_else(String::new, |d| format!(" until {d}"));
+        Some(format!("approved by `{by}`{until}"))
     }
 }
 

@@ -7,9 +7,11 @@ use std::path::Path;
 
 const AS_OF: &str = "2025-06-30";
 
-#[path = "common/cmd.rs"]
-mod cmd;
-use cmd::rectify;
+mod common;
+
+fn rectify(args: &[&str]) -> (i32, String, String) {
+    common::rectify_in(Path::new(env!("CARGO_MANIFEST_DIR")), args)
+}
 
 fn check(case: &str, format: &str) -> String {
     let dir = format!("tests/fixtures/check/{case}");
@@ -50,6 +52,7 @@ cases! {
     waivers => "waivers",
     waiver_validation => "waiver-validation",
     hostile => "hostile",
+    unit_lookalikes => "unit-lookalikes",
 }
 
 /// Waivers kept in a file of their own: waived, expired (the day before the

@@ -1,19 +1,22 @@
 //! The command-line contract (version 1): exit codes, the JSON report,
 //! `--fail-on`, `--only`/`--skip`, `--jobs`, `--output`.
 
+use std::path::Path;
+
 use serde_json::Value;
 
-#[path = "common/cmd.rs"]
-mod cmd;
-use cmd::rectify;
+mod common;
+
+fn root() -> &'static Path {
+    Path::new(env!("CARGO_MANIFEST_DIR"))
+}
+
+fn rectify(args: &[&str]) -> (i32, String, String) {
+    common::rectify_in(root(), args)
+}
 
 fn json(args: &[&str]) -> (i32, Value) {
-    let mut all = vec!["check", "--as-of", "2025-06-30", "--format", "json"];
-    all.extend_from_slice(args);
-    let (code, stdout, stderr) = rectify(&all);
-    let value = serde_json::from_str(&stdout)
-        .unwrap_or_else(|e| panic!("not JSON ({e}): {stdout}\n{stderr}"));
-    (code, value)
+    common::check_json_in(root(), args)
 }
 
 const FIX: &str = "tests/fixtures/check";

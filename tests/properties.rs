@@ -40,7 +40,7 @@ struct File {
 
 fn rec() -> impl Strategy<Value = Rec> {
     (
-        (0u8..40, any::<bool>(), 0u8..3, 0u16..500),
+        (0u8..40, any::<bool>(), 0u8..6, 0u16..500),
         (
             proptest::option::of(0u16..80),
             proptest::option::of(100u16..600),
@@ -89,13 +89,19 @@ fn day(offset: u16) -> String {
         .map_or_else(|_| "2023-01-02".into(), |d| d.to_string())
 }
 
+/// A unit name, quoted for YAML; the last three are lookalikes of the
+/// first two (one unit each, whose shown name is the first spelling met in
+/// path order, whatever the thread count).
 fn unit(n: u8) -> String {
-    [
+    let name = [
         "Wuxi Municipal Government",
         "苏州市人民政府",
         "Nanjing Municipal Government",
-    ][n as usize % 3]
-        .to_string()
+        "Wuxi Municipal Government ",
+        "ＷＵＸＩ municipal  government",
+        "苏州市\u{200B}人民政府",
+    ][n as usize % 6];
+    format!("\"{name}\"")
 }
 
 /// The record's lines, without a leading `- `.

@@ -205,6 +205,8 @@ pub struct GroupExplanation<'p> {
     plan: &'p Plan,
     index: usize,
     key: String,
+    /// What a member's group key must equal: for a unit, its identity.
+    wanted: String,
     as_of: Date,
     members: Vec<(String, Vec<Tri>)>,
     /// Records of the group the rule does not count, and why.
@@ -216,10 +218,15 @@ pub struct GroupExplanation<'p> {
 
 impl<'p> GroupExplanation<'p> {
     pub fn new(plan: &'p Plan, index: usize, key: &str, as_of: Date) -> GroupExplanation<'p> {
+        let wanted = match group::by(&plan.rules[index]) {
+            "unit" => plan.units.key(key),
+            _ => key.to_string(),
+        };
         GroupExplanation {
             plan,
             index,
             key: key.to_string(),
+            wanted,
             as_of,
             members: Vec::new(),
             skipped: Vec::new(),
@@ -237,9 +244,14 @@ impl<'p> GroupExplanation<'p> {
         if kind.name != record.kind.value {
             return;
         }
-        let key = group::key(rule, record);
-        if key != self.key {
-            self.groups.insert(key);
+        let key = group::key(rule, record, &plan.units);
+        if key != self.wanted {
+            // Suggest groups as they are written, not as they are compared.
+            let shown = match group::by(rule) {
+                "unit" => crate::units::clean(&record.unit.value),
+                _ => key,
+            };
+            self.groups.insert(shown);
             return;
         }
         let mut ctx = Ctx::new(plan, kind, record, self.as_of);

@@ -182,10 +182,11 @@ pub struct Verdict {
     pub facts: Facts,
 }
 
-/// The group a record falls in for a rule.
-pub fn key(rule: &Rule, record: &Record) -> String {
+/// The group a record falls in for a rule. A unit group is the unit's key
+/// ([`crate::units`]), so every spelling of a unit is one group.
+pub fn key(rule: &Rule, record: &Record, units: &crate::units::Units) -> String {
     match rule.group.and_then(|g| g.by) {
-        Some(GroupBy::Unit) => record.unit.value.clone(),
+        Some(GroupBy::Unit) => units.key(&record.unit.value),
         Some(GroupBy::Round) => record
             .round
             .as_ref()
@@ -218,7 +219,7 @@ pub(crate) fn observe(ctx: &mut Ctx<'_>, index: usize) -> Observation {
         .collect();
     Observation {
         rule: index,
-        key: key(rule, ctx.record),
+        key: key(rule, ctx.record, &ctx.plan.units),
         holds,
     }
 }

@@ -228,7 +228,9 @@ fn kind_values(e: &Expr, kinds: &[&str], file: usize, out: &mut Vec<Warning>) {
         let ExprKind::Str(name) = &value.kind else {
             return;
         };
-        if kinds.contains(&name.as_str()) {
+        // Text compares by key, so `kind = "Petition"` matches `petition`.
+        let key = crate::units::key(name);
+        if kinds.iter().any(|k| crate::units::key(k) == key) {
             return;
         }
         let help = crate::suggest::help(name, kinds)

@@ -22,6 +22,9 @@ pub struct Plan {
     /// read their due dates from these, whatever `--only` and `--skip`
     /// select from [`Plan::rules`].
     pub closing: Vec<Rule>,
+    /// The project's unit registry: how text is compared (see
+    /// [`crate::units`]). Empty unless the run sets one.
+    pub units: crate::units::Units,
 }
 
 #[derive(Clone, Debug)]

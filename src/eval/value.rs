@@ -9,6 +9,7 @@ use crate::calendar::{self, Unit};
 use crate::model::{Extension, Record, Status};
 use crate::source::Span;
 use crate::syntax::ast::{CmpOp, DateWord, Sign};
+use crate::units::Units;
 use crate::yaml;
 
 use super::plan::{ExprKind as X, ExtensionField, Field, Kind, Plan};
@@ -139,7 +140,7 @@ impl<'r> Ctx<'r> {
             X::Cmp(op, a, b) => self.compare(*op, a, b),
             X::In(a, items) => self.member(a, items),
             X::Matches(a, re) => match self.value(a).v {
-                V::Str(s) => Tri::from(re.is_match(&s)),
+                V::Str(s) => Tri::from(re.is_match(&crate::units::clean(&s))),
                 V::Missing => Tri::Unknown,
                 _ => self.mismatch(&a.text, "text"),
             },
@@ -165,13 +166,30 @@ impl<'r> Ctx<'r> {
 
     fn compare(&mut self, op: CmpOp, a: &super::plan::Expr, b: &super::plan::Expr) -> Tri {
         let (x, y) = (self.value(a).v, self.value(b).v);
-        match ordering(&x, &y) {
-            Some(ord) => Tri::from(holds(op, ord)),
+        match ordering(&x, &y, &self.plan.units) {
+            Some(ord) => {
+                if self.describe && ord.is_eq() {
+                    self.same_name(&x, &y);
+                }
+                Tri::from(holds(op, ord))
+            }
             None if x == V::Missing || y == V::Missing => Tri::Unknown,
             None => {
                 let why = format!("cannot compare `{}` with `{}`", a.text, b.text);
                 self.lacks(why);
                 Tri::Unknown
+            }
+        }
+    }
+
+    /// While describing a failure: say so when two texts written apart
+    /// compared equal, since the message would otherwise show two names.
+    fn same_name(&mut self, x: &V<'_>, y: &V<'_>) {
+        if let (V::Str(a), V::Str(b)) = (x, y) {
+            if a != b {
+                let (a, b) = (crate::units::visible(a), crate::units::visible(b));
+                self.seen
+                    .push((None, format!("`{a}` and `{b}` name the same unit")));
             }
         }
     }
@@ -183,7 +201,7 @@ impl<'r> Ctx<'r> {
         }
         let mut result = Tri::False;
         for item in items {
-            match ordering(&x, &self.value(item).v) {
+            match ordering(&x, &self.value(item).v, &self.plan.units) {
                 Some(ord) if ord.is_eq() => return Tri::True,
                 Some(_) => {}
                 None => result = Tri::Unknown,
@@ -452,11 +470,14 @@ fn node_value(node: &yaml::Node) -> V<'_> {
     }
 }
 
-/// How two values order, when they can be compared at all.
-fn ordering(x: &V<'_>, y: &V<'_>) -> Option<std::cmp::Ordering> {
+/// How two values order, when they can be compared at all. Text compares
+/// by its unit key: normalised, lower case, an alias as its canonical name
+/// (so `acceptance.by != responsible.unit` cannot be passed by respelling).
+fn ordering(x: &V<'_>, y: &V<'_>, units: &Units) -> Option<std::cmp::Ordering> {
     match (x, y) {
         (V::Date(a), V::Date(b)) => Some(a.cmp(b)),
-        (V::Str(a), V::Str(b)) => Some(a.cmp(b)),
+        (V::Str(a), V::Str(b)) if a == b => Some(std::cmp::Ordering::Equal),
+        (V::Str(a), V::Str(b)) => Some(units.key(a).cmp(&units.key(b))),
         (V::Num(a), V::Num(b)) => a.partial_cmp(b),
         (V::Bool(a), V::Bool(b)) => Some(a.cmp(b)),
         (V::Date(a), V::Str(s)) => s.parse::<Date>().ok().map(|b| a.cmp(&b)),
@@ -468,7 +489,7 @@ fn ordering(x: &V<'_>, y: &V<'_>) -> Option<std::cmp::Ordering> {
 pub fn show(v: &V<'_>) -> String {
     match v {
         V::Date(d) => d.to_string(),
-        V::Str(s) => format!("`{s}`"),
+        V::Str(s) => format!("`{}`", crate::units::visible(s)),
         V::Num(n) => n.to_string(),
         V::Bool(b) => b.to_string(),
         V::List(n) => format!("a list of {n}"),

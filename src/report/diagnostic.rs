@@ -111,6 +111,7 @@ pub fn finding(outcome: &Outcome, f: &Finding) -> Diag {
         help.extend(rule.help.clone());
         help.extend(rule.cite.as_ref().map(|c| format!("cite: {c}")));
     }
+    help.extend(f.waiver_note().map(|n| format!("waiver: {n}")));
     help.push(penalty_note(f));
     let subject = if f.record.is_empty() {
         String::new()

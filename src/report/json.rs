@@ -99,6 +99,10 @@ struct FindingJson<'a> {
     late_workdays: Option<i64>,
     penalty: Value,
     waived: bool,
+    /// Who waived it, until when, why, and where the waiver is written;
+    /// present when `waived`.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    waiver: Option<WaiverJson<'a>>,
     /// A group rule's finding: the group, its figure and its records.
     #[serde(flatten, skip_serializing_if = "Option::is_none")]
     group: Option<GroupJson<'a>>,
@@ -173,6 +177,29 @@ impl<'a> FigureJson<'a> {
     }
 }
 
+#[derive(Serialize)]
+struct WaiverJson<'a> {
+    #[serde(skip_serializing_if = "Option::is_none")]
+    approved_by: Option<&'a str>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    until: Option<String>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    reason: Option<&'a str>,
+    /// `inline` (in the record) or `file` (a waiver file).
+    source: &'static str,
+}
+
+impl<'a> WaiverJson<'a> {
+    fn new(f: &'a Finding) -> Option<WaiverJson<'a>> {
+        f.waived.then(|| WaiverJson {
+            approved_by: f.waiver_approved_by.as_deref(),
+            until: f.waiver_until.map(|d| d.to_string()),
+            reason: f.waiver_reason.as_deref(),
+            source: if f.waiver_external { "file" } else { "inline" },
+        })
+    }
+}
+
 impl<'a> FindingJson<'a> {
     fn new(outcome: &'a Outcome, f: &'a Finding) -> FindingJson<'a> {
         let file = outcome.finding_file(f);
@@ -201,6 +228,7 @@ impl<'a> FindingJson<'a> {
             penalty: f.penalty.to_json(),
             waived: f.waived,
             group: f.group.as_deref().and_then(GroupJson::new),
+            waiver: WaiverJson::new(f),
         }
     }
 }

@@ -112,8 +112,9 @@ fn findings(outcome: &Outcome) -> Table {
             _ => String::new(),
         };
         let rule = outcome.rules.get(f.rule).map_or("", |r| r.id.as_str());
-        let (severity, penalty) = if f.waived {
-            (format!("{} (waived)", f.severity.as_str()), "0".to_string())
+        let (severity, penalty) = if let Some(note) = f.waiver_note() {
+            let severity = f.severity.as_str();
+            (format!("{severity} (waived, {note})"), "0".to_string())
         } else {
             (f.severity.as_str().to_string(), f.penalty.to_string())
         };

@@ -193,7 +193,10 @@ impl Expected {
     fn matches(&self, rule: &str, f: &Finding) -> bool {
         self.rule == rule
             && self.record == f.record
-            && self.unit.as_ref().is_none_or(|u| **u == *f.unit)
+            && self
+                .unit
+                .as_ref()
+                .is_none_or(|u| crate::units::key(u) == crate::units::key(&f.unit))
             && self.severity.is_none_or(|s| s == f.severity)
             && self.penalty.is_none_or(|p| p == f.penalty)
             && self.due.is_none_or(|d| Some(d) == f.due)

@@ -1,6 +1,7 @@
 //! One record file: read it, load its records, evaluate each, apply inline
 //! waivers. Runs on a worker thread; knows nothing of other files.
 
+use std::collections::{HashMap, HashSet};
 use std::path::Path;
 use std::sync::Arc;
 
@@ -26,8 +27,8 @@ pub struct Result {
     pub records: usize,
     /// Each record's id and where it is written, for duplicates across files.
     pub ids: Vec<(String, Span)>,
-    /// Records per responsible unit.
-    pub units: Vec<(String, usize)>,
+    /// Each spelling of a responsible unit met in the file, in order.
+    pub units: Vec<Spelling>,
     /// Progress counts per kind (indexed like the plan's kinds).
     pub progress: Vec<KindProgress>,
     /// Progress counts per (unit, round), kinds indexed like the plan's.
@@ -39,25 +40,41 @@ pub struct Result {
     pub pending_count: usize,
     /// Rule indices that applied to a record and held, one entry per record.
     pub passed: Vec<usize>,
-    /// The kind and unit names the file's findings share.
-    names: Vec<Arc<str>>,
     /// Calendar years the file's records needed and no calendar covers.
     pub uncovered: Vec<crate::calendar::OutOfRange>,
+    /// The kind and unit names the file's findings share (hashed: a hostile
+    /// file may spell its unit a different way on every record).
+    names: HashSet<Arc<str>>,
+    /// Index into `units` by spelling.
+    spelt: HashMap<String, usize>,
+    /// Where an undeclared unit was already reported (`start`, `end`).
+    undeclared_at: HashSet<(u32, u32)>,
     /// Group rules: the counts of each (rule, group) this file contributes.
     pub group_tallies: Vec<((usize, String), eval::group::Tally)>,
 }
 
-/// A responsible unit and an inspection round (`None`: the record names none).
+/// A responsible unit's key ([`crate::units`]) and an inspection round
+/// (`None`: the record names none).
 pub type Group = (String, Option<String>);
+
+/// One spelling of `responsible.unit`, as written, with its key (registry
+/// aware), where the file first writes it and how many records use it.
+#[derive(Debug)]
+pub struct Spelling {
+    pub name: String,
+    pub key: String,
+    pub span: Span,
+    pub records: usize,
+}
 
 impl Result {
     /// A kind or unit name, shared with the file's other findings.
     fn name(&mut self, text: &str) -> Arc<str> {
-        if let Some(name) = self.names.iter().find(|n| &***n == text) {
+        if let Some(name) = self.names.get(text) {
             return name.clone();
         }
         let name: Arc<str> = Arc::from(text);
-        self.names.push(name.clone());
+        self.names.insert(name.clone());
         name
     }
 }
@@ -258,8 +275,10 @@ fn evaluate(record: &Record, plan: &Plan, options: &Options, result: &mut Result
     let kind = plan.kinds.iter().find(|k| k.name == record.kind.value);
     check_waivers(record, result);
     let mut used = vec![false; record.waivers.len()];
+    let refused = refuse_waivers(record, options, result);
     for f in verdicts.findings {
-        let reason = waiver(record, &plan.rules[f.rule].id, options, &mut used, result);
+        let rule = &plan.rules[f.rule].id;
+        let waiver = waiver(record, rule, options, (&mut used, &refused), result);
         let stage = f
             .late
             .as_ref()
@@ -272,13 +291,19 @@ fn evaluate(record: &Record, plan: &Plan, options: &Options, result: &mut Result
             stage,
             kind,
             unit,
-            waived: reason.is_some(),
-            waiver_reason: reason,
+            waived: waiver.is_some(),
+            waiver_reason: waiver
+                .and_then(|w| w.reason.as_ref())
+                .map(|r| r.value.clone()),
+            waiver_approved_by: waiver
+                .and_then(|w| w.approved_by.as_ref())
+                .map(|a| a.value.clone()),
+            waiver_until: waiver.and_then(|w| w.until.as_ref()).map(|u| u.value),
             ..finding(record, f, options.lean)
         });
     }
-    for (waiver, used) in record.waivers.iter().zip(used) {
-        if !used {
+    for ((waiver, used), refused) in record.waivers.iter().zip(used).zip(refused) {
+        if !used && !refused {
             unmatched(waiver, plan, options, result);
         }
     }
@@ -325,22 +350,12 @@ fn evaluate(record: &Record, plan: &Plan, options: &Options, result: &mut Result
 fn tally(plan: &Plan, record: &Record, closing: Closing, result: &mut Result) {
     result.records += 1;
     result.ids.push((record.id.value.clone(), record.id.span));
-    match result
-        .units
-        .iter_mut()
-        .find(|(u, _)| *u == record.unit.value)
-    {
-        Some((_, n)) => *n += 1,
-        None => result.units.push((record.unit.value.clone(), 1)),
-    }
+    let unit = unit_key(plan, record, result);
     if result.progress.is_empty() {
         result.progress = progress_template(plan);
     }
     count(&mut result.progress, record, closing);
-    let (unit, round) = (
-        &record.unit.value,
-        record.round.as_ref().map(|r| r.value.as_str()),
-    );
+    let (unit, round) = (&unit, record.round.as_ref().map(|r| r.value.as_str()));
     let same = |((u, r), _): &(Group, _)| u == unit && r.as_deref() == round;
     let at = match result.groups.iter().position(same) {
         Some(at) => at,
@@ -351,6 +366,48 @@ fn tally(plan: &Plan, record: &Record, closing: Closing, result: &mut Result) {
         }
     };
     count(&mut result.groups[at].1, record, closing);
+}
+
+/// Count the record under its unit's spelling; its unit's key. With a
+/// registry, a unit it does not declare is an error at the name, once per
+/// place (records inheriting a ledger header's unit share its place).
+fn unit_key(plan: &Plan, record: &Record, result: &mut Result) -> String {
+    let (name, span) = (&record.unit.value, record.unit.span);
+    let i = match result.spelt.get(name) {
+        Some(&i) => i,
+        None => {
+            result.spelt.insert(name.clone(), result.units.len());
+            result.units.push(Spelling {
+                name: name.clone(),
+                key: plan.units.key(name),
+                span,
+                records: 0,
+            });
+            result.units.len() - 1
+        }
+    };
+    result.units[i].records += 1;
+    let undeclared = !plan.units.is_empty() && plan.units.canonical(name).is_none();
+    if undeclared && result.undeclared_at.insert((span.start, span.end)) {
+        result.errors.push(undeclared_unit(plan, name, span));
+    }
+    result.units[i].key.clone()
+}
+
+/// "unknown unit `苏州市政付`", with the closest declared name.
+fn undeclared_unit(plan: &Plan, name: &str, span: Span) -> InputError {
+    let message = format!("unknown unit `{}`", crate::units::visible(name));
+    let mut e = located("unit::unknown", Severity::Error, message, span);
+    let names = plan.units.names();
+    e.help = Some(
+        match crate::suggest::did_you_mean(&crate::units::clean(name), names) {
+            Some(s) => format!("did you mean `{s}`?"),
+            None => "every responsible unit must be declared in the unit registry \
+                     (`[units]` in rectify.toml), by its name or an alias"
+                .into(),
+        },
+    );
+    e
 }
 
 /// A finding as the outcome keeps it: strings trimmed to their length (a
@@ -401,29 +458,57 @@ fn finding(record: &Record, f: eval::Finding, lean: bool) -> Finding {
         line_col: None,
         waiver_reason: None,
         waiver_external: false,
+        waiver_approved_by: None,
+        waiver_until: None,
         stage: None,
         overdue: late.is_some_and(|l| l.overdue),
         group: None,
     }
 }
 
-/// The reason of the inline waiver that covers a finding of `rule`, if one
-/// does; an expired or incomplete one does not, and says so.
-fn waiver(
-    record: &Record,
-    rule: &str,
-    options: &Options,
-    used: &mut [bool],
-    result: &mut Result,
-) -> Option<String> {
-    let i = record
+/// Which of the record's inline waivers the waiver authority refuses (each
+/// refusal an error); a refused waiver waives nothing and is not reported
+/// as unmatched.
+fn refuse_waivers(record: &Record, options: &Options, result: &mut Result) -> Vec<bool> {
+    record
         .waivers
         .iter()
-        .position(|w| w.rule.as_ref().is_some_and(|r| r.value == rule))?;
+        .map(|w| {
+            let claim = super::authority::Claim {
+                source: super::authority::Source::Inline,
+                span: w.span,
+                approved_by: w.approved_by.as_ref(),
+                until: w.until.as_ref(),
+            };
+            let refusals = options.waiver_authority.refusals(&claim, options.as_of, 0);
+            let refused = !refusals.is_empty();
+            result.errors.extend(refusals);
+            refused
+        })
+        .collect()
+}
+
+/// The inline waiver that covers a finding of `rule`, if one does; an
+/// expired or incomplete one does not, and says so; a refused one is
+/// passed over.
+fn waiver<'r>(
+    record: &'r Record,
+    rule: &str,
+    options: &Options,
+    (used, refused): (&mut [bool], &[bool]),
+    result: &mut Result,
+) -> Option<&'r model::Waiver> {
+    let i = (0..record.waivers.len()).find(|&i| {
+        !refused[i]
+            && record.waivers[i]
+                .rule
+                .as_ref()
+                .is_some_and(|r| r.value == rule)
+    })?;
     used[i] = true;
     let w = &record.waivers[i];
     match w.state(options.as_of) {
-        WaiverState::Valid => w.reason.as_ref().map(|r| r.value.clone()),
+        WaiverState::Valid => Some(w),
         // Reported by `check_waivers`, whether or not a finding matches.
         WaiverState::Incomplete(_) | WaiverState::Malformed => None,
         WaiverState::Expired(until) => {

@@ -2,13 +2,12 @@
 //! across files, unit scores, progress counts and the summary. The order of
 //! everything here depends only on the inputs, never on thread timing.
 
-use std::collections::BTreeMap;
+use std::collections::{BTreeMap, HashMap};
 
 use crate::eval::{self, Plan};
 use crate::outcome::{
-    Finding, GroupProgress, InputError, KindProgress, Label, Origin, Outcome, Pending, UnitScore,
+    Finding, GroupProgress, InputError, KindProgress, Label, Origin, Outcome, Pending,
 };
-use crate::points::Points;
 use crate::syntax::ast::Severity;
 
 use super::{file, file_error, source_file};
@@ -16,20 +15,14 @@ use super::{file, file_error, source_file};
 /// A problem met walking the record paths: `(path, code, severity, message)`.
 pub type WalkError = (String, &'static str, Severity, String);
 
-#[derive(Default)]
-struct Tally {
-    records: usize,
-    findings: usize,
-    penalty: Points,
-}
-
 /// Folds file results into an [`Outcome`] one at a time, in path order, so
 /// memory holds the findings and the counts, never the records.
 pub struct Merger<'p> {
     plan: &'p Plan,
     /// Every id seen, for duplicates across files.
     ids: super::ids::Ids,
-    units: BTreeMap<String, Tally>,
+    /// The units met, by key ([`crate::units`]).
+    units: super::roster::Roster,
     progress: Vec<KindProgress>,
     groups: BTreeMap<(String, Option<String>), Vec<KindProgress>>,
     /// Group rules: counts per (rule, group), in order.
@@ -52,7 +45,7 @@ impl<'p> Merger<'p> {
         Merger {
             plan,
             ids: super::ids::Ids::default(),
-            units: BTreeMap::new(),
+            units: super::roster::Roster::default(),
             progress: file::progress_template(plan),
             groups: BTreeMap::new(),
             tallies: BTreeMap::new(),
@@ -73,9 +66,11 @@ impl<'p> Merger<'p> {
         for (id, span) in &result.ids {
             self.ids.add(file, *span, id, result.inline);
         }
-        for (unit, n) in result.units {
-            self.units.entry(unit).or_default().records += n;
-        }
+        let names = (self.units).add(&self.plan.units, outcome, file, &result.units);
+        let index: HashMap<&str, usize> = (result.units.iter().enumerate())
+            .map(|(i, s)| (s.name.as_str(), i))
+            .collect();
+        let name = |spelling: &str| index.get(spelling).map(|&i| names[i].clone());
         file::add_progress(&mut self.progress, &result.progress);
         for (group, kinds) in result.groups {
             let into = self
@@ -98,10 +93,18 @@ impl<'p> Merger<'p> {
         }
         outcome
             .findings
-            .extend(result.findings.into_iter().map(|f| Finding { file, ..f }));
+            .extend(result.findings.into_iter().map(|f| Finding {
+                file,
+                unit: name(&f.unit).unwrap_or_else(|| f.unit.clone()),
+                ..f
+            }));
         outcome
             .pending
-            .extend(result.pending.into_iter().map(|p| Pending { file, ..p }));
+            .extend(result.pending.into_iter().map(|p| Pending {
+                file,
+                unit: name(&p.unit).map_or_else(|| p.unit.clone(), |n| n.to_string()),
+                ..p
+            }));
     }
 
     /// Judge every group of every group rule: a finding per failing group.
@@ -109,10 +112,15 @@ impl<'p> Merger<'p> {
     /// so that they can waive group findings.
     pub fn judge_groups(&mut self, outcome: &mut Outcome) {
         for ((rule, key), tally) in std::mem::take(&mut self.tallies) {
-            match eval::group::judge(self.plan, rule, &key, tally) {
+            // A unit group is keyed by the unit's identity; show its name.
+            let by_unit = self.plan.rules[rule].group.and_then(|g| g.by)
+                == Some(crate::syntax::ast::GroupBy::Unit);
+            let name = self.units.name(&key).filter(|_| by_unit);
+            let key = name.map_or(key.as_str(), |n| &**n);
+            match eval::group::judge(self.plan, rule, key, tally) {
                 Some(verdict) => outcome
                     .findings
-                    .push(group_finding(self.plan, rule, &key, verdict)),
+                    .push(group_finding(self.plan, rule, key, verdict)),
                 None => outcome.passes[rule] += 1,
             }
         }
@@ -129,29 +137,21 @@ impl<'p> Merger<'p> {
         }
         sort(outcome);
         let mut units = self.units;
-        for f in outcome
-            .findings
-            .iter()
-            .filter(|f| !f.waived && !f.unit.is_empty())
-        {
-            let tally = units.entry(f.unit.to_string()).or_default();
-            tally.findings += 1;
-            tally.penalty = tally.penalty.saturating_add(f.penalty);
+        units.charge(&outcome.findings);
+        let mut by = Vec::with_capacity(self.groups.len());
+        for ((key, round), mut progress) in self.groups {
+            progress.retain(|k| k.total > 0);
+            let unit = units.name(&key).map_or(key.clone(), |n| n.to_string());
+            by.push(GroupProgress {
+                unit,
+                round,
+                progress,
+            });
         }
-        outcome.units = scores(self.plan, units);
+        by.sort_by(|a, b| (&a.unit, &a.round).cmp(&(&b.unit, &b.round)));
+        outcome.progress_by = by;
+        outcome.units = units.scores(self.plan);
         outcome.progress = self.progress;
-        outcome.progress_by = self
-            .groups
-            .into_iter()
-            .map(|((unit, round), mut progress)| {
-                progress.retain(|k| k.total > 0);
-                GroupProgress {
-                    unit,
-                    round,
-                    progress,
-                }
-            })
-            .collect();
         outcome.summary = summary(outcome);
     }
 }
@@ -196,6 +196,8 @@ fn group_finding(plan: &Plan, index: usize, key: &str, verdict: eval::group::Ver
         line_col: None,
         waiver_reason: None,
         waiver_external: false,
+        waiver_approved_by: None,
+        waiver_until: None,
         stage: None,
         overdue: false,
         group: Some(Box::new(verdict.facts)),
@@ -237,25 +239,6 @@ fn sort(outcome: &mut Outcome) {
     outcome
         .pending
         .sort_by(|a, b| (a.file, &a.record, a.rule).cmp(&(b.file, &b.record, b.rule)));
-}
-
-fn scores(plan: &Plan, units: BTreeMap<String, Tally>) -> Vec<UnitScore> {
-    let scoring = &plan.scoring;
-    units
-        .into_iter()
-        .map(|(unit, t)| {
-            let score = scoring.start.saturating_sub(t.penalty).max(scoring.floor);
-            let grade = scoring.grade(score).to_string();
-            UnitScore {
-                unit,
-                records: t.records,
-                findings: t.findings,
-                penalty: t.penalty,
-                score,
-                grade,
-            }
-        })
-        .collect()
 }
 
 fn summary(outcome: &Outcome) -> crate::outcome::Summary {

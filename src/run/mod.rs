@@ -4,12 +4,14 @@
 //! Owns: file-system access for records. Must not: print or exit (that is
 //! `cli`), or read the clock (the evaluation date is an input).
 
+pub mod authority;
 pub mod calendar_edge;
 mod file;
 pub mod find;
 mod future;
 mod ids;
 mod merge;
+mod roster;
 pub mod waivers;
 
 pub use find::{FindError, Found, find_record};
@@ -119,6 +121,7 @@ pub fn check(options: &Options) -> Outcome {
         let near = calendar_edge::near_end(&outcome.rule_files, calendar, options.as_of);
         outcome.input_errors.extend(near);
     }
+    plan.units = units(&options.units, &mut outcome.input_errors);
     outcome.rules = plan.rules.iter().map(rule_info).collect();
     if plan.rules.is_empty() {
         return outcome;
@@ -154,10 +157,39 @@ pub fn check(options: &Options) -> Outcome {
         .map(|path| (outcome.files.len(), waivers::load(path, &mut outcome)))
         .collect();
     for (file, list) in &waivers {
-        waivers::apply(&mut outcome, list, *file);
+        let authority = &options.waiver_authority;
+        waivers::apply(&mut outcome, list, *file, authority, &plan.units);
     }
     merger.finish(&mut outcome);
     outcome
+}
+
+/// The unit registry ready for look-ups; a name it declares for two units
+/// is an error (the run cannot say which unit it scores).
+fn units(
+    registry: &crate::units::UnitRegistry,
+    errors: &mut Vec<InputError>,
+) -> crate::units::Units {
+    let (units, conflicts) = registry.compile();
+    for c in conflicts {
+        let message = format!(
+            "unit name `{}` is declared for both `{}` and `{}`",
+            c.name, c.first, c.second
+        );
+        let mut e = InputError::new(
+            "unit::conflict",
+            Severity::Error,
+            message,
+            Origin::Rule,
+            None,
+        );
+        e.help = Some(
+            "a name, however it is spelt, may belong to one unit only (`[units]` in rectify.toml)"
+                .into(),
+        );
+        errors.push(e);
+    }
+    units
 }
 
 /// Files evaluated in parallel before their results are merged.

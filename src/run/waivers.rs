@@ -68,7 +68,7 @@ pub struct Waiver {
 impl Waiver {
     /// Whether it covers a finding of its rule: the record it names, or
     /// the group (a group rule's finding grouped by the key it names).
-    fn covers(&self, f: &crate::outcome::Finding) -> bool {
+    fn covers(&self, f: &crate::outcome::Finding, units: &crate::units::Units) -> bool {
         if let Some(record) = &self.record {
             return f.record == record.value;
         }
@@ -81,7 +81,11 @@ impl Waiver {
             "kind" => &self.kind,
             _ => &None,
         };
-        named.as_ref().is_some_and(|n| n.value == group.value)
+        // Units are one unit however spelt; rounds and kinds are compared as written.
+        named.as_ref().is_some_and(|n| match group.by {
+            "unit" => units.key(&n.value) == units.key(&group.value),
+            _ => n.value == group.value,
+        })
     }
 }
 
@@ -121,9 +125,17 @@ pub fn load(path: &Path, outcome: &mut Outcome) -> Vec<Waiver> {
 }
 
 /// Apply waivers to the findings: waive what they cover, warn about the
-/// expired ones and the ones that match nothing. Inline waivers were
-/// applied earlier and take precedence.
-pub fn apply(outcome: &mut Outcome, waivers: &[Waiver], file: usize) {
+/// expired ones and the ones that match nothing; refuse (as errors) those
+/// the waiver authority does not accept. Inline waivers were applied
+/// earlier and take precedence. A waiver naming a `unit` matches its
+/// findings however the unit is spelt (`units`).
+pub fn apply(
+    outcome: &mut Outcome,
+    waivers: &[Waiver],
+    file: usize,
+    authority: &WaiverAuthority,
+    units: &crate::units::Units,
+) {
     for w in waivers {
         if !outcome.rules.iter().any(|r| r.id == w.rule.value) {
             let ids: Vec<&str> = outcome.rules.iter().map(|r| r.id.as_str()).collect();
@@ -147,8 +159,12 @@ pub fn apply(outcome: &mut Outcome, waivers: &[Waiver], file: usize) {
         let (true, Some(reason), Some(until)) = (w.valid, &w.reason, &w.until) else {
             continue;
         };
+        if refused(outcome, w, file, authority) {
+            continue;
+        }
         let rules = &outcome.rules;
-        let matches = |f: &crate::outcome::Finding| rules[f.rule].id == w.rule.value && w.covers(f);
+        let matches =
+            |f: &crate::outcome::Finding| rules[f.rule].id == w.rule.value && w.covers(f, units);
         let hits: Vec<usize> = (0..outcome.findings.len())
             .filter(|&i| matches(&outcome.findings[i]))
             .collect();
@@ -180,6 +196,8 @@ pub fn apply(outcome: &mut Outcome, waivers: &[Waiver], file: usize) {
                 f.waived = true;
                 f.waiver_reason = Some(reason.value.clone());
                 f.waiver_external = true;
+                f.waiver_approved_by = w.approved_by.as_ref().map(|a| a.value.clone());
+                f.waiver_until = Some(until.value);
             }
         }
     }
@@ -258,6 +276,21 @@ fn help(key: &str) -> Option<&'static str> {
         "until" => Some("add `until: YYYY-MM-DD`, the last day the waiver holds"),
         _ => None,
     }
+}
+
+/// Whether the waiver authority refuses a waiver from a waiver file; each
+/// reason is an error in `outcome`.
+fn refused(outcome: &mut Outcome, w: &Waiver, file: usize, authority: &WaiverAuthority) -> bool {
+    let claim = super::authority::Claim {
+        source: super::authority::Source::File,
+        span: w.span,
+        approved_by: w.approved_by.as_ref(),
+        until: w.until.as_ref(),
+    };
+    let refusals = authority.refusals(&claim, outcome.as_of, file);
+    let refused = !refusals.is_empty();
+    outcome.input_errors.extend(refusals);
+    refused
 }
 
 fn error(code: &str, severity: Severity, message: String, place: Option<Place>) -> InputError {

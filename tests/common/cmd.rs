@@ -4,11 +4,17 @@
 
 use std::process::Command;
 
-/// `rectify ARGS…`: the exit code, stdout and stderr.
+/// `rectify ARGS…` from the crate root: the exit code, stdout and stderr.
+#[allow(dead_code)]
 pub fn rectify(args: &[&str]) -> (i32, String, String) {
+    rectify_in(std::path::Path::new(env!("CARGO_MANIFEST_DIR")), args)
+}
+
+/// `rectify ARGS…` run in `dir`: the exit code, stdout and stderr.
+pub fn rectify_in(dir: &std::path::Path, args: &[&str]) -> (i32, String, String) {
     let out = Command::new(env!("CARGO_BIN_EXE_rectify"))
         .args(args)
-        .current_dir(env!("CARGO_MANIFEST_DIR"))
+        .current_dir(dir)
         .env_remove("GITHUB_ACTIONS")
         .env("NO_COLOR", "1")
         .output()

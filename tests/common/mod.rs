@@ -135,6 +135,8 @@ pub fn finding(
         waived: false,
         waiver_reason: None,
         waiver_external: false,
+        waiver_approved_by: None,
+        waiver_until: None,
         stage: None,
         overdue: false,
         group: None,
@@ -172,6 +174,8 @@ pub fn findings() -> Vec<Finding> {
         ],
         penalty: Points(200),
         waived: true,
+        waiver_approved_by: Some("江苏省人民政府".into()),
+        waiver_until: Some(date(2024, 6, 30)),
         ..finding(1, Severity::Error, "JS-2022-R2-07", "task", WUXI_UNIT, 0)
     };
     let closure_07 = Finding {
@@ -341,4 +345,20 @@ pub fn rendered(outcome: &Outcome, format: Format, style: &Style) -> String {
 pub fn json(outcome: &Outcome) -> serde_json::Value {
     serde_json::from_str(&rendered(outcome, Format::Json, &Style::default()))
         .expect("the JSON report parses")
+}
+
+// ---- running the binary ---------------------------------------------------
+
+mod cmd;
+pub use cmd::rectify_in;
+
+/// `rectify check --as-of 2025-06-30 --format json ARGS` in `dir`: the exit
+/// code and the report.
+pub fn check_json_in(dir: &std::path::Path, args: &[&str]) -> (i32, serde_json::Value) {
+    let mut all = vec!["check", "--as-of", "2025-06-30", "--format", "json"];
+    all.extend_from_slice(args);
+    let (code, stdout, stderr) = rectify_in(dir, &all);
+    let report = serde_json::from_str(&stdout)
+        .unwrap_or_else(|e| panic!("not JSON ({e}): {stdout}\n{stderr}"));
+    (code, report)
 }

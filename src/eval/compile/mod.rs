@@ -127,6 +127,7 @@ pub fn compile<'a>(sources: &[Source<'a>], calendar: Option<Calendar>) -> Result
             roll: decls.roll,
             scoring: decls.scoring,
             closing,
+            units: crate::units::Units::default(),
         })
     } else {
         Err(cx.errors)
