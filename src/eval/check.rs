@@ -122,7 +122,8 @@ pub(crate) fn evaluate_rule(ctx: &mut Ctx<'_>, index: usize, out: &mut Verdicts)
     }
     if rule.group.is_some() {
         let obs = super::group::observe(ctx, index);
-        ctx.step(|| format!("counts towards group `{}` of this group rule", obs.key));
+        let shown = super::group::group_of(&ctx.plan.rules[index], ctx.record);
+        ctx.step(|| format!("counts towards group `{shown}` of this group rule"));
         out.observations.push(obs);
         return;
     }

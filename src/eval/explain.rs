@@ -53,7 +53,7 @@ pub fn explain(plan: &Plan, record: &Record, index: usize, as_of: Date) -> Optio
     evaluate_rule(&mut ctx, index, &mut verdicts);
     let mut steps = ctx.trace.take().unwrap_or_default();
     if let Some(obs) = verdicts.observations.first() {
-        steps.extend(membership(plan, obs));
+        steps.extend(membership(plan, obs, record));
         return Some(Explanation { steps, verdicts });
     }
     steps.extend(conclusion(plan, index, &verdicts));
@@ -149,8 +149,9 @@ fn conclusion(plan: &Plan, index: usize, verdicts: &Verdicts) -> Vec<String> {
 
 /// A member record of a group rule: per constraint, whether it was
 /// counted and whether it met the condition; the verdict is the group's.
-fn membership(plan: &Plan, obs: &group::Observation) -> Vec<String> {
+fn membership(plan: &Plan, obs: &group::Observation, record: &Record) -> Vec<String> {
     let rule = &plan.rules[obs.rule];
+    let shown = group::group_of(rule, record);
     let mut steps = Vec::new();
     for (c, holds) in rule.requires.iter().zip(&obs.holds) {
         steps.push(format!("require `{}`", c.text));
@@ -168,11 +169,11 @@ fn membership(plan: &Plan, obs: &group::Observation) -> Vec<String> {
     let by = group::by(rule);
     let how = match by {
         "all" => String::new(),
-        by => format!(" --{by} {}", quote(&obs.key)),
+        by => format!(" --{by} {}", quote(&shown)),
     };
     steps.push(format!(
         "verdict: a group rule judges {} as a whole, not each record; to see its figure, run `rectify explain {}{how}`",
-        describe_group(by, &obs.key),
+        describe_group(by, &shown),
         rule.id
     ));
     steps

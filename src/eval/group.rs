@@ -196,6 +196,15 @@ pub fn key(rule: &Rule, record: &Record, units: &crate::units::Units) -> String 
     }
 }
 
+/// The group a record falls in, as people write it: a unit's name cleaned
+/// ([`crate::units::clean`]) rather than the key it is compared by.
+pub fn group_of(rule: &Rule, record: &Record) -> String {
+    match rule.group.and_then(|g| g.by) {
+        Some(GroupBy::Unit) => crate::units::clean(&record.unit.value),
+        _ => key(rule, record, &crate::units::Units::default()),
+    }
+}
+
 /// What a rule groups by, as a word: `unit`, `round`, `kind` or `all`.
 pub fn by(rule: &Rule) -> &'static str {
     match rule.group.and_then(|g| g.by) {
