@@ -25,6 +25,8 @@ pub fn run(args: &CheckArgs) -> u8 {
     let mut formats = std::iter::once(format).chain(args.reports.iter().map(|r| convert(r.format)));
     let keep_sources = formats.any(Format::wants_sources);
     let mut options = Options {
+        // The project root, until a configuration file names one.
+        root: std::env::current_dir().unwrap_or_default(),
         paths: args.paths.clone(),
         rules: args.rules.clone(),
         as_of,
@@ -51,6 +53,7 @@ pub fn run(args: &CheckArgs) -> u8 {
         color: color(args.color, to_terminal),
         width: width(to_terminal),
         due_within: args.due_within,
+        fail_on: args.fail_on.threshold(),
     };
     let render = |out: &mut dyn Write| report::render(&outcome, format, &style, out);
     let written = match &args.output {

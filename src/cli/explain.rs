@@ -13,6 +13,7 @@ use jiff::civil::Date;
 
 use crate::eval::explain::explain;
 use crate::load;
+use crate::report::neutral;
 use crate::run::{self, FindError};
 
 use super::UNTRUSTED;
@@ -57,14 +58,14 @@ pub fn run(args: &ExplainArgs) -> u8 {
         Err(FindError::NotFound { files }) => {
             eprintln!(
                 "error: no record `{}` in {files} record file{}",
-                args.record,
+                neutral::text(&args.record),
                 if files == 1 { "" } else { "s" }
             );
             return UNTRUSTED;
         }
         Err(FindError::Unreadable(problems)) => {
             for p in problems {
-                eprintln!("error: {p}");
+                eprintln!("error: {}", neutral::text(&p.to_string()));
             }
             return UNTRUSTED;
         }
@@ -72,12 +73,15 @@ pub fn run(args: &ExplainArgs) -> u8 {
     for (path, line) in &found.duplicates {
         eprintln!(
             "warning: record id `{}` is also defined at {}:{line}; explaining the first",
-            args.record,
-            path.display()
+            neutral::text(&args.record),
+            neutral::text(&path.display().to_string())
         );
     }
     let line = run::find::line(&found.text, found.record.id.span.start);
-    let place = format!("{}:{line}", found.path.display());
+    let place = format!(
+        "{}:{line}",
+        neutral::text(&found.path.display().to_string())
+    );
     let mut out = io::stdout().lock();
     let written = match explain(plan, &found.record, index, as_of) {
         Some(explanation) => print(
@@ -92,7 +96,9 @@ pub fn run(args: &ExplainArgs) -> u8 {
             writeln!(
                 out,
                 "rule `{}` applies to `{kind}` records; record `{}` ({place}) is a `{}`, so the rule does not apply to it",
-                args.rule, args.record, found.record.kind.value
+                args.rule,
+                neutral::text(&args.record),
+                neutral::text(&found.record.kind.value)
             )
         }
     };
@@ -105,7 +111,9 @@ pub fn run(args: &ExplainArgs) -> u8 {
     }
 }
 
-/// Numbered steps; an indented step details the one before and is not numbered.
+/// Numbered steps; an indented step details the one before and is not
+/// numbered. Steps quote record values, so each is shown through
+/// [`neutral::text`].
 fn print(
     out: &mut dyn Write,
     rule: &str,
@@ -113,14 +121,19 @@ fn print(
     place: &str,
     steps: &[String],
 ) -> io::Result<()> {
-    writeln!(out, "rule `{rule}` on record `{record}` ({place})")?;
+    writeln!(
+        out,
+        "rule `{rule}` on record `{}` ({place})",
+        neutral::text(record)
+    )?;
     let mut n = 0;
     for step in steps {
+        let shown = neutral::text(step.trim_start());
         if step.starts_with(' ') {
-            writeln!(out, "    {}", step.trim_start())?;
+            writeln!(out, "    {shown}")?;
         } else {
             n += 1;
-            writeln!(out, "{n:>2}. {step}")?;
+            writeln!(out, "{n:>2}. {shown}")?;
         }
     }
     Ok(())
