@@ -110,6 +110,14 @@ fn defuse(s: &str) -> String {
         out.push_str(&code_point(first));
         rest = &rest[first.len_utf8()..];
     }
+    out.push_str(&vso(rest, &code_point('#')));
+    out
+}
+
+/// Every `##vso[` (any case) with its first `#` written as `hash`.
+fn vso(s: &str, hash: &str) -> String {
+    let mut out = String::with_capacity(s.len() + 8);
+    let mut rest = s;
     loop {
         let lower = rest.to_ascii_lowercase();
         let Some(at) = lower.find("##vso[") else {
@@ -117,7 +125,7 @@ fn defuse(s: &str) -> String {
             return out;
         };
         out.push_str(&rest[..at]);
-        out.push_str(&code_point('#'));
+        out.push_str(hash);
         rest = &rest[at + 1..];
     }
 }
@@ -250,9 +258,11 @@ pub fn command_property(s: &str) -> String {
 }
 
 /// A writer for serialized JSON that writes the control characters JSON
-/// leaves raw (DEL, C1, the bidi controls, U+2028/U+2029) as `\u` escapes: the
-/// same strings to a JSON reader, nothing a terminal or a browser obeys
-/// when the file is shown.
+/// leaves raw (DEL, C1, the bidi controls, U+2028/U+2029) as `\u` escapes,
+/// and the first `#` of `##vso[` as `\u0023`: the same strings to a JSON
+/// reader, nothing a terminal, a browser or a CI log obeys when the file is
+/// shown. (serde_json writes each run of a string without escapes in one
+/// call, so a `##vso[` is never split between two writes.)
 pub struct JsonOut<'a> {
     out: &'a mut dyn Write,
     /// The start of a character split between two writes.
@@ -282,7 +292,10 @@ impl Write for JsonOut<'_> {
             }
         };
         self.held = bytes.split_off(valid);
-        let text = String::from_utf8_lossy(&bytes);
+        let mut text = String::from_utf8_lossy(&bytes);
+        if contains_vso(&text) {
+            text = Cow::Owned(vso(&text, "\\u0023"));
+        }
         let mut rest: &str = &text;
         // JSON escapes C0 controls in strings; outside them they are layout.
         while let Some(at) = rest.find(|c: char| is_control(c) && c >= '\x7f') {
@@ -389,7 +402,7 @@ mod tests {
 
     #[test]
     fn json_out_escapes_what_json_leaves_raw() {
-        let value = serde_json::json!({"id": "a\u{9b}2J\u{202e}b\x1b太"});
+        let value = serde_json::json!({"id": "a\u{9b}2J\u{202e}b\x1b太##VSO[x"});
         let mut out = Vec::new();
         {
             let mut json = JsonOut::new(&mut out);
@@ -400,7 +413,10 @@ mod tests {
                 .expect("in memory");
         }
         let text = String::from_utf8(out).expect("UTF-8");
-        assert_eq!(text, "{\"id\":\"a\\u009b2J\\u202eb\\u001b太\"}太\\u009b");
+        assert_eq!(
+            text,
+            "{\"id\":\"a\\u009b2J\\u202eb\\u001b太\\u0023#VSO[x\"}太\\u009b"
+        );
         let back: serde_json::Value =
             serde_json::from_str(text.trim_end_matches("太\\u009b")).expect("JSON");
         assert_eq!(back, value);
