@@ -3,25 +3,14 @@
 //! with the exit code. One folder per case; a folder with `*.rules` files
 //! is checked with those rules, otherwise with the bundled rule set.
 
+mod common;
+
 use std::path::Path;
-use std::process::Command;
 
 const AS_OF: &str = "2025-06-30";
 
 fn rectify(args: &[&str]) -> (i32, String, String) {
-    let out = Command::new(env!("CARGO_BIN_EXE_rectify"))
-        .args(args)
-        .current_dir(env!("CARGO_MANIFEST_DIR"))
-        .env_remove("GITHUB_ACTIONS")
-        .env("NO_COLOR", "1")
-        .output()
-        .expect("rectify runs");
-    let text = |b: &[u8]| String::from_utf8_lossy(b).into_owned();
-    (
-        out.status.code().unwrap_or(-1),
-        text(&out.stdout),
-        text(&out.stderr),
-    )
+    common::rectify_in(Path::new(env!("CARGO_MANIFEST_DIR")), args)
 }
 
 fn check(case: &str, format: &str) -> String {

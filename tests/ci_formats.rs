@@ -3,8 +3,9 @@
 //! with plurals and no `./`. (tests/clients/*.sh run the real clients: the
 //! SARIF Multitool and xmllint with junit-10.xsd.)
 
+mod common;
+
 use std::path::{Path, PathBuf};
-use std::process::Command;
 
 use serde_json::Value;
 
@@ -16,19 +17,11 @@ fn repo() -> PathBuf {
 
 /// `rectify check …` in `dir`: exit code and stdout.
 fn check(dir: &Path, args: &[&str]) -> (i32, String) {
-    let out = Command::new(env!("CARGO_BIN_EXE_rectify"))
-        .arg("check")
-        .args(args)
-        .args(["--as-of", AS_OF])
-        .current_dir(dir)
-        .env_remove("GITHUB_ACTIONS")
-        .env("NO_COLOR", "1")
-        .output()
-        .expect("rectify runs");
-    (
-        out.status.code().unwrap_or(-1),
-        String::from_utf8_lossy(&out.stdout).into_owned(),
-    )
+    let mut all = vec!["check"];
+    all.extend_from_slice(args);
+    all.extend(["--as-of", AS_OF]);
+    let (code, out, _) = common::rectify_in(dir, &all);
+    (code, out)
 }
 
 fn sarif(dir: &Path, args: &[&str]) -> Value {
@@ -70,13 +63,7 @@ fn resolved(log: &Value) -> Vec<(String, PathBuf)> {
     );
     let mut paths = Vec::new();
     for result in run["results"].as_array().expect("results") {
-        let related = result["relatedLocations"].as_array().into_iter().flatten();
-        for location in result["locations"]
-            .as_array()
-            .into_iter()
-            .flatten()
-            .chain(related)
-        {
+        for location in common::sarif_locations(result) {
             let artifact = &location["physicalLocation"]["artifactLocation"];
             let uri = artifact["uri"].as_str().expect("uri");
             let full = match artifact.get("uriBaseId") {

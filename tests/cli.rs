@@ -1,24 +1,14 @@
 //! The command-line contract (version 1): exit codes, the JSON report,
 //! `--fail-on`, `--only`/`--skip`, `--jobs`, `--output`.
 
-use std::process::Command;
+mod common;
+
+use std::path::Path;
 
 use serde_json::Value;
 
 fn rectify(args: &[&str]) -> (i32, String, String) {
-    let out = Command::new(env!("CARGO_BIN_EXE_rectify"))
-        .args(args)
-        .current_dir(env!("CARGO_MANIFEST_DIR"))
-        .env_remove("GITHUB_ACTIONS")
-        .env("NO_COLOR", "1")
-        .output()
-        .expect("rectify runs");
-    let text = |b: &[u8]| String::from_utf8_lossy(b).into_owned();
-    (
-        out.status.code().unwrap_or(-1),
-        text(&out.stdout),
-        text(&out.stderr),
-    )
+    common::rectify_in(Path::new(env!("CARGO_MANIFEST_DIR")), args)
 }
 
 fn json(args: &[&str]) -> (i32, Value) {

@@ -239,13 +239,7 @@ fn sarif_points_bundled_rules_at_their_documentation() {
         "{rule}"
     );
     for result in run["results"].as_array().expect("results") {
-        let related = result["relatedLocations"].as_array().into_iter().flatten();
-        for location in result["locations"]
-            .as_array()
-            .into_iter()
-            .flatten()
-            .chain(related)
-        {
+        for location in sarif_locations(result) {
             let uri = &location["physicalLocation"]["artifactLocation"]["uri"];
             assert!(
                 uri.as_str().is_some_and(|u| u.starts_with("ledgers/")),

@@ -4,30 +4,41 @@
 //! names, ids and file names, and markup in titles, run through the binary
 //! in every output format.
 
+mod common;
+
 use std::path::{Path, PathBuf};
-use std::process::Command;
 use std::sync::atomic::{AtomicUsize, Ordering};
 
 const AS_OF: &str = "2025-06-30";
 
-/// A record that is late (so it has a finding) with hostile id, title and
-/// unit, and one with a hostile key and status (input errors quoting them).
-const ESCAPES: &str = r#"- id: "JS-\e[2J\e]8;;https://evil.example/\e\\click\e]8;;\e\\-\u202E70\x9b"
-  kind: task
-  title: "\e]52;c;ZXZpbA==\a<img src=x onerror=alert(1)> `code` \0"
-  round: central-2022-2
-  responsible:
-    unit: "Wuxi\r\e[31m <img src=x onerror=alert(1)> `Municipal\x9b Government\a"
+/// A task whose plan is late (so it has a finding), with `id`, `title` and
+/// `unit` as written in YAML.
+fn late(id: &str, title: &str, unit: &str) -> String {
+    format!(
+        "- id: {id}\n  kind: task\n  title: {title}\n  responsible: {{ unit: {unit} }}
   assigned: 2022-06-01
   deadline: 2023-12-31
   status: completed
   stages:
     plan: 2022-07-20
-    verification: { date: 2023-10-09, evidence: [reports/verify.pdf] }
-    acceptance: { date: 2023-11-20, by: Jiangsu Provincial Department of Ecology and Environment, evidence: [a.pdf] }
-    notice: { date: 2023-11-21, end: 2023-12-04 }
+    verification: {{ date: 2023-10-09, evidence: [v.pdf] }}
+    acceptance: {{ date: 2023-11-20, by: Jiangsu Provincial Department of Ecology and Environment, evidence: [a.pdf] }}
+    notice: {{ date: 2023-11-21, end: 2023-12-04 }}
     closure: 2023-12-08
-- id: JS-2
+"
+    )
+}
+
+/// A late record with hostile id, title and unit, and one with a hostile
+/// key and status (input errors quoting them).
+fn escapes_ledger() -> String {
+    let id = r#""JS-\e[2J\e]8;;https://evil.example/\e\\click\e]8;;\e\\-\u202E70\x9b""#;
+    let title = r#""\e]52;c;ZXZpbA==\a<img src=x onerror=alert(1)> `code` \0""#;
+    let unit = r#""Wuxi\r\e[31m <img src=x onerror=alert(1)> `Municipal\x9b Government\a""#;
+    late(id, title, unit) + BAD_KEY_AND_STATUS
+}
+
+const BAD_KEY_AND_STATUS: &str = r#"- id: JS-2
   kind: task
   "\e[2Jbad-key\u202E": 1
   title: second
@@ -40,43 +51,29 @@ const ESCAPES: &str = r#"- id: "JS-\e[2J\e]8;;https://evil.example/\e\\click\e]8
 
 /// A late record written with raw characters YAML allows (U+202E, NEL) in
 /// its unit, for snippets; in a file whose name holds an escape.
-const RAW_ALLOWED: &str = "- id: JS-E\n  kind: task\n  title: t\n  responsible: { unit: \"Yixing\u{202e}\u{85} Government\" }\n  assigned: 2022-06-01\n  deadline: 2023-12-31\n  status: completed\n  stages:\n    plan: 2022-07-20\n    verification: { date: 2023-10-09, evidence: [v.pdf] }\n    acceptance: { date: 2023-11-20, by: Jiangsu Provincial Department of Ecology and Environment, evidence: [a.pdf] }\n    notice: { date: 2023-11-21, end: 2023-12-04 }\n    closure: 2023-12-08\n";
+fn raw_allowed() -> String {
+    late("JS-E", "t", "\"Yixing\u{202e}\u{85} Government\"")
+}
 
 /// Raw control characters YAML refuses: the parse error shows them in its
 /// snippet.
 const RAW_REFUSED: &str = "- id: JS-R\n  title: \"\u{1b}[2J\u{1b}]8;;https://evil.example/\u{7}x\u{1b}]8;;\u{7} \u{9b}31m\r\0\"\n";
 
-/// The file name of [`RAW_ALLOWED`].
+/// The file name of [`raw_allowed`].
 const HOSTILE_NAME: &str = "led\u{1b}[2J\u{202e}ger.yaml";
 
 /// CI log commands in a unit name, an id and a line break in an id.
-const COMMANDS: &str = r###"- id: "##vso[task.setvariable variable=x]y"
-  kind: task
-  title: t
-  responsible: { unit: "::error title=Injected::fake" }
-  assigned: 2022-06-01
-  deadline: 2023-12-31
-  status: completed
-  stages:
-    plan: 2022-07-20
-    verification: { date: 2023-10-09, evidence: [v.pdf] }
-    acceptance: { date: 2023-11-20, by: Jiangsu Provincial Department of Ecology and Environment, evidence: [a.pdf] }
-    notice: { date: 2023-11-21, end: 2023-12-04 }
-    closure: 2023-12-08
-- id: "JS-3\n::warning::from a newline"
-  kind: task
-  title: t
-  responsible: { unit: "  ##[group]unit" }
-  assigned: 2022-06-01
-  deadline: 2023-12-31
-  status: completed
-  stages:
-    plan: 2022-07-20
-    verification: { date: 2023-10-09, evidence: [v.pdf] }
-    acceptance: { date: 2023-11-20, by: Jiangsu Provincial Department of Ecology and Environment, evidence: [a.pdf] }
-    notice: { date: 2023-11-21, end: 2023-12-04 }
-    closure: 2023-12-08
-"###;
+fn commands_ledger() -> String {
+    late(
+        "\"##vso[task.setvariable variable=x]y\"",
+        "t",
+        r#""::error title=Injected::fake""#,
+    ) + &late(
+        r#""JS-3\n::warning::from a newline""#,
+        "t",
+        "\"  ##[group]unit\"",
+    )
+}
 
 struct Dir(PathBuf);
 
@@ -102,22 +99,7 @@ impl Drop for Dir {
     }
 }
 
-/// `rectify args…` in `dir`: exit code and stdout and stderr as text.
-fn rectify(dir: &Path, args: &[&str]) -> (i32, String, String) {
-    let out = Command::new(env!("CARGO_BIN_EXE_rectify"))
-        .args(args)
-        .current_dir(dir)
-        .env_remove("GITHUB_ACTIONS")
-        .env("NO_COLOR", "1")
-        .output()
-        .expect("rectify runs");
-    let text = |b: &[u8]| String::from_utf8_lossy(b).into_owned();
-    (
-        out.status.code().unwrap_or(-1),
-        text(&out.stdout),
-        text(&out.stderr),
-    )
-}
+use common::rectify_in as rectify;
 
 /// Control characters no output may carry raw (line feed aside).
 fn raw_controls(text: &str) -> Vec<String> {
@@ -159,8 +141,8 @@ fn every_output(dir: &Path, record: &str) -> Vec<(String, String)> {
 /// A folder with every escape class: in values, in raw text, in a name.
 fn escapes(name: &str) -> Dir {
     let dir = Dir::new(name);
-    dir.write("ledger.yaml", ESCAPES);
-    dir.write(HOSTILE_NAME, RAW_ALLOWED);
+    dir.write("ledger.yaml", &escapes_ledger());
+    dir.write(HOSTILE_NAME, &raw_allowed());
     dir.write("raw.yaml", RAW_REFUSED);
     dir
 }
@@ -224,10 +206,12 @@ fn commands(text: &str) -> Vec<&str> {
 #[test]
 fn no_value_starts_a_ci_log_command() {
     let dir = Dir::new("commands");
-    dir.write("ledger.yaml", COMMANDS);
+    dir.write("ledger.yaml", &commands_ledger());
     dir.write(
         "::error title=file::x.yaml",
-        &COMMANDS.replace("JS-3", "JS-4").replace("##vso", "id"),
+        &commands_ledger()
+            .replace("JS-3", "JS-4")
+            .replace("##vso", "id"),
     );
     for (name, text) in every_output(&dir.0, "##vso[task.setvariable variable=x]y") {
         if name == "check --format github" {
@@ -258,7 +242,7 @@ fn no_value_starts_a_ci_log_command() {
 #[test]
 fn the_scoreboard_defuses_a_workflow_command_unit() {
     let dir = Dir::new("scoreboard");
-    dir.write("ledger.yaml", COMMANDS);
+    dir.write("ledger.yaml", &commands_ledger());
     let (_, out, _) = rectify(&dir.0, &["check", ".", "--as-of", AS_OF]);
     assert!(
         out.lines()
@@ -270,10 +254,10 @@ fn the_scoreboard_defuses_a_workflow_command_unit() {
 #[test]
 fn markdown_carries_no_html_and_no_code_span_break_out() {
     let dir = Dir::new("markdown");
-    dir.write("ledger.yaml", ESCAPES);
+    dir.write("ledger.yaml", &escapes_ledger());
     dir.write(
         "a`b|c.yaml",
-        &ESCAPES
+        &escapes_ledger()
             .replace("JS-2\n", "JS-5\n")
             .replace("\"JS-\\e", "\"JT-\\e"),
     );
@@ -283,7 +267,7 @@ fn markdown_carries_no_html_and_no_code_span_break_out() {
     );
     assert!(!out.contains("<img"), "{out}");
     assert!(out.contains("&lt;img"), "{out}");
-    assert!(out.contains("a`b\\|c.yaml:11:11``"), "{out}");
+    assert!(out.contains("a`b\\|c.yaml:9:11``"), "{out}");
     let (_, report, _) = rectify(
         &dir.0,
         &["report", ".", "--as-of", AS_OF, "--format", "markdown"],

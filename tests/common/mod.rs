@@ -340,3 +340,33 @@ pub fn json(outcome: &Outcome) -> serde_json::Value {
     serde_json::from_str(&rendered(outcome, Format::Json, &Style::default()))
         .expect("the JSON report parses")
 }
+
+// ---- running the binary ---------------------------------------------------
+
+/// `rectify args…` in `dir`, with colour off and outside GitHub Actions:
+/// the exit code, stdout and stderr.
+pub fn rectify_in(dir: &std::path::Path, args: &[&str]) -> (i32, String, String) {
+    let out = std::process::Command::new(env!("CARGO_BIN_EXE_rectify"))
+        .args(args)
+        .current_dir(dir)
+        .env_remove("GITHUB_ACTIONS")
+        .env("NO_COLOR", "1")
+        .output()
+        .expect("rectify runs");
+    let text = |b: &[u8]| String::from_utf8_lossy(b).into_owned();
+    (
+        out.status.code().unwrap_or(-1),
+        text(&out.stdout),
+        text(&out.stderr),
+    )
+}
+
+/// A SARIF result's locations, then its related locations.
+pub fn sarif_locations(result: &serde_json::Value) -> impl Iterator<Item = &serde_json::Value> {
+    let related = result["relatedLocations"].as_array().into_iter().flatten();
+    result["locations"]
+        .as_array()
+        .into_iter()
+        .flatten()
+        .chain(related)
+}
