@@ -9,12 +9,7 @@
 # repository). Needs python3 with pip, and xmllint (Debian package
 # libxml2-utils, installed here when missing).
 # RECTIFY names the binary (default: target/release/rectify).
-set -euo pipefail
-cd "$(dirname "$0")/../.."
-repo=$PWD
-rectify=${RECTIFY:-$repo/target/release/rectify}
-case $rectify in /*) ;; *) rectify=$repo/$rectify ;; esac
-tools=$repo/target/clients
+. "$(dirname "$0")/lib.sh"
 
 if ! command -v xmllint >/dev/null; then
   sudo=""
@@ -32,30 +27,14 @@ if [ ! -f "$schema" ]; then
   tar -xzf "$sdist" -O pytest-8.3.4/testing/example_scripts/junit-10.xsd >"$schema"
 fi
 
-work=$(mktemp -d)
-trap 'rm -rf "$work"' EXIT
+report junit example 1 "$repo" examples/jiangsu
+report junit fail-on-warning 1 "$repo" examples/jiangsu --fail-on warning
+report junit fail-on-never 0 "$repo" examples/jiangsu --fail-on never
+report junit waivers 2 "$repo" tests/fixtures/check/waivers
+report junit cannot-check 1 "$repo" tests/fixtures/check/cannot-check
+report junit input-errors 2 "$repo" tests/fixtures/check/record-errors
+report junit hostile 2 "$repo" tests/fixtures/check/hostile
 
-# `check` with the given arguments, JUnit to $work/$name.xml; exit $expect.
-junit() {
-  local name=$1 expect=$2
-  shift 2
-  local code=0
-  "$rectify" check "$@" --as-of 2025-06-30 --format junit >"$work/$name.xml" 2>"$work/$name.stderr" || code=$?
-  if [ "$code" -ne "$expect" ]; then
-    echo "junit: $name: expected exit $expect, got $code" >&2
-    cat "$work/$name.stderr" >&2
-    exit 1
-  fi
-}
-
-junit example 1 examples/jiangsu
-junit fail-on-warning 1 examples/jiangsu --fail-on warning
-junit fail-on-never 0 examples/jiangsu --fail-on never
-junit waivers 2 tests/fixtures/check/waivers
-junit cannot-check 1 tests/fixtures/check/cannot-check
-junit input-errors 2 tests/fixtures/check/record-errors
-junit hostile 2 tests/fixtures/check/hostile
-
-for xml in "$work"/*.xml; do
+for xml in "$work"/*.junit; do
   xmllint --noout --schema "$schema" "$xml"
 done

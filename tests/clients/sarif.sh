@@ -9,12 +9,7 @@
 # Needs node and npm; the Multitool is installed with npm into
 # target/clients (not globally) and works offline once installed.
 # RECTIFY names the binary (default: target/release/rectify).
-set -euo pipefail
-cd "$(dirname "$0")/../.."
-repo=$PWD
-rectify=${RECTIFY:-$repo/target/release/rectify}
-case $rectify in /*) ;; *) rectify=$repo/$rectify ;; esac
-tools=$repo/target/clients
+. "$(dirname "$0")/lib.sh"
 multitool=$tools/node_modules/.bin/sarif-multitool
 
 if [ ! -x "$multitool" ]; then
@@ -25,31 +20,17 @@ fi
 # executable.
 chmod u+x "$tools"/node_modules/@microsoft/sarif-multitool-*/Sarif.Multitool 2>/dev/null || true
 
-work=$(mktemp -d)
-trap 'rm -rf "$work"' EXIT
-
-# `check` in folder $1 with the remaining arguments, SARIF to $work/$name.
-sarif() {
-  local name=$1 dir=$2
-  shift 2
-  local code=0
-  (cd "$dir" && "$rectify" check "$@" --as-of 2025-06-30 --format sarif) >"$work/$name.sarif" 2>"$work/$name.stderr" || code=$?
-  if [ "$code" -ne 1 ]; then
-    echo "sarif: $name: expected exit 1 (findings), got $code" >&2
-    cat "$work/$name.stderr" >&2
-    exit 1
-  fi
-}
-
-sarif relative "$repo" examples/jiangsu
-sarif absolute "$repo" "$repo/examples/jiangsu"
-sarif subfolder "$repo/examples" jiangsu
-sarif outside "$repo/examples/jiangsu/tasks" ../petitions .
+report sarif relative 1 "$repo" examples/jiangsu
+report sarif absolute 1 "$repo" "$repo/examples/jiangsu"
+report sarif subfolder 1 "$repo/examples" jiangsu
+report sarif outside 1 "$repo/examples/jiangsu/tasks" ../petitions .
 mkdir -p "$work/hostile"
+n=0
 for name in 'C:evil.yaml' 'javascript:x.yaml' 'a b%20c.yaml' '台账 #1.yaml'; do
-  sed "s/JS-2022-R2-07/JS-$RANDOM$RANDOM/" tests/fixtures/check/late-plan/wuxi.yaml >"$work/hostile/$name"
+  n=$((n + 1))
+  sed "s/JS-2022-R2-07/JS-2022-R2-9$n/" tests/fixtures/check/late-plan/wuxi.yaml >"$work/hostile/$name"
 done
-sarif hostile "$work/hostile" .
+report sarif hostile 1 "$work/hostile" .
 
 status=0
 for log in "$work"/*.sarif; do
