@@ -95,7 +95,9 @@ fn starts_command(s: &str) -> bool {
 }
 
 fn contains_vso(s: &str) -> bool {
-    s.to_ascii_lowercase().contains("##vso[")
+    s.as_bytes()
+        .windows(6)
+        .any(|w| w.eq_ignore_ascii_case(b"##vso["))
 }
 
 /// Shows the first character of a leading command and of every `##vso[`
@@ -116,18 +118,17 @@ fn defuse(s: &str) -> String {
 
 /// Every `##vso[` (any case) with its first `#` written as `hash`.
 fn vso(s: &str, hash: &str) -> String {
+    // ASCII lowercasing keeps byte offsets, so matches index `s` too.
+    let lower = s.to_ascii_lowercase();
     let mut out = String::with_capacity(s.len() + 8);
-    let mut rest = s;
-    loop {
-        let lower = rest.to_ascii_lowercase();
-        let Some(at) = lower.find("##vso[") else {
-            out.push_str(rest);
-            return out;
-        };
-        out.push_str(&rest[..at]);
+    let mut from = 0;
+    for (at, _) in lower.match_indices("##vso[") {
+        out.push_str(&s[from..at]);
         out.push_str(hash);
-        rest = &rest[at + 1..];
+        from = at + 1;
     }
+    out.push_str(&s[from..]);
+    out
 }
 
 /// The source text shown under a diagnostic: each control character
@@ -280,6 +281,11 @@ impl<'a> JsonOut<'a> {
 
 impl Write for JsonOut<'_> {
     fn write(&mut self, buf: &[u8]) -> io::Result<usize> {
+        // Most writes are plain ASCII with no `#`: nothing to do.
+        if self.held.is_empty() && buf.iter().all(|&b| b < 0x7f && b != b'#') {
+            self.out.write_all(buf)?;
+            return Ok(buf.len());
+        }
         let mut bytes = std::mem::take(&mut self.held);
         bytes.extend_from_slice(buf);
         let valid = match std::str::from_utf8(&bytes) {
