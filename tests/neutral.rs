@@ -72,8 +72,19 @@ fn commands_ledger() -> String {
         r#""JS-3\n::warning::from a newline""#,
         "t",
         "\"  ##[group]unit\"",
-    )
+    ) + VSO_STATUS
 }
+
+/// An Azure command in a value an input error's snippet shows.
+const VSO_STATUS: &str = "- id: JS-V
+  kind: task
+  title: t
+  responsible: { unit: Wuxi }
+  assigned: 2022-06-01
+  deadline: 2026-12-31
+  status: \"##vso[task.complete result=Succeeded]done\"
+  stages: { plan: 2022-06-20 }
+";
 
 struct Dir(PathBuf);
 

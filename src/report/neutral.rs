@@ -134,10 +134,16 @@ fn vso(s: &str, hash: &str) -> String {
 /// The source text shown under a diagnostic: each control character
 /// replaced by a visible placeholder of the same UTF-8 length (so byte
 /// spans and character columns are unchanged), line feeds, tabs and the
-/// carriage return of a CRLF kept.
+/// carriage return of a CRLF kept; and the first `#` of every `##vso[` shown
+/// as `?` (a snippet line starts with its gutter, so no other command can
+/// start it).
 pub fn snippet(s: &str) -> Cow<'_, str> {
-    if !s.chars().any(is_control_in_snippet) {
+    let controls = s.chars().any(is_control_in_snippet);
+    if !controls && !contains_vso(s) {
         return Cow::Borrowed(s);
+    }
+    if !controls {
+        return Cow::Owned(vso(s, "?"));
     }
     let mut out = String::with_capacity(s.len());
     let mut chars = s.chars().peekable();
@@ -148,6 +154,9 @@ pub fn snippet(s: &str) -> Cow<'_, str> {
         } else {
             out.push(placeholder(c));
         }
+    }
+    if contains_vso(&out) {
+        out = vso(&out, "?");
     }
     Cow::Owned(out)
 }
@@ -375,6 +384,8 @@ mod tests {
         assert!(!shown.chars().any(is_control));
         assert_eq!(snippet("a\r\nb\tc"), "a\r\nb\tc");
         assert_eq!(snippet("a\rb\u{9b}\u{202e}"), "a?b\u{bf}\u{fffd}");
+        assert_eq!(snippet("x: \"##VSO[task]\""), "x: \"?#VSO[task]\"");
+        assert_eq!(snippet("\x07##vso["), "??#vso[");
     }
 
     #[test]
