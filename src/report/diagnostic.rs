@@ -295,25 +295,23 @@ pub fn points(p: Points) -> String {
 /// (same bytes and characters, no control character); borrowed unchanged
 /// when no text holds one. Called once per rendering, not per diagnostic.
 pub fn shown_sources(outcome: &Outcome) -> Cow<'_, Outcome> {
-    let unsafe_text = |f: &SourceFile| {
-        f.text
-            .as_deref()
-            .is_some_and(|t| matches!(neutral::snippet(t), Cow::Owned(_)))
-    };
-    if !outcome
+    let safe: Vec<Option<Arc<str>>> = outcome
         .files
         .iter()
         .chain(&outcome.rule_files)
-        .any(unsafe_text)
-    {
+        .map(|f| match neutral::snippet(f.text.as_deref()?) {
+            Cow::Owned(safe) => Some(Arc::from(safe)),
+            Cow::Borrowed(_) => None,
+        })
+        .collect();
+    if safe.iter().all(Option::is_none) {
         return Cow::Borrowed(outcome);
     }
     let mut shown = outcome.clone();
-    for f in shown.files.iter_mut().chain(shown.rule_files.iter_mut()) {
-        if let Some(text) = &f.text
-            && let Cow::Owned(safe) = neutral::snippet(text)
-        {
-            f.text = Some(Arc::from(safe));
+    let files = shown.files.iter_mut().chain(shown.rule_files.iter_mut());
+    for (f, safe) in files.zip(safe) {
+        if safe.is_some() {
+            f.text = safe;
         }
     }
     Cow::Owned(shown)
