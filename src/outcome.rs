@@ -64,6 +64,10 @@ pub struct RuleInfo {
     pub place: Place,
     /// A readable penalty (`1 point, plus 0.1 per workday late, at most 3`).
     pub penalty: String,
+    /// What the rule judges one at a time: `record`, or for a group rule
+    /// what it groups by (`unit`, `round`, `kind`, `all`). Counts of passes
+    /// ([`Outcome::passes`]) are of these.
+    pub judges: &'static str,
 }
 
 /// One finding, located in a record file.

@@ -3,11 +3,11 @@
 //! with the exit code. One folder per case; a folder with `*.rules` files
 //! is checked with those rules, otherwise with the bundled rule set.
 
+mod common;
+
 use std::path::Path;
 
 const AS_OF: &str = "2025-06-30";
-
-mod common;
 
 fn rectify(args: &[&str]) -> (i32, String, String) {
     common::rectify_in(Path::new(env!("CARGO_MANIFEST_DIR")), args)

@@ -17,6 +17,7 @@ use rectify::syntax::ast::Severity;
 /// reason and per-unit, per-round progress.
 fn rich() -> Outcome {
     let mut outcome = outcome();
+    outcome.root = "/work/project".into();
     for f in &mut outcome.findings {
         f.stage = match f.rule {
             0 => Some("plan".into()),
@@ -191,6 +192,68 @@ fn sarif_regions_count_characters_on_chinese_lines() {
 }
 
 #[test]
+fn sarif_uris_are_relative_to_the_project_root() {
+    let mut outcome = rich();
+    outcome.files[0].name = "/work/project/ledgers/C:evil 台.yaml".into();
+    outcome.files[1].name = "/elsewhere/javascript:x.yaml".into();
+    let log = sarif(&outcome);
+    let run = &log["runs"][0];
+    assert_eq!(
+        run["originalUriBaseIds"]["%SRCROOT%"]["uri"],
+        "file:///work/project/"
+    );
+    let artifact =
+        |i: usize| &run["results"][i]["locations"][0]["physicalLocation"]["artifactLocation"];
+    assert_eq!(artifact(0)["uri"], "ledgers/C%3Aevil%20%E5%8F%B0.yaml");
+    assert_eq!(artifact(0)["uriBaseId"], "%SRCROOT%");
+    let petition = run["results"]
+        .as_array()
+        .expect("results")
+        .iter()
+        .position(|r| r["properties"]["record"] == "XF-2022-0001")
+        .expect("a petition finding");
+    assert_eq!(
+        artifact(petition)["uri"],
+        "file:///elsewhere/javascript%3Ax.yaml"
+    );
+    assert_eq!(artifact(petition).get("uriBaseId"), None);
+    let driver = &run["tool"]["driver"];
+    // Only an address the build names (Cargo.toml's `repository`).
+    assert_eq!(
+        driver["informationUri"].as_str(),
+        rectify::report::sarif::HOME
+    );
+}
+
+#[test]
+fn sarif_points_bundled_rules_at_their_documentation() {
+    let mut outcome = rich();
+    outcome.rule_files[0].name = "<bundled>/central.rules".into();
+    let log = sarif(&outcome);
+    let run = &log["runs"][0];
+    let rule = &run["tool"]["driver"]["rules"][0];
+    match rectify::report::sarif::HOME {
+        Some(_) => assert!(
+            rule["helpUri"]
+                .as_str()
+                .is_some_and(|u| u.ends_with("/docs/rules/plan-on-time.md")),
+            "{rule}"
+        ),
+        // No address is made up when the build names none.
+        None => assert!(rule.get("helpUri").is_none(), "{rule}"),
+    }
+    for result in run["results"].as_array().expect("results") {
+        for location in sarif_locations(result) {
+            let uri = &location["physicalLocation"]["artifactLocation"]["uri"];
+            assert!(
+                uri.as_str().is_some_and(|u| u.starts_with("ledgers/")),
+                "{uri}"
+            );
+        }
+    }
+}
+
+#[test]
 fn sarif_without_texts_keeps_the_precomputed_start() {
     let mut outcome = rich();
     outcome.files[0].text = None;
@@ -234,10 +297,15 @@ fn junit_parses_as_xml_whatever_the_text() {
         .descendants()
         .filter(|n| n.has_tag_name("error"))
         .count();
+    let notes = doc
+        .descendants()
+        .filter(|n| n.has_tag_name("system-out"))
+        .count();
     assert_eq!(
-        (failures, skipped, errors),
-        (7, 1, 1),
-        "6 findings + 1 input warning; 1 waived; 1 input error"
+        (failures, notes, skipped, errors),
+        (4, 3, 1, 1),
+        "4 error findings fail; 2 warning findings and 1 input warning are \
+         noted; 1 waived; 1 input error"
     );
     let first = cases.first().expect("a case");
     assert_eq!(first.attribute("name"), Some("<id & \"q\">"));
@@ -257,6 +325,44 @@ fn junit_parses_as_xml_whatever_the_text() {
         root.attribute("tests").and_then(|t| t.parse().ok()),
         Some(cases.len())
     );
+}
+
+#[test]
+fn junit_fails_only_at_or_above_fail_on() {
+    let count = |fail_on| {
+        let style = Style {
+            fail_on,
+            ..Style::default()
+        };
+        let text = rendered(&rich(), Format::Junit, &style);
+        let doc = roxmltree::Document::parse(&text).expect("well-formed XML");
+        let n = |tag| doc.descendants().filter(|n| n.has_tag_name(tag)).count();
+        (n("failure"), n("system-out"))
+    };
+    assert_eq!(count(Some(Severity::Error)), (4, 3));
+    assert_eq!(count(Some(Severity::Warning)), (7, 0));
+    assert_eq!(count(None), (0, 7));
+}
+
+#[test]
+fn junit_has_no_attribute_junit_10_lacks() {
+    let text = render(&rich(), Format::Junit);
+    let doc = roxmltree::Document::parse(&text).expect("well-formed XML");
+    let root = doc.root_element();
+    assert_eq!(root.attribute("skipped"), None);
+    for case in doc.descendants().filter(|n| n.has_tag_name("testcase")) {
+        let names: Vec<&str> = case.attributes().map(|a| a.name()).collect();
+        assert_eq!(names, ["classname", "name"], "{case:?}");
+    }
+}
+
+#[test]
+fn junit_passing_cases_say_what_passed() {
+    let mut outcome = rich();
+    outcome.passes = vec![12, 1, 0, 0, 0];
+    let text = render(&outcome, Format::Junit);
+    assert!(text.contains(r#"<testcase classname="plan-on-time" name="12 records pass"/>"#));
+    assert!(text.contains(r#"name="1 record passes"/>"#));
 }
 
 // ---- GitHub ---------------------------------------------------------------
@@ -333,7 +439,7 @@ fn markdown_cells_keep_the_table_whole() {
         .lines()
         .find(|l| l.contains("JS-2022-R2-07") && l.contains("plan-on-time"))
         .expect("row");
-    assert!(row.contains("a \\| b<br>c"), "{row}");
+    assert!(row.contains("a \\| b\\[U+000A\\]c"), "{row}");
     let header = text
         .lines()
         .find(|l| l.starts_with("| location |"))

@@ -13,9 +13,8 @@ const RECORDS: &str = "tests/fixtures/group/records";
 const WAIVERS: &str = "tests/fixtures/group/waivers.yaml";
 const AS_OF: &str = "2024-06-30";
 
-#[path = "common/cmd.rs"]
-mod cmd;
-use cmd::rectify;
+mod common;
+use common::cmd::rectify;
 
 fn fixture(format: &str, extra: &[&str]) -> (i32, String) {
     let mut args = vec![
@@ -334,18 +333,33 @@ fn junit_names_a_group_case_by_its_group() {
     let case = doc
         .descendants()
         .find(|n| {
-            n.has_tag_name("testcase") && n.attribute("classname") == Some("petition-closure-rate")
+            n.has_tag_name("testcase")
+                && n.attribute("classname") == Some("petition-closure-rate")
+                && n.attribute("name")
+                    .is_some_and(|name| name.starts_with("unit "))
         })
-        .expect("a case for the group rule");
+        .expect("a case for the group");
     assert_eq!(
         case.attribute("name"),
         Some("unit Xuzhou Municipal Government")
     );
+    // A warning under the default --fail-on error: a passing case whose
+    // details are in system-out.
     let body = case
         .descendants()
-        .find(|n| n.has_tag_name("failure"))
+        .find(|n| n.has_tag_name("failure") || n.has_tag_name("system-out"))
         .and_then(|n| n.text())
         .unwrap_or_default();
+    let passes = doc
+        .descendants()
+        .filter(|n| n.attribute("classname") == Some("petition-closure-rate"))
+        .filter_map(|n| n.attribute("name"))
+        .find(|n| n.ends_with("pass"));
+    assert_eq!(
+        passes,
+        Some("4 units pass"),
+        "a group rule's passes count groups"
+    );
     assert!(
         body.contains("records: JS-2022-R2-XF-XZ-003, JS-2022-R2-XF-XZ-009, JS-2022-R2-XF-XZ-020")
     );

@@ -56,6 +56,7 @@ pub fn run(args: &CheckArgs, project: &Project) -> u8 {
         color: color(args.color, to_terminal),
         width: width(to_terminal),
         due_within: settings.due_within.value,
+        fail_on: settings.fail_on.value.threshold(),
     };
     let render = |out: &mut dyn Write| report::render(&outcome, format, &style, out);
     let written = match &output {

@@ -18,6 +18,7 @@ use jiff::civil::Date;
 
 use crate::eval::explain::{GroupExplanation, explain};
 use crate::load;
+use crate::report::neutral;
 use crate::run::{self, FindError};
 
 use super::UNTRUSTED;
@@ -100,26 +101,31 @@ pub fn run(args: &ExplainArgs, project: &Project) -> u8 {
         Ok(found) => found,
         Err(FindError::NotFound { files }) => {
             eprintln!(
-                "error: no record `{record}` in {files} record file{}",
+                "error: no record `{}` in {files} record file{}",
+                neutral::text(record),
                 if files == 1 { "" } else { "s" }
             );
             return UNTRUSTED;
         }
         Err(FindError::Unreadable(problems)) => {
             for p in problems {
-                eprintln!("error: {p}");
+                eprintln!("error: {}", neutral::text(&p.to_string()));
             }
             return UNTRUSTED;
         }
     };
     for (path, line) in &found.duplicates {
         eprintln!(
-            "warning: record id `{record}` is also defined at {}:{line}; explaining the first",
-            path.display()
+            "warning: record id `{}` is also defined at {}:{line}; explaining the first",
+            neutral::text(record),
+            neutral::text(&path.display().to_string())
         );
     }
     let line = run::find::line(&found.text, found.record.id.span.start);
-    let place = format!("{}:{line}", found.path.display());
+    let place = format!(
+        "{}:{line}",
+        neutral::text(&found.path.display().to_string())
+    );
     let mut out = io::stdout().lock();
     let written = match explain(plan, &found.record, index, as_of) {
         Some(explanation) => print(
@@ -131,8 +137,10 @@ pub fn run(args: &ExplainArgs, project: &Project) -> u8 {
             let kind = &plan.kinds[plan.rules[index].kind].name;
             writeln!(
                 out,
-                "rule `{}` applies to `{kind}` records; record `{record}` ({place}) is a `{}`, so the rule does not apply to it",
-                args.rule, found.record.kind.value
+                "rule `{}` applies to `{kind}` records; record `{}` ({place}) is a `{}`, so the rule does not apply to it",
+                args.rule,
+                neutral::text(record),
+                neutral::text(&found.record.kind.value)
             )
         }
     };
@@ -216,7 +224,7 @@ fn group(
         );
         let known: Vec<&str> = explanation.groups.iter().map(String::as_str).collect();
         if let Some(help) = crate::suggest::help(key, &known) {
-            eprintln!("  help: {help}");
+            eprintln!("  help: {}", neutral::text(&help));
         }
         return UNTRUSTED;
     }
@@ -225,16 +233,19 @@ fn group(
     finish(print(&mut io::stdout().lock(), &heading, &steps))
 }
 
-/// Numbered steps; an indented step details the one before and is not numbered.
+/// Numbered steps; an indented step details the one before and is not
+/// numbered. The heading and steps quote record values, so each is shown
+/// through [`neutral::text`].
 fn print(out: &mut dyn Write, heading: &str, steps: &[String]) -> io::Result<()> {
-    writeln!(out, "{heading}")?;
+    writeln!(out, "{}", neutral::text(heading))?;
     let mut n = 0;
     for step in steps {
+        let shown = neutral::text(step.trim_start());
         if step.starts_with(' ') {
-            writeln!(out, "    {}", step.trim_start())?;
+            writeln!(out, "    {shown}")?;
         } else {
             n += 1;
-            writeln!(out, "{n:>2}. {step}")?;
+            writeln!(out, "{n:>2}. {shown}")?;
         }
     }
     Ok(())

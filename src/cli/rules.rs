@@ -232,6 +232,7 @@ pub fn render(
     out: &mut dyn Write,
 ) -> io::Result<()> {
     let outcome = outcome(files, diagnostics);
+    let outcome = diagnostic::shown_sources(&outcome).into_owned();
     let color = format == DiagFormat::Human && color;
     let theme = if color {
         GraphicalTheme::unicode()

@@ -12,6 +12,7 @@ use std::path::{Path, PathBuf};
 use clap::{Args, ValueEnum};
 
 use crate::load;
+use crate::report::neutral::text;
 use crate::ruletest::{self, CaseResult, Coverage, junit};
 use crate::source::LineIndex;
 
@@ -226,18 +227,18 @@ fn human(ran: &[Ran], coverage: &Coverage, out: &mut dyn Write) -> io::Result<()
         for r in &file.results {
             if r.passed() {
                 passed += 1;
-                writeln!(out, "PASS {}: {}", file.name, r.name)?;
+                writeln!(out, "PASS {}: {}", text(&file.name), text(&r.name))?;
                 continue;
             }
             failed += 1;
-            writeln!(out, "FAIL {}: {}", file.name, r.name)?;
+            writeln!(out, "FAIL {}: {}", text(&file.name), text(&r.name))?;
             for line in r
                 .errors
                 .iter()
                 .map(|e| format!("! {e}"))
                 .chain(r.diff.clone())
             {
-                writeln!(out, "    {line}")?;
+                writeln!(out, "    {}", text(&line))?;
             }
         }
     }

@@ -5,10 +5,15 @@
 //! is primary), help (the rule's help, citation and penalty) and a related
 //! diagnostic at the rule in its rule file.
 //!
+//! Every text from a record, a file name or a rule file goes through
+//! [`super::neutral`]; the source texts under the diagnostics are shown
+//! through [`neutral::snippet`] ([`shown_sources`], once per file).
+//!
 //! Owns: building diagnostics from an [`Outcome`]. Must not: render them
 //! (that is `text`), or trust a span: a label that does not fit its text is
 //! dropped rather than allowed to break the rendering.
 
+use std::borrow::Cow;
 use std::fmt;
 use std::sync::Arc;
 
@@ -22,6 +27,7 @@ use crate::source::Span;
 use crate::syntax::ast::Severity;
 
 use super::json::{files, finding_position};
+use super::neutral;
 
 /// A diagnostic ready for a miette handler.
 #[derive(Debug)]
@@ -108,20 +114,25 @@ pub fn finding(outcome: &Outcome, f: &Finding) -> Diag {
         help.extend(file.map(|file| location_note(file, finding_position(Some(file), f))));
     }
     if let Some(rule) = rule {
-        help.extend(rule.help.clone());
-        help.extend(rule.cite.as_ref().map(|c| format!("cite: {c}")));
+        help.extend(rule.help.as_deref().map(|h| neutral::lines(h).into_owned()));
+        help.extend(
+            rule.cite
+                .as_ref()
+                .map(|c| format!("cite: {}", neutral::text(c))),
+        );
     }
     help.extend(f.waiver_note().map(|n| format!("waiver: {n}")));
     help.push(penalty_note(f));
     let subject = if f.record.is_empty() {
         String::new()
     } else {
-        format!("{}: ", f.record)
+        format!("{}: ", neutral::text(&f.record))
     };
+    let said = neutral::text(&f.message);
     let message = if f.waived {
-        format!("{subject}{} (waived)", f.message)
+        format!("{subject}{said} (waived)")
     } else {
-        format!("{subject}{}", f.message)
+        format!("{subject}{said}")
     };
     Diag {
         code: rule.map(|r| r.id.clone()),
@@ -163,11 +174,11 @@ pub fn input_error(outcome: &Outcome, e: &InputError) -> Diag {
             file.map(|file| location_note(file, e.place.and_then(|p| file.line_col(p.span.start)))),
         );
     }
-    help.extend(e.help.clone());
+    help.extend(e.help.as_deref().map(|h| neutral::lines(h).into_owned()));
     Diag {
         code: Some(e.code.clone()),
         severity: severity(e.severity),
-        message: e.message.clone(),
+        message: neutral::text(&e.message).into_owned(),
         help: (!help.is_empty()).then(|| help.join("\n")),
         source,
         labels,
@@ -195,9 +206,13 @@ fn rule_place(outcome: &Outcome, rule: &RuleInfo) -> Diag {
     let title = rule
         .title
         .as_ref()
-        .map_or_else(String::new, |t| format!(": {t}"));
+        .map_or_else(String::new, |t| format!(": {}", neutral::text(t)));
     let message = match (labels.is_empty(), file) {
-        (true, Some(file)) => format!("rule `{}`{title} is defined in {}", rule.id, file.name),
+        (true, Some(file)) => format!(
+            "rule `{}`{title} is defined in {}",
+            rule.id,
+            neutral::text(&file.name)
+        ),
         _ => format!("rule `{}`{title}", rule.id),
     };
     Diag {
@@ -221,9 +236,10 @@ fn related_place(outcome: &Outcome, origin: Origin, place: Place, text: &str) ->
             text: String::new(),
         }])
     });
+    let text = neutral::text(text);
     let message = match (labels.is_empty(), file) {
-        (true, Some(file)) => format!("{text} (in {})", file.name),
-        _ => text.to_string(),
+        (true, Some(file)) => format!("{text} (in {})", neutral::text(&file.name)),
+        _ => text.into_owned(),
     };
     Diag {
         code: None,
@@ -246,9 +262,10 @@ fn severity(s: Severity) -> miette::Severity {
 
 /// `at: ledgers/wuxi.yaml:14:9`, for a diagnostic shown without a snippet.
 fn location_note(file: &SourceFile, at: Option<(usize, usize)>) -> String {
+    let name = neutral::text(&file.name);
     match at {
-        Some((line, column)) => format!("at: {}:{line}:{column}", file.name),
-        None => format!("at: {}", file.name),
+        Some((line, column)) => format!("at: {name}:{line}:{column}"),
+        None => format!("at: {name}"),
     }
 }
 
@@ -256,7 +273,7 @@ fn location_note(file: &SourceFile, at: Option<(usize, usize)>) -> String {
 fn penalty_note(f: &Finding) -> String {
     let amount = points(f.penalty);
     let shown = match &f.penalty_note {
-        Some(note) => format!("{amount} ({note})"),
+        Some(note) => format!("{amount} ({})", neutral::text(note)),
         None => amount,
     };
     if f.waived {
@@ -275,6 +292,32 @@ pub fn points(p: Points) -> String {
     }
 }
 
+/// The outcome with every kept file text as [`neutral::snippet`] shows it
+/// (same bytes and characters, no control character); borrowed unchanged
+/// when no text holds one. Called once per rendering, not per diagnostic.
+pub fn shown_sources(outcome: &Outcome) -> Cow<'_, Outcome> {
+    let safe: Vec<Option<Arc<str>>> = outcome
+        .files
+        .iter()
+        .chain(&outcome.rule_files)
+        .map(|f| match neutral::snippet(f.text.as_deref()?) {
+            Cow::Owned(safe) => Some(Arc::from(safe)),
+            Cow::Borrowed(_) => None,
+        })
+        .collect();
+    if safe.iter().all(Option::is_none) {
+        return Cow::Borrowed(outcome);
+    }
+    let mut shown = outcome.clone();
+    let files = shown.files.iter_mut().chain(shown.rule_files.iter_mut());
+    for (f, safe) in files.zip(safe) {
+        if safe.is_some() {
+            f.text = safe;
+        }
+    }
+    Cow::Owned(shown)
+}
+
 /// A source text for snippets: miette's own `str` source counts columns in
 /// bytes; this one reports them in characters, as everything else does.
 #[derive(Clone, Debug)]
@@ -287,7 +330,7 @@ impl Text {
     /// The file's text, when it was kept.
     fn new(file: &SourceFile) -> Option<Text> {
         Some(Text {
-            name: file.name.clone(),
+            name: neutral::text(&file.name).into_owned(),
             text: file.text.clone()?,
         })
     }
@@ -298,7 +341,7 @@ impl Text {
         let fits = labels.iter().filter(|l| self.fits(l.span));
         fits.enumerate()
             .map(|(i, l)| {
-                let text = (!l.text.is_empty()).then(|| l.text.clone());
+                let text = (!l.text.is_empty()).then(|| neutral::text(&l.text).into_owned());
                 let span = SourceSpan::from(l.span);
                 if i == 0 {
                     LabeledSpan::new_primary_with_span(text, span)

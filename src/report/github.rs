@@ -10,9 +10,12 @@
 //! known position names only its file. After the annotations, one summary
 //! line (not a command) says what was found.
 //!
-//! Escaping follows GitHub's runner: in the message `%`, `\r`, `\n` become
-//! `%25`, `%0D`, `%0A`; in property values `:` and `,` also become `%3A`
-//! and `%2C`.
+//! Values from records and file names pass through [`super::neutral`]
+//! first (control characters shown as `[U+001B]`); then escaping follows
+//! GitHub's runner: in the message `%`, `\r`, `\n` become `%25`, `%0D`,
+//! `%0A`; in property values `:` and `,` also become `%3A` and `%2C`.
+//! File names are given as written below the project root, without a
+//! leading `./`.
 
 use std::io::{self, Write};
 
@@ -21,7 +24,9 @@ use crate::syntax::ast::Severity;
 
 use super::diagnostic::points;
 use super::json::files;
-use super::region::{Locator, Region};
+use super::neutral::{self, command_data, command_property};
+use super::region::{Locator, Region, clean};
+use super::text::plural;
 
 pub fn write(outcome: &Outcome, out: &mut dyn Write) -> io::Result<()> {
     let mut locator = Locator::default();
@@ -34,10 +39,10 @@ pub fn write(outcome: &Outcome, out: &mut dyn Write) -> io::Result<()> {
     let s = &outcome.summary;
     writeln!(
         out,
-        "rectify: {} errors, {} warnings, {} infos, {} waived, {} pending; penalty {}",
-        s.errors,
-        s.warnings,
-        s.infos,
+        "rectify: {}, {}, {}, {} waived, {} pending; penalty {}",
+        plural(s.errors, "error"),
+        plural(s.warnings, "warning"),
+        plural(s.infos, "info"),
         s.waived,
         s.pending,
         points(s.penalty)
@@ -101,7 +106,9 @@ fn input_error(outcome: &Outcome, e: &InputError, locator: &mut Locator) -> Stri
     )
 }
 
-/// One workflow command line.
+/// One workflow command line. `file`, `title` and `message` are shown
+/// through [`neutral::lines`] (line feeds the caller put in `message` stay
+/// line breaks in the annotation) before the command escapes.
 pub fn annotation(
     name: &str,
     file: Option<&str>,
@@ -111,7 +118,7 @@ pub fn annotation(
 ) -> String {
     let mut props: Vec<(&str, String)> = Vec::new();
     if let Some(file) = file {
-        props.push(("file", file.to_string()));
+        props.push(("file", neutral::text(&clean(file)).into_owned()));
     }
     if let Some(r) = region {
         let (line, col) = r.start;
@@ -130,24 +137,16 @@ pub fn annotation(
             }
         }
     }
-    props.push(("title", title.to_string()));
+    props.push(("title", neutral::text(title).into_owned()));
     let props: Vec<String> = props
         .iter()
-        .map(|(k, v)| format!("{k}={}", escape_property(v)))
+        .map(|(k, v)| format!("{k}={}", command_property(v)))
         .collect();
-    format!("::{name} {}::{}", props.join(","), escape_data(message))
-}
-
-/// The message after `::`.
-pub fn escape_data(text: &str) -> String {
-    text.replace('%', "%25")
-        .replace('\r', "%0D")
-        .replace('\n', "%0A")
-}
-
-/// A property value: the message escapes plus `:` and `,`.
-pub fn escape_property(text: &str) -> String {
-    escape_data(text).replace(':', "%3A").replace(',', "%2C")
+    format!(
+        "::{name} {}::{}",
+        props.join(","),
+        command_data(&neutral::lines(message))
+    )
 }
 
 #[cfg(test)]
@@ -156,8 +155,17 @@ mod tests {
 
     #[test]
     fn escapes_follow_the_runner() {
-        assert_eq!(escape_data("100% done\r\nnext"), "100%25 done%0D%0Anext");
-        assert_eq!(escape_property("a:b,c%\n"), "a%3Ab%2Cc%25%0A");
+        let line = annotation(
+            "error",
+            Some("./a:b,c.yaml"),
+            None,
+            "t\x1b:",
+            "100% done\nnext",
+        );
+        assert_eq!(
+            line,
+            "::error file=a%3Ab%2Cc.yaml,title=t[U+001B]%3A::100%25 done%0Anext"
+        );
     }
 
     #[test]

@@ -20,7 +20,8 @@ pub const VERSION: u32 = 1;
 /// Write the report pretty-printed, with a trailing newline. (There is no
 /// `serde_json::Value` form: without `preserve_order` it would sort the keys.)
 pub fn write(outcome: &Outcome, out: &mut dyn Write) -> io::Result<()> {
-    serde_json::to_writer_pretty(&mut *out, &Report::new(outcome))?;
+    let mut out = super::neutral::JsonOut::new(out);
+    serde_json::to_writer_pretty(&mut out, &Report::new(outcome))?;
     out.write_all(b"\n")
 }
 

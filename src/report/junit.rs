@@ -1,15 +1,19 @@
-//! JUnit XML, for CI systems that show test results.
+//! JUnit XML, for CI systems that show test results; valid against
+//! Jenkins' `junit-10.xsd`.
 //!
 //! One `<testsuite>` per rule: a test case per finding of that rule (named
-//! by record), a `<failure>` when it counts (its `type` is the severity) and
-//! `<skipped>` when it is waived; a rule with no finding gets one passing
-//! case, so every declared rule shows. The outcome lists findings, not the
-//! (record, rule) pairs that passed (that would be records × rules entries),
-//! so passes are summarised: suite `records` has one passing case per unit
-//! for its records without any finding. Input errors form suite `inputs`:
-//! `<error>` for errors, `<failure type="warning">` for warnings.
+//! by record), and a passing case for the records the rule checked and
+//! found right ("12 records pass"), so every declared rule shows and passes
+//! read as passes. A finding at or above `--fail-on` is a `<failure>` (its
+//! `type` is the severity); one below it is a passing case whose
+//! `<system-out>` says what was found; a waived one is `<skipped>`. Suite
+//! `records` has one passing case per unit for its records without any
+//! finding. Input errors form suite `inputs`: `<error>` for errors, and
+//! warnings and infos as findings are. The place of a finding (file, line,
+//! column) is in its text, as the schema has no attribute for it.
 //!
-//! No timestamps or durations: the same outcome gives the same bytes.
+//! Every value from a record passes through [`super::neutral`]. No
+//! timestamps or durations: the same outcome gives the same bytes.
 
 use std::collections::{BTreeMap, BTreeSet};
 use std::io::{self, Write};
@@ -19,19 +23,20 @@ use crate::syntax::ast::Severity;
 
 use super::diagnostic::points;
 use super::json::{files, finding_position};
+use super::neutral;
 use super::xml;
 
 /// One `<testcase>`.
 struct Case {
     class: String,
     name: String,
-    file: Option<String>,
-    line: Option<usize>,
     verdict: Verdict,
 }
 
 enum Verdict {
     Pass,
+    /// Passed, with what was found below `--fail-on` in `<system-out>`.
+    Noted(String),
     /// `<failure type message>body</failure>`
     Failure(&'static str, String, String),
     /// `<error type message>body</error>`
@@ -39,7 +44,12 @@ enum Verdict {
     Skipped(String),
 }
 
-pub fn write(outcome: &Outcome, out: &mut dyn Write) -> io::Result<()> {
+/// Whether a finding or input diagnostic of `severity` fails the run.
+fn fails(severity: Severity, fail_on: Option<Severity>) -> bool {
+    fail_on.is_some_and(|threshold| severity >= threshold)
+}
+
+pub fn write(outcome: &Outcome, fail_on: Option<Severity>, out: &mut dyn Write) -> io::Result<()> {
     let mut suites: Vec<(String, Vec<Case>)> = outcome
         .rules
         .iter()
@@ -47,25 +57,21 @@ pub fn write(outcome: &Outcome, out: &mut dyn Write) -> io::Result<()> {
         .collect();
     for f in &outcome.findings {
         if let Some((_, cases)) = suites.get_mut(f.rule) {
-            cases.push(finding(outcome, f));
+            cases.push(finding(outcome, f, fail_on));
         }
     }
-    for (id, cases) in &mut suites {
-        if cases.is_empty() {
-            cases.push(Case {
-                class: id.clone(),
-                name: format!("no finding in {} records", outcome.records),
-                file: None,
-                line: None,
-                verdict: Verdict::Pass,
-            });
+    for (rule, (id, cases)) in suites.iter_mut().enumerate() {
+        let passed = outcome.passes.get(rule).copied().unwrap_or(0);
+        let judges = outcome.rules.get(rule).map_or("record", |r| r.judges);
+        if passed > 0 || cases.is_empty() {
+            cases.insert(0, passes(id, judges, passed));
         }
     }
     suites.push(("records".into(), records(outcome)));
     let inputs: Vec<Case> = outcome
         .input_errors
         .iter()
-        .map(|e| input_error(outcome, e))
+        .map(|e| input_error(outcome, e, fail_on))
         .collect();
     if !inputs.is_empty() {
         suites.push(("inputs".into(), inputs));
@@ -73,39 +79,63 @@ pub fn write(outcome: &Outcome, out: &mut dyn Write) -> io::Result<()> {
     document(&suites, out)
 }
 
-fn finding(outcome: &Outcome, f: &Finding) -> Case {
+/// The passing case of a rule: the records (or, for a group rule, the
+/// groups) it checked and found right.
+fn passes(rule: &str, judges: &str, passed: usize) -> Case {
+    let what = match judges {
+        "record" => "record",
+        "all" => "group",
+        by => by,
+    };
+    let name = match passed {
+        0 => format!("no {what} to check"),
+        1 => format!("1 {what} passes"),
+        n => format!("{n} {what}s pass"),
+    };
+    Case {
+        class: rule.to_string(),
+        name,
+        verdict: Verdict::Pass,
+    }
+}
+
+fn finding(outcome: &Outcome, f: &Finding, fail_on: Option<Severity>) -> Case {
     let id = outcome.rules.get(f.rule).map_or("", |r| r.id.as_str());
     let file = outcome.finding_file(f);
-    let line = finding_position(file, f).map(|(l, _)| l);
-    let mut body = vec![f.message.clone()];
+    let message = neutral::text(&f.message).into_owned();
+    let mut body = vec![message.clone()];
     if let Some(file) = file {
         let at =
             finding_position(Some(file), f).map_or_else(String::new, |(l, c)| format!(":{l}:{c}"));
-        body.push(format!("at: {}{at}", file.name));
+        body.push(format!("at: {}{at}", neutral::text(&file.name)));
     }
     if !f.unit.is_empty() {
-        body.push(format!("unit: {}", f.unit));
+        body.push(format!("unit: {}", neutral::text(&f.unit)));
     }
     let records = f.group_records();
     if !records.is_empty() {
-        body.push(format!("records: {}", records.join(", ")));
+        body.push(format!("records: {}", neutral::text(&records.join(", "))));
     }
     if let Some(rule) = outcome.rules.get(f.rule) {
-        body.extend(rule.help.clone());
-        body.extend(rule.cite.as_ref().map(|c| format!("cite: {c}")));
+        body.extend(rule.help.as_deref().map(|h| neutral::lines(h).into_owned()));
+        body.extend(
+            rule.cite
+                .as_ref()
+                .map(|c| format!("cite: {}", neutral::text(c))),
+        );
     }
     body.push(format!("penalty: {}", points(f.penalty)));
     let verdict = if f.waived {
         let why = f.waiver_reason.as_deref().unwrap_or("an approved waiver");
-        Verdict::Skipped(format!("waived: {why}"))
+        Verdict::Skipped(format!("waived: {}", neutral::text(why)))
+    } else if fails(f.severity, fail_on) {
+        Verdict::Failure(f.severity.as_str(), message, body.join("\n"))
     } else {
-        Verdict::Failure(f.severity.as_str(), f.message.clone(), body.join("\n"))
+        Verdict::Noted(format!("{}: {}", f.severity.as_str(), body.join("\n")))
     };
     Case {
         class: id.to_string(),
         name: f.subject(),
-        file: file.map(|s| s.name.clone()),
-        line,
         verdict,
     }
 }
@@ -127,38 +157,41 @@ fn records(outcome: &Outcome) -> Vec<Case> {
                 class: "records".into(),
                 name: format!(
                     "{}: {clean} of {} records pass every rule",
-                    u.unit, u.records
+                    neutral::text(&u.unit),
+                    u.records
                 ),
-                file: None,
-                line: None,
                 verdict: Verdict::Pass,
             }
         })
         .collect()
 }
 
-fn input_error(outcome: &Outcome, e: &InputError) -> Case {
+fn input_error(outcome: &Outcome, e: &InputError, fail_on: Option<Severity>) -> Case {
     let file = e.place.and_then(|p| files(outcome, e.origin).get(p.file));
     let line = e
         .place
         .and_then(|p| file?.line_col(p.span.start))
         .map(|(l, _)| l);
-    let mut body = vec![e.message.clone()];
-    body.extend(e.help.as_ref().map(|h| format!("help: {h}")));
+    let message = neutral::text(&e.message).into_owned();
+    let mut body = vec![message.clone()];
+    body.extend(
+        e.help
+            .as_ref()
+            .map(|h| format!("help: {}", neutral::lines(h))),
+    );
     let verdict = match e.severity {
-        Severity::Error => Verdict::Error(e.message.clone(), body.join("\n")),
-        s => Verdict::Failure(s.as_str(), e.message.clone(), body.join("\n")),
+        Severity::Error => Verdict::Error(message, body.join("\n")),
+        s if fails(s, fail_on) => Verdict::Failure(s.as_str(), message, body.join("\n")),
+        s => Verdict::Noted(format!("{}: {}", s.as_str(), body.join("\n"))),
     };
     let name = match (file, line) {
-        (Some(f), Some(l)) => format!("{} at {}:{l}", e.code, f.name),
-        (Some(f), None) => format!("{} in {}", e.code, f.name),
+        (Some(f), Some(l)) => format!("{} at {}:{l}", e.code, neutral::text(&f.name)),
+        (Some(f), None) => format!("{} in {}", e.code, neutral::text(&f.name)),
         _ => e.code.clone(),
     };
     Case {
         class: "inputs".into(),
         name,
-        file: file.map(|s| s.name.clone()),
-        line,
         verdict,
     }
 }
@@ -174,10 +207,9 @@ fn document(suites: &[(String, Vec<Case>)], out: &mut dyn Write) -> io::Result<(
     writeln!(out, r#"<?xml version="1.0" encoding="UTF-8"?>"#)?;
     writeln!(
         out,
-        r#"<testsuites name="rectify" tests="{tests}" failures="{}" errors="{}" skipped="{}">"#,
+        r#"<testsuites name="rectify" tests="{tests}" failures="{}" errors="{}">"#,
         count(|v| matches!(v, Verdict::Failure(..))),
         count(|v| matches!(v, Verdict::Error(..))),
-        count(|v| matches!(v, Verdict::Skipped(..))),
     )?;
     for (name, cases) in suites {
         suite(name, cases, out)?;
@@ -197,19 +229,18 @@ fn suite(name: &str, cases: &[Case], out: &mut dyn Write) -> io::Result<()> {
         count(|v| matches!(v, Verdict::Skipped(..))),
     )?;
     for case in cases {
-        let mut head = format!(
+        let head = format!(
             r#"    <testcase classname="{}" name="{}""#,
             xml::attr(&case.class),
             xml::attr(&case.name)
         );
-        if let Some(file) = &case.file {
-            head.push_str(&format!(r#" file="{}""#, xml::attr(file)));
-        }
-        if let Some(line) = case.line {
-            head.push_str(&format!(r#" line="{line}""#));
-        }
         match &case.verdict {
             Verdict::Pass => writeln!(out, "{head}/>")?,
+            Verdict::Noted(text) => writeln!(
+                out,
+                "{head}>\n      <system-out>{}</system-out>\n    </testcase>",
+                xml::text(text)
+            )?,
             Verdict::Failure(kind, message, body) => writeln!(
                 out,
                 "{head}>\n      <failure type=\"{kind}\" message=\"{}\">{}</failure>\n    </testcase>",

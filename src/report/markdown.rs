@@ -1,7 +1,10 @@
 //! `--format markdown`: a summary for a pull-request comment: the counts,
 //! the unit scoreboard, then every finding and input diagnostic as a table
-//! row. Cells are escaped so a `|` or a line break in a message cannot break
-//! the table.
+//! row. Every cell is plain text shown through [`super::neutral`]: HTML,
+//! backticks, pipes and markdown punctuation from records are escaped, ids
+//! and places are code spans no backtick can break out of, and a line break
+//! is shown as `[U+000A]`, so a record can neither break the table nor put
+//! markup in the comment.
 
 use std::io::{self, Write};
 
@@ -103,7 +106,8 @@ pub fn scoreboard(outcome: &Outcome) -> Table {
 fn findings(outcome: &Outcome) -> Table {
     let mut table = Table::new(&[
         "location", "record", "rule", "severity", "message", "points#",
-    ]);
+    ])
+    .with_code(&[0, 2]);
     for f in &outcome.findings {
         let file = outcome.finding_file(f);
         let at = match (file, finding_position(file, f)) {
@@ -119,9 +123,9 @@ fn findings(outcome: &Outcome) -> Table {
             (f.severity.as_str().to_string(), f.penalty.to_string())
         };
         table.push(vec![
-            format!("`{at}`"),
+            at,
             f.subject(),
-            format!("`{rule}`"),
+            rule.to_string(),
             severity,
             f.message.clone(),
             penalty,
@@ -131,23 +135,24 @@ fn findings(outcome: &Outcome) -> Table {
 }
 
 fn inputs(outcome: &Outcome) -> Table {
-    let mut table = Table::new(&["location", "code", "severity", "message"]);
+    let mut table = Table::new(&["location", "code", "severity", "message"]).with_code(&[0, 1]);
     for e in &outcome.input_errors {
         let file = e.place.and_then(|p| files(outcome, e.origin).get(p.file));
         let at = match (file, e.place) {
             (Some(f), Some(p)) => match f.line_col(p.span.start) {
-                Some((l, c)) => format!("`{}:{l}:{c}`", f.name),
-                None => format!("`{}`", f.name),
+                Some((l, c)) => format!("{}:{l}:{c}", f.name),
+                None => f.name.clone(),
             },
             _ => String::new(),
         };
         let mut message = e.message.clone();
         if let Some(help) = &e.help {
-            message.push_str(&format!("\nhelp: {help}"));
+            // One line: a cell shows a line feed as `[U+000A]`.
+            message.push_str(&format!("; help: {}", help.replace('\n', "; ")));
         }
         table.push(vec![
             at,
-            format!("`{}`", e.code),
+            e.code.clone(),
             e.severity.as_str().to_string(),
             message,
         ]);

@@ -10,6 +10,8 @@
 //! - [`sarif`], [`junit`], [`github`], [`markdown`]: machine and CI formats.
 //! - [`progress`]: `rectify report` (table, markdown, self-contained HTML).
 //! - [`schema`]: the JSON Schema of the record format (`rectify schema`).
+//! - [`neutral`]: the one door every untrusted text passes before it is
+//!   written (terminal-, log-, markdown-, XML- and HTML-safe).
 //! - [`region`], [`table`], [`xml`], [`ordered`]: shared helpers.
 
 pub mod diagnostic;
@@ -17,6 +19,7 @@ pub mod github;
 pub mod json;
 pub mod junit;
 pub mod markdown;
+pub mod neutral;
 pub mod ordered;
 pub mod progress;
 pub mod region;
@@ -29,6 +32,7 @@ pub mod xml;
 use std::io::{self, Write};
 
 use crate::outcome::Outcome;
+use crate::syntax::ast::Severity;
 
 /// An output format of `rectify check`.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -70,15 +74,20 @@ pub struct Style {
     /// List the stages due within this many days of the evaluation date
     /// (`--due-within`); `None` lists none.
     pub due_within: Option<u32>,
+    /// The lowest severity that fails the run (`--fail-on`; `None`:
+    /// nothing does). JUnit makes failures of these only.
+    pub fail_on: Option<Severity>,
 }
 
 impl Default for Style {
-    /// No colour, 100 columns: what tests and non-terminals get.
+    /// No colour, 100 columns, errors fail: what tests and non-terminals
+    /// get.
     fn default() -> Style {
         Style {
             color: false,
             width: 100,
             due_within: None,
+            fail_on: Some(Severity::Error),
         }
     }
 }
@@ -95,7 +104,7 @@ pub fn render(
         Format::Plain => text::plain(outcome, style, out),
         Format::Json => json::write(outcome, out),
         Format::Sarif => sarif::write(outcome, out),
-        Format::Junit => junit::write(outcome, out),
+        Format::Junit => junit::write(outcome, style.fail_on, out),
         Format::Github => github::write(outcome, out),
         Format::Markdown => markdown::write(outcome, out),
     }

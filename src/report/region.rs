@@ -8,6 +8,8 @@
 //! and a file whose text was not kept gives only what the producer
 //! precomputed.
 
+use std::path::{Component, Path, PathBuf};
+
 use crate::outcome::{Finding, Outcome, SourceFile};
 use crate::source::Span;
 
@@ -89,15 +91,122 @@ impl Locator {
     }
 }
 
-/// A file name as a relative URI reference: `/` separators, no `./`
-/// prefix, and every byte outside RFC 3986's path characters
-/// percent-encoded (so `<bundled>/x.rules` and Chinese names stay valid).
-pub fn uri(name: &str) -> String {
+/// A file name as shown to the user, tidied: `/` separators, no `.`
+/// segments (so no leading `./`).
+pub fn clean(name: &str) -> String {
     let name = name.replace('\\', "/");
-    let name = name.trim_start_matches("./");
-    let mut out = String::with_capacity(name.len());
-    for b in name.bytes() {
-        let keep = b.is_ascii_alphanumeric() || b"-._~/!$&'()*+,;=:@".contains(&b);
+    let absolute = name.starts_with('/');
+    let parts: Vec<&str> = name
+        .split('/')
+        .filter(|p| !p.is_empty() && *p != ".")
+        .collect();
+    let joined = parts.join("/");
+    if absolute {
+        format!("/{joined}")
+    } else {
+        joined
+    }
+}
+
+/// Where a SARIF artifact is: a URI reference relative to the project root
+/// (`uriBaseId: %SRCROOT%`), or an absolute `file://` URI for a file
+/// outside it.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum Artifact {
+    Relative(String),
+    Absolute(String),
+}
+
+impl Artifact {
+    /// The artifact of the file `name` (as shown, relative to `root`, or
+    /// absolute); `None` for the bundled rule set, which is not a file in
+    /// the user's repository. `root` is absolute, or empty when unknown.
+    pub fn of(root: &Path, name: &str) -> Option<Artifact> {
+        if name.starts_with(BUNDLED) {
+            return None;
+        }
+        let path = Path::new(name);
+        if !path.is_absolute() && root.as_os_str().is_empty() {
+            return Some(Artifact::Relative(relative_uri(&normal(path))));
+        }
+        let full = normal(&root.join(path));
+        match full.strip_prefix(normal(root)) {
+            Ok(inside) => Some(Artifact::Relative(relative_uri(inside))),
+            Err(_) => Some(Artifact::Absolute(file_uri(&full))),
+        }
+    }
+
+    /// The URI as written in the log.
+    pub fn uri(&self) -> &str {
+        match self {
+            Artifact::Relative(u) | Artifact::Absolute(u) => u,
+        }
+    }
+}
+
+/// How the bundled rule set's files are named.
+const BUNDLED: &str = "<bundled>/";
+
+/// `path` without `.` segments, and with each `..` taking away the segment
+/// before it (lexically: the files may not exist, and nothing here reads
+/// the disk).
+fn normal(path: &Path) -> PathBuf {
+    let mut out = PathBuf::new();
+    for part in path.components() {
+        match part {
+            Component::CurDir => {}
+            Component::ParentDir => {
+                if !out.pop() {
+                    out.push("..");
+                }
+            }
+            other => out.push(other),
+        }
+    }
+    out
+}
+
+/// A relative path as a URI reference: segments percent-encoded, so a
+/// colon in the first one (`C:evil.yaml`, `javascript:x.yaml`) cannot read
+/// as a scheme.
+fn relative_uri(path: &Path) -> String {
+    let segments: Vec<String> = path
+        .components()
+        .map(|c| encode(&c.as_os_str().to_string_lossy()))
+        .collect();
+    segments.join("/")
+}
+
+/// An absolute path as a `file:///…` URI (a root folder ends in `/`).
+pub fn file_uri(path: &Path) -> String {
+    let mut uri = String::from("file://");
+    for part in path.components() {
+        match part {
+            // `C:` on Windows: the drive letter's colon stays.
+            Component::Prefix(p) => {
+                uri.push('/');
+                uri.push_str(&p.as_os_str().to_string_lossy().replace('\\', "/"));
+            }
+            Component::RootDir => {}
+            other => {
+                uri.push('/');
+                uri.push_str(&encode(&other.as_os_str().to_string_lossy()));
+            }
+        }
+    }
+    if uri == "file://" {
+        uri.push('/');
+    }
+    uri
+}
+
+/// One path segment, percent-encoded per RFC 3986: every byte but the
+/// unreserved characters and the sub-delimiters (`:`, `%`, spaces and
+/// non-ASCII included).
+fn encode(segment: &str) -> String {
+    let mut out = String::with_capacity(segment.len());
+    for b in segment.bytes() {
+        let keep = b.is_ascii_alphanumeric() || b"-._~!$&'()*+,;=@".contains(&b);
         if keep {
             out.push(char::from(b));
         } else {
@@ -154,10 +263,37 @@ mod tests {
     }
 
     #[test]
-    fn uris_are_relative_and_encoded() {
-        assert_eq!(uri("./ledgers/wuxi.yaml"), "ledgers/wuxi.yaml");
-        assert_eq!(uri("ledgers\\a b.yaml"), "ledgers/a%20b.yaml");
-        assert_eq!(uri("<bundled>/x.rules"), "%3Cbundled%3E/x.rules");
-        assert_eq!(uri("台账.yaml"), "%E5%8F%B0%E8%B4%A6.yaml");
+    fn names_are_cleaned() {
+        assert_eq!(clean("./ledgers/./wuxi.yaml"), "ledgers/wuxi.yaml");
+        assert_eq!(clean("ledgers\\a.yaml"), "ledgers/a.yaml");
+        assert_eq!(clean("/tmp//x.yaml"), "/tmp/x.yaml");
+    }
+
+    #[test]
+    fn artifacts_are_relative_to_the_root_and_encoded() {
+        let root = Path::new("/work/repo");
+        let uri = |name: &str| Artifact::of(root, name);
+        let relative = |s: &str| Some(Artifact::Relative(s.into()));
+        assert_eq!(uri("./ledgers/wuxi.yaml"), relative("ledgers/wuxi.yaml"));
+        assert_eq!(uri("ledgers/a b%.yaml"), relative("ledgers/a%20b%25.yaml"));
+        assert_eq!(uri("C:evil.yaml"), relative("C%3Aevil.yaml"));
+        assert_eq!(uri("javascript:x.yaml"), relative("javascript%3Ax.yaml"));
+        assert_eq!(uri("台账.yaml"), relative("%E5%8F%B0%E8%B4%A6.yaml"));
+        assert_eq!(uri("/work/repo/sub/../x.yaml"), relative("x.yaml"));
+        assert_eq!(
+            uri("/elsewhere/x y.yaml"),
+            Some(Artifact::Absolute("file:///elsewhere/x%20y.yaml".into()))
+        );
+        assert_eq!(
+            uri("../other/x.yaml"),
+            Some(Artifact::Absolute("file:///work/other/x.yaml".into()))
+        );
+        assert_eq!(uri("<bundled>/central.rules"), None);
+        assert_eq!(
+            Artifact::of(Path::new(""), "./a/b.yaml"),
+            relative("a/b.yaml")
+        );
+        assert_eq!(file_uri(Path::new("/")), "file:///");
+        assert_eq!(file_uri(Path::new("/work/repo")), "file:///work/repo");
     }
 }

@@ -26,8 +26,9 @@ use crate::outcome::{Finding, InputError, Label, Origin, Outcome, Place, RuleInf
 use crate::syntax::ast::Severity;
 
 use super::json::files;
+use super::neutral::{self, JsonOut};
 use super::ordered::Json;
-use super::region::{Locator, Region, uri};
+use super::region::{Artifact, Locator, Region, clean, file_uri};
 
 /// Where the schema is published (what GitHub's upload action expects).
 pub const SCHEMA: &str = "https://json.schemastore.org/sarif-2.1.0.json";
@@ -35,13 +36,25 @@ pub const SCHEMA: &str = "https://json.schemastore.org/sarif-2.1.0.json";
 /// The key under `partialFingerprints`; bump the suffix if its recipe changes.
 const FINGERPRINT: &str = "rectifyFinding/v1";
 
+/// The project's home page (`tool.driver.informationUri`): the
+/// `repository` of Cargo.toml when the build names one. No address is made
+/// up: without one, SARIF carries no `informationUri` and no `helpUri`.
+pub const HOME: Option<&str> = match env!("CARGO_PKG_REPOSITORY").as_bytes() {
+    [] => None,
+    _ => Some(env!("CARGO_PKG_REPOSITORY")),
+};
+
+/// The base id artifact URIs are relative to: the project root.
+const SRCROOT: &str = "%SRCROOT%";
+
 pub fn write(outcome: &Outcome, out: &mut dyn Write) -> io::Result<()> {
     let log = Json::object([
         ("$schema", Some(Json::str(SCHEMA))),
         ("version", Some(Json::str("2.1.0"))),
         ("runs", Some(Json::Array(vec![run(outcome)]))),
     ]);
-    serde_json::to_writer_pretty(&mut *out, &log)?;
+    let mut out = JsonOut::new(out);
+    serde_json::to_writer_pretty(&mut out, &log)?;
     out.write_all(b"\n")
 }
 
@@ -66,10 +79,12 @@ fn run(outcome: &Outcome) -> Json {
             "semanticVersion",
             Some(Json::str(env!("CARGO_PKG_VERSION"))),
         ),
+        ("informationUri", HOME.map(Json::str)),
         ("rules", Some(Json::Array(rules))),
     ]);
     Json::object([
         ("tool", Some(Json::object([("driver", Some(driver))]))),
+        ("originalUriBaseIds", base_ids(outcome)),
         ("invocations", Some(Json::Array(vec![invocation(outcome)]))),
         ("columnKind", Some(Json::str("unicodeCodePoints"))),
         ("results", Some(Json::Array(results))),
@@ -81,6 +96,21 @@ fn run(outcome: &Outcome) -> Json {
             )])),
         ),
     ])
+}
+
+/// `%SRCROOT%` as the project root's `file:///…/` URI, when it is known.
+fn base_ids(outcome: &Outcome) -> Option<Json> {
+    if outcome.root.as_os_str().is_empty() {
+        return None;
+    }
+    let mut root = file_uri(&outcome.root);
+    if !root.ends_with('/') {
+        root.push('/');
+    }
+    Some(Json::object([(
+        SRCROOT,
+        Some(Json::object([("uri", Some(Json::str(root)))])),
+    )]))
 }
 
 /// Input-error codes that need a rule descriptor, in order of first use.
@@ -116,9 +146,9 @@ fn pascal(id: &str) -> String {
 }
 
 fn rule(outcome: &Outcome, r: &RuleInfo) -> Json {
-    let title = r.title.clone().unwrap_or_else(|| r.id.clone());
+    let title = neutral::text(r.title.as_deref().unwrap_or(&r.id)).into_owned();
     let mut help = Vec::new();
-    help.extend(r.help.clone());
+    help.extend(r.help.as_deref().map(|h| neutral::lines(h).into_owned()));
     help.extend(r.cite.as_ref().map(|c| format!("cite: {c}")));
     help.push(format!("penalty: {}", r.penalty));
     let mut full = title.clone();
@@ -127,6 +157,11 @@ fn rule(outcome: &Outcome, r: &RuleInfo) -> Json {
     }
     full.push_str(&format!("; penalty: {}", r.penalty));
     let file = outcome.rule_files.get(r.place.file);
+    // The bundled rules are documented, not files in the user's repository.
+    let bundled = file.is_some_and(|f| Artifact::of(&outcome.root, &f.name).is_none());
+    let help_uri = HOME
+        .filter(|_| bundled)
+        .map(|home| Json::str(format!("{home}/blob/main/docs/rules/{}.md", r.id)));
     let properties = Json::object([
         ("citation", r.cite.as_ref().map(Json::str)),
         ("penalty", Some(Json::str(&r.penalty))),
@@ -143,6 +178,7 @@ fn rule(outcome: &Outcome, r: &RuleInfo) -> Json {
         ("shortDescription", Some(Json::text(title))),
         ("fullDescription", Some(Json::text(full))),
         ("help", Some(Json::text(help.join("\n")))),
+        ("helpUri", help_uri),
         (
             "defaultConfiguration",
             Some(Json::object([(
@@ -172,7 +208,7 @@ fn input_rule(code: &str) -> Json {
 fn finding(outcome: &Outcome, f: &Finding, locator: &mut Locator) -> Json {
     let file = outcome.finding_file(f);
     let region = locator.finding(outcome, f);
-    let location = file.map(|file| physical(&file.name, region));
+    let location = file.and_then(|file| physical(outcome, &file.name, region));
     let mut related = Vec::new();
     if let Some(rule) = outcome.rules.get(f.rule) {
         related.extend(rule_location(outcome, rule, locator));
@@ -186,7 +222,7 @@ fn finding(outcome: &Outcome, f: &Finding, locator: &mut Locator) -> Json {
         ("ruleId", rule.map(|r| Json::str(&r.id))),
         ("ruleIndex", rule.map(|_| Json::usize(f.rule))),
         ("level", Some(Json::str(level(f.severity)))),
-        ("message", Some(Json::text(&f.message))),
+        ("message", Some(Json::text(neutral::text(&f.message)))),
         ("locations", location.map(|l| Json::Array(vec![l]))),
         (
             "relatedLocations",
@@ -209,7 +245,9 @@ fn finding(outcome: &Outcome, f: &Finding, locator: &mut Locator) -> Json {
 fn fingerprint(outcome: &Outcome, f: &Finding) -> String {
     let rule = outcome.rules.get(f.rule).map_or("", |r| r.id.as_str());
     let file = outcome.finding_file(f).map_or("", |s| s.name.as_str());
-    format!("{rule}:{}:{}", f.subject(), uri(file))
+    let file =
+        Artifact::of(&outcome.root, file).map_or_else(|| clean(file), |a| a.uri().to_string());
+    format!("{rule}:{}:{file}", f.subject())
 }
 
 fn suppression(f: &Finding) -> Json {
@@ -227,7 +265,10 @@ fn suppression(f: &Finding) -> Json {
             })),
         ),
         ("status", Some(Json::str("accepted"))),
-        ("justification", Some(Json::str(justification))),
+        (
+            "justification",
+            Some(Json::str(neutral::text(&justification))),
+        ),
     ])])
 }
 
@@ -280,8 +321,10 @@ fn group_properties(g: &crate::outcome::GroupFacts) -> Json {
     ])
 }
 
-/// `{"physicalLocation": {"artifactLocation": {"uri"}, "region"}}`.
-fn physical(name: &str, region: Option<Region>) -> Json {
+/// `{"physicalLocation": {"artifactLocation": {"uri", "uriBaseId"},
+/// "region"}}`; `None` for a file that is not an artifact (the bundled
+/// rules).
+fn physical(outcome: &Outcome, name: &str, region: Option<Region>) -> Option<Json> {
     let region = region.map(|r| {
         let (line, column) = r.start;
         Json::object([
@@ -293,14 +336,20 @@ fn physical(name: &str, region: Option<Region>) -> Json {
             ("charLength", r.chars.map(|(_, n)| Json::usize(n))),
         ])
     });
-    let artifact = Json::object([("uri", Some(Json::str(uri(name))))]);
-    Json::object([(
+    let artifact = match Artifact::of(&outcome.root, name)? {
+        Artifact::Relative(uri) => Json::object([
+            ("uri", Some(Json::str(uri))),
+            ("uriBaseId", Some(Json::str(SRCROOT))),
+        ]),
+        Artifact::Absolute(uri) => Json::object([("uri", Some(Json::str(uri)))]),
+    };
+    Some(Json::object([(
         "physicalLocation",
         Some(Json::object([
             ("artifactLocation", Some(artifact)),
             ("region", region),
         ])),
-    )])
+    )]))
 }
 
 /// Adds `id` (1, 2, …) to each related location, as SARIF asks for
@@ -319,10 +368,10 @@ fn numbered(locations: Vec<Json>) -> Vec<Json> {
         .collect()
 }
 
-fn with_message(location: Json, text: String) -> Json {
+fn with_message(location: Json, text: &str) -> Json {
     match location {
         Json::Object(mut pairs) => {
-            pairs.push(("message".to_string(), Json::text(text)));
+            pairs.push(("message".to_string(), Json::text(neutral::text(text))));
             Json::Object(pairs)
         }
         other => other,
@@ -336,10 +385,10 @@ fn rule_location(outcome: &Outcome, rule: &RuleInfo, locator: &mut Locator) -> O
     // Rule files are a separate list: offset their index past record files.
     let index = outcome.files.len() + rule.place.file;
     let region = locator.region(index, Some(file), span, None);
-    let location = physical(&file.name, region);
+    let location = physical(outcome, &file.name, region)?;
     Some(with_message(
         location,
-        format!("rule `{}` is defined here", rule.id),
+        &format!("rule `{}` is defined here", rule.id),
     ))
 }
 
@@ -356,11 +405,11 @@ fn label_location(
         label.span,
         None,
     )?;
-    let location = physical(&source.name, Some(region));
+    let location = physical(outcome, &source.name, Some(region))?;
     Some(if label.text.is_empty() {
         location
     } else {
-        with_message(location, label.text.clone())
+        with_message(location, &label.text)
     })
 }
 
@@ -390,11 +439,8 @@ fn input_result(outcome: &Outcome, e: &InputError, index: usize, locator: &mut L
     // A whole-file error (empty span at 0) still points at line 1, column 1.
     let fallback = Some((1, 1));
     let region = locator.region(key, file, place.span, fallback);
-    let location = file.map(|f| physical(&f.name, region));
-    let mut message = e.message.clone();
-    if let Some(help) = &e.help {
-        message.push_str(&format!("\nhelp: {help}"));
-    }
+    let location = file.and_then(|f| physical(outcome, &f.name, region));
+    let message = input_message(e);
     let related: Vec<Json> = e
         .related
         .iter()
@@ -405,7 +451,7 @@ fn input_result(outcome: &Outcome, e: &InputError, index: usize, locator: &mut L
                 Origin::Rule => outcome.files.len() + p.file,
             };
             let region = locator.region(key, Some(f), p.span, None);
-            Some(with_message(physical(&f.name, region), text.clone()))
+            Some(with_message(physical(outcome, &f.name, region)?, text))
         })
         .collect();
     let related = numbered(related);
@@ -426,6 +472,15 @@ fn input_result(outcome: &Outcome, e: &InputError, index: usize, locator: &mut L
     ])
 }
 
+/// An input error's message, then its help.
+fn input_message(e: &InputError) -> String {
+    let mut message = neutral::text(&e.message).into_owned();
+    if let Some(help) = &e.help {
+        message.push_str(&format!("\nhelp: {}", neutral::lines(help)));
+    }
+    message
+}
+
 /// Whether the run can be trusted, and the input errors that have no file.
 fn invocation(outcome: &Outcome) -> Json {
     let notes: Vec<Json> = outcome
@@ -433,13 +488,9 @@ fn invocation(outcome: &Outcome) -> Json {
         .iter()
         .filter(|e| e.place.is_none())
         .map(|e| {
-            let mut message = e.message.clone();
-            if let Some(help) = &e.help {
-                message.push_str(&format!("\nhelp: {help}"));
-            }
             Json::object([
                 ("level", Some(Json::str(level(e.severity)))),
-                ("message", Some(Json::text(message))),
+                ("message", Some(Json::text(input_message(e)))),
                 (
                     "descriptor",
                     Some(Json::object([("id", Some(Json::str(&e.code)))])),

@@ -2,17 +2,25 @@
 //! so Chinese names line up) and as a GitHub-flavoured markdown table; the
 //! HTML progress report draws its own (`progress::html`).
 //!
+//! Cells hold plain text, as often as not from records: every form shows
+//! each cell through [`super::neutral`] (a column marked as code becomes a
+//! markdown code span).
+//!
 //! Owns: layout and escaping of cells. Must not: decide what goes in them.
 
 use std::io::{self, Write};
 
 use unicode_width::UnicodeWidthStr;
 
+use super::neutral;
+
 #[derive(Clone, Debug, Default)]
 pub struct Table {
     pub headers: Vec<String>,
     /// Right-align this column (numbers).
     pub numeric: Vec<bool>,
+    /// Show this column as code in markdown (ids, places).
+    pub code: Vec<bool>,
     pub rows: Vec<Vec<String>>,
 }
 
@@ -25,8 +33,27 @@ impl Table {
                 .map(|h| h.trim_end_matches('#').to_string())
                 .collect(),
             numeric: headers.iter().map(|h| h.ends_with('#')).collect(),
+            code: vec![false; headers.len()],
             rows: Vec::new(),
         }
+    }
+
+    /// Mark the columns at `columns` as code.
+    pub fn with_code(mut self, columns: &[usize]) -> Table {
+        for &i in columns {
+            if let Some(c) = self.code.get_mut(i) {
+                *c = true;
+            }
+        }
+        self
+    }
+
+    /// Every row's cells as shown in text (see [`neutral::text`]).
+    fn shown(&self) -> Vec<Vec<String>> {
+        self.rows
+            .iter()
+            .map(|r| r.iter().map(|c| neutral::text(c).into_owned()).collect())
+            .collect()
     }
 
     pub fn push(&mut self, row: Vec<String>) {
@@ -35,8 +62,9 @@ impl Table {
 
     /// Aligned columns two spaces apart, trailing spaces trimmed.
     pub fn text(&self, out: &mut dyn Write) -> io::Result<()> {
+        let rows = self.shown();
         let mut widths: Vec<usize> = self.headers.iter().map(|h| h.width()).collect();
-        for row in &self.rows {
+        for row in &rows {
             for (w, cell) in widths.iter_mut().zip(row) {
                 *w = (*w).max(cell.width());
             }
@@ -59,17 +87,19 @@ impl Table {
             line.trim_end().to_string()
         };
         writeln!(out, "{}", line(&self.headers))?;
-        self.rows
-            .iter()
-            .try_for_each(|r| writeln!(out, "{}", line(r)))
+        rows.iter().try_for_each(|r| writeln!(out, "{}", line(r)))
     }
 
     pub fn markdown(&self, out: &mut dyn Write) -> io::Result<()> {
-        let row = |cells: &[String]| {
-            let cells: Vec<String> = cells.iter().map(|c| cell(c)).collect();
+        let row = |cells: &[String], code: &[bool]| {
+            let cells: Vec<String> = cells
+                .iter()
+                .enumerate()
+                .map(|(i, c)| cell(c, code.get(i).copied().unwrap_or(false)))
+                .collect();
             format!("| {} |", cells.join(" | "))
         };
-        writeln!(out, "{}", row(&self.headers))?;
+        writeln!(out, "{}", row(&self.headers, &[]))?;
         let rule: Vec<&str> = self
             .numeric
             .iter()
@@ -78,17 +108,20 @@ impl Table {
         writeln!(out, "|{}|", rule.join("|"))?;
         self.rows
             .iter()
-            .try_for_each(|r| writeln!(out, "{}", row(r)))
+            .try_for_each(|r| writeln!(out, "{}", row(r, &self.code)))
     }
 }
 
-/// A markdown table cell: `|` escaped, line breaks as `<br>`, so a cell
-/// never breaks the table.
-pub fn cell(text: &str) -> String {
-    text.replace('\\', "\\\\")
-        .replace('|', "\\|")
-        .replace("\r\n", "<br>")
-        .replace(['\n', '\r'], "<br>")
+/// A markdown table cell from plain text: markdown text
+/// ([`neutral::markdown`]) or a code span ([`neutral::code`], its `|`
+/// escaped as GitHub's tables need even in code). Line breaks are shown as
+/// `[U+000A]`, so a cell never breaks the table.
+pub fn cell(text: &str, code: bool) -> String {
+    if code {
+        neutral::code(text).replace('|', "\\|")
+    } else {
+        neutral::markdown(text)
+    }
 }
 
 #[cfg(test)]
@@ -97,7 +130,12 @@ mod tests {
 
     #[test]
     fn cells_cannot_break_a_markdown_table() {
-        assert_eq!(cell("a | b\nc"), "a \\| b<br>c");
+        assert_eq!(cell("a | b\nc", false), "a \\| b\\[U+000A\\]c");
+        assert_eq!(
+            cell("<img src=x onerror=alert(1)>", false),
+            "&lt;img src=x onerror=alert(1)&gt;"
+        );
+        assert_eq!(cell("a|`b", true), "``a\\|`b``");
     }
 
     #[test]

@@ -2,6 +2,8 @@
 //! narratable handler), each followed by the same footer: the counts, the
 //! unit scoreboard, per-kind progress and the stages due soon.
 //!
+//! Every value from a record is shown through [`super::neutral`].
+//!
 //! Owns: the layout of the footer. Must not: compute scores or counts (they
 //! come in the outcome), or read the clock (`as_of` is the outcome's).
 
@@ -15,6 +17,7 @@ use crate::outcome::{KindProgress, Outcome, Summary, UnitScore};
 
 use super::Style;
 use super::diagnostic::{self, Diag};
+use super::neutral;
 
 /// Every finding, then every input error, then the footer.
 pub fn human(outcome: &Outcome, style: &Style, out: &mut dyn Write) -> io::Result<()> {
@@ -46,6 +49,7 @@ fn diagnostics(
     out: &mut dyn Write,
     render: impl Fn(&mut String, &Diag) -> fmt::Result,
 ) -> io::Result<()> {
+    let outcome = &*diagnostic::shown_sources(outcome);
     let findings = outcome
         .findings
         .iter()
@@ -91,7 +95,7 @@ fn footer(outcome: &Outcome, style: &Style, out: &mut dyn Write) -> io::Result<(
     if !outcome.progress.is_empty() {
         writeln!(out)?;
         let parts: Vec<String> = outcome.progress.iter().map(progress).collect();
-        writeln!(out, "progress: {}", parts.join("; "))?;
+        writeln!(out, "progress: {}", neutral::text(&parts.join("; ")))?;
     }
     if let Some(days) = style.due_within {
         due_soon(outcome, days, out)?;
@@ -129,7 +133,7 @@ fn scoreboard(units: &[UnitScore], out: &mut dyn Write) -> io::Result<()> {
         .iter()
         .map(|u| {
             [
-                u.unit.clone(),
+                neutral::text(&u.unit).into_owned(),
                 count(u.records),
                 count(u.findings),
                 u.penalty.to_string(),
@@ -208,14 +212,18 @@ fn due_soon(outcome: &Outcome, days: u32, out: &mut dyn Write) -> io::Result<()>
         let file = outcome.files.get(p.file).map_or("", |f| f.name.as_str());
         writeln!(
             out,
-            "  {}  {}  `{}`  {}  ({file})",
-            p.due, p.record, p.stage, p.unit
+            "  {}  {}  `{}`  {}  ({})",
+            p.due,
+            neutral::text(&p.record),
+            neutral::text(&p.stage),
+            neutral::text(&p.unit),
+            neutral::text(file)
         )?;
     }
     Ok(())
 }
 
-fn plural(n: usize, word: &str) -> String {
+pub(crate) fn plural(n: usize, word: &str) -> String {
     if n == 1 {
         format!("1 {word}")
     } else {

@@ -1,7 +1,9 @@
 //! Test results as JUnit XML: one `testsuite` per test file, one `testcase`
-//! per case, a `failure` holding the diff of a failing case.
+//! per case, a `failure` holding the diff of a failing case. Names and
+//! diffs are escaped as every report is (`report::neutral`).
 
 use super::CaseResult;
+use crate::report::xml::{attr, text};
 
 /// One test file's results, named as shown to the user.
 pub struct FileResults<'a> {
@@ -24,14 +26,14 @@ pub fn junit(files: &[FileResults<'_>]) -> String {
         let failed = file.results.iter().filter(|r| !r.passed()).count();
         out.push_str(&format!(
             "  <testsuite name=\"{}\" tests=\"{}\" failures=\"{failed}\">\n",
-            escape(file.name),
+            attr(file.name),
             file.results.len()
         ));
         for r in file.results {
             let head = format!(
                 "    <testcase classname=\"{}\" name=\"{}\"",
-                escape(file.name),
-                escape(&r.name)
+                attr(file.name),
+                attr(&r.name)
             );
             if r.passed() {
                 out.push_str(&head);
@@ -43,32 +45,13 @@ pub fn junit(files: &[FileResults<'_>]) -> String {
             let first = lines.first().cloned().unwrap_or_default();
             out.push_str(&format!(
                 "{head}>\n      <failure message=\"{}\">{}</failure>\n    </testcase>\n",
-                escape(&first),
-                escape(&lines.join("\n"))
+                attr(&first),
+                text(&lines.join("\n"))
             ));
         }
         out.push_str("  </testsuite>\n");
     }
     out.push_str("</testsuites>\n");
-    out
-}
-
-/// Text for XML content and attributes; characters XML 1.0 forbids are dropped.
-fn escape(text: &str) -> String {
-    let mut out = String::with_capacity(text.len());
-    for c in text.chars() {
-        match c {
-            '&' => out.push_str("&amp;"),
-            '<' => out.push_str("&lt;"),
-            '>' => out.push_str("&gt;"),
-            '"' => out.push_str("&quot;"),
-            '\'' => out.push_str("&apos;"),
-            '\n' => out.push_str("&#10;"),
-            '\t' | '\r' => out.push(c),
-            c if (c as u32) < 0x20 => {}
-            c => out.push(c),
-        }
-    }
     out
 }
 

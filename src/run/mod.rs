@@ -299,6 +299,10 @@ fn rule_info(rule: &crate::eval::plan::Rule) -> RuleInfo {
             span: rule.id_span,
         },
         penalty: describe_penalty(&rule.penalty),
+        judges: match rule.group {
+            Some(_) => crate::eval::group::by(rule),
+            None => "record",
+        },
     }
 }
 

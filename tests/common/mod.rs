@@ -68,6 +68,7 @@ pub fn rule(id: &str, title: &str, severity: Severity, penalty: &str) -> RuleInf
             span: Span::new(start, end),
         },
         penalty: penalty.into(),
+        judges: "record",
     }
 }
 
@@ -349,7 +350,7 @@ pub fn json(outcome: &Outcome) -> serde_json::Value {
 
 // ---- running the binary ---------------------------------------------------
 
-mod cmd;
+pub mod cmd;
 pub use cmd::rectify_in;
 
 /// `rectify check --as-of 2025-06-30 --format json ARGS` in `dir`: the exit
@@ -361,4 +362,14 @@ pub fn check_json_in(dir: &std::path::Path, args: &[&str]) -> (i32, serde_json::
     let report = serde_json::from_str(&stdout)
         .unwrap_or_else(|e| panic!("not JSON ({e}): {stdout}\n{stderr}"));
     (code, report)
+}
+
+/// A SARIF result's locations, then its related locations.
+pub fn sarif_locations(result: &serde_json::Value) -> impl Iterator<Item = &serde_json::Value> {
+    let related = result["relatedLocations"].as_array().into_iter().flatten();
+    result["locations"]
+        .as_array()
+        .into_iter()
+        .flatten()
+        .chain(related)
 }

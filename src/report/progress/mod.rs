@@ -27,6 +27,7 @@ use crate::outcome::{Finding, KindProgress, Outcome, Pending};
 
 use super::json::finding_position;
 use super::markdown::scoreboard;
+use super::neutral;
 use super::table::Table;
 
 /// The forms of `rectify report`.
@@ -102,7 +103,7 @@ impl<'a> View<'a> {
     }
 
     fn text(&self, out: &mut dyn Write) -> io::Result<()> {
-        writeln!(out, "{}", self.headline)?;
+        writeln!(out, "{}", neutral::text(&self.headline))?;
         writeln!(out, "as of {}", self.outcome.as_of)?;
         for (title, table) in &self.sections {
             writeln!(out, "\n{title}")?;
@@ -121,7 +122,7 @@ impl<'a> View<'a> {
             "# Rectification progress as of {}\n",
             self.outcome.as_of
         )?;
-        writeln!(out, "**{}**", self.headline)?;
+        writeln!(out, "**{}**", neutral::markdown(&self.headline))?;
         for (title, table) in &self.sections {
             writeln!(out, "\n## {title}\n")?;
             if table.rows.is_empty() {
