@@ -101,9 +101,21 @@ impl LineIndex {
         LineIndex { starts }
     }
 
+    /// The 0-based line holding byte `offset`.
+    pub fn line_of(&self, offset: u32) -> usize {
+        self.starts.partition_point(|&s| s <= offset) - 1
+    }
+
+    /// The byte offset where 0-based `line` starts (the last line's start
+    /// past the end).
+    pub fn start(&self, line: usize) -> usize {
+        let last = self.starts.len() - 1;
+        self.starts[line.min(last)] as usize
+    }
+
     /// 1-based line and 1-based character column of byte `offset` in `text`.
     pub fn line_col(&self, text: &str, offset: u32) -> (usize, usize) {
-        let line = self.starts.partition_point(|&s| s <= offset) - 1;
+        let line = self.line_of(offset);
         let start = self.starts[line] as usize;
         let end = (offset as usize).min(text.len());
         let col = text

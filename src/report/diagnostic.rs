@@ -18,7 +18,7 @@ use miette::{
 
 use crate::outcome::{Finding, InputError, Label, Origin, Outcome, Place, RuleInfo, SourceFile};
 use crate::points::Points;
-use crate::source::Span;
+use crate::source::{LineIndex, Span};
 use crate::syntax::ast::Severity;
 
 use super::json::{files, finding_position};
@@ -275,19 +275,29 @@ pub fn points(p: Points) -> String {
 }
 
 /// A source text for snippets: miette's own `str` source counts columns in
-/// bytes; this one reports them in characters, as everything else does.
+/// bytes and finds a snippet by scanning from the first byte (quadratic over
+/// a file's findings); this one reports columns in characters, as
+/// everything else does, and starts at the snippet's first line through the
+/// file's line index.
 #[derive(Clone, Debug)]
 pub struct Text {
     name: String,
     text: Arc<str>,
+    lines: Arc<LineIndex>,
 }
 
 impl Text {
     /// The file's text, when it was kept.
     fn new(file: &SourceFile) -> Option<Text> {
+        let text = file.text.clone()?;
+        let lines = match &file.lines {
+            Some(lines) => lines.clone(),
+            None => Arc::new(LineIndex::new(&text)),
+        };
         Some(Text {
             name: file.name.clone(),
-            text: file.text.clone()?,
+            text,
+            lines,
         })
     }
 
@@ -325,13 +335,6 @@ impl Text {
             .trim_end_matches('\r');
         Span::new(span.start as usize, span.start as usize + line.len())
     }
-
-    /// Characters from the start of the line holding `offset` to `offset`.
-    fn char_column(&self, offset: usize) -> usize {
-        let before = self.text.get(..offset).unwrap_or("");
-        let start = before.rfind('\n').map_or(0, |i| i + 1);
-        before[start..].chars().count()
-    }
 }
 
 impl SourceCode for Text {
@@ -341,19 +344,29 @@ impl SourceCode for Text {
         before: usize,
         after: usize,
     ) -> Result<Box<dyn SpanContents<'a> + 'a>, MietteError> {
-        let inner = <str as SourceCode>::read_span(&self.text, span, before, after)?;
+        // miette's reader gives the same snippet from any line start at or
+        // before the context's first line; only line numbers shift by the
+        // lines skipped.
+        let offset = u32::try_from(span.offset()).map_err(|_| MietteError::OutOfBounds)?;
+        let line = self.lines.line_of(offset);
+        let skipped = line.saturating_sub(before);
+        let base = self.lines.start(skipped);
+        let window = self.text.get(base..).ok_or(MietteError::OutOfBounds)?;
+        let local = SourceSpan::from((span.offset() - base, span.len()));
+        let inner = <str as SourceCode>::read_span(window, &local, before, after)?;
+        let start = inner.span().offset() + base;
         let column = if inner.column() == 0 {
             0
         } else {
-            self.char_column(inner.span().offset())
+            self.lines.line_col(&self.text, start as u32).1 - 1
         };
         Ok(Box::new(MietteSpanContents::new_named(
             self.name.clone(),
             inner.data(),
-            *inner.span(),
-            inner.line(),
+            (start, inner.span().len()).into(),
+            inner.line() + skipped,
             column,
-            inner.line_count(),
+            inner.line_count() + skipped,
         )))
     }
 }
