@@ -270,7 +270,10 @@ fn evaluate(record: &Record, plan: &Plan, options: &Options, result: &mut Result
     result.pending_count += verdicts.pending.len();
     let horizon = options
         .pending_within
-        .map(|days| options.as_of.saturating_add(jiff::Span::new().days(days)));
+        .map(|days| match jiff::Span::new().try_days(days) {
+            Ok(span) => options.as_of.saturating_add(span),
+            Err(_) => jiff::civil::Date::MAX,
+        });
     for p in verdicts
         .pending
         .into_iter()
