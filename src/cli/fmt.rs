@@ -3,8 +3,7 @@
 //! Files are replaced atomically; a file that does not parse is reported
 //! (exit 2) and left untouched.
 
-use std::fs;
-use std::io::{self, Read, Write};
+use std::io::{self, Write};
 use std::path::{Path, PathBuf};
 
 use clap::Args;
@@ -77,11 +76,13 @@ fn files(given: &[PathBuf]) -> Result<Vec<PathBuf>, String> {
 }
 
 fn stdin(check: bool) -> Status {
-    let mut text = String::new();
-    if let Err(e) = io::stdin().read_to_string(&mut text) {
-        eprintln!("error: cannot read stdin: {e}");
-        return Status::Failed;
-    }
+    let text = match crate::load::read_text_from(io::stdin(), crate::load::MAX_FILE_SIZE) {
+        Ok(text) => text,
+        Err(e) => {
+            eprintln!("error: cannot read stdin: {e}");
+            return Status::Failed;
+        }
+    };
     let Some(formatted) = format(&text, "<stdin>") else {
         return Status::Failed;
     };
@@ -107,13 +108,10 @@ fn stdin(check: bool) -> Status {
 
 fn file(path: &Path, check: bool) -> Status {
     let name = path.display().to_string();
-    let text = match fs::read_to_string(path) {
+    let text = match crate::load::read_text(path, crate::load::MAX_FILE_SIZE) {
         Ok(text) => text,
         Err(e) => {
-            eprintln!(
-                "error: cannot read `{name}`: {}",
-                crate::load::io_reason(&e)
-            );
+            eprintln!("error: cannot read `{name}`: {e}");
             return Status::Failed;
         }
     };

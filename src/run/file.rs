@@ -167,55 +167,25 @@ fn evaluate_file(file: model::File, plan: &Plan, options: &Options, result: &mut
     }
 }
 
+/// The file's text, or why it has none: a located error for bytes that are
+/// not UTF-8, a whole-file one otherwise.
 fn read(path: &Path, limit: u64) -> std::result::Result<String, Box<InputError>> {
-    let fail =
-        |code: &str, message: String| Box::new(file_error(code, Severity::Error, message, Some(0)));
-    let unreadable = |e: std::io::Error| {
-        fail(
-            "input::unreadable",
-            format!("cannot read file: {}", crate::load::io_reason(&e)),
-        )
-    };
-    let too_large = |size: String| {
-        fail(
-            "input::too-large",
-            format!("file is {size} bytes, over the limit of {limit}"),
-        )
-    };
-    let meta = std::fs::metadata(path).map_err(unreadable)?;
-    if meta.is_dir() {
-        return Err(fail("input::unreadable", "is a folder, not a file".into()));
-    }
-    // A device or a pipe (`/dev/zero`, a FIFO) has no size to check and may
-    // never end: only regular files are records.
-    if !meta.is_file() {
-        return Err(fail("input::unreadable", "is not a regular file".into()));
-    }
-    if meta.len() > limit {
-        return Err(too_large(meta.len().to_string()));
-    }
-    // The file may grow between the check and the read: never read past the limit.
-    let mut bytes = Vec::with_capacity(meta.len() as usize);
-    let file = std::fs::File::open(path).map_err(unreadable)?;
-    std::io::Read::read_to_end(
-        &mut std::io::Read::take(file, limit.saturating_add(1)),
-        &mut bytes,
-    )
-    .map_err(unreadable)?;
-    if bytes.len() as u64 > limit {
-        return Err(too_large(format!("more than {limit}")));
-    }
-    String::from_utf8(bytes).map_err(|e| {
-        let at = e.utf8_error().valid_up_to();
-        let mut error = fail(
-            "input::not-utf8",
-            format!("file is not valid UTF-8 (byte {at})"),
-        );
-        error.place = Some(Place {
-            file: 0,
-            span: Span::new(at, at),
-        });
-        error
+    use crate::load::ReadError;
+    crate::load::read_text(path, limit).map_err(|err| {
+        let (code, message) = match &err {
+            ReadError::Io(_) => ("input::unreadable", format!("cannot read file: {err}")),
+            ReadError::Folder | ReadError::NotRegular => ("input::unreadable", err.to_string()),
+            ReadError::TooLarge { .. } => ("input::too-large", err.to_string()),
+            ReadError::NotUtf8 { .. } => ("input::not-utf8", err.to_string()),
+        };
+        let mut error = file_error(code, Severity::Error, message, Some(0));
+        if let ReadError::NotUtf8 { at } = err {
+            error.place = Some(Place {
+                file: 0,
+                span: Span::new(at, at),
+            });
+        }
+        Box::new(error)
     })
 }
 

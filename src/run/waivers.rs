@@ -61,14 +61,15 @@ pub struct Waiver {
 
 /// Read a waiver file into the outcome's files; its waivers, and every
 /// problem found reading it (as input errors located in it).
-pub fn load(path: &Path, outcome: &mut Outcome) -> Vec<Waiver> {
+/// Read like a record file: a regular file of at most `limit` bytes.
+pub fn load(path: &Path, limit: u64, outcome: &mut Outcome) -> Vec<Waiver> {
     let file = outcome.files.len();
     let name = path.display().to_string();
-    let text = match std::fs::read_to_string(path) {
+    let text = match crate::load::read_text(path, limit) {
         Ok(text) => text,
         Err(err) => {
             outcome.files.push(super::source_file(name, None));
-            let message = format!("cannot read waiver file: {}", crate::load::io_reason(&err));
+            let message = format!("cannot read waiver file: {err}");
             outcome.input_errors.push(super::file_error(
                 "waiver::unreadable",
                 Severity::Error,
