@@ -30,7 +30,8 @@ pub enum Command {
     /// Work with rule files: check them without records, generate their docs.
     #[command(subcommand)]
     Rules(super::rules::RulesCommand),
-    /// Print rule files in the one canonical layout, keeping every comment.
+    /// Rewrite rule files in place in the one canonical layout, keeping every
+    /// comment (`--check`: change nothing, show the diff).
     Fmt(super::fmt::FmtArgs),
     /// Run rule tests: records, an evaluation date and the findings expected.
     Test(super::test::TestArgs),

@@ -1,7 +1,10 @@
-//! `rectify fmt`: rewrite rule files in the canonical layout
+//! `rectify fmt`: rewrite rule files in place in the canonical layout
 //! ([`crate::syntax::fmt`]), or with `--check` show the diff and exit 1.
-//! Files are replaced atomically; a file that does not parse is reported
-//! (exit 2) and left untouched.
+//! Files are replaced atomically and through symbolic links, keeping their
+//! permissions and owner ([`super::output`]); a read-only file, a file that
+//! does not parse, or one whose layout would not parse back the same is
+//! reported (exit 2) and left untouched. A folder with no `*.rules` is an
+//! error (exit 2), as it is for `rules check`.
 
 use std::io::{self, Write};
 use std::path::{Path, PathBuf};
@@ -34,14 +37,15 @@ enum Status {
 }
 
 pub fn run(args: &FmtArgs) -> u8 {
-    let paths = match files(&args.paths) {
-        Ok(paths) => paths,
-        Err(message) => {
-            eprintln!("error: {message}");
-            return UNTRUSTED;
-        }
+    let (paths, errors) = files(&args.paths);
+    for message in &errors {
+        eprintln!("error: {message}");
+    }
+    let mut worst = if errors.is_empty() {
+        Status::Formatted
+    } else {
+        Status::Failed
     };
-    let mut worst = Status::Formatted;
     for path in &paths {
         let status = if path.as_os_str() == "-" {
             stdin(args.check)
@@ -57,22 +61,27 @@ pub fn run(args: &FmtArgs) -> u8 {
     }
 }
 
-/// The files to format: each path, with folders walked for `*.rules`.
-fn files(given: &[PathBuf]) -> Result<Vec<PathBuf>, String> {
+/// The files to format: each path, with folders walked for `*.rules`; and
+/// why there are none to format (no paths, or a folder without rule files).
+fn files(given: &[PathBuf]) -> (Vec<PathBuf>, Vec<String>) {
     let given = rules::default_rule_paths(given);
     if given.is_empty() {
-        return Err("no rule files given, and there is no `rules/` folder here".into());
+        let message = "no rule files given, and there is no `rules/` folder here";
+        return (Vec::new(), vec![message.into()]);
     }
-    let mut out = Vec::new();
+    let (mut out, mut errors) = (Vec::new(), Vec::new());
     for path in given {
         if path.is_dir() {
             let found = crate::load::files_under(&path, &["rules"]);
+            if found.is_empty() {
+                errors.push(format!("no rule files (`*.rules`) in `{}`", path.display()));
+            }
             out.extend(found);
         } else {
             out.push(path);
         }
     }
-    Ok(out)
+    (out, errors)
 }
 
 fn stdin(check: bool) -> Status {
@@ -126,7 +135,7 @@ fn file(path: &Path, check: bool) -> Status {
         let _ = io::stdout().lock().write_all(diff.as_bytes());
         return Status::Differs;
     }
-    match write_atomically(path, &formatted) {
+    match super::output::write(path, |out| out.write_all(formatted.as_bytes())) {
         Ok(()) => {
             eprintln!("formatted {name}");
             Status::Formatted
@@ -154,7 +163,7 @@ fn format(text: &str, name: &str) -> Option<String> {
                 std::io::IsTerminal::is_terminal(&io::stderr()),
             );
             let _ = rules::render(&files, &diagnostics, DiagFormat::Human, color, &mut err);
-            let _ = writeln!(err, "error: `{name}` does not parse; it was not changed");
+            let _ = writeln!(err, "error: `{name}` was not changed");
             None
         }
     }
@@ -167,9 +176,4 @@ pub fn diff(old: &str, new: &str, name: &str) -> String {
         .context_radius(3)
         .header(name, &format!("{name} (formatted)"))
         .to_string()
-}
-
-/// Write into a temporary file beside `path`, then rename it over `path`.
-fn write_atomically(path: &Path, text: &str) -> io::Result<()> {
-    super::check::write_atomically(path, |out| out.write_all(text.as_bytes()))
 }

@@ -13,7 +13,8 @@ use crate::run::{self, Options};
 
 use super::UNTRUSTED;
 use super::args::{ReportArgs, ReportFormat};
-use super::check::{today, untrusted_reason, write_atomically, write_stdout};
+use super::check::{today, untrusted_reason};
+use super::output;
 use super::spinner::Spinner;
 
 pub fn run(args: &ReportArgs) -> u8 {
@@ -38,10 +39,13 @@ pub fn run(args: &ReportArgs) -> u8 {
         ReportFormat::Html => Form::Html,
     };
     let render = |out: &mut dyn Write| progress::render(&outcome, form, Some(args.due_within), out);
+    if output::refuse_inputs(args.output.as_deref(), &outcome) {
+        return UNTRUSTED;
+    }
     let written = match &args.output {
-        Some(path) => write_atomically(path, render)
+        Some(path) => output::write(path, render)
             .map_err(|e| format!("cannot write `{}`: {e}", path.display())),
-        None => write_stdout(render).map_err(|e| format!("cannot write the report: {e}")),
+        None => output::write_stdout(render).map_err(|e| format!("cannot write the report: {e}")),
     };
     if let Err(message) = written {
         eprintln!("error: {message}");
