@@ -272,9 +272,14 @@ pub enum ReadError {
     /// A device, FIFO or socket: no size to check, and it may never end.
     NotRegular,
     /// Over the limit: the size when known before reading.
-    TooLarge { size: Option<u64>, limit: u64 },
+    TooLarge {
+        size: Option<u64>,
+        limit: u64,
+    },
     /// Not UTF-8 from this byte on.
-    NotUtf8 { at: usize },
+    NotUtf8 {
+        at: usize,
+    },
 }
 
 impl std::fmt::Display for ReadError {
@@ -288,7 +293,10 @@ impl std::fmt::Display for ReadError {
                 limit,
             } => write!(f, "file is {size} bytes, over the limit of {limit}"),
             ReadError::TooLarge { size: None, limit } => {
-                write!(f, "file is more than {limit} bytes, over the limit of {limit}")
+                write!(
+                    f,
+                    "file is more than {limit} bytes, over the limit of {limit}"
+                )
             }
             ReadError::NotUtf8 { at } => write!(f, "file is not valid UTF-8 (byte {at})"),
         }

@@ -45,7 +45,10 @@ pub fn run(args: &CheckArgs) -> u8 {
         let _spinner = Spinner::start("checking records");
         run::check(&options)
     };
-    let outputs = args.output.iter().chain(args.reports.iter().map(|r| &r.file));
+    let outputs = args
+        .output
+        .iter()
+        .chain(args.reports.iter().map(|r| &r.file));
     if output::refuse_inputs(outputs.map(|p| p.as_path()), &outcome) {
         return UNTRUSTED;
     }

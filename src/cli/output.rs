@@ -63,7 +63,10 @@ fn follow(path: &Path) -> io::Result<PathBuf> {
 }
 
 /// Render into a temporary file beside `path`, then rename it over `path`.
-pub fn replace(path: &Path, render: impl FnOnce(&mut dyn Write) -> io::Result<()>) -> io::Result<()> {
+pub fn replace(
+    path: &Path,
+    render: impl FnOnce(&mut dyn Write) -> io::Result<()>,
+) -> io::Result<()> {
     let dir = path
         .parent()
         .filter(|d| !d.as_os_str().is_empty())
@@ -219,7 +222,8 @@ mod tests {
     use super::*;
 
     fn temp_dir(name: &str) -> PathBuf {
-        let dir = std::env::temp_dir().join(format!("rectify-output-{}-{name}", std::process::id()));
+        let dir =
+            std::env::temp_dir().join(format!("rectify-output-{}-{name}", std::process::id()));
         let _ = fs::remove_dir_all(&dir);
         fs::create_dir_all(&dir).expect("temp dir");
         dir

@@ -174,8 +174,8 @@ fn run_file(
     rule_files: &[crate::outcome::SourceFile],
 ) -> Result<Vec<CaseResult>, String> {
     let name = path.display().to_string();
-    let text = load::read_text(path, load::MAX_FILE_SIZE)
-        .map_err(|e| format!("error: `{name}`: {e}"))?;
+    let text =
+        load::read_text(path, load::MAX_FILE_SIZE).map_err(|e| format!("error: `{name}`: {e}"))?;
     let suite = ruletest::parse(&text).map_err(|errors| {
         let lines = LineIndex::new(&text);
         let shown: Vec<String> = errors

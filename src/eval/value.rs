@@ -456,7 +456,7 @@ fn ordering(x: &V<'_>, y: &V<'_>) -> Option<std::cmp::Ordering> {
 pub fn show(v: &V<'_>) -> String {
     match v {
         V::Date(d) => d.to_string(),
-        V::Str(s) => format!("`{s}`"),
+        V::Str(s) => format!("`{}`", crate::source::clip(s)),
         V::Num(n) => n.to_string(),
         V::Bool(b) => b.to_string(),
         V::List(n) => format!("a list of {n}"),

@@ -7,7 +7,7 @@ use std::sync::Arc;
 use crate::eval::{self, Plan};
 use crate::model::{self, Record, Status, WaiverState};
 use crate::outcome::{Finding, InputError, KindProgress, Label, Origin, Pending, Place};
-use crate::source::Span;
+use crate::source::{Span, clip};
 use crate::syntax::ast::Severity;
 use crate::yaml;
 
@@ -368,7 +368,10 @@ fn waiver(
     match w.state(options.as_of) {
         WaiverState::Valid => w.reason.as_ref().map(|r| r.value.clone()),
         WaiverState::Incomplete(field) => {
-            let message = format!("waiver for `{rule}` has no `{field}`, so it does not apply");
+            let message = format!(
+                "waiver for `{}` has no `{field}`, so it does not apply",
+                clip(rule)
+            );
             result.errors.push(located(
                 "waiver::incomplete",
                 Severity::Error,
@@ -378,7 +381,7 @@ fn waiver(
             None
         }
         WaiverState::Expired(until) => {
-            let message = format!("waiver for `{rule}` expired on {until}");
+            let message = format!("waiver for `{}` expired on {until}", clip(rule));
             let span = w.until.as_ref().map_or(w.span, |u| u.span);
             result
                 .errors
@@ -391,7 +394,7 @@ fn waiver(
 fn unmatched(w: &model::Waiver, options: &Options, result: &mut Result) {
     let rule = w.rule.as_ref().map_or("?", |r| r.value.as_str());
     if let Some(until) = w.until.as_ref().filter(|u| u.value < options.as_of) {
-        let message = format!("waiver for `{rule}` expired on {}", until.value);
+        let message = format!("waiver for `{}` expired on {}", clip(rule), until.value);
         result.errors.push(located(
             "waiver::expired",
             Severity::Warning,
@@ -403,7 +406,7 @@ fn unmatched(w: &model::Waiver, options: &Options, result: &mut Result) {
     let (severity, message) = match &w.rule {
         Some(_) => (
             Severity::Warning,
-            format!("waiver for `{rule}` matches no finding"),
+            format!("waiver for `{}` matches no finding", clip(rule)),
         ),
         None => (Severity::Error, "waiver names no `rule`".to_string()),
     };

@@ -137,7 +137,12 @@ pub fn check(options: &Options) -> Outcome {
     let waivers: Vec<(usize, Vec<waivers::Waiver>)> = options
         .waivers
         .iter()
-        .map(|path| (outcome.files.len(), waivers::load(path, options.max_file_size, &mut outcome)))
+        .map(|path| {
+            (
+                outcome.files.len(),
+                waivers::load(path, options.max_file_size, &mut outcome),
+            )
+        })
         .collect();
     for (file, list) in &waivers {
         waivers::apply(&mut outcome, list, *file);

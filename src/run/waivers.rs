@@ -22,7 +22,7 @@ use std::sync::Arc;
 use jiff::civil::Date;
 
 use crate::outcome::{InputError, Origin, Outcome, Place};
-use crate::source::{Span, Spanned};
+use crate::source::{Span, Spanned, clip};
 use crate::syntax::ast::Severity;
 use crate::yaml::{self, Node, Value};
 
@@ -104,7 +104,7 @@ pub fn apply(outcome: &mut Outcome, waivers: &[Waiver], file: usize) {
             let ids: Vec<&str> = outcome.rules.iter().map(|r| r.id.as_str()).collect();
             let message = format!(
                 "waiver names `{}`, which is not a loaded rule",
-                w.rule.value
+                clip(&w.rule.value)
             );
             let mut e = error(
                 "waiver::unknown-rule",
@@ -136,7 +136,11 @@ pub fn apply(outcome: &mut Outcome, waivers: &[Waiver], file: usize) {
             .collect();
         let place = |span| Some(Place { file, span });
         if until.value < outcome.as_of {
-            let message = format!("waiver for `{}` expired on {}", w.rule.value, until.value);
+            let message = format!(
+                "waiver for `{}` expired on {}",
+                clip(&w.rule.value),
+                until.value
+            );
             outcome.input_errors.push(error(
                 "waiver::expired",
                 Severity::Warning,
@@ -146,7 +150,7 @@ pub fn apply(outcome: &mut Outcome, waivers: &[Waiver], file: usize) {
             continue;
         }
         if hits.is_empty() {
-            let message = format!("waiver for `{}` matches no finding", w.rule.value);
+            let message = format!("waiver for `{}` matches no finding", clip(&w.rule.value));
             outcome.input_errors.push(error(
                 "waiver::unmatched",
                 Severity::Warning,
@@ -248,7 +252,7 @@ impl Reader {
                 _ => {
                     let key = text(k).unwrap_or("?");
                     let known = ["rule", "record", "unit", "reason", "until", "approved_by"];
-                    let message = format!("unknown key `{key}` in a waiver");
+                    let message = format!("unknown key `{}` in a waiver", clip(key));
                     self.error("waiver::bad-waiver", k.span, message);
                     if let (Some(help), Some(last)) =
                         (crate::suggest::help(key, &known), self.errors.last_mut())

@@ -54,7 +54,10 @@ pub fn format(text: &str) -> Result<String, Vec<Error>> {
             let first = errors.first();
             let reason = first.map_or_else(String::new, |e| format!(": {}", e.message));
             let at = first.map_or(0, |e| e.span.start as usize);
-            (format!("formatting would give a file that does not parse{reason}"), at)
+            (
+                format!("formatting would give a file that does not parse{reason}"),
+                at,
+            )
         }
     };
     let error = Error::new(UNSAFE, block_at(&file, &formatted, at), message);
