@@ -131,7 +131,8 @@ fn test_files(paths: &[PathBuf]) -> (Vec<PathBuf>, usize) {
         if path.is_dir() {
             let found = crate::load::files_under(path, &["yaml", "yml"]);
             files.extend(found);
-        } else if path.is_file() {
+        } else if path.exists() {
+            // Read (or refused: a FIFO, a device) like any other file.
             files.push(path.clone());
         } else {
             eprintln!("error: `{}`: no such test file or folder", path.display());
