@@ -308,7 +308,6 @@ impl std::fmt::Display for ReadError {
 /// it grows meanwhile. A FIFO or a device (`/dev/zero`) is refused unopened,
 /// so reading can neither hang nor exhaust memory.
 pub fn read_text(path: &Path, limit: u64) -> Result<String, ReadError> {
-    use std::io::Read;
     let meta = std::fs::metadata(path).map_err(ReadError::Io)?;
     if meta.is_dir() {
         return Err(ReadError::Folder);
@@ -327,23 +326,21 @@ pub fn read_text(path: &Path, limit: u64) -> Result<String, ReadError> {
     if !file.metadata().map_err(ReadError::Io)?.is_file() {
         return Err(ReadError::NotRegular);
     }
-    let capacity = usize::try_from(meta.len()).unwrap_or(0);
-    let mut bytes = Vec::with_capacity(capacity);
-    file.take(limit.saturating_add(1))
-        .read_to_end(&mut bytes)
-        .map_err(ReadError::Io)?;
-    if bytes.len() as u64 > limit {
-        return Err(ReadError::TooLarge { size: None, limit });
-    }
-    String::from_utf8(bytes).map_err(|e| ReadError::NotUtf8 {
-        at: e.utf8_error().valid_up_to(),
-    })
+    read_limited(file, limit, usize::try_from(meta.len()).unwrap_or(0))
 }
 
 /// At most `limit` bytes of `reader` (standard input) as text.
 pub fn read_text_from(reader: impl std::io::Read, limit: u64) -> Result<String, ReadError> {
+    read_limited(reader, limit, 0)
+}
+
+fn read_limited(
+    reader: impl std::io::Read,
+    limit: u64,
+    capacity: usize,
+) -> Result<String, ReadError> {
     use std::io::Read;
-    let mut bytes = Vec::new();
+    let mut bytes = Vec::with_capacity(capacity);
     reader
         .take(limit.saturating_add(1))
         .read_to_end(&mut bytes)
