@@ -403,10 +403,11 @@ fn output_onto_a_read_only_file_is_refused() {
 
 // ---------------------------------------------------------------- fmt
 
-const MESSY: &str = "rule r {\n  for task\n  severity error\n  require plan is present\n}\n";
+const RULE: &str = "rule r {\n  for task\n  require plan is present\n  severity error\n}\n";
 
+/// A rule file in the canonical layout.
 fn formatted_rules() -> String {
-    format!("{RULESET}\n{MESSY}")
+    format!("{RULESET}\n{RULE}")
 }
 
 #[test]
@@ -423,6 +424,22 @@ fn fmt_writes_through_a_symlink_and_keeps_the_mode() {
     assert_eq!(meta.permissions().mode() & 0o777, 0o640);
     let run = dir.run(&["fmt", "--check", "real.rules"]);
     assert_eq!(run.code, 0, "the target was formatted: {}", run.stdout);
+}
+
+#[test]
+fn fmt_keeps_the_owner_of_a_file_it_rewrites() {
+    use std::os::unix::fs::MetadataExt;
+    let dir = Dir::new("fmt-owner");
+    let path = dir.write("owned.rules", formatted_rules().replace("  for", "for"));
+    // Only root may give a file away; elsewhere the owner is already ours.
+    if std::os::unix::fs::chown(&path, Some(4321), Some(4321)).is_err() {
+        return;
+    }
+    let run = dir.run(&["fmt", "owned.rules"]);
+    assert_eq!(run.code, 0, "{}", run.stderr);
+    let meta = std::fs::metadata(&path).expect("meta");
+    assert_eq!((meta.uid(), meta.gid()), (4321, 4321));
+    assert_eq!(dir.read("owned.rules"), formatted_rules());
 }
 
 #[test]
