@@ -344,12 +344,13 @@ impl SourceCode for Text {
         before: usize,
         after: usize,
     ) -> Result<Box<dyn SpanContents<'a> + 'a>, MietteError> {
-        // miette's reader gives the same snippet from any line start at or
-        // before the context's first line; only line numbers shift by the
-        // lines skipped.
+        // miette's reader gives the same snippet from any line start before
+        // the context's first line; only line numbers shift by the lines
+        // skipped. (One line more than the context: for an empty span at
+        // the start of a line, the line break before it matters.)
         let offset = u32::try_from(span.offset()).map_err(|_| MietteError::OutOfBounds)?;
         let line = self.lines.line_of(offset);
-        let skipped = line.saturating_sub(before);
+        let skipped = line.saturating_sub(before + 1);
         let base = self.lines.start(skipped);
         let window = self.text.get(base..).ok_or(MietteError::OutOfBounds)?;
         let local = SourceSpan::from((span.offset() - base, span.len()));
@@ -368,5 +369,50 @@ impl SourceCode for Text {
             column,
             inner.line_count() + skipped,
         )))
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// Every span of a text read through the line index gives what miette's
+    /// own reader gives from byte 0, columns counted in characters.
+    #[test]
+    fn snippets_through_the_line_index_match_a_scan_from_the_start() {
+        let text = "id: A\r\ntitle: 太湖蓝藻\n\n  plan: 2022-07-20\nlast\n";
+        let file = SourceFile {
+            name: "a.yaml".into(),
+            text: Some(Arc::from(text)),
+            lines: Some(Arc::new(LineIndex::new(text))),
+        };
+        let source = Text::new(&file).expect("text");
+        let bounds: Vec<usize> = (0..=text.len())
+            .filter(|&i| text.is_char_boundary(i))
+            .collect();
+        for (i, &start) in bounds.iter().enumerate() {
+            for &end in &bounds[i..] {
+                let span = SourceSpan::from((start, end - start));
+                for context in 0..3 {
+                    let ours = source.read_span(&span, context, context);
+                    let theirs = <str as SourceCode>::read_span(text, &span, context, context);
+                    let (Ok(ours), Ok(theirs)) = (ours, theirs) else {
+                        panic!("{start}..{end} ±{context}: one reader failed");
+                    };
+                    let at = format!("{start}..{end} ±{context}");
+                    assert_eq!(ours.data(), theirs.data(), "{at}");
+                    assert_eq!(ours.span(), theirs.span(), "{at}");
+                    assert_eq!(ours.line(), theirs.line(), "{at}");
+                    assert_eq!(ours.line_count(), theirs.line_count(), "{at}");
+                    let offset = theirs.span().offset();
+                    let line_start = text[..offset].rfind('\n').map_or(0, |n| n + 1);
+                    let column = match theirs.column() {
+                        0 => 0,
+                        _ => text[line_start..offset].chars().count(),
+                    };
+                    assert_eq!(ours.column(), column, "{at}");
+                }
+            }
+        }
     }
 }
