@@ -1,5 +1,7 @@
 //! Loading rule sets: rule files and the calendars they declare, from disk
-//! or from the bundle built into the binary, then the semantic check.
+//! or from the bundle built into the binary, then the semantic check; and
+//! [`read_text`], the one way rectify reads any file (records, rules,
+//! calendars, waivers, rule tests, files to format).
 //!
 //! Owns: reading rule and calendar files. Must not: print or exit.
 
@@ -126,11 +128,11 @@ fn rule_texts(paths: &[PathBuf], rules: &mut Rules) -> Vec<(String, Arc<str>)> {
     let mut texts = Vec::new();
     for path in paths {
         for file in rule_files(path, rules) {
-            match std::fs::read_to_string(&file) {
+            match read_text(&file, MAX_FILE_SIZE) {
                 Ok(text) => texts.push((file.display().to_string(), Arc::from(text))),
                 Err(err) => {
                     let file = rules.add(file.display().to_string(), None);
-                    let message = format!("cannot read rule file: {}", io_reason(&err));
+                    let message = format!("cannot read rule file: {err}");
                     rules
                         .errors
                         .push(whole_file_error("rules::unreadable", message, Some(file)));
@@ -241,9 +243,102 @@ fn read_calendar(rule_file: &str, path: &str) -> Result<(String, String), String
         .parent()
         .unwrap_or(Path::new("."))
         .join(path);
-    std::fs::read_to_string(&full)
+    read_text(&full, MAX_FILE_SIZE)
         .map(|t| (full.display().to_string(), t))
-        .map_err(|e| io_reason(&e))
+        .map_err(|e| e.to_string())
+}
+
+/// The largest file rectify reads unless told otherwise (`--max-file-size`
+/// for record and waiver files): 64 MiB.
+pub const MAX_FILE_SIZE: u64 = 64 << 20;
+
+/// Why [`read_text`] read nothing.
+#[derive(Debug)]
+pub enum ReadError {
+    Io(std::io::Error),
+    Folder,
+    /// A device, FIFO or socket: no size to check, and it may never end.
+    NotRegular,
+    /// Over the limit: the size when known before reading.
+    TooLarge {
+        size: Option<u64>,
+        limit: u64,
+    },
+    /// Not UTF-8 from this byte on.
+    NotUtf8 {
+        at: usize,
+    },
+}
+
+impl std::fmt::Display for ReadError {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        match self {
+            ReadError::Io(err) => f.write_str(&io_reason(err)),
+            ReadError::Folder => f.write_str("is a folder, not a file"),
+            ReadError::NotRegular => f.write_str("is not a regular file"),
+            ReadError::TooLarge {
+                size: Some(size),
+                limit,
+            } => write!(f, "file is {size} bytes, over the limit of {limit}"),
+            ReadError::TooLarge { size: None, limit } => {
+                write!(
+                    f,
+                    "file is more than {limit} bytes, over the limit of {limit}"
+                )
+            }
+            ReadError::NotUtf8 { at } => write!(f, "file is not valid UTF-8 (byte {at})"),
+        }
+    }
+}
+
+/// A file's text, read only when it is a regular file (symbolic links
+/// followed) of at most `limit` bytes, never reading past the limit even if
+/// it grows meanwhile. A FIFO or a device (`/dev/zero`) is refused unopened,
+/// so reading can neither hang nor exhaust memory.
+pub fn read_text(path: &Path, limit: u64) -> Result<String, ReadError> {
+    let meta = std::fs::metadata(path).map_err(ReadError::Io)?;
+    if meta.is_dir() {
+        return Err(ReadError::Folder);
+    }
+    if !meta.is_file() {
+        return Err(ReadError::NotRegular);
+    }
+    if meta.len() > limit {
+        return Err(ReadError::TooLarge {
+            size: Some(meta.len()),
+            limit,
+        });
+    }
+    let file = std::fs::File::open(path).map_err(ReadError::Io)?;
+    // The path may have been replaced since it was looked at.
+    if !file.metadata().map_err(ReadError::Io)?.is_file() {
+        return Err(ReadError::NotRegular);
+    }
+    read_limited(file, limit, usize::try_from(meta.len()).unwrap_or(0))
+}
+
+/// At most `limit` bytes of `reader` (standard input) as text.
+pub fn read_text_from(reader: impl std::io::Read, limit: u64) -> Result<String, ReadError> {
+    read_limited(reader, limit, 0)
+}
+
+fn read_limited(
+    reader: impl std::io::Read,
+    limit: u64,
+    capacity: usize,
+) -> Result<String, ReadError> {
+    use std::io::Read;
+    let mut bytes = Vec::with_capacity(capacity);
+    reader
+        .take(limit.saturating_add(1))
+        .read_to_end(&mut bytes)
+        .map_err(ReadError::Io)?;
+    if bytes.len() as u64 > limit {
+        return Err(ReadError::TooLarge { size: None, limit });
+    }
+    String::from_utf8(bytes).map_err(|e| ReadError::NotUtf8 {
+        at: e.utf8_error().valid_up_to(),
+    })
 }
 
 /// An I/O error as a lowercase reason, without the Rust-specific suffix.

@@ -9,6 +9,12 @@ pub struct Points(pub i64);
 impl Points {
     pub const ZERO: Points = Points(0);
 
+    /// The most any penalty figure (fixed, per period, `at most`) and any
+    /// one finding may cost: 10,000 points. Totals then stay exact: a
+    /// million findings at the maximum are 10^12 hundredths, far inside
+    /// `i64`, so sums never saturate.
+    pub const MAX_PENALTY: Points = Points(10_000 * 100);
+
     /// Parse a decimal with at most two places (`3`, `0.1`, `2.50`).
     pub fn parse(text: &str) -> Option<Points> {
         let (int, frac) = text.split_once('.').unwrap_or((text, ""));
@@ -66,6 +72,18 @@ impl fmt::Display for Points {
 #[cfg(test)]
 mod tests {
     use super::Points;
+
+    #[test]
+    fn a_million_findings_at_the_maximum_sum_exactly() {
+        let findings: i64 = 1_000_000;
+        let total = (0..findings).fold(Points::ZERO, |t, _| t.saturating_add(Points::MAX_PENALTY));
+        assert_eq!(Points::MAX_PENALTY.0.checked_mul(findings), Some(total.0));
+        assert_eq!(total.to_string(), "10000000000");
+        assert!(
+            total.0 < i64::MAX / 1000,
+            "three orders of magnitude to spare"
+        );
+    }
 
     #[test]
     fn parses_and_prints_exactly() {

@@ -101,16 +101,36 @@ impl LineIndex {
         LineIndex { starts }
     }
 
+    /// The 0-based line holding byte `offset`.
+    pub fn line_of(&self, offset: u32) -> usize {
+        self.starts.partition_point(|&s| s <= offset) - 1
+    }
+
+    /// The byte offset where 0-based `line` starts (the last line's start
+    /// past the end).
+    pub fn start(&self, line: usize) -> usize {
+        let last = self.starts.len() - 1;
+        self.starts[line.min(last)] as usize
+    }
+
     /// 1-based line and 1-based character column of byte `offset` in `text`.
     pub fn line_col(&self, text: &str, offset: u32) -> (usize, usize) {
-        let line = self.starts.partition_point(|&s| s <= offset) - 1;
-        let start = self.starts[line] as usize;
+        let line = self.line_of(offset);
         let end = (offset as usize).min(text.len());
+        let start = match line {
+            0 => bom_len(text).min(end),
+            _ => self.starts[line] as usize,
+        };
         let col = text
             .get(start..end)
             .map_or(end - start, |s| s.chars().count());
         (line + 1, col + 1)
     }
+}
+
+/// The bytes of a leading byte-order mark, which is no column of line 1.
+fn bom_len(text: &str) -> usize {
+    if text.starts_with('\u{FEFF}') { 3 } else { 0 }
 }
 
 /// 1-based line and character column of each offset, in one pass over the
@@ -120,7 +140,7 @@ pub fn line_cols(text: &str, offsets: &[u32]) -> Vec<(usize, usize)> {
     let mut order: Vec<usize> = (0..offsets.len()).collect();
     order.sort_unstable_by_key(|&i| offsets[i]);
     let mut out = vec![(1, 1); offsets.len()];
-    let (mut line, mut line_start, mut scanned) = (1, 0, 0);
+    let (mut line, mut line_start, mut scanned) = (1, bom_len(text), 0);
     for i in order {
         let at = (offsets[i] as usize).min(text.len());
         for nl in memchr::memchr_iter(b'\n', &text.as_bytes()[scanned..at]) {
@@ -128,17 +148,53 @@ pub fn line_cols(text: &str, offsets: &[u32]) -> Vec<(usize, usize)> {
             line_start = scanned + nl + 1;
         }
         scanned = scanned.max(at);
-        let col = text
-            .get(line_start..at)
-            .map_or(at - line_start, |s| s.chars().count());
+        let from = line_start.min(at);
+        let col = text.get(from..at).map_or(at - from, |s| s.chars().count());
         out[i] = (line, col + 1);
     }
     out
 }
 
+/// The most characters of a record value quoted into a message.
+pub const QUOTE_CHARS: usize = 80;
+
+/// A value as quoted into a message: whole when it has at most
+/// [`QUOTE_CHARS`] characters, else its first ones and `…`. A record's
+/// values are written by whoever is being scored; a megabyte title must not
+/// make a megabyte message.
+pub fn clip(value: &str) -> std::borrow::Cow<'_, str> {
+    match value.char_indices().nth(QUOTE_CHARS) {
+        None => std::borrow::Cow::Borrowed(value),
+        Some((end, _)) => std::borrow::Cow::Owned(format!("{}…", &value[..end])),
+    }
+}
+
 #[cfg(test)]
 mod tests {
-    use super::{LineIndex, line_cols};
+    use super::{LineIndex, QUOTE_CHARS, clip, line_cols};
+
+    #[test]
+    fn a_byte_order_mark_is_no_column() {
+        let text = "\u{FEFF}id: 5\nb: 1";
+        let index = LineIndex::new(text);
+        assert_eq!(index.line_col(text, 3), (1, 1));
+        assert_eq!(index.line_col(text, 7), (1, 5));
+        assert_eq!(index.line_col(text, 0), (1, 1));
+        assert_eq!(index.line_col(text, 9), (2, 1));
+        assert_eq!(
+            line_cols(text, &[7, 3, 0, 9]),
+            vec![(1, 5), (1, 1), (1, 1), (2, 1)]
+        );
+    }
+
+    #[test]
+    fn long_values_are_clipped_on_a_character_boundary() {
+        assert_eq!(clip("太湖"), "太湖");
+        let exact = "湖".repeat(QUOTE_CHARS);
+        assert_eq!(clip(&exact), exact);
+        let long = "湖".repeat(QUOTE_CHARS + 1);
+        assert_eq!(clip(&long), format!("{exact}…"));
+    }
 
     #[test]
     fn line_cols_agree_with_the_line_index() {

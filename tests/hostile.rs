@@ -12,16 +12,7 @@ use std::sync::atomic::{AtomicUsize, Ordering};
 use serde_json::Value;
 
 /// A record whose plan is 4 workdays late at --as-of 2022-08-01.
-const GOOD: &str = "\
-id: GOOD-1
-title: 太湖蓝藻打捞与清淤
-responsible: { unit: Wuxi Municipal Government }
-assigned: 2022-06-01
-deadline: 2023-12-31
-status: in-progress
-stages:
-  plan: 2022-07-20
-";
+const GOOD: &str = include_str!("fixtures/good-late-plan.yaml");
 
 /// A folder under the system temp dir, removed when dropped.
 struct Dir(PathBuf);

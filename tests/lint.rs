@@ -40,6 +40,31 @@ fn rules_equal_but_for_layout_are_duplicates() {
 }
 
 #[test]
+fn group_rules_equal_but_for_how_a_count_is_written_are_duplicates() {
+    let rule = |id: &str, n: &str| {
+        format!(
+            "rule {id} {{ for task per unit require count of (closure is missing) <= {n} severity info }}\n"
+        )
+    };
+    let text = format!(
+        "{HEAD}{}{}{}",
+        rule("a", "3"),
+        rule("b", "4"),
+        rule("c", "03")
+    );
+    let ast = syntax::parse(&text).expect("parses");
+    let sources = [eval::Source {
+        file: 0,
+        text: &text,
+        ast: &ast,
+    }];
+    let plan = eval::compile(&sources, None).expect("compiles");
+    let found = lint::lint(&sources, &plan);
+    let messages: Vec<&str> = found.iter().map(|w| w.message.as_str()).collect();
+    assert_eq!(messages, ["rule `c` requires the same as rule `a`"]);
+}
+
+#[test]
 fn rules_that_differ_in_when_are_not_duplicates() {
     let text = format!(
         "{HEAD}rule a {{ for task require closure is present severity error }}\n\

@@ -58,7 +58,8 @@ pub enum Command {
     /// Work with rule files: check them without records, generate their docs.
     #[command(subcommand)]
     Rules(super::rules::RulesCommand),
-    /// Print rule files in the one canonical layout, keeping every comment.
+    /// Rewrite rule files in place in the one canonical layout, keeping every
+    /// comment (`--check`: change nothing, show the diff).
     Fmt(super::fmt::FmtArgs),
     /// Run rule tests: records, an evaluation date and the findings expected.
     Test(super::test::TestArgs),
@@ -104,14 +105,15 @@ pub struct CheckArgs {
     /// Do not check this rule; repeatable
     #[arg(long, value_name = "RULE")]
     pub skip: Vec<String>,
-    /// Worker threads [default: one per core]
-    #[arg(long, value_name = "N", value_parser = clap::value_parser!(u32).range(1..))]
+    /// Worker threads, at most 4 per core [default: one per core]
+    #[arg(long, value_name = "N", value_parser = parse_jobs)]
     pub jobs: Option<u32>,
     /// When to colour the output
     #[arg(long, value_enum, default_value_t = ColorArg::Auto)]
     pub color: ColorArg,
     /// List the stages that fall due within DAYS of the evaluation date
-    #[arg(long, value_name = "DAYS")]
+    /// (at most 36500, a hundred years)
+    #[arg(long, value_name = "DAYS", value_parser = due_within_range())]
     pub due_within: Option<u32>,
     /// A waiver file (rule, record, reason, until, approved_by); repeatable
     #[arg(long = "waivers", value_name = "FILE")]
@@ -183,8 +185,9 @@ pub struct ReportArgs {
     /// The evaluation date, YYYY-MM-DD [default: `as-of` in rectify.toml, else today, local time]
     #[arg(long, value_name = "DATE", value_parser = parse_date)]
     pub as_of: Option<Date>,
-    /// List the stages that fall due within DAYS of the evaluation date [default: 30]
-    #[arg(long, value_name = "DAYS")]
+    /// List the stages that fall due within DAYS of the evaluation date
+    /// (at most 36500, a hundred years) [default: 30]
+    #[arg(long, value_name = "DAYS", value_parser = due_within_range())]
     pub due_within: Option<u32>,
     /// A waiver file (rule, record, reason, until, approved_by); repeatable
     #[arg(long = "waivers", value_name = "FILE")]
@@ -195,8 +198,8 @@ pub struct ReportArgs {
     /// Write the report to FILE instead of stdout (atomically)
     #[arg(long, value_name = "FILE")]
     pub output: Option<PathBuf>,
-    /// Worker threads [default: one per core]
-    #[arg(long, value_name = "N", value_parser = clap::value_parser!(u32).range(1..))]
+    /// Worker threads, at most 4 per core [default: one per core]
+    #[arg(long, value_name = "N", value_parser = parse_jobs)]
     pub jobs: Option<u32>,
     /// When to colour the output (the table has none; accepted for symmetry)
     #[arg(long, value_enum, default_value_t = ColorArg::Auto)]
@@ -246,6 +249,38 @@ pub enum ColorArg {
     Never,
 }
 
+/// The longest `--due-within`, in days: a hundred years.
+pub const MAX_DUE_WITHIN: u32 = 36_500;
+
+/// Worker threads per core `--jobs` may ask for: more only adds switching,
+/// and tens of thousands of threads exhaust the process.
+pub const JOBS_PER_CORE: u32 = 4;
+
+fn due_within_range() -> clap::builder::RangedI64ValueParser<u32> {
+    clap::value_parser!(u32).range(0..=i64::from(MAX_DUE_WITHIN))
+}
+
+/// `--jobs N`: from 1 to [`JOBS_PER_CORE`] per core of this machine.
+fn parse_jobs(text: &str) -> Result<u32, String> {
+    let cores = std::thread::available_parallelism().map_or(1, |n| n.get());
+    let max = u32::try_from(cores)
+        .unwrap_or(u32::MAX)
+        .saturating_mul(JOBS_PER_CORE);
+    jobs_within(text, max)
+}
+
+fn jobs_within(text: &str, max: u32) -> Result<u32, String> {
+    let n: u32 = text
+        .parse()
+        .map_err(|_| format!("expected a number of threads, found `{text}`"))?;
+    if n == 0 || n > max {
+        return Err(format!(
+            "`{n}` is not between 1 and {max} ({JOBS_PER_CORE} per core)"
+        ));
+    }
+    Ok(n)
+}
+
 /// `YYYY-MM-DD`, a real civil date (`2023-02-30` is refused).
 pub(crate) fn parse_date(text: &str) -> Result<Date, String> {
     let shaped = text.len() == 10
@@ -277,6 +312,15 @@ mod tests {
         assert!(parse_report("JSON=a=b.json").is_ok_and(|t| t.file.to_str() == Some("a=b.json")));
         for bad in ["sarif", "sarif=", "xml=out.xml", "=out"] {
             assert!(parse_report(bad).is_err(), "{bad}");
+        }
+    }
+
+    #[test]
+    fn jobs_are_bounded_by_the_cores() {
+        use super::jobs_within;
+        assert_eq!(jobs_within("8", 8), Ok(8));
+        for bad in ["0", "9", "100000", "-1", "many", "99999999999"] {
+            assert!(jobs_within(bad, 8).is_err(), "{bad}");
         }
     }
 

@@ -2,9 +2,7 @@
 //! the check, render the report to stdout or `--output`, and pick the exit
 //! code.
 
-use std::fs::{self, OpenOptions};
-use std::io::{self, BufWriter, IsTerminal, Write};
-use std::path::Path;
+use std::io::{self, IsTerminal, Write};
 
 use crate::outcome::Outcome;
 use crate::report::{self, Format, Style};
@@ -12,6 +10,7 @@ use crate::run::{self, Options};
 
 use super::UNTRUSTED;
 use super::args::{CheckArgs, ColorArg, FailOn, FormatArg, ReportTarget};
+use super::output;
 use super::project::Project;
 use super::settings::{self, Flags};
 use super::spinner::Spinner;
@@ -33,7 +32,7 @@ pub fn run(args: &CheckArgs, project: &Project) -> u8 {
             file: project.path(&r.file),
         })
         .collect();
-    let output = args.output.as_deref().map(|p| project.path(p));
+    let out_file = args.output.as_deref().map(|p| project.path(p));
     let mut formats = std::iter::once(format).chain(reports.iter().map(|r| convert(r.format)));
     let keep_sources = formats.any(Format::wants_sources);
     let options = Options {
@@ -51,7 +50,12 @@ pub fn run(args: &CheckArgs, project: &Project) -> u8 {
         run::check(&options)
     };
     settings.notes(&outcome, matches!(format, Format::Human | Format::Plain));
-    let to_terminal = output.is_none() && io::stdout().is_terminal();
+    let outputs = out_file.iter().chain(reports.iter().map(|r| &r.file));
+    if output::refuse_inputs(outputs.map(|p| p.as_path()), &outcome) {
+        return UNTRUSTED;
+    }
+    let to_stdout = out_file.as_deref().is_none_or(output::is_stdout);
+    let to_terminal = to_stdout && io::stdout().is_terminal();
     let style = Style {
         color: color(args.color, to_terminal),
         width: width(to_terminal),
@@ -59,10 +63,10 @@ pub fn run(args: &CheckArgs, project: &Project) -> u8 {
         fail_on: settings.fail_on.value.threshold(),
     };
     let render = |out: &mut dyn Write| report::render(&outcome, format, &style, out);
-    let written = match &output {
-        Some(path) => write_atomically(path, render)
+    let written = match &out_file {
+        Some(path) if !output::is_stdout(path) => output::write(path, render)
             .map_err(|e| format!("cannot write `{}`: {e}", path.display())),
-        None => write_stdout(render).map_err(|e| format!("cannot write the report: {e}")),
+        _ => output::write_stdout(render).map_err(|e| format!("cannot write the report: {e}")),
     };
     let extra = write_reports(&outcome, &reports, &style);
     if let Err(message) = written.and(extra) {
@@ -143,7 +147,7 @@ pub(crate) fn untrusted_reason(outcome: &Outcome) -> Option<String> {
     })
 }
 
-/// Each `--report FORMAT=FILE`, written atomically; every one is tried,
+/// Each `--report FORMAT=FILE` (`-`: stdout); every one is tried,
 /// and the failures are reported together.
 fn write_reports(outcome: &Outcome, targets: &[ReportTarget], style: &Style) -> Result<(), String> {
     let plain = Style {
@@ -155,7 +159,7 @@ fn write_reports(outcome: &Outcome, targets: &[ReportTarget], style: &Style) -> 
         .filter_map(|t| {
             let render =
                 |out: &mut dyn Write| report::render(outcome, convert(t.format), &plain, out);
-            write_atomically(&t.file, render)
+            output::write(&t.file, render)
                 .err()
                 .map(|e| format!("cannot write `{}`: {e}", t.file.display()))
         })
@@ -206,56 +210,6 @@ pub(crate) fn width(to_terminal: bool) -> usize {
     terminal.map_or(DEFAULT_WIDTH, |(terminal_size::Width(w), _)| usize::from(w))
 }
 
-/// Render to stdout; a closed pipe (`rectify check | head`) is not an error.
-pub(crate) fn write_stdout(
-    render: impl FnOnce(&mut dyn Write) -> io::Result<()>,
-) -> io::Result<()> {
-    let mut out = BufWriter::new(io::stdout().lock());
-    match render(&mut out).and_then(|()| out.flush()) {
-        Err(e) if e.kind() == io::ErrorKind::BrokenPipe => Ok(()),
-        other => other,
-    }
-}
-
-/// Render into a temporary file beside `path`, then rename it over `path`,
-/// so a reader never sees half a report.
-pub(crate) fn write_atomically(
-    path: &Path,
-    render: impl FnOnce(&mut dyn Write) -> io::Result<()>,
-) -> io::Result<()> {
-    let dir = path
-        .parent()
-        .filter(|d| !d.as_os_str().is_empty())
-        .unwrap_or(Path::new("."));
-    let name = path
-        .file_name()
-        .ok_or_else(|| io::Error::new(io::ErrorKind::InvalidInput, "not a file name"))?;
-    let temp = dir.join(format!(
-        ".{}.{}.tmp",
-        name.to_string_lossy(),
-        std::process::id()
-    ));
-    let result = (|| {
-        let mut out = BufWriter::new(
-            OpenOptions::new()
-                .write(true)
-                .create_new(true)
-                .open(&temp)?,
-        );
-        // Keep the permissions of a file being replaced (a rule file `fmt` rewrites).
-        if let Ok(meta) = fs::metadata(path) {
-            let _ = fs::set_permissions(&temp, meta.permissions());
-        }
-        render(&mut out)?;
-        out.into_inner().map_err(|e| e.into_error())?.sync_all()?;
-        fs::rename(&temp, path)
-    })();
-    if result.is_err() {
-        let _ = fs::remove_file(&temp);
-    }
-    result
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -265,34 +219,5 @@ mod tests {
         assert!(color(ColorArg::Always, false));
         assert!(!color(ColorArg::Never, true));
         assert!(!color(ColorArg::Auto, false));
-    }
-
-    #[test]
-    fn output_file_is_replaced_whole() {
-        let dir = std::env::temp_dir().join(format!("rectify-cli-{}", std::process::id()));
-        fs::create_dir_all(&dir).expect("temp dir");
-        let path = dir.join("report.json");
-        fs::write(&path, "old").expect("seed");
-        write_atomically(&path, |out| out.write_all(b"new\n")).expect("write");
-        assert_eq!(fs::read_to_string(&path).expect("read"), "new\n");
-        let failed = write_atomically(&path, |_| Err(io::Error::other("boom")));
-        assert!(failed.is_err());
-        assert_eq!(
-            fs::read_to_string(&path).expect("read"),
-            "new\n",
-            "a failed render leaves the old file"
-        );
-        assert_eq!(
-            fs::read_dir(&dir).expect("list").count(),
-            1,
-            "no temporary file left behind"
-        );
-        let _ = fs::remove_dir_all(&dir);
-    }
-
-    #[test]
-    fn unwritable_output_is_an_error() {
-        let path = Path::new("/nonexistent-rectify-dir/report.json");
-        assert!(write_atomically(path, |out| out.write_all(b"x")).is_err());
     }
 }

@@ -91,15 +91,9 @@ fn sources(paths: &[PathBuf]) -> Result<Vec<(String, String)>, String> {
     files
         .iter()
         .map(|p: &PathBuf| {
-            std::fs::read_to_string(p)
+            crate::load::read_text(p, crate::load::MAX_FILE_SIZE)
                 .map(|text| (shown(p), text))
-                .map_err(|e| {
-                    format!(
-                        "cannot read `{}`: {}",
-                        p.display(),
-                        crate::load::io_reason(&e)
-                    )
-                })
+                .map_err(|e| format!("cannot read `{}`: {e}", p.display()))
         })
         .collect()
 }

@@ -1,10 +1,12 @@
-//! `rectify fmt`: rewrite rule files in the canonical layout
+//! `rectify fmt`: rewrite rule files in place in the canonical layout
 //! ([`crate::syntax::fmt`]), or with `--check` show the diff and exit 1.
-//! Files are replaced atomically; a file that does not parse is reported
-//! (exit 2) and left untouched.
+//! Files are replaced atomically and through symbolic links, keeping their
+//! permissions and owner ([`super::output`]); a read-only file, a file that
+//! does not parse, or one whose layout would not parse back the same is
+//! reported (exit 2) and left untouched. A folder with no `*.rules` is an
+//! error (exit 2), as it is for `rules check`.
 
-use std::fs;
-use std::io::{self, Read, Write};
+use std::io::{self, Write};
 use std::path::{Path, PathBuf};
 
 use clap::Args;
@@ -36,14 +38,15 @@ enum Status {
 }
 
 pub fn run(args: &FmtArgs, project: &Project) -> u8 {
-    let paths = match files(project, &args.paths) {
-        Ok(paths) => paths,
-        Err(message) => {
-            eprintln!("error: {message}");
-            return UNTRUSTED;
-        }
+    let (paths, errors) = files(project, &args.paths);
+    for message in &errors {
+        eprintln!("error: {message}");
+    }
+    let mut worst = if errors.is_empty() {
+        Status::Formatted
+    } else {
+        Status::Failed
     };
-    let mut worst = Status::Formatted;
     for path in &paths {
         let status = if path.as_os_str() == "-" {
             stdin(args.check)
@@ -59,33 +62,39 @@ pub fn run(args: &FmtArgs, project: &Project) -> u8 {
     }
 }
 
-/// The files to format: each path, with folders walked for `*.rules`;
-/// none given: `rules` in `rectify.toml` (the bundled set cannot be rewritten).
-fn files(project: &Project, given: &[PathBuf]) -> Result<Vec<PathBuf>, String> {
+/// The files to format: each path, with folders walked for `*.rules`; and
+/// why there are none to format (no paths, or a folder without rule files).
+/// None given: `rules` in `rectify.toml` (the bundled set cannot be rewritten).
+fn files(project: &Project, given: &[PathBuf]) -> (Vec<PathBuf>, Vec<String>) {
     let given = rules::rule_paths(project, given).value;
     if given.is_empty() {
-        return Err("no rule files given, and `rules` is not set in rectify.toml\n  \
-            help: name the files or folders, or run `rectify init --rules` to copy the bundled rules"
-            .into());
+        let message = "no rule files given, and `rules` is not set in rectify.toml\n  \
+            help: name the files or folders, or run `rectify init --rules` to copy the bundled rules";
+        return (Vec::new(), vec![message.into()]);
     }
-    let mut out = Vec::new();
+    let (mut out, mut errors) = (Vec::new(), Vec::new());
     for path in given {
         if path.is_dir() {
             let found = crate::load::files_under(&path, &["rules"]);
+            if found.is_empty() {
+                errors.push(format!("no rule files (`*.rules`) in `{}`", path.display()));
+            }
             out.extend(found);
         } else {
             out.push(path);
         }
     }
-    Ok(out)
+    (out, errors)
 }
 
 fn stdin(check: bool) -> Status {
-    let mut text = String::new();
-    if let Err(e) = io::stdin().read_to_string(&mut text) {
-        eprintln!("error: cannot read stdin: {e}");
-        return Status::Failed;
-    }
+    let text = match crate::load::read_text_from(io::stdin(), crate::load::MAX_FILE_SIZE) {
+        Ok(text) => text,
+        Err(e) => {
+            eprintln!("error: cannot read stdin: {e}");
+            return Status::Failed;
+        }
+    };
     let Some(formatted) = format(&text, "<stdin>") else {
         return Status::Failed;
     };
@@ -111,13 +120,10 @@ fn stdin(check: bool) -> Status {
 
 fn file(path: &Path, check: bool) -> Status {
     let name = path.display().to_string();
-    let text = match fs::read_to_string(path) {
+    let text = match crate::load::read_text(path, crate::load::MAX_FILE_SIZE) {
         Ok(text) => text,
         Err(e) => {
-            eprintln!(
-                "error: cannot read `{name}`: {}",
-                crate::load::io_reason(&e)
-            );
+            eprintln!("error: cannot read `{name}`: {e}");
             return Status::Failed;
         }
     };
@@ -132,7 +138,7 @@ fn file(path: &Path, check: bool) -> Status {
         let _ = io::stdout().lock().write_all(diff.as_bytes());
         return Status::Differs;
     }
-    match write_atomically(path, &formatted) {
+    match super::output::write(path, |out| out.write_all(formatted.as_bytes())) {
         Ok(()) => {
             eprintln!("formatted {name}");
             Status::Formatted
@@ -160,7 +166,7 @@ fn format(text: &str, name: &str) -> Option<String> {
                 std::io::IsTerminal::is_terminal(&io::stderr()),
             );
             let _ = rules::render(&files, &diagnostics, DiagFormat::Human, color, &mut err);
-            let _ = writeln!(err, "error: `{name}` does not parse; it was not changed");
+            let _ = writeln!(err, "error: `{name}` was not changed");
             None
         }
     }
@@ -173,9 +179,4 @@ pub fn diff(old: &str, new: &str, name: &str) -> String {
         .context_radius(3)
         .header(name, &format!("{name} (formatted)"))
         .to_string()
-}
-
-/// Write into a temporary file beside `path`, then rename it over `path`.
-fn write_atomically(path: &Path, text: &str) -> io::Result<()> {
-    super::check::write_atomically(path, |out| out.write_all(text.as_bytes()))
 }

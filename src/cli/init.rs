@@ -140,5 +140,5 @@ fn write(path: &Path, text: &str) -> std::io::Result<()> {
     if let Some(dir) = path.parent().filter(|d| !d.as_os_str().is_empty()) {
         std::fs::create_dir_all(dir)?;
     }
-    super::check::write_atomically(path, |out| out.write_all(text.as_bytes()))
+    super::output::write(path, |out| out.write_all(text.as_bytes()))
 }

@@ -4,6 +4,8 @@
 //! - [`args`]: the clap definitions.
 //! - [`check`]: `rectify check`: options, rendering, output files, exit code.
 //! - [`report`]: `rectify report`: the progress disclosure and scoreboard.
+//! - [`output`]: writing reports and formatted files: `-`, atomic
+//!   replacement, links, devices, and never over an input.
 //! - [`spinner`]: the stderr spinner for runs longer than about a second.
 //! - [`rules`]: `rectify rules check` and `rectify rules doc` ([`doc`] builds the pages).
 //! - [`fmt`]: `rectify fmt`. [`test`]: `rectify test`. [`explain`]: `rectify explain`.
@@ -17,6 +19,7 @@ pub mod doc;
 pub mod explain;
 pub mod fmt;
 pub mod init;
+pub mod output;
 pub mod project;
 pub mod report;
 pub mod rules;

@@ -16,7 +16,8 @@ const DUE_WITHIN: u32 = 30;
 
 use super::UNTRUSTED;
 use super::args::{ReportArgs, ReportFormat};
-use super::check::{today, untrusted_reason, write_atomically, write_stdout};
+use super::check::{today, untrusted_reason};
+use super::output;
 use super::project::Project;
 use super::settings::{self, Flags};
 use super::spinner::Spinner;
@@ -35,7 +36,7 @@ pub fn run(args: &ReportArgs, project: &Project) -> u8 {
     let settings = settings::resolve(project, &flags);
     let as_of = settings.as_of.value.unwrap_or_else(today);
     let due_within = settings.due_within.value.unwrap_or(DUE_WITHIN);
-    let output = args.output.as_deref().map(|p| project.path(p));
+    let out_file = args.output.as_deref().map(|p| project.path(p));
     let options = Options {
         pending_within: Some(due_within),
         keep_sources: false,
@@ -52,10 +53,13 @@ pub fn run(args: &ReportArgs, project: &Project) -> u8 {
         ReportFormat::Html => Form::Html,
     };
     let render = |out: &mut dyn Write| progress::render(&outcome, form, Some(due_within), out);
-    let written = match &output {
-        Some(path) => write_atomically(path, render)
+    if output::refuse_inputs(out_file.as_deref(), &outcome) {
+        return UNTRUSTED;
+    }
+    let written = match &out_file {
+        Some(path) if !output::is_stdout(path) => output::write(path, render)
             .map_err(|e| format!("cannot write `{}`: {e}", path.display())),
-        None => write_stdout(render).map_err(|e| format!("cannot write the report: {e}")),
+        _ => output::write_stdout(render).map_err(|e| format!("cannot write the report: {e}")),
     };
     if let Err(message) = written {
         eprintln!("error: {message}");

@@ -161,7 +161,8 @@ fn test_files(paths: &[PathBuf]) -> (Vec<PathBuf>, usize) {
         if path.is_dir() {
             let found = crate::load::files_under(path, &["yaml", "yml"]);
             files.extend(found);
-        } else if path.is_file() {
+        } else if path.exists() {
+            // Read (or refused: a FIFO, a device) like any other file.
             files.push(path.clone());
         } else {
             eprintln!("error: `{}`: no such test file or folder", path.display());
@@ -204,8 +205,8 @@ fn run_file(
     rule_files: &[crate::outcome::SourceFile],
 ) -> Result<Vec<CaseResult>, String> {
     let name = path.display().to_string();
-    let text = std::fs::read_to_string(path)
-        .map_err(|e| format!("error: `{name}`: {}", load::io_reason(&e)))?;
+    let text =
+        load::read_text(path, load::MAX_FILE_SIZE).map_err(|e| format!("error: `{name}`: {e}"))?;
     let suite = ruletest::parse(&text).map_err(|errors| {
         let lines = LineIndex::new(&text);
         let shown: Vec<String> = errors

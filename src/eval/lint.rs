@@ -86,7 +86,7 @@ pub fn lint(sources: &[Source<'_>], plan: &Plan) -> Vec<Warning> {
         }
         lateness_without_deadline(file, rule, &mut out);
     }
-    duplicates(&rules, &mut out);
+    duplicates(sources, &rules, &mut out);
     out.sort_by_key(|w| (w.file, w.span.start));
     out
 }
@@ -291,12 +291,22 @@ fn lateness_without_deadline(file: usize, rule: &ast::Rule, out: &mut Vec<Warnin
     }
 }
 
-/// Two rules with equal `for`, `when` and `require`s (spans aside).
-fn duplicates(rules: &[(usize, &ast::Rule)], out: &mut Vec<Warning>) {
+/// Two rules with equal `for`, `when` and `require`s (spans aside). Rules
+/// are bucketed by a text that equal rules always share, so a rule is
+/// compared only with the few before it that could equal it, not with all
+/// of them (ten thousand rules took seconds).
+fn duplicates(sources: &[Source<'_>], rules: &[(usize, &ast::Rule)], out: &mut Vec<Warning>) {
+    let mut buckets: std::collections::HashMap<String, Vec<usize>> = Default::default();
     for (i, &(file, rule)) in rules.iter().enumerate() {
-        let same = rules[..i].iter().find(|(_, first)| {
+        let text = sources
+            .iter()
+            .find(|s| s.file == file)
+            .map_or("", |s| s.text);
+        let bucket = buckets.entry(same_key(text, rule)).or_default();
+        let same = bucket.iter().map(|&j| &rules[j]).find(|(_, first)| {
             first.kind == rule.kind && first.when == rule.when && first.requires == rule.requires
         });
+        bucket.push(i);
         if let Some(&(first_file, first)) = same {
             let mut w = warning(
                 codes::DUPLICATE_CONSTRAINTS,
@@ -316,4 +326,23 @@ fn duplicates(rules: &[(usize, &ast::Rule)], out: &mut Vec<Warning>) {
             out.push(w);
         }
     }
+}
+
+/// The canonical text of a rule's `for`, `when` and `require`s, which rules
+/// equal in those always share. Group thresholds print as written (`95%`,
+/// `95.0%`), so a group constraint counts only by its place.
+fn same_key(text: &str, rule: &ast::Rule) -> String {
+    let mut key = rule.kind.value.clone();
+    if let Some(e) = &rule.when {
+        key.push_str("\nwhen ");
+        key.push_str(&crate::syntax::fmt::expr(text, e));
+    }
+    for c in &rule.requires {
+        key.push_str("\nrequire ");
+        match &c.kind {
+            ConstraintKind::Share { .. } | ConstraintKind::Count { .. } => key.push_str("group"),
+            _ => key.push_str(&crate::syntax::fmt::constraint(text, c)),
+        }
+    }
+    key
 }

@@ -42,14 +42,16 @@ pub fn compute(penalty: &Penalty, late: Option<&Late>) -> (Points, Option<String
     )
 }
 
+/// The rule's `at most`, and in any case [`Points::MAX_PENALTY`].
 fn cap(penalty: &Penalty, total: Points, note: Option<String>) -> (Points, Option<String>) {
-    match penalty.cap {
-        Some(cap) if total > cap => {
-            let note = note.unwrap_or_else(|| total.to_string());
-            (cap, Some(format!("{note}, capped at {cap}")))
-        }
-        _ => (total, note),
+    let cap = penalty
+        .cap
+        .map_or(Points::MAX_PENALTY, |c| c.min(Points::MAX_PENALTY));
+    if total <= cap {
+        return (total, note);
     }
+    let note = note.unwrap_or_else(|| total.to_string());
+    (cap, Some(format!("{note}, capped at {cap}")))
 }
 
 /// Started periods of `every` in `amount` (a started period counts).

@@ -489,7 +489,8 @@ fn ordering(x: &V<'_>, y: &V<'_>, units: &Units) -> Option<std::cmp::Ordering> {
 pub fn show(v: &V<'_>) -> String {
     match v {
         V::Date(d) => d.to_string(),
-        V::Str(s) => format!("`{}`", crate::units::visible(s)),
+        // Clipped first, so a huge value costs no more than its quote.
+        V::Str(s) => format!("`{}`", crate::units::visible(&crate::source::clip(s))),
         V::Num(n) => n.to_string(),
         V::Bool(b) => b.to_string(),
         V::List(n) => format!("a list of {n}"),

@@ -8,7 +8,7 @@ use jiff::civil::Date;
 
 use super::Error;
 use super::error::{BAD_DATE, DUPLICATE_KEY, UNKNOWN_KEY, WRONG_TYPE, did_you_mean};
-use crate::source::{Span, Spanned};
+use crate::source::{Span, Spanned, clip};
 use crate::yaml::{Node, Value};
 
 /// What a value is, for "expected …, found …" (never a Rust type name).
@@ -86,7 +86,7 @@ pub(crate) fn date(node: &Node, errors: &mut Vec<Error>) -> Option<Spanned<Date>
         Err(reason) => {
             let error = Error::new(
                 BAD_DATE,
-                format!("`{text}` is not a valid date: {reason}"),
+                format!("`{}` is not a valid date: {reason}", clip(text)),
                 node.span,
             );
             push(
@@ -151,7 +151,7 @@ pub(crate) fn check_keys(
     for (k, _) in entries {
         let name = key(k).unwrap_or("");
         if !allowed.contains(&name) {
-            let message = format!("unknown key `{name}` in {what}");
+            let message = format!("unknown key `{}` in {what}", clip(name));
             let help = did_you_mean(name, allowed.iter().copied())
                 .unwrap_or_else(|| format!("{what} takes {}", list(allowed)));
             let error = Error::new(UNKNOWN_KEY, message, k.span).with_help(help);
@@ -233,7 +233,7 @@ fn duplicates_hashed(entries: &[(Node, Node)], errors: &mut Vec<Error>) {
 }
 
 fn duplicate(name: &str, at: Span, first: Span) -> Error {
-    Error::new(DUPLICATE_KEY, format!("duplicate key `{name}`"), at)
+    Error::new(DUPLICATE_KEY, format!("duplicate key `{}`", clip(name)), at)
         .with_label(first, "first defined here")
         .with_help("a key may appear only once in a mapping; remove one of them")
 }

@@ -7,7 +7,7 @@ use super::error::{
 };
 use super::fields::{self, check_keys, date, describe, entries, key, string};
 use super::{Error, Record, Schema, Status, stages};
-use crate::source::{Span, Spanned};
+use crate::source::{Span, Spanned, clip};
 use crate::yaml::{Node, Value};
 
 /// The core fields of a record; any other key is an extra field.
@@ -182,7 +182,7 @@ fn kind(
     errors.push(
         Error::new(
             UNKNOWN_KIND,
-            format!("unknown record kind `{}`", kind.value),
+            format!("unknown record kind `{}`", clip(&kind.value)),
             kind.span,
         )
         .with_help(help),
@@ -245,7 +245,7 @@ fn status(fields: &Fields<'_>, errors: &mut Vec<Error>) -> Option<Spanned<Status
     errors.push(
         Error::new(
             UNKNOWN_STATUS,
-            format!("unknown status `{}`", text.value),
+            format!("unknown status `{}`", clip(&text.value)),
             text.span,
         )
         .with_help(help),
@@ -264,7 +264,11 @@ fn misspelt_fields(fields: &Fields<'_>, errors: &mut Vec<Error>) {
             .iter()
             .find(|f| strsim::damerau_levenshtein(name, f) == 1)
         {
-            let error = Error::new(UNKNOWN_FIELD, format!("unknown field `{name}`"), k.span);
+            let error = Error::new(
+                UNKNOWN_FIELD,
+                format!("unknown field `{}`", clip(name)),
+                k.span,
+            );
             errors.push(
                 error
                     .with_help(format!("did you mean `{field}`?"))

@@ -3,7 +3,7 @@
 use super::error::{MISSING_FIELD, UNKNOWN_STAGE, did_you_mean};
 use super::fields::{self, check_keys, date, entries, items, lookup, string, strings, wrong_type};
 use super::{Error, Extension, Stage, Waiver};
-use crate::source::Spanned;
+use crate::source::{Spanned, clip};
 use crate::yaml::{Node, Value};
 
 const STAGE_KEYS: [&str; 5] = ["date", "end", "by", "evidence", "note"];
@@ -38,7 +38,7 @@ fn check_stage_name(name: &Spanned<String>, kind: &str, names: &[String], errors
         return;
     }
     let names: Vec<&str> = names.iter().map(String::as_str).collect();
-    let message = format!("unknown stage `{}` for kind `{kind}`", name.value);
+    let message = format!("unknown stage `{}` for kind `{kind}`", clip(&name.value));
     let help = did_you_mean(name, names.iter().copied())
         .unwrap_or_else(|| format!("the stages of `{kind}` are {}", fields::list(&names)));
     errors.push(Error::new(UNKNOWN_STAGE, message, name.span).with_help(help));
@@ -75,7 +75,7 @@ fn stage(
     check_keys(
         map,
         &STAGE_KEYS,
-        &format!("stage `{}`", name.value),
+        &format!("stage `{}`", clip(&name.value)),
         true,
         errors,
     );
@@ -99,7 +99,7 @@ fn stage(
 }
 
 fn missing_date<T>(name: &Spanned<String>, errors: &mut Vec<Error>) -> Option<T> {
-    let message = format!("stage `{}` has no `date`", name.value);
+    let message = format!("stage `{}` has no `date`", clip(&name.value));
     errors.push(
         Error::new(MISSING_FIELD, message, name.span)
             .with_help("a stage entry is a date or a mapping with `date`"),

@@ -23,7 +23,7 @@ use miette::{
 
 use crate::outcome::{Finding, InputError, Label, Origin, Outcome, Place, RuleInfo, SourceFile};
 use crate::points::Points;
-use crate::source::Span;
+use crate::source::{LineIndex, Span};
 use crate::syntax::ast::Severity;
 
 use super::json::{files, finding_position};
@@ -319,19 +319,29 @@ pub fn shown_sources(outcome: &Outcome) -> Cow<'_, Outcome> {
 }
 
 /// A source text for snippets: miette's own `str` source counts columns in
-/// bytes; this one reports them in characters, as everything else does.
+/// bytes and finds a snippet by scanning from the first byte (quadratic over
+/// a file's findings); this one reports columns in characters, as
+/// everything else does, and starts at the snippet's first line through the
+/// file's line index.
 #[derive(Clone, Debug)]
 pub struct Text {
     name: String,
     text: Arc<str>,
+    lines: Arc<LineIndex>,
 }
 
 impl Text {
     /// The file's text, when it was kept.
     fn new(file: &SourceFile) -> Option<Text> {
+        let text = file.text.clone()?;
+        let lines = match &file.lines {
+            Some(lines) => lines.clone(),
+            None => Arc::new(LineIndex::new(&text)),
+        };
         Some(Text {
             name: neutral::text(&file.name).into_owned(),
-            text: file.text.clone()?,
+            text,
+            lines,
         })
     }
 
@@ -369,13 +379,6 @@ impl Text {
             .trim_end_matches('\r');
         Span::new(span.start as usize, span.start as usize + line.len())
     }
-
-    /// Characters from the start of the line holding `offset` to `offset`.
-    fn char_column(&self, offset: usize) -> usize {
-        let before = self.text.get(..offset).unwrap_or("");
-        let start = before.rfind('\n').map_or(0, |i| i + 1);
-        before[start..].chars().count()
-    }
 }
 
 impl SourceCode for Text {
@@ -385,19 +388,75 @@ impl SourceCode for Text {
         before: usize,
         after: usize,
     ) -> Result<Box<dyn SpanContents<'a> + 'a>, MietteError> {
-        let inner = <str as SourceCode>::read_span(&self.text, span, before, after)?;
+        // miette's reader gives the same snippet from any line start before
+        // the context's first line; only line numbers shift by the lines
+        // skipped. (One line more than the context: for an empty span at
+        // the start of a line, the line break before it matters.)
+        let offset = u32::try_from(span.offset()).map_err(|_| MietteError::OutOfBounds)?;
+        let line = self.lines.line_of(offset);
+        let skipped = line.saturating_sub(before + 1);
+        let base = self.lines.start(skipped);
+        let window = self.text.get(base..).ok_or(MietteError::OutOfBounds)?;
+        let local = SourceSpan::from((span.offset() - base, span.len()));
+        let inner = <str as SourceCode>::read_span(window, &local, before, after)?;
+        let start = inner.span().offset() + base;
         let column = if inner.column() == 0 {
             0
         } else {
-            self.char_column(inner.span().offset())
+            self.lines.line_col(&self.text, start as u32).1 - 1
         };
         Ok(Box::new(MietteSpanContents::new_named(
             self.name.clone(),
             inner.data(),
-            *inner.span(),
-            inner.line(),
+            (start, inner.span().len()).into(),
+            inner.line() + skipped,
             column,
-            inner.line_count(),
+            inner.line_count() + skipped,
         )))
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// Every span of a text read through the line index gives what miette's
+    /// own reader gives from byte 0, columns counted in characters.
+    #[test]
+    fn snippets_through_the_line_index_match_a_scan_from_the_start() {
+        let text = "id: A\r\ntitle: 太湖蓝藻\n\n  plan: 2022-07-20\nlast\n";
+        let file = SourceFile {
+            name: "a.yaml".into(),
+            text: Some(Arc::from(text)),
+            lines: Some(Arc::new(LineIndex::new(text))),
+        };
+        let source = Text::new(&file).expect("text");
+        let bounds: Vec<usize> = (0..=text.len())
+            .filter(|&i| text.is_char_boundary(i))
+            .collect();
+        for (i, &start) in bounds.iter().enumerate() {
+            for &end in &bounds[i..] {
+                let span = SourceSpan::from((start, end - start));
+                for context in 0..3 {
+                    let ours = source.read_span(&span, context, context);
+                    let theirs = <str as SourceCode>::read_span(text, &span, context, context);
+                    let (Ok(ours), Ok(theirs)) = (ours, theirs) else {
+                        panic!("{start}..{end} ±{context}: one reader failed");
+                    };
+                    let at = format!("{start}..{end} ±{context}");
+                    assert_eq!(ours.data(), theirs.data(), "{at}");
+                    assert_eq!(ours.span(), theirs.span(), "{at}");
+                    assert_eq!(ours.line(), theirs.line(), "{at}");
+                    assert_eq!(ours.line_count(), theirs.line_count(), "{at}");
+                    let offset = theirs.span().offset();
+                    let line_start = text[..offset].rfind('\n').map_or(0, |n| n + 1);
+                    let column = match theirs.column() {
+                        0 => 0,
+                        _ => text[line_start..offset].chars().count(),
+                    };
+                    assert_eq!(ours.column(), column, "{at}");
+                }
+            }
+        }
     }
 }

@@ -8,7 +8,7 @@ use std::sync::Arc;
 use crate::eval::{self, Plan};
 use crate::model::{self, Record, Status, WaiverState};
 use crate::outcome::{Finding, InputError, KindProgress, Label, Origin, Pending, Place};
-use crate::source::Span;
+use crate::source::{Span, clip};
 use crate::syntax::ast::Severity;
 use crate::yaml;
 
@@ -213,55 +213,25 @@ fn evaluate_file(file: model::File, plan: &Plan, options: &Options, result: &mut
     }
 }
 
+/// The file's text, or why it has none: a located error for bytes that are
+/// not UTF-8, a whole-file one otherwise.
 fn read(path: &Path, limit: u64) -> std::result::Result<String, Box<InputError>> {
-    let fail =
-        |code: &str, message: String| Box::new(file_error(code, Severity::Error, message, Some(0)));
-    let unreadable = |e: std::io::Error| {
-        fail(
-            "input::unreadable",
-            format!("cannot read file: {}", crate::load::io_reason(&e)),
-        )
-    };
-    let too_large = |size: String| {
-        fail(
-            "input::too-large",
-            format!("file is {size} bytes, over the limit of {limit}"),
-        )
-    };
-    let meta = std::fs::metadata(path).map_err(unreadable)?;
-    if meta.is_dir() {
-        return Err(fail("input::unreadable", "is a folder, not a file".into()));
-    }
-    // A device or a pipe (`/dev/zero`, a FIFO) has no size to check and may
-    // never end: only regular files are records.
-    if !meta.is_file() {
-        return Err(fail("input::unreadable", "is not a regular file".into()));
-    }
-    if meta.len() > limit {
-        return Err(too_large(meta.len().to_string()));
-    }
-    // The file may grow between the check and the read: never read past the limit.
-    let mut bytes = Vec::with_capacity(meta.len() as usize);
-    let file = std::fs::File::open(path).map_err(unreadable)?;
-    std::io::Read::read_to_end(
-        &mut std::io::Read::take(file, limit.saturating_add(1)),
-        &mut bytes,
-    )
-    .map_err(unreadable)?;
-    if bytes.len() as u64 > limit {
-        return Err(too_large(format!("more than {limit}")));
-    }
-    String::from_utf8(bytes).map_err(|e| {
-        let at = e.utf8_error().valid_up_to();
-        let mut error = fail(
-            "input::not-utf8",
-            format!("file is not valid UTF-8 (byte {at})"),
-        );
-        error.place = Some(Place {
-            file: 0,
-            span: Span::new(at, at),
-        });
-        error
+    use crate::load::ReadError;
+    crate::load::read_text(path, limit).map_err(|err| {
+        let (code, message) = match &err {
+            ReadError::Io(_) => ("input::unreadable", format!("cannot read file: {err}")),
+            ReadError::Folder | ReadError::NotRegular => ("input::unreadable", err.to_string()),
+            ReadError::TooLarge { .. } => ("input::too-large", err.to_string()),
+            ReadError::NotUtf8 { .. } => ("input::not-utf8", err.to_string()),
+        };
+        let mut error = file_error(code, Severity::Error, message, Some(0));
+        if let ReadError::NotUtf8 { at } = err {
+            error.place = Some(Place {
+                file: 0,
+                span: Span::new(at, at),
+            });
+        }
+        Box::new(error)
     })
 }
 
@@ -326,7 +296,10 @@ fn evaluate(record: &Record, plan: &Plan, options: &Options, result: &mut Result
     result.pending_count += verdicts.pending.len();
     let horizon = options
         .pending_within
-        .map(|days| options.as_of.saturating_add(jiff::Span::new().days(days)));
+        .map(|days| match jiff::Span::new().try_days(days) {
+            Ok(span) => options.as_of.saturating_add(span),
+            Err(_) => jiff::civil::Date::MAX,
+        });
     for p in verdicts
         .pending
         .into_iter()
@@ -512,7 +485,7 @@ fn waiver<'r>(
         // Reported by `check_waivers`, whether or not a finding matches.
         WaiverState::Incomplete(_) | WaiverState::Malformed => None,
         WaiverState::Expired(until) => {
-            let message = format!("waiver for `{rule}` expired on {until}");
+            let message = format!("waiver for `{}` expired on {until}", clip(rule));
             let span = w.until.as_ref().map_or(w.span, |u| u.span);
             result
                 .errors
@@ -562,7 +535,7 @@ fn unmatched(w: &model::Waiver, plan: &Plan, options: &Options, result: &mut Res
         return; // reported: it could waive nothing
     }
     if let Some(until) = w.until.as_ref().filter(|u| u.value < options.as_of) {
-        let message = format!("waiver for `{rule}` expired on {}", until.value);
+        let message = format!("waiver for `{}` expired on {}", clip(rule), until.value);
         result.errors.push(located(
             "waiver::expired",
             Severity::Warning,
@@ -571,7 +544,7 @@ fn unmatched(w: &model::Waiver, plan: &Plan, options: &Options, result: &mut Res
         ));
         return;
     }
-    let message = format!("waiver for `{rule}` matches no finding");
+    let message = format!("waiver for `{}` matches no finding", clip(rule));
     let mut e = located("waiver::unmatched", Severity::Warning, message, w.span);
     if plan
         .rules
@@ -579,7 +552,8 @@ fn unmatched(w: &model::Waiver, plan: &Plan, options: &Options, result: &mut Res
         .any(|r| r.id == *rule && r.group.is_some())
     {
         e.help = Some(format!(
-            "`{rule}` judges a group of records, not one: waive its finding in a waiver file (`--waivers`), by the group"
+            "`{}` judges a group of records, not one: waive its finding in a waiver file (`--waivers`), by the group",
+            clip(rule)
         ));
     }
     result.errors.push(e);

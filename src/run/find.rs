@@ -39,7 +39,7 @@ pub fn find_record(
     let (files, errors, _) = super::walk(paths, discovery);
     let mut found: Option<Found> = None;
     for path in &files {
-        let Ok(text) = std::fs::read_to_string(path) else {
+        let Ok(text) = crate::load::read_text(path, crate::load::MAX_FILE_SIZE) else {
             continue;
         };
         if !text.contains(id) {

@@ -110,7 +110,7 @@ fn scalar_at(rest: &str) -> (&str, usize) {
 }
 
 fn duplicate(id: &str, place: Place, first: Place) -> InputError {
-    let message = format!("record id `{id}` is used twice");
+    let message = format!("record id `{}` is used twice", crate::source::clip(id));
     let mut e = InputError::new(
         "record::duplicate-id",
         Severity::Error,

@@ -161,7 +161,8 @@ impl<'p> Merger<'p> {
 pub(super) fn ensure_text(outcome: &mut Outcome, file: usize) {
     let source = &mut outcome.files[file];
     if source.text.is_none() {
-        if let Ok(text) = std::fs::read_to_string(&source.name) {
+        let path = std::path::Path::new(&source.name);
+        if let Ok(text) = crate::load::read_text(path, crate::load::MAX_FILE_SIZE) {
             *source = source_file(source.name.clone(), Some(std::sync::Arc::from(text)));
         }
     }

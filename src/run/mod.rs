@@ -154,7 +154,12 @@ pub fn check(options: &Options) -> Outcome {
     let waivers: Vec<(usize, Vec<waivers::Waiver>)> = options
         .waivers
         .iter()
-        .map(|path| (outcome.files.len(), waivers::load(path, &mut outcome)))
+        .map(|path| {
+            (
+                outcome.files.len(),
+                waivers::load(path, options.max_file_size, &mut outcome),
+            )
+        })
         .collect();
     for (file, list) in &waivers {
         let authority = &options.waiver_authority;

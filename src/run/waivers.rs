@@ -22,7 +22,7 @@ use std::sync::Arc;
 use jiff::civil::Date;
 
 use crate::outcome::{InputError, Origin, Outcome, Place};
-use crate::source::{Span, Spanned};
+use crate::source::{Span, Spanned, clip};
 use crate::syntax::ast::Severity;
 use crate::yaml::{self, Node, Value};
 
@@ -91,14 +91,15 @@ impl Waiver {
 
 /// Read a waiver file into the outcome's files; its waivers, and every
 /// problem found reading it (as input errors located in it).
-pub fn load(path: &Path, outcome: &mut Outcome) -> Vec<Waiver> {
+/// Read like a record file: a regular file of at most `limit` bytes.
+pub fn load(path: &Path, limit: u64, outcome: &mut Outcome) -> Vec<Waiver> {
     let file = outcome.files.len();
     let name = path.display().to_string();
-    let text = match std::fs::read_to_string(path) {
+    let text = match crate::load::read_text(path, limit) {
         Ok(text) => text,
         Err(err) => {
             outcome.files.push(super::source_file(name, None));
-            let message = format!("cannot read waiver file: {}", crate::load::io_reason(&err));
+            let message = format!("cannot read waiver file: {err}");
             outcome.input_errors.push(super::file_error(
                 "waiver::unreadable",
                 Severity::Error,
@@ -141,7 +142,7 @@ pub fn apply(
             let ids: Vec<&str> = outcome.rules.iter().map(|r| r.id.as_str()).collect();
             let message = format!(
                 "waiver names `{}`, which is not a loaded rule",
-                w.rule.value
+                clip(&w.rule.value)
             );
             let mut e = error(
                 "waiver::unknown-rule",
@@ -170,7 +171,11 @@ pub fn apply(
             .collect();
         let place = |span| Some(Place { file, span });
         if until.value < outcome.as_of {
-            let message = format!("waiver for `{}` expired on {}", w.rule.value, until.value);
+            let message = format!(
+                "waiver for `{}` expired on {}",
+                clip(&w.rule.value),
+                until.value
+            );
             outcome.input_errors.push(error(
                 "waiver::expired",
                 Severity::Warning,
@@ -180,7 +185,7 @@ pub fn apply(
             continue;
         }
         if hits.is_empty() {
-            let message = format!("waiver for `{}` matches no finding", w.rule.value);
+            let message = format!("waiver for `{}` matches no finding", clip(&w.rule.value));
             let mut e = error(
                 "waiver::unmatched",
                 Severity::Warning,
@@ -393,7 +398,7 @@ impl Reader {
                 Some("until") => w.until = self.date(v),
                 _ => {
                     let key = text(k).unwrap_or("?");
-                    let message = format!("unknown key `{key}` in a waiver");
+                    let message = format!("unknown key `{}` in a waiver", clip(key));
                     self.error("waiver::bad-waiver", k.span, message);
                     if let (Some(help), Some(last)) =
                         (crate::suggest::help(key, &KEYS), self.errors.last_mut())

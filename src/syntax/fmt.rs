@@ -33,10 +33,52 @@ use print::Printer;
 
 const INDENT: &str = "  ";
 
-/// Format a rule file. A file that does not parse is returned as its errors.
+/// `rules::fmt-unsafe`: the canonical layout of a file would not parse back
+/// to the same rules (an `and` chain whose brackets, needless for
+/// precedence, kept it under the length limit), so it is not written.
+pub const UNSAFE: &str = "rules::fmt-unsafe";
+
+/// Format a rule file. A file that does not parse is returned as its errors;
+/// so is one whose formatted text would not parse back to an equal AST
+/// (`rules::fmt-unsafe`, at the block where the layout fails).
 pub fn format(text: &str) -> Result<String, Vec<Error>> {
     let file = super::parse(text)?;
-    Ok(format_file(text, &file))
+    let formatted = format_file(text, &file);
+    let (message, at) = match super::parse(&formatted) {
+        // Comments are compared by `fmt`'s own tests: their trailing spaces go.
+        Ok(again) if again.rulesets == file.rulesets && again.rules == file.rules => {
+            return Ok(formatted);
+        }
+        Ok(_) => ("formatting would change what the file means".to_string(), 0),
+        Err(errors) => {
+            let first = errors.first();
+            let reason = first.map_or_else(String::new, |e| format!(": {}", e.message));
+            let at = first.map_or(0, |e| e.span.start as usize);
+            (
+                format!("formatting would give a file that does not parse{reason}"),
+                at,
+            )
+        }
+    };
+    let error = Error::new(UNSAFE, block_at(&file, &formatted, at), message);
+    Err(vec![error.with_help(
+        "the file was left as it is; split the long condition into several `require` items",
+    )])
+}
+
+/// The header of the block holding byte `at` of the formatted text, as a
+/// span in the original: blocks are formatted rulesets first, then rules,
+/// each in file order, each starting a line with `ruleset` or `rule`.
+fn block_at(file: &File, formatted: &str, at: usize) -> crate::source::Span {
+    let before = formatted.get(..at).unwrap_or(formatted);
+    let headers = before
+        .lines()
+        .filter(|l| l.starts_with("ruleset ") || l.starts_with("rule "))
+        .count();
+    let k = headers.saturating_sub(1);
+    let spans = file.rulesets.iter().map(|r| r.name.span);
+    let mut spans = spans.chain(file.rules.iter().map(|r| r.id.span));
+    spans.nth(k).unwrap_or_default()
 }
 
 /// A constraint in canonical form on one line (`plan within 30 workdays after assigned`).

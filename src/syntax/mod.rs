@@ -11,6 +11,8 @@
 //! - `rules::syntax`: the text does not follow the grammar ([`error`]).
 //! - `rules::too-deep`: brackets nested deeper than [`MAX_DEPTH`], or an
 //!   expression longer than [`MAX_TOKENS`] operands and operators.
+//! - `rules::fmt-unsafe`: `fmt` would write a layout that does not parse
+//!   back to the same rules ([`fmt::UNSAFE`]).
 //! - `rules::bad-number`, `rules::bad-percent`, `rules::bad-date`,
 //!   `rules::bad-escape`: a literal the grammar accepts but that has no value.
 //! - `rules::bad-id`, `rules::bad-grades`, `rules::duplicate-item`,

@@ -54,6 +54,9 @@ pub mod codes {
     pub const INCOMPLETE: &str = "rules::incomplete";
     /// `each` over something that is not a list of the record.
     pub const BAD_EACH: &str = "rules::bad-each";
+    /// A penalty figure (fixed points, points per period, `at most`) over
+    /// [`crate::points::Points::MAX_PENALTY`].
+    pub const PENALTY_TOO_LARGE: &str = "rules::penalty-too-large";
     /// A group rule (`per …`, `share of`, `count of`) mixed with per-record
     /// constraints, or `per …` without a group constraint.
     pub const MIXED_GROUP: &str = "rules::mixed-group";
@@ -431,6 +434,20 @@ impl<'a> Cx<'a> {
                 cap: None,
             };
         };
+        let figures = std::iter::once(&p.fixed)
+            .chain(p.per.as_ref().map(|per| &per.points))
+            .chain(p.cap.as_ref());
+        for figure in figures.filter(|f| f.value > Points::MAX_PENALTY) {
+            let max = Points::MAX_PENALTY;
+            let message = format!(
+                "`{}` points is over the limit of {max} for a penalty",
+                figure.value
+            );
+            self.error(codes::PENALTY_TOO_LARGE, figure.span, message)
+                .help = Some(format!(
+                "a penalty figure, and a finding, cost at most {max} points"
+            ));
+        }
         if let Some(per) = &p.per {
             if per.unit == LateUnit::Workdays && !has_calendar {
                 self.error(
