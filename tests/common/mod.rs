@@ -4,6 +4,8 @@
 //! "cannot check" one, an overdue one, input errors, two units).
 #![allow(dead_code)]
 
+pub mod sexp;
+
 use std::sync::Arc;
 
 use jiff::civil::{Date, date};
