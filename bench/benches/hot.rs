@@ -3,7 +3,7 @@
 //! loading a ledger.
 //!
 //! ```sh
-//! cargo bench --bench hot
+//! cargo bench --manifest-path bench/Cargo.toml --bench hot
 //! ```
 
 use std::hint::black_box;
