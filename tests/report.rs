@@ -38,21 +38,19 @@ fn plain_report() {
 #[test]
 fn the_fixture_is_what_rectify_check_prints() {
     let run = |format: &str| {
-        let out = std::process::Command::new(env!("CARGO_BIN_EXE_rectify"))
-            .args(["check", &format!("{DIR}/ledgers"), "--rules", RULES_FILE])
-            .args([
-                "--as-of",
-                "2024-01-15",
-                "--format",
-                format,
-                "--color",
-                "never",
-            ])
-            .current_dir(env!("CARGO_MANIFEST_DIR"))
-            .env("NO_COLOR", "1")
-            .env_remove("GITHUB_ACTIONS")
-            .output()
-            .expect("rectify runs");
+        let ledgers = format!("{DIR}/ledgers");
+        let out = rectify(&[
+            "check",
+            &ledgers,
+            "--rules",
+            RULES_FILE,
+            "--as-of",
+            "2024-01-15",
+            "--format",
+            format,
+            "--color",
+            "never",
+        ]);
         assert_eq!(out.status.code(), Some(2), "a duplicate id: untrusted");
         String::from_utf8(out.stdout).expect("UTF-8")
     };

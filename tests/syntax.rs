@@ -407,19 +407,13 @@ fn a_constraint_before_a_comment_and_a_blank_line_ends_at_its_last_word() {
 /// constraint of a group rule, and nothing after it.
 #[test]
 fn rules_check_underlines_the_constraint_only() {
-    let out = std::process::Command::new(env!("CARGO_BIN_EXE_rectify"))
-        .args([
-            "rules",
-            "check",
-            "tests/fixtures/syntax/spans",
-            "--color",
-            "never",
-        ])
-        .current_dir(env!("CARGO_MANIFEST_DIR"))
-        .env("NO_COLOR", "1")
-        .env_remove("GITHUB_ACTIONS")
-        .output()
-        .expect("rectify runs");
+    let out = common::rectify(&[
+        "rules",
+        "check",
+        "tests/fixtures/syntax/spans",
+        "--color",
+        "never",
+    ]);
     let transcript = format!(
         "exit code: {}\n--- stdout\n{}\n--- stderr\n{}",
         out.status.code().unwrap_or(-1),

@@ -85,6 +85,18 @@ pub fn label(text: &str, needle: &str, nth: usize, says: &str) -> Label {
     }
 }
 
+/// Run the binary from the crate root with colour off, outside GitHub
+/// Actions (whose environment changes the default format).
+pub fn rectify(args: &[&str]) -> std::process::Output {
+    std::process::Command::new(env!("CARGO_BIN_EXE_rectify"))
+        .args(args)
+        .current_dir(env!("CARGO_MANIFEST_DIR"))
+        .env("NO_COLOR", "1")
+        .env_remove("GITHUB_ACTIONS")
+        .output()
+        .expect("rectify runs")
+}
+
 pub fn rendered(outcome: &Outcome, format: Format, style: &Style) -> String {
     let mut out = Vec::new();
     report::render(outcome, format, style, &mut out).expect("rendering into memory does not fail");
