@@ -3,7 +3,10 @@
 //! binary. The bad file must give a located diagnostic in the JSON report's
 //! `input_errors`, the good record must still be checked, and the run must
 //! end with exit code 2 (untrusted), never a panic or a stack overflow.
-//! Inputs the fuzzers once broke on live in tests/fixtures/fuzz-regressions.
+//!
+//! Then the fuzz targets' invariants (fuzz/invariants.rs) on every committed
+//! input: the seed corpus in fuzz/corpus and the regression inputs in
+//! tests/fixtures/fuzz-regressions, one case per file.
 
 use std::path::{Path, PathBuf};
 use std::process::Command;
