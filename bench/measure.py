@@ -207,7 +207,7 @@ def main():
         f"/usr/bin/time -v rectify check BIG --format json --as-of {AS_OF}",
         "```",
         "",
-        "`parse_only` is `benches/parse_only.rs`: it walks and reads the files as `check` does and",
+        "`parse_only` is `bench/benches/parse_only.rs`: it walks and reads the files as `check` does and",
         "parses each (`rectify::yaml::parse`, or every document into `serde_yaml::Value`).",
         "",
     ]

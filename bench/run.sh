@@ -8,7 +8,7 @@
 # Builds release, generates deterministic data (bench/generate.py) into a
 # temporary folder, then measures side by side in one run, repetitions
 # interleaved, medians reported (bench/measure.py):
-#   (a) parse-only (rectify::yaml and serde_yaml::Value, benches/parse_only.rs)
+#   (a) parse-only (rectify::yaml and serde_yaml::Value, bench/benches/parse_only.rs)
 #       vs `rectify check --format json --as-of 2025-06-30`, --jobs 1 and default;
 #   (b) --jobs 1 vs --jobs 2;
 #   (c) peak memory (/usr/bin/time -v) of check at 1,000,000 records;
@@ -24,7 +24,7 @@ fi
 
 echo "building (release)" >&2
 cargo build --release --quiet --bin rectify
-PARSE_ONLY=$(cargo bench --bench parse_only --no-run --message-format=json 2>/dev/null |
+PARSE_ONLY=$(cargo bench --manifest-path bench/Cargo.toml --bench parse_only --no-run --message-format=json 2>/dev/null |
   python3 -c 'import json,sys
 for line in sys.stdin:
     m = json.loads(line)

@@ -1,86 +1,26 @@
 //! The machine and CI formats of `check` (SARIF, JUnit, GitHub, markdown),
 //! the progress report (`rectify report`) and the record schema, rendered
-//! from the hand-built outcome of `tests/common` with a few additions: an
-//! overdue stage, stage names, a waiver reason, rounds.
+//! from the outcome of a real run over `tests/fixtures/report`
+//! (`tests/common`): it has an overdue stage, a waiver reason, rounds.
 
 mod common;
 
 use common::*;
-use jiff::civil::date;
-use rectify::outcome::{Finding, GroupProgress, KindProgress, Outcome};
-use rectify::points::Points;
+use rectify::outcome::Outcome;
 use rectify::report::progress::{self, Form};
 use rectify::report::{Format, Style};
 use rectify::syntax::ast::Severity;
 
-/// The common outcome plus an overdue petition reply, stages, a waiver
-/// reason and per-unit, per-round progress.
+/// The 1-based line of the `nth` occurrence of `needle` in `text`.
+fn line_of(text: &str, needle: &str, nth: usize) -> u64 {
+    let start = at(text, needle, nth).start as usize;
+    text[..start].matches('\n').count() as u64 + 1
+}
+
+/// The real run's outcome as if the project root were `/work/project`.
 fn rich() -> Outcome {
     let mut outcome = outcome();
     outcome.root = "/work/project".into();
-    for f in &mut outcome.findings {
-        f.stage = match f.rule {
-            0 => Some("plan".into()),
-            2 => Some("closure".into()),
-            4 => Some("replied".into()),
-            _ => None,
-        };
-        if f.waived {
-            f.waiver_reason = Some("验收单位经省政府批准, 见批复 <2023> 12 号".into());
-        }
-    }
-    let overdue = Finding {
-        message: "`replied` was due 2022-06-16, 10 days after assigned 2022-06-06; it is not recorded as of 2024-01-15, 578 days overdue".into(),
-        labels: vec![label(PETITIONS, "2022-06-06", 0, "assigned")],
-        due: Some(date(2022, 6, 16)),
-        actual: Some(date(2024, 1, 15)),
-        late_days: Some(578),
-        penalty: Points(20),
-        stage: Some("replied".into()),
-        overdue: true,
-        ..finding(4, Severity::Warning, "JS-2022-R2-08", "petition", YIXING_UNIT, 1)
-    };
-    outcome.findings.push(overdue);
-    outcome.summary.warnings += 1;
-    outcome.summary.penalty = Points(780);
-    outcome.units[1].findings += 1;
-    outcome.units[1].penalty = Points(340);
-    outcome.units[1].score = Points(9660);
-    let task = |completed, in_progress| KindProgress {
-        kind: "task".into(),
-        total: 1,
-        completed,
-        in_progress,
-        ..KindProgress::default()
-    };
-    let petition = KindProgress {
-        kind: "petition".into(),
-        total: 2,
-        closed: 1,
-        in_progress: 0,
-        not_started: 2,
-        ..KindProgress::default()
-    };
-    outcome.progress_by = vec![
-        GroupProgress {
-            unit: WUXI_UNIT.into(),
-            round: Some("central-2022-2".into()),
-            progress: vec![task(1, 0)],
-        },
-        GroupProgress {
-            unit: YIXING_UNIT.into(),
-            round: None,
-            progress: vec![petition],
-        },
-        GroupProgress {
-            unit: YIXING_UNIT.into(),
-            round: Some("central-2022-2".into()),
-            progress: vec![KindProgress {
-                overdue: 1,
-                ..task(0, 1)
-            }],
-        },
-    ];
     outcome
 }
 
@@ -102,7 +42,7 @@ fn sarif(outcome: &Outcome) -> serde_json::Value {
 
 #[test]
 fn sarif_report() {
-    insta::assert_snapshot!(render(&rich(), Format::Sarif));
+    insta::assert_snapshot!(render(&outcome(), Format::Sarif));
 }
 
 #[test]
@@ -110,8 +50,8 @@ fn sarif_validates_against_the_sarif_2_1_0_schema() {
     let schema: serde_json::Value =
         serde_json::from_str(include_str!("schemas/sarif-2.1.0.json")).expect("schema is JSON");
     let validator = jsonschema::validator_for(&schema).expect("the schema compiles");
-    for outcome in [rich(), outcome(), {
-        let mut bare = rich();
+    for outcome in [outcome(), {
+        let mut bare = outcome();
         bare.files.iter_mut().for_each(|f| f.text = None);
         bare
     }] {
@@ -123,7 +63,7 @@ fn sarif_validates_against_the_sarif_2_1_0_schema() {
 
 #[test]
 fn sarif_declares_every_rule_and_suppresses_waived_findings() {
-    let log = sarif(&rich());
+    let log = sarif(&outcome());
     let run = &log["runs"][0];
     assert_eq!(log["version"], "2.1.0");
     assert_eq!(run["columnKind"], "unicodeCodePoints");
@@ -170,32 +110,44 @@ fn sarif_declares_every_rule_and_suppresses_waived_findings() {
 
 #[test]
 fn sarif_regions_count_characters_on_chinese_lines() {
-    let log = sarif(&rich());
-    let plan_08 = &log["runs"][0]["results"][3];
+    let outcome = outcome();
+    let log = sarif(&outcome);
+    let index = position(&outcome, "plan-on-time", "JS-2022-R2-08");
+    let plan_08 = &log["runs"][0]["results"][index];
     assert_eq!(plan_08["properties"]["record"], "JS-2022-R2-08");
     let region = &plan_08["locations"][0]["physicalLocation"]["region"];
+    // `    plan: { note: 方案已批复, date: 2022-08-30 }`: 31 characters (41 bytes) precede the date.
+    let line = line_of(WUXI, "2022-08-30", 0);
     assert_eq!(
         (region["startLine"].as_u64(), region["startColumn"].as_u64()),
-        (Some(21), Some(32))
+        (Some(line), Some(32))
     );
     assert_eq!(
         (region["endLine"].as_u64(), region["endColumn"].as_u64()),
-        (Some(21), Some(42))
+        (Some(line), Some(42))
     );
     let start = WUXI.find("2022-08-30").expect("date");
     let chars = WUXI[..start].chars().count() as u64;
     assert_eq!(region["charOffset"].as_u64(), Some(chars));
     assert_eq!(region["charLength"].as_u64(), Some(10));
     let rule_at = &plan_08["relatedLocations"][0]["physicalLocation"];
-    assert_eq!(rule_at["artifactLocation"]["uri"], "rules/central.rules");
-    assert_eq!(rule_at["region"]["startLine"], 7);
+    assert_eq!(rule_at["artifactLocation"]["uri"], RULES_FILE);
+    assert_eq!(
+        rule_at["region"]["startLine"].as_u64(),
+        Some(line_of(RULES, "rule plan-on-time {", 0))
+    );
 }
 
 #[test]
 fn sarif_uris_are_relative_to_the_project_root() {
     let mut outcome = rich();
-    outcome.files[0].name = "/work/project/ledgers/C:evil 台.yaml".into();
-    outcome.files[1].name = "/elsewhere/javascript:x.yaml".into();
+    for file in &mut outcome.files {
+        if file.name.ends_with("wuxi.yaml") {
+            file.name = "/work/project/ledgers/C:evil 台.yaml".into();
+        } else if file.name.ends_with("petitions.yaml") {
+            file.name = "/elsewhere/javascript:x.yaml".into();
+        }
+    }
     let log = sarif(&outcome);
     let run = &log["runs"][0];
     assert_eq!(
@@ -204,8 +156,14 @@ fn sarif_uris_are_relative_to_the_project_root() {
     );
     let artifact =
         |i: usize| &run["results"][i]["locations"][0]["physicalLocation"]["artifactLocation"];
-    assert_eq!(artifact(0)["uri"], "ledgers/C%3Aevil%20%E5%8F%B0.yaml");
-    assert_eq!(artifact(0)["uriBaseId"], "%SRCROOT%");
+    let wuxi = run["results"]
+        .as_array()
+        .expect("results")
+        .iter()
+        .position(|r| r["properties"]["record"] == "JS-2022-R2-07")
+        .expect("a Wuxi finding");
+    assert_eq!(artifact(wuxi)["uri"], "ledgers/C%3Aevil%20%E5%8F%B0.yaml");
+    assert_eq!(artifact(wuxi)["uriBaseId"], "%SRCROOT%");
     let petition = run["results"]
         .as_array()
         .expect("results")
@@ -246,7 +204,8 @@ fn sarif_points_bundled_rules_at_their_documentation() {
         for location in sarif_locations(result) {
             let uri = &location["physicalLocation"]["artifactLocation"]["uri"];
             assert!(
-                uri.as_str().is_some_and(|u| u.starts_with("ledgers/")),
+                uri.as_str()
+                    .is_some_and(|u| u.starts_with("tests/fixtures/report/ledgers/")),
                 "{uri}"
             );
         }
@@ -255,7 +214,7 @@ fn sarif_points_bundled_rules_at_their_documentation() {
 
 #[test]
 fn sarif_without_texts_keeps_the_precomputed_start() {
-    let mut outcome = rich();
+    let mut outcome = outcome();
     outcome.files[0].text = None;
     outcome.findings[0].line_col = Some((10, 11));
     let log = sarif(&outcome);
@@ -271,14 +230,16 @@ fn sarif_without_texts_keeps_the_precomputed_start() {
 
 #[test]
 fn junit_report() {
-    insta::assert_snapshot!(render(&rich(), Format::Junit));
+    insta::assert_snapshot!(render(&outcome(), Format::Junit));
 }
 
 #[test]
 fn junit_parses_as_xml_whatever_the_text() {
-    let mut outcome = rich();
-    outcome.findings[0].message = "a < b & \"c\" 'd' \u{1b}[31m 太湖 ]]> \u{0}".into();
-    outcome.findings[0].record = "<id & \"q\">".into();
+    let mut outcome = outcome();
+    // The first testcase: the first rule's first finding.
+    let plan_07 = position(&outcome, "plan-on-time", "JS-2022-R2-07");
+    outcome.findings[plan_07].message = "a < b & \"c\" 'd' \u{1b}[31m 太湖 ]]> \u{0}".into();
+    outcome.findings[plan_07].record = "<id & \"q\">".into();
     let text = render(&outcome, Format::Junit);
     let doc = roxmltree::Document::parse(&text).expect("well-formed XML");
     let cases: Vec<_> = doc
@@ -369,13 +330,14 @@ fn junit_passing_cases_say_what_passed() {
 
 #[test]
 fn github_report() {
-    insta::assert_snapshot!(render(&rich(), Format::Github));
+    insta::assert_snapshot!(render(&outcome(), Format::Github));
 }
 
 #[test]
 fn github_lines_follow_the_workflow_command_format() {
-    let mut outcome = rich();
-    outcome.findings[0].message = "50% late,\nsee: plan".into();
+    let mut outcome = outcome();
+    let plan_07 = position(&outcome, "plan-on-time", "JS-2022-R2-07");
+    outcome.findings[plan_07].message = "50% late,\nsee: plan".into();
     let text = render(&outcome, Format::Github);
     let command = regex::Regex::new(
         r"^::(error|warning|notice) file=[^,:\n]+(,line=[1-9][0-9]*,col=[1-9][0-9]*(,endLine=[1-9][0-9]*(,endColumn=[1-9][0-9]*)?)?)?,title=[^,:\n]*::[^\r\n]*$",
@@ -395,15 +357,14 @@ fn github_lines_follow_the_workflow_command_format() {
         "a closing summary: {}",
         rest[0]
     );
+    let plan_07 = commands[plan_07];
     assert!(
-        commands[0].ends_with("::50%25 late,%0Asee: plan (penalty 1.4 points)"),
-        "{}",
-        commands[0]
+        plan_07.ends_with("::50%25 late,%0Asee: plan (penalty 1.4 points)"),
+        "{plan_07}"
     );
     assert!(
-        commands[0].contains("title=plan-on-time%3A JS-2022-R2-07"),
-        "{}",
-        commands[0]
+        plan_07.contains("title=plan-on-time%3A JS-2022-R2-07"),
+        "{plan_07}"
     );
     let waived = commands
         .iter()
@@ -414,7 +375,7 @@ fn github_lines_follow_the_workflow_command_format() {
         "waived findings are notices: {waived}"
     );
     let info = {
-        let mut o = rich();
+        let mut o = common::outcome();
         o.findings
             .iter_mut()
             .for_each(|f| f.severity = Severity::Info);
@@ -427,13 +388,14 @@ fn github_lines_follow_the_workflow_command_format() {
 
 #[test]
 fn markdown_report() {
-    insta::assert_snapshot!(render(&rich(), Format::Markdown));
+    insta::assert_snapshot!(render(&outcome(), Format::Markdown));
 }
 
 #[test]
 fn markdown_cells_keep_the_table_whole() {
-    let mut outcome = rich();
-    outcome.findings[0].message = "a | b\nc".into();
+    let mut outcome = outcome();
+    let plan_07 = position(&outcome, "plan-on-time", "JS-2022-R2-07");
+    outcome.findings[plan_07].message = "a | b\nc".into();
     let text = render(&outcome, Format::Markdown);
     let row = text
         .lines()
@@ -452,17 +414,17 @@ fn markdown_cells_keep_the_table_whole() {
 
 #[test]
 fn progress_table() {
-    insta::assert_snapshot!(report(&rich(), Form::Table));
+    insta::assert_snapshot!(report(&outcome(), Form::Table));
 }
 
 #[test]
 fn progress_markdown() {
-    insta::assert_snapshot!(report(&rich(), Form::Markdown));
+    insta::assert_snapshot!(report(&outcome(), Form::Markdown));
 }
 
 #[test]
 fn progress_lists_overdue_stages_and_what_falls_due() {
-    let text = report(&rich(), Form::Table);
+    let text = report(&outcome(), Form::Table);
     let overdue = text.split("Overdue").nth(1).expect("section");
     assert!(
         overdue.contains("2022-06-16") && overdue.contains("578") && overdue.contains("replied"),
@@ -485,7 +447,7 @@ fn progress_lists_overdue_stages_and_what_falls_due() {
 
 #[test]
 fn progress_html_is_self_contained_and_well_formed() {
-    let text = report(&rich(), Form::Html);
+    let text = report(&outcome(), Form::Html);
     let doc = roxmltree::Document::parse_with_options(
         &text,
         roxmltree::ParsingOptions {

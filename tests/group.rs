@@ -168,7 +168,8 @@ fn a_failing_share_reads_below_its_threshold_and_lists_every_record() {
 }
 
 /// The example's group findings against a count made here, from the YAML
-/// itself (serde_yaml, not rectify's loader): per unit, the petitions with
+/// itself (PyYAML through `python3`, as tests/reference.rs does; not
+/// rectify's loader): per unit, the petitions with
 /// `closed` recorded and a status other than `staged`.
 #[test]
 fn group_findings_agree_with_an_independent_count_over_the_example() {
@@ -180,11 +181,21 @@ fn group_findings_agree_with_an_independent_count_over_the_example() {
         .map(|e| e.path())
         .collect();
     paths.sort();
-    for path in paths {
-        let text = std::fs::read_to_string(&path).expect("readable");
-        let doc: serde_yaml::Value = serde_yaml::from_str(&text).expect("YAML");
+    let dump = std::process::Command::new("python3")
+        .arg("-c")
+        .arg("import json, sys, yaml; print(json.dumps([yaml.safe_load(open(p, encoding='utf-8')) for p in sys.argv[1:]], default=str))")
+        .args(&paths)
+        .output()
+        .expect("python3 with PyYAML runs");
+    assert!(
+        dump.status.success(),
+        "{}",
+        String::from_utf8_lossy(&dump.stderr)
+    );
+    let docs: Vec<Value> = serde_json::from_slice(&dump.stdout).expect("JSON from python3");
+    for doc in docs {
         let header_unit = doc["ledger"]["responsible"]["unit"].as_str();
-        for r in doc["records"].as_sequence().expect("records") {
+        for r in doc["records"].as_array().expect("records") {
             let unit = r["responsible"]["unit"]
                 .as_str()
                 .or(header_unit)

@@ -3,7 +3,10 @@
 //! binary. The bad file must give a located diagnostic in the JSON report's
 //! `input_errors`, the good record must still be checked, and the run must
 //! end with exit code 2 (untrusted), never a panic or a stack overflow.
-//! Inputs the fuzzers once broke on live in tests/fixtures/fuzz-regressions.
+//!
+//! Then the fuzz targets' invariants (fuzz/invariants.rs) on every committed
+//! input: the seed corpus in fuzz/corpus and the regression inputs in
+//! tests/fixtures/fuzz-regressions, one case per file.
 
 use std::path::{Path, PathBuf};
 use std::process::Command;
@@ -332,32 +335,98 @@ fn unreadable_file_is_reported() {
     assert_eq!(run.code, 2);
 }
 
-/// Every input a fuzzer once crashed on goes through the loaders that
-/// crashed, and through `check`, without a panic.
+// ---- the fuzz targets' invariants, on the committed inputs ----------------
+
+#[path = "../fuzz/invariants.rs"]
+mod invariants;
+
+/// Every file in `dir` (relative to the crate) with extension `ext`, sorted.
+fn inputs(dir: &str, ext: &str) -> Vec<PathBuf> {
+    let dir = Path::new(env!("CARGO_MANIFEST_DIR")).join(dir);
+    let entries =
+        std::fs::read_dir(&dir).unwrap_or_else(|e| panic!("cannot read {}: {e}", dir.display()));
+    let mut paths: Vec<PathBuf> = entries
+        .map(|e| e.expect("folder entry").path())
+        .filter(|p| p.extension().is_some_and(|x| x == ext))
+        .collect();
+    paths.sort();
+    paths
+}
+
+/// Run each input through `check`, one case per file: a panic is caught and
+/// reported with the file's name after every other input has run. Returns
+/// how many inputs ran.
+fn run_each(paths: &[PathBuf], check: fn(&[u8])) -> usize {
+    let mut failures = Vec::new();
+    for path in paths {
+        let bytes = std::fs::read(path).expect("read a fuzz input");
+        if let Err(panic) = std::panic::catch_unwind(|| check(&bytes)) {
+            let message = panic
+                .downcast_ref::<String>()
+                .map(String::as_str)
+                .or_else(|| panic.downcast_ref::<&str>().copied())
+                .unwrap_or("(no message)");
+            failures.push(format!("{}: {message}", path.display()));
+        }
+    }
+    assert!(
+        failures.is_empty(),
+        "{} of {} inputs fail:\n{}",
+        failures.len(),
+        paths.len(),
+        failures.join("\n")
+    );
+    paths.len()
+}
+
+/// Rule texts are UTF-8 (the targets take `&str`); a seed that is not would
+/// never reach them, so it fails here.
+fn as_text(bytes: &[u8], check: fn(&str)) {
+    match std::str::from_utf8(bytes) {
+        Ok(text) => check(text),
+        Err(e) => panic!("not UTF-8: {e}"),
+    }
+}
+
+/// A corpus folder runs all its seeds, and holds at least `at_least`: a
+/// glob or a path that matched nothing would otherwise pass in silence.
+fn seed_corpus(target: &str, ext: &str, at_least: usize, check: fn(&[u8])) {
+    let paths = inputs(&format!("fuzz/corpus/{target}"), ext);
+    let ran = run_each(&paths, check);
+    eprintln!("fuzz/corpus/{target}: {ran} seeds");
+    assert!(
+        ran >= at_least,
+        "fuzz/corpus/{target} ran {ran} seeds, expected at least {at_least}"
+    );
+}
+
+#[test]
+fn fuzz_seed_corpus_records() {
+    seed_corpus("records", "yaml", 55, invariants::records);
+}
+
+#[test]
+fn fuzz_seed_corpus_rules() {
+    seed_corpus("rules", "rules", 44, |b| as_text(b, invariants::rules));
+}
+
+#[test]
+fn fuzz_seed_corpus_fmt() {
+    seed_corpus("fmt", "rules", 44, |b| as_text(b, invariants::fmt));
+}
+
+/// Every input a fuzz target once failed on goes through the invariants of
+/// every target that reads its kind of file.
 #[test]
 fn fuzz_regressions_do_not_panic() {
-    let root = Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures/fuzz-regressions");
-    let mut seen = 0;
-    for entry in std::fs::read_dir(&root).expect("fuzz-regressions folder") {
-        let path = entry.expect("entry").path();
-        let bytes = std::fs::read(&path).expect("read");
-        let text = String::from_utf8_lossy(&bytes);
-        match path.extension().and_then(|x| x.to_str()) {
-            Some("rules") => {
-                if rectify::syntax::parse(&text).is_ok() {
-                    let _ = rectify::syntax::fmt::format(&text);
-                }
-            }
-            Some("yaml") => {
-                let limits = rectify::yaml::Limits::default();
-                let _ = rectify::yaml::parse(&text, &limits);
-                let _ = rectify::model::load(&text, &rectify::model::Schema::default(), &limits);
-            }
-            _ => continue,
-        }
-        seen += 1;
-    }
-    eprintln!("{seen} fuzz regression inputs");
+    let dir = "tests/fixtures/fuzz-regressions";
+    let records = run_each(&inputs(dir, "yaml"), invariants::records);
+    let rules = run_each(&inputs(dir, "rules"), |b| {
+        as_text(b, invariants::rules);
+        as_text(b, invariants::fmt);
+    });
+    eprintln!("{dir}: {records} record inputs, {rules} rule inputs");
+    assert!(records > 0 && rules > 0, "{dir} holds no inputs of a kind");
 }
 
 /// A device that never ends, named on the command line, is refused unread

@@ -1,10 +1,6 @@
-//! Rendering a hand-built outcome: the JSON contract, the human and plain
-//! diagnostics (snapshots, colour off, 100 columns), and the exit code.
-//!
-//! The outcome mirrors what a run over `tests/fixtures/report` would give:
-//! two record files with Chinese text, one rule file, findings with and
-//! without lateness, a waived one, a "cannot check" one with no penalty, an
-//! input error with a related place in the other file, and two units.
+//! Rendering the outcome of a real run over `tests/fixtures/report`
+//! (`tests/common`): the JSON contract, the human and plain diagnostics
+//! (snapshots, colour off, 100 columns), and the exit code.
 //!
 //! The HTML progress report is checked through the binary, on the bundled
 //! example and on `tests/fixtures/html` (Chinese unit names, and a record
@@ -41,6 +37,39 @@ fn plain_report() {
     insta::assert_snapshot!(rendered(&outcome(), Format::Plain, &Style::default()));
 }
 
+/// The fixture is what the binary prints: the same command line gives the
+/// same JSON and plain reports, byte for byte (a hand-built outcome once
+/// drifted from the real wording and figures).
+#[test]
+fn the_fixture_is_what_rectify_check_prints() {
+    let run = |format: &str| {
+        let ledgers = format!("{DIR}/ledgers");
+        let out = rectify(&[
+            "check",
+            &ledgers,
+            "--rules",
+            RULES_FILE,
+            "--as-of",
+            "2024-01-15",
+            "--format",
+            format,
+            "--color",
+            "never",
+        ]);
+        assert_eq!(out.status.code(), Some(2), "a duplicate id: untrusted");
+        String::from_utf8(out.stdout).expect("UTF-8")
+    };
+    let outcome = outcome();
+    assert_eq!(
+        run("json"),
+        rendered(&outcome, Format::Json, &Style::default())
+    );
+    assert_eq!(
+        run("plain"),
+        rendered(&outcome, Format::Plain, &Style::default())
+    );
+}
+
 #[test]
 fn colour_only_when_asked() {
     let coloured = Style {
@@ -54,27 +83,50 @@ fn colour_only_when_asked() {
 
 // ---- positions ------------------------------------------------------------
 
+/// The 1-based line of the first `needle` in `text`.
+fn line_of(text: &str, needle: &str) -> u64 {
+    let start = at(text, needle, 0).start as usize;
+    text[..start].matches('\n').count() as u64 + 1
+}
+
 #[test]
 fn columns_count_characters_on_chinese_lines() {
-    let report = json(&outcome());
+    let outcome = outcome();
+    let report = json(&outcome);
     // `    plan: { note: 方案已批复, date: 2022-08-30 }`: 31 characters (41 bytes) precede the date.
-    let plan_08 = &report["findings"][3];
-    assert_eq!(plan_08["record"], "JS-2022-R2-08");
+    let plan_08 = &report["findings"][position(&outcome, "plan-on-time", "JS-2022-R2-08")];
+    let line = line_of(WUXI, "2022-08-30");
     assert_eq!(
         (plan_08["line"].as_u64(), plan_08["column"].as_u64()),
-        (Some(21), Some(32))
+        (Some(line), Some(32))
     );
-    assert_eq!(plan_08["rule_file"], "rules/central.rules");
-    assert_eq!(plan_08["rule_line"], 7);
+    assert_eq!(plan_08["rule_file"], RULES_FILE);
+    assert_eq!(
+        plan_08["rule_line"].as_u64(),
+        Some(line_of(RULES, "rule plan-on-time {"))
+    );
     // The graphical header agrees: miette alone would say column 42 (bytes).
-    let human = rendered(&outcome(), Format::Human, &Style::default());
-    assert!(human.contains("[ledgers/wuxi.yaml:21:32]"), "{human}");
+    let human = rendered(&outcome, Format::Human, &Style::default());
+    assert!(
+        human.contains(&format!("[{WUXI_FILE}:{line}:32]")),
+        "{human}"
+    );
 }
 
 #[test]
 fn json_keys_follow_the_contract_and_positions_are_omitted_when_unknown() {
     let mut outcome = outcome();
-    outcome.files[1].text = None;
+    let petitions = outcome
+        .files
+        .iter()
+        .position(|f| f.name == PETITIONS_FILE)
+        .expect("the petitions file");
+    // A file whose text was not kept and whose findings carry no
+    // precomputed position, and a lateness without working days.
+    outcome.files[petitions].text = None;
+    let reply = position(&outcome, "petition-reply", "XF-2022-0001");
+    outcome.findings[reply].line_col = None;
+    outcome.findings[reply].late_workdays = None;
     let text = rendered(&outcome, Format::Json, &Style::default());
     let contract = [
         "version",
@@ -97,8 +149,8 @@ fn json_keys_follow_the_contract_and_positions_are_omitted_when_unknown() {
     );
     assert!(text.ends_with("}\n"));
     let report = json(&outcome);
-    let reply = &report["findings"][5];
-    assert_eq!(reply["file"], "ledgers/petitions.yaml");
+    let reply = &report["findings"][reply];
+    assert_eq!(reply["file"], PETITIONS_FILE);
     assert!(
         reply.get("line").is_none() && reply.get("column").is_none(),
         "{reply}"
@@ -113,8 +165,14 @@ fn json_keys_follow_the_contract_and_positions_are_omitted_when_unknown() {
 #[test]
 fn a_precomputed_position_wins_over_the_text() {
     let mut outcome = outcome();
+    assert_eq!(
+        (outcome.findings[0].file, outcome.findings[1].file),
+        (0, 0),
+        "the first two findings are in the first file"
+    );
     outcome.files[0].text = None;
     outcome.findings[0].line_col = Some((10, 11));
+    outcome.findings[1].line_col = None;
     let report = json(&outcome);
     assert_eq!(
         (
@@ -129,21 +187,28 @@ fn a_precomputed_position_wins_over_the_text() {
 #[test]
 fn a_label_outside_its_text_is_dropped_not_fatal() {
     let mut outcome = outcome();
-    outcome.findings[0].labels.insert(
+    let plan_07 = position(&outcome, "plan-on-time", "JS-2022-R2-07");
+    outcome.findings[plan_07].labels.insert(
         0,
         Label {
             span: Span::new(10_000, 10_004),
             text: "lost".into(),
         },
     );
-    outcome.findings[1].labels = vec![Label {
+    // Byte 2 of the Wuxi ledger is inside `无`.
+    let acceptance_07 = position(&outcome, "independent-acceptance", "JS-2022-R2-07");
+    outcome.findings[acceptance_07].labels = vec![Label {
         span: Span::new(2, 3),
         text: "inside a character".into(),
     }];
     let human = rendered(&outcome, Format::Human, &Style::default());
-    assert!(human.contains("[ledgers/wuxi.yaml:10:11]"), "{human}");
+    let plan = line_of(WUXI, "plan: 2022-07-20");
     assert!(
-        human.contains("at: ledgers/wuxi.yaml"),
+        human.contains(&format!("[{WUXI_FILE}:{plan}:11]")),
+        "{human}"
+    );
+    assert!(
+        human.contains(&format!("at: {WUXI_FILE}")),
         "a finding with no usable label names its file: {human}"
     );
 }

@@ -28,10 +28,44 @@ pub(super) fn parse_file(text: &str) -> Result<P<'_>, Box<pest::error::Error<Rul
     })
 }
 
-/// The byte span of a pair.
+/// The byte span of a pair, without trailing trivia.
+///
+/// pest skips whitespace and comments before it tries an optional or
+/// repeated tail (`expr = { term ~ (op ~ term)* }`), and keeps what it
+/// skipped in the pair even when the tail is absent. A span taken as is
+/// would then run over the next line's `severity warning`. So a pair with
+/// children ends where its last child ends, when only whitespace and
+/// comments follow that child; a closing token that is no pair of its own
+/// (a string's `"`) is kept.
 pub(super) fn span(pair: &P<'_>) -> Span {
     let s = pair.as_span();
-    Span::new(s.start(), s.end())
+    Span::new(s.start(), end(pair))
+}
+
+/// Where `pair` ends once trailing trivia is dropped.
+fn end(pair: &P<'_>) -> usize {
+    let whole = pair.as_span().end();
+    let Some(last) = kids(pair).last() else {
+        return whole;
+    };
+    let last_end = end(&last);
+    if is_trivia(&pair.get_input()[last_end..whole]) {
+        last_end
+    } else {
+        whole
+    }
+}
+
+/// Only whitespace and `#` comments (the grammar's WHITESPACE and COMMENT).
+fn is_trivia(text: &str) -> bool {
+    let mut rest = text;
+    loop {
+        rest = rest.trim_start_matches([' ', '\t', '\r', '\n', '\u{FEFF}']);
+        match rest.strip_prefix('#') {
+            Some(comment) => rest = comment.find('\n').map_or("", |at| &comment[at..]),
+            None => return rest.is_empty(),
+        }
+    }
 }
 
 /// The children of a pair that carry meaning: comments are gathered once for

@@ -1,9 +1,10 @@
 //! Which YAML crate reads records fastest with spans.
 //!
-//! Run: `cargo bench --bench yaml_parsers` (release). It generates ~20 MB of
-//! task records like the README's example, deterministically, twice: as many
-//! one-record documents and as a few large files (each a list of records),
-//! and prints the median MB/s of each candidate over several runs.
+//! Run: `cargo bench --manifest-path bench/Cargo.toml --bench yaml_parsers`
+//! (release). It generates ~20 MB of task records like the README's
+//! example, deterministically, twice: as many one-record documents and as a
+//! few large files (each a list of records), and prints the median MB/s of
+//! each candidate over several runs.
 //!
 //! Measured (2 cores shared with other builds, load ~2.4, so ±20%; 20.3 MB,
 //! 35,053 records, median of 5; MB/s):

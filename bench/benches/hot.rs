@@ -3,7 +3,7 @@
 //! loading a ledger.
 //!
 //! ```sh
-//! cargo bench --bench hot
+//! cargo bench --manifest-path bench/Cargo.toml --bench hot
 //! ```
 
 use std::hint::black_box;
@@ -12,7 +12,8 @@ use criterion::{Criterion, criterion_group, criterion_main};
 use jiff::civil::{Date, date};
 use rectify::calendar::Calendar;
 use rectify::eval::{self, Plan, Verdicts};
-use rectify::model::{self, Schema};
+use rectify::model;
+use rectify::run::schema;
 use rectify::yaml::Limits;
 
 const RECORD: &str = "\
@@ -44,16 +45,6 @@ fn plan() -> Plan {
     match rules.plan {
         Some(plan) => plan,
         None => panic!("the bundled rules do not load: {:?}", rules.errors),
-    }
-}
-
-fn schema(plan: &Plan) -> Schema {
-    Schema {
-        kinds: plan
-            .kinds
-            .iter()
-            .map(|k| (k.name.clone(), k.stages.clone()))
-            .collect(),
     }
 }
 

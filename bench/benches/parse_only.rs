@@ -3,7 +3,7 @@
 //! doing nothing else. Prints the record-file count, node count and seconds.
 //!
 //! ```sh
-//! cargo bench --bench parse_only -- DIR rectify|serde_yaml [--jobs N]
+//! cargo bench --manifest-path bench/Cargo.toml --bench parse_only -- DIR rectify|serde_yaml [--jobs N]
 //! ```
 //!
 //! - `rectify`: `rectify::yaml::parse` with the default limits, the same
