@@ -69,6 +69,11 @@ pub fn run(args: &ExplainArgs, project: &Project) -> u8 {
         rules::report_load_failure(&rules, "");
         return UNTRUSTED;
     };
+    // Units compare through the project's registry, as in `check` (which
+    // also reports a name declared for two units).
+    let mut plan = plan.clone();
+    plan.units = settings.options(project, as_of).units.compile().0;
+    let plan = &plan;
     let ids: Vec<&str> = plan.rules.iter().map(|r| r.id.as_str()).collect();
     let Some(index) = ids.iter().position(|id| *id == args.rule) else {
         eprintln!("error: no rule `{}` is loaded", args.rule);

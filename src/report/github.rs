@@ -70,6 +70,9 @@ fn finding(outcome: &Outcome, f: &Finding, locator: &mut Locator) -> String {
         (command(f.severity), format!("{id}: {subject}"))
     };
     let mut message = f.message.clone();
+    if let Some(approval) = f.waiver_note() {
+        message.push_str(&format!(" (waiver {approval})"));
+    }
     if !f.waived && f.penalty.0 > 0 {
         message.push_str(&format!(" (penalty {})", points(f.penalty)));
     }

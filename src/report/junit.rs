@@ -125,6 +125,9 @@ fn finding(outcome: &Outcome, f: &Finding, fail_on: Option<Severity>) -> Case {
         );
     }
     body.push(format!("penalty: {}", points(f.penalty)));
+    if let Some(approval) = f.waiver_note() {
+        body.push(format!("waiver: {}", neutral::text(&approval)));
+    }
     let verdict = if f.waived {
         let why = f.waiver_reason.as_deref().unwrap_or("an approved waiver");
         Verdict::Skipped(format!("waived: {}", neutral::text(why)))

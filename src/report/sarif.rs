@@ -269,6 +269,16 @@ fn suppression(f: &Finding) -> Json {
             "justification",
             Some(Json::str(neutral::text(&justification))),
         ),
+        (
+            "properties",
+            Some(Json::object([
+                (
+                    "approved_by",
+                    f.waiver_approved_by.as_deref().map(Json::str),
+                ),
+                ("until", f.waiver_until.map(|d| Json::str(d.to_string()))),
+            ])),
+        ),
     ])])
 }
 
