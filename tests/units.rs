@@ -603,3 +603,21 @@ fn approvers_and_max_days_from_rectify_toml_hold() {
         );
     }
 }
+
+#[test]
+fn explain_resolves_aliases_through_the_registry_like_check() {
+    let dir = project("toml-explain", "registry", UNITS_TOML);
+    let (code, stdout, stderr) = rectify_in(
+        &dir,
+        &[
+            "explain",
+            "independent-acceptance",
+            "SZ-05",
+            "--as-of",
+            "2025-06-30",
+        ],
+    );
+    assert_eq!(code, 0, "{stderr}");
+    // `check` finds SZ-05 self-accepted under an alias; explain agrees.
+    assert!(stdout.contains("does not hold"), "{stdout}");
+}
