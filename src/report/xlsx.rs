@@ -241,7 +241,10 @@ fn findings(sheet: &mut Worksheet, outcome: &Outcome, cells: &Cells) -> Result<(
 
 fn scoreboard(sheet: &mut Worksheet, outcome: &Outcome, cells: &Cells) -> Result<(), XlsxError> {
     cells.start(sheet, SHEETS[1], SCOREBOARD)?;
-    for (row, u) in (1u32..).zip(&outcome.units) {
+    // Worst score first, as every scoreboard rectify shows.
+    let mut units: Vec<_> = outcome.units.iter().collect();
+    units.sort_by(|a, b| a.score.cmp(&b.score).then_with(|| a.unit.cmp(&b.unit)));
+    for (row, u) in (1u32..).zip(units) {
         cells.text(sheet, row, 0, &u.unit)?;
         cells.number(sheet, row, 1, usize_number(u.records))?;
         cells.number(sheet, row, 2, usize_number(u.findings))?;
