@@ -11,6 +11,19 @@ use std::path::Path;
 use calamine::{Data, Reader, Xlsx};
 use common::cmd::{rectify, rectify_in};
 
+/// `rectify check examples/jiangsu` as of the example's date, then `more`.
+fn check_example(more: &[&str]) -> (i32, String, String) {
+    let mut args = vec![
+        "check",
+        "examples/jiangsu",
+        "--as-of",
+        "2025-06-30",
+        "--no-config",
+    ];
+    args.extend(more);
+    rectify(&args)
+}
+
 type Book = Xlsx<Cursor<Vec<u8>>>;
 
 fn open(path: &Path) -> Book {
@@ -53,17 +66,7 @@ fn check_writes_findings_scores_and_progress_as_a_workbook() {
     let dir = tempfile::tempdir().expect("tempdir");
     let out = dir.path().join("findings.xlsx");
     let out_arg = out.to_str().unwrap_or("");
-    let (code, stdout, stderr) = rectify(&[
-        "check",
-        "examples/jiangsu",
-        "--as-of",
-        "2025-06-30",
-        "--no-config",
-        "--format",
-        "xlsx",
-        "--output",
-        out_arg,
-    ]);
+    let (code, stdout, stderr) = check_example(&["--format", "xlsx", "--output", out_arg]);
     assert_eq!(code, 1, "{stderr}");
     assert_eq!(stdout, "");
     let mut book = open(&out);
@@ -195,30 +198,12 @@ fn the_same_run_gives_the_same_bytes() {
 #[test]
 fn xlsx_goes_to_a_redirected_stdout_and_as_an_extra_report() {
     let dir = tempfile::tempdir().expect("tempdir");
-    let (code, stdout, _) = rectify(&[
-        "check",
-        "examples/jiangsu",
-        "--as-of",
-        "2025-06-30",
-        "--no-config",
-        "--format",
-        "xlsx",
-    ]);
+    let (code, stdout, _) = check_example(&["--format", "xlsx"]);
     assert_eq!(code, 1);
     assert!(stdout.starts_with("PK"));
     let extra = dir.path().join("extra.xlsx");
     let report = format!("xlsx={}", extra.display());
-    let (code, _, stderr) = rectify(&[
-        "check",
-        "examples/jiangsu",
-        "--as-of",
-        "2025-06-30",
-        "--no-config",
-        "--format",
-        "json",
-        "--report",
-        &report,
-    ]);
+    let (code, _, stderr) = check_example(&["--format", "json", "--report", &report]);
     assert_eq!(code, 1, "{stderr}");
     assert_eq!(open(&extra).sheet_names().len(), 4);
 }

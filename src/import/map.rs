@@ -475,12 +475,7 @@ fn line_of(text: &str, offset: usize) -> String {
 }
 
 fn first_line(message: &str) -> String {
-    let line = message.lines().next().unwrap_or(message).trim();
-    let mut chars = line.chars();
-    match chars.next() {
-        Some(c) => c.to_lowercase().chain(chars).collect(),
-        None => String::new(),
-    }
+    super::lower(message.lines().next().unwrap_or(message).trim())
 }
 
 #[cfg(test)]

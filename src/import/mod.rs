@@ -155,6 +155,15 @@ pub(crate) fn shown(text: &str) -> String {
     crate::report::neutral::text(&crate::source::clip(text)).into_owned()
 }
 
+/// An error message from a library, lowercase first, as rectify's are.
+pub(crate) fn lower(text: &str) -> String {
+    let mut chars = text.chars();
+    match chars.next() {
+        Some(c) => c.to_lowercase().chain(chars).collect(),
+        None => String::new(),
+    }
+}
+
 /// The column a field was read from (0 when it has none).
 fn columns_of(columns: &[(usize, Field)], field: &Field) -> usize {
     columns

@@ -10,7 +10,7 @@ use std::io::Cursor;
 use calamine::{DataRef, Reader, Xlsx};
 use jiff::civil::Date;
 
-use super::{Error, codes, shown};
+use super::{Error, codes, lower, shown};
 
 /// Columns read (A to IV); a cell further right is an error.
 pub const MAX_COLUMNS: u32 = 256;
@@ -287,15 +287,6 @@ pub fn csv(text: &str, name: &str) -> Result<Sheet, Error> {
     sheet.first_row = 0;
     sheet.first_col = 0;
     Ok(sheet)
-}
-
-/// An error message from a library, lowercase first.
-fn lower(text: &str) -> String {
-    let mut chars = text.chars();
-    match chars.next() {
-        Some(c) => c.to_lowercase().chain(chars).collect(),
-        None => String::new(),
-    }
 }
 
 #[cfg(test)]
