@@ -492,3 +492,28 @@ fn a_ledger_that_is_not_a_spreadsheet_is_refused() {
     assert_eq!(code, 2);
     assert!(stderr.contains("not an .xlsx or .csv file"), "{stderr}");
 }
+
+/// A workbook whose parts unpack to far more than its size (a zip bomb)
+/// is refused before anything is unpacked.
+#[test]
+fn a_zip_bomb_is_refused_unpacked() {
+    use std::io::Write;
+    let dir = tempfile::tempdir().expect("tempdir");
+    let file = std::fs::File::create(dir.path().join("bomb.xlsx")).expect("create");
+    let mut zip = zip::ZipWriter::new(file);
+    let options = zip::write::SimpleFileOptions::default()
+        .compression_method(zip::CompressionMethod::Deflated);
+    zip.start_file("xl/sharedStrings.xml", options)
+        .expect("entry");
+    let zeros = vec![b'0'; 1 << 20];
+    for _ in 0..65 {
+        zip.write_all(&zeros).expect("write");
+    }
+    zip.finish().expect("finish");
+    let (code, _, stderr) = import(dir.path(), &["bomb.xlsx"]);
+    assert_eq!(code, 2);
+    assert!(
+        stderr.contains("its parts unpack to 68157440 bytes, more than 8 times the file's"),
+        "{stderr}"
+    );
+}

@@ -16,6 +16,10 @@ use super::{Error, codes, lower, shown};
 pub const MAX_COLUMNS: u32 = 256;
 /// Rows read (Excel's own limit).
 pub const MAX_ROWS: u32 = 1_048_576;
+/// How many times its own size a workbook may declare its parts to unpack
+/// to: ordinary workbooks unpack to a few times their size, a zip bomb to
+/// thousands.
+pub const MAX_UNPACK_RATIO: u64 = 8;
 
 /// One cell's value.
 #[derive(Clone, Debug, PartialEq)]
@@ -135,6 +139,7 @@ pub fn xlsx(bytes: Vec<u8>, wanted: Option<&str>) -> Result<Sheet, Error> {
         )
         .help("save the ledger as an Excel workbook (.xlsx) or as CSV (UTF-8)")
     };
+    unpacked_size(&bytes).map_err(|e| unreadable(&e))?;
     let mut book: Xlsx<_> = Xlsx::new(Cursor::new(bytes)).map_err(|e| unreadable(&e))?;
     let names = book.sheet_names();
     let name = match wanted {
@@ -177,6 +182,26 @@ pub fn xlsx(bytes: Vec<u8>, wanted: Option<&str>) -> Result<Sheet, Error> {
         }
     }
     Ok(from_cells(name, cells))
+}
+
+/// Refuse a workbook whose parts declare more than [`MAX_UNPACK_RATIO`]
+/// times its size (and at least 64 MiB) once unpacked, before any is
+/// unpacked.
+fn unpacked_size(bytes: &[u8]) -> Result<(), String> {
+    let mut zip = zip::ZipArchive::new(Cursor::new(bytes)).map_err(|e| e.to_string())?;
+    let packed = bytes.len() as u64;
+    let limit = packed.saturating_mul(MAX_UNPACK_RATIO).max(64 << 20);
+    let mut total: u64 = 0;
+    for i in 0..zip.len() {
+        let part = zip.by_index_raw(i).map_err(|e| e.to_string())?;
+        total = total.saturating_add(part.size());
+    }
+    if total > limit {
+        return Err(format!(
+            "its parts unpack to {total} bytes, more than {MAX_UNPACK_RATIO} times the file's {packed}"
+        ));
+    }
+    Ok(())
 }
 
 /// A sheet from `(row, column, cell)`, rows and columns counted from the
