@@ -517,3 +517,36 @@ fn a_zip_bomb_is_refused_unpacked() {
         "{stderr}"
     );
 }
+
+/// 序号 and 编号 both name `id`: 编号 is read and 序号 is a warning; a
+/// heading twice is an error.
+#[test]
+fn columns_naming_one_field_keep_the_preferred_heading() {
+    let dir = tempfile::tempdir().expect("tempdir");
+    let csv = "序号,编号,责任单位,整改时限\n1,T-1,南京市人民政府,2023-06-30\n";
+    std::fs::write(dir.path().join("two-ids.csv"), csv).expect("write");
+    let (code, _, stderr) = import(dir.path(), &["two-ids.csv"]);
+    assert_eq!(code, 0, "{stderr}");
+    let yaml = std::fs::read_to_string(dir.path().join("南京市人民政府.yaml")).unwrap_or_default();
+    assert!(yaml.contains("  - id: \"T-1\"\n"), "{yaml}");
+    let csv =
+        "编号,责任单位,整改时限,整改时限（年月日）\nT-1,南京市人民政府,2023-06-30,2023-07-31\n";
+    std::fs::write(dir.path().join("two-deadlines.csv"), csv).expect("write");
+    let (code, _, stderr2) = import(dir.path(), &["two-deadlines.csv"]);
+    assert_eq!(code, 2);
+    insta::assert_snapshot!("import_column_conflicts", format!("{stderr}---\n{stderr2}"));
+}
+
+#[test]
+fn a_bad_map_file_is_reported_at_its_lines() {
+    let dir = tempfile::tempdir().expect("tempdir");
+    std::fs::write(dir.path().join("l.csv"), "编号,责任单位\nT-1,x\n").expect("write");
+    let map = "sheet = 3\n[columns]\n\"问题\" = \"stages.plan.when\"\n\"单位\" = \"responsible\"\n[status]\n\"办结\" = \"done\"\n";
+    std::fs::write(dir.path().join("map.toml"), map).expect("write");
+    std::fs::write(dir.path().join("broken.toml"), "[columns\n").expect("write");
+    let (code, _, bad) = import(dir.path(), &["l.csv", "--map", "map.toml"]);
+    assert_eq!(code, 2);
+    let (code, _, broken) = import(dir.path(), &["l.csv", "--map", "broken.toml"]);
+    assert_eq!(code, 2);
+    insta::assert_snapshot!("import_bad_map", format!("{bad}---\n{broken}"));
+}

@@ -25,7 +25,7 @@ use std::fmt;
 
 use toml::de::{DeTable, DeValue};
 
-use super::{Error, codes, shown};
+use super::{Error, codes, lower, shown};
 use crate::model::Status;
 
 /// A record field a column can fill.
@@ -313,8 +313,9 @@ pub struct Map {
     pub header_row: Option<u32>,
     /// strftime forms tried after the built-in ones.
     pub date_formats: Vec<String>,
-    /// Normalized heading -> field; the map file's entries win.
-    columns: HashMap<String, Field>,
+    /// Normalized heading -> field and rank: 0 for the map file's entries,
+    /// else 1 + the heading's place in its preset list (`编号` before `序号`).
+    columns: HashMap<String, (Field, usize)>,
     /// Normalized status text -> status.
     status: HashMap<String, Status>,
     /// Field -> value for rows whose cell is empty or missing.
@@ -329,8 +330,9 @@ impl Map {
             let Some(field) = Field::parse(field) else {
                 continue;
             };
-            for heading in *headings {
-                map.columns.insert(normalize(heading), field.clone());
+            for (rank, heading) in (1..).zip(*headings) {
+                map.columns
+                    .insert(normalize(heading), (field.clone(), rank));
             }
         }
         for (text, status) in STATUS {
@@ -341,6 +343,13 @@ impl Map {
 
     /// The field a heading names.
     pub fn field(&self, heading: &str) -> Option<Field> {
+        self.ranked(heading).map(|(field, _)| field)
+    }
+
+    /// The field a heading names and its rank: when two columns name one
+    /// field, the lower rank is read (the map file's, else the preset's
+    /// first-listed heading).
+    pub fn ranked(&self, heading: &str) -> Option<(Field, usize)> {
         self.columns.get(&normalize(heading)).cloned()
     }
 
@@ -350,31 +359,33 @@ impl Map {
     }
 
     /// The presets with a map file's entries on top; `name` is the file's
-    /// name for messages.
+    /// name for messages. Every problem is reported, in line order.
     pub fn parse(text: &str, name: &str) -> Result<Map, Vec<Error>> {
-        let table = DeTable::parse(text).map_err(|e| {
-            let at = e.span().map_or(String::new(), |s| line_of(text, s.start));
-            vec![Error::new(
-                codes::MAP,
-                None,
-                format!("`{}`{at}: {}", shown(name), first_line(e.message())),
-            )]
-        })?;
+        let mut problems = Problems {
+            text,
+            name,
+            found: Vec::new(),
+        };
+        let table = match DeTable::parse(text) {
+            Ok(table) => table,
+            Err(e) => {
+                let at = e.span().map_or(0, |s| s.start);
+                problems.add(at, lower(first_line(e.message())), None);
+                return Err(problems.into_errors());
+            }
+        };
         let mut map = Map::preset();
-        let mut errors = Vec::new();
         for (key, value) in table.get_ref() {
-            let at = format!("`{}`{}", shown(name), line_of(text, key.span().start));
-            let mut bad = |message: String, help: &str| {
-                errors.push(Error::new(codes::MAP, None, format!("{at}: {message}")).help(help));
-            };
+            let at = key.span().start;
             match (key.get_ref().as_ref(), value.get_ref()) {
                 ("sheet", DeValue::String(s)) => map.sheet = Some(s.to_string()),
                 ("header-row", DeValue::Integer(i)) => {
                     match i.as_str().parse::<u32>().ok().filter(|r| *r >= 1) {
                         Some(row) => map.header_row = Some(row),
-                        None => bad(
+                        None => problems.add(
+                            at,
                             format!("`header-row` must be a row number, found `{}`", i.as_str()),
-                            "rows count from 1",
+                            Some("rows count from 1"),
                         ),
                     }
                 }
@@ -382,100 +393,143 @@ impl Map {
                     for item in list.iter() {
                         match item.get_ref() {
                             DeValue::String(s) => map.date_formats.push(s.to_string()),
-                            _ => bad(
+                            _ => problems.add(
+                                item.span().start,
                                 "`date-formats` holds strings".into(),
-                                "write forms such as \"%d/%m/%Y\"",
+                                Some("write forms such as \"%d/%m/%Y\""),
                             ),
                         }
                     }
                 }
-                ("columns", DeValue::Table(t)) => {
-                    for (heading, field) in t.iter() {
-                        match field.get_ref() {
-                            DeValue::String(f) => match Field::parse(f) {
-                                Some(field) => {
-                                    map.columns.insert(normalize(heading.get_ref()), field);
-                                }
-                                None => bad(
-                                    format!("`{}` is not a field a column can fill", shown(f)),
-                                    FIELDS_HELP,
-                                ),
-                            },
-                            _ => bad(
-                                format!(
-                                    "column `{}` must map to a field name",
-                                    shown(heading.get_ref())
-                                ),
-                                FIELDS_HELP,
-                            ),
-                        }
-                    }
+                ("columns", DeValue::Table(t)) => map.columns_from(t, &mut problems),
+                ("status", DeValue::Table(t)) => map.status_from(t, &mut problems),
+                ("defaults", DeValue::Table(t)) => map.defaults_from(t, &mut problems),
+                (key @ ("sheet" | "header-row" | "date-formats"), _) => {
+                    problems.add(at, format!("`{key}` has the wrong type"), Some(KEYS_HELP))
                 }
-                ("status", DeValue::Table(t)) => {
-                    for (cell, status) in t.iter() {
-                        let found = match status.get_ref() {
-                            DeValue::String(s) => STATUS
-                                .iter()
-                                .find(|(n, _)| n.is_ascii() && *n == s.as_ref()),
-                            _ => None,
-                        };
-                        match found {
-                            Some((_, status)) => {
-                                map.status.insert(normalize(cell.get_ref()), status.clone());
-                            }
-                            None => bad(
-                                format!(
-                                    "status `{}` must translate to a status",
-                                    shown(cell.get_ref())
-                                ),
-                                "one of `not-started`, `in-progress`, `staged`, `completed`",
-                            ),
-                        }
-                    }
+                (key @ ("columns" | "status" | "defaults"), _) => problems.add(
+                    at,
+                    format!("`{key}` must be a table (`[{key}]`)"),
+                    Some(KEYS_HELP),
+                ),
+                (key, _) => {
+                    problems.add(at, format!("unknown key `{}`", shown(key)), Some(KEYS_HELP))
                 }
-                ("defaults", DeValue::Table(t)) => {
-                    for (field, value) in t.iter() {
-                        match (Field::parse(field.get_ref()), value.get_ref()) {
-                            (Some(field), DeValue::String(v)) => {
-                                map.defaults.push((field, v.to_string()))
-                            }
-                            _ => bad(
-                                format!(
-                                    "default `{}` must be a field and a string",
-                                    shown(field.get_ref())
-                                ),
-                                FIELDS_HELP,
-                            ),
-                        }
-                    }
+            }
+        }
+        if problems.found.is_empty() {
+            Ok(map)
+        } else {
+            Err(problems.into_errors())
+        }
+    }
+
+    fn columns_from(&mut self, table: &DeTable<'_>, problems: &mut Problems<'_>) {
+        for (heading, field) in table.iter() {
+            let at = heading.span().start;
+            let parsed = match field.get_ref() {
+                DeValue::String(f) => Field::parse(f).ok_or_else(|| shown(f)),
+                _ => Err(String::new()),
+            };
+            match parsed {
+                Ok(field) => {
+                    self.columns
+                        .insert(normalize(heading.get_ref()), (field, 0));
                 }
-                (key, _) => bad(
-                    format!("unknown or mistyped key `{}`", shown(key)),
-                    "a map file has `sheet`, `header-row`, `date-formats`, `[columns]`, `[status]` and `[defaults]`",
+                Err(f) if !f.is_empty() => problems.add(
+                    at,
+                    format!("`{f}` is not a field a column can fill"),
+                    Some(FIELDS_HELP),
+                ),
+                Err(_) => problems.add(
+                    at,
+                    format!(
+                        "column `{}` must map to a field name",
+                        shown(heading.get_ref())
+                    ),
+                    Some(FIELDS_HELP),
                 ),
             }
         }
-        if errors.is_empty() {
-            Ok(map)
-        } else {
-            Err(errors)
+    }
+
+    fn status_from(&mut self, table: &DeTable<'_>, problems: &mut Problems<'_>) {
+        for (cell, status) in table.iter() {
+            let found = match status.get_ref() {
+                // Only the statuses' own names, as records write them.
+                DeValue::String(s) => STATUS
+                    .iter()
+                    .filter(|(n, _)| {
+                        ["not-started", "in-progress", "staged", "completed"].contains(n)
+                    })
+                    .find(|(n, _)| *n == s.as_ref()),
+                _ => None,
+            };
+            match found {
+                Some((_, status)) => {
+                    self.status
+                        .insert(normalize(cell.get_ref()), status.clone());
+                }
+                None => problems.add(
+                    cell.span().start,
+                    format!(
+                        "status `{}` must translate to a status",
+                        shown(cell.get_ref())
+                    ),
+                    Some("one of `not-started`, `in-progress`, `staged`, `completed`"),
+                ),
+            }
+        }
+    }
+
+    fn defaults_from(&mut self, table: &DeTable<'_>, problems: &mut Problems<'_>) {
+        for (field, value) in table.iter() {
+            match (Field::parse(field.get_ref()), value.get_ref()) {
+                (Some(field), DeValue::String(v)) => self.defaults.push((field, v.to_string())),
+                _ => problems.add(
+                    field.span().start,
+                    format!(
+                        "default `{}` must be a field and a string",
+                        shown(field.get_ref())
+                    ),
+                    Some(FIELDS_HELP),
+                ),
+            }
         }
     }
 }
 
-const FIELDS_HELP: &str = "fields: id, kind, title, category, round, region, responsible.unit, responsible.lead, assigned, deadline, status, stages.NAME[.end|.by|.evidence|.note], extension.to|approved_on|approved_by|reason, skip, or another field's path such as budget.yuan";
-
-/// ` (line N)` for a byte offset.
-fn line_of(text: &str, offset: usize) -> String {
-    let line = text.as_bytes()[..offset.min(text.len())]
-        .iter()
-        .filter(|b| **b == b'\n')
-        .count();
-    format!(" line {}", line + 1)
+/// A map file's problems, each at a byte offset of the file.
+struct Problems<'a> {
+    text: &'a str,
+    name: &'a str,
+    found: Vec<(usize, Error)>,
 }
 
-fn first_line(message: &str) -> String {
-    super::lower(message.lines().next().unwrap_or(message).trim())
+impl Problems<'_> {
+    fn add(&mut self, at: usize, message: String, help: Option<&str>) {
+        let line = self.text.as_bytes()[..at.min(self.text.len())]
+            .iter()
+            .filter(|b| **b == b'\n')
+            .count();
+        let message = format!("`{}` line {}: {message}", shown(self.name), line + 1);
+        let mut error = Error::new(codes::MAP, None, message);
+        error.help = help.map(str::to_string);
+        self.found.push((at, error));
+    }
+
+    fn into_errors(mut self) -> Vec<Error> {
+        self.found.sort_by_key(|(at, _)| *at);
+        self.found.into_iter().map(|(_, e)| e).collect()
+    }
+}
+
+const KEYS_HELP: &str = "a map file has `sheet` (text), `header-row` (a number), `date-formats` (a list of texts), and the tables `[columns]`, `[status]` and `[defaults]`";
+
+const FIELDS_HELP: &str = "fields: id, kind, title, category, round, region, responsible.unit, responsible.lead, assigned, deadline, status, stages.NAME[.end|.by|.evidence|.note], extension.to|approved_on|approved_by|reason, skip, or another field's path such as budget.yuan";
+
+fn first_line(message: &str) -> &str {
+    message.lines().next().unwrap_or(message).trim()
 }
 
 #[cfg(test)]

@@ -197,41 +197,76 @@ fn no_heading(sheet: &Sheet, map: &Map) -> Error {
     )
 }
 
-/// The field of each heading cell, in column order; unknown headings
-/// are warnings, a field claimed twice an error at the second column.
+/// The field of each heading cell, in column order. An unknown heading is
+/// a warning; when two columns name one field the lower-ranked is read
+/// (`编号` over `序号`) and the other is a warning, and two of one rank
+/// are an error at the second.
 fn columns(sheet: &Sheet, row: usize, map: &Map, errors: &mut Vec<Error>) -> Vec<(usize, Field)> {
-    let mut columns: Vec<(usize, Field)> = Vec::new();
+    let mut columns: Vec<(usize, Field, usize)> = Vec::new();
+    let heading_of = |column: usize| {
+        let text = sheet.rows[row]
+            .get(column)
+            .map(Cell::text)
+            .unwrap_or_default();
+        shown(text.trim())
+    };
     for (column, cell) in sheet.rows[row].iter().enumerate() {
         let heading = cell.text();
         if heading.trim().is_empty() {
             continue;
         }
         let place = Some(sheet.place(row, column));
-        match map.field(&heading) {
-            Some(Field::Skip) => {}
-            Some(field) => {
-                if let Some((first, _)) = columns.iter().find(|(_, f)| *f == field) {
-                    let message = format!(
-                        "column `{}` maps to `{field}`, like the column at {}",
-                        shown(heading.trim()),
-                        sheet.place(row, *first)
-                    );
-                    errors.push(Error::new(codes::DUPLICATE_COLUMN, place, message).help(
-                        "map one of them to another field, or to `skip`, in a map file (`--map`)",
-                    ));
-                } else {
-                    columns.push((column, field));
-                }
-            }
-            None => {
-                let message = format!("column `{}` is not imported", shown(heading.trim()));
-                errors.push(
-                    Error::new(codes::IGNORED_COLUMN, place, message)
-                        .help("map it to a field (or to `skip`) under `[columns]` in a map file (`--map`)")
-                        .warning(),
-                );
-            }
+        let Some((field, rank)) = map.ranked(&heading) else {
+            let message = format!("column `{}` is not imported", shown(heading.trim()));
+            errors.push(
+                Error::new(codes::IGNORED_COLUMN, place, message)
+                    .help("map it to a field (or to `skip`) under `[columns]` in a map file (`--map`)")
+                    .warning(),
+            );
+            continue;
+        };
+        if field == Field::Skip {
+            continue;
         }
+        let Some(at) = columns.iter().position(|(_, f, _)| *f == field) else {
+            columns.push((column, field, rank));
+            continue;
+        };
+        let (first, _, first_rank) = columns[at];
+        if rank == first_rank {
+            let message = format!(
+                "column `{}` maps to `{field}`, like column `{}` at {}",
+                shown(heading.trim()),
+                heading_of(first),
+                sheet.place(row, first)
+            );
+            errors.push(
+                Error::new(codes::DUPLICATE_COLUMN, place, message).help(
+                    "map one of them to another field, or to `skip`, in a map file (`--map`)",
+                ),
+            );
+            continue;
+        }
+        let (kept, dropped) = if rank < first_rank {
+            columns[at] = (column, field.clone(), rank);
+            (column, first)
+        } else {
+            (first, column)
+        };
+        let message = format!(
+            "column `{}` is not imported: column `{}` gives `{field}`",
+            heading_of(dropped),
+            heading_of(kept)
+        );
+        errors.push(
+            Error::new(
+                codes::IGNORED_COLUMN,
+                Some(sheet.place(row, dropped)),
+                message,
+            )
+            .help("map it to another field, or to `skip`, in a map file (`--map`)")
+            .warning(),
+        );
     }
-    columns
+    columns.into_iter().map(|(c, f, _)| (c, f)).collect()
 }
