@@ -311,6 +311,21 @@ mod tests {
     }
 
     #[test]
+    fn a_spreadsheet_error_is_an_error_in_any_column() {
+        let map = Map::preset();
+        for field in [Field::Title, Field::Deadline, Field::Status] {
+            let problem = read(&Cell::Error("#N/A".into()), &field, &map).err();
+            assert_eq!(
+                problem.map(|p| (p.code, p.message)),
+                Some((
+                    codes::BAD_CELL,
+                    "the cell holds the spreadsheet error `#N/A`".to_string()
+                ))
+            );
+        }
+    }
+
+    #[test]
     fn evidence_splits_on_lines_and_semicolons() {
         assert_eq!(
             list("a.pdf\nb.pdf；c.zip; "),
