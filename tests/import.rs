@@ -550,3 +550,58 @@ fn a_bad_map_file_is_reported_at_its_lines() {
     assert_eq!(code, 2);
     insta::assert_snapshot!("import_bad_map", format!("{bad}---\n{broken}"));
 }
+
+/// Text a unit wrote comes back exactly through rectify's own loader:
+/// quotes, backslashes, line breaks, tabs, bidi controls, YAML syntax and
+/// values YAML would read as another type.
+#[test]
+fn hostile_text_round_trips_through_the_loader() {
+    let titles = [
+        "say \"yes\" \\ no",
+        "line one\nline two\ttab",
+        "evil\u{202e}txt.exe",
+        "- [a, b]: {c: d} # not a comment",
+        "null",
+        "2023-06-30",
+        "&anchor *alias !tag",
+    ];
+    let mut csv = String::from("编号,整改任务,责任单位\n");
+    for (i, title) in titles.iter().enumerate() {
+        let quoted = title.replace('"', "\"\"");
+        csv.push_str(
+            &format!("00{i},\"{quoted}\",O'Brien \"Unit\"\n")
+                .replace("O'Brien \"Unit\"", "\"O'Brien \"\"Unit\"\"\""),
+        );
+    }
+    let dir = tempfile::tempdir().expect("tempdir");
+    std::fs::write(dir.path().join("h.csv"), &csv).expect("write");
+    let (code, _, stderr) = import(dir.path(), &["h.csv"]);
+    assert_eq!(code, 0, "{stderr}");
+    let yaml = std::fs::read_to_string(dir.path().join("o-brien-unit.yaml")).unwrap_or_default();
+    let file = model::load(&yaml, &schema(), &Limits::default());
+    assert!(file.errors.is_empty(), "{:?}\n{yaml}", file.errors);
+    let read: Vec<(String, String, String)> = file
+        .records
+        .iter()
+        .map(|r| {
+            let title = r
+                .title
+                .as_ref()
+                .map(|t| t.value.clone())
+                .unwrap_or_default();
+            (r.id.value.clone(), title, r.unit.value.clone())
+        })
+        .collect();
+    let expected: Vec<(String, String, String)> = titles
+        .iter()
+        .enumerate()
+        .map(|(i, t)| {
+            (
+                format!("00{i}"),
+                (*t).to_string(),
+                "O'Brien \"Unit\"".to_string(),
+            )
+        })
+        .collect();
+    assert_eq!(read, expected);
+}
