@@ -296,6 +296,11 @@ impl std::fmt::Display for ReadError {
 /// it grows meanwhile. A FIFO or a device (`/dev/zero`) is refused unopened,
 /// so reading can neither hang nor exhaust memory.
 pub fn read_text(path: &Path, limit: u64) -> Result<String, ReadError> {
+    utf8(read_bytes(path, limit)?)
+}
+
+/// A file's bytes (a spreadsheet), under the same rules as [`read_text`].
+pub fn read_bytes(path: &Path, limit: u64) -> Result<Vec<u8>, ReadError> {
     let meta = std::fs::metadata(path).map_err(ReadError::Io)?;
     if meta.is_dir() {
         return Err(ReadError::Folder);
@@ -319,14 +324,14 @@ pub fn read_text(path: &Path, limit: u64) -> Result<String, ReadError> {
 
 /// At most `limit` bytes of `reader` (standard input) as text.
 pub fn read_text_from(reader: impl std::io::Read, limit: u64) -> Result<String, ReadError> {
-    read_limited(reader, limit, 0)
+    utf8(read_limited(reader, limit, 0)?)
 }
 
 fn read_limited(
     reader: impl std::io::Read,
     limit: u64,
     capacity: usize,
-) -> Result<String, ReadError> {
+) -> Result<Vec<u8>, ReadError> {
     use std::io::Read;
     let mut bytes = Vec::with_capacity(capacity);
     reader
@@ -336,6 +341,10 @@ fn read_limited(
     if bytes.len() as u64 > limit {
         return Err(ReadError::TooLarge { size: None, limit });
     }
+    Ok(bytes)
+}
+
+fn utf8(bytes: Vec<u8>) -> Result<String, ReadError> {
     String::from_utf8(bytes).map_err(|e| ReadError::NotUtf8 {
         at: e.utf8_error().valid_up_to(),
     })

@@ -166,3 +166,20 @@ fn every_rule_test_block_in_the_docs_passes() {
         }
     }
 }
+
+/// Every import map file shown in the docs (```toml map) is one
+/// `rectify import --map` accepts.
+#[test]
+fn every_map_file_in_the_docs_is_valid() {
+    let mut count = 0;
+    for path in markdown_files() {
+        let doc = std::fs::read_to_string(&path).expect("readable");
+        for (line, block) in blocks(&doc, "```toml map") {
+            count += 1;
+            if let Err(errors) = rectify::import::Map::parse(&block, "map.toml") {
+                panic!("{}:{line}: {errors:?}", path.display());
+            }
+        }
+    }
+    assert!(count >= 1, "no ```toml map block");
+}

@@ -67,6 +67,8 @@ pub enum Command {
     Explain(super::explain::ExplainArgs),
     /// Show the resolved settings (rectify.toml, flags, defaults) and where each came from.
     Config(super::show::ConfigArgs),
+    /// Read a spreadsheet ledger (.xlsx, .csv) into record files, one ledger file per responsible unit.
+    Import(super::import::ImportArgs),
     /// Write a commented rectify.toml here (and with --rules a copy of the bundled rules).
     Init(super::init::InitArgs),
     /// Print a shell completion script.
@@ -142,6 +144,8 @@ pub enum FormatArg {
     Github,
     /// a markdown summary for a pull-request comment
     Markdown,
+    /// an Excel workbook: findings, scoreboard, progress by unit (needs --output)
+    Xlsx,
 }
 
 /// `--report FORMAT=FILE`.
@@ -216,6 +220,8 @@ pub enum ReportFormat {
     Markdown,
     /// one self-contained HTML file with charts (no external resources)
     Html,
+    /// an Excel workbook: findings, scoreboard, progress by unit (needs --output)
+    Xlsx,
 }
 
 /// The lowest severity that makes `check` exit 1.

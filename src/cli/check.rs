@@ -56,6 +56,10 @@ pub fn run(args: &CheckArgs, project: &Project) -> u8 {
     }
     let to_stdout = out_file.as_deref().is_none_or(output::is_stdout);
     let to_terminal = to_stdout && io::stdout().is_terminal();
+    if format == Format::Xlsx && to_terminal {
+        eprintln!("{}", output::BINARY_TO_TERMINAL);
+        return UNTRUSTED;
+    }
     let style = Style {
         color: color(args.color, to_terminal),
         width: width(to_terminal),
@@ -190,6 +194,7 @@ pub(crate) fn convert(arg: FormatArg) -> Format {
         FormatArg::Junit => Format::Junit,
         FormatArg::Github => Format::Github,
         FormatArg::Markdown => Format::Markdown,
+        FormatArg::Xlsx => Format::Xlsx,
     }
 }
 

@@ -8,6 +8,7 @@
 //!   replacement, links, devices, and never over an input.
 //! - [`spinner`]: the stderr spinner for runs longer than about a second.
 //! - [`rules`]: `rectify rules check` and `rectify rules doc` ([`doc`] builds the pages).
+//! - [`import`]: `rectify import`, a spreadsheet ledger to record files.
 //! - [`fmt`]: `rectify fmt`. [`test`]: `rectify test`. [`explain`]: `rectify explain`.
 //! - [`project`]: finding `rectify.toml` and the project root, and working
 //!   from it; [`settings`]: flags over `rectify.toml` over defaults, with
@@ -18,6 +19,7 @@ pub mod check;
 pub mod doc;
 pub mod explain;
 pub mod fmt;
+pub mod import;
 pub mod init;
 pub mod output;
 pub mod project;
@@ -47,6 +49,7 @@ pub fn main() -> ExitCode {
         Command::Schema => schema(),
         Command::Completions { shell } => completions(shell),
         Command::Init(args) => init::run(&args),
+        Command::Import(args) => import::run(&args),
         command => match project::open(&cli.config) {
             Ok(project) => in_project(command, &project),
             Err(code) => code,
@@ -65,7 +68,9 @@ fn in_project(command: Command, project: &project::Project) -> u8 {
         Command::Test(args) => test::run(&args, project),
         Command::Explain(args) => explain::run(&args, project),
         Command::Config(args) => show::run(&args, project),
-        Command::Schema | Command::Completions { .. } | Command::Init(_) => UNTRUSTED,
+        Command::Schema | Command::Completions { .. } | Command::Init(_) | Command::Import(_) => {
+            UNTRUSTED
+        }
     }
 }
 

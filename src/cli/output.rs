@@ -23,6 +23,9 @@ pub fn is_stdout(path: &Path) -> bool {
     path.as_os_str() == "-"
 }
 
+/// Why an Excel workbook is not written to a terminal.
+pub const BINARY_TO_TERMINAL: &str = "error: an xlsx workbook is binary and stdout is a terminal\n  = help: write it to a file with `--output FILE`";
+
 /// Write what `render` produces to `path`, as the module says.
 pub fn write(path: &Path, render: impl FnOnce(&mut dyn Write) -> io::Result<()>) -> io::Result<()> {
     if is_stdout(path) {

@@ -6,7 +6,7 @@
 //! or the output cannot be written. Findings do not fail it: it is a
 //! report, not a gate (use `check --fail-on` for that).
 
-use std::io::Write;
+use std::io::{IsTerminal, Write};
 
 use crate::report::progress::{self, Form};
 use crate::run::{self, Options};
@@ -48,12 +48,21 @@ pub fn run(args: &ReportArgs, project: &Project) -> u8 {
     };
     settings.notes(&outcome, args.format == ReportFormat::Table);
     let form = match args.format {
-        ReportFormat::Table => Form::Table,
-        ReportFormat::Markdown => Form::Markdown,
-        ReportFormat::Html => Form::Html,
+        ReportFormat::Table => Some(Form::Table),
+        ReportFormat::Markdown => Some(Form::Markdown),
+        ReportFormat::Html => Some(Form::Html),
+        ReportFormat::Xlsx => None,
     };
-    let render = |out: &mut dyn Write| progress::render(&outcome, form, Some(due_within), out);
+    let render = |out: &mut dyn Write| match form {
+        Some(form) => progress::render(&outcome, form, Some(due_within), out),
+        None => crate::report::xlsx::write(&outcome, out),
+    };
     if output::refuse_inputs(out_file.as_deref(), &outcome) {
+        return UNTRUSTED;
+    }
+    let to_stdout = out_file.as_deref().is_none_or(output::is_stdout);
+    if form.is_none() && to_stdout && std::io::stdout().is_terminal() {
+        eprintln!("{}", output::BINARY_TO_TERMINAL);
         return UNTRUSTED;
     }
     let written = match &out_file {

@@ -9,7 +9,7 @@
 pub mod error;
 mod fields;
 mod load;
-mod record;
+pub(crate) mod record;
 mod stages;
 
 use std::sync::Arc;

@@ -8,6 +8,8 @@
 //! - [`diagnostic`]: findings and input errors as miette diagnostics.
 //! - [`text`]: `human` and `plain`, with the summary footer.
 //! - [`sarif`], [`junit`], [`github`], [`markdown`]: machine and CI formats.
+//! - [`xlsx`]: the Excel workbook of `check` and `report` (findings,
+//!   scoreboard, progress by unit, input errors).
 //! - [`progress`]: `rectify report` (table, markdown, self-contained HTML).
 //! - [`schema`]: the JSON Schema of the record format (`rectify schema`).
 //! - [`neutral`]: the one door every untrusted text passes before it is
@@ -27,6 +29,7 @@ pub mod sarif;
 pub mod schema;
 pub mod table;
 pub mod text;
+pub mod xlsx;
 pub mod xml;
 
 use std::io::{self, Write};
@@ -51,6 +54,8 @@ pub enum Format {
     Github,
     /// A markdown summary for a pull-request comment.
     Markdown,
+    /// An Excel workbook (binary): findings, scoreboard, progress by unit.
+    Xlsx,
 }
 
 impl Format {
@@ -107,5 +112,6 @@ pub fn render(
         Format::Junit => junit::write(outcome, style.fail_on, out),
         Format::Github => github::write(outcome, out),
         Format::Markdown => markdown::write(outcome, out),
+        Format::Xlsx => xlsx::write(outcome, out),
     }
 }

@@ -1,0 +1,202 @@
+//! `rectify import`: a spreadsheet ledger to record files, one ledger file
+//! per responsible unit. Every cell that cannot be read is reported at its
+//! place (`Sheet!C12`); when any is, nothing is written and the command
+//! exits 2. Existing files are never overwritten without `--force`.
+
+use std::io::Write;
+use std::path::{Path, PathBuf};
+
+use clap::Args;
+
+use super::UNTRUSTED;
+use super::output;
+use crate::import::{self, Error, Map};
+use crate::load::{self, MAX_FILE_SIZE};
+use crate::syntax::ast::Severity;
+
+#[derive(Debug, Args)]
+pub struct ImportArgs {
+    /// The ledger: an Excel workbook (.xlsx) or a CSV file (UTF-8)
+    #[arg(value_name = "LEDGER")]
+    pub ledger: PathBuf,
+    /// A map file (TOML) for headings, statuses and date forms the presets do not know
+    #[arg(long, value_name = "MAP.toml")]
+    pub map: Option<PathBuf>,
+    /// The folder to write the record files into (made when missing)
+    #[arg(long, value_name = "DIR", default_value = ".")]
+    pub out: PathBuf,
+    /// Overwrite record files that already exist
+    #[arg(long)]
+    pub force: bool,
+    /// Refuse a ledger or map file larger than BYTES [default: 64 MiB]
+    #[arg(long, value_name = "BYTES")]
+    pub max_file_size: Option<u64>,
+}
+
+pub fn run(args: &ImportArgs) -> u8 {
+    let limit = args.max_file_size.unwrap_or(MAX_FILE_SIZE);
+    let name = args.ledger.display().to_string();
+    let result = map(args.map.as_deref(), limit).and_then(|map| {
+        let sheet = sheet(&args.ledger, &map, limit).map_err(|e| vec![e])?;
+        Ok(import::ledger(&sheet, &file_name(&args.ledger), &map))
+    });
+    let imported = match result {
+        Ok(imported) => imported,
+        Err(errors) => {
+            report(&name, &errors);
+            return UNTRUSTED;
+        }
+    };
+    report(&name, &imported.errors);
+    if imported.failed() {
+        let n = imported
+            .errors
+            .iter()
+            .filter(|e| e.severity == Severity::Error)
+            .count();
+        let s = if n == 1 { "" } else { "s" };
+        eprintln!("error: {n} problem{s} in `{name}`; nothing was written");
+        return UNTRUSTED;
+    }
+    if imported.records == 0 {
+        eprintln!("error: `{name}` has no rows below its heading row; nothing was written");
+        return UNTRUSTED;
+    }
+    match write(&args.out, &imported.files, args.force) {
+        Ok(()) => {
+            let files = imported.files.len();
+            eprintln!(
+                "imported {} record{} into {files} file{} in `{}`",
+                imported.records,
+                if imported.records == 1 { "" } else { "s" },
+                if files == 1 { "" } else { "s" },
+                args.out.display()
+            );
+            0
+        }
+        Err(message) => {
+            eprintln!("error: {message}");
+            UNTRUSTED
+        }
+    }
+}
+
+fn map(path: Option<&Path>, limit: u64) -> Result<Map, Vec<Error>> {
+    let Some(path) = path else {
+        return Ok(Map::preset());
+    };
+    let text = load::read_text(path, limit).map_err(|e| {
+        vec![unreadable(format!(
+            "cannot read the map file `{}`: {e}",
+            path.display()
+        ))]
+    })?;
+    Map::parse(&text, &path.display().to_string())
+}
+
+/// The sheet to import, read within the size limit.
+fn sheet(path: &Path, map: &Map, limit: u64) -> Result<import::Sheet, Error> {
+    let cannot = |e: load::ReadError| unreadable(format!("cannot read `{}`: {e}", path.display()));
+    let extension = path
+        .extension()
+        .and_then(|e| e.to_str())
+        .map(str::to_ascii_lowercase);
+    match extension.as_deref() {
+        Some("csv") => {
+            let text = load::read_text(path, limit).map_err(cannot)?;
+            let stem = path
+                .file_stem()
+                .map_or(String::new(), |s| s.to_string_lossy().into_owned());
+            import::read::csv(&text, &stem)
+        }
+        Some("xlsx" | "xlsm") => {
+            let bytes = load::read_bytes(path, limit).map_err(cannot)?;
+            import::read::xlsx(bytes, map.sheet.as_deref())
+        }
+        _ => Err(unreadable(format!(
+            "cannot import `{}`: not an .xlsx or .csv file",
+            path.display()
+        ))
+        .with_help("save the ledger as an Excel workbook (.xlsx) or as CSV (UTF-8)")),
+    }
+}
+
+fn unreadable(message: String) -> Error {
+    Error {
+        code: import::codes::UNREADABLE,
+        severity: Severity::Error,
+        place: None,
+        message,
+        help: None,
+    }
+}
+
+trait WithHelp {
+    fn with_help(self, help: &str) -> Self;
+}
+
+impl WithHelp for Error {
+    fn with_help(mut self, help: &str) -> Error {
+        self.help = Some(help.to_string());
+        self
+    }
+}
+
+fn file_name(path: &Path) -> String {
+    path.file_name().map_or_else(
+        || path.display().to_string(),
+        |n| n.to_string_lossy().into_owned(),
+    )
+}
+
+/// Each problem on stderr: the code and message, where, and the advice.
+fn report(ledger: &str, errors: &[Error]) {
+    let mut err = std::io::stderr().lock();
+    for e in errors {
+        let _ = write!(err, "{}", render(ledger, e));
+    }
+}
+
+/// One problem as text, as [`report`] prints it.
+pub fn render(ledger: &str, e: &Error) -> String {
+    let level = match e.severity {
+        Severity::Error => "error",
+        Severity::Warning => "warning",
+        Severity::Info => "info",
+    };
+    let mut text = format!("{level}[{}]: {}\n", e.code, e.message);
+    if let Some(place) = &e.place {
+        text.push_str(&format!("  --> {ledger}: {place}\n"));
+    }
+    if let Some(help) = &e.help {
+        text.push_str(&format!("  = help: {help}\n"));
+    }
+    text
+}
+
+/// Write every file into `dir`, after making sure none exists (unless
+/// `force`): a refusal writes nothing.
+fn write(dir: &Path, files: &[(String, String)], force: bool) -> Result<(), String> {
+    let paths: Vec<PathBuf> = files.iter().map(|(name, _)| dir.join(name)).collect();
+    if !force {
+        let existing: Vec<String> = paths
+            .iter()
+            .filter(|p| p.symlink_metadata().is_ok())
+            .map(|p| format!("`{}`", p.display()))
+            .collect();
+        if !existing.is_empty() {
+            return Err(format!(
+                "{} already exist{}; nothing was written\n  = help: pass --force to overwrite, or --out another folder",
+                existing.join(", "),
+                if existing.len() == 1 { "s" } else { "" }
+            ));
+        }
+    }
+    std::fs::create_dir_all(dir)
+        .map_err(|e| format!("cannot make `{}`: {}", dir.display(), load::io_reason(&e)))?;
+    for (path, (_, text)) in paths.iter().zip(files) {
+        output::write(path, |out| out.write_all(text.as_bytes()))
+            .map_err(|e| format!("cannot write `{}`: {}", path.display(), load::io_reason(&e)))?;
+    }
+    Ok(())
+}
