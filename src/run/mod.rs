@@ -13,6 +13,7 @@ mod ids;
 mod merge;
 mod roster;
 pub mod waivers;
+pub mod workspace;
 
 pub use find::{FindError, Found, find_record};
 
