@@ -41,6 +41,7 @@ pub mod cli;
 pub mod config;
 pub mod eval;
 pub mod load;
+pub mod lsp;
 pub mod model;
 pub mod outcome;
 pub mod points;

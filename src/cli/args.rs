@@ -67,6 +67,8 @@ pub enum Command {
     Explain(super::explain::ExplainArgs),
     /// Show the resolved settings (rectify.toml, flags, defaults) and where each came from.
     Config(super::show::ConfigArgs),
+    /// A language server for rule files and record files, over stdin and stdout.
+    Lsp(super::lsp::LspArgs),
     /// Write a commented rectify.toml here (and with --rules a copy of the bundled rules).
     Init(super::init::InitArgs),
     /// Print a shell completion script.

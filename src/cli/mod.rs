@@ -12,6 +12,7 @@
 //! - [`project`]: finding `rectify.toml` and the project root, and working
 //!   from it; [`settings`]: flags over `rectify.toml` over defaults, with
 //!   where each value came from; [`show`]: `rectify config`; [`init`]: `rectify init`.
+//! - [`lsp`]: `rectify lsp`, the language server ([`crate::lsp`]).
 
 pub mod args;
 pub mod check;
@@ -19,6 +20,7 @@ pub mod doc;
 pub mod explain;
 pub mod fmt;
 pub mod init;
+pub mod lsp;
 pub mod output;
 pub mod project;
 pub mod report;
@@ -65,6 +67,7 @@ fn in_project(command: Command, project: &project::Project) -> u8 {
         Command::Test(args) => test::run(&args, project),
         Command::Explain(args) => explain::run(&args, project),
         Command::Config(args) => show::run(&args, project),
+        Command::Lsp(args) => lsp::run(&args, project),
         Command::Schema | Command::Completions { .. } | Command::Init(_) => UNTRUSTED,
     }
 }

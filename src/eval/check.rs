@@ -415,7 +415,14 @@ pub fn stage_due(plan: &Plan, record: &Record, as_of: Date, stage: usize) -> Opt
         .kinds
         .iter()
         .position(|k| k.name == record.kind.value)?;
-    earliest_due(plan, &plan.rules, record, as_of, (k, stage), &mut Vec::new())
+    earliest_due(
+        plan,
+        &plan.rules,
+        record,
+        as_of,
+        (k, stage),
+        &mut Vec::new(),
+    )
 }
 
 /// The earliest due date `rules` set for stage `.1` of kind `.0`.

@@ -72,9 +72,7 @@ impl Workspace {
             (Some(plan), Some(schema), Some(text)) => {
                 file::process_text(result, text.to_string(), plan, schema, &self.options)
             }
-            (Some(plan), Some(schema), None) => {
-                file::process(path, plan, schema, &self.options)
-            }
+            (Some(plan), Some(schema), None) => file::process(path, plan, schema, &self.options),
             _ => result,
         };
         self.files.insert(path.to_path_buf(), result);
