@@ -686,3 +686,202 @@ fn a_change_to_a_record_file_updates_its_diagnostics_and_a_broken_buffer_still_g
     );
     client.shut_down();
 }
+
+/// Random edits, as a clumsy typist makes them, to a record file and a
+/// rule file: after each batch the server publishes diagnostics and
+/// answers every request (a result or an error), and it is still alive at
+/// the end.
+#[test]
+fn random_edits_never_stop_the_server() {
+    use proptest::prelude::*;
+    use proptest::test_runner::{Config, TestRunner};
+
+    let dir = project();
+    let mut client = Client::start(dir.path());
+    client.initialize(&[]);
+    let rules = "rules/central-inspection.rules";
+    let docs = [
+        (client.open(WUXI, &read(dir.path(), WUXI)), WUXI),
+        (client.open(rules, &read(dir.path(), rules)), rules),
+    ];
+    for (uri, _) in &docs {
+        client.diagnostics(uri);
+    }
+    let pieces = [
+        "",
+        "\n",
+        "{",
+        "}",
+        "[",
+        ":",
+        "- ",
+        "  ",
+        "\"",
+        "#",
+        "plan",
+        "太湖",
+        "𝄞",
+        "2022-13-45",
+        "require ",
+        "rule x {",
+        "stages:\n",
+        "&a *a",
+        "\t",
+        "\r\n",
+        "within 3 days after",
+    ];
+    let edit = (
+        0u32..120,
+        0u32..60,
+        0u32..4,
+        0u32..30,
+        proptest::sample::select(pieces.to_vec()),
+    );
+    let strategy = (
+        0usize..2,
+        proptest::collection::vec(edit, 1..6),
+        0u32..120,
+        0u32..60,
+    );
+    let mut runner = TestRunner::new(Config {
+        cases: 100,
+        failure_persistence: None,
+        ..Config::default()
+    });
+    let version = std::cell::Cell::new(1);
+    let client = std::cell::RefCell::new(client);
+    runner
+        .run(&strategy, |(which, edits, line, character)| {
+            let mut client = client.borrow_mut();
+            let (uri, _) = &docs[which];
+            version.set(version.get() + 1);
+            let changes: Vec<Value> = edits
+                .iter()
+                .map(|(line, character, lines, chars, text)| {
+                    json!({"range": {"start": position((*line).into(), (*character).into()),
+                                     "end": position((line + lines).into(), (character + chars).into())},
+                           "text": text})
+                })
+                .collect();
+            client.notify(
+                "textDocument/didChange",
+                json!({"textDocument": {"uri": uri, "version": version.get()}, "contentChanges": changes}),
+            );
+            client.diagnostics(uri);
+            let at = json!({"textDocument": {"uri": uri}, "position": position(line.into(), character.into())});
+            let whole = json!({"textDocument": {"uri": uri}, "range": {"start": position(0, 0), "end": position(200, 0)}});
+            let requests = [
+                ("textDocument/hover", at.clone()),
+                ("textDocument/definition", at.clone()),
+                ("textDocument/completion", at),
+                ("textDocument/inlayHint", whole),
+                ("textDocument/documentSymbol", json!({"textDocument": {"uri": uri}})),
+                ("textDocument/formatting", json!({"textDocument": {"uri": uri}, "options": {"tabSize": 2, "insertSpaces": true}})),
+            ];
+            for (method, params) in requests {
+                let response = client.request(method, params);
+                prop_assert!(
+                    response.get("result").is_some() || response.get("error").is_some(),
+                    "{method}: {response}"
+                );
+                let internal = response["error"]["code"] == json!(-32603);
+                prop_assert!(!internal, "{method} failed inside: {response}");
+            }
+            Ok(())
+        })
+        .unwrap_or_else(|e| panic!("{e}"));
+    client.into_inner().shut_down();
+}
+
+/// Group rules count the whole workspace, with the open buffer in place of
+/// its file: emptying Xuzhou's petitions in the editor (not on disk) drops
+/// the finding on Xuzhou's closure rate shown at the rule.
+#[test]
+fn an_edit_to_one_record_file_updates_the_group_findings() {
+    let dir = project();
+    let mut client = Client::start(dir.path());
+    client.initialize(&[]);
+    let rules = client.open(
+        "rules/central-inspection.rules",
+        &read(dir.path(), "rules/central-inspection.rules"),
+    );
+    let xuzhou = |d: &Vec<Value>| {
+        d.iter()
+            .filter(|d| d["message"].as_str().is_some_and(|m| m.contains("Xuzhou")))
+            .count()
+    };
+    assert_eq!(xuzhou(&client.diagnostics(&rules)), 1);
+    let path = "petitions/xuzhou.yaml";
+    let text = read(dir.path(), path);
+    let uri = client.open(path, &text);
+    client.diagnostics(&uri);
+    // Every open file is published again after a change.
+    assert_eq!(xuzhou(&client.diagnostics(&rules)), 1);
+    let end = text.lines().count() as u64 + 1;
+    client.notify(
+        "textDocument/didChange",
+        json!({"textDocument": {"uri": uri, "version": 2},
+               "contentChanges": [{"range": {"start": position(0, 0), "end": position(end, 0)}, "text": "records: []\n"}]}),
+    );
+    assert_eq!(xuzhou(&client.diagnostics(&rules)), 0);
+    assert_eq!(
+        read(dir.path(), path),
+        text,
+        "the file on disk is untouched"
+    );
+    client.shut_down();
+}
+
+/// One line per diagnostic: `line:character severity code: message`.
+fn rendered(diagnostics: &[Value]) -> String {
+    diagnostics
+        .iter()
+        .map(|d| {
+            let start = &d["range"]["start"];
+            format!(
+                "{}:{} {} {}: {}\n",
+                start["line"],
+                start["character"],
+                d["severity"],
+                d["code"].as_str().unwrap_or_default(),
+                d["message"].as_str().unwrap_or_default()
+            )
+        })
+        .collect()
+}
+
+/// The texts the server shows of its own: record diagnostics with help,
+/// the note when the rules do not check, refusals as error responses.
+#[test]
+fn what_the_server_says_in_its_own_words() {
+    let dir = project();
+    let typo = "records:\n  - id: X-2\n    kind: task\n    responsible: { unit: Wuxi }\n    assigned: 2022-06-01\n    deadlne: 2022-12-01\n    status: complete\n";
+    std::fs::write(dir.path().join("tasks/typo.yaml"), typo).expect("a record file");
+    let mut client = Client::start(dir.path());
+    client.initialize(&[]);
+    let mut shown = String::new();
+    let uri = client.open("tasks/typo.yaml", typo);
+    shown.push_str("# a record file with mistakes\n");
+    shown.push_str(&rendered(&client.diagnostics(&uri)));
+    let rules = "rules/central-inspection.rules";
+    let rules_uri = client.open(rules, "rule broken {\n");
+    shown.push_str("# a rule file that does not parse\n");
+    shown.push_str(&rendered(&client.diagnostics(&rules_uri)));
+    shown.push_str("# the record file meanwhile\n");
+    shown.push_str(&rendered(&client.diagnostics(&uri)));
+    let refused = client.request(
+        "textDocument/formatting",
+        json!({"textDocument": {"uri": rules_uri}, "options": {"tabSize": 2, "insertSpaces": true}}),
+    );
+    shown.push_str(&format!(
+        "# formatting it\n{}\n",
+        refused["error"]["message"]
+    ));
+    let unknown = client.request("workspace/symbol", json!({"query": ""}));
+    shown.push_str(&format!(
+        "# an unsupported request\n{}\n",
+        unknown["error"]["message"]
+    ));
+    insta::assert_snapshot!(shown);
+    client.shut_down();
+}

@@ -32,14 +32,11 @@ pub(super) fn of(server: &Server, path: &Path, doc: &Doc) -> Vec<Diagnostic> {
 
 fn record_file(server: &Server, name: &str, doc: &Doc) -> Vec<Diagnostic> {
     let outcome = &server.outcome;
-    let Some(file) = workspace::file_index(outcome, name) else {
-        return Vec::new();
-    };
     let at = At { server, doc };
-    let mut out: Vec<Diagnostic> = workspace::file_errors(outcome, file)
-        .map(|e| at.input_error(e))
-        .collect();
     if server.workspace.plan().is_none() {
+        if !server.workspace.has(Path::new(name)) {
+            return Vec::new();
+        }
         let mut note = InputError::new(
             "rules::not-checked",
             Severity::Info,
@@ -48,16 +45,16 @@ fn record_file(server: &Server, name: &str, doc: &Doc) -> Vec<Diagnostic> {
             None,
         );
         note.help = Some("see the diagnostics in the rule files (`rectify rules check`)".into());
-        out.push(at.input_error(&note));
+        return vec![at.input_error(&note)];
     }
+    let Some(file) = workspace::file_index(outcome, name) else {
+        return Vec::new();
+    };
+    let mut out: Vec<Diagnostic> = workspace::file_errors(outcome, file)
+        .map(|e| at.input_error(e))
+        .collect();
     let located_here = |f: &&Finding| f.origin == Origin::Record && f.file == file;
-    out.extend(
-        outcome
-            .findings
-            .iter()
-            .filter(located_here)
-            .map(|f| at.finding(f)),
-    );
+    out.extend(outcome.findings.iter().filter(located_here).map(|f| at.finding(f)));
     out
 }
 
