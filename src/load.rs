@@ -187,7 +187,7 @@ fn rule_texts(
     }
     let mut texts = Vec::new();
     for path in paths {
-        for file in rule_files(path, rules) {
+        for file in rule_files(path, overlay, rules) {
             if let Some(text) = overlay(&file) {
                 texts.push((file.display().to_string(), text));
                 continue;
@@ -207,9 +207,9 @@ fn rule_texts(
     texts
 }
 
-fn rule_files(path: &Path, rules: &mut Rules) -> Vec<PathBuf> {
+fn rule_files(path: &Path, overlay: Overlay<'_>, rules: &mut Rules) -> Vec<PathBuf> {
     if !path.is_dir() {
-        if !path.exists() {
+        if !path.exists() && overlay(path).is_none() {
             let file = rules.add(path.display().to_string(), None);
             rules.errors.push(whole_file_error(
                 "rules::unreadable",

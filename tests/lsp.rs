@@ -885,3 +885,26 @@ fn what_the_server_says_in_its_own_words() {
     insta::assert_snapshot!(shown);
     client.shut_down();
 }
+
+/// A new rule file, not yet saved, in the project's rule folder is checked
+/// with the rest of the rule set (it knows the `task` pipeline), and its
+/// misspelt stage gets the did-you-mean fix.
+#[test]
+fn a_new_rule_file_is_checked_with_the_rule_set_and_offers_its_fix() {
+    let dir = project();
+    let mut client = Client::start(dir.path());
+    client.initialize(&[]);
+    let text = "rule c-d {\n  for task\n  require plna within 3 days after assigned\n  severity error\n}\n";
+    let uri = client.open("rules/new.rules", text);
+    let diagnostics = client.diagnostics(&uri);
+    assert_eq!(diagnostics.len(), 1, "{diagnostics:#?}");
+    let d = &diagnostics[0];
+    assert_eq!(d["code"], "rules::unknown-stage");
+    assert_eq!(d["range"]["start"], position(2, 10));
+    let actions = client.result(
+        "textDocument/codeAction",
+        json!({"textDocument": {"uri": uri}, "range": d["range"], "context": {"diagnostics": [d]}}),
+    );
+    assert_eq!(actions[0]["edit"]["changes"][&uri][0]["newText"], "plan");
+    client.shut_down();
+}

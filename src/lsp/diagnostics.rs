@@ -54,7 +54,13 @@ fn record_file(server: &Server, name: &str, doc: &Doc) -> Vec<Diagnostic> {
         .map(|e| at.input_error(e))
         .collect();
     let located_here = |f: &&Finding| f.origin == Origin::Record && f.file == file;
-    out.extend(outcome.findings.iter().filter(located_here).map(|f| at.finding(f)));
+    out.extend(
+        outcome
+            .findings
+            .iter()
+            .filter(located_here)
+            .map(|f| at.finding(f)),
+    );
     out
 }
 
@@ -63,12 +69,7 @@ fn rule_file(server: &Server, name: &str, doc: &Doc) -> Vec<Diagnostic> {
     let at = At { server, doc };
     let loaded = server.workspace.rules();
     let Some(file) = loaded.files.iter().position(|f| f.name == name) else {
-        // A rule file outside the project's rule set: checked on its own.
-        let overlay = |_: &Path| Some(std::sync::Arc::from(doc.text.as_str()));
-        let alone = crate::load::rules_with(&[name.into()], &overlay);
-        let mut errors = alone.errors.clone();
-        errors.extend(crate::load::warnings(&alone));
-        return errors.iter().map(|e| at.input_error(e)).collect();
+        return unlisted_rule_file(server, name, doc);
     };
     let mut errors = loaded.errors.clone();
     errors.extend(crate::load::warnings(loaded));
@@ -97,6 +98,41 @@ fn rule_file(server: &Server, name: &str, doc: &Doc) -> Vec<Diagnostic> {
             .map(|f| at.finding(f)),
     );
     out
+}
+
+/// A rule file the project's rule set does not hold (yet): a new file in
+/// a rule folder is checked with the rest of the set, as it will be once
+/// saved; a file elsewhere on its own.
+fn unlisted_rule_file(server: &Server, name: &str, doc: &Doc) -> Vec<Diagnostic> {
+    let at = At { server, doc };
+    let path = Path::new(name);
+    let folders = &server.workspace.options().rules;
+    let mut paths: Vec<std::path::PathBuf> = folders
+        .iter()
+        .filter(|f| path.starts_with(super::plain(f)))
+        .cloned()
+        .collect();
+    if paths.is_empty() || !path.exists() {
+        paths.push(path.to_path_buf());
+    }
+    let docs = &server.docs;
+    let overlay = |p: &Path| {
+        let open = docs.get(&super::plain(p))?;
+        Some(std::sync::Arc::from(open.text.as_str()))
+    };
+    let loaded = crate::load::rules_with(&paths, &overlay);
+    let Some(file) = loaded.files.iter().position(|f| Path::new(&f.name) == path) else {
+        return Vec::new();
+    };
+    let mut errors = loaded.errors.clone();
+    errors.extend(crate::load::warnings(&loaded));
+    let here =
+        |e: &&InputError| e.origin == Origin::Rule && e.place.is_some_and(|p| p.file == file);
+    errors
+        .iter()
+        .filter(here)
+        .map(|e| at.input_error(e))
+        .collect()
 }
 
 /// Converts rectify's diagnostics to the protocol's, in one document.
