@@ -24,6 +24,8 @@ import sys
 import tempfile
 import time
 
+from findings import write  # the same section replacement as findings.py
+
 SECTION = "## Editor: change to diagnostics"
 AS_OF = "2025-06-30"
 
@@ -147,17 +149,6 @@ def section(count, size, shown, opened, times, counts, edits):
     return "\n".join(lines)
 
 
-def write(out, text):
-    path = pathlib.Path(out)
-    old = path.read_text(encoding="utf-8") if path.exists() else ""
-    pattern = re.compile(re.escape(SECTION) + r".*?(?=^## |\Z)", re.S | re.M)
-    if pattern.search(old):
-        new = pattern.sub(lambda _: text + "\n", old, count=1)
-    else:
-        new = old.rstrip("\n") + "\n\n" + text
-    path.write_text(new.rstrip("\n") + "\n", encoding="utf-8")
-
-
 def main():
     p = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     p.add_argument("--rectify", required=True)
@@ -170,7 +161,7 @@ def main():
         target = workspace(tmp)
         result = measure(rectify, tmp, target, args.edits)
     text = section(*result, args.edits)
-    write(args.out, text)
+    write(args.out, text, SECTION)
     print(text)
 
 

@@ -53,50 +53,22 @@ fn record_file(server: &Server, name: &str, doc: &Doc) -> Vec<Diagnostic> {
     let mut out: Vec<Diagnostic> = workspace::file_errors(outcome, file)
         .map(|e| at.input_error(e))
         .collect();
-    let located_here = |f: &&Finding| f.origin == Origin::Record && f.file == file;
-    out.extend(
-        outcome
-            .findings
-            .iter()
-            .filter(located_here)
-            .map(|f| at.finding(f)),
-    );
+    out.extend(at.findings(Origin::Record, file));
     out
 }
 
 fn rule_file(server: &Server, name: &str, doc: &Doc) -> Vec<Diagnostic> {
-    let outcome = &server.outcome;
     let at = At { server, doc };
     let loaded = server.workspace.rules();
     let Some(file) = loaded.files.iter().position(|f| f.name == name) else {
         return unlisted_rule_file(server, name, doc);
     };
-    let mut errors = loaded.errors.clone();
-    errors.extend(crate::load::warnings(loaded));
-    if let Some(calendar) = loaded.plan.as_ref().and_then(|p| p.calendar.as_ref()) {
-        let as_of = server.workspace.options().as_of;
-        errors.extend(crate::run::calendar_edge::near_end(
-            &loaded.files,
-            calendar,
-            as_of,
-        ));
-    }
-    let here =
-        |e: &&InputError| e.origin == Origin::Rule && e.place.is_some_and(|p| p.file == file);
-    let mut out: Vec<Diagnostic> = errors
+    let mut out: Vec<Diagnostic> = rule_errors(server, loaded, file)
         .iter()
-        .filter(here)
         .map(|e| at.input_error(e))
         .collect();
     // Group rules' findings are located at the rule.
-    let located_here = |f: &&Finding| f.origin == Origin::Rule && f.file == file;
-    out.extend(
-        outcome
-            .findings
-            .iter()
-            .filter(located_here)
-            .map(|f| at.finding(f)),
-    );
+    out.extend(at.findings(Origin::Rule, file));
     out
 }
 
@@ -115,24 +87,28 @@ fn unlisted_rule_file(server: &Server, name: &str, doc: &Doc) -> Vec<Diagnostic>
     if paths.is_empty() || !path.exists() {
         paths.push(path.to_path_buf());
     }
-    let docs = &server.docs;
-    let overlay = |p: &Path| {
-        let open = docs.get(&super::plain(p))?;
-        Some(std::sync::Arc::from(open.text.as_str()))
-    };
-    let loaded = crate::load::rules_with(&paths, &overlay);
+    let loaded = crate::load::rules_with(&paths, &super::overlay(&server.docs));
     let Some(file) = loaded.files.iter().position(|f| Path::new(&f.name) == path) else {
         return Vec::new();
     };
-    let mut errors = loaded.errors.clone();
-    errors.extend(crate::load::warnings(&loaded));
-    let here =
-        |e: &&InputError| e.origin == Origin::Rule && e.place.is_some_and(|p| p.file == file);
-    errors
+    rule_errors(server, &loaded, file)
         .iter()
-        .filter(here)
         .map(|e| at.input_error(e))
         .collect()
+}
+
+/// The errors and warnings `rules check` gives about rule file `file` of `loaded`.
+fn rule_errors(server: &Server, loaded: &crate::load::Rules, file: usize) -> Vec<InputError> {
+    let mut errors = loaded.errors.clone();
+    errors.extend(crate::load::warnings(loaded));
+    if let Some(calendar) = loaded.plan.as_ref().and_then(|p| p.calendar.as_ref()) {
+        let as_of = server.workspace.options().as_of;
+        let near = crate::run::calendar_edge::near_end(&loaded.files, calendar, as_of);
+        errors.extend(near);
+    }
+    let here = |e: &InputError| e.origin == Origin::Rule && e.place.is_some_and(|p| p.file == file);
+    errors.retain(here);
+    errors
 }
 
 /// Converts rectify's diagnostics to the protocol's, in one document.
@@ -142,6 +118,13 @@ struct At<'a> {
 }
 
 impl At<'_> {
+    /// The findings located in file `file` of the `origin` list.
+    fn findings(&self, origin: Origin, file: usize) -> Vec<Diagnostic> {
+        let here = |f: &&Finding| f.origin == origin && f.file == file;
+        let findings = self.server.outcome.findings.iter().filter(here);
+        findings.map(|f| self.finding(f)).collect()
+    }
+
     fn range(&self, span: Span) -> lsp_types::Range {
         self.doc.range(span, self.server.encoding)
     }

@@ -196,9 +196,7 @@ impl Server {
         match request.method.as_str() {
             req::HoverRequest::METHOD => {
                 let p: lsp_types::HoverParams = params(request)?;
-                let at = &p.text_document_position_params;
-                let (path, doc) = self.doc(&at.text_document.uri)?;
-                let offset = doc.offset(at.position, self.encoding);
+                let (path, doc, offset) = self.at(&p.text_document_position_params)?;
                 reply(match kind_of(&path) {
                     Kind::Rules => rules::hover(self, doc, offset),
                     Kind::Records => records::hover(self, &path, doc, offset),
@@ -207,9 +205,7 @@ impl Server {
             }
             req::GotoDefinition::METHOD => {
                 let p: lsp_types::GotoDefinitionParams = params(request)?;
-                let at = &p.text_document_position_params;
-                let (path, doc) = self.doc(&at.text_document.uri)?;
-                let offset = doc.offset(at.position, self.encoding);
+                let (path, doc, offset) = self.at(&p.text_document_position_params)?;
                 reply(match kind_of(&path) {
                     Kind::Rules => rules::definition(self, doc, offset),
                     Kind::Records => records::definition(self, &path, doc, offset),
@@ -218,9 +214,7 @@ impl Server {
             }
             req::Completion::METHOD => {
                 let p: lsp_types::CompletionParams = params(request)?;
-                let at = &p.text_document_position;
-                let (path, doc) = self.doc(&at.text_document.uri)?;
-                let offset = doc.offset(at.position, self.encoding);
+                let (path, doc, offset) = self.at(&p.text_document_position)?;
                 reply(match kind_of(&path) {
                     Kind::Rules => Some(rules::completion(self, doc, offset)),
                     Kind::Records => Some(records::completion(self, doc, offset)),
@@ -267,6 +261,15 @@ impl Server {
         let path = self.relative(uri).ok_or_else(|| not_open(uri))?;
         let doc = self.docs.get(&path).ok_or_else(|| not_open(uri))?;
         Ok((path, doc))
+    }
+
+    /// The document, its path and the byte offset a position names.
+    fn at(
+        &self,
+        at: &lsp_types::TextDocumentPositionParams,
+    ) -> Result<(PathBuf, &Doc, usize), (i32, String)> {
+        let (path, doc) = self.doc(&at.text_document.uri)?;
+        Ok((path, doc, doc.offset(at.position, self.encoding)))
     }
 
     /// Apply a notification; the diagnostics to publish.
@@ -316,8 +319,7 @@ impl Server {
     /// then the diagnostics of every open document: a change to one file
     /// can change another's (duplicate ids, group rules).
     fn refresh(&mut self, path: &Path) -> Vec<Notification> {
-        let docs = &self.docs;
-        let overlay = |p: &Path| docs.get(&plain(p)).map(|d| Arc::from(d.text.as_str()));
+        let overlay = overlay(&self.docs);
         match kind_of(path) {
             Kind::Rules => self.workspace.reload(&overlay),
             Kind::Records if self.workspace.has(path) => {
@@ -376,6 +378,11 @@ fn params<P: DeserializeOwned>(request: &Request) -> Result<P, (i32, String)> {
 
 fn reply(value: impl Serialize) -> Reply {
     serde_json::to_value(value).map_err(|e| (ErrorCode::InternalError as i32, e.to_string()))
+}
+
+/// The open documents' texts in place of their files.
+fn overlay(docs: &HashMap<PathBuf, Doc>) -> impl Fn(&Path) -> Option<Arc<str>> + '_ {
+    |p: &Path| docs.get(&plain(p)).map(|d| Arc::from(d.text.as_str()))
 }
 
 /// A path without `.` components, as the walk names files.

@@ -13,7 +13,7 @@ use std::path::{Path, PathBuf};
 use crate::eval::Plan;
 use crate::load::{self, Overlay, Rules};
 use crate::model::Schema;
-use crate::outcome::{InputError, Outcome, Summary};
+use crate::outcome::{InputError, Outcome};
 
 use super::{Options, file, merge};
 
@@ -99,24 +99,10 @@ impl Workspace {
     /// The whole check as `check` would report it, from the kept results.
     /// Waiver files are not applied (they are not record files).
     pub fn outcome(&self) -> Outcome {
-        let mut outcome = Outcome {
-            as_of: self.options.as_of,
-            root: self.options.root.clone(),
-            files: Vec::new(),
-            rule_files: self.rules.files.clone(),
-            rules: Vec::new(),
-            records: 0,
-            record_files: 0,
-            findings: Vec::new(),
-            input_errors: self.rules.errors.clone(),
-            units: Vec::new(),
-            progress: Vec::new(),
-            pending: Vec::new(),
-            passes: Vec::new(),
-            summary: Summary::default(),
-            progress_by: Vec::new(),
-            skipped: Vec::new(),
-        };
+        let options = &self.options;
+        let files = self.rules.files.clone();
+        let mut outcome = Outcome::empty(options.as_of, options.root.clone(), files);
+        outcome.input_errors = self.rules.errors.clone();
         let Some(plan) = &self.rules.plan else {
             return outcome;
         };
