@@ -908,3 +908,65 @@ fn a_new_rule_file_is_checked_with_the_rule_set_and_offers_its_fix() {
     assert_eq!(actions[0]["edit"]["changes"][&uri][0]["newText"], "plan");
     client.shut_down();
 }
+
+/// Started by hand, with nothing on stdin: exit 2, and a message that says
+/// what the command is for.
+#[test]
+fn without_a_client_the_server_exits_2_and_says_why() {
+    let dir = project();
+    let out = Command::new(env!("CARGO_BIN_EXE_rectify"))
+        .arg("lsp")
+        .current_dir(dir.path())
+        .stdin(Stdio::null())
+        .output()
+        .expect("rectify lsp runs");
+    assert_eq!(out.status.code(), Some(2));
+    assert!(out.stdout.is_empty());
+    insta::assert_snapshot!(String::from_utf8_lossy(&out.stderr));
+}
+
+/// An approved extension moves the deadline: the hint beside `deadline`
+/// says where to; a hover on a stage with no finding still explains the
+/// deadlines on it.
+#[test]
+fn a_moved_deadline_is_hinted_and_a_stage_explained() {
+    let dir = project();
+    let text = "records:\n  - id: X-3\n    kind: task\n    responsible: { unit: Wuxi }\n    assigned: 2022-06-01\n    deadline: 2022-12-31\n    extensions:\n      - { to: 2023-06-30, approved_by: Jiangsu, approved_on: 2022-12-01 }\n    stages:\n      plan: 2022-06-28\n";
+    std::fs::write(dir.path().join("tasks/moved.yaml"), text).expect("a record file");
+    let mut client = Client::start(dir.path());
+    client.initialize(&[]);
+    let uri = client.open("tasks/moved.yaml", text);
+    client.diagnostics(&uri);
+    let hints = client.result(
+        "textDocument/inlayHint",
+        json!({"textDocument": {"uri": uri}, "range": {"start": position(0, 0), "end": position(20, 0)}}),
+    );
+    let labels: Vec<(u64, String)> = hints
+        .as_array()
+        .expect("hints")
+        .iter()
+        .map(|h| {
+            (
+                h["position"]["line"].as_u64().expect("a line"),
+                h["label"].as_str().expect("a label").to_string(),
+            )
+        })
+        .collect();
+    assert_eq!(
+        labels,
+        vec![
+            (5, "effective 2023-06-30 (extension 1)".to_string()),
+            (9, "due 2022-07-14".to_string()),
+        ]
+    );
+    let hover = client.result(
+        "textDocument/hover",
+        json!({"textDocument": {"uri": uri}, "position": position(9, 8)}),
+    );
+    let shown = hover["contents"]["value"].as_str().expect("markdown");
+    assert!(
+        shown.contains("rule `plan-on-time` applies to `task` records; `X-3` is one"),
+        "{shown}"
+    );
+    client.shut_down();
+}

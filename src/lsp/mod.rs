@@ -57,7 +57,9 @@ pub fn serve(options: Options) -> Result<(), String> {
 /// Serve on a connection (stdio, or in memory for tests).
 pub fn serve_on(connection: Connection, options: Options) -> Result<(), String> {
     let protocol = |e: lsp_server::ProtocolError| format!("protocol error: {e}");
-    let (id, params) = connection.initialize_start().map_err(protocol)?;
+    let (id, params) = connection.initialize_start().map_err(|e| {
+        format!("the client sent no `initialize` request ({e}); editors start `rectify lsp` and speak to it over stdin and stdout")
+    })?;
     let init: InitializeParams = serde_json::from_value(params).unwrap_or_default();
     let encoding = negotiate(&init);
     let result = InitializeResult {

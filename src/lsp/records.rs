@@ -68,6 +68,7 @@ pub(super) fn inlay_hints(server: &Server, doc: &Doc, range: Range) -> Vec<Inlay
             hints.extend(record.deadline.as_ref().map(|d| hint(d.span, label)));
         }
     }
+    hints.sort_by_key(|h| (h.position.line, h.position.character));
     hints
 }
 
