@@ -970,3 +970,46 @@ fn a_moved_deadline_is_hinted_and_a_stage_explained() {
     );
     client.shut_down();
 }
+
+/// A record file changed on disk while not open (a `git checkout`), as the
+/// client's file watcher reports it: deleted, it no longer counts for the
+/// group rules. A client that can watch files is asked to.
+#[test]
+fn a_record_file_deleted_on_disk_is_dropped_from_the_group_figures() {
+    let dir = project();
+    let mut client = Client::start(dir.path());
+    let uri = uri(&client.root);
+    let init = client.result(
+        "initialize",
+        json!({"processId": null, "rootUri": uri,
+               "capabilities": {"workspace": {"didChangeWatchedFiles": {"dynamicRegistration": true}}}}),
+    );
+    assert!(!init.is_null());
+    client.notify("initialized", json!({}));
+    let register = client.receive("client/registerCapability");
+    assert_eq!(register["method"], "client/registerCapability");
+    assert_eq!(
+        register["params"]["registrations"][0]["method"],
+        "workspace/didChangeWatchedFiles"
+    );
+    client.send(json!({"jsonrpc": "2.0", "id": register["id"], "result": null}));
+    let rules = client.open(
+        "rules/central-inspection.rules",
+        &read(dir.path(), "rules/central-inspection.rules"),
+    );
+    let xuzhou = |d: &Vec<Value>| {
+        d.iter()
+            .filter(|d| d["message"].as_str().is_some_and(|m| m.contains("Xuzhou")))
+            .count()
+    };
+    assert_eq!(xuzhou(&client.diagnostics(&rules)), 1);
+    let path = "petitions/xuzhou.yaml";
+    std::fs::remove_file(dir.path().join(path)).expect("removed");
+    let gone = client.uri(path);
+    client.notify(
+        "workspace/didChangeWatchedFiles",
+        json!({"changes": [{"uri": gone, "type": 3}]}),
+    );
+    assert_eq!(xuzhou(&client.diagnostics(&rules)), 0);
+    client.shut_down();
+}

@@ -71,6 +71,9 @@ pub fn serve_on(connection: Connection, options: Options) -> Result<(), String> 
     };
     let result = serde_json::to_value(result).map_err(|e| e.to_string())?;
     connection.initialize_finish(id, result).map_err(protocol)?;
+    if watches(&init) {
+        send_watch_request(&connection)?;
+    }
     let mut server = Server::new(options, encoding);
     let send = |message: Message| {
         connection
@@ -95,6 +98,40 @@ pub fn serve_on(connection: Connection, options: Options) -> Result<(), String> 
         }
     }
     Ok(())
+}
+
+/// Whether the client can watch files for the server (dynamic registration).
+fn watches(init: &InitializeParams) -> bool {
+    let workspace = init.capabilities.workspace.as_ref();
+    let watched = workspace.and_then(|w| w.did_change_watched_files.as_ref());
+    watched.and_then(|w| w.dynamic_registration) == Some(true)
+}
+
+/// Ask the client to say when a record, rule or config file changes on
+/// disk (a `git checkout`, another program), so those are read again.
+fn send_watch_request(connection: &Connection) -> Result<(), String> {
+    let options = lsp_types::DidChangeWatchedFilesRegistrationOptions {
+        watchers: vec![lsp_types::FileSystemWatcher {
+            glob_pattern: lsp_types::GlobPattern::String("**/*.{yaml,yml,rules}".into()),
+            kind: None,
+        }],
+    };
+    let params = lsp_types::RegistrationParams {
+        registrations: vec![lsp_types::Registration {
+            id: "rectify-files".into(),
+            method: note::DidChangeWatchedFiles::METHOD.into(),
+            register_options: serde_json::to_value(options).ok(),
+        }],
+    };
+    let request = Request::new(
+        lsp_server::RequestId::from("rectify-watch".to_string()),
+        req::RegisterCapability::METHOD.into(),
+        params,
+    );
+    connection
+        .sender
+        .send(Message::Request(request))
+        .map_err(|e| format!("cannot send: {e}"))
 }
 
 /// UTF-8 when the client offers it (no conversion needed), else UTF-16,
@@ -132,6 +169,13 @@ fn capabilities(encoding: Encoding) -> ServerCapabilities {
         inlay_hint_provider: Some(OneOf::Left(true)),
         ..ServerCapabilities::default()
     }
+}
+
+/// The files a notification changed, and the documents it closed.
+#[derive(Default)]
+struct Changed {
+    paths: Vec<PathBuf>,
+    closed: Vec<Uri>,
 }
 
 /// What a request handler gives: a result, or an error code and message.
@@ -276,75 +320,120 @@ impl Server {
 
     /// Apply a notification; the diagnostics to publish.
     fn notify(&mut self, notification: Notification) -> Vec<Notification> {
-        let changed = panic::catch_unwind(AssertUnwindSafe(|| self.change(notification)));
-        match changed {
-            Ok(Some(path)) => self.refresh(&path),
+        let applied = panic::catch_unwind(AssertUnwindSafe(|| {
+            let changed = self.change(notification);
+            for path in &changed.paths {
+                self.reevaluate(path);
+            }
+            changed
+        }));
+        match applied {
+            Ok(changed) if !changed.paths.is_empty() => self.publish_all(changed.closed),
             _ => Vec::new(),
         }
     }
 
-    /// Update the documents; the path of the one that changed.
-    fn change(&mut self, n: Notification) -> Option<PathBuf> {
+    /// Update the documents; which files changed.
+    fn change(&mut self, n: Notification) -> Changed {
+        let mut changed = Changed::default();
         match n.method.as_str() {
             note::DidOpenTextDocument::METHOD => {
-                let p: lsp_types::DidOpenTextDocumentParams =
-                    serde_json::from_value(n.params).ok()?;
+                let Ok(p) =
+                    serde_json::from_value::<lsp_types::DidOpenTextDocumentParams>(n.params)
+                else {
+                    return changed;
+                };
                 let doc = p.text_document;
-                let path = self.relative(&doc.uri)?;
-                self.docs
-                    .insert(path.clone(), Doc::new(doc.uri, doc.text, doc.version));
-                Some(path)
+                if let Some(path) = self.relative(&doc.uri) {
+                    let opened = Doc::new(doc.uri, doc.text, doc.version);
+                    self.docs.insert(path.clone(), opened);
+                    changed.paths.push(path);
+                }
             }
             note::DidChangeTextDocument::METHOD => {
-                let p: lsp_types::DidChangeTextDocumentParams =
-                    serde_json::from_value(n.params).ok()?;
-                let path = self.relative(&p.text_document.uri)?;
-                let doc = self.docs.get_mut(&path)?;
-                for change in p.content_changes {
-                    doc.apply(change, self.encoding);
+                let Ok(p) =
+                    serde_json::from_value::<lsp_types::DidChangeTextDocumentParams>(n.params)
+                else {
+                    return changed;
+                };
+                let path = self.relative(&p.text_document.uri);
+                if let Some((path, doc)) =
+                    path.and_then(|p| Some((p.clone(), self.docs.get_mut(&p)?)))
+                {
+                    for change in p.content_changes {
+                        doc.apply(change, self.encoding);
+                    }
+                    doc.version = p.text_document.version;
+                    changed.paths.push(path);
                 }
-                doc.version = p.text_document.version;
-                Some(path)
             }
             note::DidCloseTextDocument::METHOD => {
-                let p: lsp_types::DidCloseTextDocumentParams =
-                    serde_json::from_value(n.params).ok()?;
-                let path = self.relative(&p.text_document.uri)?;
-                self.docs.remove(&path)?;
-                Some(path)
+                let Ok(p) =
+                    serde_json::from_value::<lsp_types::DidCloseTextDocumentParams>(n.params)
+                else {
+                    return changed;
+                };
+                if let Some(path) = self.relative(&p.text_document.uri) {
+                    if let Some(doc) = self.docs.remove(&path) {
+                        changed.closed.push(doc.uri);
+                        changed.paths.push(path);
+                    }
+                }
             }
-            _ => None,
-        }
-    }
-
-    /// Re-evaluate after `path` changed (reload the rules for a rule file),
-    /// then the diagnostics of every open document: a change to one file
-    /// can change another's (duplicate ids, group rules).
-    fn refresh(&mut self, path: &Path) -> Vec<Notification> {
-        let overlay = overlay(&self.docs);
-        match kind_of(path) {
-            Kind::Rules => self.workspace.reload(&overlay),
-            Kind::Records if self.workspace.has(path) => {
-                let text = self.docs.get(path).map(|d| d.text.as_str());
-                self.workspace.update(path, text);
+            note::DidChangeWatchedFiles::METHOD => {
+                let Ok(p) =
+                    serde_json::from_value::<lsp_types::DidChangeWatchedFilesParams>(n.params)
+                else {
+                    return changed;
+                };
+                // An open buffer wins over its file on disk.
+                let paths = p.changes.iter().filter_map(|e| self.relative(&e.uri));
+                let on_disk: Vec<PathBuf> = paths.filter(|p| !self.docs.contains_key(p)).collect();
+                changed.paths = on_disk;
             }
             _ => {}
         }
+        changed
+    }
+
+    /// Evaluate again after `path` changed: the rules reloaded for a rule
+    /// file; for a record file, that file alone from its buffer or its
+    /// file, dropped when it is gone, and a new file on disk found by
+    /// walking the record paths again.
+    fn reevaluate(&mut self, path: &Path) {
+        let overlay = overlay(&self.docs);
+        match kind_of(path) {
+            Kind::Rules => self.workspace.reload(&overlay),
+            Kind::Records => {
+                let text = self.docs.get(path).map(|d| d.text.as_str());
+                let exists = self.root.join(path).is_file();
+                match (self.workspace.has(path), text, exists) {
+                    (true, Some(_), _) | (true, None, true) => self.workspace.update(path, text),
+                    (true, None, false) => self.workspace.remove(path),
+                    (false, None, true) => self.workspace.reload(&overlay),
+                    (false, ..) => {}
+                }
+            }
+            Kind::Other => {}
+        }
+    }
+
+    /// The diagnostics of every open document (a change to one file can
+    /// change another's: duplicate ids, group rules), and empty ones for
+    /// the documents just closed.
+    fn publish_all(&mut self, closed: Vec<Uri>) -> Vec<Notification> {
         self.outcome = self.workspace.outcome();
         let mut published: Vec<Notification> = self
             .docs
             .iter()
             .map(|(path, doc)| publish(doc, diagnostics::of(self, path, doc)))
             .collect();
-        if !self.docs.contains_key(path) {
-            // Closed: clear what was shown for it.
-            if let Some(uri) = uri_of(&self.root.join(path)) {
-                published.push(Notification::new(
-                    note::PublishDiagnostics::METHOD.into(),
-                    PublishDiagnosticsParams::new(uri, Vec::new(), None),
-                ));
-            }
-        }
+        published.extend(closed.into_iter().map(|uri| {
+            Notification::new(
+                note::PublishDiagnostics::METHOD.into(),
+                PublishDiagnosticsParams::new(uri, Vec::new(), None),
+            )
+        }));
         published
     }
 

@@ -78,6 +78,11 @@ impl Workspace {
         self.files.insert(path.to_path_buf(), result);
     }
 
+    /// Forget a record file (deleted).
+    pub fn remove(&mut self, path: &Path) {
+        self.files.remove(path);
+    }
+
     /// The compiled rules, when every rule file checked.
     pub fn plan(&self) -> Option<&Plan> {
         self.rules.plan.as_ref()
