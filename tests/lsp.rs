@@ -282,6 +282,15 @@ fn places(diagnostics: &[Value]) -> Vec<(String, u64, u64)> {
 
 const WUXI: &str = "tasks/wuxi.yaml";
 
+/// How many of `diagnostics` are about Xuzhou (the example's one unit
+/// below the petition closure rate).
+fn xuzhou(diagnostics: &[Value]) -> usize {
+    diagnostics
+        .iter()
+        .filter(|d| d["message"].as_str().is_some_and(|m| m.contains("Xuzhou")))
+        .count()
+}
+
 #[test]
 fn a_session_on_the_example_shows_what_check_reports() {
     let dir = project();
@@ -805,11 +814,6 @@ fn an_edit_to_one_record_file_updates_the_group_findings() {
         "rules/central-inspection.rules",
         &read(dir.path(), "rules/central-inspection.rules"),
     );
-    let xuzhou = |d: &Vec<Value>| {
-        d.iter()
-            .filter(|d| d["message"].as_str().is_some_and(|m| m.contains("Xuzhou")))
-            .count()
-    };
     assert_eq!(xuzhou(&client.diagnostics(&rules)), 1);
     let path = "petitions/xuzhou.yaml";
     let text = read(dir.path(), path);
@@ -997,11 +1001,6 @@ fn a_record_file_deleted_on_disk_is_dropped_from_the_group_figures() {
         "rules/central-inspection.rules",
         &read(dir.path(), "rules/central-inspection.rules"),
     );
-    let xuzhou = |d: &Vec<Value>| {
-        d.iter()
-            .filter(|d| d["message"].as_str().is_some_and(|m| m.contains("Xuzhou")))
-            .count()
-    };
     assert_eq!(xuzhou(&client.diagnostics(&rules)), 1);
     let path = "petitions/xuzhou.yaml";
     std::fs::remove_file(dir.path().join(path)).expect("removed");
