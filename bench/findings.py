@@ -164,10 +164,11 @@ def section(n, findings, warnings, times, sizes, reps, load_before, load_after, 
     return "\n".join(lines)
 
 
-def write(out, text):
+def write(out, text, section=SECTION):
+    """Replace the section headed `section` in `out` with `text`, or append it."""
     path = pathlib.Path(out)
     old = path.read_text(encoding="utf-8") if path.exists() else ""
-    pattern = re.compile(re.escape(SECTION) + r".*?(?=^## |\Z)", re.S | re.M)
+    pattern = re.compile(re.escape(section) + r".*?(?=^## |\Z)", re.S | re.M)
     if pattern.search(old):
         new = pattern.sub(lambda _: text + "\n", old, count=1)
     else:

@@ -42,6 +42,7 @@ pub mod config;
 pub mod eval;
 pub mod import;
 pub mod load;
+pub mod lsp;
 pub mod model;
 pub mod outcome;
 pub mod points;

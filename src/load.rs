@@ -32,9 +32,18 @@ pub struct Rules {
 
 /// Load rule files or folders (walked for `*.rules`); none means the bundle.
 pub fn rules(paths: &[PathBuf]) -> Rules {
+    rules_with(paths, &|_| None)
+}
+
+/// The text of a file held in memory instead of the one on disk (an
+/// editor's unsaved buffer), by the path the walk gives; `None`: read the disk.
+pub type Overlay<'a> = &'a dyn Fn(&Path) -> Option<Arc<str>>;
+
+/// [`rules`], taking each rule file's text from `overlay` when it has one.
+pub fn rules_with(paths: &[PathBuf], overlay: Overlay<'_>) -> Rules {
     let mut rules = Rules::default();
     let mut parsed: Vec<(usize, ast::File)> = Vec::new();
-    for (name, text) in rule_texts(paths, &mut rules) {
+    for (name, text) in rule_texts(paths, overlay, &mut rules) {
         let file = rules.add(name, Some(text.clone()));
         match syntax::parse(&text) {
             Ok(ast) => parsed.push((file, ast)),
@@ -117,8 +126,59 @@ impl Rules {
     }
 }
 
+/// The lint warnings of rule sets that loaded and compiled, as input
+/// diagnostics of severity warning.
+pub fn warnings(rules: &Rules) -> Vec<InputError> {
+    let Some(plan) = &rules.plan else {
+        return Vec::new();
+    };
+    let parsed: Vec<(usize, Arc<str>, syntax::ast::File)> = rules
+        .files
+        .iter()
+        .enumerate()
+        .filter(|(_, f)| f.name.ends_with(".rules"))
+        .filter_map(|(i, f)| {
+            let text = f.text.clone()?;
+            let ast = syntax::parse(&text).ok()?;
+            Some((i, text, ast))
+        })
+        .collect();
+    let sources: Vec<eval::Source<'_>> = parsed
+        .iter()
+        .map(|(file, text, ast)| eval::Source {
+            file: *file,
+            text,
+            ast,
+        })
+        .collect();
+    eval::lint::lint(&sources, plan)
+        .into_iter()
+        .map(|w| InputError {
+            code: w.code.into(),
+            severity: Severity::Warning,
+            message: w.message,
+            origin: Origin::Rule,
+            place: Some(Place {
+                file: w.file,
+                span: w.span,
+            }),
+            labels: Vec::new(),
+            related: w
+                .related
+                .into_iter()
+                .map(|(file, span, label)| (Origin::Rule, Place { file, span }, label))
+                .collect(),
+            help: w.help,
+        })
+        .collect()
+}
+
 /// `(name, text)` of every rule file to load, in a stable order.
-fn rule_texts(paths: &[PathBuf], rules: &mut Rules) -> Vec<(String, Arc<str>)> {
+fn rule_texts(
+    paths: &[PathBuf],
+    overlay: Overlay<'_>,
+    rules: &mut Rules,
+) -> Vec<(String, Arc<str>)> {
     if paths.is_empty() {
         return vec![(
             format!("{BUNDLED_DIR}/central-inspection.rules"),
@@ -127,7 +187,11 @@ fn rule_texts(paths: &[PathBuf], rules: &mut Rules) -> Vec<(String, Arc<str>)> {
     }
     let mut texts = Vec::new();
     for path in paths {
-        for file in rule_files(path, rules) {
+        for file in rule_files(path, overlay, rules) {
+            if let Some(text) = overlay(&file) {
+                texts.push((file.display().to_string(), text));
+                continue;
+            }
             match read_text(&file, MAX_FILE_SIZE) {
                 Ok(text) => texts.push((file.display().to_string(), Arc::from(text))),
                 Err(err) => {
@@ -143,9 +207,9 @@ fn rule_texts(paths: &[PathBuf], rules: &mut Rules) -> Vec<(String, Arc<str>)> {
     texts
 }
 
-fn rule_files(path: &Path, rules: &mut Rules) -> Vec<PathBuf> {
+fn rule_files(path: &Path, overlay: Overlay<'_>, rules: &mut Rules) -> Vec<PathBuf> {
     if !path.is_dir() {
-        if !path.exists() {
+        if !path.exists() && overlay(path).is_none() {
             let file = rules.add(path.display().to_string(), None);
             rules.errors.push(whole_file_error(
                 "rules::unreadable",

@@ -69,6 +69,8 @@ pub enum Command {
     Config(super::show::ConfigArgs),
     /// Read a spreadsheet ledger (.xlsx, .csv) into record files, one ledger file per responsible unit.
     Import(super::import::ImportArgs),
+    /// A language server for rule files and record files, over stdin and stdout.
+    Lsp(super::lsp::LspArgs),
     /// Write a commented rectify.toml here (and with --rules a copy of the bundled rules).
     Init(super::init::InitArgs),
     /// Print a shell completion script.

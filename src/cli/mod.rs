@@ -13,6 +13,7 @@
 //! - [`project`]: finding `rectify.toml` and the project root, and working
 //!   from it; [`settings`]: flags over `rectify.toml` over defaults, with
 //!   where each value came from; [`show`]: `rectify config`; [`init`]: `rectify init`.
+//! - [`lsp`]: `rectify lsp`, the language server ([`crate::lsp`]).
 
 pub mod args;
 pub mod check;
@@ -21,6 +22,7 @@ pub mod explain;
 pub mod fmt;
 pub mod import;
 pub mod init;
+pub mod lsp;
 pub mod output;
 pub mod project;
 pub mod report;
@@ -68,6 +70,7 @@ fn in_project(command: Command, project: &project::Project) -> u8 {
         Command::Test(args) => test::run(&args, project),
         Command::Explain(args) => explain::run(&args, project),
         Command::Config(args) => show::run(&args, project),
+        Command::Lsp(args) => lsp::run(&args, project),
         Command::Schema | Command::Completions { .. } | Command::Init(_) | Command::Import(_) => {
             UNTRUSTED
         }

@@ -10,7 +10,6 @@ use std::sync::Arc;
 use clap::{Args, Subcommand, ValueEnum};
 use miette::{GraphicalReportHandler, GraphicalTheme, NarratableReportHandler};
 
-use crate::eval::{self, lint};
 use crate::load::{self, Rules};
 use crate::outcome::{InputError, Origin, Outcome, Place, SourceFile, Summary};
 use crate::report::diagnostic;
@@ -153,51 +152,9 @@ fn count(diagnostics: &[InputError], severity: Severity) -> usize {
         .count()
 }
 
-/// The lint warnings of rule sets that loaded and compiled, as input
-/// diagnostics of severity warning.
+/// The lint warnings of rule sets that loaded and compiled.
 pub fn warnings(rules: &Rules) -> Vec<InputError> {
-    let Some(plan) = &rules.plan else {
-        return Vec::new();
-    };
-    let parsed: Vec<(usize, Arc<str>, syntax::ast::File)> = rules
-        .files
-        .iter()
-        .enumerate()
-        .filter(|(_, f)| f.name.ends_with(".rules"))
-        .filter_map(|(i, f)| {
-            let text = f.text.clone()?;
-            let ast = syntax::parse(&text).ok()?;
-            Some((i, text, ast))
-        })
-        .collect();
-    let sources: Vec<eval::Source<'_>> = parsed
-        .iter()
-        .map(|(file, text, ast)| eval::Source {
-            file: *file,
-            text,
-            ast,
-        })
-        .collect();
-    lint::lint(&sources, plan)
-        .into_iter()
-        .map(|w| InputError {
-            code: w.code.into(),
-            severity: Severity::Warning,
-            message: w.message,
-            origin: Origin::Rule,
-            place: Some(Place {
-                file: w.file,
-                span: w.span,
-            }),
-            labels: Vec::new(),
-            related: w
-                .related
-                .into_iter()
-                .map(|(file, span, label)| (Origin::Rule, Place { file, span }, label))
-                .collect(),
-            help: w.help,
-        })
-        .collect()
+    load::warnings(rules)
 }
 
 /// An outcome holding only rule files and diagnostics about them, so the

@@ -402,8 +402,40 @@ pub fn closing_due(
         .iter()
         .position(|k| k.name == record.kind.value)?;
     let last = plan.kinds[k].stages.len().checked_sub(1)?;
+    earliest_due(plan, &plan.closing, record, as_of, (k, last), uncovered)
+}
+
+/// The due date of the record's stage `stage` (indexed in its kind's
+/// pipeline): the earliest that the applicable rules of the plan set,
+/// rolled forward like every due date; `None` when no rule sets one or it
+/// cannot be computed. Dates the record has after `as_of` should be dropped
+/// first ([`Record::known_on`]).
+pub fn stage_due(plan: &Plan, record: &Record, as_of: Date, stage: usize) -> Option<Date> {
+    let k = plan
+        .kinds
+        .iter()
+        .position(|k| k.name == record.kind.value)?;
+    earliest_due(
+        plan,
+        &plan.rules,
+        record,
+        as_of,
+        (k, stage),
+        &mut Vec::new(),
+    )
+}
+
+/// The earliest due date `rules` set for stage `.1` of kind `.0`.
+fn earliest_due(
+    plan: &Plan,
+    rules: &[super::plan::Rule],
+    record: &Record,
+    as_of: Date,
+    (k, stage): (usize, usize),
+    uncovered: &mut Vec<calendar::OutOfRange>,
+) -> Option<Date> {
     let mut earliest: Option<Date> = None;
-    for rule in plan.closing.iter().filter(|r| r.kind == k) {
+    for rule in rules.iter().filter(|r| r.kind == k) {
         let mut ctx = Ctx::new(plan, &plan.kinds[k], record, as_of);
         if rule
             .when
@@ -415,7 +447,7 @@ pub fn closing_due(
         for c in rule
             .requires
             .iter()
-            .filter(|c| c.kind.deadline_stage() == Some(last))
+            .filter(|c| c.kind.deadline_stage() == Some(stage))
         {
             let due = due_of(&mut ctx, c).and_then(|d| roll(&mut ctx, d.computed));
             if let Some(due) = due {

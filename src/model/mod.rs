@@ -12,6 +12,8 @@ mod load;
 pub(crate) mod record;
 mod stages;
 
+pub use record::{FIELDS, STATUSES};
+
 use std::sync::Arc;
 
 use jiff::civil::Date;

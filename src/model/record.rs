@@ -27,7 +27,8 @@ pub const FIELDS: [&str; 13] = [
     "waivers",
 ];
 
-const STATUSES: [(&str, Status); 4] = [
+/// The values `status` may take.
+pub const STATUSES: [(&str, Status); 4] = [
     ("not-started", Status::NotStarted),
     ("in-progress", Status::InProgress),
     ("staged", Status::Staged),

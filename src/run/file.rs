@@ -17,7 +17,7 @@ use super::{Options, file_error};
 /// What one file gave. File indices inside are 0 until the merge sets them.
 /// Records themselves are dropped once evaluated: only their findings and
 /// the counts the merge needs are kept.
-#[derive(Debug, Default)]
+#[derive(Clone, Debug, Default)]
 pub struct Result {
     pub name: String,
     pub text: Option<Arc<str>>,
@@ -59,7 +59,7 @@ pub type Group = (String, Option<String>);
 
 /// One spelling of `responsible.unit`, as written, with its key (registry
 /// aware), where the file first writes it and how many records use it.
-#[derive(Debug)]
+#[derive(Clone, Debug)]
 pub struct Spelling {
     pub name: String,
     pub key: String,
@@ -68,6 +68,14 @@ pub struct Spelling {
 }
 
 impl Result {
+    /// An empty result for the file named `name`.
+    pub fn named(name: String) -> Result {
+        Result {
+            name,
+            ..Result::default()
+        }
+    }
+
     /// A kind or unit name, shared with the file's other findings.
     fn name(&mut self, text: &str) -> Arc<str> {
         if let Some(name) = self.names.get(text) {
@@ -143,17 +151,25 @@ pub fn add_progress(into: &mut [KindProgress], from: &[KindProgress]) {
 }
 
 pub fn process(path: &Path, plan: &Plan, schema: &model::Schema, options: &Options) -> Result {
-    let mut result = Result {
-        name: path.display().to_string(),
-        ..Result::default()
-    };
-    let text = match read(path, options.max_file_size) {
-        Ok(text) => text,
+    let mut result = Result::named(path.display().to_string());
+    match read(path, options.max_file_size) {
+        Ok(text) => process_text(result, text, plan, schema, options),
         Err(error) => {
             result.errors.push(*error);
-            return result;
+            result
         }
-    };
+    }
+}
+
+/// A record file's text already in memory (an editor's unsaved buffer, or
+/// what [`process`] read), named `result.name`.
+pub fn process_text(
+    mut result: Result,
+    text: String,
+    plan: &Plan,
+    schema: &model::Schema,
+    options: &Options,
+) -> Result {
     let file = model::load(&text, schema, &yaml::Limits::default());
     evaluate_file(file, plan, options, &mut result);
     if !result.findings.is_empty() {

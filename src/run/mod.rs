@@ -13,6 +13,7 @@ mod ids;
 mod merge;
 mod roster;
 pub mod waivers;
+pub mod workspace;
 
 pub use find::{FindError, Found, find_record};
 
@@ -95,24 +96,8 @@ impl Options {
 /// run can be trusted (exit code 2 when not).
 pub fn check(options: &Options) -> Outcome {
     let rules = load::rules(&options.rules);
-    let mut outcome = Outcome {
-        as_of: options.as_of,
-        root: options.root.clone(),
-        files: Vec::new(),
-        rule_files: rules.files,
-        rules: Vec::new(),
-        records: 0,
-        record_files: 0,
-        findings: Vec::new(),
-        input_errors: rules.errors,
-        units: Vec::new(),
-        progress: Vec::new(),
-        pending: Vec::new(),
-        passes: Vec::new(),
-        summary: Summary::default(),
-        progress_by: Vec::new(),
-        skipped: Vec::new(),
-    };
+    let mut outcome = Outcome::empty(options.as_of, options.root.clone(), rules.files);
+    outcome.input_errors = rules.errors;
     let Some(mut plan) = rules.plan else {
         return outcome;
     };
@@ -213,24 +198,8 @@ pub fn check_records(
         keep_sources: false,
         ..Options::new(as_of)
     };
-    let mut outcome = Outcome {
-        as_of,
-        root: PathBuf::new(),
-        files: Vec::new(),
-        rule_files: rule_files.to_vec(),
-        rules: plan.rules.iter().map(rule_info).collect(),
-        records: 0,
-        record_files: 0,
-        findings: Vec::new(),
-        input_errors: Vec::new(),
-        units: Vec::new(),
-        progress: Vec::new(),
-        pending: Vec::new(),
-        passes: Vec::new(),
-        summary: Summary::default(),
-        progress_by: Vec::new(),
-        skipped: Vec::new(),
-    };
+    let mut outcome = Outcome::empty(as_of, PathBuf::new(), rule_files.to_vec());
+    outcome.rules = plan.rules.iter().map(rule_info).collect();
     let schema = schema(plan);
     let mut merger = merge::Merger::new(plan, &mut outcome, Vec::new());
     if !inline.is_empty() {
@@ -257,6 +226,28 @@ pub fn schema(plan: &Plan) -> Schema {
 }
 
 impl Outcome {
+    /// An outcome with nothing in it yet: no rules, records or diagnostics.
+    pub fn empty(as_of: Date, root: PathBuf, rule_files: Vec<SourceFile>) -> Outcome {
+        Outcome {
+            as_of,
+            root,
+            files: Vec::new(),
+            rule_files,
+            rules: Vec::new(),
+            records: 0,
+            record_files: 0,
+            findings: Vec::new(),
+            input_errors: Vec::new(),
+            units: Vec::new(),
+            progress: Vec::new(),
+            pending: Vec::new(),
+            passes: Vec::new(),
+            summary: Summary::default(),
+            progress_by: Vec::new(),
+            skipped: Vec::new(),
+        }
+    }
+
     /// False when a rule file did not parse or check, a record file could
     /// not be read or parsed, or zero rules or zero records were loaded.
     pub fn trusted(&self) -> bool {

@@ -1,0 +1,36 @@
+//! `rectify lsp`: resolve the project's settings as `check` does (the one
+//! clock read is here), then hand them to the language server.
+
+use clap::Args;
+
+use super::UNTRUSTED;
+use super::project::Project;
+use super::settings::{self, Flags};
+
+#[derive(Debug, Args)]
+pub struct LspArgs {
+    /// The evaluation date, YYYY-MM-DD [default: `as-of` in rectify.toml, else today, local time]
+    #[arg(long, value_name = "DATE", value_parser = super::args::parse_date)]
+    pub as_of: Option<jiff::civil::Date>,
+    /// Talk over stdin and stdout (the only transport; accepted because
+    /// editors pass it)
+    #[arg(long)]
+    pub stdio: bool,
+}
+
+pub fn run(args: &LspArgs, project: &Project) -> u8 {
+    let flags = Flags {
+        as_of: args.as_of,
+        ..Flags::default()
+    };
+    let settings = settings::resolve(project, &flags);
+    let as_of = settings.as_of.value.unwrap_or_else(super::check::today);
+    let options = settings.options(project, as_of);
+    match crate::lsp::serve(options) {
+        Ok(()) => 0,
+        Err(message) => {
+            eprintln!("error: {message}");
+            UNTRUSTED
+        }
+    }
+}
