@@ -105,6 +105,12 @@ pub struct Finding {
     pub penalty: Points,
     /// How the penalty was reached (`1 + 0.1 × 4 workdays = 1.4`).
     pub penalty_note: Option<String>,
+    /// A commendation's points after the cap (zero for every other finding).
+    pub reward: Points,
+    /// How early the decisive stage came before its due date, in calendar
+    /// and working days (a reward rule's deadline; `None` otherwise).
+    pub early_days: Option<i64>,
+    pub early_workdays: Option<i64>,
     pub waived: bool,
     /// The waiver's `reason` when [`Finding::waived`] (SARIF's suppression
     /// justification); `None` when unknown.
@@ -216,8 +222,12 @@ pub enum Origin {
 pub struct UnitScore {
     pub unit: String,
     pub records: usize,
+    /// Findings that are not commendations.
     pub findings: usize,
     pub penalty: Points,
+    pub commendations: usize,
+    pub reward: Points,
+    /// start − penalty + reward, not below the floor nor above the ceiling.
     pub score: Points,
     pub grade: String,
 }
@@ -274,9 +284,13 @@ pub struct Summary {
     pub errors: usize,
     pub warnings: usize,
     pub infos: usize,
+    /// Findings of reward rules (not waived): excellent work, never failures.
+    pub commendations: usize,
     pub waived: usize,
     pub pending: usize,
     pub penalty: Points,
+    /// Points the commendations earn.
+    pub reward: Points,
 }
 
 /// A required stage not yet recorded and not yet due.

@@ -10,7 +10,7 @@ use crate::source::Span;
 use crate::syntax::ast::{OrderOp, RollPolicy, Severity};
 
 use super::penalty;
-use super::plan::{Constraint, ConstraintKind as C, DurationExpr, Plan, Rule};
+use super::plan::{Constraint, ConstraintKind as C, DurationExpr, Penalty, Plan, Rule};
 use super::value::{Ctx, ExtScope, Tri, deadline_before};
 
 /// A rule that does not hold for a record (file-local: spans are in the
@@ -26,6 +26,12 @@ pub struct Finding {
     pub late: Option<Late>,
     pub penalty: Points,
     pub penalty_note: Option<String>,
+    /// How early a reward rule's deadline was met (`due` is the due date,
+    /// `actual` the stage's date; `days`, `workdays` before the due date).
+    pub early: Option<Late>,
+    /// A commendation's points (zero for every other finding); how they
+    /// were reached goes in `penalty_note`.
+    pub reward: Points,
     /// The rule could not be checked for lack of data: error, no penalty.
     pub cannot_check: bool,
 }
@@ -67,6 +73,8 @@ pub struct Verdicts {
 
 enum Part {
     Pass,
+    /// A deadline met: how early (for a reward rule's figures).
+    Early(Late),
     Pending(usize, Date),
     Fail {
         text: String,
@@ -133,6 +141,11 @@ pub(crate) fn evaluate_rule(ctx: &mut Ctx<'_>, index: usize, out: &mut Verdicts)
         let part = check(ctx, c);
         ctx.step(|| match &part {
             Part::Pass => "  -> holds".to_string(),
+            Part::Early(e) => format!(
+                "  -> holds: {} before the due date {}",
+                early_amount(e),
+                e.due
+            ),
             Part::Pending(_, due) => {
                 format!("  -> pending: due {due}, not before the evaluation date")
             }
@@ -141,7 +154,10 @@ pub(crate) fn evaluate_rule(ctx: &mut Ctx<'_>, index: usize, out: &mut Verdicts)
         });
         parts.push(part);
     }
-    verdict(index, rule, record, parts, out);
+    match &rule.reward {
+        Some(reward) => commend(index, (reward, &ctx.kind.stages), record, parts, out),
+        None => verdict(index, rule, record, parts, out),
+    }
 }
 
 fn describe_truth(truth: Tri) -> &'static str {
@@ -156,7 +172,7 @@ fn verdict(index: usize, rule: &Rule, record: &Record, parts: Vec<Part>, out: &m
     let (mut texts, mut labels, mut late, mut unknown) = (Vec::new(), Vec::new(), None, Vec::new());
     for part in parts {
         match part {
-            Part::Pass => {}
+            Part::Pass | Part::Early(_) => {}
             Part::Pending(stage, due) => out.pending.push(Pending {
                 rule: index,
                 stage,
@@ -194,6 +210,62 @@ fn verdict(index: usize, rule: &Rule, record: &Record, parts: Vec<Part>, out: &m
         late,
         penalty: points,
         penalty_note: note,
+        early: None,
+        reward: Points::ZERO,
+        cannot_check: false,
+    });
+}
+
+/// A reward rule's verdict: a commendation when every part holds; nothing
+/// when any fails, is pending or cannot be checked (missing data earns no
+/// reward, and is no failure of a rule that only rewards).
+fn commend(
+    index: usize,
+    (reward, stages): (&Penalty, &[String]),
+    record: &Record,
+    parts: Vec<Part>,
+    out: &mut Verdicts,
+) {
+    let mut early = None;
+    for part in parts {
+        match part {
+            Part::Pass => {}
+            Part::Early(e) => early = early.or(Some(e)),
+            Part::Pending(..) | Part::Fail { .. } | Part::Unknown(_) => return,
+        }
+    }
+    out.passed.push(index);
+    let (points, note) = penalty::compute(reward, early.as_ref());
+    let name = early.as_ref().map_or("", |e| stages[e.stage].as_str());
+    let text = match &early {
+        Some(e) => {
+            format!(
+                "`{name}` dated {}, {} before its due date {}",
+                e.actual,
+                early_amount(e),
+                e.due
+            )
+        }
+        None => "meets every requirement of the rule".to_string(),
+    };
+    let label = match &early {
+        Some(e) => format!("{} early, due {}", early_amount(e), e.due),
+        None => "commended".to_string(),
+    };
+    let span = record
+        .stage(name)
+        .filter(|_| early.is_some())
+        .map_or(record.id.span, |s| s.date.span);
+    out.findings.push(Finding {
+        rule: index,
+        severity: Severity::Commendation,
+        message: format!("commended: {text}"),
+        labels: vec![(span, label)],
+        late: None,
+        penalty: Points::ZERO,
+        penalty_note: note,
+        early,
+        reward: points,
         cannot_check: false,
     });
 }
@@ -212,6 +284,8 @@ fn cannot_check(rule: usize, record: &Record, reasons: &[String], what: &str) ->
         late: None,
         penalty: Points::ZERO,
         penalty_note: None,
+        early: None,
+        reward: Points::ZERO,
         cannot_check: true,
     }
 }
@@ -499,7 +573,7 @@ fn deadline(ctx: &mut Ctx<'_>, d: Deadline<'_>) -> Part {
     let (actual, overdue, span) = match recorded {
         Some((date, _)) if date <= due => {
             ctx.step(|| format!("  `{name}` is dated {date}, on or before {due}"));
-            return Part::Pass;
+            return met(ctx, stage, date, due);
         }
         Some((date, span)) => (date, false, span),
         None if due >= ctx.as_of => return Part::Pending(stage, due),
@@ -562,6 +636,38 @@ fn deadline(ctx: &mut Ctx<'_>, d: Deadline<'_>) -> Part {
             days,
             workdays,
         }),
+    }
+}
+
+/// A deadline met on `date`, due `due`: how early, in calendar and (with a
+/// calendar) working days. Working days the calendar does not cover make
+/// the earliness unknown: no reward is guessed.
+fn met(ctx: &mut Ctx<'_>, stage: usize, date: Date, due: Date) -> Part {
+    let days = calendar::days_between(date, due);
+    let workdays = match ctx.plan.calendar.as_ref().map(|c| c.workdays_after(date, due)) {
+        Some(Ok(n)) => Some(n),
+        Some(Err(out)) => {
+            ctx.uncovered(out);
+            return Part::Unknown(Vec::new());
+        }
+        None => None,
+    };
+    Part::Early(Late {
+        stage,
+        due,
+        actual: date,
+        overdue: false,
+        days,
+        workdays,
+    })
+}
+
+/// `45 days (30 workdays)`, how early a deadline was met.
+fn early_amount(e: &Late) -> String {
+    let days = amount(e.days.max(0) as u32, Unit::Days);
+    match e.workdays {
+        Some(w) => format!("{days} ({})", amount(w.max(0) as u32, Unit::Workdays)),
+        None => days,
     }
 }
 

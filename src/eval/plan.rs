@@ -37,6 +37,9 @@ pub struct Kind {
 pub struct Scoring {
     pub start: Points,
     pub floor: Points,
+    /// The most rewards can lift a score to (`at most 105`); the start
+    /// when the scheme states none.
+    pub ceiling: Points,
     /// In order; the last has no threshold.
     pub grades: Vec<(String, Option<Points>)>,
 }
@@ -47,6 +50,7 @@ impl Default for Scoring {
         Scoring {
             start: Points(10_000),
             floor: Points(0),
+            ceiling: Points(10_000),
             grades: vec![
                 ("pass".into(), Some(Points(9_000))),
                 ("basic".into(), Some(Points(6_000))),
@@ -57,6 +61,13 @@ impl Default for Scoring {
 }
 
 impl Scoring {
+    /// A unit's score: start − penalty + reward, not below the floor and
+    /// not above the ceiling.
+    pub fn score(&self, penalty: Points, reward: Points) -> Points {
+        let score = self.start.saturating_sub(penalty).saturating_add(reward);
+        score.min(self.ceiling).max(self.floor)
+    }
+
     /// The first grade whose threshold `score` meets.
     pub fn grade(&self, score: Points) -> &str {
         self.grades
@@ -87,6 +98,9 @@ pub struct Rule {
     pub when: Option<Expr>,
     pub requires: Vec<Constraint>,
     pub penalty: Penalty,
+    /// A reward rule's reward: a record that meets every `require` is
+    /// commended and earns it. Its `per` counts periods of earliness.
+    pub reward: Option<Penalty>,
 }
 
 #[derive(Clone, Debug, PartialEq)]

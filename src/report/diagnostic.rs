@@ -256,7 +256,7 @@ fn severity(s: Severity) -> miette::Severity {
     match s {
         Severity::Error => miette::Severity::Error,
         Severity::Warning => miette::Severity::Warning,
-        Severity::Info => miette::Severity::Advice,
+        Severity::Info | Severity::Commendation => miette::Severity::Advice,
     }
 }
 

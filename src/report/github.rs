@@ -53,7 +53,7 @@ fn command(severity: Severity) -> &'static str {
     match severity {
         Severity::Error => "error",
         Severity::Warning => "warning",
-        Severity::Info => "notice",
+        Severity::Info | Severity::Commendation => "notice",
     }
 }
 

@@ -57,6 +57,10 @@ pub mod codes {
     /// A penalty figure (fixed points, points per period, `at most`) over
     /// [`crate::points::Points::MAX_PENALTY`].
     pub const PENALTY_TOO_LARGE: &str = "rules::penalty-too-large";
+    /// A reward figure over [`crate::points::Points::MAX_PENALTY`], a
+    /// fixed part over the reward's own `at most`, or points per period of
+    /// earliness on a rule with no deadline to be early for.
+    pub const BAD_REWARD: &str = "rules::bad-reward";
     /// A group rule (`per …`, `share of`, `count of`) mixed with per-record
     /// constraints, or `per …` without a group constraint.
     pub const MIXED_GROUP: &str = "rules::mixed-group";
@@ -313,6 +317,10 @@ impl<'a> Cx<'a> {
         Scoring {
             start: scoring.start.value,
             floor: scoring.floor.value,
+            ceiling: scoring
+                .ceiling
+                .as_ref()
+                .map_or(scoring.start.value, |c| c.value),
             grades: scoring
                 .grades
                 .iter()
@@ -332,6 +340,7 @@ impl<'a> Cx<'a> {
             );
         }
         let penalty = self.penalty(rule.penalty.as_ref(), has_calendar);
+        let reward = rule.reward.as_ref().map(|r| self.reward(rule, r, has_calendar));
         let group = self.group(rule);
         let (when, requires) = match kind {
             Some(k) => {
@@ -367,7 +376,64 @@ impl<'a> Cx<'a> {
             when: when.flatten(),
             requires: requires.into_iter().flatten().collect(),
             penalty,
+            reward,
         })
+    }
+
+    /// A reward's figures: like a penalty's, each at most
+    /// [`Points::MAX_PENALTY`]; the fixed part within the reward's own cap;
+    /// points per period of earliness only on a rule with a deadline.
+    fn reward(&mut self, rule: &ast::Rule, r: &ast::Penalty, has_calendar: bool) -> plan::Penalty {
+        let max = Points::MAX_PENALTY;
+        let figures = std::iter::once(&r.fixed)
+            .chain(r.per.as_ref().map(|per| &per.points))
+            .chain(r.cap.as_ref());
+        for figure in figures.filter(|f| f.value > max) {
+            let message = format!(
+                "`{}` points is over the limit of {max} for a reward",
+                figure.value
+            );
+            self.error(codes::BAD_REWARD, figure.span, message).help = Some(format!(
+                "a reward figure, and a commendation, earn at most {max} points"
+            ));
+        }
+        if let Some(cap) = r.cap.as_ref().filter(|c| c.value < r.fixed.value) {
+            let message = format!(
+                "the reward's cap {} is below its fixed part {}",
+                cap.value, r.fixed.value
+            );
+            self.error(codes::BAD_REWARD, cap.span, message).help =
+                Some("raise `at most`, or lower the fixed part of the reward".into());
+        }
+        let deadline = rule.requires.iter().any(|c| {
+            matches!(
+                c.kind,
+                ast::ConstraintKind::Within { .. } | ast::ConstraintKind::By { .. }
+            )
+        });
+        if let Some(per) = r.per.as_ref().filter(|_| !deadline) {
+            let message = format!(
+                "rule `{}` has no deadline, so no record can be early for it",
+                rule.id.value
+            );
+            self.error(codes::BAD_REWARD, per.span, message).help = Some(
+                "require a deadline (`closure by deadline - 30 days`), or remove the `plus … per … early` part".into(),
+            );
+        }
+        if let Some(per) = r.per.as_ref().filter(|p| p.unit == LateUnit::Workdays) {
+            if !has_calendar {
+                self.error(codes::BAD_UNIT, per.span, "points per workday need a calendar")
+                    .help = Some("declare one with `calendar \"calendars/cn.yaml\"`".into());
+            }
+        }
+        plan::Penalty {
+            fixed: r.fixed.value,
+            per: r
+                .per
+                .as_ref()
+                .map(|per| (per.points.value, per.every.max(1), per.unit)),
+            cap: r.cap.as_ref().map(|c| c.value),
+        }
     }
 
     /// A rule is a group rule when it says `per …` or uses `share of` /
