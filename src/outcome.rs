@@ -64,6 +64,9 @@ pub struct RuleInfo {
     pub place: Place,
     /// A readable penalty (`1 point, plus 0.1 per workday late, at most 3`).
     pub penalty: String,
+    /// A reward rule's readable reward (`1 point, plus 0.5 per 30 days
+    /// early, at most 3`); `None` for every other rule.
+    pub reward: Option<String>,
     /// What the rule judges one at a time: `record`, or for a group rule
     /// what it groups by (`unit`, `round`, `kind`, `all`). Counts of passes
     /// ([`Outcome::passes`]) are of these.

@@ -73,8 +73,10 @@ pub struct Verdicts {
 
 enum Part {
     Pass,
-    /// A deadline met: how early (for a reward rule's figures).
-    Early(Late),
+    /// A deadline met: the stage, its date and its due date; for a reward
+    /// rule, how early ([`early`]) and the constraint as written.
+    Met(usize, Date, Date),
+    Early(Late, String),
     Pending(usize, Date),
     Fail {
         text: String,
@@ -138,10 +140,16 @@ pub(crate) fn evaluate_rule(ctx: &mut Ctx<'_>, index: usize, out: &mut Verdicts)
     let mut parts = Vec::new();
     for c in &rule.requires {
         ctx.step(|| format!("require `{}`", c.text));
-        let part = check(ctx, c);
+        let part = match check(ctx, c) {
+            Part::Met(stage, date, due) if rule.reward.is_some() => {
+                early(ctx, (stage, date, due), &c.text)
+            }
+            Part::Met(..) => Part::Pass,
+            part => part,
+        };
         ctx.step(|| match &part {
-            Part::Pass => "  -> holds".to_string(),
-            Part::Early(e) => format!(
+            Part::Pass | Part::Met(..) => "  -> holds".to_string(),
+            Part::Early(e, _) => format!(
                 "  -> holds: {} before the due date {}",
                 early_amount(e),
                 e.due
@@ -172,7 +180,7 @@ fn verdict(index: usize, rule: &Rule, record: &Record, parts: Vec<Part>, out: &m
     let (mut texts, mut labels, mut late, mut unknown) = (Vec::new(), Vec::new(), None, Vec::new());
     for part in parts {
         match part {
-            Part::Pass | Part::Early(_) => {}
+            Part::Pass | Part::Met(..) | Part::Early(..) => {}
             Part::Pending(stage, due) => out.pending.push(Pending {
                 rule: index,
                 stage,
@@ -229,23 +237,23 @@ fn commend(
     let mut early = None;
     for part in parts {
         match part {
-            Part::Pass => {}
-            Part::Early(e) => early = early.or(Some(e)),
+            Part::Pass | Part::Met(..) => {}
+            Part::Early(e, text) => early = early.or(Some((e, text))),
             Part::Pending(..) | Part::Fail { .. } | Part::Unknown(_) => return,
         }
     }
-    out.passed.push(index);
+    // The commendation is the record's verdict: not counted again as a pass.
+    let (early, constraint) = early.unzip();
     let (points, note) = penalty::compute(reward, early.as_ref());
     let name = early.as_ref().map_or("", |e| stages[e.stage].as_str());
     let text = match &early {
-        Some(e) => {
-            format!(
-                "`{name}` dated {}, {} before its due date {}",
-                e.actual,
-                early_amount(e),
-                e.due
-            )
-        }
+        Some(e) => format!(
+            "`{name}` dated {} is {} early for `{}` (due {})",
+            e.actual,
+            early_amount(e),
+            constraint.unwrap_or_default(),
+            e.due
+        ),
         None => "meets every requirement of the rule".to_string(),
     };
     let label = match &early {
@@ -573,7 +581,7 @@ fn deadline(ctx: &mut Ctx<'_>, d: Deadline<'_>) -> Part {
     let (actual, overdue, span) = match recorded {
         Some((date, _)) if date <= due => {
             ctx.step(|| format!("  `{name}` is dated {date}, on or before {due}"));
-            return met(ctx, stage, date, due);
+            return Part::Met(stage, date, due);
         }
         Some((date, span)) => (date, false, span),
         None if due >= ctx.as_of => return Part::Pending(stage, due),
@@ -641,10 +649,16 @@ fn deadline(ctx: &mut Ctx<'_>, d: Deadline<'_>) -> Part {
 
 /// A deadline met on `date`, due `due`: how early, in calendar and (with a
 /// calendar) working days. Working days the calendar does not cover make
-/// the earliness unknown: no reward is guessed.
-fn met(ctx: &mut Ctx<'_>, stage: usize, date: Date, due: Date) -> Part {
+/// the earliness unknown: no reward is guessed. Computed for reward rules
+/// only, so that a penalty rule never needs the days before a due date.
+fn early(ctx: &mut Ctx<'_>, (stage, date, due): (usize, Date, Date), text: &str) -> Part {
     let days = calendar::days_between(date, due);
-    let workdays = match ctx.plan.calendar.as_ref().map(|c| c.workdays_after(date, due)) {
+    let workdays = match ctx
+        .plan
+        .calendar
+        .as_ref()
+        .map(|c| c.workdays_after(date, due))
+    {
         Some(Ok(n)) => Some(n),
         Some(Err(out)) => {
             ctx.uncovered(out);
@@ -652,14 +666,15 @@ fn met(ctx: &mut Ctx<'_>, stage: usize, date: Date, due: Date) -> Part {
         }
         None => None,
     };
-    Part::Early(Late {
+    let early = Late {
         stage,
         due,
         actual: date,
         overdue: false,
         days,
         workdays,
-    })
+    };
+    Part::Early(early, text.to_string())
 }
 
 /// `45 days (30 workdays)`, how early a deadline was met.

@@ -73,6 +73,9 @@ fn finding(outcome: &Outcome, f: &Finding, locator: &mut Locator) -> String {
     if !f.waived && f.penalty.0 > 0 {
         message.push_str(&format!(" (penalty {})", points(f.penalty)));
     }
+    if !f.waived && f.reward.0 > 0 {
+        message.push_str(&format!(" (reward {})", points(f.reward)));
+    }
     annotation(
         name,
         file.map(|s| s.name.as_str()),

@@ -124,7 +124,10 @@ fn finding(outcome: &Outcome, f: &Finding, fail_on: Option<Severity>) -> Case {
                 .map(|c| format!("cite: {}", neutral::text(c))),
         );
     }
-    body.push(format!("penalty: {}", points(f.penalty)));
+    match f.severity {
+        Severity::Commendation => body.push(format!("reward: {}", points(f.reward))),
+        _ => body.push(format!("penalty: {}", points(f.penalty))),
+    }
     let verdict = if f.waived {
         let why = f.waiver_reason.as_deref().unwrap_or("an approved waiver");
         Verdict::Skipped(format!("waived: {}", neutral::text(why)))

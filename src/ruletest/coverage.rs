@@ -33,7 +33,8 @@ impl Coverage {
             if !seen(|r| &r.fired, &id) {
                 c.never_fired.push(id.clone());
             }
-            if !seen(|r| &r.passed, &id) {
+            // A reward rule commends (fires) or says nothing: no passes.
+            if rule.reward.is_none() && !seen(|r| &r.passed, &id) {
                 c.never_passed.push(id.clone());
             }
             // A reward rule's pending deadline is no finding to come: it
@@ -41,8 +42,8 @@ impl Coverage {
             let deadline = rule.reward.is_none()
                 && rule
                     .requires
-                .iter()
-                .any(|k| k.kind.deadline_stage().is_some());
+                    .iter()
+                    .any(|k| k.kind.deadline_stage().is_some());
             if deadline && !seen(|r| &r.pending, &id) {
                 c.never_pending.push(id.clone());
             }

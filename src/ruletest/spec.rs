@@ -312,12 +312,18 @@ impl Reader {
                 "info" => Some(Severity::Info),
                 "commendation" => Some(Severity::Commendation),
                 _ => {
-                    self.error(v.span, "expected `error`, `warning`, `info` or `commendation`");
+                    self.error(
+                        v.span,
+                        "expected `error`, `warning`, `info` or `commendation`",
+                    );
                     None
                 }
             },
             _ => {
-                self.error(v.span, "expected `error`, `warning`, `info` or `commendation`");
+                self.error(
+                    v.span,
+                    "expected `error`, `warning`, `info` or `commendation`",
+                );
                 None
             }
         }

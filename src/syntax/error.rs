@@ -19,8 +19,7 @@ pub(super) const SYNTAX: &str = "rules::syntax";
 /// can exhaust the stack.
 pub(super) const TOO_DEEP: &str = "rules::too-deep";
 
-const ITEMS: &str =
-    "a rule item (`title`, `cite`, `for`, `when`, `require`, `severity`, `penalty`, `reward`, `help`)";
+const ITEMS: &str = "a rule item (`title`, `cite`, `for`, `when`, `require`, `severity`, `penalty`, `reward`, `help`)";
 const DECLS: &str = "a declaration (`calendar`, `deadlines on a non-working day …`, `pipeline`, `score per unit …`)";
 
 /// Convert a pest error on `text` into our error.
@@ -183,8 +182,7 @@ fn did_you_mean(found: &str, tried: &[Rule]) -> Option<&'static str> {
         match tried {
             Rule::file => words.extend(["ruleset", "rule"]),
             Rule::item => words.extend([
-                "title", "cite", "help", "for", "when", "require", "severity", "penalty",
-                "reward",
+                "title", "cite", "help", "for", "when", "require", "severity", "penalty", "reward",
             ]),
             Rule::decl => words.extend(["calendar", "deadlines", "pipeline", "score"]),
             Rule::level => words.extend(["error", "warning", "info"]),

@@ -91,6 +91,12 @@ pub fn expr(text: &str, e: &super::ast::Expr) -> String {
     Printer { text }.expr(e)
 }
 
+/// A reward in canonical form, with its `reward` keyword
+/// (`reward 1 point, plus 0.5 per 30 days early, at most 3`).
+pub fn reward(text: &str, p: &super::ast::Penalty) -> String {
+    Printer { text }.reward(p)
+}
+
 /// A penalty in canonical form, without the `penalty` keyword
 /// (`1 point, plus 0.1 per workday late, at most 3`).
 pub fn penalty(text: &str, p: &super::ast::Penalty) -> String {

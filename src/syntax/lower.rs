@@ -26,6 +26,8 @@ pub(super) const INTERNAL: &str = "rules::internal";
 /// `rules::reward-rule`: a rule with both `penalty` and `reward`, with a
 /// `severity` beside its `reward`, or a group rule with a `reward`.
 pub(super) const REWARD_RULE: &str = "rules::reward-rule";
+/// `rules::bad-ceiling`: a scoring scheme whose `at most` is below its start.
+pub(super) const BAD_CEILING: &str = "rules::bad-ceiling";
 
 /// The lowering context: the errors found so far.
 pub(super) struct Lower {
@@ -159,7 +161,7 @@ impl Lower {
                 c.value, start.value
             );
             let help = "the ceiling is the most rewards can lift a score to: write a number at or above the start";
-            return self.fail(Error::new(BAD_GRADES, c.span, message).with_help(help));
+            return self.fail(Error::new(BAD_CEILING, c.span, message).with_help(help));
         }
         Some(ast::Scoring {
             start,

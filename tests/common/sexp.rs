@@ -78,8 +78,12 @@ fn score(s: &Scoring) -> String {
             None => format!("({})", g.name.value),
         })
         .collect();
+    let ceiling = s
+        .ceiling
+        .as_ref()
+        .map_or_else(String::new, |c| format!(" (at-most {})", c.value));
     format!(
-        "(score (from {}) (not-below {}) (grades {}))",
+        "(score (from {}) (not-below {}){ceiling} (grades {}))",
         s.start.value,
         s.floor.value,
         grades.join(" ")
@@ -112,6 +116,10 @@ pub fn rule(r: &Rule) -> String {
     );
     items.push(format!("(severity {})", r.severity.value.as_str()));
     items.extend(r.penalty.as_ref().map(penalty));
+    items.extend(r.reward.as_ref().map(|p| {
+        let p = penalty(p);
+        format!("(reward{}", p.strip_prefix("(penalty").unwrap_or(&p))
+    }));
     items.extend(text("help", &r.help));
     form(format!("rule {}", r.id.value), items)
 }

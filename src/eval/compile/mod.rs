@@ -141,7 +141,9 @@ pub fn compile<'a>(sources: &[Source<'a>], calendar: Option<Calendar>) -> Result
     }
 }
 
-/// The rules with a deadline on the last stage of their kind's pipeline.
+/// The rules with a deadline on the last stage of their kind's pipeline;
+/// not reward rules, whose deadline is the bar for excellence (`deadline -
+/// 30 days`), not the time limit.
 fn closing_rules(rules: &[plan::Rule], kinds: &[Kind]) -> Vec<plan::Rule> {
     let last = |r: &plan::Rule| {
         kinds
@@ -150,7 +152,7 @@ fn closing_rules(rules: &[plan::Rule], kinds: &[Kind]) -> Vec<plan::Rule> {
     };
     rules
         .iter()
-        .filter(|r| r.group.is_none())
+        .filter(|r| r.group.is_none() && r.reward.is_none())
         .filter(|r| {
             let last = last(r);
             r.requires
@@ -340,7 +342,10 @@ impl<'a> Cx<'a> {
             );
         }
         let penalty = self.penalty(rule.penalty.as_ref(), has_calendar);
-        let reward = rule.reward.as_ref().map(|r| self.reward(rule, r, has_calendar));
+        let reward = rule
+            .reward
+            .as_ref()
+            .map(|r| self.reward(rule, r, has_calendar));
         let group = self.group(rule);
         let (when, requires) = match kind {
             Some(k) => {
@@ -422,8 +427,12 @@ impl<'a> Cx<'a> {
         }
         if let Some(per) = r.per.as_ref().filter(|p| p.unit == LateUnit::Workdays) {
             if !has_calendar {
-                self.error(codes::BAD_UNIT, per.span, "points per workday need a calendar")
-                    .help = Some("declare one with `calendar \"calendars/cn.yaml\"`".into());
+                self.error(
+                    codes::BAD_UNIT,
+                    per.span,
+                    "points per workday need a calendar",
+                )
+                .help = Some("declare one with `calendar \"calendars/cn.yaml\"`".into());
             }
         }
         plan::Penalty {

@@ -45,10 +45,9 @@ impl Printer<'_> {
                 None => g.name.value.clone(),
             })
             .collect();
-        let ceiling = s
-            .ceiling
-            .as_ref()
-            .map_or_else(String::new, |c| format!(", at most {}", self.written(c.span)));
+        let ceiling = s.ceiling.as_ref().map_or_else(String::new, |c| {
+            format!(", at most {}", self.written(c.span))
+        });
         format!(
             "score per unit from {}, not below {}{ceiling}; grades: {}",
             self.written(s.start.span),
