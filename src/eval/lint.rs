@@ -108,10 +108,9 @@ fn unused_declarations(
     out: &mut Vec<Warning>,
 ) {
     let workdays = rules.iter().any(|(_, r)| counts_workdays(r));
+    // Rewards use the scoring scheme as penalties do.
     let penalties = rules.iter().any(|(_, r)| {
-        r.penalty
-            .as_ref()
-            .is_some_and(|p| p.fixed.value.0 > 0 || p.per.is_some())
+        (r.penalty.iter().chain(&r.reward)).any(|p| p.fixed.value.0 > 0 || p.per.is_some())
     });
     let decls = sources.iter().flat_map(|s| {
         s.ast
@@ -155,11 +154,9 @@ fn unused_declarations(
 
 /// The rule counts working days somewhere (a duration, a lateness period).
 fn counts_workdays(rule: &ast::Rule) -> bool {
-    let per = rule
-        .penalty
-        .as_ref()
-        .and_then(|p| p.per.as_ref())
-        .is_some_and(|p| p.unit == LateUnit::Workdays);
+    let per = (rule.penalty.iter().chain(&rule.reward))
+        .filter_map(|p| p.per.as_ref())
+        .any(|p| p.unit == LateUnit::Workdays);
     let when = rule.when.as_ref().is_some_and(expr_workdays);
     per || when
         || rule.requires.iter().any(|c| match &c.kind {
