@@ -114,8 +114,13 @@ pub fn add_uncovered(
 /// Evaluate one rule (of the record's kind) in `ctx`; with `ctx.trace` set,
 /// every step of the derivation is recorded there.
 pub(crate) fn evaluate_rule(ctx: &mut Ctx<'_>, index: usize, out: &mut Verdicts) {
-    let (plan, record) = (ctx.plan, ctx.record);
-    let rule = &plan.rules[index];
+    let rule = &ctx.plan.rules[index];
+    judge(ctx, index, rule, out);
+}
+
+/// Evaluate `rule` (numbered `index` in what it gives) in `ctx`.
+pub(crate) fn judge(ctx: &mut Ctx<'_>, index: usize, rule: &Rule, out: &mut Verdicts) {
+    let record = ctx.record;
     if let Some(when) = &rule.when {
         let truth = ctx.truth(when);
         ctx.step(|| format!("when `{}`: {}", when.text, describe_truth(truth)));

@@ -211,7 +211,21 @@ pub enum ExprKind {
     IsMissing(Box<Expr>),
     In(Box<Expr>, Vec<Expr>),
     Matches(Box<Expr>, regex::Regex),
+    /// `passes RULE` (`true`) / `fails RULE`: the per-record rule's verdict
+    /// on the record, evaluated exactly as `check` does (waivers aside:
+    /// verdicts are facts). The rule is filled in once every rule is
+    /// compiled ([`Verdict`]).
+    Verdict(Box<Verdict>),
     DateAdd(Box<Expr>, Sign, u32, Unit),
+}
+
+/// A rule whose verdict a group rule counts.
+#[derive(Clone, Debug)]
+pub struct Verdict {
+    pub passes: bool,
+    pub id: String,
+    /// The rule as compiled; `None` only while compiling.
+    pub rule: Option<Rule>,
 }
 
 /// A resolved field path.

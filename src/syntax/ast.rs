@@ -249,6 +249,12 @@ pub enum ExprKind {
     DateWord(DateWord),
     /// `extended`: the record has at least one approved extension.
     Extended,
+    /// `passes plan-on-time` (`passes: true`), `fails plan-on-time`: the
+    /// verdict another rule gives the record, as `check` computes it.
+    Verdict {
+        passes: bool,
+        rule: Ident,
+    },
     Str(String),
     /// A number literal as written (`95`, `0.5`, `1000000`).
     Num(String),

@@ -235,6 +235,12 @@ impl Lower {
             Rule::boolean => ExprKind::Bool(find(&pair, Rule::kw_true).is_some()),
             Rule::date_word => ExprKind::DateWord(date_word(&pair)),
             Rule::extended => ExprKind::Extended,
+            Rule::verdict => {
+                let passes = find(&pair, Rule::kw_passes).is_some();
+                let id = self.child(&pair, Rule::rule_id)?;
+                let rule = Spanned::new(id.as_str().to_string(), super::parser::span(&id));
+                ExprKind::Verdict { passes, rule }
+            }
             Rule::path => ExprKind::Path(all(&pair, Rule::ident).map(|i| self.ident(i)).collect()),
             Rule::paren => {
                 return self

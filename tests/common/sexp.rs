@@ -229,6 +229,13 @@ pub fn expr(e: &Expr) -> String {
             let names: Vec<&str> = segments.iter().map(|s| s.value.as_str()).collect();
             names.join(".")
         }
+        E::Verdict { passes, rule } => {
+            format!(
+                "({} {})",
+                if *passes { "passes" } else { "fails" },
+                rule.value
+            )
+        }
         E::DateWord(word) => match word {
             DateWord::Assigned => "assigned",
             DateWord::Deadline => "deadline",

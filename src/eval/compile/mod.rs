@@ -64,6 +64,9 @@ pub mod codes {
     /// A group rule (`per …`, `share of`, `count of`) mixed with per-record
     /// constraints, or `per …` without a group constraint.
     pub const MIXED_GROUP: &str = "rules::mixed-group";
+    /// `passes RULE` / `fails RULE` outside `share of`/`count of`, naming
+    /// no loaded rule, a group or reward rule, or a rule of another kind.
+    pub const BAD_VERDICT: &str = "rules::bad-verdict";
 }
 
 /// One parsed rule file to compile.
@@ -81,7 +84,21 @@ pub fn compile<'a>(sources: &[Source<'a>], calendar: Option<Calendar>) -> Result
         errors: Vec::new(),
         file: 0,
         text: "",
+        ids: Vec::new(),
     };
+    cx.ids = (sources.iter().flat_map(|s| &s.ast.rules))
+        .map(|r| {
+            let group = r.per.is_some()
+                || r.requires.iter().any(|c| {
+                    matches!(
+                        c.kind,
+                        ast::ConstraintKind::Share { .. } | ast::ConstraintKind::Count { .. }
+                    )
+                });
+            let single = !group && r.reward.is_none();
+            (r.id.value.clone(), r.kind.value.clone(), single)
+        })
+        .collect();
     let decls = cx.declarations(sources);
     // Whether a calendar is declared, not whether it loaded: a calendar that
     // failed to load is reported by the loader, not again here as missing.
@@ -126,6 +143,7 @@ pub fn compile<'a>(sources: &[Source<'a>], calendar: Option<Calendar>) -> Result
         }
     }
     if cx.errors.is_empty() {
+        fill_verdicts(&mut rules);
         let closing = closing_rules(&rules, &decls.kinds);
         Ok(Plan {
             rules,
@@ -138,6 +156,38 @@ pub fn compile<'a>(sources: &[Source<'a>], calendar: Option<Calendar>) -> Result
         })
     } else {
         Err(cx.errors)
+    }
+}
+
+/// Give every `passes RULE` / `fails RULE` its compiled rule. Only group
+/// rules hold verdicts, and only of per-record rules, so no verdict holds
+/// another.
+fn fill_verdicts(rules: &mut [plan::Rule]) {
+    fn fill(e: &mut plan::Expr, rules: &[plan::Rule]) {
+        use plan::ExprKind as X;
+        match &mut e.kind {
+            X::Verdict(v) => v.rule = rules.iter().find(|r| r.id == v.id).cloned(),
+            X::And(a, b) | X::Or(a, b) | X::Cmp(_, a, b) => {
+                fill(a, rules);
+                fill(b, rules);
+            }
+            X::Not(a) | X::IsPresent(a) | X::IsMissing(a) => fill(a, rules),
+            _ => {}
+        }
+    }
+    let singles: Vec<plan::Rule> = rules
+        .iter()
+        .filter(|r| r.group.is_none())
+        .cloned()
+        .collect();
+    for rule in rules.iter_mut().filter(|r| r.group.is_some()) {
+        for c in &mut rule.requires {
+            if let plan::ConstraintKind::Share { of, .. } | plan::ConstraintKind::Count { of, .. } =
+                &mut c.kind
+            {
+                fill(of, &singles);
+            }
+        }
     }
 }
 
@@ -174,6 +224,9 @@ pub(crate) struct Cx<'a> {
     pub(crate) errors: Vec<Error>,
     pub(crate) file: usize,
     pub(crate) text: &'a str,
+    /// Every rule of every file, for `passes RULE`: its id, its kind and
+    /// whether it judges one record at a time (not a group or reward rule).
+    pub(crate) ids: Vec<(String, String, bool)>,
 }
 
 impl<'a> Cx<'a> {
@@ -353,6 +406,7 @@ impl<'a> Cx<'a> {
                     kind: &kinds[k],
                     calendar: has_calendar,
                     each: false,
+                    verdicts: false,
                 };
                 let when = rule.when.as_ref().map(|w| self.condition(w, &mut scope));
                 let requires = rule

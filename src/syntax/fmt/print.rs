@@ -175,6 +175,10 @@ impl Printer<'_> {
                 names.join(".")
             }
             ExprKind::DateWord(word) => date_word(*word).into(),
+            ExprKind::Verdict { passes, rule } => {
+                let word = if *passes { "passes" } else { "fails" };
+                format!("{word} {}", rule.value)
+            }
             ExprKind::Extended => "extended".into(),
             ExprKind::Str(s) => string(s),
             ExprKind::Num(n) => n.clone(),
