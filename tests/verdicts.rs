@@ -87,6 +87,17 @@ fn rules_check_refuses_verdicts_it_cannot_count() {
 }
 
 #[test]
+fn rules_check_warns_where_a_date_comparison_ignores_the_roll_forward() {
+    let (code, out, err) =
+        common::rectify_in(root(), &["rules", "check", RULES, "--as-of", "2025-06-30"]);
+    assert_eq!(code, 0, "{err}");
+    insta::assert_snapshot!(
+        "verdicts-unrolled-date",
+        format!("{out}\n--- stderr\n{err}")
+    );
+}
+
+#[test]
 fn fmt_keeps_a_verdict() {
     let (code, out, err) = common::rectify_in(root(), &["fmt", "--check", RULES]);
     assert_eq!(code, 0, "{out}{err}");
