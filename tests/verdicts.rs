@@ -41,6 +41,11 @@ fn a_rate_built_on_verdicts_agrees_with_the_per_record_rule() {
     let plain = group_finding(&report, "plain-rate").expect("plain-rate fails");
     assert_eq!(plain["figure"].to_string(), "50");
     assert_eq!(plain["records"], serde_json::json!(["VD-1", "VD-4"]));
+    // A deadline inside `share of` rolls forward as a `require` does: VD-1
+    // is on time, 3 of 4 (75%), below the 80% this rule asks.
+    let met = group_finding(&report, "deadline-rate").expect("deadline-rate fails");
+    assert_eq!(met["figure"].to_string(), "75");
+    assert_eq!(met["records"], serde_json::json!(["VD-4"]));
     let count = group_finding(&report, "late-count").expect("late-count fails");
     assert_eq!(
         (count["met"].as_u64(), count["members"].as_u64()),

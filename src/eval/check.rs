@@ -337,6 +337,21 @@ fn check(ctx: &mut Ctx<'_>, c: &Constraint) -> Part {
     }
 }
 
+/// Whether a deadline constraint is met on the record, as a `require` of
+/// it would judge (for `share of (closed within … after …)`): met, missed
+/// (late or overdue), or neither while pending (false); unknown when the
+/// due date cannot be computed.
+pub(crate) fn met(ctx: &mut Ctx<'_>, c: &Constraint) -> Tri {
+    match check(ctx, c) {
+        Part::Pass | Part::Met(..) | Part::Early(..) => Tri::True,
+        Part::Fail { .. } | Part::Pending(..) => Tri::False,
+        Part::Unknown(reasons) => {
+            ctx.unknown = reasons;
+            Tri::Unknown
+        }
+    }
+}
+
 /// The conjuncts of a false condition that are themselves false, each
 /// described with the values it read, and labels at those values.
 fn failing(ctx: &mut Ctx<'_>, e: &super::plan::Expr) -> (Vec<String>, Vec<(Span, String)>) {

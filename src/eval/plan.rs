@@ -216,6 +216,9 @@ pub enum ExprKind {
     /// verdicts are facts). The rule is filled in once every rule is
     /// compiled ([`Verdict`]).
     Verdict(Box<Verdict>),
+    /// A deadline (`within`, `by`) met, as the condition of `share of` /
+    /// `count of`: due dates computed and moved as a `require`'s are.
+    Met(Box<Constraint>),
     DateAdd(Box<Expr>, Sign, u32, Unit),
 }
 

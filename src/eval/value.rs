@@ -163,6 +163,13 @@ impl<'r> Ctx<'r> {
                 Tri::Unknown => Tri::Unknown,
             },
             X::Verdict(v) => self.verdict(v),
+            X::Met(c) => {
+                let mut inner = Ctx::new(self.plan, self.kind, self.record, self.as_of);
+                let truth = super::check::met(&mut inner, c);
+                super::check::add_uncovered(&mut self.uncovered, inner.uncovered);
+                self.unknown.extend(inner.unknown);
+                truth
+            }
             X::IsPresent(a) => Tri::from(self.present(a)),
             X::IsMissing(a) => Tri::from(!self.present(a)),
             X::Cmp(op, a, b) => self.compare(*op, a, b),

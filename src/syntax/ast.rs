@@ -255,6 +255,10 @@ pub enum ExprKind {
         passes: bool,
         rule: Ident,
     },
+    /// `(closed within 60 days after assigned)` as the condition of `share
+    /// of`/`count of`: the deadline is met (a `within` or `by` constraint,
+    /// its due date computed and moved as a `require`'s is).
+    Met(Box<Constraint>),
     Str(String),
     /// A number literal as written (`95`, `0.5`, `1000000`).
     Num(String),

@@ -229,6 +229,7 @@ pub fn expr(e: &Expr) -> String {
             let names: Vec<&str> = segments.iter().map(|s| s.value.as_str()).collect();
             names.join(".")
         }
+        E::Met(c) => format!("(met {})", constraint(c)),
         E::Verdict { passes, rule } => {
             format!(
                 "({} {})",

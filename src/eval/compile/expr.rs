@@ -310,6 +310,15 @@ impl Cx<'_> {
             }
             E::DateWord(word) => (X::DateWord(*word), Ty::Date),
             E::Extended => (X::Extended, Ty::Bool),
+            E::Met(c) => {
+                if !scope.verdicts {
+                    let message =
+                        "a deadline only counts as a condition inside `share of` or `count of`";
+                    self.error(codes::BAD_VERDICT, e.span, message);
+                    return None;
+                }
+                (X::Met(Box::new(self.constraint(c, scope)?)), Ty::Bool)
+            }
             E::Verdict { passes, rule } => (self.verdict(*passes, rule, e.span, scope)?, Ty::Bool),
             E::Str(s) => (X::Str(s.clone()), Ty::Str),
             E::Num(n) => (X::Num(self.number(n, e.span)?), Ty::Num),

@@ -175,6 +175,8 @@ impl Printer<'_> {
                 names.join(".")
             }
             ExprKind::DateWord(word) => date_word(*word).into(),
+            // Only the condition of `share of (…)`, which prints the brackets.
+            ExprKind::Met(c) => self.constraint(c),
             ExprKind::Verdict { passes, rule } => {
                 let word = if *passes { "passes" } else { "fails" };
                 format!("{word} {}", rule.value)
