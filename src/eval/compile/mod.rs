@@ -159,6 +159,18 @@ pub fn compile<'a>(sources: &[Source<'a>], calendar: Option<Calendar>) -> Result
     }
 }
 
+/// A penalty's or a reward's figures as the plan keeps them.
+fn planned(p: &ast::Penalty) -> plan::Penalty {
+    plan::Penalty {
+        fixed: p.fixed.value,
+        per: p
+            .per
+            .as_ref()
+            .map(|per| (per.points.value, per.every.max(1), per.unit)),
+        cap: p.cap.as_ref().map(|c| c.value),
+    }
+}
+
 /// Give every `passes RULE` / `fails RULE` its compiled rule. Only group
 /// rules hold verdicts, and only of per-record rules, so no verdict holds
 /// another.
@@ -489,14 +501,7 @@ impl<'a> Cx<'a> {
                 .help = Some("declare one with `calendar \"calendars/cn.yaml\"`".into());
             }
         }
-        plan::Penalty {
-            fixed: r.fixed.value,
-            per: r
-                .per
-                .as_ref()
-                .map(|per| (per.points.value, per.every.max(1), per.unit)),
-            cap: r.cap.as_ref().map(|c| c.value),
-        }
+        planned(r)
     }
 
     /// A rule is a group rule when it says `per …` or uses `share of` /
@@ -594,14 +599,7 @@ impl<'a> Cx<'a> {
                 );
             }
         }
-        plan::Penalty {
-            fixed: p.fixed.value,
-            per: p
-                .per
-                .as_ref()
-                .map(|per| (per.points.value, per.every.max(1), per.unit)),
-            cap: p.cap.as_ref().map(|c| c.value),
-        }
+        planned(p)
     }
 
     pub(crate) fn workdays_need_calendar(&mut self, unit: Unit, span: Span, has_calendar: bool) {

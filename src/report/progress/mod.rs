@@ -279,6 +279,16 @@ fn overdue(outcome: &Outcome, closing: bool) -> Vec<&Finding> {
     list
 }
 
+/// `file:line` of a finding's record, as far as known.
+fn file_line(outcome: &Outcome, f: &Finding) -> String {
+    let file = outcome.files.get(f.file);
+    match (file, finding_position(file, f)) {
+        (Some(file), Some((l, _))) => format!("{}:{l}", file.name),
+        (Some(file), None) => file.name.clone(),
+        _ => String::new(),
+    }
+}
+
 /// The commendations not waived, by unit, then record and rule: the
 /// exemplary cases a province publishes beside the scoreboard.
 fn exemplary(outcome: &Outcome) -> Table {
@@ -298,12 +308,7 @@ fn exemplary(outcome: &Outcome) -> Table {
         "at",
     ]);
     for f in list {
-        let file = outcome.files.get(f.file);
-        let at = match (file, finding_position(file, f)) {
-            (Some(file), Some((l, _))) => format!("{}:{l}", file.name),
-            (Some(file), None) => file.name.clone(),
-            _ => String::new(),
-        };
+        let at = file_line(outcome, f);
         table.push(vec![
             f.unit.to_string(),
             f.record.clone(),
@@ -325,12 +330,7 @@ fn overdue_table(outcome: &Outcome, list: &[&Finding]) -> Table {
         "due", "days#", "record", "unit", "stage", "rule", "points#", "at",
     ]);
     for f in list {
-        let file = outcome.files.get(f.file);
-        let at = match (file, finding_position(file, f)) {
-            (Some(file), Some((l, _))) => format!("{}:{l}", file.name),
-            (Some(file), None) => file.name.clone(),
-            _ => String::new(),
-        };
+        let at = file_line(outcome, f);
         let points = if f.waived {
             "waived".to_string()
         } else {
