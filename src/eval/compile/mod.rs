@@ -64,6 +64,9 @@ pub mod codes {
     /// A group rule (`per …`, `share of`, `count of`) mixed with per-record
     /// constraints, or `per …` without a group constraint.
     pub const MIXED_GROUP: &str = "rules::mixed-group";
+    /// A penalty on a group rule that does not group per unit: its
+    /// findings belong to no unit, so the points would reach no score.
+    pub const UNREACHABLE_PENALTY: &str = "rules::unreachable-penalty";
     /// `passes RULE` / `fails RULE` outside `share of`/`count of`, naming
     /// no loaded rule, a group or reward rule, or a rule of another kind.
     pub const BAD_VERDICT: &str = "rules::bad-verdict";
@@ -535,9 +538,24 @@ impl<'a> Cx<'a> {
             )
             .help = Some("put per-record constraints in a rule of their own".into());
         }
-        Some(plan::Group {
-            by: rule.per.as_ref().map(|p| p.value),
-        })
+        let by = rule.per.as_ref().map(|p| p.value);
+        let costs = rule
+            .penalty
+            .as_ref()
+            .filter(|p| p.fixed.value > Points::ZERO || p.per.is_some());
+        if let (Some(p), false) = (costs, by == Some(ast::GroupBy::Unit)) {
+            let group = match by {
+                Some(ast::GroupBy::Round) => "per round",
+                Some(ast::GroupBy::Kind) => "per kind",
+                _ => "over all records",
+            };
+            let message = format!("a penalty on a group rule {group} reaches no unit's score");
+            self.error(codes::UNREACHABLE_PENALTY, p.span, message).help = Some(
+                "group `per unit` so that each failing unit is charged, or remove the penalty"
+                    .into(),
+            );
+        }
+        Some(plan::Group { by })
     }
 
     fn kind(&mut self, kind: &ast::Ident, kinds: &[Kind]) -> Option<usize> {
