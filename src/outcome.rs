@@ -64,6 +64,9 @@ pub struct RuleInfo {
     pub place: Place,
     /// A readable penalty (`1 point, plus 0.1 per workday late, at most 3`).
     pub penalty: String,
+    /// A reward rule's readable reward (`1 point, plus 0.5 per 30 days
+    /// early, at most 3`); `None` for every other rule.
+    pub reward: Option<String>,
     /// What the rule judges one at a time: `record`, or for a group rule
     /// what it groups by (`unit`, `round`, `kind`, `all`). Counts of passes
     /// ([`Outcome::passes`]) are of these.
@@ -105,6 +108,12 @@ pub struct Finding {
     pub penalty: Points,
     /// How the penalty was reached (`1 + 0.1 × 4 workdays = 1.4`).
     pub penalty_note: Option<String>,
+    /// A commendation's points after the cap (zero for every other finding).
+    pub reward: Points,
+    /// How early the decisive stage came before its due date, in calendar
+    /// and working days (a reward rule's deadline; `None` otherwise).
+    pub early_days: Option<i64>,
+    pub early_workdays: Option<i64>,
     pub waived: bool,
     /// The waiver's `reason` when [`Finding::waived`] (SARIF's suppression
     /// justification); `None` when unknown.
@@ -216,8 +225,12 @@ pub enum Origin {
 pub struct UnitScore {
     pub unit: String,
     pub records: usize,
+    /// Findings that are not commendations.
     pub findings: usize,
     pub penalty: Points,
+    pub commendations: usize,
+    pub reward: Points,
+    /// start − penalty + reward, not below the floor nor above the ceiling.
     pub score: Points,
     pub grade: String,
 }
@@ -274,9 +287,13 @@ pub struct Summary {
     pub errors: usize,
     pub warnings: usize,
     pub infos: usize,
+    /// Findings of reward rules (not waived): excellent work, never failures.
+    pub commendations: usize,
     pub waived: usize,
     pub pending: usize,
     pub penalty: Points,
+    /// Points the commendations earn.
+    pub reward: Points,
 }
 
 /// A required stage not yet recorded and not yet due.

@@ -528,3 +528,18 @@ fn an_inline_waiver_of_a_group_rule_says_where_to_waive_it() {
     ]);
     insta::assert_snapshot!(format!("exit code: {code}\n{stdout}"));
 }
+
+/// A penalty on a group rule that does not group per unit would be counted
+/// in the summary and charged to no unit: `rules check` refuses it.
+#[test]
+fn a_group_penalty_that_reaches_no_unit_is_an_error() {
+    let (code, out, err) = common::cmd::rectify_in(
+        std::path::Path::new(env!("CARGO_MANIFEST_DIR")),
+        &["rules", "check", "tests/fixtures/group/unreachable.rules"],
+    );
+    assert_eq!(code, 2, "{out}{err}");
+    insta::assert_snapshot!(
+        "group-unreachable-penalty",
+        format!("{out}\n--- stderr\n{err}")
+    );
+}

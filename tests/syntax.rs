@@ -93,8 +93,7 @@ fn expect_err(text: &str, code: &str, message: &str, underlined: &str) {
 
 #[test]
 fn errors_name_the_token_and_what_was_expected() {
-    let items =
-        "a rule item (`title`, `cite`, `for`, `when`, `require`, `severity`, `penalty`, `help`)";
+    let items = "a rule item (`title`, `cite`, `for`, `when`, `require`, `severity`, `penalty`, `reward`, `help`)";
     expect_err(
         "rule a { for task titel \"x\" }",
         "rules::syntax",
@@ -233,7 +232,10 @@ fn bundled_rules_match_design_table() {
                 r.id.value,
                 r.kind.value,
                 r.severity.as_str(),
-                penalty(r.penalty.as_ref())
+                match &r.reward {
+                    Some(reward) => format!("reward {}", penalty(Some(reward))),
+                    None => penalty(r.penalty.as_ref()),
+                }
             )
         })
         .collect();
@@ -241,6 +243,7 @@ fn bundled_rules_match_design_table() {
         "plan-on-time task error 1 + 0.1 per 1 workdays, at most 3",
         "stages-in-order task error 1",
         "closed-by-deadline task error 2 + 1 per 30 days, at most 10",
+        "closed-early task commendation reward 1 + 0.5 per 30 days, at most 3",
         "completed-means-closed task error 3",
         "acceptance-evidence task error 2",
         "independent-acceptance task error 2",

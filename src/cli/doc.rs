@@ -156,7 +156,16 @@ fn page(name: &str, text: &str, line: usize, rule: &ast::Rule) -> String {
         let _ = writeln!(out, "| when | `{}` |", cell(&fmt::expr(text, when)));
     }
     let _ = writeln!(out, "| severity | {} |", rule.severity.value.as_str());
-    let _ = writeln!(out, "| penalty | {} |", cell(&penalty(text, rule)));
+    match &rule.reward {
+        Some(r) => {
+            let reward = fmt::reward(text, r);
+            let reward = reward.strip_prefix("reward ").unwrap_or(&reward);
+            let _ = writeln!(out, "| reward | {} |", cell(reward));
+        }
+        None => {
+            let _ = writeln!(out, "| penalty | {} |", cell(&penalty(text, rule)));
+        }
+    }
     if let Some(cite) = &rule.cite {
         let _ = writeln!(out, "| legal basis | {} |", cell(&cite.value));
     }
@@ -173,7 +182,11 @@ fn page(name: &str, text: &str, line: usize, rule: &ast::Rule) -> String {
     out
 }
 
+/// The penalty as written, `reward …` for a reward rule, else `none`.
 fn penalty(text: &str, rule: &ast::Rule) -> String {
+    if let Some(r) = &rule.reward {
+        return fmt::reward(text, r);
+    }
     rule.penalty
         .as_ref()
         .map_or_else(|| "none".to_string(), |p| fmt::penalty(text, p))

@@ -159,11 +159,7 @@ fn report(ledger: &str, errors: &[Error]) {
 
 /// One problem as text, as [`report`] prints it.
 pub fn render(ledger: &str, e: &Error) -> String {
-    let level = match e.severity {
-        Severity::Error => "error",
-        Severity::Warning => "warning",
-        Severity::Info => "info",
-    };
+    let level = e.severity.as_str();
     let mut text = format!("{level}[{}]: {}\n", e.code, e.message);
     if let Some(place) = &e.place {
         text.push_str(&format!("  --> {ledger}: {place}\n"));

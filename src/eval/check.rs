@@ -10,7 +10,7 @@ use crate::source::Span;
 use crate::syntax::ast::{OrderOp, RollPolicy, Severity};
 
 use super::penalty;
-use super::plan::{Constraint, ConstraintKind as C, DurationExpr, Plan, Rule};
+use super::plan::{Constraint, ConstraintKind as C, DurationExpr, Penalty, Plan, Rule};
 use super::value::{Ctx, ExtScope, Tri, deadline_before};
 
 /// A rule that does not hold for a record (file-local: spans are in the
@@ -26,6 +26,12 @@ pub struct Finding {
     pub late: Option<Late>,
     pub penalty: Points,
     pub penalty_note: Option<String>,
+    /// How early a reward rule's deadline was met (`due` is the due date,
+    /// `actual` the stage's date; `days`, `workdays` before the due date).
+    pub early: Option<Late>,
+    /// A commendation's points (zero for every other finding); how they
+    /// were reached goes in `penalty_note`.
+    pub reward: Points,
     /// The rule could not be checked for lack of data: error, no penalty.
     pub cannot_check: bool,
 }
@@ -67,6 +73,10 @@ pub struct Verdicts {
 
 enum Part {
     Pass,
+    /// A deadline met: the stage, its date and its due date; for a reward
+    /// rule, how early ([`early`]) and the constraint as written.
+    Met(usize, Date, Date),
+    Early(Late, String),
     Pending(usize, Date),
     Fail {
         text: String,
@@ -104,8 +114,13 @@ pub fn add_uncovered(
 /// Evaluate one rule (of the record's kind) in `ctx`; with `ctx.trace` set,
 /// every step of the derivation is recorded there.
 pub(crate) fn evaluate_rule(ctx: &mut Ctx<'_>, index: usize, out: &mut Verdicts) {
-    let (plan, record) = (ctx.plan, ctx.record);
-    let rule = &plan.rules[index];
+    let rule = &ctx.plan.rules[index];
+    judge(ctx, index, rule, out);
+}
+
+/// Evaluate `rule` (numbered `index` in what it gives) in `ctx`.
+pub(crate) fn judge(ctx: &mut Ctx<'_>, index: usize, rule: &Rule, out: &mut Verdicts) {
+    let record = ctx.record;
     if let Some(when) = &rule.when {
         let truth = ctx.truth(when);
         ctx.step(|| format!("when `{}`: {}", when.text, describe_truth(truth)));
@@ -130,9 +145,20 @@ pub(crate) fn evaluate_rule(ctx: &mut Ctx<'_>, index: usize, out: &mut Verdicts)
     let mut parts = Vec::new();
     for c in &rule.requires {
         ctx.step(|| format!("require `{}`", c.text));
-        let part = check(ctx, c);
+        let part = match check(ctx, c) {
+            Part::Met(stage, date, due) if rule.reward.is_some() => {
+                early(ctx, (stage, date, due), &c.text)
+            }
+            Part::Met(..) => Part::Pass,
+            part => part,
+        };
         ctx.step(|| match &part {
-            Part::Pass => "  -> holds".to_string(),
+            Part::Pass | Part::Met(..) => "  -> holds".to_string(),
+            Part::Early(e, _) => format!(
+                "  -> holds: {} before the due date {}",
+                early_amount(e),
+                e.due
+            ),
             Part::Pending(_, due) => {
                 format!("  -> pending: due {due}, not before the evaluation date")
             }
@@ -141,7 +167,10 @@ pub(crate) fn evaluate_rule(ctx: &mut Ctx<'_>, index: usize, out: &mut Verdicts)
         });
         parts.push(part);
     }
-    verdict(index, rule, record, parts, out);
+    match &rule.reward {
+        Some(reward) => commend(index, (reward, &ctx.kind.stages), record, parts, out),
+        None => verdict(index, rule, record, parts, out),
+    }
 }
 
 fn describe_truth(truth: Tri) -> &'static str {
@@ -156,7 +185,7 @@ fn verdict(index: usize, rule: &Rule, record: &Record, parts: Vec<Part>, out: &m
     let (mut texts, mut labels, mut late, mut unknown) = (Vec::new(), Vec::new(), None, Vec::new());
     for part in parts {
         match part {
-            Part::Pass => {}
+            Part::Pass | Part::Met(..) | Part::Early(..) => {}
             Part::Pending(stage, due) => out.pending.push(Pending {
                 rule: index,
                 stage,
@@ -194,6 +223,62 @@ fn verdict(index: usize, rule: &Rule, record: &Record, parts: Vec<Part>, out: &m
         late,
         penalty: points,
         penalty_note: note,
+        early: None,
+        reward: Points::ZERO,
+        cannot_check: false,
+    });
+}
+
+/// A reward rule's verdict: a commendation when every part holds; nothing
+/// when any fails, is pending or cannot be checked (missing data earns no
+/// reward, and is no failure of a rule that only rewards).
+fn commend(
+    index: usize,
+    (reward, stages): (&Penalty, &[String]),
+    record: &Record,
+    parts: Vec<Part>,
+    out: &mut Verdicts,
+) {
+    let mut early = None;
+    for part in parts {
+        match part {
+            Part::Pass | Part::Met(..) => {}
+            Part::Early(e, text) => early = early.or(Some((e, text))),
+            Part::Pending(..) | Part::Fail { .. } | Part::Unknown(_) => return,
+        }
+    }
+    // The commendation is the record's verdict: not counted again as a pass.
+    let (early, constraint) = early.unzip();
+    let (points, note) = penalty::compute(reward, early.as_ref());
+    let name = early.as_ref().map_or("", |e| stages[e.stage].as_str());
+    let text = match &early {
+        Some(e) => format!(
+            "`{name}` dated {} is {} early for `{}` (due {})",
+            e.actual,
+            early_amount(e),
+            constraint.unwrap_or_default(),
+            e.due
+        ),
+        None => "meets every requirement of the rule".to_string(),
+    };
+    let label = match &early {
+        Some(e) => format!("{} early, due {}", early_amount(e), e.due),
+        None => "commended".to_string(),
+    };
+    let span = record
+        .stage(name)
+        .filter(|_| early.is_some())
+        .map_or(record.id.span, |s| s.date.span);
+    out.findings.push(Finding {
+        rule: index,
+        severity: Severity::Commendation,
+        message: format!("commended: {text}"),
+        labels: vec![(span, label)],
+        late: None,
+        penalty: Points::ZERO,
+        penalty_note: note,
+        early,
+        reward: points,
         cannot_check: false,
     });
 }
@@ -212,6 +297,8 @@ fn cannot_check(rule: usize, record: &Record, reasons: &[String], what: &str) ->
         late: None,
         penalty: Points::ZERO,
         penalty_note: None,
+        early: None,
+        reward: Points::ZERO,
         cannot_check: true,
     }
 }
@@ -247,6 +334,21 @@ fn check(ctx: &mut Ctx<'_>, c: &Constraint) -> Part {
     match part {
         Part::Unknown(_) => Part::Unknown(std::mem::take(&mut ctx.unknown)),
         other => other,
+    }
+}
+
+/// Whether a deadline constraint is met on the record, as a `require` of
+/// it would judge (for `share of (closed within … after …)`): met, missed
+/// (late or overdue), or neither while pending (false); unknown when the
+/// due date cannot be computed.
+pub(crate) fn met(ctx: &mut Ctx<'_>, c: &Constraint) -> Tri {
+    match check(ctx, c) {
+        Part::Pass | Part::Met(..) | Part::Early(..) => Tri::True,
+        Part::Fail { .. } | Part::Pending(..) => Tri::False,
+        Part::Unknown(reasons) => {
+            ctx.unknown = reasons;
+            Tri::Unknown
+        }
     }
 }
 
@@ -531,7 +633,7 @@ fn deadline(ctx: &mut Ctx<'_>, d: Deadline<'_>) -> Part {
     let (actual, overdue, span) = match recorded {
         Some((date, _)) if date <= due => {
             ctx.step(|| format!("  `{name}` is dated {date}, on or before {due}"));
-            return Part::Pass;
+            return Part::Met(stage, date, due);
         }
         Some((date, span)) => (date, false, span),
         None if due >= ctx.as_of => return Part::Pending(stage, due),
@@ -594,6 +696,45 @@ fn deadline(ctx: &mut Ctx<'_>, d: Deadline<'_>) -> Part {
             days,
             workdays,
         }),
+    }
+}
+
+/// A deadline met on `date`, due `due`: how early, in calendar and (with a
+/// calendar) working days. Working days the calendar does not cover make
+/// the earliness unknown: no reward is guessed. Computed for reward rules
+/// only, so that a penalty rule never needs the days before a due date.
+fn early(ctx: &mut Ctx<'_>, (stage, date, due): (usize, Date, Date), text: &str) -> Part {
+    let days = calendar::days_between(date, due);
+    let workdays = match ctx
+        .plan
+        .calendar
+        .as_ref()
+        .map(|c| c.workdays_after(date, due))
+    {
+        Some(Ok(n)) => Some(n),
+        Some(Err(out)) => {
+            ctx.uncovered(out);
+            return Part::Unknown(Vec::new());
+        }
+        None => None,
+    };
+    let early = Late {
+        stage,
+        due,
+        actual: date,
+        overdue: false,
+        days,
+        workdays,
+    };
+    Part::Early(early, text.to_string())
+}
+
+/// `45 days (30 workdays)`, how early a deadline was met.
+fn early_amount(e: &Late) -> String {
+    let days = amount(e.days.max(0) as u32, Unit::Days);
+    match e.workdays {
+        Some(w) => format!("{days} ({})", amount(w.max(0) as u32, Unit::Workdays)),
+        None => days,
     }
 }
 

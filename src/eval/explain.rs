@@ -107,9 +107,39 @@ fn deadline_steps(ctx: &mut Ctx<'_>) {
     });
 }
 
+/// A reward rule's conclusion: commended, with how early and the points,
+/// or not.
+fn commendation(reward: &crate::eval::plan::Penalty, verdicts: &Verdicts) -> Vec<String> {
+    let mut lines = vec![format!(
+        "reward rule: {}",
+        crate::run::describe_reward(reward)
+    )];
+    let Some(f) = verdicts.findings.first() else {
+        lines.push("verdict: not commended: a requirement does not hold, is not yet due or cannot be checked; no finding".into());
+        return lines;
+    };
+    if let Some(early) = &f.early {
+        let workdays = early
+            .workdays
+            .map_or(String::new(), |w| format!(", {w} working days"));
+        lines.push(format!(
+            "earliness: {} calendar days{workdays} before {}",
+            early.days, early.due
+        ));
+    }
+    if let Some(note) = &f.penalty_note {
+        lines.push(format!("reward: {note}"));
+    }
+    lines.push(format!("verdict: commendation, {} points earned", f.reward));
+    lines
+}
+
 fn conclusion(plan: &Plan, index: usize, verdicts: &Verdicts) -> Vec<String> {
     let rule = &plan.rules[index];
     let penalty = crate::run::describe_penalty(&rule.penalty);
+    if let Some(reward) = &rule.reward {
+        return commendation(reward, verdicts);
+    }
     match verdicts.findings.first() {
         Some(f) if f.cannot_check => vec![format!(
             "verdict: cannot check ({}): an error finding with no penalty",

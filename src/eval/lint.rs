@@ -19,6 +19,10 @@
 //! - [`codes::LATENESS_WITHOUT_DEADLINE`] `rules::lateness-without-deadline`:
 //!   a penalty with a `plus … per … late` part on a rule with no deadline
 //!   constraint (`within` or `by`), so there is never any lateness.
+//! - [`codes::UNROLLED_DATE`] `rules::unrolled-date`: a stage's date
+//!   compared with `deadline` or a computed date (`assigned + 30 days`) in a
+//!   ruleset that moves due dates to the next workday: expressions do not
+//!   move dates, so the comparison disagrees with the deadline rules.
 //! - [`codes::DUPLICATE_CONSTRAINTS`] `rules::duplicate-constraints`: two
 //!   rules with the same `for`, `when` and `require`s, so every record gets
 //!   both findings or neither.
@@ -40,9 +44,11 @@ pub mod codes {
     pub const UNKNOWN_KIND_VALUE: &str = "rules::unknown-kind-value";
     pub const LATENESS_WITHOUT_DEADLINE: &str = "rules::lateness-without-deadline";
     pub const DUPLICATE_CONSTRAINTS: &str = "rules::duplicate-constraints";
+    pub const UNROLLED_DATE: &str = "rules::unrolled-date";
 
     /// Every warning code, for documentation and tests.
-    pub const ALL: [&str; 6] = [
+    pub const ALL: [&str; 7] = [
+        UNROLLED_DATE,
         UNUSED_KIND,
         UNUSED_CALENDAR,
         UNUSED_SCORING,
@@ -85,6 +91,9 @@ pub fn lint(sources: &[Source<'_>], plan: &Plan) -> Vec<Warning> {
             kind_values(e, &kinds, file, &mut out);
         }
         lateness_without_deadline(file, rule, &mut out);
+        if plan.roll == RollPolicy::NextWorkday && plan.calendar.is_some() {
+            unrolled_dates(file, rule, &mut out);
+        }
     }
     duplicates(sources, &rules, &mut out);
     out.sort_by_key(|w| (w.file, w.span.start));
@@ -108,10 +117,9 @@ fn unused_declarations(
     out: &mut Vec<Warning>,
 ) {
     let workdays = rules.iter().any(|(_, r)| counts_workdays(r));
+    // Rewards use the scoring scheme as penalties do.
     let penalties = rules.iter().any(|(_, r)| {
-        r.penalty
-            .as_ref()
-            .is_some_and(|p| p.fixed.value.0 > 0 || p.per.is_some())
+        (r.penalty.iter().chain(&r.reward)).any(|p| p.fixed.value.0 > 0 || p.per.is_some())
     });
     let decls = sources.iter().flat_map(|s| {
         s.ast
@@ -155,11 +163,9 @@ fn unused_declarations(
 
 /// The rule counts working days somewhere (a duration, a lateness period).
 fn counts_workdays(rule: &ast::Rule) -> bool {
-    let per = rule
-        .penalty
-        .as_ref()
-        .and_then(|p| p.per.as_ref())
-        .is_some_and(|p| p.unit == LateUnit::Workdays);
+    let per = (rule.penalty.iter().chain(&rule.reward))
+        .filter_map(|p| p.per.as_ref())
+        .any(|p| p.unit == LateUnit::Workdays);
     let when = rule.when.as_ref().is_some_and(expr_workdays);
     per || when
         || rule.requires.iter().any(|c| match &c.kind {
@@ -193,6 +199,46 @@ fn expr_workdays(e: &Expr) -> bool {
         }
     });
     found
+}
+
+/// Comparisons of a stage's date with `deadline` or a computed date, which
+/// no roll-forward moves (`closure <= deadline`, `closed <= assigned + 30
+/// days`).
+fn unrolled_dates(file: usize, rule: &ast::Rule, out: &mut Vec<Warning>) {
+    let exprs = rule
+        .when
+        .iter()
+        .chain(rule.requires.iter().filter_map(|c| match &c.kind {
+            ConstraintKind::Expr(e)
+            | ConstraintKind::Share { of: e, .. }
+            | ConstraintKind::Count { of: e, .. } => Some(e),
+            _ => None,
+        }));
+    let stage = |e: &Expr| matches!(&e.kind, ExprKind::Path(p) if p.len() == 1);
+    let computed = |e: &Expr| {
+        matches!(
+            e.kind,
+            ExprKind::DateAdd { .. }
+                | ExprKind::DateWord(ast::DateWord::Deadline | ast::DateWord::OriginalDeadline)
+        )
+    };
+    for e in exprs {
+        visit(e, &mut |e| {
+            let ExprKind::Cmp { op, lhs, rhs } = &e.kind else {
+                return;
+            };
+            let ordered = matches!(op, CmpOp::Lt | CmpOp::Le | CmpOp::Gt | CmpOp::Ge);
+            if ordered && ((stage(lhs) && computed(rhs)) || (computed(lhs) && stage(rhs))) {
+                out.push(warning(
+                    codes::UNROLLED_DATE,
+                    file,
+                    e.span,
+                    "this comparison does not move a due date on a non-working day to the next workday, as the ruleset's deadlines do".into(),
+                    "write the time limit as a deadline constraint (`require closure by deadline`), or count its verdict (`share of (passes closed-by-deadline)`)",
+                ));
+            }
+        });
+    }
 }
 
 /// Call `f` on `e` and every expression inside it.

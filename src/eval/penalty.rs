@@ -1,5 +1,6 @@
 //! Penalty points for a finding: a fixed part, points per started period of
-//! lateness, and a cap on the total.
+//! lateness, and a cap on the total. A reward is computed the same way over
+//! the periods of earliness.
 
 use crate::points::Points;
 use crate::syntax::ast::LateUnit;

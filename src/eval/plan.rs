@@ -37,6 +37,9 @@ pub struct Kind {
 pub struct Scoring {
     pub start: Points,
     pub floor: Points,
+    /// The most rewards can lift a score to (`at most 105`); the start
+    /// when the scheme states none.
+    pub ceiling: Points,
     /// In order; the last has no threshold.
     pub grades: Vec<(String, Option<Points>)>,
 }
@@ -47,6 +50,7 @@ impl Default for Scoring {
         Scoring {
             start: Points(10_000),
             floor: Points(0),
+            ceiling: Points(10_000),
             grades: vec![
                 ("pass".into(), Some(Points(9_000))),
                 ("basic".into(), Some(Points(6_000))),
@@ -57,6 +61,13 @@ impl Default for Scoring {
 }
 
 impl Scoring {
+    /// A unit's score: start − penalty + reward, not below the floor and
+    /// not above the ceiling.
+    pub fn score(&self, penalty: Points, reward: Points) -> Points {
+        let score = self.start.saturating_sub(penalty).saturating_add(reward);
+        score.min(self.ceiling).max(self.floor)
+    }
+
     /// The first grade whose threshold `score` meets.
     pub fn grade(&self, score: Points) -> &str {
         self.grades
@@ -87,6 +98,9 @@ pub struct Rule {
     pub when: Option<Expr>,
     pub requires: Vec<Constraint>,
     pub penalty: Penalty,
+    /// A reward rule's reward: a record that meets every `require` is
+    /// commended and earns it. Its `per` counts periods of earliness.
+    pub reward: Option<Penalty>,
 }
 
 #[derive(Clone, Debug, PartialEq)]
@@ -197,7 +211,24 @@ pub enum ExprKind {
     IsMissing(Box<Expr>),
     In(Box<Expr>, Vec<Expr>),
     Matches(Box<Expr>, regex::Regex),
+    /// `passes RULE` (`true`) / `fails RULE`: the per-record rule's verdict
+    /// on the record, evaluated exactly as `check` does (waivers aside:
+    /// verdicts are facts). The rule is filled in once every rule is
+    /// compiled ([`Verdict`]).
+    Verdict(Box<Verdict>),
+    /// A deadline (`within`, `by`) met, as the condition of `share of` /
+    /// `count of`: due dates computed and moved as a `require`'s are.
+    Met(Box<Constraint>),
     DateAdd(Box<Expr>, Sign, u32, Unit),
+}
+
+/// A rule whose verdict a group rule counts.
+#[derive(Clone, Debug)]
+pub struct Verdict {
+    pub passes: bool,
+    pub id: String,
+    /// The rule as compiled; `None` only while compiling.
+    pub rule: Option<Rule>,
 }
 
 /// A resolved field path.

@@ -96,6 +96,33 @@ impl<'r> Ctx<'r> {
         }
     }
 
+    /// `passes RULE` / `fails RULE`: the rule evaluated on the record as
+    /// `check` evaluates it. Passes: it applied and held; fails: it gave a
+    /// finding; neither: it does not apply, or its deadline is pending;
+    /// unknown: it cannot check the record.
+    fn verdict(&mut self, v: &super::plan::Verdict) -> Tri {
+        let Some(rule) = &v.rule else {
+            return Tri::Unknown;
+        };
+        let mut inner = Ctx::new(self.plan, self.kind, self.record, self.as_of);
+        let mut out = super::check::Verdicts::default();
+        super::check::judge(&mut inner, usize::MAX, rule, &mut out);
+        super::check::add_uncovered(&mut self.uncovered, inner.uncovered);
+        let (truth, why) = match out.findings.first() {
+            Some(f) if f.cannot_check => (Tri::Unknown, "cannot check the record"),
+            Some(_) => (Tri::from(!v.passes), "fails"),
+            None if !out.passed.is_empty() => (Tri::from(v.passes), "holds"),
+            None if !out.pending.is_empty() => (Tri::False, "is pending, not yet due"),
+            None => (Tri::False, "does not apply"),
+        };
+        if truth == Tri::Unknown {
+            let reason = format!("rule `{}` cannot check the record", v.id);
+            self.lacks(reason);
+        }
+        self.step(|| format!("  rule `{}` {why} on this record", v.id));
+        truth
+    }
+
     /// Record a derivation step when explaining; free otherwise.
     pub fn step(&mut self, text: impl FnOnce() -> String) {
         if let Some(trace) = &mut self.trace {
@@ -135,6 +162,14 @@ impl<'r> Ctx<'r> {
                 Tri::False => Tri::True,
                 Tri::Unknown => Tri::Unknown,
             },
+            X::Verdict(v) => self.verdict(v),
+            X::Met(c) => {
+                let mut inner = Ctx::new(self.plan, self.kind, self.record, self.as_of);
+                let truth = super::check::met(&mut inner, c);
+                super::check::add_uncovered(&mut self.uncovered, inner.uncovered);
+                self.unknown.extend(inner.unknown);
+                truth
+            }
             X::IsPresent(a) => Tri::from(self.present(a)),
             X::IsMissing(a) => Tri::from(!self.present(a)),
             X::Cmp(op, a, b) => self.compare(*op, a, b),

@@ -238,6 +238,8 @@ fn severity(s: Severity) -> DiagnosticSeverity {
         Severity::Error => DiagnosticSeverity::ERROR,
         Severity::Warning => DiagnosticSeverity::WARNING,
         Severity::Info => DiagnosticSeverity::INFORMATION,
+        // A commendation is good news, never a problem to fix.
+        Severity::Commendation => DiagnosticSeverity::HINT,
     }
 }
 

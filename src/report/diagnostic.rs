@@ -256,7 +256,7 @@ fn severity(s: Severity) -> miette::Severity {
     match s {
         Severity::Error => miette::Severity::Error,
         Severity::Warning => miette::Severity::Warning,
-        Severity::Info => miette::Severity::Advice,
+        Severity::Info | Severity::Commendation => miette::Severity::Advice,
     }
 }
 
@@ -269,17 +269,21 @@ fn location_note(file: &SourceFile, at: Option<(usize, usize)>) -> String {
     }
 }
 
-/// `penalty: 1.4 points (1 + 0.1 × 4 workdays = 1.4)`, or why there is none.
+/// `penalty: 1.4 points (1 + 0.1 × 4 workdays = 1.4)` (`reward: …` for a
+/// commendation), or why there is none.
 fn penalty_note(f: &Finding) -> String {
-    let amount = points(f.penalty);
+    let (what, amount) = match f.severity {
+        Severity::Commendation => ("reward", points(f.reward)),
+        _ => ("penalty", points(f.penalty)),
+    };
     let shown = match &f.penalty_note {
         Some(note) => format!("{amount} ({})", neutral::text(note)),
         None => amount,
     };
     if f.waived {
-        format!("penalty: none, waived (would be {shown})")
+        format!("{what}: none, waived (would be {shown})")
     } else {
-        format!("penalty: {shown}")
+        format!("{what}: {shown}")
     }
 }
 

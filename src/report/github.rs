@@ -53,7 +53,7 @@ fn command(severity: Severity) -> &'static str {
     match severity {
         Severity::Error => "error",
         Severity::Warning => "warning",
-        Severity::Info => "notice",
+        Severity::Info | Severity::Commendation => "notice",
     }
 }
 
@@ -75,6 +75,9 @@ fn finding(outcome: &Outcome, f: &Finding, locator: &mut Locator) -> String {
     }
     if !f.waived && f.penalty.0 > 0 {
         message.push_str(&format!(" (penalty {})", points(f.penalty)));
+    }
+    if !f.waived && f.reward.0 > 0 {
+        message.push_str(&format!(" (reward {})", points(f.reward)));
     }
     annotation(
         name,

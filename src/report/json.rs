@@ -98,7 +98,14 @@ struct FindingJson<'a> {
     late_days: Option<i64>,
     #[serde(skip_serializing_if = "Option::is_none")]
     late_workdays: Option<i64>,
+    /// A commendation: how early the rule's deadline was met.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    early_days: Option<i64>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    early_workdays: Option<i64>,
     penalty: Value,
+    /// The points a commendation earns; 0 for every other finding.
+    reward: Value,
     waived: bool,
     /// Who waived it, until when, why, and where the waiver is written;
     /// present when `waived`.
@@ -226,7 +233,10 @@ impl<'a> FindingJson<'a> {
             actual: f.actual.map(|d| d.to_string()),
             late_days: f.late_days,
             late_workdays: f.late_workdays,
+            early_days: f.early_days,
+            early_workdays: f.early_workdays,
             penalty: f.penalty.to_json(),
+            reward: f.reward.to_json(),
             waived: f.waived,
             group: f.group.as_deref().and_then(GroupJson::new),
             waiver: WaiverJson::new(f),
@@ -290,6 +300,8 @@ struct UnitJson<'a> {
     records: usize,
     findings: usize,
     penalty: Value,
+    commendations: usize,
+    reward: Value,
     score: Value,
     grade: &'a str,
 }
@@ -301,6 +313,8 @@ impl<'a> UnitJson<'a> {
             records: u.records,
             findings: u.findings,
             penalty: u.penalty.to_json(),
+            commendations: u.commendations,
+            reward: u.reward.to_json(),
             score: u.score.to_json(),
             grade: &u.grade,
         }
@@ -392,9 +406,11 @@ struct SummaryJson {
     errors: usize,
     warnings: usize,
     infos: usize,
+    commendations: usize,
     waived: usize,
     pending: usize,
     penalty: Value,
+    reward: Value,
 }
 
 impl SummaryJson {
@@ -404,9 +420,11 @@ impl SummaryJson {
             errors: s.errors,
             warnings: s.warnings,
             infos: s.infos,
+            commendations: s.commendations,
             waived: s.waived,
             pending: s.pending,
             penalty: s.penalty.to_json(),
+            reward: s.reward.to_json(),
         }
     }
 }

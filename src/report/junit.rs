@@ -124,7 +124,10 @@ fn finding(outcome: &Outcome, f: &Finding, fail_on: Option<Severity>) -> Case {
                 .map(|c| format!("cite: {}", neutral::text(c))),
         );
     }
-    body.push(format!("penalty: {}", points(f.penalty)));
+    match f.severity {
+        Severity::Commendation => body.push(format!("reward: {}", points(f.reward))),
+        _ => body.push(format!("penalty: {}", points(f.penalty))),
+    }
     if let Some(approval) = f.waiver_note() {
         body.push(format!("waiver: {}", neutral::text(&approval)));
     }

@@ -30,6 +30,8 @@ pub fn write(outcome: &Outcome, out: &mut dyn Write) -> io::Result<()> {
         "waived#",
         "pending#",
         "points#",
+        "commendations#",
+        "reward#",
     ]);
     counts.push(vec![
         s.errors.to_string(),
@@ -38,6 +40,8 @@ pub fn write(outcome: &Outcome, out: &mut dyn Write) -> io::Result<()> {
         s.waived.to_string(),
         s.pending.to_string(),
         s.penalty.to_string(),
+        s.commendations.to_string(),
+        s.reward.to_string(),
     ]);
     counts.markdown(out)?;
     if !outcome.units.is_empty() {
@@ -63,6 +67,7 @@ fn headline(outcome: &Outcome) -> String {
         (s.errors, "error"),
         (s.warnings, "warning"),
         (s.infos, "info"),
+        (s.commendations, "commendation"),
     ] {
         if n > 0 {
             parts.push(format!("{n} {word}{}", if n == 1 { "" } else { "s" }));
@@ -87,6 +92,7 @@ pub fn scoreboard(outcome: &Outcome) -> Table {
         "records#",
         "findings#",
         "penalty#",
+        "reward#",
         "score#",
         "grade",
     ]);
@@ -96,6 +102,7 @@ pub fn scoreboard(outcome: &Outcome) -> Table {
             u.records.to_string(),
             u.findings.to_string(),
             u.penalty.to_string(),
+            u.reward.to_string(),
             u.score.to_string(),
             u.grade.clone(),
         ]);
@@ -105,7 +112,7 @@ pub fn scoreboard(outcome: &Outcome) -> Table {
 
 fn findings(outcome: &Outcome) -> Table {
     let mut table = Table::new(&[
-        "location", "record", "rule", "severity", "message", "points#",
+        "location", "record", "rule", "severity", "message", "points#", "reward#",
     ])
     .with_code(&[0, 2]);
     for f in &outcome.findings {
@@ -116,11 +123,13 @@ fn findings(outcome: &Outcome) -> Table {
             _ => String::new(),
         };
         let rule = outcome.rules.get(f.rule).map_or("", |r| r.id.as_str());
-        let (severity, penalty) = if let Some(note) = f.waiver_note() {
+        let (severity, penalty, reward) = if let Some(note) = f.waiver_note() {
             let severity = f.severity.as_str();
-            (format!("{severity} (waived, {note})"), "0".to_string())
+            let zero = || "0".to_string();
+            (format!("{severity} (waived, {note})"), zero(), zero())
         } else {
-            (f.severity.as_str().to_string(), f.penalty.to_string())
+            let severity = f.severity.as_str().to_string();
+            (severity, f.penalty.to_string(), f.reward.to_string())
         };
         table.push(vec![
             at,
@@ -129,6 +138,7 @@ fn findings(outcome: &Outcome) -> Table {
             severity,
             f.message.clone(),
             penalty,
+            reward,
         ]);
     }
     table

@@ -128,7 +128,7 @@ fn level(severity: Severity) -> &'static str {
     match severity {
         Severity::Error => "error",
         Severity::Warning => "warning",
-        Severity::Info => "note",
+        Severity::Info | Severity::Commendation => "note",
     }
 }
 
@@ -150,12 +150,16 @@ fn rule(outcome: &Outcome, r: &RuleInfo) -> Json {
     let mut help = Vec::new();
     help.extend(r.help.as_deref().map(|h| neutral::lines(h).into_owned()));
     help.extend(r.cite.as_ref().map(|c| format!("cite: {c}")));
-    help.push(format!("penalty: {}", r.penalty));
+    let points = match &r.reward {
+        Some(reward) => format!("reward: {reward}"),
+        None => format!("penalty: {}", r.penalty),
+    };
+    help.push(points.clone());
     let mut full = title.clone();
     if let Some(cite) = &r.cite {
         full.push_str(&format!(" ({cite})"));
     }
-    full.push_str(&format!("; penalty: {}", r.penalty));
+    full.push_str(&format!("; {points}"));
     let file = outcome.rule_files.get(r.place.file);
     // The bundled rules are documented, not files in the user's repository.
     let bundled = file.is_some_and(|f| Artifact::of(&outcome.root, &f.name).is_none());
@@ -165,6 +169,7 @@ fn rule(outcome: &Outcome, r: &RuleInfo) -> Json {
     let properties = Json::object([
         ("citation", r.cite.as_ref().map(Json::str)),
         ("penalty", Some(Json::str(&r.penalty))),
+        ("reward", r.reward.as_ref().map(Json::str)),
         ("rule_file", file.map(|f| Json::str(&f.name))),
         (
             "rule_line",
@@ -283,6 +288,7 @@ fn suppression(f: &Finding) -> Json {
 }
 
 fn finding_properties(f: &Finding) -> Json {
+    let commended = f.severity == Severity::Commendation;
     Json::object([
         (
             "record",
@@ -291,12 +297,19 @@ fn finding_properties(f: &Finding) -> Json {
         ("kind", Some(Json::str(&*f.kind))),
         ("unit", Some(Json::str(&*f.unit))),
         ("penalty", Some(Json::Number(f.penalty.to_json()))),
+        ("commendation", commended.then_some(Json::Bool(true))),
+        (
+            "reward",
+            commended.then(|| Json::Number(f.reward.to_json())),
+        ),
         ("waived", Some(Json::Bool(f.waived))),
         ("stage", f.stage.as_ref().map(Json::str)),
         ("due", f.due.map(|d| Json::str(d.to_string()))),
         ("actual", f.actual.map(|d| Json::str(d.to_string()))),
         ("late_days", f.late_days.map(Json::int)),
         ("late_workdays", f.late_workdays.map(Json::int)),
+        ("early_days", f.early_days.map(Json::int)),
+        ("early_workdays", f.early_workdays.map(Json::int)),
         ("overdue", f.overdue.then_some(Json::Bool(true))),
         ("group", f.group.as_deref().map(group_properties)),
     ])

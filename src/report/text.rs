@@ -114,6 +114,13 @@ fn summary_line(s: &Summary, input_errors: usize) -> String {
         count(s.pending),
         diagnostic::points(s.penalty),
     );
+    if s.commendations > 0 {
+        line.push_str(&format!(
+            "; {}, reward {}",
+            plural(s.commendations, "commendation"),
+            diagnostic::points(s.reward),
+        ));
+    }
     if input_errors > 0 {
         line.push_str(&format!(
             "; {} about the inputs",
@@ -123,13 +130,15 @@ fn summary_line(s: &Summary, input_errors: usize) -> String {
     line
 }
 
-const HEADERS: [&str; 6] = ["unit", "records", "findings", "penalty", "score", "grade"];
+const HEADERS: [&str; 7] = [
+    "unit", "records", "findings", "penalty", "reward", "score", "grade",
+];
 
 /// An aligned table, worst score first, then by unit name.
 fn scoreboard(units: &[UnitScore], out: &mut dyn Write) -> io::Result<()> {
     let mut sorted: Vec<&UnitScore> = units.iter().collect();
     sorted.sort_by(|a, b| a.score.cmp(&b.score).then_with(|| a.unit.cmp(&b.unit)));
-    let rows: Vec<[String; 6]> = sorted
+    let rows: Vec<[String; 7]> = sorted
         .iter()
         .map(|u| {
             [
@@ -137,6 +146,7 @@ fn scoreboard(units: &[UnitScore], out: &mut dyn Write) -> io::Result<()> {
                 count(u.records),
                 count(u.findings),
                 u.penalty.to_string(),
+                u.reward.to_string(),
                 u.score.to_string(),
                 u.grade.clone(),
             ]
@@ -153,13 +163,13 @@ fn scoreboard(units: &[UnitScore], out: &mut dyn Write) -> io::Result<()> {
 }
 
 /// One table row: names left-aligned, numbers right-aligned.
-fn row(cells: &[String; 6], widths: &[usize; 6], out: &mut dyn Write) -> io::Result<()> {
+fn row(cells: &[String; 7], widths: &[usize; 7], out: &mut dyn Write) -> io::Result<()> {
     let mut line = String::new();
     for (i, (cell, width)) in cells.iter().zip(widths).enumerate() {
         let pad = " ".repeat(width.saturating_sub(cell.width()));
         let sep = if i == 0 { "" } else { "  " };
         match i {
-            0 | 5 => line.push_str(&format!("{sep}{cell}{pad}")),
+            0 | 6 => line.push_str(&format!("{sep}{cell}{pad}")),
             _ => line.push_str(&format!("{sep}{pad}{cell}")),
         }
     }

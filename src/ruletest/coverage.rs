@@ -12,7 +12,8 @@ pub struct Coverage {
     pub rules: Vec<String>,
     pub never_fired: Vec<String>,
     pub never_passed: Vec<String>,
-    /// Deadline rules (a `within` or `by` constraint) never pending.
+    /// Deadline rules (a `within` or `by` constraint) never pending;
+    /// reward rules are never pending and not listed.
     pub never_pending: Vec<String>,
 }
 
@@ -32,13 +33,17 @@ impl Coverage {
             if !seen(|r| &r.fired, &id) {
                 c.never_fired.push(id.clone());
             }
-            if !seen(|r| &r.passed, &id) {
+            // A reward rule commends (fires) or says nothing: no passes.
+            if rule.reward.is_none() && !seen(|r| &r.passed, &id) {
                 c.never_passed.push(id.clone());
             }
-            let deadline = rule
-                .requires
-                .iter()
-                .any(|k| k.kind.deadline_stage().is_some());
+            // A reward rule's pending deadline is no finding to come: it
+            // is never listed as pending.
+            let deadline = rule.reward.is_none()
+                && rule
+                    .requires
+                    .iter()
+                    .any(|k| k.kind.deadline_stage().is_some());
             if deadline && !seen(|r| &r.pending, &id) {
                 c.never_pending.push(id.clone());
             }

@@ -182,6 +182,15 @@ fn describe(rule: &str, f: &Finding) -> String {
     if let Some(w) = f.late_workdays {
         text.push_str(&format!(", {w} workdays late"));
     }
+    if f.severity == crate::syntax::ast::Severity::Commendation {
+        text.push_str(&format!(", reward {}", f.reward));
+    }
+    if let Some(days) = f.early_days {
+        text.push_str(&format!(", {days} days early"));
+    }
+    if let Some(w) = f.early_workdays {
+        text.push_str(&format!(", {w} workdays early"));
+    }
     if f.waived {
         text.push_str(", waived");
     }
@@ -204,6 +213,11 @@ impl Expected {
             && self
                 .late_workdays
                 .is_none_or(|d| Some(d) == f.late_workdays)
+            && self.reward.is_none_or(|p| p == f.reward)
+            && self.early_days.is_none_or(|d| Some(d) == f.early_days)
+            && self
+                .early_workdays
+                .is_none_or(|d| Some(d) == f.early_workdays)
             && self.waived.is_none_or(|w| w == f.waived)
     }
 }
@@ -229,6 +243,15 @@ impl std::fmt::Display for Expected {
         }
         if let Some(d) = self.late_workdays {
             parts.push(format!("{d} workdays late"));
+        }
+        if let Some(p) = self.reward {
+            parts.push(format!("reward {p}"));
+        }
+        if let Some(d) = self.early_days {
+            parts.push(format!("{d} days early"));
+        }
+        if let Some(d) = self.early_workdays {
+            parts.push(format!("{d} workdays early"));
         }
         if let Some(w) = self.waived {
             parts.push(if w {

@@ -40,6 +40,10 @@ pub struct Expected {
     pub due: Option<Date>,
     pub late_days: Option<i64>,
     pub late_workdays: Option<i64>,
+    /// A commendation's points and how early its deadline was met.
+    pub reward: Option<Points>,
+    pub early_days: Option<i64>,
+    pub early_workdays: Option<i64>,
     pub waived: Option<bool>,
 }
 
@@ -201,6 +205,9 @@ impl Reader {
             due: None,
             late_days: None,
             late_workdays: None,
+            reward: None,
+            early_days: None,
+            early_workdays: None,
             waived: None,
         };
         for (k, v) in map {
@@ -213,6 +220,9 @@ impl Reader {
                 "due" => e.due = self.date(v),
                 "late_days" => e.late_days = self.int(v),
                 "late_workdays" => e.late_workdays = self.int(v),
+                "reward" => e.reward = self.points(v),
+                "early_days" => e.early_days = self.int(v),
+                "early_workdays" => e.early_workdays = self.int(v),
                 "waived" => e.waived = self.boolean(v),
                 other => self.error(
                     k.span,
@@ -300,13 +310,20 @@ impl Reader {
                 "error" => Some(Severity::Error),
                 "warning" => Some(Severity::Warning),
                 "info" => Some(Severity::Info),
+                "commendation" => Some(Severity::Commendation),
                 _ => {
-                    self.error(v.span, "expected `error`, `warning` or `info`");
+                    self.error(
+                        v.span,
+                        "expected `error`, `warning`, `info` or `commendation`",
+                    );
                     None
                 }
             },
             _ => {
-                self.error(v.span, "expected `error`, `warning` or `info`");
+                self.error(
+                    v.span,
+                    "expected `error`, `warning`, `info` or `commendation`",
+                );
                 None
             }
         }

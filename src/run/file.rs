@@ -404,6 +404,7 @@ fn undeclared_unit(plan: &Plan, name: &str, span: Span) -> InputError {
 /// label's place and no label texts (for reports that show neither).
 fn finding(record: &Record, f: eval::Finding, lean: bool) -> Finding {
     let late = f.late.as_ref();
+    let early = f.early.as_ref();
     let shrink = |mut s: String| {
         s.shrink_to_fit();
         s
@@ -437,12 +438,15 @@ fn finding(record: &Record, f: eval::Finding, lean: bool) -> Finding {
         file: 0,
         origin: Origin::Record,
         labels,
-        due: late.map(|l| l.due),
-        actual: late.map(|l| l.actual),
+        due: late.or(early).map(|l| l.due),
+        actual: late.or(early).map(|l| l.actual),
         late_days: late.map(|l| l.days),
         late_workdays: late.and_then(|l| l.workdays),
         penalty: f.penalty,
         penalty_note: f.penalty_note.filter(|_| !lean).map(shrink),
+        reward: f.reward,
+        early_days: early.map(|l| l.days),
+        early_workdays: early.and_then(|l| l.workdays),
         waived: false,
         line_col: None,
         waiver_reason: None,

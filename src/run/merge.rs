@@ -8,6 +8,7 @@ use crate::eval::{self, Plan};
 use crate::outcome::{
     Finding, GroupProgress, InputError, KindProgress, Label, Origin, Outcome, Pending,
 };
+use crate::points::Points;
 use crate::syntax::ast::Severity;
 
 use super::{file, file_error, source_file};
@@ -193,6 +194,9 @@ fn group_finding(plan: &Plan, index: usize, key: &str, verdict: eval::group::Ver
         late_workdays: None,
         penalty: eval::group::penalty(rule),
         penalty_note: None,
+        reward: Points::ZERO,
+        early_days: None,
+        early_workdays: None,
         waived: false,
         line_col: None,
         waiver_reason: None,
@@ -256,8 +260,10 @@ fn summary(outcome: &Outcome) -> crate::outcome::Summary {
             Severity::Error => s.errors += 1,
             Severity::Warning => s.warnings += 1,
             Severity::Info => s.infos += 1,
+            Severity::Commendation => s.commendations += 1,
         }
         s.penalty = s.penalty.saturating_add(f.penalty);
+        s.reward = s.reward.saturating_add(f.reward);
     }
     s
 }

@@ -294,7 +294,11 @@ fn rule_info(rule: &crate::eval::plan::Rule) -> RuleInfo {
             file: rule.file,
             span: rule.id_span,
         },
-        penalty: describe_penalty(&rule.penalty),
+        penalty: match rule.reward {
+            Some(_) => "none".into(),
+            None => describe_penalty(&rule.penalty),
+        },
+        reward: rule.reward.as_ref().map(describe_reward),
         judges: match rule.group {
             Some(_) => crate::eval::group::by(rule),
             None => "record",
@@ -304,6 +308,15 @@ fn rule_info(rule: &crate::eval::plan::Rule) -> RuleInfo {
 
 /// `1 point, plus 0.1 per workday late, at most 3`.
 pub fn describe_penalty(p: &crate::eval::plan::Penalty) -> String {
+    describe_figures(p, "late")
+}
+
+/// A readable reward: `1 point, plus 0.5 per 30 days early, at most 3`.
+pub fn describe_reward(p: &crate::eval::plan::Penalty) -> String {
+    describe_figures(p, "early")
+}
+
+fn describe_figures(p: &crate::eval::plan::Penalty, period: &str) -> String {
     let mut text = format!(
         "{} point{}",
         p.fixed,
@@ -319,9 +332,9 @@ pub fn describe_penalty(p: &crate::eval::plan::Penalty) -> String {
             crate::syntax::ast::LateUnit::Workdays => "workday",
         };
         if every == 1 {
-            text.push_str(&format!(", plus {points} per {unit} late"));
+            text.push_str(&format!(", plus {points} per {unit} {period}"));
         } else {
-            text.push_str(&format!(", plus {points} per {every} {unit}s late"));
+            text.push_str(&format!(", plus {points} per {every} {unit}s {period}"));
         }
     }
     if let Some(cap) = p.cap {

@@ -28,6 +28,8 @@ struct Tally {
     records: usize,
     findings: usize,
     penalty: Points,
+    commendations: usize,
+    reward: Points,
 }
 
 /// One responsible unit, however many spellings it is written in.
@@ -107,14 +109,20 @@ impl Roster {
         self.units.get(key).map(|u| &u.name)
     }
 
-    /// Charge each finding that is not waived to its unit.
+    /// Charge each finding that is not waived to its unit, and credit it
+    /// with each commendation.
     pub fn charge(&mut self, findings: &[Finding]) {
         for f in findings.iter().filter(|f| !f.waived && !f.unit.is_empty()) {
             let key = self.keys.get(&f.unit).cloned();
             let key = key.unwrap_or_else(|| f.unit.to_string());
             let unit = self.unit(&key, || f.unit.clone());
-            unit.tally.findings += 1;
-            unit.tally.penalty = unit.tally.penalty.saturating_add(f.penalty);
+            if f.severity == Severity::Commendation {
+                unit.tally.commendations += 1;
+                unit.tally.reward = unit.tally.reward.saturating_add(f.reward);
+            } else {
+                unit.tally.findings += 1;
+                unit.tally.penalty = unit.tally.penalty.saturating_add(f.penalty);
+            }
         }
     }
 
@@ -123,12 +131,14 @@ impl Roster {
         let scoring = &plan.scoring;
         let mut scores: Vec<UnitScore> = (self.units.into_values())
             .map(|Unit { name, tally: t, .. }| {
-                let score = scoring.start.saturating_sub(t.penalty).max(scoring.floor);
+                let score = scoring.score(t.penalty, t.reward);
                 UnitScore {
                     unit: name.to_string(),
                     records: t.records,
                     findings: t.findings,
                     penalty: t.penalty,
+                    commendations: t.commendations,
+                    reward: t.reward,
                     score,
                     grade: scoring.grade(score).to_string(),
                 }

@@ -54,6 +54,9 @@ pub enum RollPolicy {
 pub struct Scoring {
     pub start: Spanned<Points>,
     pub floor: Spanned<Points>,
+    /// `at most 105`: the highest score rewards can lift a unit to; `None`
+    /// keeps scores at or below `start`.
+    pub ceiling: Option<Spanned<Points>>,
     /// In order; the first whose threshold the score meets is the grade.
     /// The last has no threshold (`fail`).
     pub grades: Vec<Grade>,
@@ -84,6 +87,10 @@ pub struct Rule {
     pub requires: Vec<Constraint>,
     pub severity: Spanned<Severity>,
     pub penalty: Option<Penalty>,
+    /// `reward 1 point, plus 0.5 per 30 days early, at most 3`: a reward
+    /// rule, whose `require` describes the excellent case; a record that
+    /// meets it is commended. Its `per` part counts periods of earliness.
+    pub reward: Option<Penalty>,
     /// The whole `rule … { … }` block.
     pub span: Span,
 }
@@ -101,6 +108,9 @@ pub enum GroupBy {
 
 #[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash)]
 pub enum Severity {
+    /// A reward rule's finding: excellent work, never a failure (below
+    /// every `--fail-on` threshold).
+    Commendation,
     Info,
     Warning,
     Error,
@@ -109,6 +119,7 @@ pub enum Severity {
 impl Severity {
     pub fn as_str(self) -> &'static str {
         match self {
+            Severity::Commendation => "commendation",
             Severity::Info => "info",
             Severity::Warning => "warning",
             Severity::Error => "error",
@@ -116,7 +127,8 @@ impl Severity {
     }
 }
 
-/// `penalty 1 point, plus 0.1 per workday late, at most 3`
+/// `penalty 1 point, plus 0.1 per workday late, at most 3`, or a reward
+/// (`reward 1 point, plus 0.5 per 30 days early, at most 3`)
 #[derive(Clone, Debug, PartialEq)]
 pub struct Penalty {
     pub fixed: Spanned<Points>,
@@ -126,7 +138,7 @@ pub struct Penalty {
 }
 
 /// `plus 0.1 per workday late` / `plus 1 per 30 days late`: points for each
-/// started period of lateness.
+/// started period of lateness (of earliness in a reward: `per 30 days early`).
 #[derive(Clone, Debug, PartialEq)]
 pub struct PerLate {
     pub points: Spanned<Points>,
@@ -237,6 +249,16 @@ pub enum ExprKind {
     DateWord(DateWord),
     /// `extended`: the record has at least one approved extension.
     Extended,
+    /// `passes plan-on-time` (`passes: true`), `fails plan-on-time`: the
+    /// verdict another rule gives the record, as `check` computes it.
+    Verdict {
+        passes: bool,
+        rule: Ident,
+    },
+    /// `(closed within 60 days after assigned)` as the condition of `share
+    /// of`/`count of`: the deadline is met (a `within` or `by` constraint,
+    /// its due date computed and moved as a `require`'s is).
+    Met(Box<Constraint>),
     Str(String),
     /// A number literal as written (`95`, `0.5`, `1000000`).
     Num(String),

@@ -19,8 +19,7 @@ pub(super) const SYNTAX: &str = "rules::syntax";
 /// can exhaust the stack.
 pub(super) const TOO_DEEP: &str = "rules::too-deep";
 
-const ITEMS: &str =
-    "a rule item (`title`, `cite`, `for`, `when`, `require`, `severity`, `penalty`, `help`)";
+const ITEMS: &str = "a rule item (`title`, `cite`, `for`, `when`, `require`, `severity`, `penalty`, `reward`, `help`)";
 const DECLS: &str = "a declaration (`calendar`, `deadlines on a non-working day …`, `pipeline`, `score per unit …`)";
 
 /// Convert a pest error on `text` into our error.
@@ -125,12 +124,12 @@ fn describe(which: Rule) -> Option<&'static str> {
         R::rule | R::kw_rule => "`rule`",
         R::decl | R::calendar | R::roll | R::pipeline | R::score => DECLS,
         R::item | R::title | R::cite | R::help | R::for_kind | R::when | R::require => ITEMS,
-        R::severity | R::penalty => ITEMS,
+        R::severity | R::penalty | R::reward => ITEMS,
         R::roll_next | R::roll_stay => "`move to the next workday` or `stay`",
         R::grade => "a grade (`pass >= 90`)",
         R::rule_id => "a rule id",
         R::level => "a severity (`error`, `warning`, `info`)",
-        R::per_late | R::cap => "`,`",
+        R::per_late | R::per_early | R::cap | R::ceiling => "`,`",
         R::constraint => "a constraint",
         R::within | R::by | R::order | R::lasts | R::has_evidence => "a constraint",
         R::in_order | R::each => "a constraint",
@@ -183,7 +182,7 @@ fn did_you_mean(found: &str, tried: &[Rule]) -> Option<&'static str> {
         match tried {
             Rule::file => words.extend(["ruleset", "rule"]),
             Rule::item => words.extend([
-                "title", "cite", "help", "for", "when", "require", "severity", "penalty",
+                "title", "cite", "help", "for", "when", "require", "severity", "penalty", "reward",
             ]),
             Rule::decl => words.extend(["calendar", "deadlines", "pipeline", "score"]),
             Rule::level => words.extend(["error", "warning", "info"]),
@@ -219,15 +218,16 @@ keywords! {
     kw_a => "a", kw_after => "after", kw_assigned => "assigned", kw_at => "at",
     kw_before => "before", kw_below => "below", kw_by => "by", kw_calendar => "calendar",
     kw_cite => "cite", kw_day => "day", kw_days => "days", kw_deadline => "deadline",
-    kw_deadlines => "deadlines", kw_each => "each", kw_else => "else", kw_error => "error",
-    kw_evidence => "evidence", kw_extended => "extended", kw_false => "false", kw_for => "for",
+    kw_deadlines => "deadlines", kw_each => "each", kw_early => "early", kw_else => "else", kw_error => "error",
+    kw_evidence => "evidence", kw_extended => "extended", kw_false => "false", kw_fails => "fails", kw_for => "for",
     kw_from => "from", kw_grades => "grades", kw_has => "has", kw_help => "help", kw_if => "if",
     kw_info => "info", kw_is => "is", kw_late => "late", kw_lasts => "lasts", kw_least => "least",
     kw_matches => "matches", kw_missing => "missing", kw_month => "month", kw_months => "months",
     kw_most => "most", kw_move => "move", kw_next => "next", kw_non_working => "non-working",
     kw_not => "not", kw_on => "on", kw_order => "order", kw_original => "original",
-    kw_penalty => "penalty", kw_per => "per", kw_pipeline => "pipeline", kw_plus => "plus",
+    kw_penalty => "penalty", kw_passes => "passes", kw_per => "per", kw_pipeline => "pipeline", kw_plus => "plus",
     kw_point => "point", kw_points => "points", kw_present => "present", kw_require => "require",
+    kw_reward => "reward",
     kw_score => "score", kw_severity => "severity", kw_stages => "stages", kw_stay => "stay",
     kw_the => "the", kw_then => "then", kw_title => "title", kw_to => "to", kw_today => "today",
     kw_true => "true", kw_unit => "unit", kw_warning => "warning", kw_week => "week",

@@ -57,26 +57,7 @@ impl Lower {
         let inner = kids(&pair).next()?;
         let ident = |p: &P<'_>| self.child(p, Rule::ident).map(|i| self.ident(i));
         let kind = match inner.as_rule() {
-            Rule::within => {
-                let stage = ident(&inner);
-                let within = self
-                    .child(&inner, Rule::dur_expr)
-                    .and_then(|d| self.dur_expr(d));
-                let after = self.child(&inner, Rule::expr).and_then(|e| self.expr(e));
-                ConstraintKind::Within {
-                    stage: stage?,
-                    within: within?,
-                    after: after?,
-                }
-            }
-            Rule::by => {
-                let stage = ident(&inner);
-                let date = self.child(&inner, Rule::expr).and_then(|e| self.expr(e));
-                ConstraintKind::By {
-                    stage: stage?,
-                    date: date?,
-                }
-            }
+            Rule::within | Rule::by => self.deadline(&inner)?,
             Rule::order => self.order(&inner)?,
             Rule::in_order => ConstraintKind::StagesInOrder,
             Rule::lasts => {
@@ -107,9 +88,44 @@ impl Lower {
         Some(Constraint { kind, span })
     }
 
-    /// `share of (<expr>) >= 95%`, `count of (<expr>) <= 3`.
+    /// `plan within 30 workdays after assigned`, `closure by deadline`.
+    fn deadline(&self, inner: &P<'_>) -> Option<ConstraintKind> {
+        let stage = self.child(inner, Rule::ident).map(|i| self.ident(i));
+        let date = self.child(inner, Rule::expr).and_then(|e| self.expr(e));
+        if inner.as_rule() == Rule::by {
+            return Some(ConstraintKind::By {
+                stage: stage?,
+                date: date?,
+            });
+        }
+        let within = self
+            .child(inner, Rule::dur_expr)
+            .and_then(|d| self.dur_expr(d));
+        Some(ConstraintKind::Within {
+            stage: stage?,
+            within: within?,
+            after: date?,
+        })
+    }
+
+    /// `share of (<expr>) >= 95%`, `count of (<expr>) <= 3`, or of a
+    /// deadline: `share of (closed within 60 days after assigned) >= 95%`.
     fn group_constraint(&self, pair: &P<'_>) -> Option<ConstraintKind> {
-        let of = self.child(pair, Rule::paren).and_then(|p| self.primary(p));
+        let of = match find(pair, Rule::met) {
+            Some(met) => {
+                let inner = kids(&met).find(|p| matches!(p.as_rule(), Rule::within | Rule::by));
+                let inner = inner.or_else(|| self.unexpected(&met))?;
+                let c = Constraint {
+                    kind: self.deadline(&inner)?,
+                    span: span(&inner),
+                };
+                Some(Expr {
+                    kind: ExprKind::Met(Box::new(c)),
+                    span: span(&met),
+                })
+            }
+            None => self.child(pair, Rule::paren).and_then(|p| self.primary(p)),
+        };
         let op_pair = self.child(pair, Rule::cmp_op)?;
         let which = kids(&op_pair).next().map_or(Rule::op_eq, |p| p.as_rule());
         let op = Spanned::new(cmp_op(which), span(&op_pair));
@@ -235,6 +251,12 @@ impl Lower {
             Rule::boolean => ExprKind::Bool(find(&pair, Rule::kw_true).is_some()),
             Rule::date_word => ExprKind::DateWord(date_word(&pair)),
             Rule::extended => ExprKind::Extended,
+            Rule::verdict => {
+                let passes = find(&pair, Rule::kw_passes).is_some();
+                let id = self.child(&pair, Rule::rule_id)?;
+                let rule = Spanned::new(id.as_str().to_string(), super::parser::span(&id));
+                ExprKind::Verdict { passes, rule }
+            }
             Rule::path => ExprKind::Path(all(&pair, Rule::ident).map(|i| self.ident(i)).collect()),
             Rule::paren => {
                 return self

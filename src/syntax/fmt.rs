@@ -10,7 +10,7 @@
 //!   blank line between blocks; `{` ends the block's first line, `}` stands
 //!   alone; items are indented two spaces, one per line.
 //! - Rule items in a fixed order: `title`, `cite`, `for`, `when`, each
-//!   `require` (in the order written), `severity`, `penalty`, `help`.
+//!   `require` (in the order written), `severity`, `penalty` or `reward`, `help`.
 //!   Declarations keep the order written.
 //! - Single spaces between words; parentheses only where precedence needs
 //!   them; strings re-escaped canonically; numbers as written; `1 point`,
@@ -89,6 +89,12 @@ pub fn constraint(text: &str, c: &super::ast::Constraint) -> String {
 /// An expression in canonical form on one line.
 pub fn expr(text: &str, e: &super::ast::Expr) -> String {
     Printer { text }.expr(e)
+}
+
+/// A reward in canonical form, with its `reward` keyword
+/// (`reward 1 point, plus 0.5 per 30 days early, at most 3`).
+pub fn reward(text: &str, p: &super::ast::Penalty) -> String {
+    Printer { text }.reward(p)
 }
 
 /// A penalty in canonical form, without the `penalty` keyword
@@ -219,18 +225,18 @@ impl Layout<'_> {
         for c in &r.requires {
             item(c.span, format!("require {}", self.printer.constraint(c)));
         }
-        item(
-            r.severity.span,
-            format!("severity {}", r.severity.value.as_str()),
-        );
-        if let Some(p) = &r.penalty {
-            // The penalty's span already starts at `penalty`.
-            let line = self.line(
-                p.span.start as usize,
-                p.span.end as usize,
-                INDENT,
-                self.printer.penalty(p),
+        // A reward rule has no `severity`: its findings are commendations.
+        if r.reward.is_none() {
+            item(
+                r.severity.span,
+                format!("severity {}", r.severity.value.as_str()),
             );
+        }
+        // The penalty's and the reward's spans already start at the keyword.
+        let figures = (r.penalty.iter().map(|p| (p, self.printer.penalty(p))))
+            .chain(r.reward.iter().map(|p| (p, self.printer.reward(p))));
+        for (p, text) in figures {
+            let line = self.line(p.span.start as usize, p.span.end as usize, INDENT, text);
             lines.push(line);
         }
         if let Some(h) = &r.help {

@@ -23,6 +23,11 @@ pub(super) const BAD_GRADES: &str = "rules::bad-grades";
 /// `rules::internal`: the parser produced a tree the lowering did not expect;
 /// a bug in rectify, never the user's fault.
 pub(super) const INTERNAL: &str = "rules::internal";
+/// `rules::reward-rule`: a rule with both `penalty` and `reward`, with a
+/// `severity` beside its `reward`, or a group rule with a `reward`.
+pub(super) const REWARD_RULE: &str = "rules::reward-rule";
+/// `rules::bad-ceiling`: a scoring scheme whose `at most` is below its start.
+pub(super) const BAD_CEILING: &str = "rules::bad-ceiling";
 
 /// The lowering context: the errors found so far.
 pub(super) struct Lower {
@@ -142,12 +147,26 @@ impl Lower {
         let span = span(&pair);
         let numbers: Vec<_> = all(&pair, Rule::number).map(|p| self.points(p)).collect();
         let grades: Vec<_> = all(&pair, Rule::grade).map(|p| self.grade(p)).collect();
+        let ceiling = match find(&pair, Rule::ceiling) {
+            Some(c) => Some(self.points(self.child(&c, Rule::number)?)?),
+            None => None,
+        };
         let [start, floor] = <[Option<_>; 2]>::try_from(numbers).ok()?;
         let grades: Vec<ast::Grade> = grades.into_iter().collect::<Option<_>>()?;
         self.check_grades(&grades)?;
+        let (start, floor) = (start?, floor?);
+        if let Some(c) = ceiling.as_ref().filter(|c| c.value < start.value) {
+            let message = format!(
+                "the ceiling {} is below the starting score {}",
+                c.value, start.value
+            );
+            let help = "the ceiling is the most rewards can lift a score to: write a number at or above the start";
+            return self.fail(Error::new(BAD_CEILING, c.span, message).with_help(help));
+        }
         Some(ast::Scoring {
-            start: start?,
-            floor: floor?,
+            start,
+            floor,
+            ceiling,
             grades,
             span,
         })
@@ -221,14 +240,23 @@ impl Lower {
             self.item(item, &mut items);
         }
         let id = id?;
+        if items.reward.is_some() && self.check_reward(&items).is_none() {
+            items.ok = false;
+        }
         let kind = self.required(
             items.kind,
             &id,
             "for",
             "say which kind of record it applies to, like `for task`",
         );
-        let help = "add `severity error`, `severity warning` or `severity info`";
-        let severity = self.required(items.severity, &id, "severity", help);
+        let severity = match (&items.reward, items.severity.clone()) {
+            (Some(reward), None) => Some(Spanned::new(Severity::Commendation, reward.span)),
+            (_, severity) => {
+                let help = "add `severity error`, `severity warning` or `severity info`";
+                self.required(severity, &id, "severity", help)
+            }
+        };
+
         if items.requires.is_empty() && items.ok {
             let help = "add at least one constraint, like `require closure is present`";
             return self.required::<ast::Rule>(None, &id, "require", help);
@@ -255,8 +283,30 @@ impl Lower {
             requires: items.requires,
             severity,
             penalty,
+            reward: items.reward,
             span,
         })
+    }
+
+    /// A reward rule has neither a penalty nor a severity, and judges one
+    /// record at a time.
+    fn check_reward(&self, items: &Items) -> Option<()> {
+        let fail = |span, message: &str, help: &str| {
+            self.fail::<()>(Error::new(REWARD_RULE, span, message).with_help(help))
+        };
+        if let Some(p) = &items.penalty {
+            let help = "a rule either penalises (`penalty`) or rewards (`reward`): split it into two rules";
+            return fail(p.span, "a rule has both `penalty` and `reward`", help);
+        }
+        if let Some(s) = &items.severity {
+            let help = "a reward rule's findings are commendations, which never fail a run: remove `severity`";
+            return fail(s.span, "a reward rule has a `severity`", help);
+        }
+        if let Some(per) = &items.per {
+            let help = "rewards are for one record's excellent work: remove `per`, or the `reward`";
+            return fail(per.span, "a group rule has a `reward`", help);
+        }
+        Some(())
     }
 
     /// `value`, or a `rules::missing-item` error at the rule id.
@@ -317,6 +367,7 @@ impl Lower {
                 .is_some(),
             Rule::severity => set(&mut items.severity, self.severity(&inner)),
             Rule::penalty => set(&mut items.penalty, self.penalty(inner)),
+            Rule::reward => set(&mut items.reward, self.penalty(inner)),
             _ => self.unexpected::<()>(&inner).is_some(),
         };
         items.ok &= ok;
@@ -339,7 +390,9 @@ impl Lower {
     fn penalty(&self, pair: P<'_>) -> Option<ast::Penalty> {
         let span = span(&pair);
         let fixed = self.points(self.child(&pair, Rule::number)?);
-        let per = find(&pair, Rule::per_late).map(|p| self.per_late(p));
+        let per = find(&pair, Rule::per_late)
+            .or_else(|| find(&pair, Rule::per_early))
+            .map(|p| self.per_late(p));
         let cap = find(&pair, Rule::cap)
             .map(|p| self.child(&p, Rule::number).and_then(|n| self.points(n)));
         let per = match per {
@@ -358,7 +411,8 @@ impl Lower {
         })
     }
 
-    /// `plus 0.1 per workday late`, `plus 1 per 30 days late`; its span
+    /// `plus 0.1 per workday late`, `plus 1 per 30 days late` (or `early`
+    /// in a reward); its span
     /// starts at `plus`, after the comma.
     fn per_late(&self, pair: P<'_>) -> Option<ast::PerLate> {
         let span = after_comma(&pair);
@@ -447,6 +501,7 @@ struct Items {
     requires: Vec<ast::Constraint>,
     severity: Option<Spanned<Severity>>,
     penalty: Option<ast::Penalty>,
+    reward: Option<ast::Penalty>,
 }
 
 /// Store a lowered item; whether it lowered.

@@ -15,8 +15,9 @@
 //!   back to the same rules ([`fmt::UNSAFE`]).
 //! - `rules::bad-number`, `rules::bad-percent`, `rules::bad-date`,
 //!   `rules::bad-escape`: a literal the grammar accepts but that has no value.
-//! - `rules::bad-id`, `rules::bad-grades`, `rules::duplicate-item`,
-//!   `rules::missing-item`: well-formed text that is not a usable rule.
+//! - `rules::bad-id`, `rules::bad-grades`, `rules::bad-ceiling`,
+//!   `rules::duplicate-item`, `rules::missing-item`, `rules::reward-rule`:
+//!   well-formed text that is not a usable rule.
 
 pub mod ast;
 mod error;

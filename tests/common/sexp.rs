@@ -78,8 +78,12 @@ fn score(s: &Scoring) -> String {
             None => format!("({})", g.name.value),
         })
         .collect();
+    let ceiling = s
+        .ceiling
+        .as_ref()
+        .map_or_else(String::new, |c| format!(" (at-most {})", c.value));
     format!(
-        "(score (from {}) (not-below {}) (grades {}))",
+        "(score (from {}) (not-below {}){ceiling} (grades {}))",
         s.start.value,
         s.floor.value,
         grades.join(" ")
@@ -112,6 +116,10 @@ pub fn rule(r: &Rule) -> String {
     );
     items.push(format!("(severity {})", r.severity.value.as_str()));
     items.extend(r.penalty.as_ref().map(penalty));
+    items.extend(r.reward.as_ref().map(|p| {
+        let p = penalty(p);
+        format!("(reward{}", p.strip_prefix("(penalty").unwrap_or(&p))
+    }));
     items.extend(text("help", &r.help));
     form(format!("rule {}", r.id.value), items)
 }
@@ -220,6 +228,14 @@ pub fn expr(e: &Expr) -> String {
         E::Path(segments) => {
             let names: Vec<&str> = segments.iter().map(|s| s.value.as_str()).collect();
             names.join(".")
+        }
+        E::Met(c) => format!("(met {})", constraint(c)),
+        E::Verdict { passes, rule } => {
+            format!(
+                "({} {})",
+                if *passes { "passes" } else { "fails" },
+                rule.value
+            )
         }
         E::DateWord(word) => match word {
             DateWord::Assigned => "assigned",

@@ -15,6 +15,8 @@ pub(crate) struct Scope<'k> {
     pub calendar: bool,
     /// Inside `each extension:`.
     pub each: bool,
+    /// Inside `share of (…)` / `count of (…)`, where `passes RULE` may stand.
+    pub verdicts: bool,
 }
 
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -68,6 +70,70 @@ impl Cx<'_> {
         let (expr, ty) = self.expr(e, scope)?;
         self.expect(ty, Ty::Bool, e.span)?;
         Some(expr)
+    }
+
+    /// The condition of `share of (…)` / `count of (…)`, where verdicts of
+    /// other rules may stand.
+    fn members(&mut self, e: &ast::Expr, scope: &mut Scope<'_>) -> Option<plan::Expr> {
+        scope.verdicts = true;
+        let of = self.condition(e, scope);
+        scope.verdicts = false;
+        of
+    }
+
+    /// `passes RULE` / `fails RULE`: a per-record rule of the same kind,
+    /// resolved by id (with did-you-mean).
+    fn verdict(
+        &mut self,
+        passes: bool,
+        rule: &ast::Ident,
+        span: Span,
+        scope: &Scope<'_>,
+    ) -> Option<X> {
+        let word = if passes { "passes" } else { "fails" };
+        if !scope.verdicts {
+            let message = format!(
+                "`{word} {}` only counts inside `share of` or `count of`",
+                rule.value
+            );
+            self.error(codes::BAD_VERDICT, span, message).help = Some(format!(
+                "count it in a group rule: `require share of ({word} {}) >= 95%`",
+                rule.value
+            ));
+            return None;
+        }
+        let Some((_, kind, single)) = self.ids.iter().find(|(id, ..)| *id == rule.value).cloned()
+        else {
+            let ids: Vec<&str> = self.ids.iter().map(|(id, ..)| id.as_str()).collect();
+            let help = crate::suggest::help(&rule.value, &ids)
+                .unwrap_or_else(|| "name a rule of the loaded rule files".into());
+            let message = format!("no rule `{}` is loaded", rule.value);
+            self.error(codes::BAD_VERDICT, rule.span, message).help = Some(help);
+            return None;
+        };
+        if !single {
+            let message = format!(
+                "rule `{}` does not judge one record at a time, so it has no verdict on a record",
+                rule.value
+            );
+            self.error(codes::BAD_VERDICT, rule.span, message).help =
+                Some("name a per-record rule (not a group or reward rule)".into());
+            return None;
+        }
+        if kind != scope.kind.name {
+            let message = format!(
+                "rule `{}` is for `{kind}`, not `{}`",
+                rule.value, scope.kind.name
+            );
+            self.error(codes::BAD_VERDICT, rule.span, message).help =
+                Some("a group rule counts verdicts on its own kind of record".into());
+            return None;
+        }
+        Some(X::Verdict(Box::new(plan::Verdict {
+            passes,
+            id: rule.value.clone(),
+            rule: None,
+        })))
     }
 
     pub(crate) fn constraint(
@@ -134,12 +200,13 @@ impl Cx<'_> {
                     kind: scope.kind,
                     calendar: scope.calendar,
                     each: true,
+                    verdicts: false,
                 };
                 P::EachExtension(self.condition(body, &mut inner)?)
             }
             A::Expr(e) => P::Expr(self.condition(e, scope)?),
             A::Share { of, op, threshold } => {
-                let of = self.condition(of, scope);
+                let of = self.members(of, scope);
                 let threshold = Points::parse(&threshold.value).or_else(|| {
                     let message = format!("`{}%` has more than two decimals", threshold.value);
                     self.error(codes::BAD_UNIT, threshold.span, message);
@@ -152,7 +219,7 @@ impl Cx<'_> {
                 }
             }
             A::Count { of, op, n } => P::Count {
-                of: self.condition(of, scope)?,
+                of: self.members(of, scope)?,
                 op: op.value,
                 n: n.value,
             },
@@ -243,6 +310,16 @@ impl Cx<'_> {
             }
             E::DateWord(word) => (X::DateWord(*word), Ty::Date),
             E::Extended => (X::Extended, Ty::Bool),
+            E::Met(c) => {
+                if !scope.verdicts {
+                    let message =
+                        "a deadline only counts as a condition inside `share of` or `count of`";
+                    self.error(codes::BAD_VERDICT, e.span, message);
+                    return None;
+                }
+                (X::Met(Box::new(self.constraint(c, scope)?)), Ty::Bool)
+            }
+            E::Verdict { passes, rule } => (self.verdict(*passes, rule, e.span, scope)?, Ty::Bool),
             E::Str(s) => (X::Str(s.clone()), Ty::Str),
             E::Num(n) => (X::Num(self.number(n, e.span)?), Ty::Num),
             E::Percent(_) => {

@@ -57,9 +57,19 @@ pub mod codes {
     /// A penalty figure (fixed points, points per period, `at most`) over
     /// [`crate::points::Points::MAX_PENALTY`].
     pub const PENALTY_TOO_LARGE: &str = "rules::penalty-too-large";
+    /// A reward figure over [`crate::points::Points::MAX_PENALTY`], a
+    /// fixed part over the reward's own `at most`, or points per period of
+    /// earliness on a rule with no deadline to be early for.
+    pub const BAD_REWARD: &str = "rules::bad-reward";
     /// A group rule (`per …`, `share of`, `count of`) mixed with per-record
     /// constraints, or `per …` without a group constraint.
     pub const MIXED_GROUP: &str = "rules::mixed-group";
+    /// A penalty on a group rule that does not group per unit: its
+    /// findings belong to no unit, so the points would reach no score.
+    pub const UNREACHABLE_PENALTY: &str = "rules::unreachable-penalty";
+    /// `passes RULE` / `fails RULE` outside `share of`/`count of`, naming
+    /// no loaded rule, a group or reward rule, or a rule of another kind.
+    pub const BAD_VERDICT: &str = "rules::bad-verdict";
 }
 
 /// One parsed rule file to compile.
@@ -77,7 +87,21 @@ pub fn compile<'a>(sources: &[Source<'a>], calendar: Option<Calendar>) -> Result
         errors: Vec::new(),
         file: 0,
         text: "",
+        ids: Vec::new(),
     };
+    cx.ids = (sources.iter().flat_map(|s| &s.ast.rules))
+        .map(|r| {
+            let group = r.per.is_some()
+                || r.requires.iter().any(|c| {
+                    matches!(
+                        c.kind,
+                        ast::ConstraintKind::Share { .. } | ast::ConstraintKind::Count { .. }
+                    )
+                });
+            let single = !group && r.reward.is_none();
+            (r.id.value.clone(), r.kind.value.clone(), single)
+        })
+        .collect();
     let decls = cx.declarations(sources);
     // Whether a calendar is declared, not whether it loaded: a calendar that
     // failed to load is reported by the loader, not again here as missing.
@@ -122,6 +146,7 @@ pub fn compile<'a>(sources: &[Source<'a>], calendar: Option<Calendar>) -> Result
         }
     }
     if cx.errors.is_empty() {
+        fill_verdicts(&mut rules);
         let closing = closing_rules(&rules, &decls.kinds);
         Ok(Plan {
             rules,
@@ -137,7 +162,53 @@ pub fn compile<'a>(sources: &[Source<'a>], calendar: Option<Calendar>) -> Result
     }
 }
 
-/// The rules with a deadline on the last stage of their kind's pipeline.
+/// A penalty's or a reward's figures as the plan keeps them.
+fn planned(p: &ast::Penalty) -> plan::Penalty {
+    plan::Penalty {
+        fixed: p.fixed.value,
+        per: p
+            .per
+            .as_ref()
+            .map(|per| (per.points.value, per.every.max(1), per.unit)),
+        cap: p.cap.as_ref().map(|c| c.value),
+    }
+}
+
+/// Give every `passes RULE` / `fails RULE` its compiled rule. Only group
+/// rules hold verdicts, and only of per-record rules, so no verdict holds
+/// another.
+fn fill_verdicts(rules: &mut [plan::Rule]) {
+    fn fill(e: &mut plan::Expr, rules: &[plan::Rule]) {
+        use plan::ExprKind as X;
+        match &mut e.kind {
+            X::Verdict(v) => v.rule = rules.iter().find(|r| r.id == v.id).cloned(),
+            X::And(a, b) | X::Or(a, b) | X::Cmp(_, a, b) => {
+                fill(a, rules);
+                fill(b, rules);
+            }
+            X::Not(a) | X::IsPresent(a) | X::IsMissing(a) => fill(a, rules),
+            _ => {}
+        }
+    }
+    let singles: Vec<plan::Rule> = rules
+        .iter()
+        .filter(|r| r.group.is_none())
+        .cloned()
+        .collect();
+    for rule in rules.iter_mut().filter(|r| r.group.is_some()) {
+        for c in &mut rule.requires {
+            if let plan::ConstraintKind::Share { of, .. } | plan::ConstraintKind::Count { of, .. } =
+                &mut c.kind
+            {
+                fill(of, &singles);
+            }
+        }
+    }
+}
+
+/// The rules with a deadline on the last stage of their kind's pipeline;
+/// not reward rules, whose deadline is the bar for excellence (`deadline -
+/// 30 days`), not the time limit.
 fn closing_rules(rules: &[plan::Rule], kinds: &[Kind]) -> Vec<plan::Rule> {
     let last = |r: &plan::Rule| {
         kinds
@@ -146,7 +217,7 @@ fn closing_rules(rules: &[plan::Rule], kinds: &[Kind]) -> Vec<plan::Rule> {
     };
     rules
         .iter()
-        .filter(|r| r.group.is_none())
+        .filter(|r| r.group.is_none() && r.reward.is_none())
         .filter(|r| {
             let last = last(r);
             r.requires
@@ -168,6 +239,9 @@ pub(crate) struct Cx<'a> {
     pub(crate) errors: Vec<Error>,
     pub(crate) file: usize,
     pub(crate) text: &'a str,
+    /// Every rule of every file, for `passes RULE`: its id, its kind and
+    /// whether it judges one record at a time (not a group or reward rule).
+    pub(crate) ids: Vec<(String, String, bool)>,
 }
 
 impl<'a> Cx<'a> {
@@ -313,6 +387,10 @@ impl<'a> Cx<'a> {
         Scoring {
             start: scoring.start.value,
             floor: scoring.floor.value,
+            ceiling: scoring
+                .ceiling
+                .as_ref()
+                .map_or(scoring.start.value, |c| c.value),
             grades: scoring
                 .grades
                 .iter()
@@ -332,6 +410,10 @@ impl<'a> Cx<'a> {
             );
         }
         let penalty = self.penalty(rule.penalty.as_ref(), has_calendar);
+        let reward = rule
+            .reward
+            .as_ref()
+            .map(|r| self.reward(rule, r, has_calendar));
         let group = self.group(rule);
         let (when, requires) = match kind {
             Some(k) => {
@@ -339,6 +421,7 @@ impl<'a> Cx<'a> {
                     kind: &kinds[k],
                     calendar: has_calendar,
                     each: false,
+                    verdicts: false,
                 };
                 let when = rule.when.as_ref().map(|w| self.condition(w, &mut scope));
                 let requires = rule
@@ -367,7 +450,61 @@ impl<'a> Cx<'a> {
             when: when.flatten(),
             requires: requires.into_iter().flatten().collect(),
             penalty,
+            reward,
         })
+    }
+
+    /// A reward's figures: like a penalty's, each at most
+    /// [`Points::MAX_PENALTY`]; the fixed part within the reward's own cap;
+    /// points per period of earliness only on a rule with a deadline.
+    fn reward(&mut self, rule: &ast::Rule, r: &ast::Penalty, has_calendar: bool) -> plan::Penalty {
+        let max = Points::MAX_PENALTY;
+        let figures = std::iter::once(&r.fixed)
+            .chain(r.per.as_ref().map(|per| &per.points))
+            .chain(r.cap.as_ref());
+        for figure in figures.filter(|f| f.value > max) {
+            let message = format!(
+                "`{}` points is over the limit of {max} for a reward",
+                figure.value
+            );
+            self.error(codes::BAD_REWARD, figure.span, message).help = Some(format!(
+                "a reward figure, and a commendation, earn at most {max} points"
+            ));
+        }
+        if let Some(cap) = r.cap.as_ref().filter(|c| c.value < r.fixed.value) {
+            let message = format!(
+                "the reward's cap {} is below its fixed part {}",
+                cap.value, r.fixed.value
+            );
+            self.error(codes::BAD_REWARD, cap.span, message).help =
+                Some("raise `at most`, or lower the fixed part of the reward".into());
+        }
+        let deadline = rule.requires.iter().any(|c| {
+            matches!(
+                c.kind,
+                ast::ConstraintKind::Within { .. } | ast::ConstraintKind::By { .. }
+            )
+        });
+        if let Some(per) = r.per.as_ref().filter(|_| !deadline) {
+            let message = format!(
+                "rule `{}` has no deadline, so no record can be early for it",
+                rule.id.value
+            );
+            self.error(codes::BAD_REWARD, per.span, message).help = Some(
+                "require a deadline (`closure by deadline - 30 days`), or remove the `plus … per … early` part".into(),
+            );
+        }
+        if let Some(per) = r.per.as_ref().filter(|p| p.unit == LateUnit::Workdays) {
+            if !has_calendar {
+                self.error(
+                    codes::BAD_UNIT,
+                    per.span,
+                    "points per workday need a calendar",
+                )
+                .help = Some("declare one with `calendar \"calendars/cn.yaml\"`".into());
+            }
+        }
+        planned(r)
     }
 
     /// A rule is a group rule when it says `per …` or uses `share of` /
@@ -401,9 +538,24 @@ impl<'a> Cx<'a> {
             )
             .help = Some("put per-record constraints in a rule of their own".into());
         }
-        Some(plan::Group {
-            by: rule.per.as_ref().map(|p| p.value),
-        })
+        let by = rule.per.as_ref().map(|p| p.value);
+        let costs = rule
+            .penalty
+            .as_ref()
+            .filter(|p| p.fixed.value > Points::ZERO || p.per.is_some());
+        if let (Some(p), false) = (costs, by == Some(ast::GroupBy::Unit)) {
+            let group = match by {
+                Some(ast::GroupBy::Round) => "per round",
+                Some(ast::GroupBy::Kind) => "per kind",
+                _ => "over all records",
+            };
+            let message = format!("a penalty on a group rule {group} reaches no unit's score");
+            self.error(codes::UNREACHABLE_PENALTY, p.span, message).help = Some(
+                "group `per unit` so that each failing unit is charged, or remove the penalty"
+                    .into(),
+            );
+        }
+        Some(plan::Group { by })
     }
 
     fn kind(&mut self, kind: &ast::Ident, kinds: &[Kind]) -> Option<usize> {
@@ -465,14 +617,7 @@ impl<'a> Cx<'a> {
                 );
             }
         }
-        plan::Penalty {
-            fixed: p.fixed.value,
-            per: p
-                .per
-                .as_ref()
-                .map(|per| (per.points.value, per.every.max(1), per.unit)),
-            cap: p.cap.as_ref().map(|c| c.value),
-        }
+        planned(p)
     }
 
     pub(crate) fn workdays_need_calendar(&mut self, unit: Unit, span: Span, has_calendar: bool) {

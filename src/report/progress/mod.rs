@@ -5,6 +5,7 @@
 //!   3,319 of 3,411 petitions closed");
 //! - progress per kind, per inspection round and per unit;
 //! - the unit scoreboard, worst score first;
+//! - the exemplary cases: commendations (reward rules' findings), per unit;
 //! - what is overdue: findings whose last stage (`closure`, `closed`) is
 //!   still missing past its due date, the records the progress counts call
 //!   overdue (waived ones are listed and marked); then, apart, findings
@@ -86,6 +87,7 @@ impl<'a> View<'a> {
             ));
         }
         sections.push(("Unit scoreboard (worst first)".into(), scoreboard(outcome)));
+        sections.push(("Exemplary cases".into(), exemplary(outcome)));
         sections.push(("Overdue".into(), overdue_table(outcome, &overdue)));
         sections.push(("Earlier stages overdue".into(), earlier));
         sections.push((
@@ -277,17 +279,58 @@ fn overdue(outcome: &Outcome, closing: bool) -> Vec<&Finding> {
     list
 }
 
+/// `file:line` of a finding's record, as far as known.
+fn file_line(outcome: &Outcome, f: &Finding) -> String {
+    let file = outcome.files.get(f.file);
+    match (file, finding_position(file, f)) {
+        (Some(file), Some((l, _))) => format!("{}:{l}", file.name),
+        (Some(file), None) => file.name.clone(),
+        _ => String::new(),
+    }
+}
+
+/// The commendations not waived, by unit, then record and rule: the
+/// exemplary cases a province publishes beside the scoreboard.
+fn exemplary(outcome: &Outcome) -> Table {
+    let mut list: Vec<&Finding> = outcome
+        .findings
+        .iter()
+        .filter(|f| f.severity == crate::syntax::ast::Severity::Commendation && !f.waived)
+        .collect();
+    list.sort_by(|a, b| (&a.unit, &a.record, a.rule).cmp(&(&b.unit, &b.record, b.rule)));
+    let mut table = Table::new(&[
+        "unit",
+        "record",
+        "rule",
+        "due",
+        "early days#",
+        "reward#",
+        "at",
+    ]);
+    for f in list {
+        let at = file_line(outcome, f);
+        table.push(vec![
+            f.unit.to_string(),
+            f.record.clone(),
+            outcome
+                .rules
+                .get(f.rule)
+                .map_or_else(String::new, |r| r.id.clone()),
+            date(f.due),
+            f.early_days.map_or_else(String::new, |d| d.to_string()),
+            f.reward.to_string(),
+            at,
+        ]);
+    }
+    table
+}
+
 fn overdue_table(outcome: &Outcome, list: &[&Finding]) -> Table {
     let mut table = Table::new(&[
         "due", "days#", "record", "unit", "stage", "rule", "points#", "at",
     ]);
     for f in list {
-        let file = outcome.files.get(f.file);
-        let at = match (file, finding_position(file, f)) {
-            (Some(file), Some((l, _))) => format!("{}:{l}", file.name),
-            (Some(file), None) => file.name.clone(),
-            _ => String::new(),
-        };
+        let at = file_line(outcome, f);
         let points = if f.waived {
             "waived".to_string()
         } else {

@@ -45,8 +45,11 @@ impl Printer<'_> {
                 None => g.name.value.clone(),
             })
             .collect();
+        let ceiling = s.ceiling.as_ref().map_or_else(String::new, |c| {
+            format!(", at most {}", self.written(c.span))
+        });
         format!(
-            "score per unit from {}, not below {}; grades: {}",
+            "score per unit from {}, not below {}{ceiling}; grades: {}",
             self.written(s.start.span),
             self.written(s.floor.span),
             grades.join(", ")
@@ -54,13 +57,23 @@ impl Printer<'_> {
     }
 
     pub fn penalty(&self, p: &Penalty) -> String {
+        self.figures("penalty", "late", p)
+    }
+
+    pub fn reward(&self, p: &Penalty) -> String {
+        self.figures("reward", "early", p)
+    }
+
+    /// `penalty 1 point, plus … per … late, at most …` or the same with
+    /// `reward` and `early`.
+    fn figures(&self, keyword: &str, period: &str, p: &Penalty) -> String {
         let fixed = self.written(p.fixed.span);
         let noun = if p.fixed.value == crate::points::Points(100) {
             "point"
         } else {
             "points"
         };
-        let mut out = format!("penalty {fixed} {noun}");
+        let mut out = format!("{keyword} {fixed} {noun}");
         if let Some(per) = &p.per {
             let unit = match (per.unit, per.every) {
                 (LateUnit::Days, 1) => "day".to_string(),
@@ -69,7 +82,7 @@ impl Printer<'_> {
                 (LateUnit::Workdays, n) => format!("{n} workdays"),
             };
             let points = self.written(per.points.span);
-            out.push_str(&format!(", plus {points} per {unit} late"));
+            out.push_str(&format!(", plus {points} per {unit} {period}"));
         }
         if let Some(cap) = &p.cap {
             out.push_str(&format!(", at most {}", self.written(cap.span)));
@@ -162,6 +175,12 @@ impl Printer<'_> {
                 names.join(".")
             }
             ExprKind::DateWord(word) => date_word(*word).into(),
+            // Only the condition of `share of (…)`, which prints the brackets.
+            ExprKind::Met(c) => self.constraint(c),
+            ExprKind::Verdict { passes, rule } => {
+                let word = if *passes { "passes" } else { "fails" };
+                format!("{word} {}", rule.value)
+            }
             ExprKind::Extended => "extended".into(),
             ExprKind::Str(s) => string(s),
             ExprKind::Num(n) => n.clone(),

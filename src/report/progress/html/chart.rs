@@ -220,6 +220,8 @@ fn marks(view: &View<'_>) -> Vec<Mark> {
     let mut marks: Vec<Mark> = outcome
         .findings
         .iter()
+        // A commendation's due date was met early: nothing late to draw.
+        .filter(|f| f.severity != crate::syntax::ast::Severity::Commendation)
         .filter_map(|f| {
             let due = f.due?;
             let stage = f.stage.as_deref().unwrap_or("deadline");
