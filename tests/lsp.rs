@@ -1012,3 +1012,44 @@ fn a_record_file_deleted_on_disk_is_dropped_from_the_group_figures() {
     assert_eq!(xuzhou(&client.diagnostics(&rules)), 0);
     client.shut_down();
 }
+
+#[test]
+fn waiver_files_of_the_project_waive_in_the_editor_as_in_check() {
+    let dir = project();
+    std::fs::write(
+        dir.path().join("waivers.yaml"),
+        "waivers:\n  - rule: notice-period\n    record: JS-2022-R2-WX-06\n    reason: relocation approved by the provincial group\n    until: 2026-12-31\n    approved_by: Provincial Inspection Office\n",
+    )
+    .expect("waivers.yaml");
+    let config = read(dir.path(), "rectify.toml") + "waivers = [\"waivers.yaml\"]\n";
+    std::fs::write(dir.path().join("rectify.toml"), config).expect("rectify.toml");
+    // `check` waives it ...
+    let report = check_json(dir.path());
+    let waived = |f: &&Value| f["rule"] == "notice-period" && f["record"] == "JS-2022-R2-WX-06";
+    let finding = report["findings"]
+        .as_array()
+        .expect("findings")
+        .iter()
+        .find(waived)
+        .expect("the finding");
+    assert_eq!(finding["waived"], true, "{finding}");
+    // ... and so does the editor.
+    let mut client = Client::start(dir.path());
+    client.initialize(&[]);
+    let path = "tasks/wuxi.yaml";
+    let uri = client.open(path, &read(dir.path(), path));
+    let diagnostics = client.diagnostics(&uri);
+    let shown: Vec<&Value> = diagnostics
+        .iter()
+        .filter(|d| d["code"] == "notice-period")
+        .collect();
+    assert_eq!(shown.len(), 1, "{diagnostics:?}");
+    assert!(
+        shown[0]["message"]
+            .as_str()
+            .is_some_and(|m| m.contains("waived: approved by `Provincial Inspection Office`")),
+        "{}",
+        shown[0]
+    );
+    client.shut_down();
+}

@@ -136,22 +136,23 @@ pub fn check(options: &Options) -> Outcome {
     // Group findings exist only once every file is in; waiver files can
     // waive them, so they are applied after.
     merger.judge_groups(&mut outcome);
-    let waivers: Vec<(usize, Vec<waivers::Waiver>)> = options
-        .waivers
-        .iter()
-        .map(|path| {
-            (
-                outcome.files.len(),
-                waivers::load(path, options.max_file_size, &mut outcome),
-            )
-        })
-        .collect();
-    for (file, list) in &waivers {
-        let authority = &options.waiver_authority;
-        waivers::apply(&mut outcome, list, *file, authority, &plan.units);
-    }
+    apply_waiver_files(&mut outcome, options, &plan.units);
     merger.finish(&mut outcome);
     outcome
+}
+
+/// Read the waiver files `options` names and apply them to `outcome`'s
+/// findings (group findings included: judge groups first).
+pub(crate) fn apply_waiver_files(
+    outcome: &mut Outcome,
+    options: &Options,
+    units: &crate::units::Units,
+) {
+    for path in &options.waivers {
+        let file = outcome.files.len();
+        let list = waivers::load(path, options.max_file_size, outcome);
+        waivers::apply(outcome, &list, file, &options.waiver_authority, units);
+    }
 }
 
 /// The unit registry ready for look-ups; a name it declares for two units

@@ -101,8 +101,9 @@ impl Workspace {
         &self.options
     }
 
-    /// The whole check as `check` would report it, from the kept results.
-    /// Waiver files are not applied (they are not record files).
+    /// The whole check as `check` would report it, from the kept results,
+    /// waiver files applied (read again each time: they are small, and an
+    /// editor may change them).
     pub fn outcome(&self) -> Outcome {
         let options = &self.options;
         let files = self.rules.files.clone();
@@ -117,6 +118,7 @@ impl Workspace {
             merger.add(&mut outcome, result.clone());
         }
         merger.judge_groups(&mut outcome);
+        super::apply_waiver_files(&mut outcome, options, &plan.units);
         merger.finish(&mut outcome);
         outcome
     }
