@@ -64,9 +64,14 @@ struct Client {
 
 impl Client {
     fn start(root: &Path) -> Client {
+        Client::start_in(root, root)
+    }
+
+    /// The server started in `cwd`; the editor's workspace is `root`.
+    fn start_in(cwd: &Path, root: &Path) -> Client {
         let mut child = Command::new(env!("CARGO_BIN_EXE_rectify"))
             .arg("lsp")
-            .current_dir(root)
+            .current_dir(cwd)
             .stdin(Stdio::piped())
             .stdout(Stdio::piped())
             .stderr(Stdio::null())
@@ -1051,5 +1056,32 @@ fn waiver_files_of_the_project_waive_in_the_editor_as_in_check() {
         "{}",
         shown[0]
     );
+    client.shut_down();
+}
+
+#[test]
+fn the_editors_workspace_folder_is_the_project_wherever_the_server_starts() {
+    let dir = project();
+    let elsewhere = tempfile::tempdir().expect("another folder");
+    let mut client = Client::start_in(elsewhere.path(), dir.path());
+    client.initialize(&[]);
+    let path = "tasks/wuxi.yaml";
+    let uri = client.open(path, &read(dir.path(), path));
+    // The project's rectify.toml (rules/, as-of) applies: the same
+    // findings as `check` run in the project.
+    let shown: Vec<(String, u64, u64)> = places(&client.diagnostics(&uri));
+    let report = check_json(dir.path());
+    let expected: usize = report["findings"]
+        .as_array()
+        .expect("findings")
+        .iter()
+        .filter(|f| f["file"] == path)
+        .count();
+    assert!(expected > 0);
+    let findings = shown
+        .iter()
+        .filter(|(code, _, _)| !code.contains("::"))
+        .count();
+    assert_eq!(findings, expected, "{shown:?}");
     client.shut_down();
 }

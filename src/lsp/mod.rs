@@ -44,9 +44,10 @@ use crate::run::workspace::Workspace;
 
 use text::{Doc, Encoding};
 
-/// Serve on stdin and stdout until the client says `exit`. The options are
-/// those `check` would use (project root, rules, records, evaluation date).
-pub fn serve(options: Options) -> Result<(), String> {
+/// Serve on stdin and stdout until the client says `exit`. `options` gives
+/// the options `check` would use (project root, rules, records, evaluation
+/// date) for the editor's workspace folder, when the client names one.
+pub fn serve(options: impl FnOnce(Option<PathBuf>) -> Options) -> Result<(), String> {
     let (connection, threads) = Connection::stdio();
     serve_on(connection, options)?;
     threads
@@ -55,12 +56,16 @@ pub fn serve(options: Options) -> Result<(), String> {
 }
 
 /// Serve on a connection (stdio, or in memory for tests).
-pub fn serve_on(connection: Connection, options: Options) -> Result<(), String> {
+pub fn serve_on(
+    connection: Connection,
+    options: impl FnOnce(Option<PathBuf>) -> Options,
+) -> Result<(), String> {
     let protocol = |e: lsp_server::ProtocolError| format!("protocol error: {e}");
     let (id, params) = connection.initialize_start().map_err(|e| {
         format!("the client sent no `initialize` request ({e}); editors start `rectify lsp` and speak to it over stdin and stdout")
     })?;
     let init: InitializeParams = serde_json::from_value(params).unwrap_or_default();
+    let options = options(workspace_folder(&init));
     let encoding = negotiate(&init);
     let result = InitializeResult {
         capabilities: capabilities(encoding),
@@ -98,6 +103,15 @@ pub fn serve_on(connection: Connection, options: Options) -> Result<(), String> 
         }
     }
     Ok(())
+}
+
+/// The editor's workspace folder: the first of `workspaceFolders`, else
+/// the older `rootUri`; `None` when the client names neither.
+#[allow(deprecated)] // `rootUri`: older clients send only that.
+fn workspace_folder(init: &InitializeParams) -> Option<PathBuf> {
+    let folders = init.workspace_folders.as_deref().unwrap_or_default();
+    let uri = folders.first().map(|f| &f.uri).or(init.root_uri.as_ref())?;
+    path_of(uri)
 }
 
 /// Whether the client can watch files for the server (dynamic registration).
