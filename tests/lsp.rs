@@ -525,6 +525,32 @@ fn rule_files_get_diagnostics_formatting_symbols_and_definitions() {
         position(pipeline, "  pipeline task: ".len() as u64)
     );
 
+    // Hover on a field path: what the record format says of it.
+    let require = text
+        .lines()
+        .position(|l| l == "  require acceptance.by != responsible.unit")
+        .expect("the acceptance rule") as u64;
+    let field = |client: &mut Client, character: u64| {
+        let hover = client.result(
+            "textDocument/hover",
+            json!({"textDocument": {"uri": uri}, "position": position(require, character)}),
+        );
+        hover["contents"]["value"]
+            .as_str()
+            .expect("markdown")
+            .to_string()
+    };
+    let by = field(&mut client, "  require acceptance.".len() as u64);
+    assert!(
+        by.contains("field `acceptance.by`") && by.contains("the accepting unit"),
+        "{by}"
+    );
+    let unit = field(
+        &mut client,
+        "  require acceptance.by != responsible.u".len() as u64,
+    );
+    assert!(unit.contains("The unit that is scored"), "{unit}");
+
     // Hover on a rule id: its title and penalty.
     let rule_line = text
         .lines()

@@ -144,8 +144,57 @@ fn describe(server: &Server, doc: &Doc, word: &str) -> Option<String> {
             stages.join(" -> ")
         ));
     }
-    let (_, doc) = KEYWORDS.iter().find(|(k, _)| *k == word)?;
-    Some(format!("`{word}`: {doc}"))
+    if let Some((_, doc)) = KEYWORDS.iter().find(|(k, _)| *k == word) {
+        return Some(format!("`{word}`: {doc}"));
+    }
+    describe_field(server, doc, word)
+}
+
+/// A field path (`responsible.unit`, `acceptance.by`, `budget.yuan`): what
+/// the record format says of its last part, or that it is an extra field.
+fn describe_field(server: &Server, doc: &Doc, path: &str) -> Option<String> {
+    let parts: Vec<&str> = path.split('.').collect();
+    if parts
+        .iter()
+        .any(|p| p.is_empty() || !p.starts_with(|c: char| c.is_ascii_alphabetic()))
+    {
+        return None;
+    }
+    let stage = pipelines(server, doc)
+        .into_iter()
+        .find(|(_, stages)| stages.iter().any(|s| s == parts[0]));
+    let schema: serde_json::Value =
+        serde_json::from_str(crate::report::schema::RECORD_SCHEMA).ok()?;
+    let last = parts[parts.len() - 1];
+    let described = description(&schema, last).filter(|_| parts.len() > 1 || stage.is_none());
+    let mut out = format!("field `{path}`");
+    if let Some((kind, _)) = &stage {
+        out.push_str(&format!(" (stage `{}` of `{kind}` records)", parts[0]));
+    }
+    match described {
+        Some(text) => out.push_str(&format!(": {text}")),
+        None if stage.is_none() => out.push_str(
+            ": not a field the record format defines; rules read it from the record by its path (an extra field)",
+        ),
+        None => {}
+    }
+    Some(out)
+}
+
+/// The description of property `name` anywhere in the record schema.
+fn description<'a>(schema: &'a serde_json::Value, name: &str) -> Option<&'a str> {
+    match schema {
+        serde_json::Value::Object(map) => {
+            let own = map
+                .get("properties")
+                .and_then(|p| p.get(name))
+                .and_then(|p| p.get("description"))
+                .and_then(serde_json::Value::as_str);
+            own.or_else(|| map.values().find_map(|v| description(v, name)))
+        }
+        serde_json::Value::Array(items) => items.iter().find_map(|v| description(v, name)),
+        _ => None,
+    }
 }
 
 fn describe_rule(text: &str, rule: &ast::Rule) -> String {
