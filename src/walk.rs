@@ -350,6 +350,41 @@ fn lowercase(text: &str) -> String {
 /// Whether a file named on the command line belongs to the project's
 /// records: under a `records` path or matching a `records` glob, and not
 /// matching `exclude` (itself or a folder above it).
+/// Whether `path` (relative to the working folder), were it a file on
+/// disk, is one of the project's record files: a `*.yaml`/`*.yml` inside
+/// the record `paths` (the working folder when there are none) or the
+/// project's `records`, and not excluded. For buffers an editor has open
+/// before they are saved.
+pub fn is_record_path(path: &Path, paths: &[PathBuf], discovery: &Discovery) -> bool {
+    let yaml = path
+        .extension()
+        .and_then(|e| e.to_str())
+        .is_some_and(|e| e == "yaml" || e == "yml");
+    let path = tidy(path);
+    let hidden = path
+        .components()
+        .any(|c| matches!(c, Component::Normal(n) if n.to_string_lossy().starts_with('.')));
+    if !yaml || path.is_absolute() || (hidden && !discovery.hidden) {
+        return false;
+    }
+    if discovery
+        .not_records
+        .iter()
+        .any(|n| path.starts_with(tidy(n)))
+    {
+        return false;
+    }
+    let mut walked = Walked::default();
+    let exclude = overrides(&discovery.exclude, false, &mut walked);
+    let globs = overrides(&discovery.globs, true, &mut walked);
+    let under_paths = paths.is_empty()
+        || paths
+            .iter()
+            .map(|p| tidy(p))
+            .any(|p| p.as_os_str().is_empty() || path.starts_with(&p));
+    under_paths && wanted_by_project(&path, discovery, &exclude, &globs)
+}
+
 fn wanted_by_project(
     path: &Path,
     discovery: &Discovery,

@@ -1111,3 +1111,27 @@ fn the_editors_workspace_folder_is_the_project_wherever_the_server_starts() {
     assert_eq!(findings, expected, "{shown:?}");
     client.shut_down();
 }
+
+#[test]
+fn a_new_record_file_gets_diagnostics_before_it_is_saved() {
+    let dir = project();
+    let mut client = Client::start(dir.path());
+    client.initialize(&[]);
+    let text = "id: JS-NEW-01\nresponsible: { unit: Wuxi Municipal Government }\nassigned: 2022-06-01\ndeadline: 2023-12-31\nstatus: in-progress\nstages:\n  plan: 2022-07-20\n";
+    let uri = client.open("tasks/new.yaml", text);
+    let codes: Vec<(String, u64, u64)> = places(&client.diagnostics(&uri));
+    assert!(
+        codes
+            .iter()
+            .any(|(code, line, _)| code == "plan-on-time" && *line == 6),
+        "{codes:?}"
+    );
+    assert!(
+        !dir.path().join("tasks/new.yaml").exists(),
+        "nothing written"
+    );
+    // A YAML buffer outside the project's records is not a record file.
+    let other = client.open("notes.yaml", "site_name: docs\n");
+    assert_eq!(places(&client.diagnostics(&other)), Vec::new());
+    client.shut_down();
+}

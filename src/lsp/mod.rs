@@ -425,6 +425,10 @@ impl Server {
                     (true, Some(_), _) | (true, None, true) => self.workspace.update(path, text),
                     (true, None, false) => self.workspace.remove(path),
                     (false, None, true) => self.workspace.reload(&overlay),
+                    // A new record file the editor has not saved yet.
+                    (false, Some(_), false) if self.workspace.would_have(path) => {
+                        self.workspace.update(path, text)
+                    }
                     (false, ..) => {}
                 }
             }

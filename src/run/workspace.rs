@@ -59,6 +59,12 @@ impl Workspace {
         }
     }
 
+    /// Whether `path`, were it saved, would be one of the project's record
+    /// files (an editor's buffer not yet on disk).
+    pub fn would_have(&self, path: &Path) -> bool {
+        crate::walk::is_record_path(path, &self.options.paths, &self.options.discovery)
+    }
+
     /// Whether `path` (as the walk gives it) is one of the project's record files.
     pub fn has(&self, path: &Path) -> bool {
         self.files.contains_key(path)
