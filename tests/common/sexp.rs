@@ -212,14 +212,7 @@ fn duration(d: &Duration) -> String {
 }
 
 fn cmp(op: CmpOp) -> &'static str {
-    match op {
-        CmpOp::Eq => "=",
-        CmpOp::Ne => "!=",
-        CmpOp::Lt => "<",
-        CmpOp::Le => "<=",
-        CmpOp::Gt => ">",
-        CmpOp::Ge => ">=",
-    }
+    op.as_str()
 }
 
 /// An expression on one line: `(or (and (not a) b) c)`.
