@@ -543,3 +543,31 @@ fn a_group_penalty_that_reaches_no_unit_is_an_error() {
         format!("{out}\n--- stderr\n{err}")
     );
 }
+
+/// A group's figure over some of its files would not be `check`'s figure:
+/// a record file that cannot be read stops the explanation.
+#[test]
+fn explain_a_group_refuses_a_figure_over_unreadable_files() {
+    let dir = tempfile::tempdir().expect("a temporary folder");
+    let from = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("examples/jiangsu/petitions");
+    for entry in std::fs::read_dir(&from)
+        .expect("the example petitions")
+        .flatten()
+    {
+        std::fs::copy(entry.path(), dir.path().join(entry.file_name())).expect("copy");
+    }
+    std::fs::write(dir.path().join("broken.yaml"), b"id: \xff\xfe\n").expect("write");
+    let folder = dir.path().to_str().expect("a UTF-8 path");
+    let (code, _, stderr) = rectify(&[
+        "explain",
+        "petition-closure-rate",
+        "--unit",
+        "Xuzhou Municipal Government",
+        folder,
+        "--as-of",
+        "2024-01-15",
+        "--no-config",
+    ]);
+    assert_eq!(code, 2, "{stderr}");
+    assert!(stderr.contains("broken.yaml"), "{stderr}");
+}

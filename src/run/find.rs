@@ -76,8 +76,9 @@ pub fn find_record(
 }
 
 /// Every record under `paths` (empty: the current folder), in path order,
-/// handed to `each`; how many record files were read. A file that cannot
-/// be read is skipped; `Err` only when no path could be walked at all.
+/// handed to `each`; how many record files were read. `Err` names every
+/// path that could not be walked or read (a non-regular file, one over the
+/// size limit): a figure over some of the files would mislead.
 pub fn each_record(
     paths: &[PathBuf],
     schema: &Schema,
@@ -91,14 +92,25 @@ pub fn each_record(
             .map(|(path, _, _, message)| format!("{path}: {message}"))
             .collect());
     }
+    let mut unreadable = Vec::new();
     for path in &files {
-        let Ok(text) = std::fs::read_to_string(path) else {
-            continue;
+        // The one bounded reader, as `check` and `find_record` read.
+        let text = match crate::load::read_text(path, crate::load::MAX_FILE_SIZE) {
+            Ok(text) => text,
+            Err(err) => {
+                unreadable.push(format!("{}: {err}", path.display()));
+                continue;
+            }
         };
         let file = model::load(&text, schema, &yaml::Limits::default());
         file.records.iter().for_each(&mut each);
     }
-    Ok(files.len())
+    // A figure over some of the files would not be the figure `check` gives.
+    if unreadable.is_empty() {
+        Ok(files.len())
+    } else {
+        Err(unreadable)
+    }
 }
 
 /// The 1-based line of a byte offset.
