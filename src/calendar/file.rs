@@ -483,11 +483,13 @@ impl Reader {
 
     fn unknown_key(&mut self, key: &Node, what: &str, known: &[&str]) {
         let text = show(key);
-        let close = known
-            .iter()
-            .map(|k| (strsim::levenshtein(k, &text), *k))
-            .filter(|(d, _)| *d <= 2)
-            .min();
+        let close = crate::suggest::within(
+            &text,
+            known.iter().copied(),
+            2,
+            crate::suggest::Metric::Levenshtein,
+        )
+        .min();
         let help = match close {
             Some((_, k)) => format!("did you mean `{k}`?"),
             None => format!(

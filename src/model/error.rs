@@ -98,10 +98,8 @@ pub fn did_you_mean<'a>(
     word: &str,
     candidates: impl IntoIterator<Item = &'a str>,
 ) -> Option<String> {
-    candidates
-        .into_iter()
-        .map(|c| (strsim::damerau_levenshtein(word, c), c))
-        .filter(|&(distance, _)| distance <= 2.max(word.chars().count() / 3))
+    let limit = 2.max(word.chars().count() / 3);
+    crate::suggest::within(word, candidates, limit, crate::suggest::Metric::Damerau)
         .min_by_key(|&(distance, _)| distance)
         .map(|(_, c)| format!("did you mean `{c}`?"))
 }

@@ -261,9 +261,10 @@ fn misspelt_fields(fields: &Fields<'_>, errors: &mut Vec<Error>) {
         if FIELDS.contains(&name) {
             continue;
         }
+        // `name` is no core field, so "at most one edit" means exactly one.
         if let Some(field) = FIELDS
             .iter()
-            .find(|f| strsim::damerau_levenshtein(name, f) == 1)
+            .find(|f| crate::suggest::within_one_edit(name, f, crate::suggest::Metric::Damerau))
         {
             let error = Error::new(
                 UNKNOWN_FIELD,

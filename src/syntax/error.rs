@@ -193,11 +193,12 @@ fn did_you_mean(found: &str, tried: &[Rule]) -> Option<&'static str> {
             other => words.extend(keyword(*other).map(|w| w.trim_matches('`'))),
         }
     }
-    let best = words
-        .into_iter()
-        .min_by_key(|w| strsim::levenshtein(found, w))?;
-    let distance = strsim::levenshtein(found, best);
-    (distance <= 2 && distance < found.len() && best != found).then_some(best)
+    // The first of the closest words, if it is within two edits (a word
+    // further away in length cannot be, so is not measured).
+    let (distance, best) =
+        crate::suggest::within(found, words, 2, crate::suggest::Metric::Levenshtein)
+            .min_by_key(|&(d, _)| d)?;
+    (distance < found.len() && best != found).then_some(best)
 }
 
 /// "`non-working`" for `kw_non_working`: keyword rules are named after the word.
