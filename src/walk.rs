@@ -156,6 +156,8 @@ pub fn walk(paths: &[PathBuf], extensions: &[&str], discovery: &Discovery) -> Wa
         *path = tidy(path);
     }
     walked.files = walked.files.iter().map(|p| tidy(p)).collect();
+    // Already in order when one folder was walked (a linear check then);
+    // several roots or globs still need it.
     walked.files.sort();
     walked.files.dedup();
     walked
@@ -217,6 +219,9 @@ fn walk_dir(
         .require_git(true)
         .overrides(filter)
         .filter_entry(keep)
+        // Names sorted per folder give the files in path order as they are
+        // walked, so the sort of the whole list below only confirms it.
+        .sort_by_file_name(|a, b| a.cmp(b))
         .build();
     let wanted = |p: &Path| {
         p.extension()

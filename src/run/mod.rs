@@ -11,6 +11,7 @@ pub mod find;
 mod future;
 mod ids;
 mod merge;
+mod pipeline;
 mod roster;
 pub mod waivers;
 pub mod workspace;
@@ -20,7 +21,6 @@ pub use find::{FindError, Found, find_record};
 use std::path::PathBuf;
 
 use jiff::civil::Date;
-use rayon::prelude::*;
 
 use crate::eval::Plan;
 use crate::load;
@@ -40,7 +40,8 @@ pub struct Options {
     /// Only these rule ids (empty: all).
     pub only: Vec<String>,
     pub skip: Vec<String>,
-    /// Worker threads; `None` lets rayon decide.
+    /// Worker threads; `None`: one per core. The calling
+    /// thread merges their results meanwhile.
     pub jobs: Option<usize>,
     /// Keep every file's text for snippets (human and plain output need
     /// them); texts of files with diagnostics are always kept.
@@ -114,25 +115,16 @@ pub fn check(options: &Options) -> Outcome {
     let schema = schema(&plan);
     let (paths, walk_errors, skipped) = walk(&options.paths, &options.discovery);
     outcome.skipped = skipped;
-    let pool = options.jobs.and_then(|jobs| {
-        rayon::ThreadPoolBuilder::new()
-            .num_threads(jobs.max(1))
-            .build()
-            .ok()
-    });
-    let work = |path: &PathBuf| file::process(path, &plan, &schema, options);
+    let jobs = options
+        .jobs
+        .unwrap_or_else(|| std::thread::available_parallelism().map_or(1, |n| n.get()));
+    let work = |i: usize| file::process(&paths[i], &plan, &schema, options);
     let mut merger = merge::Merger::new(&plan, &mut outcome, walk_errors);
-    // Files are evaluated in parallel a chunk at a time and merged in path
-    // order, so memory holds one chunk's results, not every file's.
-    for chunk in paths.chunks(CHUNK) {
-        let results: Vec<file::Result> = match &pool {
-            Some(pool) => pool.install(|| chunk.par_iter().map(work).collect()),
-            None => chunk.par_iter().map(work).collect(),
-        };
-        for result in results {
-            merger.add(&mut outcome, result);
-        }
-    }
+    // Workers evaluate files while this thread merges their results in path
+    // order, so memory holds a window of results, not every file's.
+    pipeline::in_order(paths.len(), jobs, work, |result| {
+        merger.add(&mut outcome, result)
+    });
     // Group findings exist only once every file is in; waiver files can
     // waive them, so they are applied after.
     merger.judge_groups(&mut outcome);
@@ -182,9 +174,6 @@ fn units(
     }
     units
 }
-
-/// Files evaluated in parallel before their results are merged.
-const CHUNK: usize = 256;
 
 /// Check records given as YAML nodes (a rule test's inline records) and
 /// record files against an already compiled plan.

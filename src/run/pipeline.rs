@@ -1,0 +1,181 @@
+//! Evaluating files on worker threads while the calling thread merges
+//! their results in path order.
+//!
+//! Workers claim the next file index from a shared counter, so none waits
+//! for a slow neighbour at a chunk boundary; results come back over a
+//! channel and wait in a reorder window until every earlier one is merged.
+//! A worker never claims an index more than [`WINDOW`] past the next one to
+//! merge, so memory holds at most that many files' results whatever the
+//! run's size and however unevenly its files cost.
+
+use std::panic::{AssertUnwindSafe, catch_unwind, resume_unwind};
+use std::sync::atomic::{AtomicBool, AtomicUsize, Ordering};
+use std::sync::{Condvar, Mutex, mpsc};
+
+/// Results that may be evaluated ahead of the next one to merge.
+pub const WINDOW: usize = 256;
+
+/// Call `work(i)` for every `i` in `0..count` on `jobs` worker threads and
+/// `merge` with each result on the calling thread, in index order.
+/// A panic in `work` or `merge` stops the workers and is re-raised here.
+pub fn in_order<T, W, M>(count: usize, jobs: usize, work: W, mut merge: M)
+where
+    T: Send,
+    W: Fn(usize) -> T + Sync,
+    M: FnMut(T),
+{
+    if count == 0 {
+        return;
+    }
+    let jobs = jobs.clamp(1, count);
+    let next = AtomicUsize::new(0);
+    let stop = AtomicBool::new(false);
+    // The index of the next result to merge; workers wait on `moved`.
+    let merged = Mutex::new(0usize);
+    let moved = Condvar::new();
+    let (send, receive) = mpsc::channel::<(usize, std::thread::Result<T>)>();
+    std::thread::scope(|scope| {
+        for _ in 0..jobs {
+            let send = send.clone();
+            let (next, stop, merged, moved, work) = (&next, &stop, &merged, &moved, &work);
+            scope.spawn(move || {
+                loop {
+                    let i = next.fetch_add(1, Ordering::Relaxed);
+                    if i >= count || !wait_for_room(i, merged, moved, stop) {
+                        return;
+                    }
+                    let result = catch_unwind(AssertUnwindSafe(|| work(i)));
+                    let failed = result.is_err();
+                    if send.send((i, result)).is_err() || failed {
+                        return;
+                    }
+                }
+            });
+        }
+        drop(send);
+        let abort = || {
+            stop.store(true, Ordering::SeqCst);
+            let _guard = merged.lock();
+            moved.notify_all();
+        };
+        let size = WINDOW.min(count);
+        let mut window: Vec<Option<T>> = (0..size).map(|_| None).collect();
+        let mut head = 0;
+        while head < count {
+            let Ok((i, result)) = receive.recv() else {
+                // Every worker is gone with results missing: one panicked
+                // and the scope re-raises it on return.
+                abort();
+                return;
+            };
+            let result = match result {
+                Ok(result) => result,
+                Err(panic) => {
+                    abort();
+                    resume_unwind(panic);
+                }
+            };
+            let slot = i % size;
+            window[slot] = Some(result);
+            let before = head;
+            while let Some(result) = window[head % size].take() {
+                if let Err(panic) = catch_unwind(AssertUnwindSafe(|| merge(result))) {
+                    abort();
+                    resume_unwind(panic);
+                }
+                head += 1;
+                if head == count {
+                    break;
+                }
+            }
+            if head != before {
+                if let Ok(mut at) = merged.lock() {
+                    *at = head;
+                }
+                moved.notify_all();
+            }
+        }
+    });
+}
+
+/// Block until index `i` fits in the window; false when the run stops.
+fn wait_for_room(i: usize, merged: &Mutex<usize>, moved: &Condvar, stop: &AtomicBool) -> bool {
+    let Ok(mut at) = merged.lock() else {
+        return false;
+    };
+    while i >= *at + WINDOW {
+        if stop.load(Ordering::SeqCst) {
+            return false;
+        }
+        at = match moved.wait(at) {
+            Ok(at) => at,
+            Err(_) => return false,
+        };
+    }
+    !stop.load(Ordering::SeqCst)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::{WINDOW, in_order};
+    use std::sync::atomic::{AtomicUsize, Ordering};
+
+    #[test]
+    fn merges_every_result_once_in_order_whatever_the_jobs() {
+        for jobs in [1, 2, 3, 8] {
+            for count in [0, 1, 2, WINDOW - 1, WINDOW, WINDOW + 1, 3 * WINDOW + 7] {
+                let mut seen = Vec::new();
+                // Uneven work: some results arrive far out of order.
+                in_order(
+                    count,
+                    jobs,
+                    |i| {
+                        if i % 97 == 0 {
+                            std::thread::sleep(std::time::Duration::from_millis(2));
+                        }
+                        i * 10
+                    },
+                    |r| seen.push(r),
+                );
+                let want: Vec<usize> = (0..count).map(|i| i * 10).collect();
+                assert_eq!(seen, want, "jobs {jobs}, count {count}");
+            }
+        }
+    }
+
+    #[test]
+    fn never_runs_more_than_the_window_ahead_of_the_merge() {
+        let merged = AtomicUsize::new(0);
+        let worst = AtomicUsize::new(0);
+        in_order(
+            5 * WINDOW,
+            4,
+            |i| {
+                let ahead = i.saturating_sub(merged.load(Ordering::SeqCst));
+                worst.fetch_max(ahead, Ordering::SeqCst);
+                i
+            },
+            |i| {
+                std::thread::sleep(std::time::Duration::from_micros(20));
+                merged.store(i + 1, Ordering::SeqCst);
+            },
+        );
+        assert!(worst.load(Ordering::SeqCst) < WINDOW);
+    }
+
+    #[test]
+    fn a_panic_in_work_reaches_the_caller_without_hanging() {
+        let caught = std::panic::catch_unwind(|| {
+            in_order(
+                4 * WINDOW,
+                2,
+                |i| {
+                    assert!(i != 300, "boom");
+                    i
+                },
+                |_| {},
+            )
+        });
+        assert!(caught.is_err());
+    }
+}
