@@ -58,7 +58,7 @@ def run(cmd, out=subprocess.DEVNULL):
 
 
 def max_rss(cmd):
-    """Peak resident set in MB, from GNU time -v."""
+    """Peak resident set in MiB (2^20 bytes), from GNU time -v (which gives KiB)."""
     done = subprocess.run(["/usr/bin/time", "-v"] + cmd, stdout=subprocess.DEVNULL,
                           stderr=subprocess.PIPE, text=True)
     if done.returncode not in (0, 1):
@@ -66,6 +66,17 @@ def max_rss(cmd):
     kb = re.search(r"Maximum resident set size \(kbytes\): (\d+)", done.stderr)
     wall = re.search(r"Elapsed \(wall clock\) time.*: (\S+)", done.stderr)
     return int(kb.group(1)) / 1024, wall.group(1) if wall else "?"
+
+
+def instructions(cmd):
+    """Instructions executed by `cmd` and its threads, counted by callgrind:
+    they do not depend on the machine's load."""
+    done = subprocess.run(["valgrind", "--tool=callgrind", "--callgrind-out-file=/dev/null"] + cmd,
+                          stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, text=True)
+    if done.returncode not in (0, 1):
+        sys.exit(f"callgrind {' '.join(cmd)} exited {done.returncode}: {done.stderr[-2000:]}")
+    found = re.search(r"Collected : (\d+)", done.stderr)
+    return int(found.group(1)) if found else None
 
 
 def one_file(rectify, path, runs=50):
@@ -83,10 +94,13 @@ def one_file(rectify, path, runs=50):
 
 def main():
     p = argparse.ArgumentParser()
-    for name in ("rectify", "parse-only", "data", "big", "one-file", "out"):
+    for name in ("rectify", "parse-only", "data", "big", "one-file", "out", "singles", "small", "failing"):
         p.add_argument("--" + name, required=True)
-    for name in ("records", "files", "big-records", "big-files", "reps"):
+    for name in ("records", "files", "big-records", "big-files", "reps", "singles-files",
+                 "small-records", "failing-records"):
         p.add_argument("--" + name, type=int, required=True)
+    p.add_argument("--huge", help="the 10,000,000-record folder (omitted: no such row)")
+    p.add_argument("--huge-records", type=int, default=0)
     a = p.parse_args()
     reps = max(a.reps, 5)
     host = machine()
@@ -99,6 +113,11 @@ def main():
         "check (default jobs)": check,
         "parse rectify::yaml, 2 threads": [a.parse_only, a.data, "rectify", "--jobs", "2"],
     }
+    singles = [a.rectify, "check", a.singles, "--format", "json", "--as-of", AS_OF]
+    single_cases = {
+        "one-record files: check --jobs 1": singles + ["--jobs", "1"],
+        "one-record files: check --jobs 2": singles + ["--jobs", "2"],
+    }
     # Sanity: the check sees every record.
     with tempfile.TemporaryFile() as out:
         run(check, out)
@@ -108,15 +127,24 @@ def main():
     findings = len(report["findings"])
     violating = len({f["record"] for f in report["findings"] if f.get("record")})
     load_before = os.getloadavg()
-    times = {name: [] for name in cases}
+    times = {name: [] for name in list(cases) + list(single_cases)}
     for rep in range(reps):
-        for name, cmd in cases.items():
+        for name, cmd in list(cases.items()) + list(single_cases.items()):
             times[name].append(run(cmd))
         print(f"repetition {rep + 1}/{reps} done", file=sys.stderr)
     load_after = os.getloadavg()
     med = {name: statistics.median(t) for name, t in times.items()}
     rss_main, wall_main = max_rss(check)
     rss_big, wall_big = max_rss([a.rectify, "check", a.big, "--format", "json", "--as-of", AS_OF])
+    rss_failing, wall_failing = max_rss([a.rectify, "check", a.failing, "--format", "json", "--as-of", AS_OF])
+    rss_huge, wall_huge = (max_rss([a.rectify, "check", a.huge, "--format", "json", "--as-of", AS_OF])
+                           if a.huge else (None, None))
+    small_check = [a.rectify, "check", a.small, "--format", "json", "--as-of", AS_OF, "--jobs", "1"]
+    small_serde = [a.parse_only, a.small, "serde_yaml", "--jobs", "1"]
+    small_rectify = [a.parse_only, a.small, "rectify", "--jobs", "1"]
+    ins = {"check --jobs 1": instructions(small_check),
+           "parse serde_yaml::Value, 1 thread": instructions(small_serde),
+           "parse rectify::yaml, 1 thread": instructions(small_rectify)}
     one_mean, one_sd, one_how = one_file(a.rectify, a.one_file)
 
     mb = sum(f.stat().st_size for f in pathlib.Path(a.data).rglob("*.yaml")) / 1e6
@@ -135,17 +163,31 @@ def main():
         "par": ("check (default jobs)", "parse rectify::yaml, 2 threads"),
         "speedup": ("check --jobs 1", "check --jobs 2"),
         "parse_speedup": ("parse rectify::yaml, 1 thread", "parse rectify::yaml, 2 threads"),
+        "singles": ("one-record files: check --jobs 1", "one-record files: check --jobs 2"),
     }
     ratio = {k: paired(*v) for k, v in pairs.items()}
     of_medians = {k: unpaired(*v) for k, v in pairs.items()}
     r_parse, r_serde, r_parse_par = ratio["parse"], ratio["serde"], ratio["par"]
     speedup, parse_speedup = ratio["speedup"], ratio["parse_speedup"]
+    singles_speedup = ratio["singles"]
     ok = lambda b: "**met**" if b else "**missed**"
+    ins_check, ins_serde = ins["check --jobs 1"], ins["parse serde_yaml::Value, 1 thread"]
+    ins_ratio = ins_check / ins_serde if ins_check and ins_serde else None
+    rss_worst = max(r for r in (rss_big, rss_failing, rss_huge) if r is not None)
     rows = [
         ("check ≤ 1.5× parse-only (same parser), 1 thread", f"{r_parse:.3f}×", ok(r_parse <= 1.5)),
         ("check ≤ 1.3× serde_yaml::Value parse, 1 thread", f"{r_serde:.3f}×", ok(r_serde <= 1.3)),
         ("≥ 1.7× speed-up from --jobs 1 to --jobs 2", f"{speedup:.3f}×", ok(speedup >= 1.7)),
-        (f"< 100 MB peak at {a.big_records:,} records", f"{rss_big:.1f} MB", ok(rss_big < 100)),
+        ("check ≤ 1.0× serde_yaml::Value parse, 1 thread (paired wall time)", f"{r_serde:.3f}×", ok(r_serde <= 1.0)),
+        ("check ≤ 1.0× serde_yaml::Value parse, 1 thread (instructions, callgrind)",
+         f"{ins_ratio:.3f}×" if ins_ratio else "not measured", ok(ins_ratio is not None and ins_ratio <= 1.0)),
+        ("≥ 1.9× speed-up from --jobs 1 to --jobs 2, one-record files", f"{singles_speedup:.3f}×",
+         ok(singles_speedup >= 1.9)),
+        (f"< 100 MB (95.4 MiB) peak at {a.big_records:,} records", f"{rss_big:.1f} MiB",
+         ok(rss_big * 1.048576 < 100)),
+        ("< 64 MiB peak at 1,000,000 and 10,000,000 records, any share failing, --format json",
+         f"{rss_worst:.1f} MiB" + ("" if a.huge else " (10M not run)"),
+         ok(rss_worst < 64 and a.huge is not None)),
         ("< 20 ms one-file run, bundled rules", f"{one_mean:.1f} ms", ok(one_mean < 20)),
     ]
     lines = [
@@ -176,6 +218,13 @@ def main():
     ] + [f"| {name} | {med[name]:.3f} | {mb / med[name]:.1f} | {', '.join(f'{t:.2f}' for t in times[name])} |"
          for name in cases] + [
         "",
+        f"One-record files ({a.singles_files:,} files, interleaved with the runs above):",
+        "",
+        "| command | median s | all runs (s) |",
+        "|---|---:|---|",
+    ] + [f"| {name} | {med[name]:.3f} | {', '.join(f'{t:.2f}' for t in times[name])} |"
+         for name in single_cases] + [
+        "",
         "Ratios: the median over repetitions of the ratio within each repetition (the verdicts"
         " use it), and in brackets the ratio of the medians:",
         "",
@@ -184,13 +233,28 @@ def main():
         f"- check default jobs / parse rectify::yaml 2 threads: {r_parse_par:.3f}× ({of_medians['par']:.3f}×)",
         f"- check --jobs 1 / --jobs 2: **{speedup:.3f}×** ({of_medians['speedup']:.3f}×);"
         f" parse-only alone: {parse_speedup:.3f}× ({of_medians['parse_speedup']:.3f}×)",
+        f"- one-record files, check --jobs 1 / --jobs 2: **{singles_speedup:.3f}×** ({of_medians['singles']:.3f}×)",
+        "",
+        f"## Instructions (callgrind): {a.small_records:,} records",
+        "",
+        "`valgrind --tool=callgrind`, every thread counted; the counts do not depend on the load.",
+        "",
+        "| command | instructions | / serde_yaml parse |",
+        "|---|---:|---:|",
+    ] + [f"| {name} | {n:,} | {n / ins_serde:.3f}× |" if n and ins_serde else f"| {name} | ? | |"
+         for name, n in ins.items()] + [
         "",
         "## Peak memory (`/usr/bin/time -v`, maximum resident set)",
         "",
+        "In MiB (2^20 bytes; `time -v` reports KiB). 1 MiB = 1.048576 MB.",
+        "",
         "| run | max RSS | wall |",
         "|---|---:|---:|",
-        f"| check {a.records:,} records / {a.files:,} files, --format json | {rss_main:.1f} MB | {wall_main} |",
-        f"| check {a.big_records:,} records / {a.big_files:,} files, --format json | {rss_big:.1f} MB | {wall_big} |",
+        f"| check {a.records:,} records / {a.files:,} files, --format json | {rss_main:.1f} MiB | {wall_main} |",
+        f"| check {a.big_records:,} records / {a.big_files:,} files, --format json | {rss_big:.1f} MiB | {wall_big} |",
+        f"| check {a.failing_records:,} records, every record drawn to fail, --format json | {rss_failing:.1f} MiB | {wall_failing} |",
+    ] + ([f"| check {a.huge_records:,} records (files of 1,000), --format json | {rss_huge:.1f} MiB | {wall_huge} |"]
+         if a.huge else ["| check 10,000,000 records | not run (HUGE=1 bash bench/run.sh) | |"]) + [
         "",
         "## One-file run",
         "",
@@ -205,6 +269,12 @@ def main():
     ] + [" ".join(["parse_only" if c == a.parse_only else "rectify" if c == a.rectify
                     else "DIR" if c == a.data else c for c in cmd]) for cmd in cases.values()] + [
         f"/usr/bin/time -v rectify check BIG --format json --as-of {AS_OF}",
+        f"/usr/bin/time -v rectify check FAILING --format json --as-of {AS_OF}  # --fail-percent 100",
+        f"rectify check SINGLES --format json --as-of {AS_OF} --jobs 1  # and --jobs 2",
+        f"valgrind --tool=callgrind rectify check SMALL --format json --as-of {AS_OF} --jobs 1",
+        "valgrind --tool=callgrind parse_only SMALL serde_yaml --jobs 1  # and rectify",
+    ] + ([f"/usr/bin/time -v rectify check HUGE --format json --as-of {AS_OF}  # 1,000 records a file"]
+         if a.huge else []) + [
         "```",
         "",
         "`parse_only` is `bench/benches/parse_only.rs`: it walks and reads the files as `check` does and",
