@@ -185,9 +185,9 @@ def main():
          ok(singles_speedup >= 1.9)),
         (f"< 100 MB (95.4 MiB) peak at {a.big_records:,} records", f"{rss_big:.1f} MiB",
          ok(rss_big * 1.048576 < 100)),
-        ("< 64 MiB peak at 1,000,000 and 10,000,000 records, any share failing, --format json",
-         f"{rss_worst:.1f} MiB" + ("" if a.huge else " (10M not run)"),
-         ok(rss_worst < 64 and a.huge is not None)),
+        (f"< 64 MiB peak, --format json, at {a.big_records:,} records, at {a.failing_records:,} all"
+         " drawn to fail" + (f", at {a.huge_records:,}" if a.huge else " (10,000,000: not run)"),
+         f"{rss_worst:.1f} MiB", ok(rss_worst < 64 and a.huge is not None)),
         ("< 20 ms one-file run, bundled rules", f"{one_mean:.1f} ms", ok(one_mean < 20)),
     ]
     lines = [
