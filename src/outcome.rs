@@ -68,9 +68,9 @@ pub struct RuleInfo {
     /// early, at most 3`); `None` for every other rule.
     pub reward: Option<String>,
     /// What the rule judges one at a time: `record`, or for a group rule
-    /// what it groups by (`unit`, `round`, `kind`, `all`). Counts of passes
-    /// ([`Outcome::passes`]) are of these.
-    pub judges: &'static str,
+    /// what it groups by (`unit`, `region`, `unit and round`, `all`).
+    /// Counts of passes ([`Outcome::passes`]) are of these.
+    pub judges: String,
 }
 
 /// One finding, located in a record file.

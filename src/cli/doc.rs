@@ -142,11 +142,7 @@ fn page(name: &str, text: &str, line: usize, rule: &ast::Rule) -> String {
     let _ = writeln!(out, "| | |\n|---|---|");
     let _ = writeln!(out, "| applies to | `{}` records |", rule.kind.value);
     if let Some(per) = &rule.per {
-        let key = match per.value {
-            ast::GroupBy::Unit => "unit",
-            ast::GroupBy::Round => "round",
-            ast::GroupBy::Kind => "kind",
-        };
+        let key = per.names().join(" and ");
         let _ = writeln!(
             out,
             "| group rule | one finding per failing {key}, located at the rule |"

@@ -136,9 +136,27 @@ pub(crate) fn judge(ctx: &mut Ctx<'_>, index: usize, rule: &Rule, out: &mut Verd
         }
     }
     if rule.group.is_some() {
-        let obs = super::group::observe(ctx, index);
-        let shown = super::group::group_of(&ctx.plan.rules[index], ctx.record);
-        ctx.step(|| format!("counts towards group `{shown}` of this group rule"));
+        // A record without a value of a grouping field is in no group: it
+        // cannot be counted, and says so rather than drop out of the figure.
+        let (key, shown) = match super::group::place(ctx, rule) {
+            Ok(place) => place,
+            Err(field) => {
+                let by = super::group::by(rule);
+                let reason =
+                    format!("the record has no `{field}`, and the rule groups records per {by}");
+                ctx.step(|| format!("cannot check: {reason}"));
+                out.findings.push(cannot_check(
+                    index,
+                    record,
+                    &[reason],
+                    "which group the record is in",
+                ));
+                return;
+            }
+        };
+        let group = super::group::describe(rule, &shown);
+        ctx.step(|| format!("counts towards the group of {group} of this group rule"));
+        let obs = super::group::observe(ctx, index, key, shown);
         out.observations.push(obs);
         return;
     }

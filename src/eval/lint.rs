@@ -119,7 +119,8 @@ fn unused_declarations(
     let workdays = rules.iter().any(|(_, r)| counts_workdays(r));
     // Rewards use the scoring scheme as penalties do.
     let penalties = rules.iter().any(|(_, r)| {
-        (r.penalty.iter().chain(&r.reward)).any(|p| p.fixed.value.0 > 0 || p.per.is_some())
+        (r.penalty.iter().chain(&r.reward))
+            .any(|p| p.fixed.value.0 > 0 || p.per.is_some() || p.short.is_some())
     });
     let decls = sources.iter().flat_map(|s| {
         s.ast

@@ -96,6 +96,7 @@ mod tests {
         let p = Penalty {
             fixed: Points(100),
             per: Some((Points(10), 1, LateUnit::Workdays)),
+            short: None,
             cap: Some(Points(300)),
         };
         assert_eq!(
@@ -115,6 +116,7 @@ mod tests {
         let p = Penalty {
             fixed: Points(200),
             per: Some((Points(100), 30, LateUnit::Days)),
+            short: None,
             cap: Some(Points(1000)),
         };
         assert_eq!(compute(&p, Some(&late(31, 20))).0, Points(400));

@@ -6,7 +6,9 @@ use jiff::civil::Date;
 use crate::calendar::{Calendar, Unit};
 use crate::points::Points;
 use crate::source::Span;
-use crate::syntax::ast::{CmpOp, DateWord, GroupBy, LateUnit, OrderOp, RollPolicy, Severity, Sign};
+use crate::syntax::ast::{
+    CmpOp, DateWord, LateUnit, OrderOp, RollPolicy, Severity, ShortDir, ShortUnit, Sign,
+};
 
 /// Every rule of every loaded file, ready to evaluate.
 #[derive(Clone, Debug)]
@@ -107,7 +109,19 @@ pub struct Rule {
 pub struct Penalty {
     pub fixed: Points,
     pub per: Option<(Points, u32, LateUnit)>,
+    /// A group rule's proportional part (`plus 0.5 per record over`).
+    pub short: Option<Short>,
     pub cap: Option<Points>,
+}
+
+/// Points per started unit of shortfall of one group constraint.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct Short {
+    pub points: Points,
+    pub unit: ShortUnit,
+    pub dir: ShortDir,
+    /// The constraint (index into [`Rule::requires`]) it is measured against.
+    pub constraint: usize,
 }
 
 #[derive(Clone, Debug)]
@@ -165,10 +179,38 @@ pub enum ConstraintKind {
     },
 }
 
-/// How a group rule groups records; `by: None` is one group of all records.
-#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+/// How a group rule groups records: a group is the records with the same
+/// value of every key; no keys is one group of all records.
+#[derive(Clone, Debug)]
 pub struct Group {
-    pub by: Option<GroupBy>,
+    pub keys: Vec<GroupKey>,
+}
+
+/// One field a group rule groups by.
+#[derive(Clone, Debug)]
+pub struct GroupKey {
+    /// As the reports name it: `unit` (also for `responsible.unit`),
+    /// `round`, `responsible.lead`.
+    pub name: String,
+    /// The field; [`Field::Unit`] compares through the unit identity.
+    pub field: Field,
+}
+
+impl Group {
+    /// What it groups by, as a word: `unit`, `unit and round`, or `all`.
+    pub fn by(&self) -> String {
+        if self.keys.is_empty() {
+            return "all".into();
+        }
+        let names: Vec<&str> = self.keys.iter().map(|k| k.name.as_str()).collect();
+        names.join(" and ")
+    }
+
+    /// Where the unit is among the keys, when it is one: only then does a
+    /// group's finding reach a unit's score.
+    pub fn unit(&self) -> Option<usize> {
+        self.keys.iter().position(|k| k.field == Field::Unit)
+    }
 }
 
 impl ConstraintKind {

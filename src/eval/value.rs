@@ -381,7 +381,7 @@ impl<'r> Ctx<'r> {
         }
     }
 
-    fn field(&mut self, field: &Field) -> Val<'r> {
+    pub(crate) fn field(&mut self, field: &Field) -> Val<'r> {
         let r = self.record;
         let stage = |i: usize| r.stage(&self.kind.stages[i]);
         let text = |s: Option<&'r crate::source::Spanned<String>>| match s {

@@ -130,7 +130,16 @@ struct GroupJson<'a> {
 
 #[derive(Serialize)]
 struct GroupKey<'a> {
-    by: &'static str,
+    by: &'a str,
+    value: &'a str,
+    /// Grouped by more than one field: each field and its value.
+    #[serde(skip_serializing_if = "Vec::is_empty")]
+    keys: Vec<KeyJson<'a>>,
+}
+
+#[derive(Serialize)]
+struct KeyJson<'a> {
+    by: &'a str,
     value: &'a str,
 }
 
@@ -160,8 +169,14 @@ impl<'a> GroupJson<'a> {
         };
         Some(GroupJson {
             group: GroupKey {
-                by: facts.by,
+                by: &facts.by,
                 value: &facts.value,
+                keys: match facts.keys.len() {
+                    0 | 1 => Vec::new(),
+                    _ => (facts.keys.iter())
+                        .map(|(by, value)| KeyJson { by, value })
+                        .collect(),
+                },
             },
             first,
             constraints,

@@ -62,7 +62,10 @@ pub fn write(outcome: &Outcome, fail_on: Option<Severity>, out: &mut dyn Write) 
     }
     for (rule, (id, cases)) in suites.iter_mut().enumerate() {
         let passed = outcome.passes.get(rule).copied().unwrap_or(0);
-        let judges = outcome.rules.get(rule).map_or("record", |r| r.judges);
+        let judges = outcome
+            .rules
+            .get(rule)
+            .map_or("record", |r| r.judges.as_str());
         if passed > 0 || cases.is_empty() {
             cases.insert(0, passes(id, judges, passed));
         }
@@ -85,6 +88,7 @@ fn passes(rule: &str, judges: &str, passed: usize) -> Case {
     let what = match judges {
         "record" => "record",
         "all" => "group",
+        by if by.contains(" and ") => "group",
         by => by,
     };
     let name = match passed {

@@ -320,8 +320,24 @@ fn finding_properties(f: &Finding) -> Json {
 fn group_properties(g: &crate::outcome::GroupFacts) -> Json {
     let figure = g.figures.first();
     Json::object([
-        ("by", Some(Json::str(g.by))),
+        ("by", Some(Json::str(&g.by))),
         ("value", Some(Json::str(&g.value))),
+        (
+            "keys",
+            (g.keys.len() > 1).then(|| {
+                Json::Array(
+                    g.keys
+                        .iter()
+                        .map(|(by, value)| {
+                            Json::object([
+                                ("by", Some(Json::str(by))),
+                                ("value", Some(Json::str(value))),
+                            ])
+                        })
+                        .collect(),
+                )
+            }),
+        ),
         ("measure", figure.map(|f| Json::str(f.measure.as_str()))),
         ("comparison", figure.map(|f| Json::str(f.op.as_str()))),
         ("figure", figure.map(|f| Json::Number(f.figure.to_json()))),

@@ -113,15 +113,22 @@ impl<'p> Merger<'p> {
     /// so that they can waive group findings.
     pub fn judge_groups(&mut self, outcome: &mut Outcome) {
         for ((rule, key), tally) in std::mem::take(&mut self.tallies) {
-            // A unit group is keyed by the unit's identity; show its name.
-            let by_unit = self.plan.rules[rule].group.and_then(|g| g.by)
-                == Some(crate::syntax::ast::GroupBy::Unit);
-            let name = self.units.name(&key).filter(|_| by_unit);
-            let key = name.map_or(key.as_str(), |n| &**n);
-            match eval::group::judge(self.plan, rule, key, tally) {
-                Some(verdict) => outcome
-                    .findings
-                    .push(group_finding(self.plan, rule, key, verdict)),
+            // A unit is shown by its name in the roster (the registry's, or
+            // its first spelling), whatever spelling the group met first.
+            let mut shown = tally.shown.clone();
+            let at = self.plan.rules[rule].group.as_ref().and_then(|g| g.unit());
+            if let Some(at) = at {
+                let unit = key.split(eval::group::SEP).nth(at).unwrap_or_default();
+                if let (Some(name), Some(slot)) = (self.units.name(unit), shown.get_mut(at)) {
+                    *slot = name.to_string();
+                }
+            }
+            match eval::group::judge(self.plan, rule, &shown, tally) {
+                Some(verdict) => {
+                    let unit = at.and_then(|at| shown.get(at)).map(String::as_str);
+                    let finding = group_finding(self.plan, rule, unit, verdict);
+                    outcome.findings.push(finding);
+                }
                 None => outcome.passes[rule] += 1,
             }
         }
@@ -169,11 +176,16 @@ pub(super) fn ensure_text(outcome: &mut Outcome, file: usize) {
     }
 }
 
-/// A failing group: located at the rule, costing the rule's fixed points,
-/// counted against the unit when the rule groups by unit.
-fn group_finding(plan: &Plan, index: usize, key: &str, verdict: eval::group::Verdict) -> Finding {
+/// A failing group: located at the rule, costing what the rule charges
+/// ([`eval::group::charge`]), counted against `unit` when the rule groups
+/// by unit (the only group rules that may have a penalty).
+fn group_finding(
+    plan: &Plan,
+    index: usize,
+    unit: Option<&str>,
+    verdict: eval::group::Verdict,
+) -> Finding {
     let rule = &plan.rules[index];
-    let by_unit = rule.group.and_then(|g| g.by) == Some(crate::syntax::ast::GroupBy::Unit);
     let label = Label {
         span: rule.id_span,
         text: "group rule".into(),
@@ -184,7 +196,7 @@ fn group_finding(plan: &Plan, index: usize, key: &str, verdict: eval::group::Ver
         message: verdict.message,
         record: String::new(),
         kind: plan.kinds[rule.kind].name.as_str().into(),
-        unit: if by_unit { key.into() } else { "".into() },
+        unit: unit.unwrap_or_default().into(),
         file: rule.file,
         origin: Origin::Rule,
         labels: vec![label],
@@ -192,8 +204,8 @@ fn group_finding(plan: &Plan, index: usize, key: &str, verdict: eval::group::Ver
         actual: None,
         late_days: None,
         late_workdays: None,
-        penalty: eval::group::penalty(rule),
-        penalty_note: None,
+        penalty: verdict.penalty,
+        penalty_note: verdict.note,
         reward: Points::ZERO,
         early_days: None,
         early_workdays: None,

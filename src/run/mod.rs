@@ -302,7 +302,7 @@ fn rule_info(rule: &crate::eval::plan::Rule) -> RuleInfo {
         reward: rule.reward.as_ref().map(describe_reward),
         judges: match rule.group {
             Some(_) => crate::eval::group::by(rule),
-            None => "record",
+            None => "record".into(),
         },
     }
 }
