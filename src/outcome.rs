@@ -142,10 +142,14 @@ pub use crate::eval::group::{Facts as GroupFacts, Figure as GroupFigure, Measure
 impl Finding {
     /// What the finding is about, for titles and test names: the record's
     /// id, or a group rule's group (`unit Xuzhou Municipal Government`,
-    /// `all records`).
+    /// `unit Gulou, region Nanjing/Gulou`, `all records`).
     pub fn subject(&self) -> String {
         match self.group.as_deref() {
             Some(g) if g.by == "all" => "all records".to_string(),
+            Some(g) if g.keys.len() > 1 => {
+                let keys: Vec<String> = g.keys.iter().map(|(by, v)| format!("{by} {v}")).collect();
+                keys.join(", ")
+            }
             Some(g) => format!("{} {}", g.by, g.value),
             None => self.record.clone(),
         }

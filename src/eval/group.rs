@@ -459,9 +459,23 @@ pub fn shortfall(kind: &C, met: u64, members: u64) -> Option<Shortfall> {
             (num, members * 100, text)
         }
         C::Count { n, .. } => {
-            let num = sign(i128::from(*n) - i128::from(met));
-            let text = format!("{met} counted is {} {} {n}", num.max(0), dir.as_str());
-            (num, 1, text)
+            // The bound a group must reach: `< 3` allows at most 2.
+            let bound = i128::from(*n)
+                + match op {
+                    CmpOp::Gt => 1,
+                    CmpOp::Lt => -1,
+                    _ => 0,
+                };
+            let num = sign(bound - i128::from(met));
+            let (most, units) = match dir {
+                ShortDir::Below => ("the least required", num.max(0)),
+                ShortDir::Over => ("the most allowed", num.max(0)),
+            };
+            let text = format!("{met} counted, {units} {} {most} ({bound})", dir.as_str());
+            return Some(Shortfall {
+                units: i64::try_from(units).unwrap_or(i64::MAX),
+                text,
+            });
         }
         _ => return None,
     };

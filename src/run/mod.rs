@@ -318,15 +318,31 @@ pub fn describe_reward(p: &crate::eval::plan::Penalty) -> String {
 }
 
 fn describe_figures(p: &crate::eval::plan::Penalty, period: &str) -> String {
-    let mut text = format!(
-        "{} point{}",
-        p.fixed,
-        if p.fixed == crate::points::Points(100) {
+    let points = |n: crate::points::Points| {
+        let s = if n == crate::points::Points(100) {
             ""
         } else {
             "s"
-        }
-    );
+        };
+        format!("{n} point{s}")
+    };
+    let mut text = match p.short {
+        // `1 point per percentage point below`: no fixed part.
+        Some(s) if p.fixed == crate::points::Points::ZERO => format!(
+            "{} per {} {}",
+            points(s.points),
+            s.unit.as_str(),
+            s.dir.as_str()
+        ),
+        Some(s) => format!(
+            "{}, plus {} per {} {}",
+            points(p.fixed),
+            s.points,
+            s.unit.as_str(),
+            s.dir.as_str()
+        ),
+        None => points(p.fixed),
+    };
     if let Some((points, every, unit)) = p.per {
         let unit = match unit {
             crate::syntax::ast::LateUnit::Days => "day",

@@ -58,9 +58,9 @@ impl Cx<'_> {
                 known.extend(kind.stages.iter().map(|s| format!("{s}.by")));
                 let known: Vec<&str> = known.iter().map(String::as_str).collect();
                 let message = format!("records cannot be grouped by `{name}`");
-                let allowed = "group by `unit`, `round`, `region`, `category`, `kind`, `status`, `responsible.lead` or a stage's `by`, or a pair of them (`per unit and region`)";
+                let allowed = "records can be grouped by `unit`, `round`, `region`, `category`, `kind`, `status`, `responsible.lead` or a stage's `by`, or by several at once (`per unit and region`)";
                 let help = crate::suggest::help(&name, &known)
-                    .map_or_else(|| allowed.to_string(), |h| format!("{h}; {allowed}"));
+                    .map_or_else(|| allowed.to_string(), |h| format!("{h} {allowed}"));
                 self.error(codes::BAD_GROUP, key.span, message).help = Some(help);
                 return None;
             }
