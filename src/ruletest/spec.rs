@@ -35,6 +35,9 @@ pub struct Expected {
     /// Empty for a group rule's finding, which names a `unit` instead.
     pub record: String,
     pub unit: Option<String>,
+    /// A group rule's group by its other fields (`group: { region: … }`),
+    /// each compared by its key as a unit name is.
+    pub group: Vec<(String, String)>,
     pub severity: Option<Severity>,
     pub penalty: Option<Points>,
     pub due: Option<Date>,
@@ -200,6 +203,7 @@ impl Reader {
             rule: String::new(),
             record: String::new(),
             unit: None,
+            group: Vec::new(),
             severity: None,
             penalty: None,
             due: None,
@@ -215,6 +219,7 @@ impl Reader {
                 "rule" => e.rule = self.string(v).unwrap_or_default(),
                 "record" => e.record = self.string(v).unwrap_or_default(),
                 "unit" => e.unit = self.string(v),
+                "group" => e.group = self.group(v),
                 "severity" => e.severity = self.severity(v),
                 "penalty" => e.penalty = self.points(v),
                 "due" => e.due = self.date(v),
@@ -230,14 +235,29 @@ impl Reader {
                 ),
             }
         }
-        if e.rule.is_empty() || (e.record.is_empty() && e.unit.is_none()) {
+        if e.rule.is_empty() || (e.record.is_empty() && e.unit.is_none() && e.group.is_empty()) {
             self.error(
                 node.span,
-                "an expected finding needs `rule` and `record` (or `unit`, for a group rule)",
+                "an expected finding needs `rule` and `record` (or `unit` or `group`, for a group rule)",
             );
             return None;
         }
         Some(e)
+    }
+
+    /// `group: { region: Jiangsu/Wuxi, round: r1 }`: fields and values.
+    fn group(&mut self, v: &Node) -> Vec<(String, String)> {
+        let Value::Map(entries) = &v.value else {
+            self.error(
+                v.span,
+                "`group` must be a mapping of fields to values, like `{ region: Jiangsu/Wuxi }`",
+            );
+            return Vec::new();
+        };
+        entries
+            .iter()
+            .filter_map(|(k, v)| Some((key(k).to_string(), self.string(v)?)))
+            .collect()
     }
 
     fn string(&mut self, v: &Node) -> Option<String> {
