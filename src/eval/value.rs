@@ -111,8 +111,10 @@ impl<'r> Ctx<'r> {
         let (truth, why) = match out.findings.first() {
             Some(f) if f.cannot_check => (Tri::Unknown, "cannot check the record"),
             Some(_) => (Tri::from(!v.passes), "fails"),
-            None if !out.passed.is_empty() => (Tri::from(v.passes), "holds"),
+            // A rule whose deadline is pending is also counted among the
+            // rule's passes; for a verdict it neither passes nor fails yet.
             None if !out.pending.is_empty() => (Tri::False, "is pending, not yet due"),
+            None if !out.passed.is_empty() => (Tri::from(v.passes), "holds"),
             None => (Tri::False, "does not apply"),
         };
         if truth == Tri::Unknown {
