@@ -11,6 +11,7 @@ use serde_json::Value;
 
 mod common;
 use common::cmd::rectify;
+use common::findings_of as findings;
 
 const RULES: &str = "tests/fixtures/group-fields/fields.rules";
 const RECORDS: &str = "tests/fixtures/group-fields/records";
@@ -31,15 +32,6 @@ fn check(format: &str, extra: &[&str]) -> (i32, String) {
     args.extend(extra);
     let (code, stdout, _) = rectify(&args);
     (code, stdout)
-}
-
-fn findings<'a>(report: &'a Value, rule: &str) -> Vec<&'a Value> {
-    report["findings"]
-        .as_array()
-        .expect("findings")
-        .iter()
-        .filter(|f| f["rule"] == rule)
-        .collect()
 }
 
 /// By hand (see the records file): Gulou in Nanjing/Gulou closed 19 of 22,

@@ -133,3 +133,13 @@ pub fn sarif_locations(result: &serde_json::Value) -> impl Iterator<Item = &serd
         .flatten()
         .chain(related)
 }
+
+/// The findings of one rule in a JSON report.
+pub fn findings_of<'a>(report: &'a serde_json::Value, rule: &str) -> Vec<&'a serde_json::Value> {
+    report["findings"]
+        .as_array()
+        .expect("findings")
+        .iter()
+        .filter(|f| f["rule"] == rule)
+        .collect()
+}
