@@ -131,10 +131,29 @@ fn pair_groups_in_human_output() {
 
 #[test]
 fn pair_groups_in_every_format() {
-    for format in ["plain", "github", "markdown"] {
+    for format in ["plain", "github", "markdown", "junit"] {
         let (_, stdout) = check(format, &[]);
         insta::assert_snapshot!(format!("group-fields-{format}"), stdout);
     }
+}
+
+/// SARIF carries a pair group's fields apart, as JSON does.
+#[test]
+fn sarif_carries_the_keys_of_a_pair_group() {
+    let (_, stdout) = check("sarif", &[]);
+    let sarif: Value = serde_json::from_str(&stdout).expect("SARIF is JSON");
+    let group = sarif["runs"][0]["results"]
+        .as_array()
+        .expect("results")
+        .iter()
+        .find(|r| r["ruleId"] == "open-per-unit-round")
+        .map(|r| r["properties"]["group"].clone())
+        .expect("the pair group's result");
+    assert_eq!(group["by"], "unit and round");
+    assert_eq!(
+        group["keys"],
+        serde_json::json!([{"by": "unit", "value": "Gulou"}, {"by": "round", "value": "r1"}])
+    );
 }
 
 #[test]
@@ -157,7 +176,7 @@ fn rules_check_refuses_groupings_and_proportional_penalties_that_cannot_work() {
 /// proportional penalty was reached; and the flags a rule wants.
 #[test]
 fn explain_a_pair_group_with_its_proportional_penalty() {
-    let cases: [&[&str]; 4] = [
+    let cases: [&[&str]; 5] = [
         &[
             "closure-rate-by-region",
             "--unit",
@@ -168,6 +187,7 @@ fn explain_a_pair_group_with_its_proportional_penalty() {
         &["open-per-unit-round", "--unit", "gulou", "--round", "r1"],
         &["closure-rate-by-region", "--group", "region=Nanjing/Gulou"],
         &["closure-rate-by-region", "GL-05"],
+        &["closure-rate-by-region", "GL-NR"],
     ];
     let mut out = String::new();
     for args in cases {

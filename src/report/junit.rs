@@ -87,9 +87,8 @@ pub fn write(outcome: &Outcome, fail_on: Option<Severity>, out: &mut dyn Write) 
 fn passes(rule: &str, judges: &str, passed: usize) -> Case {
     let what = match judges {
         "record" => "record",
-        "all" => "group",
-        by if by.contains(" and ") => "group",
-        by => by,
+        by @ ("unit" | "round" | "kind" | "region" | "category" | "status") => by,
+        _ => "group",
     };
     let name = match passed {
         0 => format!("no {what} to check"),
