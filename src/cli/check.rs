@@ -65,6 +65,7 @@ pub fn run(args: &CheckArgs, project: &Project) -> u8 {
         width: width(to_terminal),
         due_within: settings.due_within.value,
         fail_on: settings.fail_on.value.threshold(),
+        lang: settings.lang.value,
     };
     let render = |out: &mut dyn Write| report::render(&outcome, format, &style, out);
     let written = match &out_file {

@@ -34,6 +34,7 @@ pub mod xml;
 
 use std::io::{self, Write};
 
+use crate::i18n::Lang;
 use crate::outcome::Outcome;
 use crate::syntax::ast::Severity;
 
@@ -82,10 +83,13 @@ pub struct Style {
     /// The lowest severity that fails the run (`--fail-on`; `None`:
     /// nothing does). JUnit makes failures of these only.
     pub fail_on: Option<Severity>,
+    /// The language of the words (`--lang`); machine formats keep their
+    /// English keys and codes.
+    pub lang: Lang,
 }
 
 impl Default for Style {
-    /// No colour, 100 columns, errors fail: what tests and non-terminals
+    /// No colour, 100 columns, errors fail, English: what tests and non-terminals
     /// get.
     fn default() -> Style {
         Style {
@@ -93,6 +97,7 @@ impl Default for Style {
             width: 100,
             due_within: None,
             fail_on: Some(Severity::Error),
+            lang: Lang::En,
         }
     }
 }
