@@ -44,7 +44,7 @@ pub const FILE_NAME: &str = "rectify.toml";
 pub const FAIL_ON: &[&str] = &["error", "warning", "info", "never"];
 /// The values `format` may take.
 pub const FORMATS: &[&str] = &[
-    "human", "plain", "json", "sarif", "junit", "github", "markdown",
+    "human", "plain", "concise", "json", "sarif", "junit", "github", "markdown",
 ];
 /// The largest `jobs` accepted.
 pub const MAX_JOBS: u64 = 1024;

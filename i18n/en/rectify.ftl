@@ -67,3 +67,10 @@ due-soon-none = due soon (within { $days ->
     [one] 1 day
    *[other] { COUNT($days) } days
 }): nothing
+
+## The concise format: `file:line:col: rule: message [points]`.
+
+# The bracket of a waived finding.
+concise-waived = waived
+# The bracket of a commendation: `[reward 1.5 points]`.
+concise-reward = reward { $points }

@@ -42,3 +42,10 @@ progress-other = { $kind } { COUNT($total) } 项，已完成 { COUNT($done) } �
 # `--due-within` 天内到期的环节。
 due-soon = 近期到期（{ COUNT($days) } 天内）：
 due-soon-none = 近期到期（{ COUNT($days) } 天内）：无
+
+## concise 格式：`文件:行:列: 规则: 消息 [分值]`。
+
+# 已豁免问题的方括号内容。
+concise-waived = 已豁免
+# 表扬的方括号内容：「[加分 1.5 分]」。
+concise-reward = 加分 { $points }

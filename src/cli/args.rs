@@ -157,6 +157,8 @@ pub enum FormatArg {
     Human,
     /// miette's narratable diagnostics, plain sentences
     Plain,
+    /// one line per finding: `file:line:col: rule: message [points]`
+    Concise,
     /// the JSON report (version 1)
     Json,
     /// SARIF 2.1.0, for GitHub code scanning

@@ -190,6 +190,7 @@ pub(crate) fn convert(arg: FormatArg) -> Format {
     match arg {
         FormatArg::Human => Format::Human,
         FormatArg::Plain => Format::Plain,
+        FormatArg::Concise => Format::Concise,
         FormatArg::Json => Format::Json,
         FormatArg::Sarif => Format::Sarif,
         FormatArg::Junit => Format::Junit,
