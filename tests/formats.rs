@@ -533,6 +533,7 @@ fn the_schema_rejects_wrong_shapes() {
 fn rectify_schema_prints_the_schema() {
     let assert = assert_cmd::Command::cargo_bin("rectify")
         .expect("binary")
+        .env("RECTIFY_LANG", "en")
         .arg("schema")
         .assert()
         .success();
@@ -545,6 +546,7 @@ fn rectify_schema_prints_the_schema() {
 fn a_report_target_must_name_a_format() {
     let assert = assert_cmd::Command::cargo_bin("rectify")
         .expect("binary")
+        .env("RECTIFY_LANG", "en")
         .args(["check", "--report", "xml=out.xml"])
         .assert()
         .code(2);

@@ -70,6 +70,7 @@ impl Client {
     /// The server started in `cwd`; the editor's workspace is `root`.
     fn start_in(cwd: &Path, root: &Path) -> Client {
         let mut child = Command::new(env!("CARGO_BIN_EXE_rectify"))
+            .env("RECTIFY_LANG", "en")
             .arg("lsp")
             .current_dir(cwd)
             .stdin(Stdio::piped())
@@ -257,6 +258,7 @@ fn read(root: &Path, relative: &str) -> String {
 
 fn check_json(root: &Path) -> Value {
     let out = Command::new(env!("CARGO_BIN_EXE_rectify"))
+        .env("RECTIFY_LANG", "en")
         .args(["check", "--format", "json"])
         .current_dir(root)
         .output()
@@ -603,6 +605,7 @@ fn rule_files_get_diagnostics_formatting_symbols_and_definitions() {
         json!({"textDocument": {"uri": messy_uri}, "options": {"tabSize": 2, "insertSpaces": true}}),
     );
     let mut fmt = Command::new(env!("CARGO_BIN_EXE_rectify"))
+        .env("RECTIFY_LANG", "en")
         .args(["fmt", "-"])
         .current_dir(dir.path())
         .stdin(Stdio::piped())
@@ -950,6 +953,7 @@ fn a_new_rule_file_is_checked_with_the_rule_set_and_offers_its_fix() {
 fn without_a_client_the_server_exits_2_and_says_why() {
     let dir = project();
     let out = Command::new(env!("CARGO_BIN_EXE_rectify"))
+        .env("RECTIFY_LANG", "en")
         .arg("lsp")
         .current_dir(dir.path())
         .stdin(Stdio::null())

@@ -291,6 +291,7 @@ fn a_clean_run_exits_0() {
 fn a_date_that_is_not_in_the_calendar_is_a_usage_error() {
     let assert = assert_cmd::Command::cargo_bin("rectify")
         .expect("binary")
+        .env("RECTIFY_LANG", "en")
         .args(["check", "--as-of", "2023-02-30"])
         .assert()
         .code(2);
@@ -305,6 +306,7 @@ fn a_date_that_is_not_in_the_calendar_is_a_usage_error() {
 fn completions_are_printed_for_a_shell() {
     let assert = assert_cmd::Command::cargo_bin("rectify")
         .expect("binary")
+        .env("RECTIFY_LANG", "en")
         .args(["completions", "bash"])
         .assert()
         .success();
@@ -317,6 +319,7 @@ fn completions_are_printed_for_a_shell() {
 fn html_report(path: &str, as_of: &str) -> String {
     let assert = assert_cmd::Command::cargo_bin("rectify")
         .expect("binary")
+        .env("RECTIFY_LANG", "en")
         .args(["report", path, "--as-of", as_of, "--format", "html"])
         .assert()
         .success();
@@ -407,6 +410,7 @@ fn html_report_is_chinese_when_most_units_are() {
 fn example_units() -> Vec<String> {
     let assert = assert_cmd::Command::cargo_bin("rectify")
         .expect("binary")
+        .env("RECTIFY_LANG", "en")
         .args(["check", "examples/jiangsu", "--as-of", "2025-06-30"])
         .args(["--format", "json"])
         .assert()

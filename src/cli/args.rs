@@ -8,6 +8,7 @@ use std::path::PathBuf;
 use clap::{Args, Parser, Subcommand, ValueEnum};
 use jiff::civil::Date;
 
+use crate::i18n::Lang;
 use crate::syntax::ast::Severity;
 
 /// Check environmental-inspection rectification records against rules.
@@ -20,9 +21,29 @@ pub struct Cli {
     pub config: ConfigChoice,
 }
 
-/// Which `rectify.toml` applies; global, so it may follow the subcommand.
+/// `--lang`: a language rectify has a catalogue for, by any of its names
+/// (`zh-CN`, `zh_CN.UTF-8`, `zh`, `en-US`).
+fn parse_lang(name: &str) -> Result<Lang, String> {
+    Lang::parse(name).ok_or_else(|| unknown_lang(name))
+}
+
+/// The error for a language rectify does not speak.
+pub fn unknown_lang(name: &str) -> String {
+    let known: Vec<&str> = Lang::ALL.iter().map(|l| l.code()).collect();
+    format!(
+        "rectify has no messages in `{name}`; it speaks `{}`",
+        known.join("` and `")
+    )
+}
+
+/// Which `rectify.toml` applies, and the language; global, so they may
+/// follow the subcommand.
 #[derive(Debug, Default, Args)]
 pub struct ConfigChoice {
+    /// The language of messages, summaries and reports: `en` or `zh-CN`
+    /// (else RECTIFY_LANG, `lang` in rectify.toml, the locale, English)
+    #[arg(long, global = true, value_name = "LANG", value_parser = parse_lang)]
+    pub lang: Option<Lang>,
     /// Use this configuration file instead of the nearest rectify.toml
     #[arg(long, global = true, value_name = "FILE", conflicts_with = "no_config")]
     pub config: Option<PathBuf>,
@@ -136,6 +157,8 @@ pub enum FormatArg {
     Human,
     /// miette's narratable diagnostics, plain sentences
     Plain,
+    /// one line per finding: `file:line:col: rule: message [points]`
+    Concise,
     /// the JSON report (version 1)
     Json,
     /// SARIF 2.1.0, for GitHub code scanning

@@ -23,7 +23,6 @@ use crate::outcome::{Finding, InputError, Outcome};
 use crate::syntax::ast::Severity;
 
 use super::diagnostic::points;
-use super::json::files;
 use super::neutral::{self, command_data, command_property};
 use super::region::{Locator, Region, clean};
 use super::text::plural;
@@ -89,15 +88,7 @@ fn finding(outcome: &Outcome, f: &Finding, locator: &mut Locator) -> String {
 }
 
 fn input_error(outcome: &Outcome, e: &InputError, locator: &mut Locator) -> String {
-    let list = files(outcome, e.origin);
-    let file = e.place.and_then(|p| list.get(p.file));
-    let key = match e.origin {
-        crate::outcome::Origin::Record => 0,
-        crate::outcome::Origin::Rule => outcome.files.len(),
-    } + e.place.map_or(0, |p| p.file);
-    let region = e
-        .place
-        .and_then(|p| locator.region(key, file, p.span, None));
+    let (file, region) = locator.input_error(outcome, e);
     let mut message = e.message.clone();
     if let Some(help) = &e.help {
         message.push_str(&format!("\nhelp: {help}"));

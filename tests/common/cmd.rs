@@ -13,6 +13,7 @@ pub fn rectify(args: &[&str]) -> (i32, String, String) {
 /// `rectify ARGS…` run in `dir`: the exit code, stdout and stderr.
 pub fn rectify_in(dir: &std::path::Path, args: &[&str]) -> (i32, String, String) {
     let out = Command::new(env!("CARGO_BIN_EXE_rectify"))
+        .env("RECTIFY_LANG", "en")
         .args(args)
         .current_dir(dir)
         .env_remove("GITHUB_ACTIONS")

@@ -89,6 +89,7 @@ pub fn label(text: &str, needle: &str, nth: usize, says: &str) -> Label {
 /// Actions (whose environment changes the default format).
 pub fn rectify(args: &[&str]) -> std::process::Output {
     std::process::Command::new(env!("CARGO_BIN_EXE_rectify"))
+        .env("RECTIFY_LANG", "en")
         .args(args)
         .current_dir(env!("CARGO_MANIFEST_DIR"))
         .env("NO_COLOR", "1")
