@@ -19,7 +19,7 @@ pub(super) const SYNTAX: &str = "rules::syntax";
 /// can exhaust the stack.
 pub(super) const TOO_DEEP: &str = "rules::too-deep";
 
-const ITEMS: &str = "a rule item (`title`, `cite`, `for`, `when`, `require`, `severity`, `penalty`, `reward`, `help`)";
+const ITEMS: &str = "a rule item (`title`, `cite`, `for`, `per`, `when`, `require`, `severity`, `penalty`, `reward`, `help`)";
 const DECLS: &str = "a declaration (`calendar`, `deadlines on a non-working day …`, `pipeline`, `score per unit …`)";
 
 /// Convert a pest error on `text` into our error.
@@ -124,6 +124,7 @@ fn describe(which: Rule) -> Option<&'static str> {
         R::rule | R::kw_rule => "`rule`",
         R::decl | R::calendar | R::roll | R::pipeline | R::score => DECLS,
         R::item | R::title | R::cite | R::help | R::for_kind | R::when | R::require => ITEMS,
+        R::per_group => ITEMS,
         R::severity | R::penalty | R::reward => ITEMS,
         R::roll_next | R::roll_stay => "`move to the next workday` or `stay`",
         R::grade => "a grade (`pass >= 90`)",
@@ -182,7 +183,8 @@ fn did_you_mean(found: &str, tried: &[Rule]) -> Option<&'static str> {
         match tried {
             Rule::file => words.extend(["ruleset", "rule"]),
             Rule::item => words.extend([
-                "title", "cite", "help", "for", "when", "require", "severity", "penalty", "reward",
+                "title", "cite", "help", "for", "per", "when", "require", "severity", "penalty",
+                "reward",
             ]),
             Rule::decl => words.extend(["calendar", "deadlines", "pipeline", "score"]),
             Rule::level => words.extend(["error", "warning", "info"]),
