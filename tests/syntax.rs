@@ -130,10 +130,9 @@ fn errors_name_the_token_and_what_was_expected() {
 /// first keyword of each alternative of `item` in `grammar/rules.pest`.
 #[test]
 fn the_hint_list_names_every_rule_item_of_the_grammar() {
-    let grammar = std::fs::read_to_string(
-        Path::new(env!("CARGO_MANIFEST_DIR")).join("grammar/rules.pest"),
-    )
-    .expect("grammar");
+    let grammar =
+        std::fs::read_to_string(Path::new(env!("CARGO_MANIFEST_DIR")).join("grammar/rules.pest"))
+            .expect("grammar");
     let rule_body = |name: &str| {
         grammar
             .lines()

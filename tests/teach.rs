@@ -63,3 +63,32 @@ fn check_with_a_rule_file_in_error_evaluates_nothing_and_exits_2() {
         .collect();
     assert_eq!(codes, ["rules::syntax"]);
 }
+
+#[test]
+fn a_missing_calendar_shows_the_resolved_path_and_the_calendar_nearby() {
+    let (code, out, _) = rectify(&[
+        "rules",
+        "check",
+        &format!("{FIX}/calendar-typo/rules.rules"),
+    ]);
+    assert_eq!(code, 2);
+    assert!(
+        out.contains("resolved to `tests/fixtures/teach/calendar-typo/")
+            && out.contains("did you mean `calendars/cn.yaml`?"),
+        "{out}"
+    );
+    insta::assert_snapshot!("calendar-typo", out);
+}
+
+/// A record file beside the rule file is no calendar, and is not offered as one.
+#[test]
+fn with_no_calendar_nearby_the_help_says_how_to_get_one() {
+    let (code, out, _) = rectify(&[
+        "rules",
+        "check",
+        "tests/fixtures/check/rule-errors/rules.rules",
+    ]);
+    assert_eq!(code, 2);
+    assert!(!out.contains("tasks.yaml"), "{out}");
+    assert!(out.contains("`rectify init`"), "{out}");
+}
