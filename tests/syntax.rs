@@ -402,6 +402,7 @@ fn spans_end_at_their_last_token() {
             .filter_map(|d| match d {
                 ast::Decl::Pipeline { span, .. } => Some(("pipeline", *span)),
                 ast::Decl::Score(s) => Some(("score", s.span)),
+                ast::Decl::Fields { span, .. } => Some(("extra fields", *span)),
                 _ => None,
             })
             .collect();

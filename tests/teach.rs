@@ -92,3 +92,115 @@ fn with_no_calendar_nearby_the_help_says_how_to_get_one() {
     assert!(!out.contains("tasks.yaml"), "{out}");
     assert!(out.contains("`rectify init`"), "{out}");
 }
+
+const EXTRA: &str = "tests/fixtures/teach/extra-fields";
+
+fn check_json(rules: &str, records: &str) -> (i32, serde_json::Value) {
+    let (code, out, err) = rectify(&[
+        "check",
+        "--format",
+        "json",
+        "--as-of",
+        "2024-02-01",
+        "--rules",
+        rules,
+        records,
+    ]);
+    let report = serde_json::from_str(&out).unwrap_or_else(|e| panic!("{e}: {out}{err}"));
+    (code, report)
+}
+
+fn input_codes(report: &serde_json::Value) -> Vec<String> {
+    report["input_errors"]
+        .as_array()
+        .map(|a| {
+            a.iter()
+                .filter_map(|e| e["code"].as_str().map(String::from))
+                .collect()
+        })
+        .unwrap_or_default()
+}
+
+/// Declared extra fields: rules may read them, records may have them, and
+/// nobody takes `regions` for a misspelt `region`.
+#[test]
+fn declared_extra_fields_are_read_by_rules_and_accepted_in_records() {
+    let rules = format!("{EXTRA}/declared/rules.rules");
+    let (code, out, _) = rectify(&["rules", "check", &rules]);
+    assert_eq!(
+        (code, out.trim()),
+        (0, "1 rule file, 1 rule: 0 errors, 0 warnings")
+    );
+    let (code, report) = check_json(&rules, &format!("{EXTRA}/records"));
+    assert_eq!(code, 0);
+    assert_eq!(input_codes(&report), Vec::<String>::new());
+    let findings = report["findings"].as_array().expect("findings");
+    assert_eq!(findings.len(), 1, "{report}");
+    assert_eq!(findings[0]["record"], "T-2");
+}
+
+#[test]
+fn undeclared_extra_fields_are_still_errors_in_rules_and_warnings_in_records() {
+    let (code, out, _) = rectify(&["rules", "check", &format!("{EXTRA}/undeclared/rules.rules")]);
+    assert_eq!(code, 2);
+    insta::assert_snapshot!("extra-fields-undeclared-rules", out);
+    let (code, report) = check_json(
+        &format!("{EXTRA}/plain/rules.rules"),
+        &format!("{EXTRA}/records"),
+    );
+    assert_eq!(code, 0);
+    assert_eq!(
+        input_codes(&report),
+        [
+            "record::unknown-field",
+            "record::unknown-key",
+            "record::unknown-field"
+        ]
+    );
+}
+
+#[test]
+fn rules_check_warns_once_per_undeclared_path() {
+    let (code, out, _) = rectify(&[
+        "rules",
+        "check",
+        "--format",
+        "json",
+        &format!("{FIX}/undeclared.rules"),
+    ]);
+    assert_eq!(code, 0);
+    let doc: serde_json::Value = serde_json::from_str(&out).expect("json");
+    let warned: Vec<(String, i64)> = doc["diagnostics"]
+        .as_array()
+        .expect("diagnostics")
+        .iter()
+        .filter(|d| d["code"] == "rules::undeclared-field")
+        .map(|d| {
+            (
+                d["message"].as_str().unwrap_or("").to_string(),
+                d["line"].as_i64().unwrap_or(0),
+            )
+        })
+        .collect();
+    assert_eq!(
+        warned,
+        [
+            (
+                "`budget.yaun` is not a field of the record format".to_string(),
+                8
+            ),
+            (
+                "`owner` is not a field of the record format".to_string(),
+                15
+            ),
+        ]
+    );
+}
+
+#[test]
+fn extra_fields_name_no_core_field_and_none_twice() {
+    let (code, out, _) = rectify(&["rules", "check", &format!("{FIX}/not-extra.rules")]);
+    assert_eq!(code, 2);
+    assert!(out.contains("rules::not-extra") && out.contains("rules::duplicate-declaration"));
+    insta::assert_snapshot!("extra-fields-not-extra", out);
+}

@@ -223,6 +223,7 @@ pub fn schema(plan: &Plan) -> Schema {
             .iter()
             .map(|k| (k.name.clone(), k.stages.clone()))
             .collect(),
+        extra_fields: plan.extra_fields.clone(),
     }
 }
 
