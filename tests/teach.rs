@@ -204,3 +204,55 @@ fn extra_fields_name_no_core_field_and_none_twice() {
     assert!(out.contains("rules::not-extra") && out.contains("rules::duplicate-declaration"));
     insta::assert_snapshot!("extra-fields-not-extra", out);
 }
+
+/// A guard on a misspelt path never holds: `check` says so once per path,
+/// at the rule's first use, when records have a near spelling.
+#[test]
+fn check_warns_when_a_path_rules_read_is_in_no_record_but_a_near_spelling_is() {
+    let dir = format!("{FIX}/dead-guard");
+    let (code, report) = check_json(&format!("{dir}/rules.rules"), &format!("{dir}/tasks.yaml"));
+    assert_eq!(code, 1);
+    let warned: Vec<(String, i64, i64)> = report["input_errors"]
+        .as_array()
+        .expect("input errors")
+        .iter()
+        .filter(|e| e["code"] == "rules::field-in-no-record")
+        .map(|e| {
+            assert_eq!(e["severity"], "warning");
+            (
+                e["message"].as_str().unwrap_or("").to_string(),
+                e["line"].as_i64().unwrap_or(0),
+                e["column"].as_i64().unwrap_or(0),
+            )
+        })
+        .collect();
+    assert_eq!(
+        warned,
+        [
+            (
+                "no record has `budget.yaun`, but records have `budget.yuan`".to_string(),
+                9,
+                8
+            ),
+            (
+                "no record has `contact`, but records have `contatc`".to_string(),
+                16,
+                8
+            ),
+        ]
+    );
+    let (_, out, _) = rectify(&[
+        "check",
+        "--as-of",
+        "2024-01-01",
+        "--rules",
+        &format!("{dir}/rules.rules"),
+        &format!("{dir}/tasks.yaml"),
+    ]);
+    let warnings = out
+        .split("\n\n")
+        .filter(|block| block.contains("field-in-no-record") || block.contains("no record has"))
+        .collect::<Vec<_>>()
+        .join("\n\n");
+    insta::assert_snapshot!("dead-guard", warnings);
+}

@@ -6,6 +6,7 @@
 
 pub mod authority;
 pub mod calendar_edge;
+pub mod dead_guard;
 mod file;
 pub mod find;
 mod future;
