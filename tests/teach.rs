@@ -256,3 +256,17 @@ fn check_warns_when_a_path_rules_read_is_in_no_record_but_a_near_spelling_is() {
         .join("\n\n");
     insta::assert_snapshot!("dead-guard", warnings);
 }
+
+/// A `files:` path that names nothing is an error at that value, naming
+/// the path as written and as resolved; the other test files still run.
+#[test]
+fn rectify_test_names_a_missing_record_file_at_its_files_value() {
+    let (code, out, err) = rectify(&["test", &format!("{FIX}/missing-files/tests")]);
+    assert_eq!(code, 2, "{out}{err}");
+    assert!(
+        out.contains("PASS tests/fixtures/teach/missing-files/tests/fine.yaml"),
+        "{out}"
+    );
+    let errors: Vec<&str> = err.lines().filter(|l| l.starts_with("error:")).collect();
+    insta::assert_snapshot!("test-missing-files", errors.join("\n"));
+}
