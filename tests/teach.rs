@@ -270,3 +270,21 @@ fn rectify_test_names_a_missing_record_file_at_its_files_value() {
     let errors: Vec<&str> = err.lines().filter(|l| l.starts_with("error:")).collect();
     insta::assert_snapshot!("test-missing-files", errors.join("\n"));
 }
+
+/// `rules doc` lists the declared extra fields on its index page.
+#[test]
+fn rules_doc_lists_the_declared_extra_fields() {
+    let name = format!("{EXTRA}/declared/rules.rules");
+    let text = std::fs::read_to_string(&name).expect("fixture");
+    let pages = rectify::cli::doc::pages(&[(name, text)]).expect("parses");
+    let index = pages
+        .iter()
+        .find(|(file, _)| file == "index.md")
+        .map(|(_, page)| page.as_str())
+        .unwrap_or_default();
+    assert!(
+        index.contains("## Extra fields")
+            && index.contains("(`extra fields`): `regions`, `responsible.lead_deputy`."),
+        "{index}"
+    );
+}

@@ -279,11 +279,7 @@ fn misspelt_fields(fields: &Fields<'_>, schema: &Schema, errors: &mut Vec<Error>
             );
             errors.push(
                 error
-                    .with_help(format!(
-                        "did you mean `{field}`? if `{}` is meant, the rules can declare it with `extra fields: {}`",
-                        clip(name),
-                        clip(name)
-                    ))
+                    .with_help(format!("did you mean `{field}`?"))
                     .warning(),
             );
         }
