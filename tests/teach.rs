@@ -42,26 +42,13 @@ fn rules_check_names_the_block_left_open() {
 /// if the file were fine.
 #[test]
 fn check_with_a_rule_file_in_error_evaluates_nothing_and_exits_2() {
-    let (code, out, _) = rectify(&[
-        "check",
-        "--format",
-        "json",
-        "--as-of",
-        "2024-01-01",
-        "--rules",
+    let (code, report) = check_json(
         &format!("{FIX}/one-good-one-bad.rules"),
         "tests/fixtures/check/late-plan",
-    ]);
+    );
     assert_eq!(code, 2);
-    let report: serde_json::Value = serde_json::from_str(&out).expect("json");
     assert_eq!(report["findings"].as_array().map(Vec::len), Some(0));
-    let codes: Vec<&str> = report["input_errors"]
-        .as_array()
-        .expect("input errors")
-        .iter()
-        .filter_map(|e| e["code"].as_str())
-        .collect();
-    assert_eq!(codes, ["rules::syntax"]);
+    assert_eq!(input_codes(&report), ["rules::syntax"]);
 }
 
 #[test]

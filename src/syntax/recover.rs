@@ -10,7 +10,7 @@
 //! their lowering errors too.
 
 use super::{Error, error, lower, parser};
-use crate::source::Span;
+use crate::source::{LineIndex, Span};
 
 /// `rules::unclosed`: a `{` whose block is never closed, at the `{`.
 pub(super) const UNCLOSED: &str = "rules::unclosed";
@@ -20,9 +20,10 @@ pub(super) const UNMATCHED: &str = "rules::unmatched-brace";
 /// Every error of `text`, which does not parse as a whole, in source order.
 pub(super) fn errors(text: &str) -> Vec<Error> {
     let cut = cut(text);
+    let lines = LineIndex::new(text);
     let mut errors = cut.stray.clone();
     for block in &cut.blocks {
-        errors.extend(block_errors(text, block, &cut.stray));
+        errors.extend(block_errors(text, &lines, block, &cut.stray));
     }
     errors.sort_by_key(|e| (e.span.start, e.span.end));
     errors.dedup();
@@ -46,11 +47,11 @@ struct Cut {
 
 /// The errors of one block: its own pest error (unless it is only the
 /// missing `}` or a stray `}` already reported) and its lowering errors.
-fn block_errors(text: &str, block: &Block, stray: &[Error]) -> Vec<Error> {
+fn block_errors(text: &str, lines: &LineIndex, block: &Block, stray: &[Error]) -> Vec<Error> {
     let part = &text[block.start..block.end];
     let mut out = Vec::new();
     if let Some(open) = block.open {
-        out.push(unclosed(text, block.start, open, block.end));
+        out.push(unclosed(text, lines, (block.start, open, block.end)));
     }
     match parser::parse_file(part) {
         Ok(pair) => {
@@ -76,13 +77,16 @@ fn shift(mut e: Error, by: usize) -> Error {
 }
 
 /// "`rule plan-on-time` opened at line 12 is never closed", at the `{`.
-fn unclosed(text: &str, start: usize, open: usize, end: usize) -> Error {
+/// `at`: where the block starts, its `{`, where it ends.
+fn unclosed(text: &str, lines: &LineIndex, at: (usize, usize, usize)) -> Error {
+    let (start, open, end) = at;
+    let line_of = |at: usize| lines.line_col(text, at as u32).0;
     let head: Vec<&str> = text[start..open].split_whitespace().collect();
     let what = match head.first() {
         Some(&"rule") | Some(&"ruleset") => format!("`{}`", clip(&head.join(" "))),
         _ => "this block".to_string(),
     };
-    let line = line_of(text, open);
+    let line = line_of(open);
     let message = format!("{what} opened at line {line} is never closed");
     let next = text[end..].split_whitespace().take(2).collect::<Vec<_>>();
     let help = if next.is_empty() {
@@ -91,14 +95,10 @@ fn unclosed(text: &str, start: usize, open: usize, end: usize) -> Error {
         format!(
             "add the missing `}}` before `{}` at line {}",
             clip(&next.join(" ")),
-            line_of(text, end)
+            line_of(end)
         )
     };
     Error::new(UNCLOSED, Span::new(open, open + 1), message).with_help(help)
-}
-
-fn line_of(text: &str, at: usize) -> usize {
-    text[..at].bytes().filter(|b| *b == b'\n').count() + 1
 }
 
 /// At most 40 characters of a block's head, for a message.
@@ -117,7 +117,16 @@ fn cut(text: &str) -> Cut {
     let mut cut = Cut::default();
     let (mut depth, mut start, mut open) = (0usize, 0usize, None);
     let mut chars = text.char_indices().peekable();
+    // Only whitespace so far on the current line: the one place a line can
+    // start a new block, looked at once per line so the cut stays linear.
+    let mut fresh = true;
     while let Some((i, c)) = chars.next() {
+        let first_on_line = fresh;
+        if c == '\n' {
+            fresh = true;
+        } else if !c.is_whitespace() {
+            fresh = false;
+        }
         match c {
             '#' => skip_while(&mut chars, |c| c != '\n'),
             '"' => skip_string(&mut chars),
@@ -141,9 +150,8 @@ fn cut(text: &str) -> Cut {
                 let word_end = word_end(text, i);
                 let word = &text[i..word_end];
                 let header = word == "rule" || word == "ruleset";
-                let new_block = header
-                    && i > start
-                    && (depth == 0 || (header_line(text, i) && at_line_start_of(text, i)));
+                let new_block =
+                    header && i > start && (depth == 0 || (first_on_line && header_line(text, i)));
                 if new_block {
                     cut.blocks.push(Block {
                         start,
@@ -190,12 +198,6 @@ fn word_end(text: &str, start: usize) -> usize {
         .char_indices()
         .find(|(_, c)| !(c.is_alphanumeric() || *c == '_' || *c == '-'))
         .map_or(text.len(), |(at, _)| start + at)
-}
-
-/// Only whitespace between the start of the line and `at`.
-fn at_line_start_of(text: &str, at: usize) -> bool {
-    let line = text[..at].rfind('\n').map_or(0, |n| n + 1);
-    text[line..at].chars().all(char::is_whitespace)
 }
 
 /// The line at `at` reads like the head of a block: `rule ID {` or
