@@ -307,11 +307,12 @@ fn calendar_missing(rule_file: &str, path: &str, reason: &str) -> (String, Optio
     (message, help)
 }
 
-/// The calendar files beside a rule file and in its `calendars/` folder,
-/// named as a `calendar` declaration there would name them, sorted.
+/// The calendar files beside a rule file, in its `calendars/` folder and
+/// in a `calendars/` folder beside its own, named as a `calendar`
+/// declaration there would name them, sorted.
 fn nearby_calendars(dir: &Path) -> Vec<String> {
     let mut found = Vec::new();
-    for sub in ["", "calendars"] {
+    for sub in ["", "calendars", "../calendars"] {
         let Ok(entries) = std::fs::read_dir(dir.join(sub)) else {
             continue;
         };
@@ -358,7 +359,7 @@ fn nearby_help(path: &str, nearby: &[String]) -> String {
         return format!("did you mean `{best}`? (paths are relative to the rule file)");
     }
     if nearby.is_empty() {
-        return "no calendar file is beside the rule file or in its `calendars/` folder; \
+        return "no calendar file is beside the rule file or in a `calendars/` folder near it; \
                 `rectify init` writes the bundled calendar of China's official holidays \
                 to `rules/calendars/cn.yaml`"
             .into();

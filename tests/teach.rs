@@ -73,11 +73,23 @@ fn with_no_calendar_nearby_the_help_says_how_to_get_one() {
     let (code, out, _) = rectify(&[
         "rules",
         "check",
+        "--format",
+        "json",
         "tests/fixtures/check/rule-errors/rules.rules",
     ]);
     assert_eq!(code, 2);
-    assert!(!out.contains("tasks.yaml"), "{out}");
-    assert!(out.contains("`rectify init`"), "{out}");
+    let doc: serde_json::Value = serde_json::from_str(&out).expect("json");
+    let help = doc["diagnostics"]
+        .as_array()
+        .and_then(|d| d.iter().find(|d| d["code"] == "rules::calendar"))
+        .and_then(|d| d["help"].as_str())
+        .unwrap_or_default()
+        .to_string();
+    assert!(!help.contains("tasks.yaml"), "{help}");
+    assert!(
+        help.contains("`rectify init` writes the bundled calendar"),
+        "{help}"
+    );
 }
 
 const EXTRA: &str = "tests/fixtures/teach/extra-fields";
@@ -273,5 +285,18 @@ fn rules_doc_lists_the_declared_extra_fields() {
         index.contains("## Extra fields")
             && index.contains("(`extra fields`): `regions`, `responsible.lead_deputy`."),
         "{index}"
+    );
+}
+
+/// The calendars folder beside the rules folder is offered too, named as
+/// the declaration would have to name it.
+#[test]
+fn a_missing_calendar_suggests_the_calendars_folder_beside_the_rules_folder() {
+    let rules = format!("{FIX}/calendar-sibling/rules/rules.rules");
+    let (code, out, _) = rectify(&["rules", "check", &rules]);
+    assert_eq!(code, 2);
+    assert!(
+        out.contains("did you mean `../calendars/cn.yaml`?"),
+        "{out}"
     );
 }
