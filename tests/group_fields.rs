@@ -365,3 +365,75 @@ fn proportional_penalty_boundaries() {
     assert_eq!(at(le, 4, 10).0, "2", "one record over");
     assert_eq!(at(le, 5, 10).0, "3", "two records over");
 }
+
+/// A field the ruleset declares (`extra fields: county`) can be grouped by;
+/// undeclared, it is `rules::bad-group` with the way out in its help.
+#[test]
+fn a_declared_extra_field_can_be_grouped_by() {
+    let dir = std::env::temp_dir().join(format!("rectify-group-extra-{}", std::process::id()));
+    std::fs::create_dir_all(&dir).expect("scratch");
+    let rules = |declare: &str| {
+        format!(
+            "ruleset \"t\" {{\n  pipeline petition: replied -> closed\n{declare}  score per unit from 100, not below 0; grades: pass >= 90, fail\n}}\n\n\
+             rule county-rate {{\n  for petition\n  per unit and county\n  require share of (closed is present) >= 50%\n  severity warning\n  penalty 1 point\n}}\n"
+        )
+    };
+    let record = |id: &str, county: &str, closed: bool| {
+        format!(
+            "  - id: {id}\n    responsible: {{ unit: Gulou }}\n    county: {county}\n    assigned: 2024-01-02\n    stages: {{ replied: 2024-01-05{} }}\n",
+            if closed { ", closed: 2024-02-01" } else { "" }
+        )
+    };
+    // Gulou in county A: 1 of 2 closed, 50%, meets; in county B: 0 of 2, fails.
+    let records = format!(
+        "ledger:\n  kind: petition\nrecords:\n{}{}{}{}",
+        record("A-1", "A", true),
+        record("A-2", "A", false),
+        record("B-1", "B", false),
+        record("B-2", "B", false)
+    );
+    std::fs::write(dir.join("petitions.yaml"), records).expect("records");
+    std::fs::write(
+        dir.join("declared.rules"),
+        rules("  extra fields: county\n"),
+    )
+    .expect("rules");
+    std::fs::write(dir.join("undeclared.rules"), rules("")).expect("rules");
+    let run = |rules: &str| {
+        let rules = dir.join(rules).display().to_string();
+        let records = dir.join("petitions.yaml").display().to_string();
+        rectify(&[
+            "check",
+            &records,
+            "--rules",
+            &rules,
+            "--as-of",
+            "2024-06-30",
+            "--no-config",
+            "--format",
+            "json",
+        ])
+    };
+    let (code, out, err) = run("declared.rules");
+    let report: Value = serde_json::from_str(&out).unwrap_or_else(|e| panic!("{e}: {out}{err}"));
+    let groups: Vec<&str> = report["findings"]
+        .as_array()
+        .into_iter()
+        .flatten()
+        .filter(|f| f["rule"] == "county-rate")
+        .filter_map(|f| f["group"]["value"].as_str())
+        .collect();
+    assert_eq!(code, 0, "a warning only: {out}{err}");
+    assert_eq!(groups, ["Gulou, B"], "{out}");
+    let (code, out, err) = run("undeclared.rules");
+    let _ = std::fs::remove_dir_all(&dir);
+    assert_eq!(code, 2, "{out}");
+    assert!(
+        err.contains("rules::bad-group") || out.contains("rules::bad-group"),
+        "{out}{err}"
+    );
+    assert!(
+        format!("{out}{err}").contains("extra fields: county"),
+        "{out}{err}"
+    );
+}

@@ -27,6 +27,40 @@ pub struct Plan {
     /// The project's unit registry: how text is compared (see
     /// [`crate::units`]). Empty unless the run sets one.
     pub units: crate::units::Units,
+    /// The extra fields the rule sets declare (`extra fields: regions`),
+    /// as dotted paths; each covers its sub-fields too.
+    pub extra_fields: Vec<String>,
+    /// Every place a rule reads a field outside the record format, in
+    /// file order: for the warnings about paths no record has.
+    pub field_uses: Vec<FieldUse>,
+}
+
+/// A rule's use of a field outside the record format (`budget.yuan`).
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct FieldUse {
+    /// The path's parts: `["budget", "yuan"]`.
+    pub path: Vec<String>,
+    /// The rule file (the index given with its AST) and the path's span.
+    pub file: usize,
+    pub span: crate::source::Span,
+    /// Whether an `extra fields` declaration covers it.
+    pub declared: bool,
+}
+
+impl Plan {
+    /// Whether `path` (dotted) is declared as an extra field, or is a
+    /// sub-field of one.
+    pub fn declares(&self, path: &str) -> bool {
+        declared(&self.extra_fields, path)
+    }
+}
+
+/// Whether `path` is one of `declared` or a sub-field of one.
+pub fn declared(declared: &[String], path: &str) -> bool {
+    declared.iter().any(|d| {
+        path.strip_prefix(d.as_str())
+            .is_some_and(|rest| rest.is_empty() || rest.starts_with('.'))
+    })
 }
 
 #[derive(Clone, Debug)]

@@ -152,6 +152,28 @@ fn run_case(
     }
 }
 
+/// Every `files:` entry of the suite that names nothing on disk, at its
+/// value, with the path as written and as resolved (relative to the test
+/// file's folder `dir`).
+pub fn missing_files(suite: &Suite, dir: &Path) -> Vec<Error> {
+    let mut missing = Vec::new();
+    for case in &suite.cases {
+        for (file, at) in case.files.iter().zip(&case.files_at) {
+            let resolved = dir.join(file);
+            if !resolved.exists() {
+                missing.push(Error {
+                    message: format!(
+                        "no such record file `{file}` (resolved to `{}`); `files:` paths are relative to the test file",
+                        resolved.display()
+                    ),
+                    span: *at,
+                });
+            }
+        }
+    }
+    missing
+}
+
 fn resolve(dir: &Path, files: &[String]) -> Vec<std::path::PathBuf> {
     files.iter().map(|f| dir.join(f)).collect()
 }

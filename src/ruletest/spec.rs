@@ -25,6 +25,8 @@ pub struct Case {
     pub records: Vec<Node>,
     /// Record files, relative to the test file.
     pub files: Vec<String>,
+    /// Where each of `files` is written in the test file.
+    pub files_at: Vec<Span>,
     pub expect: Vec<Expected>,
     pub pending: Option<usize>,
 }
@@ -139,6 +141,7 @@ impl Reader {
             as_of: default_as_of.unwrap_or(Date::constant(2000, 1, 1)),
             records: Vec::new(),
             files: Vec::new(),
+            files_at: Vec::new(),
             expect: Vec::new(),
             pending: None,
         };
@@ -151,7 +154,12 @@ impl Reader {
                     case.as_of = self.date(v)?;
                 }
                 "records" => case.records.push(v.clone()),
-                "files" => case.files = self.strings(v),
+                "files" => {
+                    case.files = self.strings(v);
+                    if let Value::Seq(items) = &v.value {
+                        case.files_at = items.iter().map(|i| i.span).collect();
+                    }
+                }
                 "expect" => {
                     has_expect = true;
                     case.expect = self.expect(v);

@@ -51,6 +51,8 @@ pub struct Result {
     undeclared_at: HashSet<(u32, u32)>,
     /// Group rules: the counts of each (rule, group) this file contributes.
     pub group_tallies: Vec<((usize, String), eval::group::Tally)>,
+    /// Which paths rules read outside the record format the records have.
+    pub fields: super::dead_guard::Seen,
 }
 
 /// A responsible unit's key ([`crate::units`]) and an inspection round
@@ -225,6 +227,7 @@ fn evaluate_file(file: model::File, plan: &Plan, options: &Options, result: &mut
         });
     }
     for record in &file.records {
+        result.fields.observe(plan, record);
         evaluate(record, plan, options, result);
     }
 }

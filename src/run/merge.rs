@@ -30,6 +30,8 @@ pub struct Merger<'p> {
     tallies: BTreeMap<(usize, String), eval::group::Tally>,
     /// Calendar years needed and not covered: `(calendar, year)`.
     uncovered: std::collections::BTreeSet<(String, i16)>,
+    /// Paths rules read that records have, or spell nearly.
+    fields: super::dead_guard::Seen,
 }
 
 impl<'p> Merger<'p> {
@@ -51,6 +53,7 @@ impl<'p> Merger<'p> {
             groups: BTreeMap::new(),
             tallies: BTreeMap::new(),
             uncovered: std::collections::BTreeSet::new(),
+            fields: Default::default(),
         }
     }
 
@@ -58,6 +61,7 @@ impl<'p> Merger<'p> {
         let file = outcome.files.len();
         outcome.files.push(source_file(result.name, result.text));
         outcome.record_files += 1;
+        self.fields.add(result.fields);
         for mut e in result.errors {
             if let Some(place) = &mut e.place {
                 place.file = file;
@@ -137,6 +141,7 @@ impl<'p> Merger<'p> {
     /// Sort, score units (waived findings cost nothing) and sum up. Group
     /// rules are judged first if [`Merger::judge_groups`] was not called.
     pub fn finish(mut self, outcome: &mut Outcome) {
+        (outcome.input_errors).extend(self.fields.warnings(self.plan));
         self.judge_groups(outcome);
         self.ids.finish(outcome);
         for (calendar, year) in &self.uncovered {

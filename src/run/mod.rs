@@ -6,6 +6,7 @@
 
 pub mod authority;
 pub mod calendar_edge;
+pub mod dead_guard;
 mod file;
 pub mod find;
 mod future;
@@ -223,6 +224,7 @@ pub fn schema(plan: &Plan) -> Schema {
             .iter()
             .map(|k| (k.name.clone(), k.stages.clone()))
             .collect(),
+        extra_fields: plan.extra_fields.clone(),
     }
 }
 

@@ -40,6 +40,12 @@ pub enum Decl {
     },
     /// `score per unit from 100, not below 0; grades: pass >= 90, basic >= 60, fail`
     Score(Scoring),
+    /// `extra fields: regions, budget.yuan`: dotted paths, each covering
+    /// its sub-fields too.
+    Fields {
+        paths: Vec<Spanned<String>>,
+        span: Span,
+    },
 }
 
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]

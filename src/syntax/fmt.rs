@@ -192,6 +192,7 @@ impl Layout<'_> {
             Decl::Roll(p) => p.span,
             Decl::Pipeline { span, .. } => *span,
             Decl::Score(s) => s.span,
+            Decl::Fields { span, .. } => *span,
         };
         (span.start as usize, span.end as usize)
     }

@@ -118,6 +118,12 @@ impl Lower {
             Rule::roll => self.roll(inner),
             Rule::pipeline => self.pipeline(inner),
             Rule::score => self.score(inner).map(Decl::Score),
+            Rule::extra => Some(Decl::Fields {
+                span: span(&inner),
+                paths: all(&inner, Rule::path)
+                    .map(|p| Spanned::new(p.as_str().to_string(), span(&p)))
+                    .collect(),
+            }),
             _ => self.unexpected(&inner),
         }
     }

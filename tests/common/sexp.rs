@@ -65,6 +65,10 @@ fn decl(d: &Decl) -> String {
             format!("(pipeline {} {})", kind.value, stages.join(" "))
         }
         Decl::Score(scoring) => score(scoring),
+        Decl::Fields { paths, .. } => {
+            let paths: Vec<&str> = paths.iter().map(|p| p.value.as_str()).collect();
+            format!("(extra-fields {})", paths.join(" "))
+        }
     }
 }
 

@@ -53,12 +53,15 @@ impl Cx<'_> {
             (_, [stage, by]) if by.value == "by" && stage_by(&stage.value).is_some() => {
                 Field::StageBy(stage_by(&stage.value)?)
             }
+            _ if crate::eval::plan::declared(&self.extra, &name) => {
+                Field::Extra(key.value.iter().map(|i| i.value.clone()).collect())
+            }
             _ => {
                 let mut known: Vec<String> = GROUP_FIELDS.iter().map(|s| s.to_string()).collect();
                 known.extend(kind.stages.iter().map(|s| format!("{s}.by")));
                 let known: Vec<&str> = known.iter().map(String::as_str).collect();
                 let message = format!("records cannot be grouped by `{name}`");
-                let allowed = "records can be grouped by `unit`, `round`, `region`, `category`, `kind`, `status`, `responsible.lead` or a stage's `by`, or by several at once (`per unit and region`)";
+                let allowed = "records can be grouped by `unit`, `round`, `region`, `category`, `kind`, `status`, `responsible.lead` or a stage's `by`, by an extra field the ruleset declares (`extra fields: county`), or by several at once (`per unit and region`)";
                 let help = crate::suggest::help(&name, &known)
                     .map_or_else(|| allowed.to_string(), |h| format!("{h} {allowed}"));
                 self.error(codes::BAD_GROUP, key.span, message).help = Some(help);

@@ -78,6 +78,8 @@ pub mod codes {
     /// `passes RULE` / `fails RULE` outside `share of`/`count of`, naming
     /// no loaded rule, a group or reward rule, or a rule of another kind.
     pub const BAD_VERDICT: &str = "rules::bad-verdict";
+    /// `extra fields` naming a field the record format defines (`region`).
+    pub const NOT_EXTRA: &str = "rules::not-extra";
 }
 
 /// One parsed rule file to compile.
@@ -96,6 +98,8 @@ pub fn compile<'a>(sources: &[Source<'a>], calendar: Option<Calendar>) -> Result
         file: 0,
         text: "",
         ids: Vec::new(),
+        extra: Vec::new(),
+        uses: Vec::new(),
     };
     cx.ids = (sources.iter().flat_map(|s| &s.ast.rules))
         .map(|r| {
@@ -164,6 +168,8 @@ pub fn compile<'a>(sources: &[Source<'a>], calendar: Option<Calendar>) -> Result
             scoring: decls.scoring,
             closing,
             units: crate::units::Units::default(),
+            extra_fields: cx.extra,
+            field_uses: cx.uses,
         })
     } else {
         Err(cx.errors)
@@ -252,6 +258,10 @@ pub(crate) struct Cx<'a> {
     /// Every rule of every file, for `passes RULE`: its id, its kind and
     /// whether it judges one record at a time (not a group or reward rule).
     pub(crate) ids: Vec<(String, String, bool)>,
+    /// The declared extra fields (`extra fields: …`), dotted.
+    pub(crate) extra: Vec<String>,
+    /// Where rules read fields outside the record format.
+    pub(crate) uses: Vec<plan::FieldUse>,
 }
 
 impl<'a> Cx<'a> {
@@ -291,12 +301,14 @@ impl<'a> Cx<'a> {
         };
         let mut pipeline_at: HashMap<String, (usize, Span)> = HashMap::new();
         let mut scoring_at: Option<(usize, Span)> = None;
+        let mut fields_at: HashMap<String, (usize, Span)> = HashMap::new();
         for source in sources {
             self.file = source.file;
             self.text = source.text;
             for decl in source.ast.rulesets.iter().flat_map(|r| &r.decls) {
                 match decl {
                     Decl::Calendar(_) => {}
+                    Decl::Fields { paths, .. } => self.extra_fields(paths, &mut fields_at),
                     Decl::Roll(policy) => self.roll(&mut decls, policy),
                     Decl::Pipeline { kind, stages, span } => {
                         if let Some(&(file, first)) = pipeline_at.get(&kind.value) {
@@ -328,6 +340,40 @@ impl<'a> Cx<'a> {
             }
         }
         decls
+    }
+
+    /// `extra fields: …`: each path once, and none the record format defines.
+    fn extra_fields(
+        &mut self,
+        paths: &[crate::source::Spanned<String>],
+        seen: &mut HashMap<String, (usize, Span)>,
+    ) {
+        for path in paths {
+            if expr::is_core_path(&path.value) {
+                self.error(
+                    codes::NOT_EXTRA,
+                    path.span,
+                    format!(
+                        "`{}` is a field of the record format, not an extra field",
+                        path.value
+                    ),
+                )
+                .help =
+                    Some("remove it from `extra fields`: rules and records know it already".into());
+                continue;
+            }
+            if let Some(&(file, first)) = seen.get(&path.value) {
+                let e = self.error(
+                    codes::DUPLICATE_DECL,
+                    path.span,
+                    format!("extra field `{}` is declared twice", path.value),
+                );
+                e.related.push((file, first, "first declared here".into()));
+                continue;
+            }
+            seen.insert(path.value.clone(), (self.file, path.span));
+            self.extra.push(path.value.clone());
+        }
     }
 
     fn roll(&mut self, decls: &mut Decls, policy: &crate::source::Spanned<RollPolicy>) {

@@ -33,6 +33,10 @@ impl Printer<'_> {
                 format!("pipeline {}: {}", kind.value, stages.join(" -> "))
             }
             Decl::Score(scoring) => self.scoring(scoring),
+            Decl::Fields { paths, .. } => {
+                let paths: Vec<&str> = paths.iter().map(|p| p.value.as_str()).collect();
+                format!("extra fields: {}", paths.join(", "))
+            }
         }
     }
 
