@@ -133,17 +133,19 @@ impl At<'_> {
         let outcome = &self.server.outcome;
         let rule = outcome.rules.get(f.rule);
         let span = f.labels.first().map_or(Span::default(), |l| l.span);
-        let mut message = f.message.clone();
-        if let Some(note) = &f.penalty_note {
+        let words = crate::i18n::Lang::En.catalogue();
+        let mut message = f.message(words);
+        if let Some(note) = f.note(words) {
             message.push_str(&format!("\npenalty: {note}"));
         }
         if f.waived {
             message.push_str("\nwaived");
-            if let Some(note) = f.waiver_note() {
+            if let Some(note) = f.waiver_note(words) {
                 message.push_str(&format!(": {note}"));
             }
         }
-        let mut related = self.labels(&f.labels[f.labels.len().min(1)..]);
+        let labels = f.labels_in(words);
+        let mut related = self.labels(&labels[labels.len().min(1)..]);
         if let Some(rule) = rule {
             let title = rule.title.as_deref().unwrap_or("rule");
             let file = outcome.rule_files.get(rule.place.file);

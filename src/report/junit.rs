@@ -18,6 +18,7 @@
 use std::collections::{BTreeMap, BTreeSet};
 use std::io::{self, Write};
 
+use crate::i18n::Catalogue;
 use crate::outcome::{Finding, InputError, Outcome};
 use crate::syntax::ast::Severity;
 
@@ -49,7 +50,12 @@ fn fails(severity: Severity, fail_on: Option<Severity>) -> bool {
     fail_on.is_some_and(|threshold| severity >= threshold)
 }
 
-pub fn write(outcome: &Outcome, fail_on: Option<Severity>, out: &mut dyn Write) -> io::Result<()> {
+pub fn write(
+    outcome: &Outcome,
+    fail_on: Option<Severity>,
+    words: &Catalogue,
+    out: &mut dyn Write,
+) -> io::Result<()> {
     let mut suites: Vec<(String, Vec<Case>)> = outcome
         .rules
         .iter()
@@ -57,7 +63,7 @@ pub fn write(outcome: &Outcome, fail_on: Option<Severity>, out: &mut dyn Write) 
         .collect();
     for f in &outcome.findings {
         if let Some((_, cases)) = suites.get_mut(f.rule) {
-            cases.push(finding(outcome, f, fail_on));
+            cases.push(finding(outcome, f, fail_on, words));
         }
     }
     for (rule, (id, cases)) in suites.iter_mut().enumerate() {
@@ -102,10 +108,10 @@ fn passes(rule: &str, judges: &str, passed: usize) -> Case {
     }
 }
 
-fn finding(outcome: &Outcome, f: &Finding, fail_on: Option<Severity>) -> Case {
+fn finding(outcome: &Outcome, f: &Finding, fail_on: Option<Severity>, words: &Catalogue) -> Case {
     let id = outcome.rules.get(f.rule).map_or("", |r| r.id.as_str());
     let file = outcome.finding_file(f);
-    let message = neutral::text(&f.message).into_owned();
+    let message = neutral::text(&f.message(words)).into_owned();
     let mut body = vec![message.clone()];
     if let Some(file) = file {
         let at =
@@ -131,7 +137,7 @@ fn finding(outcome: &Outcome, f: &Finding, fail_on: Option<Severity>) -> Case {
         Severity::Commendation => body.push(format!("reward: {}", points(f.reward))),
         _ => body.push(format!("penalty: {}", points(f.penalty))),
     }
-    if let Some(approval) = f.waiver_note() {
+    if let Some(approval) = f.waiver_note(words) {
         body.push(format!("waiver: {}", neutral::text(&approval)));
     }
     let verdict = if f.waived {
