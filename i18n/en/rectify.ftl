@@ -245,3 +245,10 @@ help-reward-waived = reward: none, waived (would be { $shown })
 help-amount-note = { $amount } ({ $note })
 waiver-approved = approved by `{ $by }`
 waiver-approved-until = approved by `{ $by }` until { $until }
+
+# The rule behind a finding, shown with it.
+rule-named = rule `{ $id }`{ $title }
+rule-defined-in = rule `{ $id }`{ $title } is defined in { $file }
+# `: Rectification plan within 30 working days`, after the rule's id.
+rule-title = : { $title }
+rule-defined-here = rule defined here

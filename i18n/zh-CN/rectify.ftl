@@ -79,7 +79,7 @@ lateness = { $days }（{ $workdays }）
 
 # 到期日的由来；rolled：原到期日不是工作日，顺延至下一个工作日。
 due-within = 应于 { $due } 前完成（`{ $after }` { $base } 后 { $amount }）
-due-within-rolled = 应于 { $due } 前完成（`{ $after }` { $base } 后 { $amount } 为 { $computed }，非工作日，顺延）
+due-within-rolled = 应于 { $due } 前完成（`{ $after }` { $base } 后 { $amount }为 { $computed }，非工作日，顺延）
 due-by = 应于 `{ $what }` { $due } 前完成
 due-by-rolled = 应于 { $due } 前完成（`{ $what }` { $computed } 非工作日，顺延）
 
@@ -195,3 +195,10 @@ help-reward-waived = 加分：无，已豁免（原应加 { $shown }）
 help-amount-note = { $amount }（{ $note }）
 waiver-approved = 经 `{ $by }` 批准
 waiver-approved-until = 经 `{ $by }` 批准，有效期至 { $until }
+
+# 问题所依据的规则。
+rule-named = 规则 `{ $id }`{ $title }
+rule-defined-in = 规则 `{ $id }`{ $title }，定义于 { $file }
+# 接在规则编号后的标题：「：整改方案在反馈后 30 个工作日内报送」。
+rule-title = ：{ $title }
+rule-defined-here = 规则定义于此

@@ -152,7 +152,7 @@ pub fn finding(outcome: &Outcome, f: &Finding, words: &Catalogue) -> Diag {
         // A group rule's finding is already located at its rule.
         related: rule
             .filter(|_| f.origin == crate::outcome::Origin::Record)
-            .map(|r| rule_place(outcome, r))
+            .map(|r| rule_place(outcome, r, words))
             .into_iter()
             .collect(),
     }
@@ -199,7 +199,7 @@ pub fn input_error(outcome: &Outcome, e: &InputError) -> Diag {
 }
 
 /// "rule `plan-on-time` …" at the rule's first line in its rule file.
-fn rule_place(outcome: &Outcome, rule: &RuleInfo) -> Diag {
+fn rule_place(outcome: &Outcome, rule: &RuleInfo, words: &Catalogue) -> Diag {
     let file = outcome.rule_files.get(rule.place.file);
     let source = file.and_then(Text::new);
     let head = source
@@ -208,20 +208,21 @@ fn rule_place(outcome: &Outcome, rule: &RuleInfo) -> Diag {
     let labels = source.as_ref().map_or_else(Vec::new, |s| {
         s.labels(&[Label {
             span: head,
-            text: "rule defined here".into(),
+            text: words.text("rule-defined-here"),
         }])
     });
-    let title = rule
-        .title
-        .as_ref()
-        .map_or_else(String::new, |t| format!(": {}", neutral::text(t)));
+    let title = rule.title.as_ref().map_or_else(String::new, |t| {
+        words.format("rule-title", &Args::new().text("title", neutral::text(t)))
+    });
+    let args = Args::new()
+        .text("id", rule.id.as_str())
+        .text("title", title);
     let message = match (labels.is_empty(), file) {
-        (true, Some(file)) => format!(
-            "rule `{}`{title} is defined in {}",
-            rule.id,
-            neutral::text(&file.name)
+        (true, Some(file)) => words.format(
+            "rule-defined-in",
+            &args.text("file", neutral::text(&file.name)),
         ),
-        _ => format!("rule `{}`{title}", rule.id),
+        _ => words.format("rule-named", &args),
     };
     Diag {
         code: None,
