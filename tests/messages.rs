@@ -6,32 +6,16 @@
 //! under a Chinese locale, and JSON and SARIF messages following `--lang`
 //! while their keys and codes stay English.
 
+mod common;
+
 use std::path::Path;
-use std::process::Command;
 
 const AS_OF: &str = "2025-06-30";
 
-/// `rectify` with no language in the environment but `vars`.
+/// `rectify` from the crate root with no language in the environment but
+/// `vars`.
 fn rectify(args: &[&str], vars: &[(&str, &str)]) -> (i32, String, String) {
-    let mut command = Command::new(env!("CARGO_BIN_EXE_rectify"));
-    command
-        .args(args)
-        .current_dir(Path::new(env!("CARGO_MANIFEST_DIR")))
-        .env("NO_COLOR", "1")
-        .env_remove("GITHUB_ACTIONS");
-    for var in ["RECTIFY_LANG", "LC_ALL", "LC_MESSAGES", "LANG"] {
-        command.env_remove(var);
-    }
-    for (name, value) in vars {
-        command.env(name, value);
-    }
-    let out = command.output().expect("rectify runs");
-    let text = |b: &[u8]| String::from_utf8_lossy(b).into_owned();
-    (
-        out.status.code().unwrap_or(-1),
-        text(&out.stdout),
-        text(&out.stderr),
-    )
+    common::cmd::rectify_env(Path::new(env!("CARGO_MANIFEST_DIR")), args, vars)
 }
 
 /// Each class of finding: records, and the rules (`None`: the bundled set).

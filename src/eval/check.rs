@@ -1004,20 +1004,9 @@ fn each_extension(ctx: &mut Ctx<'_>, body: &super::plan::Expr) -> Part {
     }
 }
 
-/// `30 workdays`, `1 day`.
+/// `30 workdays`, `1 day`, in English (for `explain`).
 pub fn amount(n: u32, unit: Unit) -> String {
-    let word = match unit {
-        Unit::Days => "day",
-        Unit::Workdays => "workday",
-        Unit::Weeks => "week",
-        Unit::Months => "month",
-        Unit::Years => "year",
-    };
-    if n == 1 {
-        format!("1 {word}")
-    } else {
-        format!("{n} {word}s")
-    }
+    Amount::new(i64::from(n), unit).say(english())
 }
 
 /// How a due date was counted, naming the non-working days skipped and the
