@@ -180,3 +180,20 @@ fn machine_formats_say_messages_in_the_chosen_language() {
         "{result}"
     );
 }
+
+/// JUnit and GitHub annotations in Chinese: the message and the words
+/// around it (penalty, waiver, unit), the XML and workflow-command syntax
+/// unchanged.
+#[test]
+fn ci_formats_in_chinese() {
+    let (records, rules) = (CLASSES[3].1, CLASSES[3].2);
+    for format in ["junit", "github"] {
+        let (code, out) = check(records, rules, format, "zh-CN");
+        insta::assert_snapshot!(
+            format!("{format}_waived_zh_cn"),
+            format!("exit code: {code}\n{out}")
+        );
+    }
+    let (_, junit) = check(records, rules, "junit", "zh-CN");
+    roxmltree::Document::parse(&junit).expect("well-formed XML");
+}

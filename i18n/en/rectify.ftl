@@ -252,3 +252,14 @@ rule-defined-in = rule `{ $id }`{ $title } is defined in { $file }
 # `: Rectification plan within 30 working days`, after the rule's id.
 rule-title = : { $title }
 rule-defined-here = rule defined here
+
+# A JUnit failure's body: the finding's unit and a group's records.
+help-unit = unit: { $unit }
+help-records = records: { $ids }
+# Appended to a GitHub annotation's message.
+annotation-waiver = {" "}(waiver { $note })
+annotation-penalty = {" "}(penalty { $points })
+annotation-reward = {" "}(reward { $points })
+# A JUnit test case skipped because its finding is waived.
+junit-waived = waived: { $reason }
+junit-waiver-unknown = an approved waiver

@@ -202,3 +202,14 @@ rule-defined-in = 规则 `{ $id }`{ $title }，定义于 { $file }
 # 接在规则编号后的标题：「：整改方案在反馈后 30 个工作日内报送」。
 rule-title = ：{ $title }
 rule-defined-here = 规则定义于此
+
+# JUnit 失败说明中的责任单位与分组的记录。
+help-unit = 责任单位：{ $unit }
+help-records = 记录：{ $ids }
+# 接在 GitHub 注释消息之后。
+annotation-waiver = （豁免：{ $note }）
+annotation-penalty = （扣分 { $points }）
+annotation-reward = （加分 { $points }）
+# JUnit 中因问题已豁免而跳过的用例。
+junit-waived = 已豁免：{ $reason }
+junit-waiver-unknown = 经批准的豁免

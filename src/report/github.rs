@@ -19,11 +19,11 @@
 
 use std::io::{self, Write};
 
-use crate::i18n::Catalogue;
+use crate::i18n::{Args, Catalogue};
 use crate::outcome::{Finding, InputError, Outcome};
 use crate::syntax::ast::Severity;
 
-use super::diagnostic::points;
+use super::diagnostic::{points, points_in};
 use super::neutral::{self, command_data, command_property};
 use super::region::{Locator, Region, clean};
 use super::text::plural;
@@ -71,13 +71,16 @@ fn finding(outcome: &Outcome, f: &Finding, words: &Catalogue, locator: &mut Loca
     };
     let mut message = f.message(words);
     if let Some(approval) = f.waiver_note(words) {
-        message.push_str(&format!(" (waiver {approval})"));
+        let note = Args::new().text("note", approval);
+        message.push_str(&words.format("annotation-waiver", &note));
     }
     if !f.waived && f.penalty.0 > 0 {
-        message.push_str(&format!(" (penalty {})", points(f.penalty)));
+        let points = Args::new().text("points", points_in(words, f.penalty));
+        message.push_str(&words.format("annotation-penalty", &points));
     }
     if !f.waived && f.reward.0 > 0 {
-        message.push_str(&format!(" (reward {})", points(f.reward)));
+        let points = Args::new().text("points", points_in(words, f.reward));
+        message.push_str(&words.format("annotation-reward", &points));
     }
     annotation(
         name,
