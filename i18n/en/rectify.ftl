@@ -263,3 +263,7 @@ annotation-reward = {" "}(reward { $points })
 # A JUnit test case skipped because its finding is waived.
 junit-waived = waived: { $reason }
 junit-waiver-unknown = an approved waiver
+# A waived finding in the editor: `waived: approved by … until …`, or
+# `waived` when who approved it is not known.
+lsp-waived = waived
+lsp-waived-note = waived: { $note }

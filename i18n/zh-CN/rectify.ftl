@@ -213,3 +213,6 @@ annotation-reward = （加分 { $points }）
 # JUnit 中因问题已豁免而跳过的用例。
 junit-waived = 已豁免：{ $reason }
 junit-waiver-unknown = 经批准的豁免
+# 编辑器中已豁免的问题：「已豁免：经 … 批准，有效期至 …」。
+lsp-waived = 已豁免
+lsp-waived-note = 已豁免：{ $note }
