@@ -146,9 +146,9 @@ fact-extension = extension { $n }: { $parts }
 seen-details = {" "}({ $seen })
 seen-value = `{ $expr }` is { $value }
 seen-same-unit = `{ $a }` and `{ $b }` name the same unit
-value-list = a list of { $n }
-value-mapping = a mapping
-value-missing = missing
+seen-list = `{ $expr }` is a list of { $n }
+seen-mapping = `{ $expr }` is a mapping
+seen-missing = `{ $expr }` is missing
 
 # Why a rule cannot be checked.
 reason-rule = rule `{ $id }` cannot check the record

@@ -105,9 +105,9 @@ fact-extension = 第 { $n } 次延期：{ $parts }
 seen-details = （{ $seen }）
 seen-value = `{ $expr }` 为 { $value }
 seen-same-unit = `{ $a }` 与 `{ $b }` 是同一责任单位
-value-list = 含 { $n } 项的列表
-value-mapping = 映射
-value-missing = 缺失
+seen-list = `{ $expr }` 为含 { $n } 项的列表
+seen-mapping = `{ $expr }` 为映射
+seen-missing = `{ $expr }` 缺失
 
 # 规则无法检查的原因。
 reason-rule = 规则 `{ $id }` 无法检查该记录

@@ -145,7 +145,9 @@ pub(crate) fn judge(ctx: &mut Ctx<'_>, index: usize, rule: &Rule, out: &mut Verd
         let (key, shown) = match super::group::place(ctx, rule) {
             Ok(place) => place,
             Err(field) => {
-                let by = super::group::by(rule);
+                let by = rule.group.as_ref().map_or_else(Vec::new, |g| {
+                    g.keys.iter().map(|k| k.name.clone()).collect()
+                });
                 let reason = Reason::GroupField { field, by };
                 ctx.step(|| format!("cannot check: {}", reason.say(english())));
                 out.findings

@@ -220,10 +220,11 @@ pub enum Reason {
     },
     /// Working days without a calendar.
     NoCalendar,
-    /// A group rule's grouping field is missing.
+    /// A group rule's grouping field is missing; `by`: every field the
+    /// rule groups by.
     GroupField {
         field: String,
-        by: String,
+        by: Vec<String>,
     },
     /// Within extension `n` (1-based).
     Extension {
@@ -685,14 +686,15 @@ impl Seen {
     pub fn say(&self, words: &Catalogue) -> String {
         match self {
             Seen::Value { expr, value } => {
-                let value = match value {
-                    Shown::Literal(text) => text.clone(),
-                    Shown::List(n) => words.format("value-list", &Args::new().count("n", *n)),
-                    Shown::Mapping => words.text("value-mapping"),
-                    Shown::Missing => words.text("value-missing"),
-                };
-                let args = Args::new().text("expr", expr.as_str()).text("value", value);
-                words.format("seen-value", &args)
+                let args = Args::new().text("expr", expr.as_str());
+                match value {
+                    Shown::Literal(text) => {
+                        words.format("seen-value", &args.text("value", text.as_str()))
+                    }
+                    Shown::List(n) => words.format("seen-list", &args.count("n", *n)),
+                    Shown::Mapping => words.format("seen-mapping", &args),
+                    Shown::Missing => words.format("seen-missing", &args),
+                }
             }
             Seen::SameUnit { a, b } => words.format(
                 "seen-same-unit",
@@ -758,7 +760,7 @@ impl Reason {
                 "reason-group-field",
                 Args::new()
                     .text("field", field.as_str())
-                    .text("by", by.as_str()),
+                    .text("by", by.join(&words.text("group-and"))),
             ),
             Reason::Extension { n, reason } => (
                 "reason-extension",
@@ -941,5 +943,150 @@ impl Shortfall {
                 words.format("shortfall-count", &args)
             }
         }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::i18n::Lang;
+    use jiff::civil::date;
+
+    /// The message of `verdict` in English and in Chinese.
+    fn said(verdict: &Verdict) -> (String, String) {
+        (
+            verdict.message(Lang::En.catalogue()),
+            verdict.message(Lang::ZhCn.catalogue()),
+        )
+    }
+
+    fn failed(parts: Vec<Fact>, rest: Vec<Reason>) -> Verdict {
+        Verdict::Failed { parts, rest }
+    }
+
+    #[test]
+    fn a_late_stage_in_both_languages() {
+        let late = Fact::Late {
+            stage: "plan".into(),
+            due: Due::Within {
+                due: date(2022, 7, 14),
+                amount: Amount::new(30, Unit::Workdays),
+                after: "assigned".into(),
+                base: date(2022, 6, 1),
+                computed: date(2022, 7, 14),
+            },
+            actual: date(2022, 7, 20),
+            lateness: Lateness {
+                days: 6,
+                workdays: Some(4),
+            },
+        };
+        assert_eq!(
+            said(&failed(vec![late], Vec::new())),
+            (
+                "`plan` was due 2022-07-14, 30 workdays after `assigned` 2022-06-01; it is dated 2022-07-20, 6 days (4 workdays) late".into(),
+                "`plan` 应于 2022-07-14 前完成（`assigned` 2022-06-01 后 30 个工作日）；实际为 2022-07-20，逾期 6 天（4 个工作日）".into()
+            )
+        );
+    }
+
+    #[test]
+    fn stages_in_the_wrong_order_and_what_could_not_be_checked() {
+        let order = Fact::Order {
+            first: "plan".into(),
+            first_date: date(2022, 7, 20),
+            op: OrderOp::OnOrBefore,
+            second: "verification".into(),
+            second_date: date(2022, 7, 1),
+        };
+        let rest = vec![
+            Reason::RecordField {
+                field: "deadline".into(),
+            },
+            Reason::Extension {
+                n: 1,
+                reason: Box::new(Reason::ExtensionField {
+                    field: "approved_by".into(),
+                }),
+            },
+        ];
+        assert_eq!(
+            said(&failed(vec![order, Fact::Missing { expr: "closure".into() }], rest)),
+            (
+                "`plan` (2022-07-20) should be on or before `verification` (2022-07-01); `closure` is missing; cannot check the rest: record has no `deadline`; extension 1: the extension has no `approved_by`".into(),
+                "`plan`（2022-07-20）应不晚于 `verification`（2022-07-01）；缺少 `closure`；其余部分无法检查：记录缺少 `deadline`；第 1 次延期：该延期缺少 `approved_by`".into()
+            )
+        );
+    }
+
+    #[test]
+    fn a_failed_condition_names_the_values_it_read() {
+        let fails = Fact::Fails {
+            expr: "status == \"completed\"".into(),
+            seen: vec![
+                Seen::Value {
+                    expr: "status".into(),
+                    value: Shown::Literal("`open`".into()),
+                },
+                Seen::Value {
+                    expr: "closure.evidence".into(),
+                    value: Shown::List(0),
+                },
+            ],
+        };
+        assert_eq!(
+            said(&failed(vec![fails], Vec::new())),
+            (
+                "`status == \"completed\"` does not hold (`status` is `open`, `closure.evidence` is a list of 0)".into(),
+                "`status == \"completed\"` 不成立（`status` 为 `open`、`closure.evidence` 为含 0 项的列表）".into()
+            )
+        );
+    }
+
+    #[test]
+    fn a_record_outside_every_group() {
+        let verdict = Verdict::CannotCheck {
+            scope: Scope::Group,
+            reasons: vec![Reason::GroupField {
+                field: "region".into(),
+                by: vec!["unit".into(), "region".into()],
+            }],
+        };
+        assert_eq!(
+            said(&verdict),
+            (
+                "cannot check which group the record is in: the record has no `region`, and the rule groups records per unit and region".into(),
+                "无法判断记录所属的分组：记录缺少 `region`，而该规则按 unit、region 分组".into()
+            )
+        );
+    }
+
+    #[test]
+    fn amounts_choose_their_plural_and_notes_their_cap() {
+        let en = Lang::En.catalogue();
+        let zh = Lang::ZhCn.catalogue();
+        assert_eq!(Amount::new(1, Unit::Days).say(en), "1 day");
+        assert_eq!(Amount::new(2, Unit::Months).say(en), "2 months");
+        assert_eq!(Amount::new(1, Unit::Workdays).say(zh), "1 个工作日");
+        let capped = PenaltyNote::Capped {
+            total: Points(500),
+            cap: Points(300),
+        };
+        assert_eq!(capped.say(en), "5, capped at 3");
+        assert_eq!(capped.say(zh), "5，封顶 3");
+        let strict = Shortfall {
+            units: 1,
+            how: ShortfallHow::Share {
+                figure: Points(9500),
+                short: Points::ZERO,
+                below: true,
+                threshold: Points(9500),
+                strict: Some(CmpOp::Gt),
+            },
+        };
+        assert_eq!(
+            strict.say(en),
+            "95% is 0 percentage points below 95%, `>` fails at the threshold itself, 1 started"
+        );
     }
 }
