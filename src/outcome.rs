@@ -118,8 +118,8 @@ pub struct Finding {
     /// Points after the cap (zero for "cannot check" findings).
     pub penalty: Points,
     /// How the penalty was reached (`1 + 0.1 × 4 workdays = 1.4`), said
-    /// by [`Finding::note`].
-    pub penalty_note: Option<PenaltyNote>,
+    /// by [`Finding::note`] (boxed: most findings have none).
+    pub penalty_note: Option<Box<PenaltyNote>>,
     /// A commendation's points after the cap (zero for every other finding).
     pub reward: Points,
     /// How early the decisive stage came before its due date, in calendar

@@ -421,10 +421,10 @@ fn failing(ctx: &mut Ctx<'_>, e: &super::plan::Expr) -> (Vec<Fact>, Vec<(Span, N
     let mut labels: Vec<(Span, Note)> = ctx
         .seen
         .iter()
-        .filter_map(|(span, shown)| span.map(|s| (s, Note::Seen(shown.clone()))))
+        .filter_map(|(span, shown)| span.map(|s| (s, Note::Seen(Box::new(shown.clone())))))
         .collect();
     if labels.is_empty() {
-        labels.push((ctx.record.id.span, Note::Fact(fact.clone())));
+        labels.push((ctx.record.id.span, Note::Fact(Box::new(fact.clone()))));
     }
     (vec![fact], labels)
 }
@@ -981,7 +981,7 @@ fn each_extension(ctx: &mut Ctx<'_>, body: &super::plan::Expr) -> Part {
             Tri::False => {
                 let (parts, _) = failing(ctx, body);
                 let fact = Fact::Extension { n: i + 1, parts };
-                labels.push((ext.span, Note::Fact(fact.clone())));
+                labels.push((ext.span, Note::Fact(Box::new(fact.clone()))));
                 facts.push(fact);
             }
             Tri::Unknown => unknown.extend(ctx.unknown.drain(..).map(|u| Reason::Extension {

@@ -238,8 +238,11 @@ pub enum Reason {
 pub enum Note {
     /// Nothing (reports that show no label texts keep none).
     Empty,
-    Fact(Fact),
-    Seen(Seen),
+    /// A failed part said at its place (boxed: labels are kept with every
+    /// finding, most of them small).
+    Fact(Box<Fact>),
+    /// A value a failing condition read, at the value.
+    Seen(Box<Seen>),
     /// An overdue stage: due, not recorded by the evaluation date.
     NotRecorded {
         stage: String,
@@ -1059,6 +1062,16 @@ mod tests {
                 "无法判断记录所属的分组：记录缺少 `region`，而该规则按 unit、region 分组".into()
             )
         );
+    }
+
+    /// Findings are kept by the hundred thousand: what they hold beyond
+    /// their verdict stays small (a label's note, the penalty note boxed).
+    #[test]
+    fn what_a_finding_keeps_stays_small() {
+        use std::mem::size_of;
+        assert!(size_of::<Note>() <= 40, "{}", size_of::<Note>());
+        assert!(size_of::<Verdict>() <= 48, "{}", size_of::<Verdict>());
+        assert!(size_of::<Option<Box<PenaltyNote>>>() <= 8);
     }
 
     #[test]

@@ -438,7 +438,7 @@ fn finding(record: &Record, f: eval::Finding, lean: bool) -> Finding {
         late_days: late.map(|l| l.days),
         late_workdays: late.and_then(|l| l.workdays),
         penalty: f.penalty,
-        penalty_note: f.penalty_note.filter(|_| !lean),
+        penalty_note: f.penalty_note.filter(|_| !lean).map(Box::new),
         reward: f.reward,
         early_days: early.map(|l| l.days),
         early_workdays: early.and_then(|l| l.workdays),

@@ -205,7 +205,7 @@ fn group_finding(
         late_days: None,
         late_workdays: None,
         penalty: verdict.penalty,
-        penalty_note: verdict.note,
+        penalty_note: verdict.note.map(Box::new),
         reward: Points::ZERO,
         early_days: None,
         early_workdays: None,
