@@ -163,11 +163,10 @@ fn a_failing_share_reads_below_its_threshold_and_lists_every_record() {
     assert_eq!(figure.figure.to_string(), "74.9");
     assert_eq!(figure.records.len(), 1001);
     assert_eq!(figure.records.first().map(String::as_str), Some("GL-2999"));
+    let message = verdict.verdict.message(rectify::i18n::Lang::En.catalogue());
     assert!(
-        verdict.message.contains("is 74.9% (2999 of 4000")
-            && verdict.message.ends_with("GL-3018 and 981 more"),
-        "{}",
-        verdict.message
+        message.contains("is 74.9% (2999 of 4000") && message.ends_with("GL-3018 and 981 more"),
+        "{message}"
     );
 }
 

@@ -305,9 +305,10 @@ fn shares_fall_short_by_started_percentage_points_as_a_slow_walk_says() {
                         .expect("a share");
                     let want = walk(op, t, 100, met as i64, members as i64);
                     assert_eq!(
-                        fall.units, want,
+                        fall.units,
+                        want,
                         "{met} of {members} {op} {threshold}%: {}",
-                        fall.text
+                        fall.say(rectify::i18n::Lang::En.catalogue())
                     );
                 }
             }
@@ -325,7 +326,8 @@ fn counts_fall_short_by_records_as_a_slow_walk_says() {
                 let fall =
                     eval::group::shortfall(&rule.requires[0].kind, met, 20).expect("a count");
                 let want = walk(op, n as i64, 1, met as i64, 1);
-                assert_eq!(fall.units, want, "{met} {op} {n}: {}", fall.text);
+                let said = fall.say(rectify::i18n::Lang::En.catalogue());
+                assert_eq!(fall.units, want, "{met} {op} {n}: {said}");
             }
         }
     }
@@ -339,7 +341,11 @@ fn proportional_penalty_boundaries() {
     let at = |constraint: &str, met: u64, members: u64| {
         let plan = rule_with(constraint);
         let (points, note) = eval::group::charge(&plan.rules[0], &[met], members);
-        (points.to_string(), note.unwrap_or_default())
+        let words = rectify::i18n::Lang::En.catalogue();
+        (
+            points.to_string(),
+            note.map(|n| n.say(words)).unwrap_or_default(),
+        )
     };
     let ge = "share of (closed is present) >= 95%";
     let gt = "share of (closed is present) > 95%";

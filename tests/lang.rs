@@ -2,31 +2,11 @@
 //! `lang` in rectify.toml and the POSIX locale, in that order; English
 //! when none names a language rectify speaks; machine formats unchanged.
 
-use std::path::{Path, PathBuf};
-use std::process::Command;
+mod common;
 
-/// The run's environment: every language variable removed, then `vars`.
-fn rectify_env(dir: &Path, args: &[&str], vars: &[(&str, &str)]) -> (i32, String, String) {
-    let mut command = Command::new(env!("CARGO_BIN_EXE_rectify"));
-    command
-        .args(args)
-        .current_dir(dir)
-        .env("NO_COLOR", "1")
-        .env_remove("GITHUB_ACTIONS");
-    for var in ["RECTIFY_LANG", "LC_ALL", "LC_MESSAGES", "LANG"] {
-        command.env_remove(var);
-    }
-    for (name, value) in vars {
-        command.env(name, value);
-    }
-    let out = command.output().expect("rectify runs");
-    let text = |b: &[u8]| String::from_utf8_lossy(b).into_owned();
-    (
-        out.status.code().unwrap_or(-1),
-        text(&out.stdout),
-        text(&out.stderr),
-    )
-}
+use std::path::{Path, PathBuf};
+
+use common::cmd::rectify_env;
 
 fn root() -> &'static Path {
     Path::new(env!("CARGO_MANIFEST_DIR"))

@@ -69,8 +69,13 @@ impl Client {
 
     /// The server started in `cwd`; the editor's workspace is `root`.
     fn start_in(cwd: &Path, root: &Path) -> Client {
+        Client::start_speaking(cwd, root, "en")
+    }
+
+    /// The server started in `cwd` with `RECTIFY_LANG` set to `lang`.
+    fn start_speaking(cwd: &Path, root: &Path, lang: &str) -> Client {
         let mut child = Command::new(env!("CARGO_BIN_EXE_rectify"))
-            .env("RECTIFY_LANG", "en")
+            .env("RECTIFY_LANG", lang)
             .arg("lsp")
             .current_dir(cwd)
             .stdin(Stdio::piped())
@@ -1137,5 +1142,36 @@ fn a_new_record_file_gets_diagnostics_before_it_is_saved() {
     // A YAML buffer outside the project's records is not a record file.
     let other = client.open("notes.yaml", "site_name: docs\n");
     assert_eq!(places(&client.diagnostics(&other)), Vec::new());
+    client.shut_down();
+}
+
+/// The server says findings in the project's language, as `check` does:
+/// the same verdict, in Chinese under `RECTIFY_LANG=zh-CN`.
+#[test]
+fn findings_are_said_in_the_chosen_language() {
+    let dir = project();
+    let mut client = Client::start_speaking(dir.path(), dir.path(), "zh-CN");
+    client.initialize(&["utf-16"]);
+    let text = read(dir.path(), WUXI);
+    let uri = client.open(WUXI, &text);
+    let diagnostics = client.diagnostics(&uri);
+    let messages: Vec<&str> = diagnostics
+        .iter()
+        .filter_map(|d| d["message"].as_str())
+        .collect();
+    assert!(
+        messages
+            .iter()
+            .any(|m| m.contains("逾期") && m.contains("个工作日")),
+        "{messages:?}"
+    );
+    // Input diagnostics (a stage dated after the evaluation date) are not
+    // verdicts and stay English for now.
+    assert!(
+        messages
+            .iter()
+            .all(|m| !m.contains("was due") && !m.contains("commended")),
+        "{messages:?}"
+    );
     client.shut_down();
 }

@@ -11,7 +11,7 @@ mod common;
 
 use common::*;
 use rectify::cli::{FailOn, exit_code};
-use rectify::outcome::{Finding, InputError, Label, Outcome};
+use rectify::outcome::{Finding, InputError, Mark, Note, Outcome};
 use rectify::report::{Format, Style};
 use rectify::source::Span;
 use rectify::syntax::ast::Severity;
@@ -190,16 +190,16 @@ fn a_label_outside_its_text_is_dropped_not_fatal() {
     let plan_07 = position(&outcome, "plan-on-time", "JS-2022-R2-07");
     outcome.findings[plan_07].labels.insert(
         0,
-        Label {
+        Mark {
             span: Span::new(10_000, 10_004),
-            text: "lost".into(),
+            note: Note::ThisRecord,
         },
     );
     // Byte 2 of the Wuxi ledger is inside `无`.
     let acceptance_07 = position(&outcome, "independent-acceptance", "JS-2022-R2-07");
-    outcome.findings[acceptance_07].labels = vec![Label {
+    outcome.findings[acceptance_07].labels = vec![Mark {
         span: Span::new(2, 3),
-        text: "inside a character".into(),
+        note: Note::ThisRecord,
     }];
     let human = rendered(&outcome, Format::Human, &Style::default());
     let plan = line_of(WUXI, "plan: 2022-07-20");

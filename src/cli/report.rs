@@ -55,7 +55,7 @@ pub fn run(args: &ReportArgs, project: &Project) -> u8 {
     };
     let render = |out: &mut dyn Write| match form {
         Some(form) => progress::render(&outcome, form, Some(due_within), out),
-        None => crate::report::xlsx::write(&outcome, out),
+        None => crate::report::xlsx::write(&outcome, settings.lang.value.catalogue(), out),
     };
     if output::refuse_inputs(out_file.as_deref(), &outcome) {
         return UNTRUSTED;

@@ -128,7 +128,7 @@ fn commendation(reward: &crate::eval::plan::Penalty, verdicts: &Verdicts) -> Vec
         ));
     }
     if let Some(note) = &f.penalty_note {
-        lines.push(format!("reward: {note}"));
+        lines.push(format!("reward: {}", note.say(en())));
     }
     lines.push(format!("verdict: commendation, {} points earned", f.reward));
     lines
@@ -143,7 +143,7 @@ fn conclusion(plan: &Plan, index: usize, verdicts: &Verdicts) -> Vec<String> {
     match verdicts.findings.first() {
         Some(f) if f.cannot_check => vec![format!(
             "verdict: cannot check ({}): an error finding with no penalty",
-            f.message
+            f.verdict.message(en())
         )],
         Some(f) => {
             let mut lines = vec![format!("penalty rule: {penalty}")];
@@ -154,7 +154,7 @@ fn conclusion(plan: &Plan, index: usize, verdicts: &Verdicts) -> Vec<String> {
                 lines.push(format!("lateness: {} calendar days{workdays}", late.days));
             }
             if let Some(note) = &f.penalty_note {
-                lines.push(format!("penalty: {note}"));
+                lines.push(format!("penalty: {}", note.say(en())));
             }
             lines.push(format!(
                 "verdict: {} finding, {} points",
@@ -308,7 +308,7 @@ impl<'p> GroupExplanation<'p> {
             }
             None => {
                 let why = match (verdicts.findings.first(), &rule.when) {
-                    (Some(f), _) => format!("cannot check: {}", f.message),
+                    (Some(f), _) => format!("cannot check: {}", f.verdict.message(en())),
                     (None, Some(when)) => format!("`when {}` does not hold", when.text),
                     (None, None) => "not counted".to_string(),
                 };
@@ -395,7 +395,7 @@ impl<'p> GroupExplanation<'p> {
             };
             steps.push(format!(
                 "  -> {figure_text}, {} required: {verdict}",
-                group::required(&figure)
+                group::required(en(), &figure)
             ));
             fails |= !ok;
         }
@@ -406,7 +406,7 @@ impl<'p> GroupExplanation<'p> {
         let members = self.members.len() as u64;
         let (penalty, note) = group::charge(rule, &self.tally.holding, members);
         if let Some(note) = note.filter(|_| fails) {
-            steps.push(format!("  -> {note}"));
+            steps.push(format!("  -> {}", note.say(en())));
         }
         steps.push(if fails {
             format!(
@@ -460,4 +460,10 @@ fn waiver_step(record: &Record, rule: &str, as_of: Date) -> Option<String> {
             "a waiver has a value that cannot be read, so it does not apply".to_string()
         }
     })
+}
+
+/// The catalogue a derivation is written in: verdicts, reasons and notes
+/// are said as every report says them, in English.
+fn en() -> &'static crate::i18n::Catalogue {
+    crate::i18n::Lang::En.catalogue()
 }

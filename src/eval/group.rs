@@ -7,7 +7,9 @@
 //! rule says so ([`charge`]).
 
 use crate::points::Points;
-use crate::syntax::ast::{CmpOp, ShortDir, ShortUnit};
+use crate::syntax::ast::{CmpOp, ShortDir};
+
+use super::verdict::{GroupVerdict, PenaltyNote, Shortfall, ShortfallHow};
 
 use super::plan::{ConstraintKind as C, Field, Plan, Rule};
 use super::value::{Ctx, Tri, V, holds};
@@ -63,7 +65,7 @@ pub fn listed(kind: &C, holds: Tri) -> bool {
 }
 
 /// How many ids a message lists before "and N more" (the data lists all).
-const SHOWN: usize = 20;
+pub(crate) const SHOWN: usize = 20;
 
 impl Tally {
     pub fn add(&mut self, rule: &Rule, obs: &Observation, record: &str) {
@@ -193,15 +195,15 @@ pub struct Figure {
     pub records: Vec<String>,
 }
 
-/// A failing group's finding: its message and its facts.
-#[derive(Clone, Debug, PartialEq, Eq)]
+/// A failing group's finding: what it says and its facts.
+#[derive(Clone, Debug, PartialEq)]
 pub struct Verdict {
-    pub message: String,
+    pub verdict: super::verdict::Verdict,
     pub facts: Facts,
     /// What the failing group costs its unit, and how it was reached
     /// when more than the fixed part was involved.
     pub penalty: Points,
-    pub note: Option<String>,
+    pub note: Option<PenaltyNote>,
 }
 
 /// The group a record falls in for a rule: per key, the value's identity
@@ -245,16 +247,24 @@ pub fn by(rule: &Rule) -> String {
     rule.group.as_ref().map_or_else(|| "all".into(), |g| g.by())
 }
 
-/// A group as said in a message: ``unit `Xuzhou` and round `2` ``, or
+/// Per key of a group rule, its name and the group's value (empty for a
+/// rule over all records).
+fn keys(rule: &Rule, shown: &[String]) -> Vec<(String, String)> {
+    let names = rule.group.as_ref().map_or(&[][..], |g| &g.keys[..]);
+    (names.iter().zip(shown))
+        .map(|(k, v)| (k.name.clone(), v.clone()))
+        .collect()
+}
+
+/// A group as `explain` says it: ``unit `Xuzhou` and round `2` ``, or
 /// `all records`.
 pub fn describe(rule: &Rule, shown: &[String]) -> String {
-    let Some(group) = rule.group.as_ref().filter(|g| !g.keys.is_empty()) else {
-        return "all records".into();
+    let group = GroupVerdict {
+        keys: keys(rule, shown),
+        kind: String::new(),
+        figures: Vec::new(),
     };
-    let parts: Vec<String> = (group.keys.iter().zip(shown))
-        .map(|(k, v)| format!("{} `{v}`", k.name))
-        .collect();
-    parts.join(" and ")
+    group.group(crate::i18n::Lang::En.catalogue())
 }
 
 /// Evaluate a group rule's conditions on one record, in the group it
@@ -291,7 +301,6 @@ pub fn judge(plan: &Plan, index: usize, shown: &[String], tally: Tally) -> Optio
     let (penalty, note) = charge(rule, &tally.holding, tally.records);
     let mut ids = tally.ids.into_iter();
     let mut figures = Vec::new();
-    let mut parts = Vec::new();
     for (i, c) in rule.requires.iter().enumerate() {
         let records = ids.next().unwrap_or_default();
         let met = tally.holding.get(i).copied().unwrap_or(0);
@@ -299,7 +308,6 @@ pub fn judge(plan: &Plan, index: usize, shown: &[String], tally: Tally) -> Optio
         let Some(figure) = figure(&c.kind, met, tally.records) else {
             continue;
         };
-        parts.push(describe_figure(&c.text, &figure, kind, unknown, &records));
         figures.push(Figure {
             constraint: c.text.clone(),
             unknown,
@@ -310,16 +318,17 @@ pub fn judge(plan: &Plan, index: usize, shown: &[String], tally: Tally) -> Optio
     if figures.is_empty() {
         return None;
     }
-    let names = rule.group.as_ref().map_or(&[][..], |g| &g.keys[..]);
-    let keys: Vec<(String, String)> = (names.iter().zip(shown))
-        .map(|(k, v)| (k.name.clone(), v.clone()))
-        .collect();
+    let keys = keys(rule, shown);
     let value = match keys.is_empty() {
         true => "all records".to_string(),
         false => shown.join(", "),
     };
     Some(Verdict {
-        message: format!("{}: {}", describe(rule, shown), parts.join("; ")),
+        verdict: super::verdict::Verdict::Group(Box::new(GroupVerdict {
+            keys: keys.clone(),
+            kind: kind.clone(),
+            figures: figures.clone(),
+        })),
         facts: Facts {
             by: by(rule),
             value,
@@ -372,7 +381,7 @@ pub fn assess(kind: &C, met: u64, members: u64) -> Option<(Figure, bool)> {
 /// of its `members` records: the rule's fixed part, plus its points per
 /// started unit of shortfall ([`shortfall`]), within its cap; and, when
 /// more than the fixed part was involved, how it was reached.
-pub fn charge(rule: &Rule, holding: &[u64], members: u64) -> (Points, Option<String>) {
+pub fn charge(rule: &Rule, holding: &[u64], members: u64) -> (Points, Option<PenaltyNote>) {
     let p = &rule.penalty;
     let cap = p
         .cap
@@ -388,40 +397,15 @@ pub fn charge(rule: &Rule, holding: &[u64], members: u64) -> (Points, Option<Str
     let total = p
         .fixed
         .saturating_add(short.points.saturating_mul(fall.units));
-    let unit = match (short.unit, fall.units) {
-        (ShortUnit::PercentagePoint, 1) => "percentage point",
-        (ShortUnit::PercentagePoint, _) => "percentage points",
-        (ShortUnit::Record, 1) => "record",
-        (ShortUnit::Record, _) => "records",
+    let note = PenaltyNote::Shortfall {
+        shortfall: fall,
+        fixed: p.fixed,
+        points: short.points,
+        unit: short.unit,
+        total,
+        cap: (total > cap).then_some(cap),
     };
-    let fixed = match p.fixed {
-        Points::ZERO => String::new(),
-        f => format!("{f} + "),
-    };
-    let mut note = format!(
-        "{}: {fixed}{} × {} {unit} = {total}",
-        fall.text, short.points, fall.units
-    );
-    let points = if total > cap {
-        note.push_str(&format!(", capped at {cap}"));
-        cap
-    } else {
-        total
-    };
-    (points, Some(note))
-}
-
-/// How far a group is from a constraint's threshold, in the units a
-/// proportional penalty counts.
-#[derive(Clone, Debug, PartialEq, Eq)]
-pub struct Shortfall {
-    /// Started units: a share 8.64 percentage points below counts 9; a
-    /// strict comparison (`>`, `<`) fails at the threshold itself, so
-    /// there a whole shortfall counts one more (exactly 95% against `> 95%`
-    /// is 1).
-    pub units: i64,
-    /// The derivation: `86.36% is 8.64 percentage points below 95%`.
-    pub text: String,
+    (total.min(cap), Some(note))
 }
 
 /// The shortfall of `met` of `members` records against a share or count
@@ -439,7 +423,7 @@ pub fn shortfall(kind: &C, met: u64, members: u64) -> Option<Shortfall> {
     };
     let sign = |d: i128| if dir == ShortDir::Below { d } else { -d };
     // The shortfall is `num / den` units.
-    let (num, den, text) = match kind {
+    let (num, den, how) = match kind {
         C::Share { threshold, .. } => {
             let members = i128::from(members.max(1));
             // In hundredths of a percentage point, times `members`.
@@ -452,11 +436,14 @@ pub fn shortfall(kind: &C, met: u64, members: u64) -> Option<Shortfall> {
                 )
                 .unwrap_or(0),
             );
-            let text = format!(
-                "{figure}% is {short} percentage points {} {threshold}%",
-                dir.as_str()
-            );
-            (num, members * 100, text)
+            let how = ShortfallHow::Share {
+                figure,
+                short,
+                below: dir == ShortDir::Below,
+                threshold: *threshold,
+                strict: None,
+            };
+            (num, members * 100, how)
         }
         C::Count { n, .. } => {
             // The bound a group must reach: `< 3` allows at most 2.
@@ -467,14 +454,14 @@ pub fn shortfall(kind: &C, met: u64, members: u64) -> Option<Shortfall> {
                     _ => 0,
                 };
             let num = sign(bound - i128::from(met));
-            let (most, units) = match dir {
-                ShortDir::Below => ("the least required", num.max(0)),
-                ShortDir::Over => ("the most allowed", num.max(0)),
-            };
-            let text = format!("{met} counted, {units} {} {most} ({bound})", dir.as_str());
+            let units = num.max(0);
             return Some(Shortfall {
                 units: i64::try_from(units).unwrap_or(i64::MAX),
-                text,
+                how: ShortfallHow::Count {
+                    met,
+                    below: dir == ShortDir::Below,
+                    bound,
+                },
             });
         }
         _ => return None,
@@ -485,14 +472,25 @@ pub fn shortfall(kind: &C, met: u64, members: u64) -> Option<Shortfall> {
         (false, n) => n.div_euclid(den) + i128::from(n % den != 0),
         (true, n) => n.div_euclid(den) + 1,
     };
-    let strictly = if strict && units > 0 {
-        format!(", `{}` fails at the threshold itself", op.as_str())
-    } else {
-        String::new()
+    let how = match how {
+        ShortfallHow::Share {
+            figure,
+            short,
+            below,
+            threshold,
+            ..
+        } => ShortfallHow::Share {
+            figure,
+            short,
+            below,
+            threshold,
+            strict: (strict && units > 0).then_some(op),
+        },
+        count => count,
     };
     Some(Shortfall {
         units: i64::try_from(units).unwrap_or(i64::MAX),
-        text: format!("{text}{strictly}, {units} started"),
+        how,
     })
 }
 
@@ -501,56 +499,7 @@ fn div_round(num: i128, den: i128) -> i128 {
     (num + den / 2) / den.max(1)
 }
 
-/// A figure as said in a message: `86.4%`, `3`.
-pub fn shown(f: &Figure) -> String {
-    match f.measure {
-        Measure::Share => format!("{}%", f.figure),
-        Measure::Count => f.figure.to_string(),
-    }
-}
-
-/// What a constraint requires, as said in a message: `at least 95%`.
-pub fn required(f: &Figure) -> String {
-    match f.measure {
-        Measure::Share => format!("{} {}%", words(f.op), f.threshold),
-        Measure::Count => format!("{} {}", words(f.op), f.threshold),
-    }
-}
-
-/// `` `share of (…) >= 95%` is 86.4% (19 of 22 `petition` records), at
-/// least 95% required; records that do not meet it: … ``
-fn describe_figure(text: &str, f: &Figure, kind: &str, unknown: u64, records: &[String]) -> String {
-    let of = format!("{} of {} `{kind}` records", f.met, f.members);
-    let (figure, listed) = match f.measure {
-        Measure::Share => (
-            format!(
-                "is {}% ({of}), {} {}% required",
-                f.figure,
-                words(f.op),
-                f.threshold
-            ),
-            "records that do not meet it",
-        ),
-        Measure::Count => (
-            format!("holds for {of}, {} {} required", words(f.op), f.threshold),
-            "records counted",
-        ),
-    };
-    let unknown = match unknown {
-        0 => String::new(),
-        n => format!(" ({n} could not be checked)"),
-    };
-    let list = match records.len() {
-        0 => String::new(),
-        n if n > SHOWN => format!(
-            "; {listed}: {} and {} more",
-            records[..SHOWN].join(", "),
-            n - SHOWN
-        ),
-        _ => format!("; {listed}: {}", records.join(", ")),
-    };
-    format!("`{text}` {figure}{unknown}{list}")
-}
+pub use super::verdict::{required, shown};
 
 /// Whether `met` of `members` meets a share threshold (in hundredths of a
 /// percent), exactly: cross-multiplied, no division.
@@ -582,15 +531,4 @@ fn whole(n: u64) -> Points {
             .unwrap_or(i64::MAX / 100)
             .saturating_mul(100),
     )
-}
-
-fn words(op: CmpOp) -> &'static str {
-    match op {
-        CmpOp::Eq => "exactly",
-        CmpOp::Ne => "other than",
-        CmpOp::Lt => "below",
-        CmpOp::Le => "at most",
-        CmpOp::Gt => "above",
-        CmpOp::Ge => "at least",
-    }
 }

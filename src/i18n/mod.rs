@@ -133,6 +133,13 @@ impl<'a> Args<'a> {
         self
     }
 
+    /// A whole number of days, periods or units: plural forms choose on
+    /// it, and it is shown as is (no grouping).
+    pub fn int(mut self, name: &'a str, value: i64) -> Args<'a> {
+        self.0.set(name, FluentValue::from(value));
+        self
+    }
+
     /// A count: plural forms choose on it, `COUNT($name)` shows it with
     /// its thousands grouped.
     pub fn count(mut self, name: &'a str, value: usize) -> Args<'a> {

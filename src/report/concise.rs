@@ -35,7 +35,7 @@ pub fn write(outcome: &Outcome, style: &Style, out: &mut dyn Write) -> io::Resul
             "{}{}: {}{}",
             place(file, region),
             rule,
-            neutral::text(&f.message),
+            neutral::text(&f.message(words)),
             cost(words, f)
         )?;
     }

@@ -19,18 +19,19 @@
 
 use std::io::{self, Write};
 
+use crate::i18n::{Args, Catalogue};
 use crate::outcome::{Finding, InputError, Outcome};
 use crate::syntax::ast::Severity;
 
-use super::diagnostic::points;
+use super::diagnostic::{points, points_in};
 use super::neutral::{self, command_data, command_property};
 use super::region::{Locator, Region, clean};
 use super::text::plural;
 
-pub fn write(outcome: &Outcome, out: &mut dyn Write) -> io::Result<()> {
+pub fn write(outcome: &Outcome, words: &Catalogue, out: &mut dyn Write) -> io::Result<()> {
     let mut locator = Locator::default();
     for f in &outcome.findings {
-        writeln!(out, "{}", finding(outcome, f, &mut locator))?;
+        writeln!(out, "{}", finding(outcome, f, words, &mut locator))?;
     }
     for e in &outcome.input_errors {
         writeln!(out, "{}", input_error(outcome, e, &mut locator))?;
@@ -56,7 +57,7 @@ fn command(severity: Severity) -> &'static str {
     }
 }
 
-fn finding(outcome: &Outcome, f: &Finding, locator: &mut Locator) -> String {
+fn finding(outcome: &Outcome, f: &Finding, words: &Catalogue, locator: &mut Locator) -> String {
     // A group rule's finding sits at its rule: annotate the rule file only
     // when it is in the repository (not the bundled rule set).
     let file = outcome.finding_file(f).filter(|s| s.on_disk());
@@ -68,15 +69,18 @@ fn finding(outcome: &Outcome, f: &Finding, locator: &mut Locator) -> String {
     } else {
         (command(f.severity), format!("{id}: {subject}"))
     };
-    let mut message = f.message.clone();
-    if let Some(approval) = f.waiver_note() {
-        message.push_str(&format!(" (waiver {approval})"));
+    let mut message = f.message(words);
+    if let Some(approval) = f.waiver_note(words) {
+        let note = Args::new().text("note", approval);
+        message.push_str(&words.format("annotation-waiver", &note));
     }
     if !f.waived && f.penalty.0 > 0 {
-        message.push_str(&format!(" (penalty {})", points(f.penalty)));
+        let points = Args::new().text("points", points_in(words, f.penalty));
+        message.push_str(&words.format("annotation-penalty", &points));
     }
     if !f.waived && f.reward.0 > 0 {
-        message.push_str(&format!(" (reward {})", points(f.reward)));
+        let points = Args::new().text("points", points_in(words, f.reward));
+        message.push_str(&words.format("annotation-reward", &points));
     }
     annotation(
         name,

@@ -113,15 +113,16 @@ pub fn render(
     style: &Style,
     out: &mut dyn Write,
 ) -> io::Result<()> {
+    let words = style.lang.catalogue();
     match format {
         Format::Human => text::human(outcome, style, out),
         Format::Plain => text::plain(outcome, style, out),
         Format::Concise => concise::write(outcome, style, out),
-        Format::Json => json::write(outcome, out),
-        Format::Sarif => sarif::write(outcome, out),
-        Format::Junit => junit::write(outcome, style.fail_on, out),
-        Format::Github => github::write(outcome, out),
-        Format::Markdown => markdown::write(outcome, out),
-        Format::Xlsx => xlsx::write(outcome, out),
+        Format::Json => json::write(outcome, words, out),
+        Format::Sarif => sarif::write(outcome, words, out),
+        Format::Junit => junit::write(outcome, style.fail_on, words, out),
+        Format::Github => github::write(outcome, words, out),
+        Format::Markdown => markdown::write(outcome, words, out),
+        Format::Xlsx => xlsx::write(outcome, words, out),
     }
 }

@@ -32,14 +32,14 @@ pub fn human(outcome: &Outcome, style: &Style, out: &mut dyn Write) -> io::Resul
         .with_links(false)
         .without_syntax_highlighting()
         .with_show_related_as_nested(true);
-    diagnostics(outcome, out, |f, d| handler.render_report(f, d))?;
+    diagnostics(outcome, style, out, |f, d| handler.render_report(f, d))?;
     footer(outcome, style, out)
 }
 
 /// As [`human`], in miette's narratable form (screen readers, logs).
 pub fn plain(outcome: &Outcome, style: &Style, out: &mut dyn Write) -> io::Result<()> {
     let handler = NarratableReportHandler::new();
-    diagnostics(outcome, out, |f, d| handler.render_report(f, d))?;
+    diagnostics(outcome, style, out, |f, d| handler.render_report(f, d))?;
     footer(outcome, style, out)
 }
 
@@ -47,6 +47,7 @@ pub fn plain(outcome: &Outcome, style: &Style, out: &mut dyn Write) -> io::Resul
 /// diagnostic whose snippet cannot be rendered is shown without it.
 fn diagnostics(
     outcome: &Outcome,
+    style: &Style,
     out: &mut dyn Write,
     render: impl Fn(&mut String, &Diag) -> fmt::Result,
 ) -> io::Result<()> {
@@ -54,7 +55,7 @@ fn diagnostics(
     let findings = outcome
         .findings
         .iter()
-        .map(|f| diagnostic::finding(outcome, f));
+        .map(|f| diagnostic::finding(outcome, f, style.lang.catalogue()));
     let errors = outcome
         .input_errors
         .iter()

@@ -25,6 +25,7 @@ use rust_xlsxwriter::{DocProperties, ExcelDateTime, Format, Workbook, Worksheet,
 
 use super::json::finding_position;
 use super::neutral;
+use crate::i18n::Catalogue;
 use crate::outcome::{KindProgress, Outcome};
 use crate::points::Points;
 
@@ -95,17 +96,17 @@ pub const INPUT_ERRORS: &[Column] = &[
 const ALL_UNITS: &str = "All units";
 
 /// Write the workbook of `outcome` to `out`.
-pub fn write(outcome: &Outcome, out: &mut dyn Write) -> io::Result<()> {
-    let bytes = workbook(outcome).map_err(|e| io::Error::other(e.to_string()))?;
+pub fn write(outcome: &Outcome, words: &Catalogue, out: &mut dyn Write) -> io::Result<()> {
+    let bytes = workbook(outcome, words).map_err(|e| io::Error::other(e.to_string()))?;
     out.write_all(&bytes)
 }
 
-fn workbook(outcome: &Outcome) -> Result<Vec<u8>, XlsxError> {
+fn workbook(outcome: &Outcome, words: &Catalogue) -> Result<Vec<u8>, XlsxError> {
     let mut book = Workbook::new();
     let created = excel_date(outcome.as_of)?;
     book.set_properties(&DocProperties::new().set_creation_datetime(&created));
     let cells = Cells::new();
-    findings(book.add_worksheet(), outcome, &cells)?;
+    findings(book.add_worksheet(), outcome, words, &cells)?;
     scoreboard(book.add_worksheet(), outcome, &cells)?;
     progress(book.add_worksheet(), outcome, &cells)?;
     input_errors(book.add_worksheet(), outcome, &cells)?;
@@ -215,7 +216,12 @@ fn usize_number(n: usize) -> Option<i64> {
     i64::try_from(n).ok()
 }
 
-fn findings(sheet: &mut Worksheet, outcome: &Outcome, cells: &Cells) -> Result<(), XlsxError> {
+fn findings(
+    sheet: &mut Worksheet,
+    outcome: &Outcome,
+    words: &Catalogue,
+    cells: &Cells,
+) -> Result<(), XlsxError> {
     cells.start(sheet, SHEETS[0], FINDINGS)?;
     for (row, f) in (1u32..).zip(&outcome.findings) {
         let file = outcome.finding_file(f);
@@ -228,7 +234,7 @@ fn findings(sheet: &mut Worksheet, outcome: &Outcome, cells: &Cells) -> Result<(
         cells.text(sheet, row, 4, &f.subject())?;
         cells.text(sheet, row, 5, &f.unit)?;
         cells.text(sheet, row, 6, f.severity.as_str())?;
-        cells.text(sheet, row, 7, &f.message)?;
+        cells.text(sheet, row, 7, &f.message(words))?;
         cells.date(sheet, row, 8, f.due)?;
         cells.date(sheet, row, 9, f.actual)?;
         cells.number(sheet, row, 10, f.late_days)?;

@@ -7,7 +7,9 @@ use std::sync::Arc;
 
 use crate::eval::{self, Plan};
 use crate::model::{self, Record, Status, WaiverState};
-use crate::outcome::{Finding, InputError, KindProgress, Label, Origin, Pending, Place};
+use crate::outcome::{
+    Finding, InputError, KindProgress, Label, Mark, Note, Origin, Pending, Place,
+};
 use crate::source::{Span, clip};
 use crate::syntax::ast::Severity;
 use crate::yaml;
@@ -408,33 +410,26 @@ fn undeclared_unit(plan: &Plan, name: &str, span: Span) -> InputError {
 fn finding(record: &Record, f: eval::Finding, lean: bool) -> Finding {
     let late = f.late.as_ref();
     let early = f.early.as_ref();
-    let shrink = |mut s: String| {
-        s.shrink_to_fit();
-        s
-    };
-    let labels: Vec<Label> = match lean {
+    let labels: Vec<Mark> = match lean {
         true => f
             .labels
             .into_iter()
             .take(1)
-            .map(|(span, _)| Label {
+            .map(|(span, _)| Mark {
                 span,
-                text: String::new(),
+                note: Note::Empty,
             })
             .collect(),
         false => f
             .labels
             .into_iter()
-            .map(|(span, text)| Label {
-                span,
-                text: shrink(text),
-            })
+            .map(|(span, note)| Mark { span, note })
             .collect(),
     };
     Finding {
         rule: f.rule,
         severity: f.severity,
-        message: shrink(f.message),
+        verdict: f.verdict,
         record: record.id.value.clone(),
         kind: Arc::from(""),
         unit: Arc::from(""),
@@ -446,7 +441,7 @@ fn finding(record: &Record, f: eval::Finding, lean: bool) -> Finding {
         late_days: late.map(|l| l.days),
         late_workdays: late.and_then(|l| l.workdays),
         penalty: f.penalty,
-        penalty_note: f.penalty_note.filter(|_| !lean).map(shrink),
+        penalty_note: f.penalty_note.filter(|_| !lean).map(Box::new),
         reward: f.reward,
         early_days: early.map(|l| l.days),
         early_workdays: early.and_then(|l| l.workdays),

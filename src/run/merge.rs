@@ -6,7 +6,7 @@ use std::collections::{BTreeMap, HashMap};
 
 use crate::eval::{self, Plan};
 use crate::outcome::{
-    Finding, GroupProgress, InputError, KindProgress, Label, Origin, Outcome, Pending,
+    Finding, GroupProgress, InputError, KindProgress, Mark, Note, Origin, Outcome, Pending,
 };
 use crate::points::Points;
 use crate::syntax::ast::Severity;
@@ -191,14 +191,14 @@ fn group_finding(
     verdict: eval::group::Verdict,
 ) -> Finding {
     let rule = &plan.rules[index];
-    let label = Label {
+    let label = Mark {
         span: rule.id_span,
-        text: "group rule".into(),
+        note: Note::GroupRule,
     };
     Finding {
         rule: index,
         severity: rule.severity,
-        message: verdict.message,
+        verdict: verdict.verdict,
         record: String::new(),
         kind: plan.kinds[rule.kind].name.as_str().into(),
         unit: unit.unwrap_or_default().into(),
@@ -210,7 +210,7 @@ fn group_finding(
         late_days: None,
         late_workdays: None,
         penalty: verdict.penalty,
-        penalty_note: verdict.note,
+        penalty_note: verdict.note.map(Box::new),
         reward: Points::ZERO,
         early_days: None,
         early_workdays: None,
@@ -241,10 +241,14 @@ fn sort(outcome: &mut Outcome) {
                 &rules[f.rule].id,
                 &f.record,
                 &f.unit,
-                &f.message,
             )
         }
-        key(a, rules).cmp(&key(b, rules))
+        // Ties (two groups of one rule that is not per unit) are broken
+        // by the message, as English says it.
+        key(a, rules).cmp(&key(b, rules)).then_with(|| {
+            let words = crate::i18n::Lang::En.catalogue();
+            a.message(words).cmp(&b.message(words))
+        })
     });
     outcome.input_errors.sort_by(|a, b| {
         let key = |e: &InputError| {
