@@ -17,7 +17,9 @@
 //! - [`region`], [`table`], [`xml`], [`ordered`]: shared helpers.
 
 pub mod diagnostic;
+pub mod diff;
 pub mod github;
+pub mod history;
 pub mod json;
 pub mod junit;
 pub mod markdown;

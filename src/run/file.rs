@@ -101,10 +101,14 @@ pub fn progress_template(plan: &Plan) -> Vec<KindProgress> {
 /// last stage of its pipeline is recorded, and how that stands against the
 /// stage's due date (see [`KindProgress`]).
 #[derive(Clone, Copy, Debug, Default)]
-struct Closing {
-    recorded: bool,
-    late: bool,
-    overdue: bool,
+pub(super) struct Closing {
+    pub recorded: bool,
+    pub late: bool,
+    pub overdue: bool,
+    /// The last stage's date, when recorded.
+    pub date: Option<jiff::civil::Date>,
+    /// The last stage's due date, when a deadline rule sets one.
+    pub due: Option<jiff::civil::Date>,
 }
 
 impl Closing {
@@ -118,6 +122,8 @@ impl Closing {
             recorded: date.is_some(),
             late: date.zip(due).is_some_and(|(date, due)| date > due),
             overdue: date.is_none() && due.is_some_and(|due| due < as_of),
+            date,
+            due,
         }
     }
 }
@@ -141,6 +147,7 @@ fn count(progress: &mut [KindProgress], record: &Record, closing: Closing) {
     p.overdue += usize::from(closing.overdue);
     p.late += usize::from(closing.late);
     p.closed += usize::from(closing.recorded && status != Some(&Status::Staged));
+    p.recorded += usize::from(closing.recorded);
 }
 
 /// Add one set of per-kind counts into another (same kinds, same order).
@@ -172,18 +179,23 @@ pub fn process_text(
 ) -> Result {
     let file = model::load(&text, schema, &yaml::Limits::default());
     evaluate_file(file, plan, options, &mut result);
-    if !result.findings.is_empty() {
-        let at = |f: &Finding| f.labels.first().map_or(0, |l| l.span.start);
-        let offsets: Vec<u32> = result.findings.iter().map(at).collect();
-        let positions = crate::source::line_cols(&text, &offsets);
-        for (f, position) in result.findings.iter_mut().zip(positions) {
-            f.line_col = f.labels.first().map(|_| position);
-        }
-    }
+    locate(&mut result, &text);
     if options.keep_sources || !result.errors.is_empty() {
         result.text = Some(Arc::from(text));
     }
     result
+}
+
+/// Give each finding the line and column of its primary label in `text`.
+pub(super) fn locate(result: &mut Result, text: &str) {
+    if !result.findings.is_empty() {
+        let at = |f: &Finding| f.labels.first().map_or(0, |l| l.span.start);
+        let offsets: Vec<u32> = result.findings.iter().map(at).collect();
+        let positions = crate::source::line_cols(text, &offsets);
+        for (f, position) in result.findings.iter_mut().zip(positions) {
+            f.line_col = f.labels.first().map(|_| position);
+        }
+    }
 }
 
 /// Records already parsed as YAML nodes (inline in a rule test); their spans
@@ -205,7 +217,15 @@ pub fn process_nodes(
 }
 
 fn evaluate_file(file: model::File, plan: &Plan, options: &Options, result: &mut Result) {
-    for e in file.errors {
+    load_errors(file.errors, result);
+    for record in &file.records {
+        evaluate(record, plan, options, result);
+    }
+}
+
+/// The record loader's diagnostics, as input errors of the file.
+pub(super) fn load_errors(errors: Vec<model::Error>, result: &mut Result) {
+    for e in errors {
         result.errors.push(InputError {
             code: e.code.into(),
             severity: e.severity,
@@ -224,14 +244,11 @@ fn evaluate_file(file: model::File, plan: &Plan, options: &Options, result: &mut
             help: e.help,
         });
     }
-    for record in &file.records {
-        evaluate(record, plan, options, result);
-    }
 }
 
 /// The file's text, or why it has none: a located error for bytes that are
 /// not UTF-8, a whole-file one otherwise.
-fn read(path: &Path, limit: u64) -> std::result::Result<String, Box<InputError>> {
+pub(super) fn read(path: &Path, limit: u64) -> std::result::Result<String, Box<InputError>> {
     use crate::load::ReadError;
     crate::load::read_text(path, limit).map_err(|err| {
         let (code, message) = match &err {
@@ -251,10 +268,28 @@ fn read(path: &Path, limit: u64) -> std::result::Result<String, Box<InputError>>
     })
 }
 
-fn evaluate(record: &Record, plan: &Plan, options: &Options, result: &mut Result) {
+/// Evaluate a record as `check` does, warning at each date it gives after
+/// the evaluation date; how its last stage stands.
+pub(super) fn evaluate(
+    record: &Record,
+    plan: &Plan,
+    options: &Options,
+    result: &mut Result,
+) -> Closing {
     let (known, warnings) = super::future::known_on(record, options.as_of);
     result.errors.extend(warnings);
-    let record = known.as_ref().unwrap_or(record);
+    evaluate_known(known.as_ref().unwrap_or(record), plan, options, result)
+}
+
+/// Evaluate a record already stripped of what is dated after
+/// `options.as_of` ([`Record::known_on`]) and count it; how its last stage
+/// stands.
+pub(super) fn evaluate_known(
+    record: &Record,
+    plan: &Plan,
+    options: &Options,
+    result: &mut Result,
+) -> Closing {
     let mut verdicts = eval::Verdicts::default();
     eval::evaluate(plan, record, options.as_of, &mut verdicts);
     eval::check::add_uncovered(&mut result.uncovered, verdicts.uncovered.drain(..));
@@ -334,6 +369,7 @@ fn evaluate(record: &Record, plan: &Plan, options: &Options, result: &mut Result
     }
     let closing = Closing::of(plan, record, options.as_of, result);
     tally(plan, record, closing, result);
+    closing
 }
 
 fn tally(plan: &Plan, record: &Record, closing: Closing, result: &mut Result) {

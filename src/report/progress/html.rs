@@ -39,7 +39,7 @@ pub use chart::TIMELINE_ROWS;
 /// family: Linux (Noto, Source Han), Windows, macOS.
 pub const FONTS: &str = "\"Noto Sans CJK SC\", \"Source Han Sans SC\", \"Microsoft YaHei\", \"PingFang SC\", sans-serif";
 
-const STYLE: &str = "
+pub(crate) const STYLE: &str = "
 body { font-family: FONTS; margin: 2em auto; padding: 0 1em; max-width: 72em; color: #1b1b1b; line-height: 1.4; }
 h1 { font-size: 1.5em; margin-bottom: 0.2em; }
 h2 { font-size: 1.2em; margin: 1.4em 0 0.4em; break-after: avoid; page-break-after: avoid; }
@@ -110,7 +110,7 @@ pub fn write(view: &View<'_>, out: &mut dyn Write) -> io::Result<()> {
 
 /// `zh-CN` when at least half the unit names hold a Chinese character,
 /// else `en`: the unit names are most of the record text the page shows.
-fn language(outcome: &Outcome) -> &'static str {
+pub(crate) fn language(outcome: &Outcome) -> &'static str {
     let chinese = outcome.units.iter().filter(|u| has_han(&u.unit)).count();
     if chinese > 0 && chinese * 2 >= outcome.units.len() {
         "zh-CN"
@@ -150,7 +150,7 @@ fn column_class(table: &Table, column: usize) -> &'static str {
     }
 }
 
-fn html_table(table: &Table, out: &mut dyn Write) -> io::Result<()> {
+pub(crate) fn html_table(table: &Table, out: &mut dyn Write) -> io::Result<()> {
     let classes: Vec<&str> = (0..table.headers.len())
         .map(|i| column_class(table, i))
         .collect();
