@@ -29,7 +29,7 @@ pub const UNIT_LINES: usize = 8;
 const WIDTH: i64 = 880;
 const HEIGHT: i64 = 260;
 const LEFT: i64 = 56;
-const RIGHT: i64 = WIDTH - 24;
+const RIGHT: i64 = WIDTH - 44;
 const TOP: i64 = 16;
 const BOTTOM: i64 = HEIGHT - 34;
 
@@ -113,7 +113,7 @@ pub fn write(view: &View<'_>, out: &mut dyn Write) -> io::Result<()> {
         ];
         let max =
             (lines.iter().flat_map(|l| l.values.iter().flatten())).fold(1.0_f64, |a, &b| a.max(b));
-        chart(&ends, &lines, max.ceil(), false, out)?;
+        chart(&ends, &lines, round_up(max), false, out)?;
         legend(&lines, out)?;
         writeln!(out, "</section>")?;
     }
@@ -122,7 +122,7 @@ pub fn write(view: &View<'_>, out: &mut dyn Write) -> io::Result<()> {
     if lines.is_empty() {
         writeln!(out, "<p class=\"note\">No units.</p>")?;
     } else {
-        chart(&ends, &lines, 100.0, true, out)?;
+        chart(&ends, &lines, (100.0, 4), true, out)?;
         legend(&lines, out)?;
         writeln!(
             out,
@@ -133,9 +133,15 @@ pub fn write(view: &View<'_>, out: &mut dyn Write) -> io::Result<()> {
         )?;
     }
     writeln!(out, "</section>")?;
+    // Every unit at every end is the JSON's and the workbook's to hold; the
+    // page shows the last end (the chart shows the course).
+    let last = view
+        .periods
+        .last()
+        .map_or(String::new(), |p| p.end.to_string());
     let sections = [
         ("Progress at each period end".to_string(), view.progress()),
-        ("Units at each period end".to_string(), view.units()),
+        (format!("Units at {last}"), view.units_at_last()),
     ];
     for (heading, table) in sections.into_iter().chain(view.lists()) {
         writeln!(out, "<section>\n<h2>{}</h2>", xml::text(&heading))?;
@@ -146,6 +152,23 @@ pub fn write(view: &View<'_>, out: &mut dyn Write) -> io::Result<()> {
         writeln!(out, "</section>")?;
     }
     writeln!(out, "</body>\n</html>")
+}
+
+/// The axis: a round step (1, 2, 2.5 or 5 times a power of ten) and the
+/// fewest ticks of it, at most six, that reach `max`.
+fn round_up(max: f64) -> (f64, u32) {
+    let max = max.max(1.0);
+    let mut power = 10f64.powf((max / 6.0).log10().floor()).max(1.0);
+    loop {
+        for m in [1.0, 2.0, 2.5, 5.0] {
+            let step = m * power;
+            let ticks = (max / step).ceil();
+            if ticks <= 6.0 {
+                return (step * ticks, ticks as u32);
+            }
+        }
+        power *= 10.0;
+    }
 }
 
 fn capital(word: &str) -> String {
@@ -203,7 +226,7 @@ fn unit_lines(view: &View<'_>) -> Vec<Line> {
 fn chart(
     ends: &[Date],
     lines: &[Line],
-    max: f64,
+    (max, ticks): (f64, u32),
     percent: bool,
     out: &mut dyn Write,
 ) -> io::Result<()> {
@@ -221,8 +244,8 @@ fn chart(
         "<svg class=\"chart\" xmlns=\"http://www.w3.org/2000/svg\" viewBox=\"0 0 {WIDTH} {HEIGHT}\" role=\"img\" aria-label=\"line chart\">"
     )?;
     writeln!(out, "<g class=\"axis\">")?;
-    for step in 0..=4 {
-        let v = max * f64::from(step) / 4.0;
+    for step in 0..=ticks {
+        let v = max * f64::from(step) / f64::from(ticks.max(1));
         let at = y(v);
         let label = match percent {
             true => format!("{v:.0}%"),

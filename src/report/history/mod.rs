@@ -196,8 +196,18 @@ impl<'a> View<'a> {
 
     /// Each unit at each period end (rows by end, then unit).
     pub fn units(&self) -> Table {
+        self.units_of(&self.periods)
+    }
+
+    /// Each unit at the last period end.
+    pub fn units_at_last(&self) -> Table {
+        let last = self.periods.len().saturating_sub(1);
+        self.units_of(&self.periods[last..])
+    }
+
+    fn units_of(&self, periods: &[Period]) -> Table {
         let mut table = Table::new(&["end", "unit", "records#", "score#", "grade", "on time#"]);
-        for p in &self.periods {
+        for p in periods {
             for u in &p.units {
                 table.push(vec![
                     p.end.to_string(),
