@@ -20,7 +20,7 @@ use crate::syntax::ast::Severity;
 use super::history::signed;
 use super::json::finding_position;
 use super::neutral;
-use super::table::Table;
+use super::table::{Table, titled_markdown, titled_text};
 
 /// The forms of `rectify diff`.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -159,27 +159,13 @@ impl Diff {
     fn text(&self, out: &mut dyn Write) -> io::Result<()> {
         writeln!(out, "Changes from {} to {}", self.from, self.to)?;
         writeln!(out, "{}", self.headline())?;
-        for (title, table) in self.sections() {
-            writeln!(out, "\n{title}")?;
-            match table.rows.is_empty() {
-                true => writeln!(out, "  nothing")?,
-                false => table.text(out)?,
-            }
-        }
-        Ok(())
+        titled_text(self.sections(), out)
     }
 
     fn markdown(&self, out: &mut dyn Write) -> io::Result<()> {
         writeln!(out, "# Changes from {} to {}\n", self.from, self.to)?;
         writeln!(out, "**{}**", self.headline())?;
-        for (title, table) in self.sections() {
-            writeln!(out, "\n## {title}\n")?;
-            match table.rows.is_empty() {
-                true => writeln!(out, "Nothing.")?,
-                false => table.markdown(out)?,
-            }
-        }
-        Ok(())
+        titled_markdown(self.sections(), out)
     }
 
     fn json(&self, out: &mut dyn Write) -> io::Result<()> {

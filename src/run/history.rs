@@ -341,6 +341,10 @@ impl Day<'_> {
         let mut before = file::Closing::default();
         let mut closing = file::Closing::default();
         let mut seen = false;
+        // The record as known at the previous end, and how many of its
+        // dates were later than that end: while no date falls between two
+        // ends, the record known at both is the same (ends only grow).
+        let mut known: Option<(usize, Option<Record>)> = None;
         for (options, result) in self.days.iter().zip(results.iter_mut()) {
             let end = options.as_of;
             if record.assigned.as_ref().is_some_and(|a| a.value > end) {
@@ -354,13 +358,12 @@ impl Day<'_> {
             closing = match end == self.evaluation {
                 true => file::evaluate(record, self.plan, options, result),
                 false => {
-                    let known = record.known_on(end);
-                    file::evaluate_known(
-                        known.as_ref().unwrap_or(record),
-                        self.plan,
-                        options,
-                        result,
-                    )
+                    let later = later_than(record, end);
+                    if known.as_ref().is_none_or(|(n, _)| *n != later) {
+                        known = Some((later, record.known_on(end)));
+                    }
+                    let as_known = known.as_ref().and_then(|(_, k)| k.as_ref());
+                    file::evaluate_known(as_known.unwrap_or(record), self.plan, options, result)
                 }
             };
             seen = true;
@@ -398,6 +401,16 @@ impl Day<'_> {
             lists.due_next.push(item(due));
         }
     }
+}
+
+/// How many of the record's stage dates and extension approvals are later
+/// than `day` (what [`Record::known_on`] drops).
+fn later_than(record: &Record, day: Date) -> usize {
+    let stages = record.stages.iter().filter(|s| s.date.value > day).count();
+    let approvals = (record.extensions.iter())
+        .filter(|e| e.approved_on.as_ref().is_some_and(|on| on.value > day))
+        .count();
+    stages + approvals
 }
 
 /// The earliest `assigned` of the records under `options.paths` (a first,

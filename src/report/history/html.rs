@@ -18,7 +18,7 @@ use std::io::{self, Write};
 use jiff::civil::Date;
 
 use crate::calendar::days_between;
-use crate::report::progress::html::{FONTS, STYLE, html_table, language};
+use crate::report::progress::html::{head, html_table, language};
 use crate::report::xml;
 
 use super::View;
@@ -55,22 +55,7 @@ struct Line {
 pub fn write(view: &View<'_>, out: &mut dyn Write) -> io::Result<()> {
     let title = view.title();
     let lang = view.history.last().map_or("en", language);
-    writeln!(out, "<!DOCTYPE html>")?;
-    writeln!(
-        out,
-        "<html lang=\"{lang}\">\n<head>\n<meta charset=\"utf-8\"/>"
-    )?;
-    writeln!(
-        out,
-        "<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\"/>"
-    )?;
-    writeln!(out, "<title>{}</title>", xml::text(&title))?;
-    writeln!(
-        out,
-        "<style>{}{EXTRA_STYLE}</style>\n</head>\n<body>",
-        STYLE.replace("FONTS", FONTS)
-    )?;
-    writeln!(out, "<h1>{}</h1>", xml::text(&title))?;
+    head(out, lang, &title, EXTRA_STYLE)?;
     if let Some(last) = view.periods.last() {
         let parts: Vec<String> = (last.kinds.iter())
             .map(|k| format!("{} of {} {}s {}", k.done, k.total, k.kind, k.verb()))

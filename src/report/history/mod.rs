@@ -34,7 +34,7 @@ use crate::run::history::{Every, History, Item};
 
 use super::neutral;
 use super::progress::count;
-use super::table::Table;
+use super::table::{Table, titled_markdown, titled_text};
 
 /// The forms of `rectify report --history`.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -254,36 +254,24 @@ impl<'a> View<'a> {
         out
     }
 
-    fn text(&self, out: &mut dyn Write) -> io::Result<()> {
-        writeln!(out, "{}", self.title())?;
-        let sections = [
+    /// The tables every text form shows, titled, in order.
+    fn sections(&self) -> Vec<(String, Table)> {
+        let mut sections = vec![
             ("Progress at each period end".to_string(), self.progress()),
             ("Units at each period end".to_string(), self.units()),
         ];
-        for (title, table) in sections.into_iter().chain(self.lists()) {
-            writeln!(out, "\n{title}")?;
-            match table.rows.is_empty() {
-                true => writeln!(out, "  nothing")?,
-                false => table.text(out)?,
-            }
-        }
-        Ok(())
+        sections.extend(self.lists());
+        sections
+    }
+
+    fn text(&self, out: &mut dyn Write) -> io::Result<()> {
+        writeln!(out, "{}", self.title())?;
+        titled_text(self.sections(), out)
     }
 
     fn markdown(&self, out: &mut dyn Write) -> io::Result<()> {
         writeln!(out, "# {}", self.title())?;
-        let sections = [
-            ("Progress at each period end".to_string(), self.progress()),
-            ("Units at each period end".to_string(), self.units()),
-        ];
-        for (title, table) in sections.into_iter().chain(self.lists()) {
-            writeln!(out, "\n## {title}\n")?;
-            match table.rows.is_empty() {
-                true => writeln!(out, "Nothing.")?,
-                false => table.markdown(out)?,
-            }
-        }
-        Ok(())
+        titled_markdown(self.sections(), out)
     }
 
     fn json(&self, out: &mut dyn Write) -> io::Result<()> {

@@ -39,7 +39,7 @@ pub use chart::TIMELINE_ROWS;
 /// family: Linux (Noto, Source Han), Windows, macOS.
 pub const FONTS: &str = "\"Noto Sans CJK SC\", \"Source Han Sans SC\", \"Microsoft YaHei\", \"PingFang SC\", sans-serif";
 
-pub(crate) const STYLE: &str = "
+const STYLE: &str = "
 body { font-family: FONTS; margin: 2em auto; padding: 0 1em; max-width: 72em; color: #1b1b1b; line-height: 1.4; }
 h1 { font-size: 1.5em; margin-bottom: 0.2em; }
 h2 { font-size: 1.2em; margin: 1.4em 0 0.4em; break-after: avoid; page-break-after: avoid; }
@@ -69,23 +69,7 @@ svg text { font-size: 12px; fill: #1b1b1b; }
 pub fn write(view: &View<'_>, out: &mut dyn Write) -> io::Result<()> {
     let outcome = view.outcome;
     let title = format!("Rectification progress as of {}", outcome.as_of);
-    writeln!(out, "<!DOCTYPE html>")?;
-    writeln!(
-        out,
-        "<html lang=\"{}\">\n<head>\n<meta charset=\"utf-8\"/>",
-        language(outcome)
-    )?;
-    writeln!(
-        out,
-        "<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\"/>"
-    )?;
-    writeln!(out, "<title>{}</title>", xml::text(&title))?;
-    writeln!(
-        out,
-        "<style>{}</style>\n</head>\n<body>",
-        STYLE.replace("FONTS", FONTS)
-    )?;
-    writeln!(out, "<h1>{}</h1>", xml::text(&title))?;
+    head(out, language(outcome), &title, "")?;
     writeln!(
         out,
         "<p class=\"headline\">{}</p>",
@@ -106,6 +90,27 @@ pub fn write(view: &View<'_>, out: &mut dyn Write) -> io::Result<()> {
         writeln!(out, "</section>")?;
     }
     writeln!(out, "</body>\n</html>")
+}
+
+/// The page up to its `<h1>` title: language, title, the report's styles
+/// and `extra` ones.
+pub(crate) fn head(out: &mut dyn Write, lang: &str, title: &str, extra: &str) -> io::Result<()> {
+    writeln!(out, "<!DOCTYPE html>")?;
+    writeln!(
+        out,
+        "<html lang=\"{lang}\">\n<head>\n<meta charset=\"utf-8\"/>"
+    )?;
+    writeln!(
+        out,
+        "<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\"/>"
+    )?;
+    writeln!(out, "<title>{}</title>", xml::text(title))?;
+    writeln!(
+        out,
+        "<style>{}{extra}</style>\n</head>\n<body>",
+        STYLE.replace("FONTS", FONTS)
+    )?;
+    writeln!(out, "<h1>{}</h1>", xml::text(title))
 }
 
 /// `zh-CN` when at least half the unit names hold a Chinese character,
