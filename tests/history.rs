@@ -643,3 +643,81 @@ fn untrusted_reason_is_shared() {
         assert_eq!(rectify(&args).0, 2, "{command}");
     }
 }
+
+// ---- text from records ------------------------------------------------------------
+
+const HOSTILE: &str = "<img src=x onerror=alert(1)>";
+
+/// The history page shows markup from records as text: in the tables and
+/// in the on-time chart's legend and line titles; it is well-formed XML.
+#[test]
+fn history_html_shows_markup_from_records_as_text() {
+    let (code, page, stderr) = rectify(&[
+        "report",
+        "tests/fixtures/html",
+        "--no-config",
+        "--history",
+        "quarterly",
+        "--as-of",
+        "2023-01-15",
+        "--format",
+        "html",
+    ]);
+    assert_eq!(code, 0, "{stderr}");
+    let options = roxmltree::ParsingOptions {
+        allow_dtd: true,
+        ..Default::default()
+    };
+    let doc = roxmltree::Document::parse_with_options(&page, options).expect("well-formed XHTML");
+    for tag in ["img", "script", "i"] {
+        assert!(
+            !doc.descendants().any(|n| n.has_tag_name(tag)),
+            "a `<{tag}>` from a record"
+        );
+        assert!(!page.contains(&format!("<{tag}")), "raw `<{tag}`");
+    }
+    let texts: Vec<String> = doc
+        .descendants()
+        .filter(|n| n.is_element())
+        .map(|n| n.descendants().filter_map(|t| t.text()).collect())
+        .collect();
+    assert!(
+        texts.iter().any(|t| t.trim() == HOSTILE),
+        "the hostile unit, as text"
+    );
+}
+
+/// Control characters from records are shown, not sent to the terminal.
+#[test]
+fn history_table_shows_control_characters_from_records() {
+    let dir = tempfile::tempdir().expect("tempdir");
+    let ledger = "records:\n  - id: \"T\\u001b[2J\\u202e1\"\n    responsible: { unit: Unit A }\n    assigned: 2023-01-10\n    deadline: 2023-02-28\n    stages: { plan: 2023-01-20, closure: 2023-02-20 }\n";
+    std::fs::write(dir.path().join("ledger.yaml"), ledger).expect("write");
+    let path = dir.path().to_str().unwrap_or("");
+    for format in ["table", "markdown"] {
+        let (code, out, stderr) = rectify(&[
+            "report",
+            path,
+            "--no-config",
+            "--history",
+            "monthly",
+            "--from",
+            "2023-02-01",
+            "--to",
+            "2023-02-28",
+            "--as-of",
+            "2023-06-30",
+            "--format",
+            format,
+        ]);
+        assert_eq!(code, 0, "{stderr}");
+        assert!(
+            !out.contains('\u{1b}') && !out.contains('\u{202e}'),
+            "{format}: {out}"
+        );
+        assert!(
+            out.contains("[U+001B]") && out.contains("[U+202E]"),
+            "{format}: {out}"
+        );
+    }
+}

@@ -278,20 +278,29 @@ pub(super) fn evaluate(
 ) -> Closing {
     let (known, warnings) = super::future::known_on(record, options.as_of);
     result.errors.extend(warnings);
-    evaluate_known(known.as_ref().unwrap_or(record), plan, options, result)
+    evaluate_known(known.as_ref().unwrap_or(record), plan, options, result).0
 }
 
 /// Evaluate a record already stripped of what is dated after
 /// `options.as_of` ([`Record::known_on`]) and count it; how its last stage
-/// stands.
+/// stands, and whether the verdicts are settled: none of them can change on
+/// a later day while the record stays as it is (no deadline pending or
+/// overdue, the last stage recorded or past due or without a due date, and
+/// no group observation, waiver or calendar year not covered), unless a
+/// rule reads `today`.
 pub(super) fn evaluate_known(
     record: &Record,
     plan: &Plan,
     options: &Options,
     result: &mut Result,
-) -> Closing {
+) -> (Closing, bool) {
     let mut verdicts = eval::Verdicts::default();
     eval::evaluate(plan, record, options.as_of, &mut verdicts);
+    let settled = verdicts.pending.is_empty()
+        && verdicts.observations.is_empty()
+        && verdicts.uncovered.is_empty()
+        && record.waivers.is_empty()
+        && !(verdicts.findings.iter()).any(|f| f.late.as_ref().is_some_and(|l| l.overdue));
     eval::check::add_uncovered(&mut result.uncovered, verdicts.uncovered.drain(..));
     let kind = plan.kinds.iter().find(|k| k.name == record.kind.value);
     check_waivers(record, result);
@@ -369,7 +378,28 @@ pub(super) fn evaluate_known(
     }
     let closing = Closing::of(plan, record, options.as_of, result);
     tally(plan, record, closing, result);
-    closing
+    let settled = settled && (closing.recorded || closing.overdue || closing.due.is_none());
+    (closing, settled)
+}
+
+/// Count a settled record again ([`evaluate_known`]) on a later day, from
+/// what its evaluation gave: the same findings and passes, the same counts.
+pub(super) fn replay(
+    record: &Record,
+    plan: &Plan,
+    (findings, passed, closing): (&[Finding], &[usize], Closing),
+    result: &mut Result,
+) {
+    for f in findings {
+        let (kind, unit) = (result.name(&f.kind), result.name(&f.unit));
+        result.findings.push(Finding {
+            kind,
+            unit,
+            ..f.clone()
+        });
+    }
+    result.passed.extend_from_slice(passed);
+    tally(plan, record, closing, result);
 }
 
 fn tally(plan: &Plan, record: &Record, closing: Closing, result: &mut Result) {

@@ -265,6 +265,7 @@ pub fn run(options: &Options, ends: &[Date], next: Option<Date>) -> History {
         days: &days,
         next,
         evaluation: options.as_of,
+        settle: !reads_today(&base),
     };
     let work = |path: &PathBuf| day.process(path);
     for chunk in paths.chunks(super::CHUNK) {
@@ -272,13 +273,32 @@ pub fn run(options: &Options, ends: &[Date], next: Option<Date>) -> History {
             Some(pool) => pool.install(|| chunk.par_iter().map(work).collect()),
             None => chunk.par_iter().map(work).collect(),
         };
+        // Each day's results in path order, then each day merged on its
+        // own: the days are independent, so they merge in parallel.
+        let mut by_day: Vec<Vec<file::Result>> = ends.iter().map(|_| Vec::new()).collect();
         for (results, lists) in done {
-            for ((merger, outcome), result) in mergers.iter_mut().zip(&mut outcomes).zip(results) {
-                merger.add(outcome, result);
+            for (day, result) in by_day.iter_mut().zip(results) {
+                day.push(result);
             }
             history.lists.completed.extend(lists.completed);
             history.lists.newly_overdue.extend(lists.newly_overdue);
             history.lists.due_next.extend(lists.due_next);
+        }
+        let merge = |((merger, outcome), results): (
+            (&mut merge::Merger, &mut Outcome),
+            Vec<file::Result>,
+        )| {
+            for result in results {
+                merger.add(outcome, result);
+            }
+        };
+        let days = mergers
+            .par_iter_mut()
+            .zip(outcomes.par_iter_mut())
+            .zip(by_day);
+        match &pool {
+            Some(pool) => pool.install(|| days.for_each(merge)),
+            None => days.for_each(merge),
         }
     }
     for ((mut merger, outcome), day) in mergers.into_iter().zip(&mut outcomes).zip(&days) {
@@ -299,6 +319,9 @@ struct Day<'a> {
     next: Option<Date>,
     /// The evaluation date: the one day stages dated later draw a warning.
     evaluation: Date,
+    /// Whether settled records may be counted again rather than evaluated
+    /// again: not when a rule file reads `today`.
+    settle: bool,
 }
 
 impl Day<'_> {
@@ -345,6 +368,10 @@ impl Day<'_> {
         // dates were later than that end: while no date falls between two
         // ends, the record known at both is the same (ends only grow).
         let mut known: Option<(usize, Option<Record>)> = None;
+        // While the record stays as known and its verdicts are settled
+        // ([`file::evaluate_known`]), a later end gives what the settling
+        // one gave: its findings, passes and counts, kept here.
+        let mut kept: Option<(Vec<crate::outcome::Finding>, Vec<usize>)> = None;
         for (options, result) in self.days.iter().zip(results.iter_mut()) {
             let end = options.as_of;
             if record.assigned.as_ref().is_some_and(|a| a.value > end) {
@@ -355,18 +382,31 @@ impl Day<'_> {
             } else {
                 file::Closing::default()
             };
-            closing = match end == self.evaluation {
-                true => file::evaluate(record, self.plan, options, result),
-                false => {
-                    let later = later_than(record, end);
-                    if known.as_ref().is_none_or(|(n, _)| *n != later) {
-                        known = Some((later, record.known_on(end)));
-                    }
-                    let as_known = known.as_ref().and_then(|(_, k)| k.as_ref());
-                    file::evaluate_known(as_known.unwrap_or(record), self.plan, options, result)
-                }
-            };
             seen = true;
+            if end == self.evaluation {
+                closing = file::evaluate(record, self.plan, options, result);
+                continue;
+            }
+            let later = later_than(record, end);
+            if known.as_ref().is_none_or(|(n, _)| *n != later) {
+                known = Some((later, record.known_on(end)));
+                kept = None;
+            }
+            if let Some((findings, passed)) = &kept {
+                file::replay(record, self.plan, (findings, passed, closing), result);
+                continue;
+            }
+            let as_known = known.as_ref().and_then(|(_, k)| k.as_ref());
+            let (findings, passed) = (result.findings.len(), result.passed.len());
+            let settled;
+            (closing, settled) =
+                file::evaluate_known(as_known.unwrap_or(record), self.plan, options, result);
+            if settled && self.settle {
+                kept = Some((
+                    result.findings[findings..].to_vec(),
+                    result.passed[passed..].to_vec(),
+                ));
+            }
         }
         let Some(last) = self.days.last().map(|d| d.as_of) else {
             return;
@@ -401,6 +441,12 @@ impl Day<'_> {
             lists.due_next.push(item(due));
         }
     }
+}
+
+/// Whether a rule file of the run mentions `today` (a rule reading it is
+/// never settled; a comment that names it only costs the shortcut).
+fn reads_today(outcome: &Outcome) -> bool {
+    (outcome.rule_files.iter()).any(|f| f.text.as_deref().is_none_or(|t| t.contains("today")))
 }
 
 /// How many of the record's stage dates and extension approvals are later

@@ -226,7 +226,9 @@ impl<'a> View<'a> {
     pub fn lists(&self) -> Vec<(String, Table)> {
         let lists = &self.history.lists;
         let end = self.periods.last().map(|p| p.end);
-        let start = self.periods.iter().rev().nth(1).map(|p| p.end);
+        // The end before the last: the baseline when there is one period.
+        let ends = &self.history.ends;
+        let start = ends.len().checked_sub(2).map(|i| ends[i]);
         let period = match (start, end) {
             (Some(start), Some(end)) => format!("after {start} up to {end}"),
             (None, Some(end)) => format!("up to {end}"),
