@@ -158,7 +158,8 @@ pub struct Item {
     pub date: Date,
 }
 
-/// What changed in the last period of a history, record by record.
+/// What changed in the last period of a history, record by record; each
+/// list by date, then unit, then record.
 #[derive(Clone, Debug, Default, PartialEq, Eq)]
 pub struct Lists {
     /// The last stage (`closure`, `closed`) dated in the period.
@@ -305,6 +306,13 @@ pub fn run(options: &Options, ends: &[Date], next: Option<Date>) -> History {
         merger.judge_groups(outcome);
         super::apply_waiver_files(outcome, day, &plan.units);
         merger.finish(outcome);
+    }
+    for list in [
+        &mut history.lists.completed,
+        &mut history.lists.newly_overdue,
+        &mut history.lists.due_next,
+    ] {
+        list.sort_by(|a, b| (a.date, &a.unit, &a.record).cmp(&(b.date, &b.unit, &b.record)));
     }
     history.outcomes = outcomes;
     history

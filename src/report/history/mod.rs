@@ -308,7 +308,7 @@ fn counts(p: &KindProgress, today: bool) -> Counts {
 }
 
 /// Each scored unit with its on-time figures (summed over its rounds and
-/// kinds), in the scoreboard's order.
+/// kinds), in the outcome's order (by name).
 fn units(outcome: &Outcome) -> Vec<UnitAt> {
     let mut units: Vec<UnitAt> = (outcome.units.iter())
         .map(|u| UnitAt {
@@ -328,20 +328,12 @@ fn units(outcome: &Outcome) -> Vec<UnitAt> {
             u.on_time.1 += p.recorded + p.overdue;
         }
     }
-    units.sort_by(|a, b| a.unit.cmp(&b.unit));
     units
-}
-
-/// A list by date, then unit, then record.
-fn sorted(list: &[Item]) -> Vec<&Item> {
-    let mut sorted: Vec<&Item> = list.iter().collect();
-    sorted.sort_by(|a, b| (a.date, &a.unit, &a.record).cmp(&(b.date, &b.unit, &b.record)));
-    sorted
 }
 
 fn items(list: &[Item], date: &str) -> Table {
     let mut table = Table::new(&["record", "kind", "unit", date, "file"]).with_code(&[0, 4]);
-    for i in sorted(list) {
+    for i in list {
         table.push(vec![
             i.record.clone(),
             i.kind.clone(),
@@ -405,8 +397,7 @@ impl Json {
     fn new(view: &View<'_>) -> Json {
         let lists = &view.history.lists;
         let item_list = |list: &[Item]| {
-            sorted(list)
-                .into_iter()
+            list.iter()
                 .map(|i| ItemJson {
                     record: i.record.clone(),
                     kind: i.kind.clone(),

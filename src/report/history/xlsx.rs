@@ -110,7 +110,7 @@ fn lists(sheet: &mut Worksheet, view: &View<'_>, cells: &Cells) -> Result<(), Xl
     ];
     let rows = named
         .iter()
-        .flat_map(|(name, list)| super::sorted(list).into_iter().map(move |i| (*name, i)));
+        .flat_map(|(name, list)| list.iter().map(move |i| (*name, i)));
     for (row, (name, i)) in (1u32..).zip(rows) {
         item(sheet, row, name, i, cells)?;
     }
