@@ -309,6 +309,9 @@ pub struct KindProgress {
     pub late: usize,
     /// The last stage is recorded and the status is not `staged`.
     pub closed: usize,
+    /// The last stage is recorded, whatever the status says (what progress
+    /// history counts at a past day, when today's status was not yet true).
+    pub recorded: usize,
 }
 
 impl KindProgress {
@@ -323,6 +326,7 @@ impl KindProgress {
         self.overdue += other.overdue;
         self.late += other.late;
         self.closed += other.closed;
+        self.recorded += other.recorded;
     }
 }
 

@@ -88,6 +88,9 @@ pub enum Command {
     Explain(super::explain::ExplainArgs),
     /// Show the resolved settings (rectify.toml, flags, defaults) and where each came from.
     Config(super::show::ConfigArgs),
+    /// What changed between the check on one day and on a later one: new
+    /// findings, resolved findings, each unit's score.
+    Diff(super::diff::DiffArgs),
     /// Read a spreadsheet ledger (.xlsx, .csv) into record files, one ledger file per responsible unit.
     Import(super::import::ImportArgs),
     /// A language server for rule files and record files, over stdin and stdout.
@@ -235,6 +238,39 @@ pub struct ReportArgs {
     pub color: ColorArg,
     #[command(flatten)]
     pub walk: WalkArgs,
+    /// Progress at each period end instead: as `check --as-of` would have
+    /// given it on that day, from the stage dates
+    #[arg(long, value_enum, value_name = "PERIOD")]
+    pub history: Option<HistoryArg>,
+    /// The first day of the history (its first period is the one holding
+    /// it) [default: the earliest `assigned` of the records]
+    #[arg(long, value_name = "DATE", value_parser = parse_date, requires = "history")]
+    pub from: Option<Date>,
+    /// The last day of the history [default: the evaluation date]
+    #[arg(long, value_name = "DATE", value_parser = parse_date, requires = "history")]
+    pub to: Option<Date>,
+}
+
+/// The periods of `report --history`.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, ValueEnum)]
+pub enum HistoryArg {
+    /// weeks ending on Sunday
+    Weekly,
+    /// calendar months
+    Monthly,
+    /// calendar quarters
+    Quarterly,
+}
+
+impl HistoryArg {
+    pub fn every(self) -> crate::run::history::Every {
+        use crate::run::history::Every;
+        match self {
+            HistoryArg::Weekly => Every::Week,
+            HistoryArg::Monthly => Every::Month,
+            HistoryArg::Quarterly => Every::Quarter,
+        }
+    }
 }
 
 #[derive(Clone, Copy, Debug, PartialEq, Eq, ValueEnum)]
@@ -247,6 +283,9 @@ pub enum ReportFormat {
     Html,
     /// an Excel workbook: findings, scoreboard, progress by unit (needs --output)
     Xlsx,
+    /// the JSON progress history, version 1 (with --history only; the
+    /// check's own JSON is `rectify check --format json`)
+    Json,
 }
 
 /// The lowest severity that makes `check` exit 1.
@@ -292,7 +331,7 @@ fn due_within_range() -> clap::builder::RangedI64ValueParser<u32> {
 }
 
 /// `--jobs N`: from 1 to [`JOBS_PER_CORE`] per core of this machine.
-fn parse_jobs(text: &str) -> Result<u32, String> {
+pub(crate) fn parse_jobs(text: &str) -> Result<u32, String> {
     let cores = std::thread::available_parallelism().map_or(1, |n| n.get());
     let max = u32::try_from(cores)
         .unwrap_or(u32::MAX)

@@ -19,7 +19,9 @@
 
 pub mod concise;
 pub mod diagnostic;
+pub mod diff;
 pub mod github;
+pub mod history;
 pub mod json;
 pub mod junit;
 pub mod markdown;

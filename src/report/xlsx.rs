@@ -35,7 +35,7 @@ pub struct Column {
     pub width: f64,
 }
 
-const fn col(heading: &'static str, width: f64) -> Column {
+pub(crate) const fn col(heading: &'static str, width: f64) -> Column {
     Column { heading, width }
 }
 
@@ -57,6 +57,7 @@ pub const FINDINGS: &[Column] = &[
     col("Late workdays", 13.0),
     col("Penalty", 8.0),
     col("Waived", 7.0),
+    col("Reward", 8.0),
 ];
 
 pub const SCOREBOARD: &[Column] = &[
@@ -66,6 +67,8 @@ pub const SCOREBOARD: &[Column] = &[
     col("Penalty", 8.0),
     col("Score", 7.0),
     col("Grade", 12.0),
+    col("Commendations", 14.0),
+    col("Reward", 8.0),
 ];
 
 pub const PROGRESS: &[Column] = &[
@@ -114,7 +117,7 @@ fn workbook(outcome: &Outcome, words: &Catalogue) -> Result<Vec<u8>, XlsxError> 
 }
 
 /// The formats cells are written with.
-struct Cells {
+pub(crate) struct Cells {
     heading: Format,
     date: Format,
     points: Format,
@@ -122,7 +125,7 @@ struct Cells {
 }
 
 impl Cells {
-    fn new() -> Cells {
+    pub(crate) fn new() -> Cells {
         Cells {
             heading: Format::new().set_bold(),
             date: Format::new().set_num_format("yyyy-mm-dd"),
@@ -132,7 +135,7 @@ impl Cells {
     }
 
     /// Untrusted text as an inert text cell.
-    fn text(
+    pub(crate) fn text(
         &self,
         sheet: &mut Worksheet,
         row: u32,
@@ -148,7 +151,7 @@ impl Cells {
         Ok(())
     }
 
-    fn date(
+    pub(crate) fn date(
         &self,
         sheet: &mut Worksheet,
         row: u32,
@@ -161,7 +164,7 @@ impl Cells {
         Ok(())
     }
 
-    fn number(
+    pub(crate) fn number(
         &self,
         sheet: &mut Worksheet,
         row: u32,
@@ -174,7 +177,7 @@ impl Cells {
         Ok(())
     }
 
-    fn points(
+    pub(crate) fn points(
         &self,
         sheet: &mut Worksheet,
         row: u32,
@@ -187,7 +190,7 @@ impl Cells {
     }
 
     /// Name the sheet, write its heading row, set widths, freeze the row.
-    fn start(
+    pub(crate) fn start(
         &self,
         sheet: &mut Worksheet,
         name: &str,
@@ -203,7 +206,7 @@ impl Cells {
     }
 }
 
-fn excel_date(day: Date) -> Result<ExcelDateTime, XlsxError> {
+pub(crate) fn excel_date(day: Date) -> Result<ExcelDateTime, XlsxError> {
     let part = |n: i8| u8::try_from(n).unwrap_or(1);
     ExcelDateTime::from_ymd(
         u16::try_from(day.year()).unwrap_or(1900),
@@ -212,7 +215,7 @@ fn excel_date(day: Date) -> Result<ExcelDateTime, XlsxError> {
     )
 }
 
-fn usize_number(n: usize) -> Option<i64> {
+pub(crate) fn usize_number(n: usize) -> Option<i64> {
     i64::try_from(n).ok()
 }
 
@@ -241,6 +244,7 @@ fn findings(
         cells.number(sheet, row, 11, f.late_workdays)?;
         cells.points(sheet, row, 12, f.penalty)?;
         sheet.write_boolean(row, 13, f.waived)?;
+        cells.points(sheet, row, 14, f.reward)?;
     }
     Ok(())
 }
@@ -257,6 +261,8 @@ fn scoreboard(sheet: &mut Worksheet, outcome: &Outcome, cells: &Cells) -> Result
         cells.points(sheet, row, 3, u.penalty)?;
         cells.points(sheet, row, 4, u.score)?;
         cells.text(sheet, row, 5, &u.grade)?;
+        cells.number(sheet, row, 6, usize_number(u.commendations))?;
+        cells.points(sheet, row, 7, u.reward)?;
     }
     Ok(())
 }

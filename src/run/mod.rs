@@ -10,6 +10,7 @@ pub mod dead_guard;
 mod file;
 pub mod find;
 mod future;
+pub mod history;
 mod ids;
 mod merge;
 mod roster;
@@ -96,22 +97,10 @@ impl Options {
 /// [`InputError`] in the outcome, and [`Outcome::trusted`] says whether the
 /// run can be trusted (exit code 2 when not).
 pub fn check(options: &Options) -> Outcome {
-    let rules = load::rules(&options.rules);
-    let mut outcome = Outcome::empty(options.as_of, options.root.clone(), rules.files);
-    outcome.input_errors = rules.errors;
-    let Some(mut plan) = rules.plan else {
+    let (mut outcome, plan) = prepare(options);
+    let Some(plan) = plan else {
         return outcome;
     };
-    select_rules(&mut plan, options, &mut outcome.input_errors);
-    if let Some(calendar) = &plan.calendar {
-        let near = calendar_edge::near_end(&outcome.rule_files, calendar, options.as_of);
-        outcome.input_errors.extend(near);
-    }
-    plan.units = units(&options.units, &mut outcome.input_errors);
-    outcome.rules = plan.rules.iter().map(rule_info).collect();
-    if plan.rules.is_empty() {
-        return outcome;
-    }
     let schema = schema(&plan);
     let (paths, walk_errors, skipped) = walk(&options.paths, &options.discovery);
     outcome.skipped = skipped;
@@ -140,6 +129,26 @@ pub fn check(options: &Options) -> Outcome {
     apply_waiver_files(&mut outcome, options, &plan.units);
     merger.finish(&mut outcome);
     outcome
+}
+
+/// Load and select the rules; the outcome so far (rule files, their
+/// errors) and the plan, unless there is no rule to check with.
+fn prepare(options: &Options) -> (Outcome, Option<Plan>) {
+    let rules = load::rules(&options.rules);
+    let mut outcome = Outcome::empty(options.as_of, options.root.clone(), rules.files);
+    outcome.input_errors = rules.errors;
+    let Some(mut plan) = rules.plan else {
+        return (outcome, None);
+    };
+    select_rules(&mut plan, options, &mut outcome.input_errors);
+    if let Some(calendar) = &plan.calendar {
+        let near = calendar_edge::near_end(&outcome.rule_files, calendar, options.as_of);
+        outcome.input_errors.extend(near);
+    }
+    plan.units = units(&options.units, &mut outcome.input_errors);
+    outcome.rules = plan.rules.iter().map(rule_info).collect();
+    let plan = Some(plan).filter(|p| !p.rules.is_empty());
+    (outcome, plan)
 }
 
 /// Read the waiver files `options` names and apply them to `outcome`'s
