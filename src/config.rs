@@ -32,6 +32,7 @@ use jiff::civil::Date;
 use toml::Spanned as TomlSpanned;
 use toml::de::{DeArray, DeTable, DeValue};
 
+use crate::i18n::Lang;
 use crate::run::waivers::{InlineWaivers, WaiverAuthority};
 use crate::source::{Span, Spanned};
 use crate::units::{UnitDecl, UnitRegistry};
@@ -43,7 +44,7 @@ pub const FILE_NAME: &str = "rectify.toml";
 pub const FAIL_ON: &[&str] = &["error", "warning", "info", "never"];
 /// The values `format` may take.
 pub const FORMATS: &[&str] = &[
-    "human", "plain", "json", "sarif", "junit", "github", "markdown",
+    "human", "plain", "concise", "json", "sarif", "junit", "github", "markdown",
 ];
 /// The largest `jobs` accepted.
 pub const MAX_JOBS: u64 = 1024;
@@ -65,6 +66,8 @@ pub struct Config {
     pub fail_on: Option<Spanned<String>>,
     /// One of [`FORMATS`].
     pub format: Option<Spanned<String>>,
+    /// The language of the words (`en`, `zh-CN`, or another name of them).
+    pub lang: Option<Spanned<Lang>>,
     pub as_of: Option<Spanned<Date>>,
     pub due_within: Option<Spanned<u32>>,
     pub jobs: Option<Spanned<u32>>,
@@ -99,6 +102,7 @@ pub const KEYS: &[&str] = &[
     "waivers",
     "fail-on",
     "format",
+    "lang",
     "as-of",
     "due-within",
     "jobs",
@@ -206,6 +210,7 @@ impl Parser {
             },
             "fail-on" => self.config.fail_on = self.choice(name, FAIL_ON, value),
             "format" => self.config.format = self.choice(name, FORMATS, value),
+            "lang" => self.config.lang = self.lang(name, value),
             "as-of" => self.config.as_of = self.date(name, value),
             "due-within" => {
                 let n = self.integer(name, 0, MAX_DUE_WITHIN, value);
@@ -290,6 +295,22 @@ impl Parser {
                 span_of(item),
                 None,
             );
+        }
+    }
+
+    /// A language rectify has a catalogue for, by any of its names.
+    fn lang(&mut self, key: &str, value: &TomlSpanned<DeValue<'_>>) -> Option<Spanned<Lang>> {
+        let names: Vec<&str> = Lang::ALL.iter().map(|l| l.code()).collect();
+        let lang = match value.get_ref() {
+            DeValue::String(s) => Lang::parse(s),
+            _ => None,
+        };
+        match lang {
+            Some(lang) => Some(Spanned::new(lang, span_of(value))),
+            None => {
+                self.choice(key, &names, value);
+                None
+            }
         }
     }
 

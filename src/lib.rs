@@ -40,6 +40,7 @@ pub mod calendar;
 pub mod cli;
 pub mod config;
 pub mod eval;
+pub mod i18n;
 pub mod import;
 pub mod load;
 pub mod lsp;

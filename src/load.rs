@@ -264,8 +264,8 @@ fn calendars(rules: &mut Rules, parsed: &[(usize, ast::File)]) -> Option<Calenda
                     }
                 }
                 Err(reason) => {
-                    let message = format!("cannot read calendar `{}`: {reason}", path.value);
-                    rules.error("rules::calendar", message, *file, path.span, None);
+                    let (message, help) = calendar_missing(&name, &path.value, &reason);
+                    rules.error("rules::calendar", message, *file, path.span, help);
                 }
             }
         }
@@ -288,6 +288,96 @@ fn calendars(rules: &mut Rules, parsed: &[(usize, ast::File)]) -> Option<Calenda
             None
         }
     }
+}
+
+/// Why a declared calendar could not be read, naming the path as resolved
+/// (relative to the rule file), and the calendars nearby in `help`.
+fn calendar_missing(rule_file: &str, path: &str, reason: &str) -> (String, Option<String>) {
+    if rule_file.starts_with(BUNDLED_DIR) {
+        return (format!("cannot read calendar `{path}`: {reason}"), None);
+    }
+    let dir = Path::new(rule_file).parent().unwrap_or(Path::new(""));
+    let resolved = dir.join(path);
+    let shown = resolved.display().to_string();
+    if shown == path {
+        return (format!("cannot read calendar `{path}`: {reason}"), None);
+    }
+    let message = format!("cannot read calendar `{path}` (resolved to `{shown}`): {reason}");
+    let help = (!resolved.exists()).then(|| nearby_help(path, &nearby_calendars(dir)));
+    (message, help)
+}
+
+/// The calendar files beside a rule file, in its `calendars/` folder and
+/// in a `calendars/` folder beside its own, named as a `calendar`
+/// declaration there would name them, sorted.
+fn nearby_calendars(dir: &Path) -> Vec<String> {
+    let mut found = Vec::new();
+    for sub in ["", "calendars", "../calendars"] {
+        let Ok(entries) = std::fs::read_dir(dir.join(sub)) else {
+            continue;
+        };
+        // Only on the error path, but bounded all the same.
+        let names = entries.flatten().take(200).filter_map(|e| {
+            let name = e.file_name().into_string().ok()?;
+            let yaml = name.ends_with(".yaml") || name.ends_with(".yml");
+            (yaml && looks_like_calendar(&e.path())).then_some(name)
+        });
+        found.extend(names.map(|n| {
+            if sub.is_empty() {
+                n
+            } else {
+                format!("{sub}/{n}")
+            }
+        }));
+    }
+    found.sort();
+    found
+}
+
+/// A calendar file has a top-level `years:` (record files never do); read
+/// through [`read_text`] like any file, at most 1 MiB.
+fn looks_like_calendar(path: &Path) -> bool {
+    read_text(path, 1 << 20).is_ok_and(|text| text.lines().any(|l| l.starts_with("years:")))
+}
+
+/// At most this many nearby calendars are listed in a `help`.
+const MAX_SHOWN_CALENDARS: usize = 5;
+
+/// "did you mean …?" for the nearby calendar closest to `path` (by path, then
+/// by file name), else the list of nearby calendars, else how to get one.
+fn nearby_help(path: &str, nearby: &[String]) -> String {
+    let file_name = |p: &str| p.rsplit('/').next().unwrap_or(p).to_string();
+    let by_path = crate::suggest::did_you_mean(path, nearby.iter().map(String::as_str));
+    let by_name = || {
+        let wanted = file_name(path);
+        nearby.iter().find(|n| {
+            let name = file_name(n);
+            name == wanted || crate::suggest::did_you_mean(&wanted, [name.as_str()]).is_some()
+        })
+    };
+    if let Some(best) = by_path.or_else(|| by_name().map(String::as_str)) {
+        return format!("did you mean `{best}`? (paths are relative to the rule file)");
+    }
+    if nearby.is_empty() {
+        return "no calendar file is beside the rule file or in a `calendars/` folder near it; \
+                `rectify init` writes the bundled calendar of China's official holidays \
+                to `rules/calendars/cn.yaml`"
+            .into();
+    }
+    let shown: Vec<String> = nearby
+        .iter()
+        .take(MAX_SHOWN_CALENDARS)
+        .map(|n| format!("`{n}`"))
+        .collect();
+    let more = if nearby.len() > MAX_SHOWN_CALENDARS {
+        ", …"
+    } else {
+        ""
+    };
+    format!(
+        "calendars beside the rule file: {}{more} (paths are relative to the rule file)",
+        shown.join(", ")
+    )
 }
 
 /// The calendar's display name and text: relative to the rule file, or from

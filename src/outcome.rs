@@ -8,6 +8,7 @@ use std::sync::Arc;
 
 use jiff::civil::Date;
 
+use crate::i18n::Catalogue;
 use crate::points::Points;
 use crate::source::{LineIndex, Span};
 use crate::syntax::ast::Severity;
@@ -52,6 +53,14 @@ pub struct Label {
     pub text: String,
 }
 
+/// A label on a finding: where, and what it says there, as data (said in
+/// the run's language by [`Finding::labels_in`]).
+#[derive(Clone, Debug, PartialEq)]
+pub struct Mark {
+    pub span: Span,
+    pub note: Note,
+}
+
 /// A declared rule, for SARIF's rule table and for `related` diagnostics.
 #[derive(Clone, Debug)]
 pub struct RuleInfo {
@@ -68,9 +77,9 @@ pub struct RuleInfo {
     /// early, at most 3`); `None` for every other rule.
     pub reward: Option<String>,
     /// What the rule judges one at a time: `record`, or for a group rule
-    /// what it groups by (`unit`, `round`, `kind`, `all`). Counts of passes
-    /// ([`Outcome::passes`]) are of these.
-    pub judges: &'static str,
+    /// what it groups by (`unit`, `region`, `unit and round`, `all`).
+    /// Counts of passes ([`Outcome::passes`]) are of these.
+    pub judges: String,
 }
 
 /// One finding, located in a record file.
@@ -79,7 +88,9 @@ pub struct Finding {
     /// Index into [`Outcome::rules`].
     pub rule: usize,
     pub severity: Severity,
-    pub message: String,
+    /// What the rule found, as data: said by [`Finding::message`] in the
+    /// language a report is written in.
+    pub verdict: Verdict,
     /// The record's id; empty for a group rule's finding.
     pub record: String,
     /// Shared between the findings of a file (a run may keep a hundred
@@ -93,7 +104,7 @@ pub struct Finding {
     /// rule file.
     pub origin: Origin,
     /// In that file; the first is the primary location.
-    pub labels: Vec<Label>,
+    pub labels: Vec<Mark>,
     /// 1-based line and character column of the primary label's start,
     /// filled in by the producer while the file's text is at hand, so that
     /// machine formats (JSON) need not keep every text with a finding.
@@ -106,8 +117,9 @@ pub struct Finding {
     pub late_workdays: Option<i64>,
     /// Points after the cap (zero for "cannot check" findings).
     pub penalty: Points,
-    /// How the penalty was reached (`1 + 0.1 × 4 workdays = 1.4`).
-    pub penalty_note: Option<String>,
+    /// How the penalty was reached (`1 + 0.1 × 4 workdays = 1.4`), said
+    /// by [`Finding::note`] (boxed: most findings have none).
+    pub penalty_note: Option<Box<PenaltyNote>>,
     /// A commendation's points after the cap (zero for every other finding).
     pub reward: Points,
     /// How early the decisive stage came before its due date, in calendar
@@ -138,14 +150,42 @@ pub struct Finding {
 }
 
 pub use crate::eval::group::{Facts as GroupFacts, Figure as GroupFigure, Measure};
+pub use crate::eval::verdict::{Note, PenaltyNote, Verdict};
 
 impl Finding {
+    /// The finding's message in the language of `words`.
+    pub fn message(&self, words: &Catalogue) -> String {
+        self.verdict.message(words)
+    }
+
+    /// The finding's labels with their texts in the language of `words`
+    /// (an empty text where a lean run kept none).
+    pub fn labels_in(&self, words: &Catalogue) -> Vec<Label> {
+        self.labels
+            .iter()
+            .map(|m| Label {
+                span: m.span,
+                text: m.note.say(words),
+            })
+            .collect()
+    }
+
+    /// How the penalty (or a commendation's reward) was reached, in the
+    /// language of `words`.
+    pub fn note(&self, words: &Catalogue) -> Option<String> {
+        self.penalty_note.as_ref().map(|n| n.say(words))
+    }
+
     /// What the finding is about, for titles and test names: the record's
     /// id, or a group rule's group (`unit Xuzhou Municipal Government`,
-    /// `all records`).
+    /// `unit Gulou, region Nanjing/Gulou`, `all records`).
     pub fn subject(&self) -> String {
         match self.group.as_deref() {
             Some(g) if g.by == "all" => "all records".to_string(),
+            Some(g) if g.keys.len() > 1 => {
+                let keys: Vec<String> = g.keys.iter().map(|(by, v)| format!("{by} {v}")).collect();
+                keys.join(", ")
+            }
             Some(g) => format!("{} {}", g.by, g.value),
             None => self.record.clone(),
         }
@@ -165,12 +205,16 @@ impl Finding {
     /// Who waived it and until when, for reports: "approved by `Jiangsu
     /// Provincial Leading Group` until 2026-12-31"; `None` when not waived
     /// (or the approver is unknown).
-    pub fn waiver_note(&self) -> Option<String> {
+    pub fn waiver_note(&self, words: &Catalogue) -> Option<String> {
         let by = self.waiver_approved_by.as_deref().filter(|_| self.waived)?;
-        let until = self
-            .waiver_until
-            .map_or_else(String::new, |d| format!(" until {d}"));
-        Some(format!("approved by `{by}`{until}"))
+        let args = crate::i18n::Args::new().text("by", by);
+        Some(match self.waiver_until {
+            Some(until) => words.format(
+                "waiver-approved-until",
+                &args.text("until", until.to_string()),
+            ),
+            None => words.format("waiver-approved", &args),
+        })
     }
 }
 
@@ -265,6 +309,9 @@ pub struct KindProgress {
     pub late: usize,
     /// The last stage is recorded and the status is not `staged`.
     pub closed: usize,
+    /// The last stage is recorded, whatever the status says (what progress
+    /// history counts at a past day, when today's status was not yet true).
+    pub recorded: usize,
 }
 
 impl KindProgress {
@@ -279,6 +326,7 @@ impl KindProgress {
         self.overdue += other.overdue;
         self.late += other.late;
         self.closed += other.closed;
+        self.recorded += other.recorded;
     }
 }
 

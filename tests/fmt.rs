@@ -38,6 +38,7 @@ fn walk(dir: &Path) -> Vec<PathBuf> {
 fn parsing_files() -> Vec<(String, String)> {
     let mut files = rule_files(&root().join("tests/fixtures"));
     files.extend(rule_files(&root().join("rules")));
+    files.extend(rule_files(&root().join("examples")));
     let files: Vec<(String, String)> = files
         .into_iter()
         .map(|p| {

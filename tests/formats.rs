@@ -238,7 +238,10 @@ fn junit_parses_as_xml_whatever_the_text() {
     let mut outcome = outcome();
     // The first testcase: the first rule's first finding.
     let plan_07 = position(&outcome, "plan-on-time", "JS-2022-R2-07");
-    outcome.findings[plan_07].message = "a < b & \"c\" 'd' \u{1b}[31m 太湖 ]]> \u{0}".into();
+    say(
+        &mut outcome.findings[plan_07],
+        "a < b & \"c\" 'd' \u{1b}[31m 太湖 ]]> \u{0}",
+    );
     outcome.findings[plan_07].record = "<id & \"q\">".into();
     let text = render(&outcome, Format::Junit);
     let doc = roxmltree::Document::parse(&text).expect("well-formed XML");
@@ -337,7 +340,7 @@ fn github_report() {
 fn github_lines_follow_the_workflow_command_format() {
     let mut outcome = outcome();
     let plan_07 = position(&outcome, "plan-on-time", "JS-2022-R2-07");
-    outcome.findings[plan_07].message = "50% late,\nsee: plan".into();
+    say(&mut outcome.findings[plan_07], "50% late,\nsee: plan");
     let text = render(&outcome, Format::Github);
     let command = regex::Regex::new(
         r"^::(error|warning|notice) file=[^,:\n]+(,line=[1-9][0-9]*,col=[1-9][0-9]*(,endLine=[1-9][0-9]*(,endColumn=[1-9][0-9]*)?)?)?,title=[^,:\n]*::[^\r\n]*$",
@@ -359,7 +362,7 @@ fn github_lines_follow_the_workflow_command_format() {
     );
     let plan_07 = commands[plan_07];
     assert!(
-        plan_07.ends_with("::50%25 late,%0Asee: plan (penalty 1.4 points)"),
+        plan_07.ends_with("::`50%25 late,%0Asee: plan` is missing (penalty 1.4 points)"),
         "{plan_07}"
     );
     assert!(
@@ -395,7 +398,7 @@ fn markdown_report() {
 fn markdown_cells_keep_the_table_whole() {
     let mut outcome = outcome();
     let plan_07 = position(&outcome, "plan-on-time", "JS-2022-R2-07");
-    outcome.findings[plan_07].message = "a | b\nc".into();
+    say(&mut outcome.findings[plan_07], "a | b\nc");
     let text = render(&outcome, Format::Markdown);
     let row = text
         .lines()
@@ -533,6 +536,7 @@ fn the_schema_rejects_wrong_shapes() {
 fn rectify_schema_prints_the_schema() {
     let assert = assert_cmd::Command::cargo_bin("rectify")
         .expect("binary")
+        .env("RECTIFY_LANG", "en")
         .arg("schema")
         .assert()
         .success();
@@ -545,9 +549,20 @@ fn rectify_schema_prints_the_schema() {
 fn a_report_target_must_name_a_format() {
     let assert = assert_cmd::Command::cargo_bin("rectify")
         .expect("binary")
+        .env("RECTIFY_LANG", "en")
         .args(["check", "--report", "xml=out.xml"])
         .assert()
         .code(2);
     let stderr = String::from_utf8_lossy(&assert.get_output().stderr).into_owned();
     assert!(stderr.contains("unknown format `xml`"), "{stderr}");
+}
+
+/// Make a finding say `text` (as the expression of a failed `is present`),
+/// to see how a format carries hostile text.
+fn say(f: &mut rectify::outcome::Finding, text: &str) {
+    use rectify::eval::verdict::{Fact, Verdict};
+    f.verdict = Verdict::Failed {
+        parts: vec![Fact::Missing { expr: text.into() }],
+        rest: Vec::new(),
+    };
 }

@@ -112,6 +112,7 @@ fn observation(index: usize, key: &str, holds: Tri) -> Observation {
     Observation {
         rule: index,
         key: key.into(),
+        shown: vec![key.into()],
         holds: vec![holds],
     }
 }
@@ -135,7 +136,10 @@ fn a_group_keeps_no_ids_once_it_cannot_fail() {
     tally.merge(rule, later);
     assert!(tally.ids[0].is_empty(), "dropped once met for good");
     assert_eq!(tally.holding[0], 1001);
-    assert_eq!(eval::group::judge(&plan, index, "Taishan", tally), None);
+    assert_eq!(
+        eval::group::judge(&plan, index, &["Taishan".into()], tally),
+        None
+    );
 }
 
 /// A failing share never reads as the threshold (2,999 of 4,000 is 74.975%,
@@ -154,16 +158,15 @@ fn a_failing_share_reads_below_its_threshold_and_lists_every_record() {
             &format!("GL-{i}"),
         );
     }
-    let verdict = eval::group::judge(&plan, index, "Gulou", tally).expect("fails");
+    let verdict = eval::group::judge(&plan, index, &["Gulou".into()], tally).expect("fails");
     let figure = &verdict.facts.figures[0];
     assert_eq!(figure.figure.to_string(), "74.9");
     assert_eq!(figure.records.len(), 1001);
     assert_eq!(figure.records.first().map(String::as_str), Some("GL-2999"));
+    let message = verdict.verdict.message(rectify::i18n::Lang::En.catalogue());
     assert!(
-        verdict.message.contains("is 74.9% (2999 of 4000")
-            && verdict.message.ends_with("GL-3018 and 981 more"),
-        "{}",
-        verdict.message
+        message.contains("is 74.9% (2999 of 4000") && message.ends_with("GL-3018 and 981 more"),
+        "{message}"
     );
 }
 

@@ -106,6 +106,7 @@ fn check_paths(paths: &[&Path], extra: &[&str]) -> Run {
     args.extend(["--format", "json", "--as-of", "2022-08-01"].map(String::from));
     args.extend(extra.iter().map(|s| s.to_string()));
     let out = Command::new(env!("CARGO_BIN_EXE_rectify"))
+        .env("RECTIFY_LANG", "en")
         .args(&args)
         .env("NO_COLOR", "1")
         .output()

@@ -54,6 +54,7 @@ fn schema() -> Schema {
             "task".into(),
             stages.iter().map(|s| s.to_string()).collect(),
         )],
+        ..Schema::default()
     }
 }
 

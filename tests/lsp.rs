@@ -69,7 +69,13 @@ impl Client {
 
     /// The server started in `cwd`; the editor's workspace is `root`.
     fn start_in(cwd: &Path, root: &Path) -> Client {
+        Client::start_speaking(cwd, root, "en")
+    }
+
+    /// The server started in `cwd` with `RECTIFY_LANG` set to `lang`.
+    fn start_speaking(cwd: &Path, root: &Path, lang: &str) -> Client {
         let mut child = Command::new(env!("CARGO_BIN_EXE_rectify"))
+            .env("RECTIFY_LANG", lang)
             .arg("lsp")
             .current_dir(cwd)
             .stdin(Stdio::piped())
@@ -257,6 +263,7 @@ fn read(root: &Path, relative: &str) -> String {
 
 fn check_json(root: &Path) -> Value {
     let out = Command::new(env!("CARGO_BIN_EXE_rectify"))
+        .env("RECTIFY_LANG", "en")
         .args(["check", "--format", "json"])
         .current_dir(root)
         .output()
@@ -603,6 +610,7 @@ fn rule_files_get_diagnostics_formatting_symbols_and_definitions() {
         json!({"textDocument": {"uri": messy_uri}, "options": {"tabSize": 2, "insertSpaces": true}}),
     );
     let mut fmt = Command::new(env!("CARGO_BIN_EXE_rectify"))
+        .env("RECTIFY_LANG", "en")
         .args(["fmt", "-"])
         .current_dir(dir.path())
         .stdin(Stdio::piped())
@@ -950,6 +958,7 @@ fn a_new_rule_file_is_checked_with_the_rule_set_and_offers_its_fix() {
 fn without_a_client_the_server_exits_2_and_says_why() {
     let dir = project();
     let out = Command::new(env!("CARGO_BIN_EXE_rectify"))
+        .env("RECTIFY_LANG", "en")
         .arg("lsp")
         .current_dir(dir.path())
         .stdin(Stdio::null())
@@ -1133,5 +1142,36 @@ fn a_new_record_file_gets_diagnostics_before_it_is_saved() {
     // A YAML buffer outside the project's records is not a record file.
     let other = client.open("notes.yaml", "site_name: docs\n");
     assert_eq!(places(&client.diagnostics(&other)), Vec::new());
+    client.shut_down();
+}
+
+/// The server says findings in the project's language, as `check` does:
+/// the same verdict, in Chinese under `RECTIFY_LANG=zh-CN`.
+#[test]
+fn findings_are_said_in_the_chosen_language() {
+    let dir = project();
+    let mut client = Client::start_speaking(dir.path(), dir.path(), "zh-CN");
+    client.initialize(&["utf-16"]);
+    let text = read(dir.path(), WUXI);
+    let uri = client.open(WUXI, &text);
+    let diagnostics = client.diagnostics(&uri);
+    let messages: Vec<&str> = diagnostics
+        .iter()
+        .filter_map(|d| d["message"].as_str())
+        .collect();
+    assert!(
+        messages
+            .iter()
+            .any(|m| m.contains("逾期") && m.contains("个工作日")),
+        "{messages:?}"
+    );
+    // Input diagnostics (a stage dated after the evaluation date) are not
+    // verdicts and stay English for now.
+    assert!(
+        messages
+            .iter()
+            .all(|m| !m.contains("was due") && !m.contains("commended")),
+        "{messages:?}"
+    );
     client.shut_down();
 }

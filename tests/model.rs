@@ -23,6 +23,7 @@ fn schema() -> Schema {
             ),
             kind("petition", &["replied", "closed"]),
         ],
+        ..Schema::default()
     }
 }
 

@@ -124,7 +124,7 @@ fn raw_controls(text: &str) -> Vec<String> {
 fn every_output(dir: &Path, record: &str) -> Vec<(String, String)> {
     let mut outputs = Vec::new();
     for format in [
-        "human", "plain", "json", "sarif", "junit", "github", "markdown",
+        "human", "plain", "concise", "json", "sarif", "junit", "github", "markdown",
     ] {
         let (code, out, err) = rectify(
             dir,

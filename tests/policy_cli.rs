@@ -16,7 +16,8 @@ fn rectify(args: &[&str]) -> Output {
 
 fn rectify_in(dir: &Path, args: &[&str], stdin: Option<&str>) -> Output {
     let mut cmd = Command::new(env!("CARGO_BIN_EXE_rectify"));
-    cmd.args(args)
+    cmd.env("RECTIFY_LANG", "en")
+        .args(args)
         .current_dir(dir)
         .env("NO_COLOR", "1")
         .env_remove("GITHUB_ACTIONS")

@@ -81,6 +81,7 @@ impl Scratch {
     fn run_on_github(&self, dir: &str, args: &[&str], github: bool) -> Run {
         let mut command = Command::new(env!("CARGO_BIN_EXE_rectify"));
         command
+            .env("RECTIFY_LANG", "en")
             .args(args)
             .current_dir(self.0.join(dir))
             .env("NO_COLOR", "1")

@@ -204,6 +204,7 @@ fn write(files: &[File], order: &[usize]) -> PathBuf {
 /// The JSON report of `check .` run in `dir`, and the exit code.
 fn check(dir: &Path, jobs: usize) -> (Option<i32>, String) {
     let out = Command::new(env!("CARGO_BIN_EXE_rectify"))
+        .env("RECTIFY_LANG", "en")
         .current_dir(dir)
         .args(["check", ".", "--format", "json", "--as-of", "2024-03-01"])
         .args(["--jobs", &jobs.to_string()])

@@ -29,6 +29,7 @@ fn readme_finding_example_is_what_rectify_prints() {
     std::fs::create_dir_all(&dir).expect("temp dir");
     std::fs::write(dir.join("wuxi.yaml"), record).expect("write record");
     let out = Command::new(env!("CARGO_BIN_EXE_rectify"))
+        .env("RECTIFY_LANG", "en")
         .args(&args)
         .args(["--color", "never"])
         .current_dir(&dir)

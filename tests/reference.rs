@@ -13,6 +13,7 @@ const CALENDAR: &str = "rules/calendars/cn.yaml";
 
 fn rectify_progress(as_of: &str, path: &Path) -> Value {
     let out = Command::new(env!("CARGO_BIN_EXE_rectify"))
+        .env("RECTIFY_LANG", "en")
         .args(["check", "--format", "json", "--as-of", as_of])
         .arg(path)
         .current_dir(env!("CARGO_MANIFEST_DIR"))

@@ -11,7 +11,7 @@ mod common;
 
 use common::*;
 use rectify::cli::{FailOn, exit_code};
-use rectify::outcome::{Finding, InputError, Label, Outcome};
+use rectify::outcome::{Finding, InputError, Mark, Note, Outcome};
 use rectify::report::{Format, Style};
 use rectify::source::Span;
 use rectify::syntax::ast::Severity;
@@ -190,16 +190,16 @@ fn a_label_outside_its_text_is_dropped_not_fatal() {
     let plan_07 = position(&outcome, "plan-on-time", "JS-2022-R2-07");
     outcome.findings[plan_07].labels.insert(
         0,
-        Label {
+        Mark {
             span: Span::new(10_000, 10_004),
-            text: "lost".into(),
+            note: Note::ThisRecord,
         },
     );
     // Byte 2 of the Wuxi ledger is inside `无`.
     let acceptance_07 = position(&outcome, "independent-acceptance", "JS-2022-R2-07");
-    outcome.findings[acceptance_07].labels = vec![Label {
+    outcome.findings[acceptance_07].labels = vec![Mark {
         span: Span::new(2, 3),
-        text: "inside a character".into(),
+        note: Note::ThisRecord,
     }];
     let human = rendered(&outcome, Format::Human, &Style::default());
     let plan = line_of(WUXI, "plan: 2022-07-20");
@@ -291,6 +291,7 @@ fn a_clean_run_exits_0() {
 fn a_date_that_is_not_in_the_calendar_is_a_usage_error() {
     let assert = assert_cmd::Command::cargo_bin("rectify")
         .expect("binary")
+        .env("RECTIFY_LANG", "en")
         .args(["check", "--as-of", "2023-02-30"])
         .assert()
         .code(2);
@@ -305,6 +306,7 @@ fn a_date_that_is_not_in_the_calendar_is_a_usage_error() {
 fn completions_are_printed_for_a_shell() {
     let assert = assert_cmd::Command::cargo_bin("rectify")
         .expect("binary")
+        .env("RECTIFY_LANG", "en")
         .args(["completions", "bash"])
         .assert()
         .success();
@@ -317,6 +319,7 @@ fn completions_are_printed_for_a_shell() {
 fn html_report(path: &str, as_of: &str) -> String {
     let assert = assert_cmd::Command::cargo_bin("rectify")
         .expect("binary")
+        .env("RECTIFY_LANG", "en")
         .args(["report", path, "--as-of", as_of, "--format", "html"])
         .assert()
         .success();
@@ -407,6 +410,7 @@ fn html_report_is_chinese_when_most_units_are() {
 fn example_units() -> Vec<String> {
     let assert = assert_cmd::Command::cargo_bin("rectify")
         .expect("binary")
+        .env("RECTIFY_LANG", "en")
         .args(["check", "examples/jiangsu", "--as-of", "2025-06-30"])
         .args(["--format", "json"])
         .assert()

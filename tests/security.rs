@@ -71,6 +71,7 @@ impl Dir {
     fn run_with(&self, args: &[&str], stdin: Stdio) -> Run {
         let (out, err) = (self.path("out/stdout"), self.path("out/stderr"));
         let mut child = Command::new(env!("CARGO_BIN_EXE_rectify"))
+            .env("RECTIFY_LANG", "en")
             .args(args)
             .current_dir(&self.0)
             .env("NO_COLOR", "1")

@@ -93,7 +93,7 @@ fn expect_err(text: &str, code: &str, message: &str, underlined: &str) {
 
 #[test]
 fn errors_name_the_token_and_what_was_expected() {
-    let items = "a rule item (`title`, `cite`, `for`, `when`, `require`, `severity`, `penalty`, `reward`, `help`)";
+    let items = "a rule item (`title`, `cite`, `for`, `per`, `when`, `require`, `severity`, `penalty`, `reward`, `help`)";
     expect_err(
         "rule a { for task titel \"x\" }",
         "rules::syntax",
@@ -108,9 +108,9 @@ fn errors_name_the_token_and_what_was_expected() {
     );
     expect_err(
         "rule a { for task",
-        "rules::syntax",
-        &format!("unexpected end of file, expected {items} or `}}`"),
-        "",
+        "rules::unclosed",
+        "`rule a` opened at line 1 is never closed",
+        "{",
     );
     expect_err(
         "rule a { title \"open }",
@@ -124,6 +124,44 @@ fn errors_name_the_token_and_what_was_expected() {
         &format!("unexpected `format`, expected {items} or `}}`"),
         "format",
     );
+}
+
+/// The hint list of rule items names every item the grammar allows: the
+/// first keyword of each alternative of `item` in `grammar/rules.pest`.
+#[test]
+fn the_hint_list_names_every_rule_item_of_the_grammar() {
+    let grammar =
+        std::fs::read_to_string(Path::new(env!("CARGO_MANIFEST_DIR")).join("grammar/rules.pest"))
+            .expect("grammar");
+    let rule_body = |name: &str| {
+        grammar
+            .lines()
+            .find_map(|l| {
+                let (head, body) = l.split_once('=')?;
+                (head.trim() == name).then(|| body.trim().to_string())
+            })
+            .unwrap_or_else(|| panic!("no grammar rule `{name}`"))
+    };
+    let items = rule_body("item");
+    let alternatives = items.trim_matches(|c| c == '{' || c == '}' || c == ' ');
+    let errors = syntax::parse("rule a { zzz }").expect_err("should not parse");
+    let message = &errors[0].message;
+    let mut words = Vec::new();
+    for alternative in alternatives.split('|').map(str::trim) {
+        let body = rule_body(alternative);
+        let first = body
+            .trim_start_matches(['{', ' '])
+            .split_whitespace()
+            .next()
+            .and_then(|w| w.strip_prefix("kw_"))
+            .unwrap_or_else(|| panic!("`{alternative}` does not start with a keyword"));
+        words.push(first.to_string());
+        assert!(
+            message.contains(&format!("`{first}`")),
+            "the hint list misses `{first}`: {message}"
+        );
+    }
+    assert!(words.contains(&"per".to_string()) && words.contains(&"reward".to_string()));
 }
 
 #[test]
@@ -364,6 +402,7 @@ fn spans_end_at_their_last_token() {
             .filter_map(|d| match d {
                 ast::Decl::Pipeline { span, .. } => Some(("pipeline", *span)),
                 ast::Decl::Score(s) => Some(("score", s.span)),
+                ast::Decl::Fields { span, .. } => Some(("extra fields", *span)),
                 _ => None,
             })
             .collect();

@@ -18,7 +18,7 @@ use rectify::run::{self, Options};
 use rectify::units::{UnitDecl, UnitRegistry};
 use serde_json::Value;
 
-use common::{check_json_in, rectify_in};
+use common::{check_json_in, findings_of, rectify_in};
 
 const AS_OF: Date = date(2025, 6, 30);
 const SUZHOU: &str = "苏州市人民政府";
@@ -79,16 +79,6 @@ fn json(outcome: &Outcome) -> Value {
     let mut out = Vec::new();
     report::render(outcome, Format::Json, &Style::default(), &mut out).expect("renders");
     serde_json::from_slice(&out).expect("the JSON report parses")
-}
-
-/// The findings of one rule in a JSON report.
-fn findings_of<'a>(report: &'a Value, rule: &str) -> Vec<&'a Value> {
-    report["findings"]
-        .as_array()
-        .expect("findings")
-        .iter()
-        .filter(|f| f["rule"] == rule)
-        .collect()
 }
 
 fn finding<'a>(report: &'a Value, rule: &str, record: &str) -> &'a Value {

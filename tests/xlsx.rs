@@ -93,7 +93,8 @@ fn check_writes_findings_scores_and_progress_as_a_workbook() {
             "Late days",
             "Late workdays",
             "Penalty",
-            "Waived"
+            "Waived",
+            "Reward"
         ]
     );
     let wx04 = row(
@@ -123,8 +124,18 @@ fn check_writes_findings_scores_and_progress_as_a_workbook() {
     );
     assert_eq!(text(&rate[0]), "<bundled>/central-inspection.rules");
 
+    let nj01 = row(&findings, (3, "closed-early"), (4, "JS-2022-R2-NJ-01"));
+    assert_eq!(nj01[12], Data::Float(0.0), "a commendation costs nothing");
+    assert_eq!(nj01[14], Data::Float(1.5), "and earns its reward");
+    assert_eq!(wx04[14], Data::Float(0.0));
+
     let scores = rows(&mut book, "Scoreboard");
     assert_eq!(text(&scores[0][4]), "Score");
+    let headings: Vec<String> = scores[0].iter().map(text).collect();
+    assert_eq!(headings[5..], ["Grade", "Commendations", "Reward"]);
+    let suzhou = row(&scores, (0, "Suzhou Municipal Government"), (5, "pass"));
+    assert_eq!(suzhou[6], Data::Float(4.0), "four commendations");
+    assert_eq!(suzhou[7], Data::Float(7.0), "earning 7 points");
     assert_eq!(scores.len(), 13, "12 units and the heading");
     let figures: Vec<f64> = scores[1..]
         .iter()

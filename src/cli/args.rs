@@ -8,6 +8,7 @@ use std::path::PathBuf;
 use clap::{Args, Parser, Subcommand, ValueEnum};
 use jiff::civil::Date;
 
+use crate::i18n::Lang;
 use crate::syntax::ast::Severity;
 
 /// Check environmental-inspection rectification records against rules.
@@ -20,9 +21,29 @@ pub struct Cli {
     pub config: ConfigChoice,
 }
 
-/// Which `rectify.toml` applies; global, so it may follow the subcommand.
+/// `--lang`: a language rectify has a catalogue for, by any of its names
+/// (`zh-CN`, `zh_CN.UTF-8`, `zh`, `en-US`).
+fn parse_lang(name: &str) -> Result<Lang, String> {
+    Lang::parse(name).ok_or_else(|| unknown_lang(name))
+}
+
+/// The error for a language rectify does not speak.
+pub fn unknown_lang(name: &str) -> String {
+    let known: Vec<&str> = Lang::ALL.iter().map(|l| l.code()).collect();
+    format!(
+        "rectify has no messages in `{name}`; it speaks `{}`",
+        known.join("` and `")
+    )
+}
+
+/// Which `rectify.toml` applies, and the language; global, so they may
+/// follow the subcommand.
 #[derive(Debug, Default, Args)]
 pub struct ConfigChoice {
+    /// The language of messages, summaries and reports: `en` or `zh-CN`
+    /// (else RECTIFY_LANG, `lang` in rectify.toml, the locale, English)
+    #[arg(long, global = true, value_name = "LANG", value_parser = parse_lang)]
+    pub lang: Option<Lang>,
     /// Use this configuration file instead of the nearest rectify.toml
     #[arg(long, global = true, value_name = "FILE", conflicts_with = "no_config")]
     pub config: Option<PathBuf>,
@@ -67,6 +88,9 @@ pub enum Command {
     Explain(super::explain::ExplainArgs),
     /// Show the resolved settings (rectify.toml, flags, defaults) and where each came from.
     Config(super::show::ConfigArgs),
+    /// What changed between the check on one day and on a later one: new
+    /// findings, resolved findings, each unit's score.
+    Diff(super::diff::DiffArgs),
     /// Read a spreadsheet ledger (.xlsx, .csv) into record files, one ledger file per responsible unit.
     Import(super::import::ImportArgs),
     /// A language server for rule files and record files, over stdin and stdout.
@@ -136,6 +160,8 @@ pub enum FormatArg {
     Human,
     /// miette's narratable diagnostics, plain sentences
     Plain,
+    /// one line per finding: `file:line:col: rule: message [points]`
+    Concise,
     /// the JSON report (version 1)
     Json,
     /// SARIF 2.1.0, for GitHub code scanning
@@ -212,6 +238,39 @@ pub struct ReportArgs {
     pub color: ColorArg,
     #[command(flatten)]
     pub walk: WalkArgs,
+    /// Progress at each period end instead: as `check --as-of` would have
+    /// given it on that day, from the stage dates
+    #[arg(long, value_enum, value_name = "PERIOD")]
+    pub history: Option<HistoryArg>,
+    /// The first day of the history (its first period is the one holding
+    /// it) [default: the earliest `assigned` of the records]
+    #[arg(long, value_name = "DATE", value_parser = parse_date, requires = "history")]
+    pub from: Option<Date>,
+    /// The last day of the history [default: the evaluation date]
+    #[arg(long, value_name = "DATE", value_parser = parse_date, requires = "history")]
+    pub to: Option<Date>,
+}
+
+/// The periods of `report --history`.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, ValueEnum)]
+pub enum HistoryArg {
+    /// weeks ending on Sunday
+    Weekly,
+    /// calendar months
+    Monthly,
+    /// calendar quarters
+    Quarterly,
+}
+
+impl HistoryArg {
+    pub fn every(self) -> crate::run::history::Every {
+        use crate::run::history::Every;
+        match self {
+            HistoryArg::Weekly => Every::Week,
+            HistoryArg::Monthly => Every::Month,
+            HistoryArg::Quarterly => Every::Quarter,
+        }
+    }
 }
 
 #[derive(Clone, Copy, Debug, PartialEq, Eq, ValueEnum)]
@@ -224,6 +283,9 @@ pub enum ReportFormat {
     Html,
     /// an Excel workbook: findings, scoreboard, progress by unit (needs --output)
     Xlsx,
+    /// the JSON progress history, version 1 (with --history only; the
+    /// check's own JSON is `rectify check --format json`)
+    Json,
 }
 
 /// The lowest severity that makes `check` exit 1.
@@ -269,7 +331,7 @@ fn due_within_range() -> clap::builder::RangedI64ValueParser<u32> {
 }
 
 /// `--jobs N`: from 1 to [`JOBS_PER_CORE`] per core of this machine.
-fn parse_jobs(text: &str) -> Result<u32, String> {
+pub(crate) fn parse_jobs(text: &str) -> Result<u32, String> {
     let cores = std::thread::available_parallelism().map_or(1, |n| n.get());
     let max = u32::try_from(cores)
         .unwrap_or(u32::MAX)

@@ -65,6 +65,7 @@ pub fn run(args: &CheckArgs, project: &Project) -> u8 {
         width: width(to_terminal),
         due_within: settings.due_within.value,
         fail_on: settings.fail_on.value.threshold(),
+        lang: settings.lang.value,
     };
     let render = |out: &mut dyn Write| report::render(&outcome, format, &style, out);
     let written = match &out_file {
@@ -189,6 +190,7 @@ pub(crate) fn convert(arg: FormatArg) -> Format {
     match arg {
         FormatArg::Human => Format::Human,
         FormatArg::Plain => Format::Plain,
+        FormatArg::Concise => Format::Concise,
         FormatArg::Json => Format::Json,
         FormatArg::Sarif => Format::Sarif,
         FormatArg::Junit => Format::Junit,

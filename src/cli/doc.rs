@@ -113,8 +113,20 @@ pub type ParseFailure = (String, String, Vec<syntax::Error>);
 pub fn pages(sources: &[(String, String)]) -> Result<Vec<(String, String)>, ParseFailure> {
     let mut pages = Vec::new();
     let mut rows = Vec::new();
+    let mut extra = Vec::new();
     for (name, text) in sources {
         let file = syntax::parse(text).map_err(|e| (name.clone(), text.clone(), e))?;
+        extra.extend(
+            file.rulesets
+                .iter()
+                .flat_map(|r| &r.decls)
+                .flat_map(|d| match d {
+                    ast::Decl::Fields { paths, .. } => {
+                        paths.iter().map(|p| p.value.clone()).collect()
+                    }
+                    _ => Vec::new(),
+                }),
+        );
         let lines = LineIndex::new(text);
         for rule in &file.rules {
             let line = lines.line_col(text, rule.span.start).0;
@@ -126,7 +138,7 @@ pub fn pages(sources: &[(String, String)]) -> Result<Vec<(String, String)>, Pars
         }
     }
     let names: Vec<&str> = sources.iter().map(|(n, _)| n.as_str()).collect();
-    pages.push(("index.md".to_string(), index(&names, &rows)));
+    pages.push(("index.md".to_string(), index(&names, &rows, &extra)));
     Ok(pages)
 }
 
@@ -142,11 +154,7 @@ fn page(name: &str, text: &str, line: usize, rule: &ast::Rule) -> String {
     let _ = writeln!(out, "| | |\n|---|---|");
     let _ = writeln!(out, "| applies to | `{}` records |", rule.kind.value);
     if let Some(per) = &rule.per {
-        let key = match per.value {
-            ast::GroupBy::Unit => "unit",
-            ast::GroupBy::Round => "round",
-            ast::GroupBy::Kind => "kind",
-        };
+        let key = per.names().join(" and ");
         let _ = writeln!(
             out,
             "| group rule | one finding per failing {key}, located at the rule |"
@@ -205,7 +213,7 @@ fn row(text: &str, rule: &ast::Rule) -> String {
     )
 }
 
-fn index(names: &[&str], rows: &[String]) -> String {
+fn index(names: &[&str], rows: &[String], extra: &[String]) -> String {
     let mut out = String::new();
     let _ = writeln!(out, "{GENERATED} {}; do not edit. -->\n", names.join(", "));
     let _ = writeln!(out, "# Rules\n");
@@ -219,6 +227,14 @@ fn index(names: &[&str], rows: &[String]) -> String {
     let _ = writeln!(out, "|---|---|---|---|---|");
     for r in rows {
         let _ = writeln!(out, "{r}");
+    }
+    if !extra.is_empty() {
+        let fields: Vec<String> = extra.iter().map(|f| format!("`{}`", cell(f))).collect();
+        let _ = writeln!(
+            out,
+            "\n## Extra fields\n\nRecords may carry these fields beside the record format; the rules declare them (`extra fields`): {}.",
+            fields.join(", ")
+        );
     }
     out
 }

@@ -3,9 +3,9 @@
 //! ([`crate::eval::explain`]), with the record's place.
 //!
 //! `rectify explain RULE --unit UNIT [PATHS...]` (or `--round`, `--kind`,
-//! as the rule groups): a group rule's verdict on one group: the records
-//! counted, those meeting the condition, the figure, the threshold, the
-//! penalty.
+//! `--group FIELD=VALUE`, one value per field the rule groups by): a group
+//! rule's verdict on one group: the records counted, those meeting the
+//! condition, the figure, the threshold, the penalty and its derivation.
 //!
 //! Exit: 0 explained (whatever the verdict), 2 the rules do not load, or the
 //! rule, the record or the group is not found.
@@ -30,20 +30,24 @@ use super::settings::{self, Flags};
 pub struct ExplainArgs {
     /// The rule id, like `plan-on-time`
     pub rule: String,
-    /// The record id, like `JS-2022-R2-07` (not with --unit, --round or --kind)
-    #[arg(required_unless_present_any = ["unit", "round", "kind"])]
+    /// The record id, like `JS-2022-R2-07` (not with --unit, --round, --kind or --group)
+    #[arg(required_unless_present_any = ["unit", "round", "kind", "group"])]
     pub record: Option<String>,
     /// Record files or folders to search (walked for *.yaml, *.yml) [default: .]
     pub paths: Vec<PathBuf>,
-    /// Explain a group rule on this unit's records (a rule `per unit`)
-    #[arg(long, value_name = "UNIT", conflicts_with_all = ["round", "kind"])]
+    /// Explain a group rule on this unit's records (a rule `per unit`, `per unit and …`)
+    #[arg(long, value_name = "UNIT")]
     pub unit: Option<String>,
-    /// Explain a group rule on this round's records (a rule `per round`)
-    #[arg(long, value_name = "ROUND", conflicts_with = "kind")]
+    /// Explain a group rule on this round's records (a rule `per round`, `per unit and round`)
+    #[arg(long, value_name = "ROUND")]
     pub round: Option<String>,
     /// Explain a group rule on this kind's records (a rule `per kind`)
     #[arg(long, value_name = "KIND")]
     pub kind: Option<String>,
+    /// Explain a group rule on the group with this value of a field it groups
+    /// by, like `region=Jiangsu/Wuxi`; repeatable, one per field
+    #[arg(long, value_name = "FIELD=VALUE", value_parser = parse_group)]
+    pub group: Vec<(String, String)>,
     /// A rule file or folder of *.rules; repeatable [default: `rules` in rectify.toml, else the bundled rule set]
     #[arg(long = "rules", value_name = "FILE|DIR")]
     pub rules: Vec<PathBuf>,
@@ -83,7 +87,8 @@ pub fn run(args: &ExplainArgs, project: &Project) -> u8 {
         return UNTRUSTED;
     };
     let schema = run::schema(plan);
-    if let Some((by, key)) = args.group() {
+    let asked = args.group();
+    if !asked.is_empty() {
         // With a group, the first operand is a path, not a record id.
         let group_flags = Flags {
             paths: args
@@ -95,11 +100,11 @@ pub fn run(args: &ExplainArgs, project: &Project) -> u8 {
             ..flags
         };
         let options = settings::resolve(project, &group_flags).options(project, as_of);
-        return group(plan, index, by, key, &options, as_of);
+        return group(plan, index, &asked, &options, as_of);
     }
     let options = settings.options(project, as_of);
     let Some(record) = args.record.as_deref() else {
-        eprintln!("error: name a record id, or a group with --unit, --round or --kind");
+        eprintln!("error: name a record id, or a group with --unit, --round, --kind or --group");
         return UNTRUSTED;
     };
     let found = match run::find_record(&options.paths, record, &schema, &options.discovery) {
@@ -162,18 +167,78 @@ fn finish(written: io::Result<()>) -> u8 {
     }
 }
 
+/// `--group region=Jiangsu/Wuxi`: a field and its value.
+fn parse_group(text: &str) -> Result<(String, String), String> {
+    match text.split_once('=') {
+        Some((field, value)) if !field.trim().is_empty() => {
+            Ok((field.trim().to_string(), value.to_string()))
+        }
+        _ => Err(format!(
+            "expected FIELD=VALUE, like `region=Jiangsu/Wuxi`, not `{}`",
+            neutral::text(text)
+        )),
+    }
+}
+
 impl ExplainArgs {
-    /// The group asked for: `("unit", "Xuzhou")`.
-    fn group(&self) -> Option<(&'static str, &str)> {
+    /// The group asked for, field by field: `[("unit", "Xuzhou")]`.
+    fn group(&self) -> Vec<(String, String)> {
         let named = [
             ("unit", &self.unit),
             ("round", &self.round),
             ("kind", &self.kind),
         ];
-        named
+        let flags = named
             .into_iter()
-            .find_map(|(by, value)| value.as_deref().map(|v| (by, v)))
+            .filter_map(|(by, value)| value.as_ref().map(|v| (by.to_string(), v.clone())));
+        let unit = |(k, v): &(String, String)| match k.as_str() {
+            "responsible.unit" => ("unit".to_string(), v.clone()),
+            _ => (k.clone(), v.clone()),
+        };
+        flags.chain(self.group.iter().map(unit)).collect()
     }
+}
+
+/// The values of `asked`, in the order of the rule's keys; or the error
+/// and help when they are not exactly the fields it groups by.
+fn values(
+    rule: &crate::eval::plan::Rule,
+    asked: &[(String, String)],
+) -> Result<Vec<String>, (String, String)> {
+    let Some(group) = &rule.group else {
+        return Err((
+            "is not a group rule".to_string(),
+            format!("name a record: `rectify explain {} RECORD-ID`", rule.id),
+        ));
+    };
+    let names: Vec<&str> = asked.iter().map(|(k, _)| k.as_str()).collect();
+    let by = group.by();
+    if group.keys.is_empty() {
+        return Err((
+            format!("does not group records per {}", names.join(" and ")),
+            "it judges all records as one group: name a record of it".to_string(),
+        ));
+    }
+    let flag = |name: &str| match name {
+        "unit" | "round" | "kind" => format!("--{name}"),
+        name => format!("--group {name}=…"),
+    };
+    let wanted: Vec<String> = group.keys.iter().map(|k| flag(&k.name)).collect();
+    let mut values = Vec::new();
+    for key in &group.keys {
+        let mut given = asked.iter().filter(|(k, _)| *k == key.name);
+        match (given.next(), given.next()) {
+            (Some((_, v)), None) => values.push(v.clone()),
+            _ => break,
+        }
+    }
+    if values.len() != group.keys.len() || asked.len() != group.keys.len() {
+        return Err((
+            format!("does not group records per {}", names.join(" and ")),
+            format!("it groups records per {by}: use {}", wanted.join(" and ")),
+        ));
+    }
+    Ok(values)
 }
 
 /// A group rule on one group: every record under `paths` of the rule's
@@ -181,33 +246,20 @@ impl ExplainArgs {
 fn group(
     plan: &crate::eval::Plan,
     index: usize,
-    by: &str,
-    key: &str,
+    asked: &[(String, String)],
     options: &run::Options,
     as_of: Date,
 ) -> u8 {
     let rule = &plan.rules[index];
-    let groups = crate::eval::group::by(rule);
-    if rule.group.is_none() || groups != by {
-        let (problem, help) = match groups {
-            _ if rule.group.is_none() => (
-                "is not a group rule".to_string(),
-                format!("name a record: `rectify explain {} RECORD-ID`", rule.id),
-            ),
-            "all" => (
-                format!("does not group records per {by}"),
-                "it judges all records as one group: name a record of it".to_string(),
-            ),
-            other => (
-                format!("does not group records per {by}"),
-                format!("it groups records per {other}: use --{other}"),
-            ),
-        };
-        eprintln!("error: rule `{}` {problem}", rule.id);
-        eprintln!("  help: {help}");
-        return UNTRUSTED;
-    }
-    let mut explanation = GroupExplanation::new(plan, index, key, as_of);
+    let values = match values(rule, asked) {
+        Ok(values) => values,
+        Err((problem, help)) => {
+            eprintln!("error: rule `{}` {}", rule.id, neutral::text(&problem));
+            eprintln!("  help: {}", neutral::text(&help));
+            return UNTRUSTED;
+        }
+    };
+    let mut explanation = GroupExplanation::new(plan, index, &values, as_of);
     let schema = run::schema(plan);
     let read = run::find::each_record(&options.paths, &schema, &options.discovery, |record| {
         explanation.add(record)
@@ -221,19 +273,21 @@ fn group(
             return UNTRUSTED;
         }
     };
+    let described = crate::eval::group::describe(rule, &values);
     if explanation.is_empty() {
         let kind = &plan.kinds[rule.kind].name;
         eprintln!(
-            "error: no `{kind}` records of {by} `{key}` in {files} record file{}",
+            "error: no `{kind}` records of {} in {files} record file{}",
+            neutral::text(&described),
             if files == 1 { "" } else { "s" }
         );
         let known: Vec<&str> = explanation.groups.iter().map(String::as_str).collect();
-        if let Some(help) = crate::suggest::help(key, &known) {
+        if let Some(help) = crate::suggest::help(&values.join(", "), &known) {
             eprintln!("  help: {}", neutral::text(&help));
         }
         return UNTRUSTED;
     }
-    let heading = format!("rule `{}` on {by} `{key}`", rule.id);
+    let heading = format!("rule `{}` on {described}", rule.id);
     let steps = explanation.steps();
     finish(print(&mut io::stdout().lock(), &heading, &steps))
 }

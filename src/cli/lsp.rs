@@ -38,7 +38,7 @@ pub fn run(args: &LspArgs, project: &Project) -> u8 {
         let project = reopened.as_ref().unwrap_or(project);
         let settings = settings::resolve(project, &flags);
         let as_of = settings.as_of.value.unwrap_or_else(super::check::today);
-        settings.options(project, as_of)
+        (settings.options(project, as_of), settings.lang.value)
     };
     match crate::lsp::serve(options) {
         Ok(()) => 0,

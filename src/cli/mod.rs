@@ -17,9 +17,11 @@
 
 pub mod args;
 pub mod check;
+pub mod diff;
 pub mod doc;
 pub mod explain;
 pub mod fmt;
+pub mod history;
 pub mod import;
 pub mod init;
 pub mod lsp;
@@ -65,6 +67,7 @@ fn in_project(command: Command, project: &project::Project) -> u8 {
     match command {
         Command::Check(args) => check::run(&args, project),
         Command::Report(args) => report::run(&args, project),
+        Command::Diff(args) => diff::run(&args, project),
         Command::Rules(command) => rules::run(&command, project),
         Command::Fmt(args) => fmt::run(&args, project),
         Command::Test(args) => test::run(&args, project),

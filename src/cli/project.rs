@@ -14,6 +14,7 @@ use std::path::{Path, PathBuf};
 use std::sync::Arc;
 
 use crate::config::{self, Config};
+use crate::i18n::Lang;
 use crate::outcome::{InputError, Origin, Place};
 use crate::source::{LineIndex, Span};
 use crate::syntax::ast::Severity;
@@ -35,6 +36,11 @@ pub struct Project {
     /// Why the root is the root, for `rectify config`.
     pub root_from: &'static str,
     pub config: Option<Loaded>,
+    /// `--lang`, when given.
+    pub lang_flag: Option<Lang>,
+    /// `RECTIFY_LANG`, when set to a language rectify speaks (set to
+    /// another, the command stops before it starts).
+    pub lang_env: Option<Lang>,
 }
 
 /// A `rectify.toml` that was read and parsed.
@@ -122,11 +128,14 @@ pub fn open(choice: &ConfigChoice) -> Result<Project, u8> {
         );
         return Err(UNTRUSTED);
     }
+    let lang_env = lang_from_env()?;
     Ok(Project {
         root,
         cwd,
         root_from,
         config,
+        lang_flag: choice.lang,
+        lang_env,
     })
 }
 
@@ -233,4 +242,26 @@ fn diagnostic(e: &config::Error) -> InputError {
         })
         .collect();
     error
+}
+
+/// `RECTIFY_LANG`: unset or empty is no choice; a language rectify does not
+/// speak is an error (a setting someone made on purpose is never ignored).
+fn lang_from_env() -> Result<Option<Lang>, u8> {
+    let Some(value) = std::env::var_os("RECTIFY_LANG") else {
+        return Ok(None);
+    };
+    let value = value.to_string_lossy();
+    if value.trim().is_empty() {
+        return Ok(None);
+    }
+    match Lang::parse(&value) {
+        Some(lang) => Ok(Some(lang)),
+        None => {
+            eprintln!(
+                "error: RECTIFY_LANG: {}",
+                super::args::unknown_lang(&crate::report::neutral::text(&value))
+            );
+            Err(UNTRUSTED)
+        }
+    }
 }

@@ -23,6 +23,15 @@ use super::settings::{self, Flags};
 use super::spinner::Spinner;
 
 pub fn run(args: &ReportArgs, project: &Project) -> u8 {
+    if let Some(every) = args.history {
+        return super::history::run(args, every.every(), project);
+    }
+    if args.format == ReportFormat::Json {
+        eprintln!(
+            "error: `rectify report --format json` is the progress history: add `--history PERIOD`\n  = help: for the check's JSON report (progress included), run `rectify check --format json`"
+        );
+        return UNTRUSTED;
+    }
     let flags = Flags {
         paths: args.paths.clone(),
         rules: args.rules.clone(),
@@ -51,28 +60,14 @@ pub fn run(args: &ReportArgs, project: &Project) -> u8 {
         ReportFormat::Table => Some(Form::Table),
         ReportFormat::Markdown => Some(Form::Markdown),
         ReportFormat::Html => Some(Form::Html),
-        ReportFormat::Xlsx => None,
+        ReportFormat::Xlsx | ReportFormat::Json => None,
     };
     let render = |out: &mut dyn Write| match form {
         Some(form) => progress::render(&outcome, form, Some(due_within), out),
-        None => crate::report::xlsx::write(&outcome, out),
+        None => crate::report::xlsx::write(&outcome, settings.lang.value.catalogue(), out),
     };
-    if output::refuse_inputs(out_file.as_deref(), &outcome) {
-        return UNTRUSTED;
-    }
-    let to_stdout = out_file.as_deref().is_none_or(output::is_stdout);
-    if form.is_none() && to_stdout && std::io::stdout().is_terminal() {
-        eprintln!("{}", output::BINARY_TO_TERMINAL);
-        return UNTRUSTED;
-    }
-    let written = match &out_file {
-        Some(path) if !output::is_stdout(path) => output::write(path, render)
-            .map_err(|e| format!("cannot write `{}`: {e}", path.display())),
-        _ => output::write_stdout(render).map_err(|e| format!("cannot write the report: {e}")),
-    };
-    if let Err(message) = written {
-        eprintln!("error: {message}");
-        return UNTRUSTED;
+    if let Err(code) = emit(out_file.as_deref(), form.is_none(), &outcome, render) {
+        return code;
     }
     match untrusted_reason(&outcome) {
         Some(reason) => {
@@ -81,4 +76,32 @@ pub fn run(args: &ReportArgs, project: &Project) -> u8 {
         }
         None => 0,
     }
+}
+
+/// Write a report to `out_file` (or stdout), refusing to overwrite an
+/// input or to send a binary workbook to a terminal; the exit code when it
+/// cannot be written.
+pub(super) fn emit(
+    out_file: Option<&std::path::Path>,
+    binary: bool,
+    outcome: &crate::outcome::Outcome,
+    render: impl FnOnce(&mut dyn Write) -> std::io::Result<()>,
+) -> Result<(), u8> {
+    if output::refuse_inputs(out_file, outcome) {
+        return Err(UNTRUSTED);
+    }
+    let to_stdout = out_file.is_none_or(output::is_stdout);
+    if binary && to_stdout && std::io::stdout().is_terminal() {
+        eprintln!("{}", output::BINARY_TO_TERMINAL);
+        return Err(UNTRUSTED);
+    }
+    let written = match out_file {
+        Some(path) if !output::is_stdout(path) => output::write(path, render)
+            .map_err(|e| format!("cannot write `{}`: {e}", path.display())),
+        _ => output::write_stdout(render).map_err(|e| format!("cannot write the report: {e}")),
+    };
+    written.map_err(|message| {
+        eprintln!("error: {message}");
+        UNTRUSTED
+    })
 }

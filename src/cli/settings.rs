@@ -7,6 +7,7 @@ use std::path::PathBuf;
 use jiff::civil::Date;
 use serde_json::json;
 
+use crate::i18n::Lang;
 use crate::run::waivers::{InlineWaivers, WaiverAuthority};
 use crate::source::Spanned;
 use crate::units::UnitRegistry;
@@ -76,6 +77,9 @@ pub struct Settings {
     pub waivers: Value<Vec<PathBuf>>,
     pub fail_on: Value<FailOn>,
     pub format: Value<FormatArg>,
+    /// The language of the words: `--lang`, else `RECTIFY_LANG`, else
+    /// `lang` in the config, else the locale, else English.
+    pub lang: Value<Lang>,
     /// `None`: today (read by the command, the one clock read).
     pub as_of: Value<Option<Date>>,
     pub due_within: Value<Option<u32>>,
@@ -202,6 +206,7 @@ pub fn resolve(project: &Project, flags: &Flags) -> Settings {
             FailOn::Error,
         ),
         format: format_setting(project, flags.format, format),
+        lang: lang_setting(project),
         as_of: optional(project, flags.as_of, config.and_then(|c| c.as_of.as_ref())),
         due_within: optional(
             project,
@@ -288,6 +293,43 @@ fn format_setting(
     }
 }
 
+/// `--lang`, else `RECTIFY_LANG`, else `lang` in the config, else the
+/// POSIX locale (`LC_ALL`, `LC_MESSAGES`, `LANG`), else English. The
+/// environment variable outranks the config: it is the person's own
+/// choice, the config the project's; the locale only says where the
+/// machine is.
+fn lang_setting(project: &Project) -> Value<Lang> {
+    if let Some(lang) = project.lang_env.filter(|_| project.lang_flag.is_none()) {
+        return Value {
+            value: lang,
+            from: From::Environment("RECTIFY_LANG"),
+        };
+    }
+    let chosen = pick(
+        project,
+        project.lang_flag.map(Some),
+        project.settings().and_then(|c| c.lang.as_ref()),
+        |l| Some(*l),
+        None,
+    );
+    if let Some(value) = chosen.value {
+        return Value {
+            value,
+            from: chosen.from,
+        };
+    }
+    match Lang::from_locale(|name| std::env::var(name).ok()) {
+        Some(value) => Value {
+            value,
+            from: From::Environment("the locale"),
+        },
+        None => Value {
+            value: Lang::En,
+            from: From::Default,
+        },
+    }
+}
+
 /// A clap value named in the config (validated there against the same names).
 fn named<T: clap::ValueEnum + Default>(name: &str) -> T {
     T::from_str(name, true).unwrap_or_default()
@@ -358,6 +400,7 @@ impl Settings {
                 "waivers": entry(json!(paths(&self.waivers.value)), &self.waivers.from),
                 "fail-on": entry(json!(value_name(self.fail_on.value)), &self.fail_on.from),
                 "format": entry(json!(value_name(self.format.value)), &self.format.from),
+                "lang": entry(json!(self.lang.value.code()), &self.lang.from),
                 "as-of": entry(json!(self.as_of.value.map(|d| d.to_string())), &self.as_of.from),
                 "due-within": entry(json!(self.due_within.value), &self.due_within.from),
                 "jobs": entry(json!(self.jobs.value), &self.jobs.from),

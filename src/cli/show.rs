@@ -187,6 +187,7 @@ fn rows(s: &Settings) -> Vec<(&'static str, String, String)> {
         row("waivers", &s.waivers, list),
         row("fail-on", &s.fail_on, |v| settings::value_name(*v)),
         row("format", &s.format, |v| settings::value_name(*v)),
+        row("lang", &s.lang, |l| l.code().to_string()),
         row("as-of", &s.as_of, |d| {
             d.map_or_else(|| "today".to_string(), |d| d.to_string())
         }),

@@ -207,19 +207,26 @@ fn run_file(
     let name = path.display().to_string();
     let text =
         load::read_text(path, load::MAX_FILE_SIZE).map_err(|e| format!("error: `{name}`: {e}"))?;
-    let suite = ruletest::parse(&text).map_err(|errors| {
-        let lines = LineIndex::new(&text);
-        let shown: Vec<String> = errors
-            .iter()
-            .map(|e| {
-                let (line, col) = lines.line_col(&text, e.span.start);
-                format!("error: {name}:{line}:{col}: {}", e.message)
-            })
-            .collect();
-        shown.join("\n")
-    })?;
+    let suite = ruletest::parse(&text).map_err(|errors| located(&name, &text, &errors))?;
     let dir = path.parent().unwrap_or(Path::new("."));
+    let missing = ruletest::missing_files(&suite, dir);
+    if !missing.is_empty() {
+        return Err(located(&name, &text, &missing));
+    }
     Ok(ruletest::run(&suite, plan, rule_files, dir))
+}
+
+/// `error: FILE:LINE:COL: message`, one line per error of a test file.
+fn located(name: &str, source: &str, errors: &[ruletest::Error]) -> String {
+    let lines = LineIndex::new(source);
+    let shown: Vec<String> = errors
+        .iter()
+        .map(|e| {
+            let (line, col) = lines.line_col(source, e.span.start);
+            format!("error: {}:{line}:{col}: {}", text(name), text(&e.message))
+        })
+        .collect();
+    shown.join("\n")
 }
 
 fn human(ran: &[Ran], coverage: &Coverage, out: &mut dyn Write) -> io::Result<()> {

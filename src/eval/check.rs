@@ -12,6 +12,9 @@ use crate::syntax::ast::{OrderOp, RollPolicy, Severity};
 use super::penalty;
 use super::plan::{Constraint, ConstraintKind as C, DurationExpr, Penalty, Plan, Rule};
 use super::value::{Ctx, ExtScope, Tri, deadline_before};
+use super::verdict::{
+    Amount, Due as DueSaid, Earliness, Fact, Lateness, Note, PenaltyNote, Reason, Scope, Verdict,
+};
 
 /// A rule that does not hold for a record (file-local: spans are in the
 /// record's file).
@@ -20,12 +23,13 @@ pub struct Finding {
     /// Index into [`Plan::rules`].
     pub rule: usize,
     pub severity: Severity,
-    pub message: String,
+    /// What was found, as data (said by [`Verdict::message`]).
+    pub verdict: Verdict,
     /// In the record file; the first is the primary location.
-    pub labels: Vec<(Span, String)>,
+    pub labels: Vec<(Span, Note)>,
     pub late: Option<Late>,
     pub penalty: Points,
-    pub penalty_note: Option<String>,
+    pub penalty_note: Option<PenaltyNote>,
     /// How early a reward rule's deadline was met (`due` is the due date,
     /// `actual` the stage's date; `days`, `workdays` before the due date).
     pub early: Option<Late>,
@@ -79,11 +83,11 @@ enum Part {
     Early(Late, String),
     Pending(usize, Date),
     Fail {
-        text: String,
-        labels: Vec<(Span, String)>,
+        facts: Vec<Fact>,
+        labels: Vec<(Span, Note)>,
         late: Option<Late>,
     },
-    Unknown(Vec<String>),
+    Unknown(Vec<Reason>),
 }
 
 /// Evaluate every rule for the record's kind. A record whose kind no
@@ -129,16 +133,31 @@ pub(crate) fn judge(ctx: &mut Ctx<'_>, index: usize, rule: &Rule, out: &mut Verd
             Tri::True => {}
             Tri::Unknown => {
                 let reasons = std::mem::take(&mut ctx.unknown);
-                let finding = cannot_check(index, record, &reasons, "whether the rule applies");
+                let finding = cannot_check(index, record, reasons, Scope::Applies);
                 out.findings.push(finding);
                 return;
             }
         }
     }
     if rule.group.is_some() {
-        let obs = super::group::observe(ctx, index);
-        let shown = super::group::group_of(&ctx.plan.rules[index], ctx.record);
-        ctx.step(|| format!("counts towards group `{shown}` of this group rule"));
+        // A record without a value of a grouping field is in no group: it
+        // cannot be counted, and says so rather than drop out of the figure.
+        let (key, shown) = match super::group::place(ctx, rule) {
+            Ok(place) => place,
+            Err(field) => {
+                let by = rule.group.as_ref().map_or_else(Vec::new, |g| {
+                    g.keys.iter().map(|k| k.name.clone()).collect()
+                });
+                let reason = Reason::GroupField { field, by };
+                ctx.step(|| format!("cannot check: {}", reason.say(english())));
+                out.findings
+                    .push(cannot_check(index, record, vec![reason], Scope::Group));
+                return;
+            }
+        };
+        let group = super::group::describe(rule, &shown);
+        ctx.step(|| format!("counts towards the group of {group} of this group rule"));
+        let obs = super::group::observe(ctx, index, key, shown);
         out.observations.push(obs);
         return;
     }
@@ -162,8 +181,17 @@ pub(crate) fn judge(ctx: &mut Ctx<'_>, index: usize, rule: &Rule, out: &mut Verd
             Part::Pending(_, due) => {
                 format!("  -> pending: due {due}, not before the evaluation date")
             }
-            Part::Fail { text, .. } => format!("  -> fails: {text}"),
-            Part::Unknown(reasons) => format!("  -> cannot check: {}", reasons.join("; ")),
+            Part::Fail { facts, .. } => format!(
+                "  -> fails: {}",
+                Verdict::Failed {
+                    parts: facts.clone(),
+                    rest: Vec::new()
+                }
+                .message(english())
+            ),
+            Part::Unknown(reasons) => {
+                format!("  -> cannot check: {}", Reason::list(english(), reasons))
+            }
         });
         parts.push(part);
     }
@@ -171,6 +199,11 @@ pub(crate) fn judge(ctx: &mut Ctx<'_>, index: usize, rule: &Rule, out: &mut Verd
         Some(reward) => commend(index, (reward, &ctx.kind.stages), record, parts, out),
         None => verdict(index, rule, record, parts, out),
     }
+}
+
+/// The catalogue `explain`'s derivation steps are written in.
+fn english() -> &'static crate::i18n::Catalogue {
+    crate::i18n::Lang::En.catalogue()
 }
 
 fn describe_truth(truth: Tri) -> &'static str {
@@ -182,7 +215,7 @@ fn describe_truth(truth: Tri) -> &'static str {
 }
 
 fn verdict(index: usize, rule: &Rule, record: &Record, parts: Vec<Part>, out: &mut Verdicts) {
-    let (mut texts, mut labels, mut late, mut unknown) = (Vec::new(), Vec::new(), None, Vec::new());
+    let (mut facts, mut labels, mut late, mut unknown) = (Vec::new(), Vec::new(), None, Vec::new());
     for part in parts {
         match part {
             Part::Pass | Part::Met(..) | Part::Early(..) => {}
@@ -192,33 +225,34 @@ fn verdict(index: usize, rule: &Rule, record: &Record, parts: Vec<Part>, out: &m
                 due,
             }),
             Part::Fail {
-                text,
+                facts: f,
                 labels: l,
                 late: t,
             } => {
-                texts.push(text);
+                facts.extend(f);
                 labels.extend(l);
                 late = late.or(t);
             }
             Part::Unknown(reasons) => unknown.extend(reasons),
         }
     }
-    if texts.is_empty() {
+    if facts.is_empty() {
         if unknown.is_empty() {
             out.passed.push(index);
         } else {
-            out.findings.push(cannot_check(index, record, &unknown, ""));
+            out.findings
+                .push(cannot_check(index, record, unknown, Scope::Rule));
         }
         return;
-    }
-    if !unknown.is_empty() {
-        texts.push(format!("cannot check the rest: {}", unknown.join("; ")));
     }
     let (points, note) = penalty::compute(&rule.penalty, late.as_ref());
     out.findings.push(Finding {
         rule: index,
         severity: rule.severity,
-        message: texts.join("; "),
+        verdict: Verdict::Failed {
+            parts: facts,
+            rest: unknown,
+        },
         labels,
         late,
         penalty: points,
@@ -251,19 +285,21 @@ fn commend(
     let (early, constraint) = early.unzip();
     let (points, note) = penalty::compute(reward, early.as_ref());
     let name = early.as_ref().map_or("", |e| stages[e.stage].as_str());
-    let text = match &early {
-        Some(e) => format!(
-            "`{name}` dated {} is {} early for `{}` (due {})",
-            e.actual,
-            early_amount(e),
-            constraint.unwrap_or_default(),
-            e.due
-        ),
-        None => "meets every requirement of the rule".to_string(),
-    };
+    let said = early.as_ref().map(|e| {
+        Box::new(Earliness {
+            stage: name.to_string(),
+            actual: e.actual,
+            due: e.due,
+            early: lateness(e),
+            constraint: constraint.clone().unwrap_or_default(),
+        })
+    });
     let label = match &early {
-        Some(e) => format!("{} early, due {}", early_amount(e), e.due),
-        None => "commended".to_string(),
+        Some(e) => Note::Early {
+            early: lateness(e),
+            due: e.due,
+        },
+        None => Note::Commended,
     };
     let span = record
         .stage(name)
@@ -272,7 +308,7 @@ fn commend(
     out.findings.push(Finding {
         rule: index,
         severity: Severity::Commendation,
-        message: format!("commended: {text}"),
+        verdict: Verdict::Commended(said),
         labels: vec![(span, label)],
         late: None,
         penalty: Points::ZERO,
@@ -283,17 +319,12 @@ fn commend(
     });
 }
 
-fn cannot_check(rule: usize, record: &Record, reasons: &[String], what: &str) -> Finding {
-    let what = if what.is_empty() {
-        String::new()
-    } else {
-        format!(" {what}")
-    };
+fn cannot_check(rule: usize, record: &Record, reasons: Vec<Reason>, scope: Scope) -> Finding {
     Finding {
         rule,
         severity: Severity::Error,
-        message: format!("cannot check{what}: {}", reasons.join("; ")),
-        labels: vec![(record.id.span, "this record".into())],
+        verdict: Verdict::CannotCheck { scope, reasons },
+        labels: vec![(record.id.span, Note::ThisRecord)],
         late: None,
         penalty: Points::ZERO,
         penalty_note: None,
@@ -322,9 +353,9 @@ fn check(ctx: &mut Ctx<'_>, c: &Constraint) -> Part {
             Tri::True => Part::Pass,
             Tri::Unknown => Part::Unknown(Vec::new()),
             Tri::False => {
-                let (texts, labels) = failing(ctx, e);
+                let (facts, labels) = failing(ctx, e);
                 Part::Fail {
-                    text: texts.join("; "),
+                    facts,
                     labels,
                     late: None,
                 }
@@ -354,47 +385,48 @@ pub(crate) fn met(ctx: &mut Ctx<'_>, c: &Constraint) -> Tri {
 
 /// The conjuncts of a false condition that are themselves false, each
 /// described with the values it read, and labels at those values.
-fn failing(ctx: &mut Ctx<'_>, e: &super::plan::Expr) -> (Vec<String>, Vec<(Span, String)>) {
+fn failing(ctx: &mut Ctx<'_>, e: &super::plan::Expr) -> (Vec<Fact>, Vec<(Span, Note)>) {
     use super::plan::ExprKind as X;
     if let X::And(a, b) = &e.kind {
-        let (mut texts, mut labels) = (Vec::new(), Vec::new());
+        let (mut facts, mut labels) = (Vec::new(), Vec::new());
         for side in [a, b] {
             if ctx.truth(side) == Tri::False {
                 let (t, l) = failing(ctx, side);
-                texts.extend(t);
+                facts.extend(t);
                 labels.extend(l);
             }
         }
-        if !texts.is_empty() {
-            return (texts, labels);
+        if !facts.is_empty() {
+            return (facts, labels);
         }
     }
     ctx.seen.clear();
     ctx.describe = true;
     let _ = ctx.truth(e);
     ctx.describe = false;
-    let text = match &e.kind {
-        X::IsPresent(x) => format!("`{}` is missing", x.text),
-        X::IsMissing(x) => format!("`{}` is present{}", x.text, details(ctx)),
-        _ => format!("`{}` does not hold{}", e.text, details(ctx)),
+    let seen = || ctx.seen.iter().map(|(_, s)| s.clone()).collect();
+    let fact = match &e.kind {
+        X::IsPresent(x) => Fact::Missing {
+            expr: x.text.clone(),
+        },
+        X::IsMissing(x) => Fact::Present {
+            expr: x.text.clone(),
+            seen: seen(),
+        },
+        _ => Fact::Fails {
+            expr: e.text.clone(),
+            seen: seen(),
+        },
     };
-    let mut labels: Vec<(Span, String)> = ctx
+    let mut labels: Vec<(Span, Note)> = ctx
         .seen
         .iter()
-        .filter_map(|(span, shown)| span.map(|s| (s, shown.clone())))
+        .filter_map(|(span, shown)| span.map(|s| (s, Note::Seen(Box::new(shown.clone())))))
         .collect();
     if labels.is_empty() {
-        labels.push((ctx.record.id.span, text.clone()));
+        labels.push((ctx.record.id.span, Note::Fact(Box::new(fact.clone()))));
     }
-    (vec![text], labels)
-}
-
-fn details(ctx: &Ctx<'_>) -> String {
-    if ctx.seen.is_empty() {
-        return String::new();
-    }
-    let shown: Vec<&str> = ctx.seen.iter().map(|(_, s)| s.as_str()).collect();
-    format!(" ({})", shown.join(", "))
+    (vec![fact], labels)
 }
 
 /// A deadline constraint's stage and due date as computed, before any
@@ -438,10 +470,10 @@ fn due_of<'a>(ctx: &mut Ctx<'_>, c: &'a Constraint) -> Option<Deadline<'a>> {
                     })
                 }
                 Ok(None) => {
-                    ctx.lacks(format!(
-                        "{} after {base} is out of the supported date range",
-                        amount(n, unit)
-                    ));
+                    ctx.lacks(Reason::AfterRange {
+                        amount: Amount::new(i64::from(n), unit),
+                        base,
+                    });
                     None
                 }
                 Err(out) => {
@@ -587,29 +619,26 @@ enum Due<'a> {
 }
 
 impl Due<'_> {
-    /// `was due …` for a due date `due` computed as `computed`.
-    fn describe(&self, computed: Date, due: Date) -> String {
-        match (self, computed == due) {
-            (
-                Due::Within {
-                    n,
-                    unit,
-                    after,
-                    base,
-                },
-                on_time_day,
-            ) => {
-                let how = format!("{} after `{after}` {base}", amount(*n, *unit));
-                if on_time_day {
-                    format!("was due {due}, {how}")
-                } else {
-                    format!("was due {due}: {how} is {computed}, not a working day")
-                }
-            }
-            (Due::By(what), true) => format!("was due by `{what}`, {due}"),
-            (Due::By(what), false) => {
-                format!("was due {due}: `{what}` {computed} is not a working day")
-            }
+    /// How the due date `due`, computed as `computed`, was reached.
+    fn said(&self, computed: Date, due: Date) -> DueSaid {
+        match self {
+            Due::Within {
+                n,
+                unit,
+                after,
+                base,
+            } => DueSaid::Within {
+                due,
+                amount: Amount::new(i64::from(*n), *unit),
+                after: after.to_string(),
+                base: *base,
+                computed,
+            },
+            Due::By(what) => DueSaid::By {
+                due,
+                what: what.to_string(),
+                computed,
+            },
         }
     }
 }
@@ -639,7 +668,7 @@ fn deadline(ctx: &mut Ctx<'_>, d: Deadline<'_>) -> Part {
         None if due >= ctx.as_of => return Part::Pending(stage, due),
         None => (ctx.as_of, true, reference.unwrap_or(ctx.record.id.span)),
     };
-    let how = how.describe(computed, due);
+    let how = how.said(computed, due);
     let days = calendar::days_between(due, actual);
     // Lateness in working days needs every day up to `actual` in the
     // calendar: without them the penalty would be guessed, so the rule
@@ -662,31 +691,39 @@ fn deadline(ctx: &mut Ctx<'_>, d: Deadline<'_>) -> Part {
         Some(w) => format!("  lateness: {days} calendar days from {due} to {actual}; {w} working days after {due} up to and including {actual}"),
         None => format!("  lateness: {days} calendar days from {due} to {actual}"),
     });
-    let lateness = match workdays {
-        Some(w) => format!(
-            "{} ({})",
-            amount(days as u32, Unit::Days),
-            amount(w as u32, Unit::Workdays)
-        ),
-        None => amount(days as u32, Unit::Days),
-    };
-    let (text, label) = if overdue {
+    let lateness = Lateness { days, workdays };
+    let stage_name = name.to_string();
+    let (fact, label) = if overdue {
         (
-            format!("`{name}` {how}; it is not recorded as of {actual}, {lateness} overdue"),
-            format!("`{name}` due {due}, not recorded by {actual}"),
+            Fact::Overdue {
+                stage: stage_name.clone(),
+                due: how,
+                as_of: actual,
+                lateness,
+            },
+            Note::NotRecorded {
+                stage: stage_name,
+                due,
+                as_of: actual,
+            },
         )
     } else {
         (
-            format!("`{name}` {how}; it is dated {actual}, {lateness} late"),
-            format!("{lateness} late, due {due}"),
+            Fact::Late {
+                stage: stage_name,
+                due: how,
+                actual,
+                lateness,
+            },
+            Note::Late { lateness, due },
         )
     };
     let mut labels = vec![(span, label)];
     if let (false, Some(reference)) = (overdue, reference) {
-        labels.push((reference, format!("the due date {due} comes from here")));
+        labels.push((reference, Note::DueFrom { due }));
     }
     Part::Fail {
-        text,
+        facts: vec![fact],
         labels,
         late: Some(Late {
             stage,
@@ -729,13 +766,17 @@ fn early(ctx: &mut Ctx<'_>, (stage, date, due): (usize, Date, Date), text: &str)
     Part::Early(early, text.to_string())
 }
 
-/// `45 days (30 workdays)`, how early a deadline was met.
-fn early_amount(e: &Late) -> String {
-    let days = amount(e.days.max(0) as u32, Unit::Days);
-    match e.workdays {
-        Some(w) => format!("{days} ({})", amount(w.max(0) as u32, Unit::Workdays)),
-        None => days,
+/// How early (or late) as said: calendar and working days.
+fn lateness(e: &Late) -> Lateness {
+    Lateness {
+        days: e.days,
+        workdays: e.workdays,
     }
+}
+
+/// `45 days (30 workdays)`, how early a deadline was met (for `explain`).
+fn early_amount(e: &Late) -> String {
+    lateness(e).say(english())
 }
 
 fn order(ctx: &mut Ctx<'_>, first: usize, op: OrderOp, second: usize) -> Part {
@@ -756,23 +797,32 @@ fn order(ctx: &mut Ctx<'_>, first: usize, op: OrderOp, second: usize) -> Part {
     if holds {
         return Part::Pass;
     }
-    let word = match op {
-        OrderOp::Before => "before",
-        OrderOp::OnOrBefore => "on or before",
-        OrderOp::After => "after",
-        OrderOp::OnOrAfter => "on or after",
-    };
     let (an, bn) = (&stages[first], &stages[second]);
-    let text = format!(
-        "`{an}` ({}) should be {word} `{bn}` ({})",
-        a.date.value, b.date.value
-    );
+    let fact = Fact::Order {
+        first: an.clone(),
+        first_date: a.date.value,
+        op,
+        second: bn.clone(),
+        second_date: b.date.value,
+    };
     let labels = vec![
-        (a.date.span, format!("`{an}` is dated {}", a.date.value)),
-        (b.date.span, format!("`{bn}` is dated {}", b.date.value)),
+        (
+            a.date.span,
+            Note::Dated {
+                stage: an.clone(),
+                date: a.date.value,
+            },
+        ),
+        (
+            b.date.span,
+            Note::Dated {
+                stage: bn.clone(),
+                date: b.date.value,
+            },
+        ),
     ];
     Part::Fail {
-        text,
+        facts: vec![fact],
         labels,
         late: None,
     }
@@ -783,41 +833,42 @@ fn in_order(ctx: &mut Ctx<'_>) -> Part {
     let recorded: Vec<Option<&crate::model::Stage>> =
         stages.iter().map(|s| ctx.record.stage(s)).collect();
     let last = recorded.iter().rposition(Option::is_some);
-    let (mut texts, mut labels) = (Vec::new(), Vec::new());
+    let (mut facts, mut labels) = (Vec::new(), Vec::new());
     let mut previous: Option<&crate::model::Stage> = None;
     for (i, stage) in recorded.iter().enumerate() {
         match stage {
             None if last.is_some_and(|l| i < l) => {
                 let later = recorded[i + 1..].iter().flatten().next();
                 if let Some(later) = later {
-                    texts.push(format!(
-                        "`{}` is skipped: `{}` is recorded but `{}` is not",
-                        stages[i], later.name.value, stages[i]
-                    ));
-                    labels.push((later.name.span, format!("recorded without `{}`", stages[i])));
+                    facts.push(Fact::Skipped {
+                        stage: stages[i].clone(),
+                        later: later.name.value.clone(),
+                    });
+                    let stage = stages[i].clone();
+                    labels.push((later.name.span, Note::RecordedWithout { stage }));
                 }
             }
             None => {}
             Some(s) => {
                 if let Some(p) = previous.filter(|p| s.date.value < p.date.value) {
-                    texts.push(format!(
-                        "`{}` ({}) is dated before `{}` ({})",
-                        s.name.value, s.date.value, p.name.value, p.date.value
-                    ));
-                    labels.push((
-                        s.date.span,
-                        format!("before `{}` {}", p.name.value, p.date.value),
-                    ));
+                    facts.push(Fact::OutOfOrder {
+                        stage: s.name.value.clone(),
+                        date: s.date.value,
+                        previous: p.name.value.clone(),
+                        previous_date: p.date.value,
+                    });
+                    let (stage, date) = (p.name.value.clone(), p.date.value);
+                    labels.push((s.date.span, Note::Before { stage, date }));
                 }
                 previous = Some(s);
             }
         }
     }
-    if texts.is_empty() {
+    if facts.is_empty() {
         Part::Pass
     } else {
         Part::Fail {
-            text: texts.join("; "),
+            facts,
             labels,
             late: None,
         }
@@ -827,11 +878,16 @@ fn in_order(ctx: &mut Ctx<'_>) -> Part {
 fn lasts(ctx: &mut Ctx<'_>, stage: usize, n: u32, unit: Unit) -> Part {
     let name = &ctx.kind.stages[stage];
     let Some(s) = ctx.record.stage(name) else {
-        ctx.lacks(format!("record has no `{name}`"));
+        ctx.lacks(Reason::RecordField {
+            field: name.clone(),
+        });
         return Part::Unknown(Vec::new());
     };
     let Some(end) = &s.end else {
-        ctx.lacks(format!("`{name}` has no `end`"));
+        ctx.lacks(Reason::StageField {
+            stage: name.clone(),
+            field: "end".into(),
+        });
         return Part::Unknown(Vec::new());
     };
     let (first, last) = (s.date.value, end.value);
@@ -842,28 +898,25 @@ fn lasts(ctx: &mut Ctx<'_>, stage: usize, n: u32, unit: Unit) -> Part {
             .as_ref()
             .map(|c| c.workdays_inclusive(first, last))
         {
-            Some(Ok(count)) => Ok((
-                count >= i64::from(n),
-                format!("{} ", amount(count as u32, Unit::Workdays)),
-            )),
+            Some(Ok(count)) => Ok((count >= i64::from(n), Amount::new(count, Unit::Workdays))),
             Some(Err(out)) => {
                 ctx.uncovered(out);
                 return Part::Unknown(Vec::new());
             }
-            None => Err("working days need a calendar".to_string()),
+            None => Err(Reason::NoCalendar),
         },
         _ => match calendar::add(first, i64::from(n), unit, None) {
             Ok(Some(needed)) => {
                 let days = calendar::days_between(first, last) + 1;
                 Ok((
                     last >= needed.yesterday().unwrap_or(needed),
-                    format!("{} ", amount(days.max(0) as u32, Unit::Days)),
+                    Amount::new(days.max(0), Unit::Days),
                 ))
             }
-            _ => Err(format!(
-                "{} after {first} is out of the supported date range",
-                amount(n, unit)
-            )),
+            _ => Err(Reason::AfterRange {
+                amount: Amount::new(i64::from(n), unit),
+                base: first,
+            }),
         },
     };
     match long_enough {
@@ -873,13 +926,16 @@ fn lasts(ctx: &mut Ctx<'_>, stage: usize, n: u32, unit: Unit) -> Part {
         }
         Ok((true, _)) => Part::Pass,
         Ok((false, length)) => {
-            let text = format!(
-                "`{name}` lasts {length}({first} to {last}), less than {}",
-                amount(n, unit)
-            );
+            let fact = Fact::TooShort {
+                stage: name.clone(),
+                length,
+                first,
+                last,
+                needed: Amount::new(i64::from(n), unit),
+            };
             Part::Fail {
-                text,
-                labels: vec![(end.span, format!("ends after {length}"))],
+                facts: vec![fact],
+                labels: vec![(end.span, Note::EndsAfter { length })],
                 late: None,
             }
         }
@@ -889,19 +945,22 @@ fn lasts(ctx: &mut Ctx<'_>, stage: usize, n: u32, unit: Unit) -> Part {
 fn evidence(ctx: &mut Ctx<'_>, stage: usize) -> Part {
     let name = &ctx.kind.stages[stage];
     let Some(s) = ctx.record.stage(name) else {
-        ctx.lacks(format!("record has no `{name}`"));
+        ctx.lacks(Reason::RecordField {
+            field: name.clone(),
+        });
         return Part::Unknown(Vec::new());
     };
+    let stage = name.clone();
     match &s.evidence {
         Some(list) if !list.value.is_empty() => Part::Pass,
         Some(list) => Part::Fail {
-            text: format!("`{name}` lists no evidence"),
-            labels: vec![(list.span, "empty evidence list".into())],
+            facts: vec![Fact::NoEvidenceListed { stage }],
+            labels: vec![(list.span, Note::EmptyEvidence)],
             late: None,
         },
         None => Part::Fail {
-            text: format!("`{name}` has no evidence"),
-            labels: vec![(s.name.span, "no `evidence` recorded".into())],
+            facts: vec![Fact::NoEvidence { stage }],
+            labels: vec![(s.name.span, Note::NoEvidence)],
             late: None,
         },
     }
@@ -909,7 +968,7 @@ fn evidence(ctx: &mut Ctx<'_>, stage: usize) -> Part {
 
 fn each_extension(ctx: &mut Ctx<'_>, body: &super::plan::Expr) -> Part {
     let record = ctx.record;
-    let (mut texts, mut labels, mut unknown) = (Vec::new(), Vec::new(), Vec::new());
+    let (mut facts, mut labels, mut unknown) = (Vec::new(), Vec::new(), Vec::new());
     for (i, ext) in record.extensions.iter().enumerate() {
         ctx.ext = Some(ExtScope {
             ext,
@@ -921,23 +980,20 @@ fn each_extension(ctx: &mut Ctx<'_>, body: &super::plan::Expr) -> Part {
             Tri::True => {}
             Tri::False => {
                 let (parts, _) = failing(ctx, body);
-                texts.push(format!("extension {}: {}", i + 1, parts.join("; ")));
-                labels.push((
-                    ext.span,
-                    format!("extension {}: {}", i + 1, parts.join("; ")),
-                ));
+                let fact = Fact::Extension { n: i + 1, parts };
+                labels.push((ext.span, Note::Fact(Box::new(fact.clone()))));
+                facts.push(fact);
             }
-            Tri::Unknown => unknown.extend(
-                ctx.unknown
-                    .drain(..)
-                    .map(|u| format!("extension {}: {u}", i + 1)),
-            ),
+            Tri::Unknown => unknown.extend(ctx.unknown.drain(..).map(|u| Reason::Extension {
+                n: i + 1,
+                reason: Box::new(u),
+            })),
         }
     }
     ctx.ext = None;
-    if !texts.is_empty() {
+    if !facts.is_empty() {
         return Part::Fail {
-            text: texts.join("; "),
+            facts,
             labels,
             late: None,
         };
@@ -950,20 +1006,9 @@ fn each_extension(ctx: &mut Ctx<'_>, body: &super::plan::Expr) -> Part {
     }
 }
 
-/// `30 workdays`, `1 day`.
+/// `30 workdays`, `1 day`, in English (for `explain`).
 pub fn amount(n: u32, unit: Unit) -> String {
-    let word = match unit {
-        Unit::Days => "day",
-        Unit::Workdays => "workday",
-        Unit::Weeks => "week",
-        Unit::Months => "month",
-        Unit::Years => "year",
-    };
-    if n == 1 {
-        format!("1 {word}")
-    } else {
-        format!("{n} {word}s")
-    }
+    Amount::new(i64::from(n), unit).say(english())
 }
 
 /// How a due date was counted, naming the non-working days skipped and the

@@ -53,7 +53,7 @@ pub fn explain(plan: &Plan, record: &Record, index: usize, as_of: Date) -> Optio
     evaluate_rule(&mut ctx, index, &mut verdicts);
     let mut steps = ctx.trace.take().unwrap_or_default();
     if let Some(obs) = verdicts.observations.first() {
-        steps.extend(membership(plan, obs, record));
+        steps.extend(membership(plan, obs));
         return Some(Explanation { steps, verdicts });
     }
     steps.extend(conclusion(plan, index, &verdicts));
@@ -128,7 +128,7 @@ fn commendation(reward: &crate::eval::plan::Penalty, verdicts: &Verdicts) -> Vec
         ));
     }
     if let Some(note) = &f.penalty_note {
-        lines.push(format!("reward: {note}"));
+        lines.push(format!("reward: {}", note.say(en())));
     }
     lines.push(format!("verdict: commendation, {} points earned", f.reward));
     lines
@@ -143,7 +143,7 @@ fn conclusion(plan: &Plan, index: usize, verdicts: &Verdicts) -> Vec<String> {
     match verdicts.findings.first() {
         Some(f) if f.cannot_check => vec![format!(
             "verdict: cannot check ({}): an error finding with no penalty",
-            f.message
+            f.verdict.message(en())
         )],
         Some(f) => {
             let mut lines = vec![format!("penalty rule: {penalty}")];
@@ -154,7 +154,7 @@ fn conclusion(plan: &Plan, index: usize, verdicts: &Verdicts) -> Vec<String> {
                 lines.push(format!("lateness: {} calendar days{workdays}", late.days));
             }
             if let Some(note) = &f.penalty_note {
-                lines.push(format!("penalty: {note}"));
+                lines.push(format!("penalty: {}", note.say(en())));
             }
             lines.push(format!(
                 "verdict: {} finding, {} points",
@@ -179,9 +179,8 @@ fn conclusion(plan: &Plan, index: usize, verdicts: &Verdicts) -> Vec<String> {
 
 /// A member record of a group rule: per constraint, whether it was
 /// counted and whether it met the condition; the verdict is the group's.
-fn membership(plan: &Plan, obs: &group::Observation, record: &Record) -> Vec<String> {
+fn membership(plan: &Plan, obs: &group::Observation) -> Vec<String> {
     let rule = &plan.rules[obs.rule];
-    let shown = group::group_of(rule, record);
     let mut steps = Vec::new();
     for (c, holds) in rule.requires.iter().zip(&obs.holds) {
         steps.push(format!("require `{}`", c.text));
@@ -196,25 +195,25 @@ fn membership(plan: &Plan, obs: &group::Observation, record: &Record) -> Vec<Str
             _ => format!("  -> counted in the share: {met}"),
         });
     }
-    let by = group::by(rule);
-    let how = match by {
-        "all" => String::new(),
-        by => format!(" --{by} {}", quote(&shown)),
-    };
     steps.push(format!(
-        "verdict: a group rule judges {} as a whole, not each record; to see its figure, run `rectify explain {}{how}`",
-        describe_group(by, &shown),
-        rule.id
+        "verdict: a group rule judges {} as a whole, not each record; to see its figure, run `rectify explain {}{}`",
+        group::describe(rule, &obs.shown),
+        rule.id,
+        flags(rule, &obs.shown)
     ));
     steps
 }
 
-/// `unit `Xuzhou``, or `all records`.
-fn describe_group(by: &str, key: &str) -> String {
-    match by {
-        "all" => "all records".to_string(),
-        by => format!("{by} `{key}`"),
-    }
+/// The `explain` flags that name a group: ` --unit Xuzhou --group round=2`.
+fn flags(rule: &crate::eval::plan::Rule, shown: &[String]) -> String {
+    let keys = rule.group.as_ref().map_or(&[][..], |g| &g.keys[..]);
+    keys.iter()
+        .zip(shown)
+        .map(|(k, v)| match k.name.as_str() {
+            "unit" | "round" | "kind" => format!(" --{} {}", k.name, quote(v)),
+            name => format!(" --group {}", quote(&format!("{name}={v}"))),
+        })
+        .collect()
 }
 
 /// A command-line argument, quoted when it has spaces or quotes.
@@ -235,8 +234,9 @@ fn quote(text: &str) -> String {
 pub struct GroupExplanation<'p> {
     plan: &'p Plan,
     index: usize,
-    key: String,
-    /// What a member's group key must equal: for a unit, its identity.
+    /// The group as asked for: per key of the rule, its value.
+    shown: Vec<String>,
+    /// What a member's group key must equal ([`group::place`]).
     wanted: String,
     as_of: Date,
     members: Vec<(String, Vec<Tri>)>,
@@ -248,16 +248,29 @@ pub struct GroupExplanation<'p> {
 }
 
 impl<'p> GroupExplanation<'p> {
-    pub fn new(plan: &'p Plan, index: usize, key: &str, as_of: Date) -> GroupExplanation<'p> {
-        let wanted = match group::by(&plan.rules[index]) {
-            "unit" => plan.units.key(key),
-            _ => key.to_string(),
-        };
+    /// The rule's group with `values`, one per key of the rule, in the
+    /// rule's order.
+    pub fn new(
+        plan: &'p Plan,
+        index: usize,
+        values: &[String],
+        as_of: Date,
+    ) -> GroupExplanation<'p> {
+        let keys = plan.rules[index]
+            .group
+            .as_ref()
+            .map_or(&[][..], |g| &g.keys[..]);
+        let wanted: Vec<String> = (keys.iter().zip(values))
+            .map(|(k, v)| match k.field {
+                crate::eval::plan::Field::Unit => plan.units.key(v),
+                _ => crate::units::key(v),
+            })
+            .collect();
         GroupExplanation {
             plan,
             index,
-            key: key.to_string(),
-            wanted,
+            shown: values.to_vec(),
+            wanted: wanted.join(&group::SEP.to_string()),
             as_of,
             members: Vec::new(),
             skipped: Vec::new(),
@@ -275,17 +288,16 @@ impl<'p> GroupExplanation<'p> {
         if kind.name != record.kind.value {
             return;
         }
-        let key = group::key(rule, record, &plan.units);
-        if key != self.wanted {
-            // Suggest groups as they are written, not as they are compared.
-            let shown = match group::by(rule) {
-                "unit" => crate::units::clean(&record.unit.value),
-                _ => key,
-            };
-            self.groups.insert(shown);
-            return;
-        }
         let mut ctx = Ctx::new(plan, kind, record, self.as_of);
+        match group::place(&mut ctx, rule) {
+            Ok((key, _)) if key == self.wanted => {}
+            // Suggest groups as they are written, not as they are compared.
+            Ok((_, shown)) => {
+                self.groups.insert(shown.join(", "));
+                return;
+            }
+            Err(_) => return,
+        }
         let mut verdicts = Verdicts::default();
         evaluate_rule(&mut ctx, self.index, &mut verdicts);
         let id = record.id.value.clone();
@@ -296,7 +308,7 @@ impl<'p> GroupExplanation<'p> {
             }
             None => {
                 let why = match (verdicts.findings.first(), &rule.when) {
-                    (Some(f), _) => format!("cannot check: {}", f.message),
+                    (Some(f), _) => format!("cannot check: {}", f.verdict.message(en())),
                     (None, Some(when)) => format!("`when {}` does not hold", when.text),
                     (None, None) => "not counted".to_string(),
                 };
@@ -315,13 +327,18 @@ impl<'p> GroupExplanation<'p> {
     pub fn steps(self) -> Vec<String> {
         let rule = &self.plan.rules[self.index];
         let kind = &self.plan.kinds[rule.kind].name;
-        let group = describe_group(group::by(rule), &self.key);
+        // A unit is shown as its members write it, the others as asked.
+        let shown = match self.tally.shown.is_empty() {
+            true => &self.shown,
+            false => &self.tally.shown,
+        };
+        let group = group::describe(rule, shown);
         let mut steps = vec![format!(
             "rule `{}` judges `{kind}` records per {}; {group} has {} of them; evaluated as of {}",
             rule.id,
-            match group::by(rule) {
-                "all" => "run",
-                by => by,
+            match group::by(rule).as_str() {
+                "all" => "run".to_string(),
+                by => by.to_string(),
             },
             self.members.len() + self.skipped.len(),
             self.as_of
@@ -378,7 +395,7 @@ impl<'p> GroupExplanation<'p> {
             };
             steps.push(format!(
                 "  -> {figure_text}, {} required: {verdict}",
-                group::required(&figure)
+                group::required(en(), &figure)
             ));
             fails |= !ok;
         }
@@ -386,7 +403,11 @@ impl<'p> GroupExplanation<'p> {
             "penalty rule: {}",
             crate::run::describe_penalty(&rule.penalty)
         ));
-        let penalty = group::penalty(rule);
+        let members = self.members.len() as u64;
+        let (penalty, note) = group::charge(rule, &self.tally.holding, members);
+        if let Some(note) = note.filter(|_| fails) {
+            steps.push(format!("  -> {}", note.say(en())));
+        }
         steps.push(if fails {
             format!(
                 "verdict: {} finding on {group}, {penalty} point{}",
@@ -439,4 +460,10 @@ fn waiver_step(record: &Record, rule: &str, as_of: Date) -> Option<String> {
             "a waiver has a value that cannot be read, so it does not apply".to_string()
         }
     })
+}
+
+/// The catalogue a derivation is written in: verdicts, reasons and notes
+/// are said as every report says them, in English.
+fn en() -> &'static crate::i18n::Catalogue {
+    crate::i18n::Lang::En.catalogue()
 }

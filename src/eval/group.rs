@@ -1,22 +1,31 @@
 //! Group rules: a constraint over all the records of a group (per unit,
-//! round or kind), like "the share of each unit's petitions fully closed is
-//! at least 95%". Each record contributes an observation while it is
-//! evaluated; the run adds them up per group; [`judge`] gives one finding
-//! per failing group, with its figures as data ([`Facts`]).
+//! per region, per unit and round, …), like "the share of each unit's
+//! petitions fully closed is at least 95%". Each record contributes an
+//! observation while it is evaluated; the run adds them up per group;
+//! [`judge`] gives one finding per failing group, with its figures as data
+//! ([`Facts`]) and its penalty, proportional to the shortfall when the
+//! rule says so ([`charge`]).
 
-use crate::model::Record;
 use crate::points::Points;
-use crate::syntax::ast::{CmpOp, GroupBy};
+use crate::syntax::ast::{CmpOp, ShortDir};
 
-use super::plan::{ConstraintKind as C, Plan, Rule};
-use super::value::{Ctx, Tri, holds};
+use super::verdict::{GroupVerdict, PenaltyNote, Shortfall, ShortfallHow};
+
+use super::plan::{ConstraintKind as C, Field, Plan, Rule};
+use super::value::{Ctx, Tri, V, holds};
+
+/// Between the parts of a group's key: a control character, which a key
+/// ([`crate::units::key`]) never holds, so two groups never share a key.
+pub const SEP: char = '\u{1f}';
 
 /// What one record says about one group rule.
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub struct Observation {
     pub rule: usize,
-    /// The group: the unit, the round or the kind.
+    /// The group: per key, the value's identity, joined by [`SEP`].
     pub key: String,
+    /// The group as written: per key, the value's clean form.
+    pub shown: Vec<String>,
     /// Per constraint of the rule: whether its condition holds for the record.
     pub holds: Vec<Tri>,
 }
@@ -30,6 +39,8 @@ pub struct Observation {
 #[derive(Clone, Debug, Default, PartialEq, Eq)]
 pub struct Tally {
     pub records: u64,
+    /// The group as first written (in record order): per key, a clean form.
+    pub shown: Vec<String>,
     /// Per constraint: records it held for.
     pub holding: Vec<u64>,
     /// Per constraint: records it could not be checked for (counted as not holding).
@@ -54,11 +65,14 @@ pub fn listed(kind: &C, holds: Tri) -> bool {
 }
 
 /// How many ids a message lists before "and N more" (the data lists all).
-const SHOWN: usize = 20;
+pub(crate) const SHOWN: usize = 20;
 
 impl Tally {
     pub fn add(&mut self, rule: &Rule, obs: &Observation, record: &str) {
         self.records += 1;
+        if self.shown.is_empty() {
+            self.shown.clone_from(&obs.shown);
+        }
         self.resize(obs.holds.len());
         for (i, t) in obs.holds.iter().enumerate() {
             self.holding[i] += u64::from(*t == Tri::True);
@@ -74,6 +88,9 @@ impl Tally {
     /// Fold another tally of the same group in (later files after earlier).
     pub fn merge(&mut self, rule: &Rule, other: Tally) {
         self.records += other.records;
+        if self.shown.is_empty() {
+            self.shown = other.shown;
+        }
         self.resize(other.holding.len());
         let others = other
             .holding
@@ -142,11 +159,14 @@ impl Measure {
 /// A failing group, as data: which group, and each constraint it fails.
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub struct Facts {
-    /// What the rule groups by: `unit`, `round`, `kind`, or `all` (one
-    /// group of every record).
-    pub by: &'static str,
-    /// The group: the unit, round or kind (`all records` for `all`).
+    /// What the rule groups by: `unit`, `region`, `unit and round`, or
+    /// `all` (one group of every record).
+    pub by: String,
+    /// The group: its value (`all records` for `all`); for several keys,
+    /// their values joined by `, `.
     pub value: String,
+    /// Per key, what it is and the group's value of it (empty for `all`).
+    pub keys: Vec<(String, String)>,
     /// One per constraint the group fails, in the rule's order.
     pub figures: Vec<Figure>,
 }
@@ -175,48 +195,86 @@ pub struct Figure {
     pub records: Vec<String>,
 }
 
-/// A failing group's finding: its message and its facts.
-#[derive(Clone, Debug, PartialEq, Eq)]
+/// A failing group's finding: what it says and its facts.
+#[derive(Clone, Debug, PartialEq)]
 pub struct Verdict {
-    pub message: String,
+    pub verdict: super::verdict::Verdict,
     pub facts: Facts,
+    /// What the failing group costs its unit, and how it was reached
+    /// when more than the fixed part was involved.
+    pub penalty: Points,
+    pub note: Option<PenaltyNote>,
 }
 
-/// The group a record falls in for a rule. A unit group is the unit's key
-/// ([`crate::units`]), so every spelling of a unit is one group.
-pub fn key(rule: &Rule, record: &Record, units: &crate::units::Units) -> String {
-    match rule.group.and_then(|g| g.by) {
-        Some(GroupBy::Unit) => units.key(&record.unit.value),
-        Some(GroupBy::Round) => record
-            .round
-            .as_ref()
-            .map_or_else(|| "(no round)".into(), |r| r.value.clone()),
-        Some(GroupBy::Kind) => record.kind.value.clone(),
-        None => "all records".into(),
+/// The group a record falls in for a rule: per key, the value's identity
+/// (joined by [`SEP`]) and its clean form. A unit compares through the
+/// unit registry, any other text as a unit name does without one
+/// ([`crate::units::key`]), so a lookalike spelling is the same group.
+/// `Err` names the key the record has no value for.
+pub(crate) fn place(ctx: &mut Ctx<'_>, rule: &Rule) -> Result<(String, Vec<String>), String> {
+    let Some(group) = &rule.group else {
+        return Ok((String::new(), Vec::new()));
+    };
+    let mut key = String::new();
+    let mut shown = Vec::new();
+    for (i, k) in group.keys.iter().enumerate() {
+        let value = ctx.field(&k.field).v;
+        let text = match &value {
+            V::Str(s) if !crate::units::key(s).is_empty() => s.to_string(),
+            V::Num(n) if n.fract() == 0.0 && n.abs() < 1e15 => format!("{}", *n as i64),
+            V::Num(n) => n.to_string(),
+            V::Bool(b) => b.to_string(),
+            V::Date(d) => d.to_string(),
+            _ => return Err(k.name.clone()),
+        };
+        if i > 0 {
+            key.push(SEP);
+        }
+        key.push_str(&match k.field {
+            Field::Unit => ctx.plan.units.key(&text),
+            _ => crate::units::key(&text),
+        });
+        shown.push(crate::units::clean(&text));
     }
-}
-
-/// The group a record falls in, as people write it: a unit's name cleaned
-/// ([`crate::units::clean`]) rather than the key it is compared by.
-pub fn group_of(rule: &Rule, record: &Record) -> String {
-    match rule.group.and_then(|g| g.by) {
-        Some(GroupBy::Unit) => crate::units::clean(&record.unit.value),
-        _ => key(rule, record, &crate::units::Units::default()),
+    if group.keys.is_empty() {
+        shown.push("all records".into());
     }
+    Ok((key, shown))
 }
 
-/// What a rule groups by, as a word: `unit`, `round`, `kind` or `all`.
-pub fn by(rule: &Rule) -> &'static str {
-    match rule.group.and_then(|g| g.by) {
-        Some(GroupBy::Unit) => "unit",
-        Some(GroupBy::Round) => "round",
-        Some(GroupBy::Kind) => "kind",
-        None => "all",
-    }
+/// What a rule groups by, as words: `unit`, `unit and round`, or `all`.
+pub fn by(rule: &Rule) -> String {
+    rule.group.as_ref().map_or_else(|| "all".into(), |g| g.by())
 }
 
-/// Evaluate a group rule's conditions on one record.
-pub(crate) fn observe(ctx: &mut Ctx<'_>, index: usize) -> Observation {
+/// Per key of a group rule, its name and the group's value (empty for a
+/// rule over all records).
+fn keys(rule: &Rule, shown: &[String]) -> Vec<(String, String)> {
+    let names = rule.group.as_ref().map_or(&[][..], |g| &g.keys[..]);
+    (names.iter().zip(shown))
+        .map(|(k, v)| (k.name.clone(), v.clone()))
+        .collect()
+}
+
+/// A group as `explain` says it: ``unit `Xuzhou` and round `2` ``, or
+/// `all records`.
+pub fn describe(rule: &Rule, shown: &[String]) -> String {
+    let group = GroupVerdict {
+        keys: keys(rule, shown),
+        kind: String::new(),
+        figures: Vec::new(),
+    };
+    group.group(crate::i18n::Lang::En.catalogue())
+}
+
+/// Evaluate a group rule's conditions on one record, in the group it
+/// falls in (see [`place`]).
+pub(crate) fn observe(
+    ctx: &mut Ctx<'_>,
+    index: usize,
+    key: String,
+    shown: Vec<String>,
+) -> Observation {
     let rule = &ctx.plan.rules[index];
     let holds = rule
         .requires
@@ -228,19 +286,21 @@ pub(crate) fn observe(ctx: &mut Ctx<'_>, index: usize) -> Observation {
         .collect();
     Observation {
         rule: index,
-        key: key(rule, ctx.record, &ctx.plan.units),
+        key,
+        shown,
         holds,
     }
 }
 
-/// The verdict on one group: `None` when every constraint is met, else its
-/// finding's message and facts (the penalty is the rule's fixed part).
-pub fn judge(plan: &Plan, index: usize, key: &str, tally: Tally) -> Option<Verdict> {
+/// The verdict on one group, shown as `shown` (per key, the value as the
+/// reports name it): `None` when every constraint is met, else its
+/// finding's message, facts and penalty.
+pub fn judge(plan: &Plan, index: usize, shown: &[String], tally: Tally) -> Option<Verdict> {
     let rule = &plan.rules[index];
     let kind = &plan.kinds[rule.kind].name;
+    let (penalty, note) = charge(rule, &tally.holding, tally.records);
     let mut ids = tally.ids.into_iter();
     let mut figures = Vec::new();
-    let mut parts = Vec::new();
     for (i, c) in rule.requires.iter().enumerate() {
         let records = ids.next().unwrap_or_default();
         let met = tally.holding.get(i).copied().unwrap_or(0);
@@ -248,7 +308,6 @@ pub fn judge(plan: &Plan, index: usize, key: &str, tally: Tally) -> Option<Verdi
         let Some(figure) = figure(&c.kind, met, tally.records) else {
             continue;
         };
-        parts.push(describe(&c.text, &figure, kind, unknown, &records));
         figures.push(Figure {
             constraint: c.text.clone(),
             unknown,
@@ -259,18 +318,25 @@ pub fn judge(plan: &Plan, index: usize, key: &str, tally: Tally) -> Option<Verdi
     if figures.is_empty() {
         return None;
     }
-    let by = by(rule);
-    let group = match by {
-        "all" => "all records".to_string(),
-        by => format!("{by} `{key}`"),
+    let keys = keys(rule, shown);
+    let value = match keys.is_empty() {
+        true => "all records".to_string(),
+        false => shown.join(", "),
     };
     Some(Verdict {
-        message: format!("{group}: {}", parts.join("; ")),
+        verdict: super::verdict::Verdict::Group(Box::new(GroupVerdict {
+            keys: keys.clone(),
+            kind: kind.clone(),
+            figures: figures.clone(),
+        })),
         facts: Facts {
-            by,
-            value: key.to_string(),
+            by: by(rule),
+            value,
+            keys,
             figures,
         },
+        penalty,
+        note,
     })
 }
 
@@ -311,63 +377,129 @@ pub fn assess(kind: &C, met: u64, members: u64) -> Option<(Figure, bool)> {
     Some((figure, ok))
 }
 
-/// The penalty of a failing group: the rule's fixed part, within its cap.
-pub fn penalty(rule: &Rule) -> Points {
-    rule.penalty
+/// The penalty of a failing group whose constraints held for `holding`
+/// of its `members` records: the rule's fixed part, plus its points per
+/// started unit of shortfall ([`shortfall`]), within its cap; and, when
+/// more than the fixed part was involved, how it was reached.
+pub fn charge(rule: &Rule, holding: &[u64], members: u64) -> (Points, Option<PenaltyNote>) {
+    let p = &rule.penalty;
+    let cap = p
+        .cap
+        .map_or(Points::MAX_PENALTY, |c| c.min(Points::MAX_PENALTY));
+    let Some(short) = p.short else {
+        return (p.fixed.min(cap), None);
+    };
+    let c = &rule.requires[short.constraint];
+    let met = holding.get(short.constraint).copied().unwrap_or(0);
+    let Some(fall) = shortfall(&c.kind, met, members) else {
+        return (p.fixed.min(cap), None);
+    };
+    let total = p
         .fixed
-        .min(rule.penalty.cap.unwrap_or(rule.penalty.fixed))
+        .saturating_add(short.points.saturating_mul(fall.units));
+    let note = PenaltyNote::Shortfall {
+        shortfall: fall,
+        fixed: p.fixed,
+        points: short.points,
+        unit: short.unit,
+        total,
+        cap: (total > cap).then_some(cap),
+    };
+    (total.min(cap), Some(note))
 }
 
-/// A figure as said in a message: `86.4%`, `3`.
-pub fn shown(f: &Figure) -> String {
-    match f.measure {
-        Measure::Share => format!("{}%", f.figure),
-        Measure::Count => f.figure.to_string(),
-    }
+/// The shortfall of `met` of `members` records against a share or count
+/// constraint, exactly (no floating point); `None` for another constraint.
+/// Zero units when the group meets it.
+pub fn shortfall(kind: &C, met: u64, members: u64) -> Option<Shortfall> {
+    let (op, strict) = match kind {
+        C::Share { op, .. } | C::Count { op, .. } => (*op, matches!(op, CmpOp::Gt | CmpOp::Lt)),
+        _ => return None,
+    };
+    let dir = match op {
+        CmpOp::Ge | CmpOp::Gt => ShortDir::Below,
+        CmpOp::Le | CmpOp::Lt => ShortDir::Over,
+        CmpOp::Eq | CmpOp::Ne => return None,
+    };
+    let sign = |d: i128| if dir == ShortDir::Below { d } else { -d };
+    // The shortfall is `num / den` units.
+    let (num, den, how) = match kind {
+        C::Share { threshold, .. } => {
+            let members = i128::from(members.max(1));
+            // In hundredths of a percentage point, times `members`.
+            let num = sign(i128::from(threshold.0) * members - i128::from(met) * 10_000);
+            let figure =
+                Points(i64::try_from(div_round(i128::from(met) * 10_000, members)).unwrap_or(0));
+            let short = Points(
+                i64::try_from(
+                    num.max(0).div_euclid(members) + i128::from(num.max(0) % members != 0),
+                )
+                .unwrap_or(0),
+            );
+            let how = ShortfallHow::Share {
+                figure,
+                short,
+                below: dir == ShortDir::Below,
+                threshold: *threshold,
+                strict: None,
+            };
+            (num, members * 100, how)
+        }
+        C::Count { n, .. } => {
+            // The bound a group must reach: `< 3` allows at most 2.
+            let bound = i128::from(*n)
+                + match op {
+                    CmpOp::Gt => 1,
+                    CmpOp::Lt => -1,
+                    _ => 0,
+                };
+            let num = sign(bound - i128::from(met));
+            let units = num.max(0);
+            return Some(Shortfall {
+                units: i64::try_from(units).unwrap_or(i64::MAX),
+                how: ShortfallHow::Count {
+                    met,
+                    below: dir == ShortDir::Below,
+                    bound,
+                },
+            });
+        }
+        _ => return None,
+    };
+    let units = match (strict, num) {
+        (_, n) if n < 0 => 0,
+        (false, 0) => 0,
+        (false, n) => n.div_euclid(den) + i128::from(n % den != 0),
+        (true, n) => n.div_euclid(den) + 1,
+    };
+    let how = match how {
+        ShortfallHow::Share {
+            figure,
+            short,
+            below,
+            threshold,
+            ..
+        } => ShortfallHow::Share {
+            figure,
+            short,
+            below,
+            threshold,
+            strict: (strict && units > 0).then_some(op),
+        },
+        count => count,
+    };
+    Some(Shortfall {
+        units: i64::try_from(units).unwrap_or(i64::MAX),
+        how,
+    })
 }
 
-/// What a constraint requires, as said in a message: `at least 95%`.
-pub fn required(f: &Figure) -> String {
-    match f.measure {
-        Measure::Share => format!("{} {}%", words(f.op), f.threshold),
-        Measure::Count => format!("{} {}", words(f.op), f.threshold),
-    }
+/// `num / den` rounded half up, for non-negative values.
+fn div_round(num: i128, den: i128) -> i128 {
+    (num + den / 2) / den.max(1)
 }
 
-/// `` `share of (…) >= 95%` is 86.4% (19 of 22 `petition` records), at
-/// least 95% required; records that do not meet it: … ``
-fn describe(text: &str, f: &Figure, kind: &str, unknown: u64, records: &[String]) -> String {
-    let of = format!("{} of {} `{kind}` records", f.met, f.members);
-    let (figure, listed) = match f.measure {
-        Measure::Share => (
-            format!(
-                "is {}% ({of}), {} {}% required",
-                f.figure,
-                words(f.op),
-                f.threshold
-            ),
-            "records that do not meet it",
-        ),
-        Measure::Count => (
-            format!("holds for {of}, {} {} required", words(f.op), f.threshold),
-            "records counted",
-        ),
-    };
-    let unknown = match unknown {
-        0 => String::new(),
-        n => format!(" ({n} could not be checked)"),
-    };
-    let list = match records.len() {
-        0 => String::new(),
-        n if n > SHOWN => format!(
-            "; {listed}: {} and {} more",
-            records[..SHOWN].join(", "),
-            n - SHOWN
-        ),
-        _ => format!("; {listed}: {}", records.join(", ")),
-    };
-    format!("`{text}` {figure}{unknown}{list}")
-}
+pub use super::verdict::{required, shown};
 
 /// Whether `met` of `members` meets a share threshold (in hundredths of a
 /// percent), exactly: cross-multiplied, no division.
@@ -399,15 +531,4 @@ fn whole(n: u64) -> Points {
             .unwrap_or(i64::MAX / 100)
             .saturating_mul(100),
     )
-}
-
-fn words(op: CmpOp) -> &'static str {
-    match op {
-        CmpOp::Eq => "exactly",
-        CmpOp::Ne => "other than",
-        CmpOp::Lt => "below",
-        CmpOp::Le => "at most",
-        CmpOp::Gt => "above",
-        CmpOp::Ge => "at least",
-    }
 }

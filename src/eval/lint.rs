@@ -23,6 +23,10 @@
 //!   compared with `deadline` or a computed date (`assigned + 30 days`) in a
 //!   ruleset that moves due dates to the next workday: expressions do not
 //!   move dates, so the comparison disagrees with the deadline rules.
+//! - [`codes::UNDECLARED_FIELD`] `rules::undeclared-field`: a rule reads a
+//!   field the record format does not define and no `extra fields`
+//!   declaration names, so a misspelling would go unnoticed (at its first
+//!   use).
 //! - [`codes::DUPLICATE_CONSTRAINTS`] `rules::duplicate-constraints`: two
 //!   rules with the same `for`, `when` and `require`s, so every record gets
 //!   both findings or neither.
@@ -45,9 +49,11 @@ pub mod codes {
     pub const LATENESS_WITHOUT_DEADLINE: &str = "rules::lateness-without-deadline";
     pub const DUPLICATE_CONSTRAINTS: &str = "rules::duplicate-constraints";
     pub const UNROLLED_DATE: &str = "rules::unrolled-date";
+    pub const UNDECLARED_FIELD: &str = "rules::undeclared-field";
 
     /// Every warning code, for documentation and tests.
-    pub const ALL: [&str; 7] = [
+    pub const ALL: [&str; 8] = [
+        UNDECLARED_FIELD,
         UNROLLED_DATE,
         UNUSED_KIND,
         UNUSED_CALENDAR,
@@ -96,6 +102,7 @@ pub fn lint(sources: &[Source<'_>], plan: &Plan) -> Vec<Warning> {
         }
     }
     duplicates(sources, &rules, &mut out);
+    undeclared_fields(plan, &mut out);
     out.sort_by_key(|w| (w.file, w.span.start));
     out
 }
@@ -119,7 +126,8 @@ fn unused_declarations(
     let workdays = rules.iter().any(|(_, r)| counts_workdays(r));
     // Rewards use the scoring scheme as penalties do.
     let penalties = rules.iter().any(|(_, r)| {
-        (r.penalty.iter().chain(&r.reward)).any(|p| p.fixed.value.0 > 0 || p.per.is_some())
+        (r.penalty.iter().chain(&r.reward))
+            .any(|p| p.fixed.value.0 > 0 || p.per.is_some() || p.short.is_some())
     });
     let decls = sources.iter().flat_map(|s| {
         s.ast
@@ -391,4 +399,26 @@ fn same_key(text: &str, rule: &ast::Rule) -> String {
         }
     }
     key
+}
+
+/// The first use of each field path outside the record format that no
+/// `extra fields` declaration covers.
+fn undeclared_fields(plan: &Plan, out: &mut Vec<Warning>) {
+    let mut seen: Vec<&[String]> = Vec::new();
+    for used in plan.field_uses.iter().filter(|u| !u.declared) {
+        if seen.contains(&used.path.as_slice()) {
+            continue;
+        }
+        seen.push(&used.path);
+        let path = used.path.join(".");
+        out.push(warning(
+            codes::UNDECLARED_FIELD,
+            used.file,
+            used.span,
+            format!("`{path}` is not a field of the record format"),
+            &format!(
+                "if records have it, declare it in the ruleset with `extra fields: {path}`; otherwise check its spelling"
+            ),
+        ));
+    }
 }

@@ -12,6 +12,7 @@ pub mod lint;
 mod penalty;
 pub mod plan;
 pub mod value;
+pub mod verdict;
 
 pub use check::{Finding, Late, Pending, Verdicts, evaluate};
 pub use compile::{Error, Source, compile};

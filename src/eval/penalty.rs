@@ -7,10 +7,11 @@ use crate::syntax::ast::LateUnit;
 
 use super::check::Late;
 use super::plan::Penalty;
+use super::verdict::PenaltyNote;
 
 /// The points (after the cap) and, when more than the fixed part was
 /// involved, how they were reached (`1 + 0.1 × 4 workdays = 1.4`).
-pub fn compute(penalty: &Penalty, late: Option<&Late>) -> (Points, Option<String>) {
+pub fn compute(penalty: &Penalty, late: Option<&Late>) -> (Points, Option<PenaltyNote>) {
     let fixed = penalty.fixed;
     let per = penalty.per.and_then(|(points, every, unit)| {
         let late = late?;
@@ -20,39 +21,37 @@ pub fn compute(penalty: &Penalty, late: Option<&Late>) -> (Points, Option<String
         };
         Some((points, periods(amount, every), every, unit))
     });
+    let limit = cap(penalty);
     let Some((points, count, every, unit)) = per else {
-        return cap(penalty, fixed, None);
+        return match fixed > limit {
+            true => (
+                limit,
+                Some(PenaltyNote::Capped {
+                    total: fixed,
+                    cap: limit,
+                }),
+            ),
+            false => (fixed, None),
+        };
     };
     let total = fixed.saturating_add(points.saturating_mul(count));
-    let unit = match unit {
-        LateUnit::Days => "day",
-        LateUnit::Workdays => "workday",
-    };
-    let per = if every == 1 {
-        format!("{count} {unit}{}", if count == 1 { "" } else { "s" })
-    } else {
-        format!(
-            "{count} started period{} of {every} {unit}s",
-            if count == 1 { "" } else { "s" }
-        )
-    };
-    cap(
-        penalty,
+    let note = PenaltyNote::Periods {
+        fixed,
+        points,
+        count,
+        every,
+        unit,
         total,
-        Some(format!("{fixed} + {points} × {per} = {total}")),
-    )
+        cap: (total > limit).then_some(limit),
+    };
+    (total.min(limit), Some(note))
 }
 
 /// The rule's `at most`, and in any case [`Points::MAX_PENALTY`].
-fn cap(penalty: &Penalty, total: Points, note: Option<String>) -> (Points, Option<String>) {
-    let cap = penalty
+pub fn cap(penalty: &Penalty) -> Points {
+    penalty
         .cap
-        .map_or(Points::MAX_PENALTY, |c| c.min(Points::MAX_PENALTY));
-    if total <= cap {
-        return (total, note);
-    }
-    let note = note.unwrap_or_else(|| total.to_string());
-    (cap, Some(format!("{note}, capped at {cap}")))
+        .map_or(Points::MAX_PENALTY, |c| c.min(Points::MAX_PENALTY))
 }
 
 /// Started periods of `every` in `amount` (a started period counts).
@@ -69,6 +68,10 @@ mod tests {
     use super::*;
     use crate::eval::check::Late;
     use jiff::civil::date;
+
+    fn said(note: Option<PenaltyNote>) -> Option<String> {
+        note.map(|n| n.say(crate::i18n::Lang::En.catalogue()))
+    }
 
     fn late(days: i64, workdays: i64) -> Late {
         let due = date(2022, 7, 14);
@@ -96,16 +99,16 @@ mod tests {
         let p = Penalty {
             fixed: Points(100),
             per: Some((Points(10), 1, LateUnit::Workdays)),
+            short: None,
             cap: Some(Points(300)),
         };
-        assert_eq!(
-            compute(&p, Some(&late(6, 4))),
-            (Points(140), Some("1 + 0.1 × 4 workdays = 1.4".into()))
-        );
+        let (points, note) = compute(&p, Some(&late(6, 4)));
+        assert_eq!(points, Points(140));
+        assert_eq!(said(note).as_deref(), Some("1 + 0.1 × 4 workdays = 1.4"));
         let (points, note) = compute(&p, Some(&late(60, 40)));
         assert_eq!(points, Points(300));
         assert_eq!(
-            note.as_deref(),
+            said(note).as_deref(),
             Some("1 + 0.1 × 40 workdays = 5, capped at 3")
         );
     }
@@ -115,9 +118,15 @@ mod tests {
         let p = Penalty {
             fixed: Points(200),
             per: Some((Points(100), 30, LateUnit::Days)),
+            short: None,
             cap: Some(Points(1000)),
         };
-        assert_eq!(compute(&p, Some(&late(31, 20))).0, Points(400));
+        let (points, note) = compute(&p, Some(&late(31, 20)));
+        assert_eq!(points, Points(400));
+        assert_eq!(
+            said(note).as_deref(),
+            Some("2 + 1 × 2 started periods of 30 days = 4")
+        );
         assert_eq!(compute(&p, Some(&late(1000, 700))).0, Points(1000));
         assert_eq!(compute(&p, None), (Points(200), None));
     }

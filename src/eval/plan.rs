@@ -6,7 +6,9 @@ use jiff::civil::Date;
 use crate::calendar::{Calendar, Unit};
 use crate::points::Points;
 use crate::source::Span;
-use crate::syntax::ast::{CmpOp, DateWord, GroupBy, LateUnit, OrderOp, RollPolicy, Severity, Sign};
+use crate::syntax::ast::{
+    CmpOp, DateWord, LateUnit, OrderOp, RollPolicy, Severity, ShortDir, ShortUnit, Sign,
+};
 
 /// Every rule of every loaded file, ready to evaluate.
 #[derive(Clone, Debug)]
@@ -25,6 +27,40 @@ pub struct Plan {
     /// The project's unit registry: how text is compared (see
     /// [`crate::units`]). Empty unless the run sets one.
     pub units: crate::units::Units,
+    /// The extra fields the rule sets declare (`extra fields: regions`),
+    /// as dotted paths; each covers its sub-fields too.
+    pub extra_fields: Vec<String>,
+    /// Every place a rule reads a field outside the record format, in
+    /// file order: for the warnings about paths no record has.
+    pub field_uses: Vec<FieldUse>,
+}
+
+/// A rule's use of a field outside the record format (`budget.yuan`).
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct FieldUse {
+    /// The path's parts: `["budget", "yuan"]`.
+    pub path: Vec<String>,
+    /// The rule file (the index given with its AST) and the path's span.
+    pub file: usize,
+    pub span: crate::source::Span,
+    /// Whether an `extra fields` declaration covers it.
+    pub declared: bool,
+}
+
+impl Plan {
+    /// Whether `path` (dotted) is declared as an extra field, or is a
+    /// sub-field of one.
+    pub fn declares(&self, path: &str) -> bool {
+        declared(&self.extra_fields, path)
+    }
+}
+
+/// Whether `path` is one of `declared` or a sub-field of one.
+pub fn declared(declared: &[String], path: &str) -> bool {
+    declared.iter().any(|d| {
+        path.strip_prefix(d.as_str())
+            .is_some_and(|rest| rest.is_empty() || rest.starts_with('.'))
+    })
 }
 
 #[derive(Clone, Debug)]
@@ -107,7 +143,19 @@ pub struct Rule {
 pub struct Penalty {
     pub fixed: Points,
     pub per: Option<(Points, u32, LateUnit)>,
+    /// A group rule's proportional part (`plus 0.5 per record over`).
+    pub short: Option<Short>,
     pub cap: Option<Points>,
+}
+
+/// Points per started unit of shortfall of one group constraint.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct Short {
+    pub points: Points,
+    pub unit: ShortUnit,
+    pub dir: ShortDir,
+    /// The constraint (index into [`Rule::requires`]) it is measured against.
+    pub constraint: usize,
 }
 
 #[derive(Clone, Debug)]
@@ -165,10 +213,38 @@ pub enum ConstraintKind {
     },
 }
 
-/// How a group rule groups records; `by: None` is one group of all records.
-#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+/// How a group rule groups records: a group is the records with the same
+/// value of every key; no keys is one group of all records.
+#[derive(Clone, Debug)]
 pub struct Group {
-    pub by: Option<GroupBy>,
+    pub keys: Vec<GroupKey>,
+}
+
+/// One field a group rule groups by.
+#[derive(Clone, Debug)]
+pub struct GroupKey {
+    /// As the reports name it: `unit` (also for `responsible.unit`),
+    /// `round`, `responsible.lead`.
+    pub name: String,
+    /// The field; [`Field::Unit`] compares through the unit identity.
+    pub field: Field,
+}
+
+impl Group {
+    /// What it groups by, as a word: `unit`, `unit and round`, or `all`.
+    pub fn by(&self) -> String {
+        if self.keys.is_empty() {
+            return "all".into();
+        }
+        let names: Vec<&str> = self.keys.iter().map(|k| k.name.as_str()).collect();
+        names.join(" and ")
+    }
+
+    /// Where the unit is among the keys, when it is one: only then does a
+    /// group's finding reach a unit's score.
+    pub fn unit(&self) -> Option<usize> {
+        self.keys.iter().position(|k| k.field == Field::Unit)
+    }
 }
 
 impl ConstraintKind {

@@ -13,6 +13,7 @@ use crate::units::Units;
 use crate::yaml;
 
 use super::plan::{ExprKind as X, ExtensionField, Field, Kind, Plan};
+use super::verdict::{Reason, Seen, Shown};
 
 /// The result of a condition.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -64,9 +65,9 @@ pub struct Ctx<'r> {
     pub as_of: Date,
     pub ext: Option<ExtScope<'r>>,
     /// Why values were unknown ("record has no `assigned`").
-    pub unknown: Vec<String>,
+    pub unknown: Vec<Reason>,
     /// Values read, for labels and messages: `(span, "`acceptance.by` is `…`")`.
-    pub seen: Vec<(Option<Span>, String)>,
+    pub seen: Vec<(Option<Span>, Seen)>,
     /// Whether to fill `seen`: only while describing a failure, so passing
     /// records allocate nothing for messages.
     pub describe: bool,
@@ -111,13 +112,14 @@ impl<'r> Ctx<'r> {
         let (truth, why) = match out.findings.first() {
             Some(f) if f.cannot_check => (Tri::Unknown, "cannot check the record"),
             Some(_) => (Tri::from(!v.passes), "fails"),
-            None if !out.passed.is_empty() => (Tri::from(v.passes), "holds"),
+            // A rule whose deadline is pending is also counted among the
+            // rule's passes; for a verdict it neither passes nor fails yet.
             None if !out.pending.is_empty() => (Tri::False, "is pending, not yet due"),
+            None if !out.passed.is_empty() => (Tri::from(v.passes), "holds"),
             None => (Tri::False, "does not apply"),
         };
         if truth == Tri::Unknown {
-            let reason = format!("rule `{}` cannot check the record", v.id);
-            self.lacks(reason);
+            self.lacks(Reason::Rule { id: v.id.clone() });
         }
         self.step(|| format!("  rule `{}` {why} on this record", v.id));
         truth
@@ -133,13 +135,13 @@ impl<'r> Ctx<'r> {
     /// A computation needed a day outside the loaded calendars: the rule
     /// cannot be checked, and the run reports the missing year.
     pub fn uncovered(&mut self, out: calendar::OutOfRange) {
-        self.lacks(out.to_string());
+        self.lacks(Reason::from(out.clone()));
         if !self.uncovered.contains(&out) {
             self.uncovered.push(out);
         }
     }
 
-    pub fn lacks(&mut self, why: String) {
+    pub fn lacks(&mut self, why: Reason) {
         if !self.unknown.contains(&why) {
             self.unknown.push(why);
         }
@@ -177,18 +179,22 @@ impl<'r> Ctx<'r> {
             X::Matches(a, re) => match self.value(a).v {
                 V::Str(s) => Tri::from(re.is_match(&crate::units::clean(&s))),
                 V::Missing => Tri::Unknown,
-                _ => self.mismatch(&a.text, "text"),
+                _ => self.mismatch(Reason::NotText {
+                    expr: a.text.clone(),
+                }),
             },
             _ => match self.value(e).v {
                 V::Bool(b) => Tri::from(b),
                 V::Missing => Tri::Unknown,
-                _ => self.mismatch(&e.text, "true or false"),
+                _ => self.mismatch(Reason::NotBool {
+                    expr: e.text.clone(),
+                }),
             },
         }
     }
 
-    fn mismatch(&mut self, what: &str, wanted: &str) -> Tri {
-        self.lacks(format!("`{what}` is not {wanted}"));
+    fn mismatch(&mut self, why: Reason) -> Tri {
+        self.lacks(why);
         Tri::Unknown
     }
 
@@ -210,8 +216,10 @@ impl<'r> Ctx<'r> {
             }
             None if x == V::Missing || y == V::Missing => Tri::Unknown,
             None => {
-                let why = format!("cannot compare `{}` with `{}`", a.text, b.text);
-                self.lacks(why);
+                self.lacks(Reason::CannotCompare {
+                    a: a.text.clone(),
+                    b: b.text.clone(),
+                });
                 Tri::Unknown
             }
         }
@@ -223,8 +231,8 @@ impl<'r> Ctx<'r> {
         if let (V::Str(a), V::Str(b)) = (x, y) {
             if a != b {
                 let (a, b) = (crate::units::visible(a), crate::units::visible(b));
-                self.seen
-                    .push((None, format!("`{a}` and `{b}` name the same unit")));
+                let (a, b) = (a.to_string(), b.to_string());
+                self.seen.push((None, Seen::SameUnit { a, b }));
             }
         }
     }
@@ -252,7 +260,9 @@ impl<'r> Ctx<'r> {
             V::Date(d) => Some((d, val.span)),
             V::Missing => None,
             _ => {
-                self.lacks(format!("`{}` is not a date", e.text));
+                self.lacks(Reason::NotDate {
+                    expr: e.text.clone(),
+                });
                 None
             }
         }
@@ -289,7 +299,10 @@ impl<'r> Ctx<'r> {
             },
         };
         if self.describe && matches!(e.kind, X::Field(_) | X::DateWord(_)) && val.v != V::Missing {
-            let shown = format!("`{}` is {}", e.text, show(&val.v));
+            let shown = Seen::Value {
+                expr: e.text.clone(),
+                value: show(&val.v),
+            };
             if !self.seen.iter().any(|(_, s)| *s == shown) {
                 self.seen.push((val.span, shown));
             }
@@ -301,16 +314,23 @@ impl<'r> Ctx<'r> {
         val
     }
 
-    fn missing_reason(&self, e: &super::plan::Expr) -> String {
+    fn missing_reason(&self, e: &super::plan::Expr) -> Reason {
         match e.text.split_once('.') {
             Some((stage, field))
                 if self.kind.stages.iter().any(|s| s == stage)
                     && self.record.stage(stage).is_some() =>
             {
-                format!("`{stage}` has no `{field}`")
+                Reason::StageField {
+                    stage: stage.into(),
+                    field: field.into(),
+                }
             }
-            _ if self.ext.is_some() => format!("the extension has no `{}`", e.text),
-            _ => format!("record has no `{}`", e.text),
+            _ if self.ext.is_some() => Reason::ExtensionField {
+                field: e.text.clone(),
+            },
+            _ => Reason::RecordField {
+                field: e.text.clone(),
+            },
         }
     }
 
@@ -332,7 +352,9 @@ impl<'r> Ctx<'r> {
                 span: None,
             },
             Ok(None) => {
-                self.lacks(format!("`{}` is out of the supported date range", d.text));
+                self.lacks(Reason::DateRange {
+                    expr: d.text.clone(),
+                });
                 Val {
                     v: V::Missing,
                     span: None,
@@ -381,7 +403,7 @@ impl<'r> Ctx<'r> {
         }
     }
 
-    fn field(&mut self, field: &Field) -> Val<'r> {
+    pub(crate) fn field(&mut self, field: &Field) -> Val<'r> {
         let r = self.record;
         let stage = |i: usize| r.stage(&self.kind.stages[i]);
         let text = |s: Option<&'r crate::source::Spanned<String>>| match s {
@@ -521,16 +543,19 @@ fn ordering(x: &V<'_>, y: &V<'_>, units: &Units) -> Option<std::cmp::Ordering> {
     }
 }
 
-pub fn show(v: &V<'_>) -> String {
+pub fn show(v: &V<'_>) -> Shown {
     match v {
-        V::Date(d) => d.to_string(),
+        V::Date(d) => Shown::Literal(d.to_string()),
         // Clipped first, so a huge value costs no more than its quote.
-        V::Str(s) => format!("`{}`", crate::units::visible(&crate::source::clip(s))),
-        V::Num(n) => n.to_string(),
-        V::Bool(b) => b.to_string(),
-        V::List(n) => format!("a list of {n}"),
-        V::Other => "a mapping".into(),
-        V::Missing => "missing".into(),
+        V::Str(s) => Shown::Literal(format!(
+            "`{}`",
+            crate::units::visible(&crate::source::clip(s))
+        )),
+        V::Num(n) => Shown::Literal(n.to_string()),
+        V::Bool(b) => Shown::Literal(b.to_string()),
+        V::List(n) => Shown::List(*n),
+        V::Other => Shown::Mapping,
+        V::Missing => Shown::Missing,
     }
 }
 

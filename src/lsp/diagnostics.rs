@@ -133,17 +133,28 @@ impl At<'_> {
         let outcome = &self.server.outcome;
         let rule = outcome.rules.get(f.rule);
         let span = f.labels.first().map_or(Span::default(), |l| l.span);
-        let mut message = f.message.clone();
-        if let Some(note) = &f.penalty_note {
-            message.push_str(&format!("\npenalty: {note}"));
+        let words = self.server.lang.catalogue();
+        let mut message = f.message(words);
+        if let Some(note) = f.note(words) {
+            let id = match f.severity {
+                crate::syntax::ast::Severity::Commendation => "help-reward",
+                _ => "help-penalty",
+            };
+            let shown = crate::i18n::Args::new().text("shown", note);
+            message.push_str(&format!("\n{}", words.format(id, &shown)));
         }
         if f.waived {
-            message.push_str("\nwaived");
-            if let Some(note) = f.waiver_note() {
-                message.push_str(&format!(": {note}"));
-            }
+            let said = match f.waiver_note(words) {
+                Some(note) => words.format(
+                    "lsp-waived-note",
+                    &crate::i18n::Args::new().text("note", note),
+                ),
+                None => words.text("lsp-waived"),
+            };
+            message.push_str(&format!("\n{said}"));
         }
-        let mut related = self.labels(&f.labels[f.labels.len().min(1)..]);
+        let labels = f.labels_in(words);
+        let mut related = self.labels(&labels[labels.len().min(1)..]);
         if let Some(rule) = rule {
             let title = rule.title.as_deref().unwrap_or("rule");
             let file = outcome.rule_files.get(rule.place.file);

@@ -38,6 +38,7 @@ use serde::Serialize;
 use serde::de::DeserializeOwned;
 use serde_json::Value;
 
+use crate::i18n::Lang;
 use crate::outcome::Outcome;
 use crate::run::Options;
 use crate::run::workspace::Workspace;
@@ -46,8 +47,9 @@ use text::{Doc, Encoding};
 
 /// Serve on stdin and stdout until the client says `exit`. `options` gives
 /// the options `check` would use (project root, rules, records, evaluation
-/// date) for the editor's workspace folder, when the client names one.
-pub fn serve(options: impl FnOnce(Option<PathBuf>) -> Options) -> Result<(), String> {
+/// date) for the editor's workspace folder, when the client names one,
+/// and the language findings are said in.
+pub fn serve(options: impl FnOnce(Option<PathBuf>) -> (Options, Lang)) -> Result<(), String> {
     let (connection, threads) = Connection::stdio();
     serve_on(connection, options)?;
     threads
@@ -58,14 +60,14 @@ pub fn serve(options: impl FnOnce(Option<PathBuf>) -> Options) -> Result<(), Str
 /// Serve on a connection (stdio, or in memory for tests).
 pub fn serve_on(
     connection: Connection,
-    options: impl FnOnce(Option<PathBuf>) -> Options,
+    options: impl FnOnce(Option<PathBuf>) -> (Options, Lang),
 ) -> Result<(), String> {
     let protocol = |e: lsp_server::ProtocolError| format!("protocol error: {e}");
     let (id, params) = connection.initialize_start().map_err(|e| {
         format!("the client sent no `initialize` request ({e}); editors start `rectify lsp` and speak to it over stdin and stdout")
     })?;
     let init: InitializeParams = serde_json::from_value(params).unwrap_or_default();
-    let options = options(workspace_folder(&init));
+    let (options, lang) = options(workspace_folder(&init));
     let encoding = negotiate(&init);
     let result = InitializeResult {
         capabilities: capabilities(encoding),
@@ -79,7 +81,7 @@ pub fn serve_on(
     if watches(&init) {
         send_watch_request(&connection)?;
     }
-    let mut server = Server::new(options, encoding);
+    let mut server = Server::new(options, encoding, lang);
     let send = |message: Message| {
         connection
             .sender
@@ -220,10 +222,12 @@ struct Server {
     encoding: Encoding,
     /// The check of the whole workspace as it stands, merged after each change.
     outcome: Outcome,
+    /// The language findings are said in (`--lang`'s resolution, as `check`).
+    lang: Lang,
 }
 
 impl Server {
-    fn new(options: Options, encoding: Encoding) -> Server {
+    fn new(options: Options, encoding: Encoding, lang: Lang) -> Server {
         let root = match options.root.as_os_str().is_empty() {
             true => std::env::current_dir().unwrap_or_default(),
             false => options.root.clone(),
@@ -236,6 +240,7 @@ impl Server {
             docs: HashMap::new(),
             encoding,
             outcome,
+            lang,
         }
     }
 

@@ -113,7 +113,16 @@ const KEYWORDS: &[(&str, &str)] = &[
 
 const DURATION_UNITS: &[&str] = &["days", "workdays", "weeks", "months", "years"];
 const SEVERITIES: &[&str] = &["error", "warning", "info"];
-const GROUPS: &[&str] = &["unit", "round", "kind"];
+/// The fields a group rule may group by (`per unit and region`).
+const GROUPS: &[&str] = &[
+    "unit",
+    "round",
+    "region",
+    "category",
+    "kind",
+    "status",
+    "responsible.lead",
+];
 
 /// The rule id, stage, kind or keyword under the cursor, described.
 pub(super) fn hover(server: &Server, doc: &Doc, offset: usize) -> Option<Hover> {

@@ -29,6 +29,24 @@ pub struct Schema {
     /// `(kind, stages in pipeline order)`; the first kind is not special:
     /// a record without `kind` is a `task`.
     pub kinds: Vec<(String, Vec<String>)>,
+    /// Extra fields the rules declare (`extra fields: regions`), dotted:
+    /// a declared key is never taken for a misspelt core field.
+    pub extra_fields: Vec<String>,
+}
+
+impl Schema {
+    /// The keys declared under `parent` (`""` for the top level): the
+    /// segment after it of every declared path.
+    fn declared_keys<'a>(&'a self, parent: &'a str) -> impl Iterator<Item = &'a str> + 'a {
+        self.extra_fields.iter().filter_map(move |path| {
+            let rest = if parent.is_empty() {
+                path.as_str()
+            } else {
+                path.strip_prefix(parent)?.strip_prefix('.')?
+            };
+            rest.split('.').next()
+        })
+    }
 }
 
 /// Everything one record file gave: its records and its errors.

@@ -82,7 +82,7 @@ pub(crate) fn record(
         own,
         header: header_entries,
     };
-    misspelt_fields(&fields, errors);
+    misspelt_fields(&fields, schema, errors);
     let record = read(&node, &fields, header, schema, errors);
     // An unknown status keeps the record: it is checked as one without a
     // status (rules on `status` cannot check it) and counted `unknown` in
@@ -111,7 +111,7 @@ fn read(
         id.as_ref().map_or(start, |id| id.span),
         errors,
     );
-    let (unit, lead) = responsible(fields, start, errors);
+    let (unit, lead) = responsible(fields, schema, start, errors);
     let [title, round] = ["title", "round"].map(|name| fields.string(name, errors));
     for name in ["region", "category"] {
         fields.string(name, errors);
@@ -195,7 +195,12 @@ type Responsible = (Option<Spanned<String>>, Option<Spanned<String>>);
 
 /// `responsible.unit` (required; from the header's `responsible` when the
 /// record's own lacks it) and `responsible.lead`.
-fn responsible(fields: &Fields<'_>, start: Span, errors: &mut Vec<Error>) -> Responsible {
+fn responsible(
+    fields: &Fields<'_>,
+    schema: &Schema,
+    start: Span,
+    errors: &mut Vec<Error>,
+) -> Responsible {
     let own = fields
         .own
         .iter()
@@ -208,7 +213,9 @@ fn responsible(fields: &Fields<'_>, start: Span, errors: &mut Vec<Error>) -> Res
     let Some(map) = entries(value, errors) else {
         return (None, None);
     };
-    check_keys(map, &["unit", "lead"], "`responsible`", false, errors);
+    let mut allowed = vec!["unit", "lead"];
+    allowed.extend(schema.declared_keys("responsible"));
+    check_keys(map, &allowed, "`responsible`", false, errors);
     let header_unit = || {
         fields::lookup(fields.header, "responsible").and_then(|h| match &h.value {
             Value::Map(entries) => fields::lookup(entries, "unit"),
@@ -255,10 +262,10 @@ fn status(fields: &Fields<'_>, errors: &mut Vec<Error>) -> Option<Spanned<Status
 }
 
 /// A top-level key one edit away from a core field is a likely typo.
-fn misspelt_fields(fields: &Fields<'_>, errors: &mut Vec<Error>) {
+fn misspelt_fields(fields: &Fields<'_>, schema: &Schema, errors: &mut Vec<Error>) {
     for (k, _) in fields.own.iter().chain(fields.header) {
         let Some(name) = key(k) else { continue };
-        if FIELDS.contains(&name) {
+        if FIELDS.contains(&name) || schema.declared_keys("").any(|d| d == name) {
             continue;
         }
         // `name` is no core field, so "at most one edit" means exactly one.

@@ -21,6 +21,7 @@ use miette::{
     Diagnostic, LabeledSpan, MietteError, MietteSpanContents, SourceCode, SourceSpan, SpanContents,
 };
 
+use crate::i18n::{Args, Catalogue, Lang};
 use crate::outcome::{Finding, InputError, Label, Origin, Outcome, Place, RuleInfo, SourceFile};
 use crate::points::Points;
 use crate::source::{LineIndex, Span};
@@ -102,37 +103,40 @@ impl Diagnostic for Diag {
 }
 
 /// A finding: labels in the record file, help, and the rule as related.
-pub fn finding(outcome: &Outcome, f: &Finding) -> Diag {
+pub fn finding(outcome: &Outcome, f: &Finding, words: &Catalogue) -> Diag {
     let rule = outcome.rules.get(f.rule);
     let file = outcome.finding_file(f);
     let source = file.and_then(Text::new);
     let labels = source
         .as_ref()
-        .map_or_else(Vec::new, |s| s.labels(&f.labels));
+        .map_or_else(Vec::new, |s| s.labels(&f.labels_in(words)));
     let mut help = Vec::new();
     if labels.is_empty() {
-        help.extend(file.map(|file| location_note(file, finding_position(Some(file), f))));
+        help.extend(file.map(|file| location_note(file, finding_position(Some(file), f), words)));
     }
     if let Some(rule) = rule {
         help.extend(rule.help.as_deref().map(|h| neutral::lines(h).into_owned()));
         help.extend(
             rule.cite
                 .as_ref()
-                .map(|c| format!("cite: {}", neutral::text(c))),
+                .map(|c| words.format("help-cite", &Args::new().text("cite", neutral::text(c)))),
         );
     }
-    help.extend(f.waiver_note().map(|n| format!("waiver: {n}")));
-    help.push(penalty_note(f));
+    help.extend(
+        f.waiver_note(words)
+            .map(|n| words.format("help-waiver", &Args::new().text("note", neutral::text(&n)))),
+    );
+    help.push(penalty_note(f, words));
     let subject = if f.record.is_empty() {
         String::new()
     } else {
         format!("{}: ", neutral::text(&f.record))
     };
-    let said = neutral::text(&f.message);
+    let said = format!("{subject}{}", neutral::text(&f.message(words)));
     let message = if f.waived {
-        format!("{subject}{said} (waived)")
+        words.format("finding-waived", &Args::new().text("message", said))
     } else {
-        format!("{subject}{said}")
+        said
     };
     Diag {
         code: rule.map(|r| r.id.clone()),
@@ -148,7 +152,7 @@ pub fn finding(outcome: &Outcome, f: &Finding) -> Diag {
         // A group rule's finding is already located at its rule.
         related: rule
             .filter(|_| f.origin == crate::outcome::Origin::Record)
-            .map(|r| rule_place(outcome, r))
+            .map(|r| rule_place(outcome, r, words))
             .into_iter()
             .collect(),
     }
@@ -170,9 +174,13 @@ pub fn input_error(outcome: &Outcome, e: &InputError) -> Diag {
     let labels = source.as_ref().map_or_else(Vec::new, |s| s.labels(&spans));
     let mut help = Vec::new();
     if labels.is_empty() {
-        help.extend(
-            file.map(|file| location_note(file, e.place.and_then(|p| file.line_col(p.span.start)))),
-        );
+        help.extend(file.map(|file| {
+            location_note(
+                file,
+                e.place.and_then(|p| file.line_col(p.span.start)),
+                Lang::En.catalogue(),
+            )
+        }));
     }
     help.extend(e.help.as_deref().map(|h| neutral::lines(h).into_owned()));
     Diag {
@@ -191,7 +199,7 @@ pub fn input_error(outcome: &Outcome, e: &InputError) -> Diag {
 }
 
 /// "rule `plan-on-time` …" at the rule's first line in its rule file.
-fn rule_place(outcome: &Outcome, rule: &RuleInfo) -> Diag {
+fn rule_place(outcome: &Outcome, rule: &RuleInfo, words: &Catalogue) -> Diag {
     let file = outcome.rule_files.get(rule.place.file);
     let source = file.and_then(Text::new);
     let head = source
@@ -200,20 +208,21 @@ fn rule_place(outcome: &Outcome, rule: &RuleInfo) -> Diag {
     let labels = source.as_ref().map_or_else(Vec::new, |s| {
         s.labels(&[Label {
             span: head,
-            text: "rule defined here".into(),
+            text: words.text("rule-defined-here"),
         }])
     });
-    let title = rule
-        .title
-        .as_ref()
-        .map_or_else(String::new, |t| format!(": {}", neutral::text(t)));
+    let title = rule.title.as_ref().map_or_else(String::new, |t| {
+        words.format("rule-title", &Args::new().text("title", neutral::text(t)))
+    });
+    let args = Args::new()
+        .text("id", rule.id.as_str())
+        .text("title", title);
     let message = match (labels.is_empty(), file) {
-        (true, Some(file)) => format!(
-            "rule `{}`{title} is defined in {}",
-            rule.id,
-            neutral::text(&file.name)
+        (true, Some(file)) => words.format(
+            "rule-defined-in",
+            &args.text("file", neutral::text(&file.name)),
         ),
-        _ => format!("rule `{}`{title}", rule.id),
+        _ => words.format("rule-named", &args),
     };
     Diag {
         code: None,
@@ -261,39 +270,44 @@ fn severity(s: Severity) -> miette::Severity {
 }
 
 /// `at: ledgers/wuxi.yaml:14:9`, for a diagnostic shown without a snippet.
-fn location_note(file: &SourceFile, at: Option<(usize, usize)>) -> String {
+fn location_note(file: &SourceFile, at: Option<(usize, usize)>, words: &Catalogue) -> String {
     let name = neutral::text(&file.name);
-    match at {
-        Some((line, column)) => format!("at: {name}:{line}:{column}"),
-        None => format!("at: {name}"),
-    }
+    let place = match at {
+        Some((line, column)) => format!("{name}:{line}:{column}"),
+        None => name.into_owned(),
+    };
+    words.format("help-at", &Args::new().text("place", place))
 }
 
 /// `penalty: 1.4 points (1 + 0.1 × 4 workdays = 1.4)` (`reward: …` for a
 /// commendation), or why there is none.
-fn penalty_note(f: &Finding) -> String {
+fn penalty_note(f: &Finding, words: &Catalogue) -> String {
     let (what, amount) = match f.severity {
-        Severity::Commendation => ("reward", points(f.reward)),
-        _ => ("penalty", points(f.penalty)),
+        Severity::Commendation => ("help-reward", points_in(words, f.reward)),
+        _ => ("help-penalty", points_in(words, f.penalty)),
     };
-    let shown = match &f.penalty_note {
-        Some(note) => format!("{amount} ({})", neutral::text(note)),
+    let shown = match f.note(words) {
+        Some(note) => words.format(
+            "help-amount-note",
+            &Args::new().text("amount", amount).text("note", note),
+        ),
         None => amount,
     };
-    if f.waived {
-        format!("{what}: none, waived (would be {shown})")
-    } else {
-        format!("{what}: {shown}")
-    }
+    let id = match f.waived {
+        true => format!("{what}-waived"),
+        false => what.to_string(),
+    };
+    words.format(&id, &Args::new().text("shown", shown))
 }
 
 /// `1 point`, `1.4 points`, `0 points`.
 pub fn points(p: Points) -> String {
-    if p == Points(100) {
-        "1 point".to_string()
-    } else {
-        format!("{p} points")
-    }
+    points_in(Lang::En.catalogue(), p)
+}
+
+/// `1 point`, `1.4 points` in the language of `words` (`1.4 分`).
+pub fn points_in(words: &Catalogue, p: Points) -> String {
+    words.format("points", &Args::new().points("points", p.to_string()))
 }
 
 /// The outcome with every kept file text as [`neutral::snippet`] shows it

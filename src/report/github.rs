@@ -19,19 +19,19 @@
 
 use std::io::{self, Write};
 
+use crate::i18n::{Args, Catalogue};
 use crate::outcome::{Finding, InputError, Outcome};
 use crate::syntax::ast::Severity;
 
-use super::diagnostic::points;
-use super::json::files;
+use super::diagnostic::{points, points_in};
 use super::neutral::{self, command_data, command_property};
 use super::region::{Locator, Region, clean};
 use super::text::plural;
 
-pub fn write(outcome: &Outcome, out: &mut dyn Write) -> io::Result<()> {
+pub fn write(outcome: &Outcome, words: &Catalogue, out: &mut dyn Write) -> io::Result<()> {
     let mut locator = Locator::default();
     for f in &outcome.findings {
-        writeln!(out, "{}", finding(outcome, f, &mut locator))?;
+        writeln!(out, "{}", finding(outcome, f, words, &mut locator))?;
     }
     for e in &outcome.input_errors {
         writeln!(out, "{}", input_error(outcome, e, &mut locator))?;
@@ -57,7 +57,7 @@ fn command(severity: Severity) -> &'static str {
     }
 }
 
-fn finding(outcome: &Outcome, f: &Finding, locator: &mut Locator) -> String {
+fn finding(outcome: &Outcome, f: &Finding, words: &Catalogue, locator: &mut Locator) -> String {
     // A group rule's finding sits at its rule: annotate the rule file only
     // when it is in the repository (not the bundled rule set).
     let file = outcome.finding_file(f).filter(|s| s.on_disk());
@@ -69,15 +69,18 @@ fn finding(outcome: &Outcome, f: &Finding, locator: &mut Locator) -> String {
     } else {
         (command(f.severity), format!("{id}: {subject}"))
     };
-    let mut message = f.message.clone();
-    if let Some(approval) = f.waiver_note() {
-        message.push_str(&format!(" (waiver {approval})"));
+    let mut message = f.message(words);
+    if let Some(approval) = f.waiver_note(words) {
+        let note = Args::new().text("note", approval);
+        message.push_str(&words.format("annotation-waiver", &note));
     }
     if !f.waived && f.penalty.0 > 0 {
-        message.push_str(&format!(" (penalty {})", points(f.penalty)));
+        let points = Args::new().text("points", points_in(words, f.penalty));
+        message.push_str(&words.format("annotation-penalty", &points));
     }
     if !f.waived && f.reward.0 > 0 {
-        message.push_str(&format!(" (reward {})", points(f.reward)));
+        let points = Args::new().text("points", points_in(words, f.reward));
+        message.push_str(&words.format("annotation-reward", &points));
     }
     annotation(
         name,
@@ -89,15 +92,7 @@ fn finding(outcome: &Outcome, f: &Finding, locator: &mut Locator) -> String {
 }
 
 fn input_error(outcome: &Outcome, e: &InputError, locator: &mut Locator) -> String {
-    let list = files(outcome, e.origin);
-    let file = e.place.and_then(|p| list.get(p.file));
-    let key = match e.origin {
-        crate::outcome::Origin::Record => 0,
-        crate::outcome::Origin::Rule => outcome.files.len(),
-    } + e.place.map_or(0, |p| p.file);
-    let region = e
-        .place
-        .and_then(|p| locator.region(key, file, p.span, None));
+    let (file, region) = locator.input_error(outcome, e);
     let mut message = e.message.clone();
     if let Some(help) = &e.help {
         message.push_str(&format!("\nhelp: {help}"));

@@ -10,6 +10,7 @@ use std::io::{self, Write};
 use serde::Serialize;
 use serde_json::Value;
 
+use crate::i18n::Catalogue;
 use crate::outcome::{
     Finding, GroupFacts, GroupFigure, InputError, KindProgress, Origin, Outcome, Place, SourceFile,
 };
@@ -19,9 +20,12 @@ pub const VERSION: u32 = 1;
 
 /// Write the report pretty-printed, with a trailing newline. (There is no
 /// `serde_json::Value` form: without `preserve_order` it would sort the keys.)
-pub fn write(outcome: &Outcome, out: &mut dyn Write) -> io::Result<()> {
+///
+/// Finding messages are in the language of `words`; keys, codes and rule
+/// ids stay English.
+pub fn write(outcome: &Outcome, words: &Catalogue, out: &mut dyn Write) -> io::Result<()> {
     let mut out = super::neutral::JsonOut::new(out);
-    serde_json::to_writer_pretty(&mut out, &Report::new(outcome))?;
+    serde_json::to_writer_pretty(&mut out, &Report::new(outcome, words))?;
     out.write_all(b"\n")
 }
 
@@ -40,22 +44,27 @@ struct Report<'a> {
 
 /// The findings, serialized one at a time as they are written (a report
 /// over a million records should not hold a second copy of them).
-struct Findings<'a>(&'a Outcome);
+struct Findings<'a>(&'a Outcome, &'a Catalogue);
 
 impl Serialize for Findings<'_> {
     fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
-        serializer.collect_seq(self.0.findings.iter().map(|f| FindingJson::new(self.0, f)))
+        serializer.collect_seq(
+            self.0
+                .findings
+                .iter()
+                .map(|f| FindingJson::new(self.0, f, self.1)),
+        )
     }
 }
 
 impl<'a> Report<'a> {
-    fn new(outcome: &'a Outcome) -> Report<'a> {
+    fn new(outcome: &'a Outcome, words: &'a Catalogue) -> Report<'a> {
         Report {
             version: VERSION,
             as_of: outcome.as_of.to_string(),
             files: outcome.record_files,
             records: outcome.records,
-            findings: Findings(outcome),
+            findings: Findings(outcome, words),
             input_errors: outcome
                 .input_errors
                 .iter()
@@ -72,7 +81,7 @@ impl<'a> Report<'a> {
 struct FindingJson<'a> {
     rule: &'a str,
     severity: &'static str,
-    message: &'a str,
+    message: String,
     /// Absent for a group rule's finding, which is about a group of records.
     #[serde(skip_serializing_if = "str::is_empty")]
     record: &'a str,
@@ -130,7 +139,16 @@ struct GroupJson<'a> {
 
 #[derive(Serialize)]
 struct GroupKey<'a> {
-    by: &'static str,
+    by: &'a str,
+    value: &'a str,
+    /// Grouped by more than one field: each field and its value.
+    #[serde(skip_serializing_if = "Vec::is_empty")]
+    keys: Vec<KeyJson<'a>>,
+}
+
+#[derive(Serialize)]
+struct KeyJson<'a> {
+    by: &'a str,
     value: &'a str,
 }
 
@@ -160,8 +178,14 @@ impl<'a> GroupJson<'a> {
         };
         Some(GroupJson {
             group: GroupKey {
-                by: facts.by,
+                by: &facts.by,
                 value: &facts.value,
+                keys: match facts.keys.len() {
+                    0 | 1 => Vec::new(),
+                    _ => (facts.keys.iter())
+                        .map(|(by, value)| KeyJson { by, value })
+                        .collect(),
+                },
             },
             first,
             constraints,
@@ -209,7 +233,7 @@ impl<'a> WaiverJson<'a> {
 }
 
 impl<'a> FindingJson<'a> {
-    fn new(outcome: &'a Outcome, f: &'a Finding) -> FindingJson<'a> {
+    fn new(outcome: &'a Outcome, f: &'a Finding, words: &Catalogue) -> FindingJson<'a> {
         let file = outcome.finding_file(f);
         let (line, column) = finding_position(file, f).unzip();
         let rule = outcome.rules.get(f.rule);
@@ -220,7 +244,7 @@ impl<'a> FindingJson<'a> {
         FindingJson {
             rule: rule.map_or("", |r| r.id.as_str()),
             severity: f.severity.as_str(),
-            message: &f.message,
+            message: f.message(words),
             record: &f.record,
             kind: &f.kind,
             unit: &f.unit,

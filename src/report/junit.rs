@@ -18,10 +18,11 @@
 use std::collections::{BTreeMap, BTreeSet};
 use std::io::{self, Write};
 
+use crate::i18n::{Args, Catalogue};
 use crate::outcome::{Finding, InputError, Outcome};
 use crate::syntax::ast::Severity;
 
-use super::diagnostic::points;
+use super::diagnostic::points_in;
 use super::json::{files, finding_position};
 use super::neutral;
 use super::xml;
@@ -49,7 +50,12 @@ fn fails(severity: Severity, fail_on: Option<Severity>) -> bool {
     fail_on.is_some_and(|threshold| severity >= threshold)
 }
 
-pub fn write(outcome: &Outcome, fail_on: Option<Severity>, out: &mut dyn Write) -> io::Result<()> {
+pub fn write(
+    outcome: &Outcome,
+    fail_on: Option<Severity>,
+    words: &Catalogue,
+    out: &mut dyn Write,
+) -> io::Result<()> {
     let mut suites: Vec<(String, Vec<Case>)> = outcome
         .rules
         .iter()
@@ -57,12 +63,15 @@ pub fn write(outcome: &Outcome, fail_on: Option<Severity>, out: &mut dyn Write) 
         .collect();
     for f in &outcome.findings {
         if let Some((_, cases)) = suites.get_mut(f.rule) {
-            cases.push(finding(outcome, f, fail_on));
+            cases.push(finding(outcome, f, fail_on, words));
         }
     }
     for (rule, (id, cases)) in suites.iter_mut().enumerate() {
         let passed = outcome.passes.get(rule).copied().unwrap_or(0);
-        let judges = outcome.rules.get(rule).map_or("record", |r| r.judges);
+        let judges = outcome
+            .rules
+            .get(rule)
+            .map_or("record", |r| r.judges.as_str());
         if passed > 0 || cases.is_empty() {
             cases.insert(0, passes(id, judges, passed));
         }
@@ -84,8 +93,8 @@ pub fn write(outcome: &Outcome, fail_on: Option<Severity>, out: &mut dyn Write) 
 fn passes(rule: &str, judges: &str, passed: usize) -> Case {
     let what = match judges {
         "record" => "record",
-        "all" => "group",
-        by => by,
+        by @ ("unit" | "round" | "kind" | "region" | "category" | "status") => by,
+        _ => "group",
     };
     let name = match passed {
         0 => format!("no {what} to check"),
@@ -99,41 +108,50 @@ fn passes(rule: &str, judges: &str, passed: usize) -> Case {
     }
 }
 
-fn finding(outcome: &Outcome, f: &Finding, fail_on: Option<Severity>) -> Case {
+fn finding(outcome: &Outcome, f: &Finding, fail_on: Option<Severity>, words: &Catalogue) -> Case {
     let id = outcome.rules.get(f.rule).map_or("", |r| r.id.as_str());
     let file = outcome.finding_file(f);
-    let message = neutral::text(&f.message).into_owned();
+    let message = neutral::text(&f.message(words)).into_owned();
     let mut body = vec![message.clone()];
     if let Some(file) = file {
         let at =
             finding_position(Some(file), f).map_or_else(String::new, |(l, c)| format!(":{l}:{c}"));
-        body.push(format!("at: {}{at}", neutral::text(&file.name)));
+        let place = format!("{}{at}", neutral::text(&file.name));
+        body.push(words.format("help-at", &Args::new().text("place", place)));
     }
     if !f.unit.is_empty() {
-        body.push(format!("unit: {}", neutral::text(&f.unit)));
+        let unit = Args::new().text("unit", neutral::text(&f.unit));
+        body.push(words.format("help-unit", &unit));
     }
     let records = f.group_records();
     if !records.is_empty() {
-        body.push(format!("records: {}", neutral::text(&records.join(", "))));
+        let ids = neutral::text(&records.join(", ")).into_owned();
+        body.push(words.format("help-records", &Args::new().text("ids", ids)));
     }
     if let Some(rule) = outcome.rules.get(f.rule) {
         body.extend(rule.help.as_deref().map(|h| neutral::lines(h).into_owned()));
         body.extend(
             rule.cite
                 .as_ref()
-                .map(|c| format!("cite: {}", neutral::text(c))),
+                .map(|c| words.format("help-cite", &Args::new().text("cite", neutral::text(c)))),
         );
     }
-    match f.severity {
-        Severity::Commendation => body.push(format!("reward: {}", points(f.reward))),
-        _ => body.push(format!("penalty: {}", points(f.penalty))),
-    }
-    if let Some(approval) = f.waiver_note() {
-        body.push(format!("waiver: {}", neutral::text(&approval)));
+    let (what, amount) = match f.severity {
+        Severity::Commendation => ("help-reward", f.reward),
+        _ => ("help-penalty", f.penalty),
+    };
+    let shown = Args::new().text("shown", points_in(words, amount));
+    body.push(words.format(what, &shown));
+    if let Some(approval) = f.waiver_note(words) {
+        let note = Args::new().text("note", neutral::text(&approval));
+        body.push(words.format("help-waiver", &note));
     }
     let verdict = if f.waived {
-        let why = f.waiver_reason.as_deref().unwrap_or("an approved waiver");
-        Verdict::Skipped(format!("waived: {}", neutral::text(why)))
+        let why = match f.waiver_reason.as_deref() {
+            Some(why) => neutral::text(why).into_owned(),
+            None => words.text("junit-waiver-unknown"),
+        };
+        Verdict::Skipped(words.format("junit-waived", &Args::new().text("reason", why)))
     } else if fails(f.severity, fail_on) {
         Verdict::Failure(f.severity.as_str(), message, body.join("\n"))
     } else {

@@ -8,12 +8,13 @@
 
 use std::io::{self, Write};
 
+use crate::i18n::Catalogue;
 use crate::outcome::Outcome;
 
 use super::json::{files, finding_position};
 use super::table::Table;
 
-pub fn write(outcome: &Outcome, out: &mut dyn Write) -> io::Result<()> {
+pub fn write(outcome: &Outcome, words: &Catalogue, out: &mut dyn Write) -> io::Result<()> {
     let s = &outcome.summary;
     writeln!(out, "## rectify: {}\n", headline(outcome))?;
     writeln!(
@@ -50,7 +51,7 @@ pub fn write(outcome: &Outcome, out: &mut dyn Write) -> io::Result<()> {
     }
     if !outcome.findings.is_empty() {
         writeln!(out, "\n### Findings\n")?;
-        findings(outcome).markdown(out)?;
+        findings(outcome, words).markdown(out)?;
     }
     if !outcome.input_errors.is_empty() {
         writeln!(out, "\n### Input diagnostics\n")?;
@@ -110,7 +111,7 @@ pub fn scoreboard(outcome: &Outcome) -> Table {
     table
 }
 
-fn findings(outcome: &Outcome) -> Table {
+fn findings(outcome: &Outcome, words: &Catalogue) -> Table {
     let mut table = Table::new(&[
         "location", "record", "rule", "severity", "message", "points#", "reward#",
     ])
@@ -123,7 +124,7 @@ fn findings(outcome: &Outcome) -> Table {
             _ => String::new(),
         };
         let rule = outcome.rules.get(f.rule).map_or("", |r| r.id.as_str());
-        let (severity, penalty, reward) = if let Some(note) = f.waiver_note() {
+        let (severity, penalty, reward) = if let Some(note) = f.waiver_note(words) {
             let severity = f.severity.as_str();
             let zero = || "0".to_string();
             (format!("{severity} (waived, {note})"), zero(), zero())
@@ -136,7 +137,7 @@ fn findings(outcome: &Outcome) -> Table {
             f.subject(),
             rule.to_string(),
             severity,
-            f.message.clone(),
+            f.message(words),
             penalty,
             reward,
         ]);

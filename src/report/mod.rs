@@ -7,6 +7,7 @@
 //! - [`json`]: the JSON report contract (version 1).
 //! - [`diagnostic`]: findings and input errors as miette diagnostics.
 //! - [`text`]: `human` and `plain`, with the summary footer.
+//! - [`concise`]: one line per finding, then the summary line.
 //! - [`sarif`], [`junit`], [`github`], [`markdown`]: machine and CI formats.
 //! - [`xlsx`]: the Excel workbook of `check` and `report` (findings,
 //!   scoreboard, progress by unit, input errors).
@@ -16,8 +17,11 @@
 //!   written (terminal-, log-, markdown-, XML- and HTML-safe).
 //! - [`region`], [`table`], [`xml`], [`ordered`]: shared helpers.
 
+pub mod concise;
 pub mod diagnostic;
+pub mod diff;
 pub mod github;
+pub mod history;
 pub mod json;
 pub mod junit;
 pub mod markdown;
@@ -34,6 +38,7 @@ pub mod xml;
 
 use std::io::{self, Write};
 
+use crate::i18n::Lang;
 use crate::outcome::Outcome;
 use crate::syntax::ast::Severity;
 
@@ -44,6 +49,8 @@ pub enum Format {
     Human,
     /// miette's narratable output: the same content as plain sentences.
     Plain,
+    /// One line per finding and input diagnostic, then the summary line.
+    Concise,
     /// The JSON report contract, version 1.
     Json,
     /// SARIF 2.1.0 (GitHub code scanning).
@@ -82,10 +89,13 @@ pub struct Style {
     /// The lowest severity that fails the run (`--fail-on`; `None`:
     /// nothing does). JUnit makes failures of these only.
     pub fail_on: Option<Severity>,
+    /// The language of the words (`--lang`); machine formats keep their
+    /// English keys and codes.
+    pub lang: Lang,
 }
 
 impl Default for Style {
-    /// No colour, 100 columns, errors fail: what tests and non-terminals
+    /// No colour, 100 columns, errors fail, English: what tests and non-terminals
     /// get.
     fn default() -> Style {
         Style {
@@ -93,6 +103,7 @@ impl Default for Style {
             width: 100,
             due_within: None,
             fail_on: Some(Severity::Error),
+            lang: Lang::En,
         }
     }
 }
@@ -104,14 +115,16 @@ pub fn render(
     style: &Style,
     out: &mut dyn Write,
 ) -> io::Result<()> {
+    let words = style.lang.catalogue();
     match format {
         Format::Human => text::human(outcome, style, out),
         Format::Plain => text::plain(outcome, style, out),
-        Format::Json => json::write(outcome, out),
-        Format::Sarif => sarif::write(outcome, out),
-        Format::Junit => junit::write(outcome, style.fail_on, out),
-        Format::Github => github::write(outcome, out),
-        Format::Markdown => markdown::write(outcome, out),
-        Format::Xlsx => xlsx::write(outcome, out),
+        Format::Concise => concise::write(outcome, style, out),
+        Format::Json => json::write(outcome, words, out),
+        Format::Sarif => sarif::write(outcome, words, out),
+        Format::Junit => junit::write(outcome, style.fail_on, words, out),
+        Format::Github => github::write(outcome, words, out),
+        Format::Markdown => markdown::write(outcome, words, out),
+        Format::Xlsx => xlsx::write(outcome, words, out),
     }
 }

@@ -10,7 +10,7 @@
 
 use std::path::{Component, Path, PathBuf};
 
-use crate::outcome::{Finding, Outcome, SourceFile};
+use crate::outcome::{Finding, InputError, Origin, Outcome, SourceFile};
 use crate::source::Span;
 
 /// A located span. `end` and `chars` are known only when the text was kept.
@@ -39,6 +39,23 @@ impl Locator {
         let primary = f.labels.first().map_or_else(Default::default, |l| l.span);
         let fallback = super::json::finding_position(file, f);
         self.region(outcome.finding_file_index(f), file, primary, fallback)
+    }
+
+    /// An input diagnostic's file (a record or rule file) and the region
+    /// of its place there.
+    pub fn input_error<'o>(
+        &mut self,
+        outcome: &'o Outcome,
+        e: &InputError,
+    ) -> (Option<&'o SourceFile>, Option<Region>) {
+        let list = super::json::files(outcome, e.origin);
+        let file = e.place.and_then(|p| list.get(p.file));
+        let key = match e.origin {
+            Origin::Record => 0,
+            Origin::Rule => outcome.files.len(),
+        } + e.place.map_or(0, |p| p.file);
+        let region = e.place.and_then(|p| self.region(key, file, p.span, None));
+        (file, region)
     }
 
     /// The region of `span` in `file` (the `index`-th file of its list),

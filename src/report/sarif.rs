@@ -22,6 +22,7 @@
 
 use std::io::{self, Write};
 
+use crate::i18n::Catalogue;
 use crate::outcome::{Finding, InputError, Label, Origin, Outcome, Place, RuleInfo};
 use crate::syntax::ast::Severity;
 
@@ -47,18 +48,18 @@ pub const HOME: Option<&str> = match env!("CARGO_PKG_REPOSITORY").as_bytes() {
 /// The base id artifact URIs are relative to: the project root.
 const SRCROOT: &str = "%SRCROOT%";
 
-pub fn write(outcome: &Outcome, out: &mut dyn Write) -> io::Result<()> {
+pub fn write(outcome: &Outcome, words: &Catalogue, out: &mut dyn Write) -> io::Result<()> {
     let log = Json::object([
         ("$schema", Some(Json::str(SCHEMA))),
         ("version", Some(Json::str("2.1.0"))),
-        ("runs", Some(Json::Array(vec![run(outcome)]))),
+        ("runs", Some(Json::Array(vec![run(outcome, words)]))),
     ]);
     let mut out = JsonOut::new(out);
     serde_json::to_writer_pretty(&mut out, &log)?;
     out.write_all(b"\n")
 }
 
-fn run(outcome: &Outcome) -> Json {
+fn run(outcome: &Outcome, words: &Catalogue) -> Json {
     let codes = input_codes(outcome);
     let mut rules: Vec<Json> = outcome.rules.iter().map(|r| rule(outcome, r)).collect();
     rules.extend(codes.iter().map(|c| input_rule(c)));
@@ -66,7 +67,7 @@ fn run(outcome: &Outcome) -> Json {
     let mut results: Vec<Json> = outcome
         .findings
         .iter()
-        .map(|f| finding(outcome, f, &mut locator))
+        .map(|f| finding(outcome, f, words, &mut locator))
         .collect();
     let located = outcome.input_errors.iter().filter(|e| e.place.is_some());
     results.extend(located.map(|e| {
@@ -210,7 +211,7 @@ fn input_rule(code: &str) -> Json {
     ])
 }
 
-fn finding(outcome: &Outcome, f: &Finding, locator: &mut Locator) -> Json {
+fn finding(outcome: &Outcome, f: &Finding, words: &Catalogue, locator: &mut Locator) -> Json {
     let file = outcome.finding_file(f);
     let region = locator.finding(outcome, f);
     let location = file.and_then(|file| physical(outcome, &file.name, region));
@@ -218,7 +219,7 @@ fn finding(outcome: &Outcome, f: &Finding, locator: &mut Locator) -> Json {
     if let Some(rule) = outcome.rules.get(f.rule) {
         related.extend(rule_location(outcome, rule, locator));
     }
-    for l in f.labels.iter().skip(1) {
+    for l in f.labels_in(words).iter().skip(1) {
         related.extend(label_location(outcome, f, l, locator));
     }
     let related = numbered(related);
@@ -227,7 +228,10 @@ fn finding(outcome: &Outcome, f: &Finding, locator: &mut Locator) -> Json {
         ("ruleId", rule.map(|r| Json::str(&r.id))),
         ("ruleIndex", rule.map(|_| Json::usize(f.rule))),
         ("level", Some(Json::str(level(f.severity)))),
-        ("message", Some(Json::text(neutral::text(&f.message)))),
+        (
+            "message",
+            Some(Json::text(neutral::text(&f.message(words)))),
+        ),
         ("locations", location.map(|l| Json::Array(vec![l]))),
         (
             "relatedLocations",
@@ -320,8 +324,24 @@ fn finding_properties(f: &Finding) -> Json {
 fn group_properties(g: &crate::outcome::GroupFacts) -> Json {
     let figure = g.figures.first();
     Json::object([
-        ("by", Some(Json::str(g.by))),
+        ("by", Some(Json::str(&g.by))),
         ("value", Some(Json::str(&g.value))),
+        (
+            "keys",
+            (g.keys.len() > 1).then(|| {
+                Json::Array(
+                    g.keys
+                        .iter()
+                        .map(|(by, value)| {
+                            Json::object([
+                                ("by", Some(Json::str(by))),
+                                ("value", Some(Json::str(value))),
+                            ])
+                        })
+                        .collect(),
+                )
+            }),
+        ),
         ("measure", figure.map(|f| Json::str(f.measure.as_str()))),
         ("comparison", figure.map(|f| Json::str(f.op.as_str()))),
         ("figure", figure.map(|f| Json::Number(f.figure.to_json()))),

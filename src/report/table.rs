@@ -116,6 +116,38 @@ impl Table {
 /// ([`neutral::markdown`]) or a code span ([`neutral::code`], its `|`
 /// escaped as GitHub's tables need even in code). Line breaks are shown as
 /// `[U+000A]`, so a cell never breaks the table.
+/// Titled tables for a terminal: a blank line and the title before each,
+/// `  nothing` for an empty one.
+pub fn titled_text(
+    sections: impl IntoIterator<Item = (String, Table)>,
+    out: &mut dyn Write,
+) -> io::Result<()> {
+    for (title, table) in sections {
+        writeln!(out, "\n{title}")?;
+        match table.rows.is_empty() {
+            true => writeln!(out, "  nothing")?,
+            false => table.text(out)?,
+        }
+    }
+    Ok(())
+}
+
+/// Titled tables in markdown: a `##` heading before each, `Nothing.` for
+/// an empty one.
+pub fn titled_markdown(
+    sections: impl IntoIterator<Item = (String, Table)>,
+    out: &mut dyn Write,
+) -> io::Result<()> {
+    for (title, table) in sections {
+        writeln!(out, "\n## {title}\n")?;
+        match table.rows.is_empty() {
+            true => writeln!(out, "Nothing.")?,
+            false => table.markdown(out)?,
+        }
+    }
+    Ok(())
+}
+
 pub fn cell(text: &str, code: bool) -> String {
     if code {
         neutral::code(text).replace('|', "\\|")

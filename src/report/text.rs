@@ -13,6 +13,7 @@ use std::io::{self, Write};
 use miette::{GraphicalReportHandler, GraphicalTheme, NarratableReportHandler};
 use unicode_width::UnicodeWidthStr;
 
+use crate::i18n::{Args, Catalogue, group_thousands};
 use crate::outcome::{KindProgress, Outcome, Summary, UnitScore};
 
 use super::Style;
@@ -31,14 +32,14 @@ pub fn human(outcome: &Outcome, style: &Style, out: &mut dyn Write) -> io::Resul
         .with_links(false)
         .without_syntax_highlighting()
         .with_show_related_as_nested(true);
-    diagnostics(outcome, out, |f, d| handler.render_report(f, d))?;
+    diagnostics(outcome, style, out, |f, d| handler.render_report(f, d))?;
     footer(outcome, style, out)
 }
 
 /// As [`human`], in miette's narratable form (screen readers, logs).
 pub fn plain(outcome: &Outcome, style: &Style, out: &mut dyn Write) -> io::Result<()> {
     let handler = NarratableReportHandler::new();
-    diagnostics(outcome, out, |f, d| handler.render_report(f, d))?;
+    diagnostics(outcome, style, out, |f, d| handler.render_report(f, d))?;
     footer(outcome, style, out)
 }
 
@@ -46,6 +47,7 @@ pub fn plain(outcome: &Outcome, style: &Style, out: &mut dyn Write) -> io::Resul
 /// diagnostic whose snippet cannot be rendered is shown without it.
 fn diagnostics(
     outcome: &Outcome,
+    style: &Style,
     out: &mut dyn Write,
     render: impl Fn(&mut String, &Diag) -> fmt::Result,
 ) -> io::Result<()> {
@@ -53,7 +55,7 @@ fn diagnostics(
     let findings = outcome
         .findings
         .iter()
-        .map(|f| diagnostic::finding(outcome, f));
+        .map(|f| diagnostic::finding(outcome, f, style.lang.catalogue()));
     let errors = outcome
         .input_errors
         .iter()
@@ -81,61 +83,80 @@ pub(crate) fn write_diagnostic(
     out.write_all(b"\n\n")
 }
 
-/// Counts, scoreboard, progress and what is due soon.
+/// Counts, scoreboard, progress and what is due soon, in `style.lang`.
 fn footer(outcome: &Outcome, style: &Style, out: &mut dyn Write) -> io::Result<()> {
+    let words = style.lang.catalogue();
     writeln!(
         out,
         "{}",
-        summary_line(&outcome.summary, outcome.input_errors.len())
+        summary_line(words, &outcome.summary, outcome.input_errors.len())
     )?;
     if !outcome.units.is_empty() {
         writeln!(out)?;
-        scoreboard(&outcome.units, out)?;
+        scoreboard(words, &outcome.units, out)?;
     }
     if !outcome.progress.is_empty() {
         writeln!(out)?;
-        let parts: Vec<String> = outcome.progress.iter().map(progress).collect();
-        writeln!(out, "progress: {}", neutral::text(&parts.join("; ")))?;
+        let parts: Vec<String> = outcome
+            .progress
+            .iter()
+            .map(|p| progress(words, p))
+            .collect();
+        let parts = parts.join(&words.text("progress-separator"));
+        let line = words.format("progress", &Args::new().text("parts", parts));
+        writeln!(out, "{}", neutral::text(&line))?;
     }
     if let Some(days) = style.due_within {
-        due_soon(outcome, days, out)?;
+        due_soon(words, outcome, days, out)?;
     }
     Ok(())
 }
 
 /// `summary: 3 errors, 1 warning, 0 infos, 1 waived, 4 pending; penalty 7.5 points`
-fn summary_line(s: &Summary, input_errors: usize) -> String {
-    let mut line = format!(
-        "summary: {}, {}, {}, {} waived, {} pending; penalty {}",
-        plural(s.errors, "error"),
-        plural(s.warnings, "warning"),
-        plural(s.infos, "info"),
-        count(s.waived),
-        count(s.pending),
-        diagnostic::points(s.penalty),
+pub(crate) fn summary_line(words: &Catalogue, s: &Summary, input_errors: usize) -> String {
+    let counted = |id: &str, n: usize| words.format(id, &Args::new().count("n", n));
+    let points = |p: crate::points::Points| {
+        words.format("points", &Args::new().points("points", p.to_string()))
+    };
+    let mut line = words.format(
+        "summary",
+        &Args::new()
+            .text("errors", counted("count-errors", s.errors))
+            .text("warnings", counted("count-warnings", s.warnings))
+            .text("infos", counted("count-infos", s.infos))
+            .count("waived", s.waived)
+            .count("pending", s.pending)
+            .text("penalty", points(s.penalty)),
     );
     if s.commendations > 0 {
-        line.push_str(&format!(
-            "; {}, reward {}",
-            plural(s.commendations, "commendation"),
-            diagnostic::points(s.reward),
-        ));
+        line.push_str(
+            &words.format(
+                "summary-rewards",
+                &Args::new()
+                    .text(
+                        "commendations",
+                        counted("count-commendations", s.commendations),
+                    )
+                    .text("reward", points(s.reward)),
+            ),
+        );
     }
     if input_errors > 0 {
-        line.push_str(&format!(
-            "; {} about the inputs",
-            plural(input_errors, "diagnostic")
+        line.push_str(&words.format(
+            "summary-inputs",
+            &Args::new().text("diagnostics", counted("count-diagnostics", input_errors)),
         ));
     }
     line
 }
 
-const HEADERS: [&str; 7] = [
+/// The scoreboard's columns, by catalogue attribute of `scoreboard`.
+const COLUMNS: [&str; 7] = [
     "unit", "records", "findings", "penalty", "reward", "score", "grade",
 ];
 
 /// An aligned table, worst score first, then by unit name.
-fn scoreboard(units: &[UnitScore], out: &mut dyn Write) -> io::Result<()> {
+fn scoreboard(words: &Catalogue, units: &[UnitScore], out: &mut dyn Write) -> io::Result<()> {
     let mut sorted: Vec<&UnitScore> = units.iter().collect();
     sorted.sort_by(|a, b| a.score.cmp(&b.score).then_with(|| a.unit.cmp(&b.unit)));
     let rows: Vec<[String; 7]> = sorted
@@ -152,13 +173,14 @@ fn scoreboard(units: &[UnitScore], out: &mut dyn Write) -> io::Result<()> {
             ]
         })
         .collect();
-    let mut widths = HEADERS.map(UnicodeWidthStr::width);
+    let headers = COLUMNS.map(|c| words.text(&format!("scoreboard.{c}")));
+    let mut widths = headers.each_ref().map(|h| h.width());
     for row in &rows {
         for (w, cell) in widths.iter_mut().zip(row) {
             *w = (*w).max(cell.width());
         }
     }
-    row(&HEADERS.map(String::from), &widths, out)?;
+    row(&headers, &widths, out)?;
     rows.iter().try_for_each(|r| row(r, &widths, out))
 }
 
@@ -178,27 +200,35 @@ fn row(cells: &[String; 7], widths: &[usize; 7], out: &mut dyn Write) -> io::Res
 
 /// `tasks: 16 of 41 completed (2 late), 3 overdue`,
 /// `petitions: 3,319 of 3,411 closed (40 late), 5 overdue`.
-fn progress(p: &KindProgress) -> String {
+fn progress(words: &Catalogue, p: &KindProgress) -> String {
+    let (id, done) = match p.kind.as_str() {
+        "task" => ("progress-task", p.completed),
+        "petition" => ("progress-petition", p.closed),
+        _ => ("progress-other", p.completed),
+    };
     let kinds = if p.kind.ends_with('s') {
         p.kind.clone()
     } else {
         format!("{}s", p.kind)
     };
-    let (done, verb) = match p.kind.as_str() {
-        "petition" => (p.closed, "closed"),
-        _ => (p.completed, "completed"),
-    };
-    format!(
-        "{kinds}: {} of {} {verb} ({} late), {} overdue",
-        count(done),
-        count(p.total),
-        count(p.late),
-        count(p.overdue)
+    words.format(
+        id,
+        &Args::new()
+            .text("kind", kinds)
+            .count("done", done)
+            .count("total", p.total)
+            .count("late", p.late)
+            .count("overdue", p.overdue),
     )
 }
 
 /// Stages not yet recorded and due within `days` of the evaluation date.
-fn due_soon(outcome: &Outcome, days: u32, out: &mut dyn Write) -> io::Result<()> {
+fn due_soon(
+    words: &Catalogue,
+    outcome: &Outcome,
+    days: u32,
+    out: &mut dyn Write,
+) -> io::Result<()> {
     let until = outcome
         .as_of
         .checked_add(jiff::Span::new().days(i64::from(days)))
@@ -210,14 +240,11 @@ fn due_soon(outcome: &Outcome, days: u32, out: &mut dyn Write) -> io::Result<()>
         .collect();
     soon.sort_by(|a, b| (a.due, &a.record, &a.stage).cmp(&(b.due, &b.record, &b.stage)));
     writeln!(out)?;
+    let days = Args::new().count("days", days as usize);
     if soon.is_empty() {
-        return writeln!(
-            out,
-            "due soon (within {}): nothing",
-            plural(days as usize, "day")
-        );
+        return writeln!(out, "{}", words.format("due-soon-none", &days));
     }
-    writeln!(out, "due soon (within {}):", plural(days as usize, "day"))?;
+    writeln!(out, "{}", words.format("due-soon", &days))?;
     for p in soon {
         let file = outcome.files.get(p.file).map_or("", |f| f.name.as_str());
         writeln!(
@@ -243,31 +270,5 @@ pub(crate) fn plural(n: usize, word: &str) -> String {
 
 /// `3,319`: digits grouped by thousands.
 fn count(n: usize) -> String {
-    let digits = n.to_string();
-    let mut grouped = String::with_capacity(digits.len() + digits.len() / 3);
-    for (i, c) in digits.chars().enumerate() {
-        if i > 0 && (digits.len() - i) % 3 == 0 {
-            grouped.push(',');
-        }
-        grouped.push(c);
-    }
-    grouped
-}
-
-#[cfg(test)]
-mod tests {
-    use super::count;
-
-    #[test]
-    fn groups_thousands() {
-        for (n, shown) in [
-            (0, "0"),
-            (999, "999"),
-            (1000, "1,000"),
-            (3319, "3,319"),
-            (1234567, "1,234,567"),
-        ] {
-            assert_eq!(count(n), shown);
-        }
-    }
+    group_thousands(n as u64)
 }

@@ -25,6 +25,7 @@ use rust_xlsxwriter::{DocProperties, ExcelDateTime, Format, Workbook, Worksheet,
 
 use super::json::finding_position;
 use super::neutral;
+use crate::i18n::Catalogue;
 use crate::outcome::{KindProgress, Outcome};
 use crate::points::Points;
 
@@ -34,7 +35,7 @@ pub struct Column {
     pub width: f64,
 }
 
-const fn col(heading: &'static str, width: f64) -> Column {
+pub(crate) const fn col(heading: &'static str, width: f64) -> Column {
     Column { heading, width }
 }
 
@@ -56,6 +57,7 @@ pub const FINDINGS: &[Column] = &[
     col("Late workdays", 13.0),
     col("Penalty", 8.0),
     col("Waived", 7.0),
+    col("Reward", 8.0),
 ];
 
 pub const SCOREBOARD: &[Column] = &[
@@ -65,6 +67,8 @@ pub const SCOREBOARD: &[Column] = &[
     col("Penalty", 8.0),
     col("Score", 7.0),
     col("Grade", 12.0),
+    col("Commendations", 14.0),
+    col("Reward", 8.0),
 ];
 
 pub const PROGRESS: &[Column] = &[
@@ -95,17 +99,17 @@ pub const INPUT_ERRORS: &[Column] = &[
 const ALL_UNITS: &str = "All units";
 
 /// Write the workbook of `outcome` to `out`.
-pub fn write(outcome: &Outcome, out: &mut dyn Write) -> io::Result<()> {
-    let bytes = workbook(outcome).map_err(|e| io::Error::other(e.to_string()))?;
+pub fn write(outcome: &Outcome, words: &Catalogue, out: &mut dyn Write) -> io::Result<()> {
+    let bytes = workbook(outcome, words).map_err(|e| io::Error::other(e.to_string()))?;
     out.write_all(&bytes)
 }
 
-fn workbook(outcome: &Outcome) -> Result<Vec<u8>, XlsxError> {
+fn workbook(outcome: &Outcome, words: &Catalogue) -> Result<Vec<u8>, XlsxError> {
     let mut book = Workbook::new();
     let created = excel_date(outcome.as_of)?;
     book.set_properties(&DocProperties::new().set_creation_datetime(&created));
     let cells = Cells::new();
-    findings(book.add_worksheet(), outcome, &cells)?;
+    findings(book.add_worksheet(), outcome, words, &cells)?;
     scoreboard(book.add_worksheet(), outcome, &cells)?;
     progress(book.add_worksheet(), outcome, &cells)?;
     input_errors(book.add_worksheet(), outcome, &cells)?;
@@ -113,7 +117,7 @@ fn workbook(outcome: &Outcome) -> Result<Vec<u8>, XlsxError> {
 }
 
 /// The formats cells are written with.
-struct Cells {
+pub(crate) struct Cells {
     heading: Format,
     date: Format,
     points: Format,
@@ -121,7 +125,7 @@ struct Cells {
 }
 
 impl Cells {
-    fn new() -> Cells {
+    pub(crate) fn new() -> Cells {
         Cells {
             heading: Format::new().set_bold(),
             date: Format::new().set_num_format("yyyy-mm-dd"),
@@ -131,7 +135,7 @@ impl Cells {
     }
 
     /// Untrusted text as an inert text cell.
-    fn text(
+    pub(crate) fn text(
         &self,
         sheet: &mut Worksheet,
         row: u32,
@@ -147,7 +151,7 @@ impl Cells {
         Ok(())
     }
 
-    fn date(
+    pub(crate) fn date(
         &self,
         sheet: &mut Worksheet,
         row: u32,
@@ -160,7 +164,7 @@ impl Cells {
         Ok(())
     }
 
-    fn number(
+    pub(crate) fn number(
         &self,
         sheet: &mut Worksheet,
         row: u32,
@@ -173,7 +177,7 @@ impl Cells {
         Ok(())
     }
 
-    fn points(
+    pub(crate) fn points(
         &self,
         sheet: &mut Worksheet,
         row: u32,
@@ -186,7 +190,7 @@ impl Cells {
     }
 
     /// Name the sheet, write its heading row, set widths, freeze the row.
-    fn start(
+    pub(crate) fn start(
         &self,
         sheet: &mut Worksheet,
         name: &str,
@@ -202,7 +206,7 @@ impl Cells {
     }
 }
 
-fn excel_date(day: Date) -> Result<ExcelDateTime, XlsxError> {
+pub(crate) fn excel_date(day: Date) -> Result<ExcelDateTime, XlsxError> {
     let part = |n: i8| u8::try_from(n).unwrap_or(1);
     ExcelDateTime::from_ymd(
         u16::try_from(day.year()).unwrap_or(1900),
@@ -211,11 +215,16 @@ fn excel_date(day: Date) -> Result<ExcelDateTime, XlsxError> {
     )
 }
 
-fn usize_number(n: usize) -> Option<i64> {
+pub(crate) fn usize_number(n: usize) -> Option<i64> {
     i64::try_from(n).ok()
 }
 
-fn findings(sheet: &mut Worksheet, outcome: &Outcome, cells: &Cells) -> Result<(), XlsxError> {
+fn findings(
+    sheet: &mut Worksheet,
+    outcome: &Outcome,
+    words: &Catalogue,
+    cells: &Cells,
+) -> Result<(), XlsxError> {
     cells.start(sheet, SHEETS[0], FINDINGS)?;
     for (row, f) in (1u32..).zip(&outcome.findings) {
         let file = outcome.finding_file(f);
@@ -228,13 +237,14 @@ fn findings(sheet: &mut Worksheet, outcome: &Outcome, cells: &Cells) -> Result<(
         cells.text(sheet, row, 4, &f.subject())?;
         cells.text(sheet, row, 5, &f.unit)?;
         cells.text(sheet, row, 6, f.severity.as_str())?;
-        cells.text(sheet, row, 7, &f.message)?;
+        cells.text(sheet, row, 7, &f.message(words))?;
         cells.date(sheet, row, 8, f.due)?;
         cells.date(sheet, row, 9, f.actual)?;
         cells.number(sheet, row, 10, f.late_days)?;
         cells.number(sheet, row, 11, f.late_workdays)?;
         cells.points(sheet, row, 12, f.penalty)?;
         sheet.write_boolean(row, 13, f.waived)?;
+        cells.points(sheet, row, 14, f.reward)?;
     }
     Ok(())
 }
@@ -251,6 +261,8 @@ fn scoreboard(sheet: &mut Worksheet, outcome: &Outcome, cells: &Cells) -> Result
         cells.points(sheet, row, 3, u.penalty)?;
         cells.points(sheet, row, 4, u.score)?;
         cells.text(sheet, row, 5, &u.grade)?;
+        cells.number(sheet, row, 6, usize_number(u.commendations))?;
+        cells.points(sheet, row, 7, u.reward)?;
     }
     Ok(())
 }

@@ -152,6 +152,28 @@ fn run_case(
     }
 }
 
+/// Every `files:` entry of the suite that names nothing on disk, at its
+/// value, with the path as written and as resolved (relative to the test
+/// file's folder `dir`).
+pub fn missing_files(suite: &Suite, dir: &Path) -> Vec<Error> {
+    let mut missing = Vec::new();
+    for case in &suite.cases {
+        for (file, at) in case.files.iter().zip(&case.files_at) {
+            let resolved = dir.join(file);
+            if !resolved.exists() {
+                missing.push(Error {
+                    message: format!(
+                        "no such record file `{file}` (resolved to `{}`); `files:` paths are relative to the test file",
+                        resolved.display()
+                    ),
+                    span: *at,
+                });
+            }
+        }
+    }
+    missing
+}
+
 fn resolve(dir: &Path, files: &[String]) -> Vec<std::path::PathBuf> {
     files.iter().map(|f| dir.join(f)).collect()
 }
@@ -206,6 +228,11 @@ impl Expected {
                 .unit
                 .as_ref()
                 .is_none_or(|u| crate::units::key(u) == crate::units::key(&f.unit))
+            && self.group.iter().all(|(by, value)| {
+                let keys = f.group.as_deref().map_or(&[][..], |g| &g.keys[..]);
+                (keys.iter())
+                    .any(|(b, v)| b == by && crate::units::key(v) == crate::units::key(value))
+            })
             && self.severity.is_none_or(|s| s == f.severity)
             && self.penalty.is_none_or(|p| p == f.penalty)
             && self.due.is_none_or(|d| Some(d) == f.due)
@@ -224,9 +251,11 @@ impl Expected {
 
 impl std::fmt::Display for Expected {
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        match &self.unit {
-            Some(unit) if self.record.is_empty() => write!(f, "{} for unit {unit}", self.rule)?,
-            _ => write!(f, "{} on {}", self.rule, self.record)?,
+        let mut group: Vec<String> = self.unit.iter().map(|u| format!("unit {u}")).collect();
+        group.extend(self.group.iter().map(|(by, v)| format!("{by} {v}")));
+        match self.record.is_empty() {
+            true => write!(f, "{} for {}", self.rule, group.join(", "))?,
+            false => write!(f, "{} on {}", self.rule, self.record)?,
         }
         let mut parts: Vec<String> = Vec::new();
         if let Some(s) = self.severity {

@@ -25,6 +25,8 @@ pub struct Case {
     pub records: Vec<Node>,
     /// Record files, relative to the test file.
     pub files: Vec<String>,
+    /// Where each of `files` is written in the test file.
+    pub files_at: Vec<Span>,
     pub expect: Vec<Expected>,
     pub pending: Option<usize>,
 }
@@ -35,6 +37,9 @@ pub struct Expected {
     /// Empty for a group rule's finding, which names a `unit` instead.
     pub record: String,
     pub unit: Option<String>,
+    /// A group rule's group by its other fields (`group: { region: … }`),
+    /// each compared by its key as a unit name is.
+    pub group: Vec<(String, String)>,
     pub severity: Option<Severity>,
     pub penalty: Option<Points>,
     pub due: Option<Date>,
@@ -136,6 +141,7 @@ impl Reader {
             as_of: default_as_of.unwrap_or(Date::constant(2000, 1, 1)),
             records: Vec::new(),
             files: Vec::new(),
+            files_at: Vec::new(),
             expect: Vec::new(),
             pending: None,
         };
@@ -148,7 +154,12 @@ impl Reader {
                     case.as_of = self.date(v)?;
                 }
                 "records" => case.records.push(v.clone()),
-                "files" => case.files = self.strings(v),
+                "files" => {
+                    case.files = self.strings(v);
+                    if let Value::Seq(items) = &v.value {
+                        case.files_at = items.iter().map(|i| i.span).collect();
+                    }
+                }
                 "expect" => {
                     has_expect = true;
                     case.expect = self.expect(v);
@@ -200,6 +211,7 @@ impl Reader {
             rule: String::new(),
             record: String::new(),
             unit: None,
+            group: Vec::new(),
             severity: None,
             penalty: None,
             due: None,
@@ -215,6 +227,7 @@ impl Reader {
                 "rule" => e.rule = self.string(v).unwrap_or_default(),
                 "record" => e.record = self.string(v).unwrap_or_default(),
                 "unit" => e.unit = self.string(v),
+                "group" => e.group = self.group(v),
                 "severity" => e.severity = self.severity(v),
                 "penalty" => e.penalty = self.points(v),
                 "due" => e.due = self.date(v),
@@ -230,14 +243,29 @@ impl Reader {
                 ),
             }
         }
-        if e.rule.is_empty() || (e.record.is_empty() && e.unit.is_none()) {
+        if e.rule.is_empty() || (e.record.is_empty() && e.unit.is_none() && e.group.is_empty()) {
             self.error(
                 node.span,
-                "an expected finding needs `rule` and `record` (or `unit`, for a group rule)",
+                "an expected finding needs `rule` and `record` (or `unit` or `group`, for a group rule)",
             );
             return None;
         }
         Some(e)
+    }
+
+    /// `group: { region: Jiangsu/Wuxi, round: r1 }`: fields and values.
+    fn group(&mut self, v: &Node) -> Vec<(String, String)> {
+        let Value::Map(entries) = &v.value else {
+            self.error(
+                v.span,
+                "`group` must be a mapping of fields to values, like `{ region: Jiangsu/Wuxi }`",
+            );
+            return Vec::new();
+        };
+        entries
+            .iter()
+            .filter_map(|(k, v)| Some((key(k).to_string(), self.string(v)?)))
+            .collect()
     }
 
     fn string(&mut self, v: &Node) -> Option<String> {

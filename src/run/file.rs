@@ -7,7 +7,9 @@ use std::sync::Arc;
 
 use crate::eval::{self, Plan};
 use crate::model::{self, Record, Status, WaiverState};
-use crate::outcome::{Finding, InputError, KindProgress, Label, Origin, Pending, Place};
+use crate::outcome::{
+    Finding, InputError, KindProgress, Label, Mark, Note, Origin, Pending, Place,
+};
 use crate::source::{Span, clip};
 use crate::syntax::ast::Severity;
 use crate::yaml;
@@ -51,6 +53,8 @@ pub struct Result {
     undeclared_at: HashSet<(u32, u32)>,
     /// Group rules: the counts of each (rule, group) this file contributes.
     pub group_tallies: Vec<((usize, String), eval::group::Tally)>,
+    /// Which paths rules read outside the record format the records have.
+    pub fields: super::dead_guard::Seen,
 }
 
 /// A responsible unit's key ([`crate::units`]) and an inspection round
@@ -101,10 +105,14 @@ pub fn progress_template(plan: &Plan) -> Vec<KindProgress> {
 /// last stage of its pipeline is recorded, and how that stands against the
 /// stage's due date (see [`KindProgress`]).
 #[derive(Clone, Copy, Debug, Default)]
-struct Closing {
-    recorded: bool,
-    late: bool,
-    overdue: bool,
+pub(super) struct Closing {
+    pub recorded: bool,
+    pub late: bool,
+    pub overdue: bool,
+    /// The last stage's date, when recorded.
+    pub date: Option<jiff::civil::Date>,
+    /// The last stage's due date, when a deadline rule sets one.
+    pub due: Option<jiff::civil::Date>,
 }
 
 impl Closing {
@@ -118,6 +126,8 @@ impl Closing {
             recorded: date.is_some(),
             late: date.zip(due).is_some_and(|(date, due)| date > due),
             overdue: date.is_none() && due.is_some_and(|due| due < as_of),
+            date,
+            due,
         }
     }
 }
@@ -141,6 +151,7 @@ fn count(progress: &mut [KindProgress], record: &Record, closing: Closing) {
     p.overdue += usize::from(closing.overdue);
     p.late += usize::from(closing.late);
     p.closed += usize::from(closing.recorded && status != Some(&Status::Staged));
+    p.recorded += usize::from(closing.recorded);
 }
 
 /// Add one set of per-kind counts into another (same kinds, same order).
@@ -172,18 +183,23 @@ pub fn process_text(
 ) -> Result {
     let file = model::load(&text, schema, &yaml::Limits::default());
     evaluate_file(file, plan, options, &mut result);
-    if !result.findings.is_empty() {
-        let at = |f: &Finding| f.labels.first().map_or(0, |l| l.span.start);
-        let offsets: Vec<u32> = result.findings.iter().map(at).collect();
-        let positions = crate::source::line_cols(&text, &offsets);
-        for (f, position) in result.findings.iter_mut().zip(positions) {
-            f.line_col = f.labels.first().map(|_| position);
-        }
-    }
+    locate(&mut result, &text);
     if options.keep_sources || !result.errors.is_empty() {
         result.text = Some(Arc::from(text));
     }
     result
+}
+
+/// Give each finding the line and column of its primary label in `text`.
+pub(super) fn locate(result: &mut Result, text: &str) {
+    if !result.findings.is_empty() {
+        let at = |f: &Finding| f.labels.first().map_or(0, |l| l.span.start);
+        let offsets: Vec<u32> = result.findings.iter().map(at).collect();
+        let positions = crate::source::line_cols(text, &offsets);
+        for (f, position) in result.findings.iter_mut().zip(positions) {
+            f.line_col = f.labels.first().map(|_| position);
+        }
+    }
 }
 
 /// Records already parsed as YAML nodes (inline in a rule test); their spans
@@ -205,7 +221,16 @@ pub fn process_nodes(
 }
 
 fn evaluate_file(file: model::File, plan: &Plan, options: &Options, result: &mut Result) {
-    for e in file.errors {
+    load_errors(file.errors, result);
+    for record in &file.records {
+        result.fields.observe(plan, record);
+        evaluate(record, plan, options, result);
+    }
+}
+
+/// The record loader's diagnostics, as input errors of the file.
+pub(super) fn load_errors(errors: Vec<model::Error>, result: &mut Result) {
+    for e in errors {
         result.errors.push(InputError {
             code: e.code.into(),
             severity: e.severity,
@@ -224,14 +249,11 @@ fn evaluate_file(file: model::File, plan: &Plan, options: &Options, result: &mut
             help: e.help,
         });
     }
-    for record in &file.records {
-        evaluate(record, plan, options, result);
-    }
 }
 
 /// The file's text, or why it has none: a located error for bytes that are
 /// not UTF-8, a whole-file one otherwise.
-fn read(path: &Path, limit: u64) -> std::result::Result<String, Box<InputError>> {
+pub(super) fn read(path: &Path, limit: u64) -> std::result::Result<String, Box<InputError>> {
     use crate::load::ReadError;
     crate::load::read_text(path, limit).map_err(|err| {
         let (code, message) = match &err {
@@ -251,12 +273,39 @@ fn read(path: &Path, limit: u64) -> std::result::Result<String, Box<InputError>>
     })
 }
 
-fn evaluate(record: &Record, plan: &Plan, options: &Options, result: &mut Result) {
+/// Evaluate a record as `check` does, warning at each date it gives after
+/// the evaluation date; how its last stage stands.
+pub(super) fn evaluate(
+    record: &Record,
+    plan: &Plan,
+    options: &Options,
+    result: &mut Result,
+) -> Closing {
     let (known, warnings) = super::future::known_on(record, options.as_of);
     result.errors.extend(warnings);
-    let record = known.as_ref().unwrap_or(record);
+    evaluate_known(known.as_ref().unwrap_or(record), plan, options, result).0
+}
+
+/// Evaluate a record already stripped of what is dated after
+/// `options.as_of` ([`Record::known_on`]) and count it; how its last stage
+/// stands, and whether the verdicts are settled: none of them can change on
+/// a later day while the record stays as it is (no deadline pending or
+/// overdue, the last stage recorded or past due or without a due date, and
+/// no group observation, waiver or calendar year not covered), unless a
+/// rule reads `today`.
+pub(super) fn evaluate_known(
+    record: &Record,
+    plan: &Plan,
+    options: &Options,
+    result: &mut Result,
+) -> (Closing, bool) {
     let mut verdicts = eval::Verdicts::default();
     eval::evaluate(plan, record, options.as_of, &mut verdicts);
+    let settled = verdicts.pending.is_empty()
+        && verdicts.observations.is_empty()
+        && verdicts.uncovered.is_empty()
+        && record.waivers.is_empty()
+        && !(verdicts.findings.iter()).any(|f| f.late.as_ref().is_some_and(|l| l.overdue));
     eval::check::add_uncovered(&mut result.uncovered, verdicts.uncovered.drain(..));
     let kind = plan.kinds.iter().find(|k| k.name == record.kind.value);
     check_waivers(record, result);
@@ -334,6 +383,28 @@ fn evaluate(record: &Record, plan: &Plan, options: &Options, result: &mut Result
     }
     let closing = Closing::of(plan, record, options.as_of, result);
     tally(plan, record, closing, result);
+    let settled = settled && (closing.recorded || closing.overdue || closing.due.is_none());
+    (closing, settled)
+}
+
+/// Count a settled record again ([`evaluate_known`]) on a later day, from
+/// what its evaluation gave: the same findings and passes, the same counts.
+pub(super) fn replay(
+    record: &Record,
+    plan: &Plan,
+    (findings, passed, closing): (&[Finding], &[usize], Closing),
+    result: &mut Result,
+) {
+    for f in findings {
+        let (kind, unit) = (result.name(&f.kind), result.name(&f.unit));
+        result.findings.push(Finding {
+            kind,
+            unit,
+            ..f.clone()
+        });
+    }
+    result.passed.extend_from_slice(passed);
+    tally(plan, record, closing, result);
 }
 
 fn tally(plan: &Plan, record: &Record, closing: Closing, result: &mut Result) {
@@ -405,33 +476,26 @@ fn undeclared_unit(plan: &Plan, name: &str, span: Span) -> InputError {
 fn finding(record: &Record, f: eval::Finding, lean: bool) -> Finding {
     let late = f.late.as_ref();
     let early = f.early.as_ref();
-    let shrink = |mut s: String| {
-        s.shrink_to_fit();
-        s
-    };
-    let labels: Vec<Label> = match lean {
+    let labels: Vec<Mark> = match lean {
         true => f
             .labels
             .into_iter()
             .take(1)
-            .map(|(span, _)| Label {
+            .map(|(span, _)| Mark {
                 span,
-                text: String::new(),
+                note: Note::Empty,
             })
             .collect(),
         false => f
             .labels
             .into_iter()
-            .map(|(span, text)| Label {
-                span,
-                text: shrink(text),
-            })
+            .map(|(span, note)| Mark { span, note })
             .collect(),
     };
     Finding {
         rule: f.rule,
         severity: f.severity,
-        message: shrink(f.message),
+        verdict: f.verdict,
         record: record.id.value.clone(),
         kind: Arc::from(""),
         unit: Arc::from(""),
@@ -443,7 +507,7 @@ fn finding(record: &Record, f: eval::Finding, lean: bool) -> Finding {
         late_days: late.map(|l| l.days),
         late_workdays: late.and_then(|l| l.workdays),
         penalty: f.penalty,
-        penalty_note: f.penalty_note.filter(|_| !lean).map(shrink),
+        penalty_note: f.penalty_note.filter(|_| !lean).map(Box::new),
         reward: f.reward,
         early_days: early.map(|l| l.days),
         early_workdays: early.and_then(|l| l.workdays),

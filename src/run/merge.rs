@@ -6,7 +6,7 @@ use std::collections::{BTreeMap, HashMap};
 
 use crate::eval::{self, Plan};
 use crate::outcome::{
-    Finding, GroupProgress, InputError, KindProgress, Label, Origin, Outcome, Pending,
+    Finding, GroupProgress, InputError, KindProgress, Mark, Note, Origin, Outcome, Pending,
 };
 use crate::points::Points;
 use crate::syntax::ast::Severity;
@@ -30,6 +30,8 @@ pub struct Merger<'p> {
     tallies: BTreeMap<(usize, String), eval::group::Tally>,
     /// Calendar years needed and not covered: `(calendar, year)`.
     uncovered: std::collections::BTreeSet<(String, i16)>,
+    /// Paths rules read that records have, or spell nearly.
+    fields: super::dead_guard::Seen,
 }
 
 impl<'p> Merger<'p> {
@@ -51,6 +53,7 @@ impl<'p> Merger<'p> {
             groups: BTreeMap::new(),
             tallies: BTreeMap::new(),
             uncovered: std::collections::BTreeSet::new(),
+            fields: Default::default(),
         }
     }
 
@@ -58,6 +61,7 @@ impl<'p> Merger<'p> {
         let file = outcome.files.len();
         outcome.files.push(source_file(result.name, result.text));
         outcome.record_files += 1;
+        self.fields.add(result.fields);
         for mut e in result.errors {
             if let Some(place) = &mut e.place {
                 place.file = file;
@@ -113,15 +117,22 @@ impl<'p> Merger<'p> {
     /// so that they can waive group findings.
     pub fn judge_groups(&mut self, outcome: &mut Outcome) {
         for ((rule, key), tally) in std::mem::take(&mut self.tallies) {
-            // A unit group is keyed by the unit's identity; show its name.
-            let by_unit = self.plan.rules[rule].group.and_then(|g| g.by)
-                == Some(crate::syntax::ast::GroupBy::Unit);
-            let name = self.units.name(&key).filter(|_| by_unit);
-            let key = name.map_or(key.as_str(), |n| &**n);
-            match eval::group::judge(self.plan, rule, key, tally) {
-                Some(verdict) => outcome
-                    .findings
-                    .push(group_finding(self.plan, rule, key, verdict)),
+            // A unit is shown by its name in the roster (the registry's, or
+            // its first spelling), whatever spelling the group met first.
+            let mut shown = tally.shown.clone();
+            let at = self.plan.rules[rule].group.as_ref().and_then(|g| g.unit());
+            if let Some(at) = at {
+                let unit = key.split(eval::group::SEP).nth(at).unwrap_or_default();
+                if let (Some(name), Some(slot)) = (self.units.name(unit), shown.get_mut(at)) {
+                    *slot = name.to_string();
+                }
+            }
+            match eval::group::judge(self.plan, rule, &shown, tally) {
+                Some(verdict) => {
+                    let unit = at.and_then(|at| shown.get(at)).map(String::as_str);
+                    let finding = group_finding(self.plan, rule, unit, verdict);
+                    outcome.findings.push(finding);
+                }
                 None => outcome.passes[rule] += 1,
             }
         }
@@ -130,6 +141,7 @@ impl<'p> Merger<'p> {
     /// Sort, score units (waived findings cost nothing) and sum up. Group
     /// rules are judged first if [`Merger::judge_groups`] was not called.
     pub fn finish(mut self, outcome: &mut Outcome) {
+        (outcome.input_errors).extend(self.fields.warnings(self.plan));
         self.judge_groups(outcome);
         self.ids.finish(outcome);
         for (calendar, year) in &self.uncovered {
@@ -169,22 +181,27 @@ pub(super) fn ensure_text(outcome: &mut Outcome, file: usize) {
     }
 }
 
-/// A failing group: located at the rule, costing the rule's fixed points,
-/// counted against the unit when the rule groups by unit.
-fn group_finding(plan: &Plan, index: usize, key: &str, verdict: eval::group::Verdict) -> Finding {
+/// A failing group: located at the rule, costing what the rule charges
+/// ([`eval::group::charge`]), counted against `unit` when the rule groups
+/// by unit (the only group rules that may have a penalty).
+fn group_finding(
+    plan: &Plan,
+    index: usize,
+    unit: Option<&str>,
+    verdict: eval::group::Verdict,
+) -> Finding {
     let rule = &plan.rules[index];
-    let by_unit = rule.group.and_then(|g| g.by) == Some(crate::syntax::ast::GroupBy::Unit);
-    let label = Label {
+    let label = Mark {
         span: rule.id_span,
-        text: "group rule".into(),
+        note: Note::GroupRule,
     };
     Finding {
         rule: index,
         severity: rule.severity,
-        message: verdict.message,
+        verdict: verdict.verdict,
         record: String::new(),
         kind: plan.kinds[rule.kind].name.as_str().into(),
-        unit: if by_unit { key.into() } else { "".into() },
+        unit: unit.unwrap_or_default().into(),
         file: rule.file,
         origin: Origin::Rule,
         labels: vec![label],
@@ -192,8 +209,8 @@ fn group_finding(plan: &Plan, index: usize, key: &str, verdict: eval::group::Ver
         actual: None,
         late_days: None,
         late_workdays: None,
-        penalty: eval::group::penalty(rule),
-        penalty_note: None,
+        penalty: verdict.penalty,
+        penalty_note: verdict.note.map(Box::new),
         reward: Points::ZERO,
         early_days: None,
         early_workdays: None,
@@ -224,10 +241,14 @@ fn sort(outcome: &mut Outcome) {
                 &rules[f.rule].id,
                 &f.record,
                 &f.unit,
-                &f.message,
             )
         }
-        key(a, rules).cmp(&key(b, rules))
+        // Ties (two groups of one rule that is not per unit) are broken
+        // by the message, as English says it.
+        key(a, rules).cmp(&key(b, rules)).then_with(|| {
+            let words = crate::i18n::Lang::En.catalogue();
+            a.message(words).cmp(&b.message(words))
+        })
     });
     outcome.input_errors.sort_by(|a, b| {
         let key = |e: &InputError| {

@@ -6,9 +6,11 @@
 
 pub mod authority;
 pub mod calendar_edge;
+pub mod dead_guard;
 mod file;
 pub mod find;
 mod future;
+pub mod history;
 mod ids;
 mod merge;
 mod pipeline;
@@ -96,22 +98,10 @@ impl Options {
 /// [`InputError`] in the outcome, and [`Outcome::trusted`] says whether the
 /// run can be trusted (exit code 2 when not).
 pub fn check(options: &Options) -> Outcome {
-    let rules = load::rules(&options.rules);
-    let mut outcome = Outcome::empty(options.as_of, options.root.clone(), rules.files);
-    outcome.input_errors = rules.errors;
-    let Some(mut plan) = rules.plan else {
+    let (mut outcome, plan) = prepare(options);
+    let Some(plan) = plan else {
         return outcome;
     };
-    select_rules(&mut plan, options, &mut outcome.input_errors);
-    if let Some(calendar) = &plan.calendar {
-        let near = calendar_edge::near_end(&outcome.rule_files, calendar, options.as_of);
-        outcome.input_errors.extend(near);
-    }
-    plan.units = units(&options.units, &mut outcome.input_errors);
-    outcome.rules = plan.rules.iter().map(rule_info).collect();
-    if plan.rules.is_empty() {
-        return outcome;
-    }
     let schema = schema(&plan);
     let (paths, walk_errors, skipped) = walk(&options.paths, &options.discovery);
     outcome.skipped = skipped;
@@ -131,6 +121,26 @@ pub fn check(options: &Options) -> Outcome {
     apply_waiver_files(&mut outcome, options, &plan.units);
     merger.finish(&mut outcome);
     outcome
+}
+
+/// Load and select the rules; the outcome so far (rule files, their
+/// errors) and the plan, unless there is no rule to check with.
+fn prepare(options: &Options) -> (Outcome, Option<Plan>) {
+    let rules = load::rules(&options.rules);
+    let mut outcome = Outcome::empty(options.as_of, options.root.clone(), rules.files);
+    outcome.input_errors = rules.errors;
+    let Some(mut plan) = rules.plan else {
+        return (outcome, None);
+    };
+    select_rules(&mut plan, options, &mut outcome.input_errors);
+    if let Some(calendar) = &plan.calendar {
+        let near = calendar_edge::near_end(&outcome.rule_files, calendar, options.as_of);
+        outcome.input_errors.extend(near);
+    }
+    plan.units = units(&options.units, &mut outcome.input_errors);
+    outcome.rules = plan.rules.iter().map(rule_info).collect();
+    let plan = Some(plan).filter(|p| !p.rules.is_empty());
+    (outcome, plan)
 }
 
 /// Read the waiver files `options` names and apply them to `outcome`'s
@@ -212,6 +222,7 @@ pub fn schema(plan: &Plan) -> Schema {
             .iter()
             .map(|k| (k.name.clone(), k.stages.clone()))
             .collect(),
+        extra_fields: plan.extra_fields.clone(),
     }
 }
 
@@ -291,7 +302,7 @@ fn rule_info(rule: &crate::eval::plan::Rule) -> RuleInfo {
         reward: rule.reward.as_ref().map(describe_reward),
         judges: match rule.group {
             Some(_) => crate::eval::group::by(rule),
-            None => "record",
+            None => "record".into(),
         },
     }
 }
@@ -307,15 +318,31 @@ pub fn describe_reward(p: &crate::eval::plan::Penalty) -> String {
 }
 
 fn describe_figures(p: &crate::eval::plan::Penalty, period: &str) -> String {
-    let mut text = format!(
-        "{} point{}",
-        p.fixed,
-        if p.fixed == crate::points::Points(100) {
+    let points = |n: crate::points::Points| {
+        let s = if n == crate::points::Points(100) {
             ""
         } else {
             "s"
-        }
-    );
+        };
+        format!("{n} point{s}")
+    };
+    let mut text = match p.short {
+        // `1 point per percentage point below`: no fixed part.
+        Some(s) if p.fixed == crate::points::Points::ZERO => format!(
+            "{} per {} {}",
+            points(s.points),
+            s.unit.as_str(),
+            s.dir.as_str()
+        ),
+        Some(s) => format!(
+            "{}, plus {} per {} {}",
+            points(p.fixed),
+            s.points,
+            s.unit.as_str(),
+            s.dir.as_str()
+        ),
+        None => points(p.fixed),
+    };
     if let Some((points, every, unit)) = p.per {
         let unit = match unit {
             crate::syntax::ast::LateUnit::Days => "day",

@@ -52,10 +52,10 @@ pub struct Waiver {
     pub rule: Spanned<String>,
     /// The record id it waives; `None` when it names a group instead.
     pub record: Option<Spanned<String>>,
-    /// A group rule's group, as the rule groups: `unit`, `round` or `kind`.
-    pub unit: Option<Spanned<String>>,
-    pub round: Option<Spanned<String>>,
-    pub kind: Option<Spanned<String>>,
+    /// A group rule's group, by the fields its rule groups by: `unit`,
+    /// `round`, `region`, … (`unit` and `region` for a rule `per unit and
+    /// region`), each with its value.
+    pub group: Vec<(String, Spanned<String>)>,
     pub reason: Option<Spanned<String>>,
     pub until: Option<Spanned<Date>>,
     pub approved_by: Option<Spanned<String>>,
@@ -75,17 +75,17 @@ impl Waiver {
         let Some(group) = f.group.as_deref() else {
             return false;
         };
-        let named = match group.by {
-            "unit" => &self.unit,
-            "round" => &self.round,
-            "kind" => &self.kind,
-            _ => &None,
+        // Every key the rule groups by, and no other, each the group's
+        // value: a unit however spelt, any other text by its key.
+        let same = |name: &str, a: &str, b: &str| match name {
+            "unit" => units.key(a) == units.key(b),
+            _ => crate::units::key(a) == crate::units::key(b),
         };
-        // Units are one unit however spelt; rounds and kinds are compared as written.
-        named.as_ref().is_some_and(|n| match group.by {
-            "unit" => units.key(&n.value) == units.key(&group.value),
-            _ => n.value == group.value,
-        })
+        !group.keys.is_empty()
+            && self.group.len() == group.keys.len()
+            && group.keys.iter().all(|(name, value)| {
+                (self.group.iter()).any(|(n, v)| n == name && same(name, &v.value, value))
+            })
     }
 }
 
@@ -214,18 +214,23 @@ fn grouping_help(outcome: &Outcome, w: &Waiver) -> Option<String> {
     if w.record.is_some() {
         return None;
     }
-    let by = outcome
+    let group = outcome
         .findings
         .iter()
         .filter(|f| outcome.rules[f.rule].id == w.rule.value)
-        .find_map(|f| f.group.as_deref())?
-        .by;
-    let named = [("unit", &w.unit), ("round", &w.round), ("kind", &w.kind)];
-    let (key, _) = named.iter().find(|(_, v)| v.is_some())?;
-    (*key != by).then(|| {
+        .find_map(|f| f.group.as_deref())?;
+    let named: Vec<&str> = w.group.iter().map(|(k, _)| k.as_str()).collect();
+    let wanted: Vec<&str> = group.keys.iter().map(|(k, _)| k.as_str()).collect();
+    let differs = named.len() != wanted.len() || named.iter().any(|n| !wanted.contains(n));
+    (differs && !named.is_empty()).then(|| {
+        let by = &group.by;
+        let wanted: Vec<String> = wanted.iter().map(|k| format!("`{k}`")).collect();
+        let named: Vec<String> = named.iter().map(|k| format!("`{k}`")).collect();
         format!(
-            "`{}` groups records per {by}: name the `{by}` instead of the `{key}`",
-            w.rule.value
+            "`{}` groups records per {by}: name {} instead of {}",
+            w.rule.value,
+            wanted.join(" and "),
+            named.join(" and ")
         )
     })
 }
@@ -303,16 +308,30 @@ fn error(code: &str, severity: Severity, message: String, place: Option<Place>) 
 }
 
 /// The keys a waiver in a waiver file may have.
-const KEYS: [&str; 8] = [
+const KEYS: [&str; 11] = [
     "rule",
     "record",
     "unit",
     "round",
     "kind",
+    "region",
+    "category",
+    "status",
     "reason",
     "until",
     "approved_by",
 ];
+
+/// The keys of a waiver that name a group rule's group: the fields a
+/// group rule may group by (a stage's `by` as `STAGE.by`).
+fn group_key(key: &str) -> bool {
+    matches!(
+        key,
+        "unit" | "round" | "kind" | "region" | "category" | "status" | "responsible.lead"
+    ) || key
+        .strip_suffix(".by")
+        .is_some_and(|stage| !stage.is_empty() && !stage.contains('.'))
+}
 
 struct Reader {
     file: usize,
@@ -375,9 +394,7 @@ impl Reader {
         let mut w = Waiver {
             rule: Spanned::new(String::new(), node.span),
             record: None,
-            unit: None,
-            round: None,
-            kind: None,
+            group: Vec::new(),
             reason: None,
             until: None,
             approved_by: None,
@@ -390,9 +407,16 @@ impl Reader {
             match text(k) {
                 Some("rule") => rule = self.string(v),
                 Some("record") => w.record = self.string(v),
-                Some("unit") => w.unit = self.string(v),
-                Some("round") => w.round = self.string(v),
-                Some("kind") => w.kind = self.string(v),
+                Some(key) if group_key(key) => {
+                    let name = if key == "responsible.unit" {
+                        "unit"
+                    } else {
+                        key
+                    };
+                    if let Some(value) = self.string(v) {
+                        w.group.push((name.to_string(), value));
+                    }
+                }
                 Some("reason") => w.reason = self.string(v),
                 Some("approved_by") => w.approved_by = self.string(v),
                 Some("until") => w.until = self.date(v),
@@ -424,9 +448,8 @@ impl Reader {
         w: &Waiver,
     ) -> bool {
         let written = |key: &str| entries.iter().any(|(k, _)| text(k) == Some(key));
-        let names_one = ["record", "unit", "round", "kind"]
-            .iter()
-            .any(|k| written(k));
+        let names_one =
+            written("record") || entries.iter().any(|(k, _)| text(k).is_some_and(group_key));
         let required = [
             ("rule", written("rule")),
             ("record` or `unit", names_one),

@@ -40,6 +40,12 @@ pub enum Decl {
     },
     /// `score per unit from 100, not below 0; grades: pass >= 90, basic >= 60, fail`
     Score(Scoring),
+    /// `extra fields: regions, budget.yuan`: dotted paths, each covering
+    /// its sub-fields too.
+    Fields {
+        paths: Vec<Spanned<String>>,
+        span: Span,
+    },
 }
 
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -78,9 +84,10 @@ pub struct Rule {
     pub help: Option<Spanned<String>>,
     /// `for task`: the record kind the rule applies to.
     pub kind: Ident,
-    /// `per unit`: a group rule, whose constraints are over the records of
-    /// each group (`share of`, `count of`). `None` for a per-record rule.
-    pub per: Option<Spanned<GroupBy>>,
+    /// `per unit`, `per unit and region`: a group rule, whose constraints
+    /// are over the records of each group (`share of`, `count of`). `None`
+    /// for a per-record rule (or a group rule over all records).
+    pub per: Option<Per>,
     /// `when <expr>`: the rule applies only when this holds.
     pub when: Option<Expr>,
     /// One or more `require` constraints; all must hold.
@@ -95,15 +102,30 @@ pub struct Rule {
     pub span: Span,
 }
 
-/// What a group rule groups records by.
-#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
-pub enum GroupBy {
-    /// `responsible.unit`
-    Unit,
-    /// `round`
-    Round,
-    /// `kind`
-    Kind,
+/// `per unit and round`: the fields a group rule groups records by; a
+/// group is the records with the same value of each.
+#[derive(Clone, Debug, PartialEq)]
+pub struct Per {
+    /// One field path per key, as written (`unit`, `responsible.lead`).
+    pub keys: Vec<Spanned<Vec<Ident>>>,
+    /// From `per` to the last key.
+    pub span: Span,
+}
+
+impl Per {
+    /// The keys as written, each a dotted path: `["unit", "round"]`.
+    pub fn names(&self) -> Vec<String> {
+        self.keys.iter().map(|k| path_name(&k.value)).collect()
+    }
+}
+
+/// A field path as written: `responsible.lead`.
+pub fn path_name(segments: &[Ident]) -> String {
+    segments
+        .iter()
+        .map(|s| s.value.as_str())
+        .collect::<Vec<_>>()
+        .join(".")
 }
 
 #[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash)]
@@ -131,10 +153,62 @@ impl Severity {
 /// (`reward 1 point, plus 0.5 per 30 days early, at most 3`)
 #[derive(Clone, Debug, PartialEq)]
 pub struct Penalty {
+    /// The fixed part; zero in `penalty 1 point per record over`, whose
+    /// number is the points per record (see [`PerShort::plus`]).
     pub fixed: Spanned<Points>,
     pub per: Option<PerLate>,
+    /// A group rule's proportional part: points per started unit of
+    /// shortfall against its constraint's threshold.
+    pub short: Option<PerShort>,
     pub cap: Option<Spanned<Points>>,
     pub span: Span,
+}
+
+/// `plus 0.5 per record over`, `per percentage point below`: points for each
+/// started unit by which a group misses its constraint's threshold.
+#[derive(Clone, Debug, PartialEq)]
+pub struct PerShort {
+    pub points: Spanned<Points>,
+    pub unit: ShortUnit,
+    pub dir: Spanned<ShortDir>,
+    /// Written `, plus N per …` after a fixed part; else `penalty N points
+    /// per …`, whose fixed part is zero.
+    pub plus: bool,
+    pub span: Span,
+}
+
+/// What a proportional group penalty counts: percentage points of a
+/// `share of`, records of a `count of`.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum ShortUnit {
+    PercentagePoint,
+    Record,
+}
+
+/// `below` a minimum (`>=`, `>`) or `over` a maximum (`<=`, `<`).
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum ShortDir {
+    Below,
+    Over,
+}
+
+impl ShortUnit {
+    /// `percentage point`, `record`.
+    pub fn as_str(self) -> &'static str {
+        match self {
+            ShortUnit::PercentagePoint => "percentage point",
+            ShortUnit::Record => "record",
+        }
+    }
+}
+
+impl ShortDir {
+    pub fn as_str(self) -> &'static str {
+        match self {
+            ShortDir::Below => "below",
+            ShortDir::Over => "over",
+        }
+    }
 }
 
 /// `plus 0.1 per workday late` / `plus 1 per 30 days late`: points for each

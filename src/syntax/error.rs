@@ -19,8 +19,8 @@ pub(super) const SYNTAX: &str = "rules::syntax";
 /// can exhaust the stack.
 pub(super) const TOO_DEEP: &str = "rules::too-deep";
 
-const ITEMS: &str = "a rule item (`title`, `cite`, `for`, `when`, `require`, `severity`, `penalty`, `reward`, `help`)";
-const DECLS: &str = "a declaration (`calendar`, `deadlines on a non-working day …`, `pipeline`, `score per unit …`)";
+const ITEMS: &str = "a rule item (`title`, `cite`, `for`, `per`, `when`, `require`, `severity`, `penalty`, `reward`, `help`)";
+const DECLS: &str = "a declaration (`calendar`, `deadlines on a non-working day …`, `pipeline`, `score per unit …`, `extra fields: …`)";
 
 /// Convert a pest error on `text` into our error.
 pub(super) fn from_pest(err: &pest::error::Error<Rule>, text: &str) -> Error {
@@ -122,14 +122,21 @@ fn describe(which: Rule) -> Option<&'static str> {
         R::file => "`ruleset` or `rule`",
         R::ruleset | R::kw_ruleset => "`ruleset`",
         R::rule | R::kw_rule => "`rule`",
-        R::decl | R::calendar | R::roll | R::pipeline | R::score => DECLS,
+        R::decl | R::calendar | R::roll | R::pipeline | R::score | R::extra => DECLS,
         R::item | R::title | R::cite | R::help | R::for_kind | R::when | R::require => ITEMS,
+        R::per_group => ITEMS,
+        R::group_key => {
+            "a record field to group by (`unit`, `round`, `region`, `category`, `kind`, `status`, `responsible.lead` or a stage's `by`)"
+        }
         R::severity | R::penalty | R::reward => ITEMS,
         R::roll_next | R::roll_stay => "`move to the next workday` or `stay`",
         R::grade => "a grade (`pass >= 90`)",
         R::rule_id => "a rule id",
         R::level => "a severity (`error`, `warning`, `info`)",
-        R::per_late | R::per_early | R::cap | R::ceiling => "`,`",
+        R::per_late | R::per_early | R::cap | R::ceiling | R::plus_short => "`,`",
+        R::per_short => "`per`",
+        R::short_unit | R::pct_point => "`percentage point` or `record`",
+        R::short_dir => "`below` or `over`",
         R::constraint => "a constraint",
         R::within | R::by | R::order | R::lasts | R::has_evidence => "a constraint",
         R::in_order | R::each => "a constraint",
@@ -182,9 +189,10 @@ fn did_you_mean(found: &str, tried: &[Rule]) -> Option<&'static str> {
         match tried {
             Rule::file => words.extend(["ruleset", "rule"]),
             Rule::item => words.extend([
-                "title", "cite", "help", "for", "when", "require", "severity", "penalty", "reward",
+                "title", "cite", "help", "for", "per", "when", "require", "severity", "penalty",
+                "reward",
             ]),
-            Rule::decl => words.extend(["calendar", "deadlines", "pipeline", "score"]),
+            Rule::decl => words.extend(["calendar", "deadlines", "pipeline", "score", "extra"]),
             Rule::level => words.extend(["error", "warning", "info"]),
             Rule::unit | Rule::late_unit | Rule::duration | Rule::dur_expr => words.extend([
                 "day", "days", "workday", "workdays", "week", "weeks", "month", "months", "year",
@@ -220,7 +228,7 @@ keywords! {
     kw_before => "before", kw_below => "below", kw_by => "by", kw_calendar => "calendar",
     kw_cite => "cite", kw_day => "day", kw_days => "days", kw_deadline => "deadline",
     kw_deadlines => "deadlines", kw_each => "each", kw_early => "early", kw_else => "else", kw_error => "error",
-    kw_evidence => "evidence", kw_extended => "extended", kw_false => "false", kw_fails => "fails", kw_for => "for",
+    kw_evidence => "evidence", kw_extended => "extended", kw_extra => "extra", kw_fields => "fields", kw_false => "false", kw_fails => "fails", kw_for => "for",
     kw_from => "from", kw_grades => "grades", kw_has => "has", kw_help => "help", kw_if => "if",
     kw_info => "info", kw_is => "is", kw_late => "late", kw_lasts => "lasts", kw_least => "least",
     kw_matches => "matches", kw_missing => "missing", kw_month => "month", kw_months => "months",
@@ -228,7 +236,9 @@ keywords! {
     kw_not => "not", kw_on => "on", kw_order => "order", kw_original => "original",
     kw_penalty => "penalty", kw_passes => "passes", kw_per => "per", kw_pipeline => "pipeline", kw_plus => "plus",
     kw_point => "point", kw_points => "points", kw_present => "present", kw_require => "require",
-    kw_reward => "reward",
+    kw_reward => "reward", kw_percentage => "percentage", kw_over => "over", kw_record => "record",
+    kw_round => "round", kw_kind => "kind", kw_share => "share",
+    kw_count => "count", kw_of => "of",
     kw_score => "score", kw_severity => "severity", kw_stages => "stages", kw_stay => "stay",
     kw_the => "the", kw_then => "then", kw_title => "title", kw_to => "to", kw_today => "today",
     kw_true => "true", kw_unit => "unit", kw_warning => "warning", kw_week => "week",

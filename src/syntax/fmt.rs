@@ -192,6 +192,7 @@ impl Layout<'_> {
             Decl::Roll(p) => p.span,
             Decl::Pipeline { span, .. } => *span,
             Decl::Score(s) => s.span,
+            Decl::Fields { span, .. } => *span,
         };
         (span.start as usize, span.end as usize)
     }
@@ -212,12 +213,10 @@ impl Layout<'_> {
         }
         item(r.kind.span, format!("for {}", r.kind.value));
         if let Some(per) = &r.per {
-            let key = match per.value {
-                crate::syntax::ast::GroupBy::Unit => "unit",
-                crate::syntax::ast::GroupBy::Round => "round",
-                crate::syntax::ast::GroupBy::Kind => "kind",
-            };
-            item(per.span, format!("per {key}"));
+            // From the first key, as `item` wants the value after its keyword.
+            let first = per.keys.first().map_or(per.span.start, |k| k.span.start);
+            let span = crate::source::Span::new(first as usize, per.span.end as usize);
+            item(span, format!("per {}", per.names().join(" and ")));
         }
         if let Some(w) = &r.when {
             item(w.span, format!("when {}", self.printer.expr(w)));

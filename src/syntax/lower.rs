@@ -118,6 +118,12 @@ impl Lower {
             Rule::roll => self.roll(inner),
             Rule::pipeline => self.pipeline(inner),
             Rule::score => self.score(inner).map(Decl::Score),
+            Rule::extra => Some(Decl::Fields {
+                span: span(&inner),
+                paths: all(&inner, Rule::path)
+                    .map(|p| Spanned::new(p.as_str().to_string(), span(&p)))
+                    .collect(),
+            }),
             _ => self.unexpected(&inner),
         }
     }
@@ -355,7 +361,7 @@ impl Lower {
                 &mut items.kind,
                 self.child(&inner, Rule::ident).map(|p| self.ident(p)),
             ),
-            Rule::per_group => set(&mut items.per, group_by(&inner)),
+            Rule::per_group => set(&mut items.per, Some(self.per(&inner))),
             Rule::when => set(
                 &mut items.when,
                 self.child(&inner, Rule::expr).and_then(|p| self.expr(p)),
@@ -393,6 +399,22 @@ impl Lower {
         let per = find(&pair, Rule::per_late)
             .or_else(|| find(&pair, Rule::per_early))
             .map(|p| self.per_late(p));
+        let (fixed, short) = match (find(&pair, Rule::plus_short), find(&pair, Rule::per_short)) {
+            (Some(p), _) => {
+                let points = self.points(self.child(&p, Rule::number)?);
+                (fixed, Some(shortfall(&p, points?, true)))
+            }
+            // `penalty 1 point per record over`: the number is per record.
+            (None, Some(p)) => {
+                let at = fixed.as_ref().map_or(span, |f| f.span);
+                let zero = Spanned::new(
+                    Points::ZERO,
+                    Span::new(at.start as usize, at.start as usize),
+                );
+                (Some(zero), Some(shortfall(&p, fixed?, false)))
+            }
+            (None, None) => (fixed, None),
+        };
         let cap = find(&pair, Rule::cap)
             .map(|p| self.child(&p, Rule::number).and_then(|n| self.points(n)));
         let per = match per {
@@ -406,9 +428,26 @@ impl Lower {
         Some(ast::Penalty {
             fixed: fixed?,
             per,
+            short,
             cap,
             span,
         })
+    }
+
+    /// `per unit and round`: each key a field path, spanned.
+    fn per(&self, pair: &P<'_>) -> ast::Per {
+        let keys = all(pair, Rule::group_key)
+            .map(|key| {
+                let segments = find(&key, Rule::path)
+                    .map(|p| all(&p, Rule::ident).map(|i| self.ident(i)).collect())
+                    .unwrap_or_default();
+                Spanned::new(segments, span(&key))
+            })
+            .collect();
+        ast::Per {
+            keys,
+            span: span(pair),
+        }
     }
 
     /// `plus 0.1 per workday late`, `plus 1 per 30 days late` (or `early`
@@ -496,7 +535,7 @@ struct Items {
     cite: Option<Spanned<String>>,
     help: Option<Spanned<String>>,
     kind: Option<ast::Ident>,
-    per: Option<Spanned<ast::GroupBy>>,
+    per: Option<ast::Per>,
     when: Option<ast::Expr>,
     requires: Vec<ast::Constraint>,
     severity: Option<Spanned<Severity>>,
@@ -521,13 +560,32 @@ fn after_comma(pair: &P<'_>) -> Span {
         })
 }
 
-/// `per unit`, `per round`, `per kind`.
-fn group_by(pair: &P<'_>) -> Option<Spanned<ast::GroupBy>> {
-    let key = find(pair, Rule::group_key)?;
-    let by = match kids(&key).next().map(|p| p.as_rule()) {
-        Some(Rule::kw_round) => ast::GroupBy::Round,
-        Some(Rule::kw_kind) => ast::GroupBy::Kind,
-        _ => ast::GroupBy::Unit,
+/// `plus 0.5 per record over` (`plus`: after a fixed part) or `per
+/// percentage point below`.
+fn shortfall(pair: &P<'_>, points: Spanned<Points>, plus: bool) -> ast::PerShort {
+    let unit = match find(pair, Rule::short_unit).and_then(|u| kids(&u).next()) {
+        Some(u) if u.as_rule() == Rule::kw_record => ast::ShortUnit::Record,
+        _ => ast::ShortUnit::PercentagePoint,
     };
-    Some(Spanned::new(by, span(&key)))
+    let dir = find(pair, Rule::short_dir).map_or_else(
+        || Spanned::new(ast::ShortDir::Below, span(pair)),
+        |d| {
+            let over = kids(&d)
+                .next()
+                .is_some_and(|k| k.as_rule() == Rule::kw_over);
+            let dir = if over {
+                ast::ShortDir::Over
+            } else {
+                ast::ShortDir::Below
+            };
+            Spanned::new(dir, span(&d))
+        },
+    );
+    ast::PerShort {
+        points,
+        unit,
+        dir,
+        plus,
+        span: if plus { after_comma(pair) } else { span(pair) },
+    }
 }

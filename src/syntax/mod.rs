@@ -9,6 +9,8 @@
 //! `docs/rule-language.md`):
 //!
 //! - `rules::syntax`: the text does not follow the grammar ([`error`]).
+//! - `rules::unclosed`, `rules::unmatched-brace`: a `{` never closed, a
+//!   `}` that closes nothing ([`recover`]).
 //! - `rules::too-deep`: brackets nested deeper than [`MAX_DEPTH`], or an
 //!   expression longer than [`MAX_TOKENS`] operands and operators.
 //! - `rules::fmt-unsafe`: `fmt` would write a layout that does not parse
@@ -26,6 +28,7 @@ pub mod fmt;
 mod literal;
 mod lower;
 mod parser;
+mod recover;
 
 use crate::source::Span;
 
@@ -71,12 +74,16 @@ impl std::fmt::Display for Error {
 
 impl std::error::Error for Error {}
 
-/// Parse and lower one rule file. On failure, every error found is returned:
-/// one syntax error (parsing stops there), or all lowering errors.
+/// Parse and lower one rule file. On failure, every error found is returned,
+/// in source order: a file that does not parse is cut into its top-level
+/// blocks and each is parsed on its own, so an error in one rule hides no
+/// error in another.
 pub fn parse(text: &str) -> Result<ast::File, Vec<Error>> {
     if let Some(error) = error::too_deep(text) {
         return Err(vec![error]);
     }
-    let pair = parser::parse_file(text).map_err(|e| vec![error::from_pest(&e, text)])?;
-    lower::file(pair)
+    match parser::parse_file(text) {
+        Ok(pair) => lower::file(pair),
+        Err(_) => Err(recover::errors(text)),
+    }
 }

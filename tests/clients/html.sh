@@ -10,7 +10,11 @@
 # Needs chromium, pdftotext/pdfinfo/pdftoppm (poppler-utils) and a
 # CJK font (fonts-noto-cjk); installs them with apt-get when it can (as root
 # or with sudo), else says so and exits 0 without checking, unless
-# RECTIFY_REQUIRE_CHROMIUM=1. The PNGs and PDF are left in $HTML_OUT
+# RECTIFY_REQUIRE_CHROMIUM=1. The progress history (`report --history
+# monthly --format html`) is rendered the same way and checked too: A4, a
+# few pages, the completion charts and their axes on page 1, every unit
+# named whole in the on-time legend (Chinese too).
+# The PNGs and PDF are left in $HTML_OUT
 # (default: a temporary folder) to look at.
 set -euo pipefail
 cd "$(dirname "$0")/../.."
@@ -78,6 +82,16 @@ for name in en zh; do
   timeout 60 chromium "${flags[@]}" --user-data-dir="$work/profile-$name-2" \
     --no-pdf-header-footer --print-to-pdf="$out/$name.pdf" "file://$out/$name.html" 2>/dev/null
   pdftoppm -png -r 60 "$out/$name.pdf" "$out/$name-page"
+  # The progress history, the same way.
+  "$rectify" report "$ledgers" --as-of 2025-06-30 --history monthly --format html \
+    --output "$out/$name-history.html"
+  timeout 60 chromium "${flags[@]}" --user-data-dir="$work/profile-$name-3" \
+    --window-size=1280,2400 --screenshot="$out/$name-history-screen.png" \
+    "file://$out/$name-history.html" 2>/dev/null
+  timeout 60 chromium "${flags[@]}" --user-data-dir="$work/profile-$name-4" \
+    --no-pdf-header-footer --print-to-pdf="$out/$name-history.pdf" \
+    "file://$out/$name-history.html" 2>/dev/null
+  pdftoppm -png -r 60 "$out/$name-history.pdf" "$out/$name-history-page"
 done
 
 fail=0
@@ -106,6 +120,21 @@ done
 zh=$(pdftotext "$out/zh.pdf" - | tr -d ' \n')
 for pair in "${units[@]}"; do
   check "zh: ${pair#*=}" grep -q -- "${pair#*=}" <<<"$zh"
+done
+for name in en zh; do
+  pdf="$out/$name-history.pdf"
+  n=$(pages "$pdf")
+  check "$name history: $n pages of A4" a4 "$pdf"
+  check "$name history: 2 to 6 pages" test "$n" -ge 2 -a "$n" -le 6
+  first=$(pdftotext -f 1 -l 1 "$pdf" -)
+  for text in "Tasks completed over time" "Petitions closed over time" 2022-04-30 2025-06-30 \
+    "35 of 42 tasks completed"; do
+    check "$name history: \`$text\` on page 1" grep -q -- "$text" <<<"$first"
+  done
+done
+zh=$(pdftotext "$out/zh-history.pdf" - | tr -d ' \n')
+for pair in "${units[@]:7}"; do
+  check "zh history legend: ${pair#*=}" grep -q -- "${pair#*=}" <<<"$zh"
 done
 echo "html.sh: screenshots and PDFs in $out" >&2
 exit "$fail"

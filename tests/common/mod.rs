@@ -89,6 +89,7 @@ pub fn label(text: &str, needle: &str, nth: usize, says: &str) -> Label {
 /// Actions (whose environment changes the default format).
 pub fn rectify(args: &[&str]) -> std::process::Output {
     std::process::Command::new(env!("CARGO_BIN_EXE_rectify"))
+        .env("RECTIFY_LANG", "en")
         .args(args)
         .current_dir(env!("CARGO_MANIFEST_DIR"))
         .env("NO_COLOR", "1")
@@ -132,4 +133,14 @@ pub fn sarif_locations(result: &serde_json::Value) -> impl Iterator<Item = &serd
         .into_iter()
         .flatten()
         .chain(related)
+}
+
+/// The findings of one rule in a JSON report.
+pub fn findings_of<'a>(report: &'a serde_json::Value, rule: &str) -> Vec<&'a serde_json::Value> {
+    report["findings"]
+        .as_array()
+        .expect("findings")
+        .iter()
+        .filter(|f| f["rule"] == rule)
+        .collect()
 }

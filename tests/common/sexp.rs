@@ -15,8 +15,7 @@ use std::fmt::{self, Display, Formatter};
 use rectify::calendar::Unit;
 use rectify::syntax::ast::{
     CmpOp, Constraint, ConstraintKind as C, DateWord, Decl, Duration, DurationExpr, Expr,
-    ExprKind as E, File, GroupBy, LateUnit, OrderOp, Penalty, RollPolicy, Rule, Ruleset, Scoring,
-    Sign,
+    ExprKind as E, File, LateUnit, OrderOp, Penalty, RollPolicy, Rule, Ruleset, Scoring, Sign,
 };
 
 /// A whole file: rulesets, then rules, then comments, each on its own lines.
@@ -66,6 +65,10 @@ fn decl(d: &Decl) -> String {
             format!("(pipeline {} {})", kind.value, stages.join(" "))
         }
         Decl::Score(scoring) => score(scoring),
+        Decl::Fields { paths, .. } => {
+            let paths: Vec<&str> = paths.iter().map(|p| p.value.as_str()).collect();
+            format!("(extra-fields {})", paths.join(" "))
+        }
     }
 }
 
@@ -99,12 +102,7 @@ pub fn rule(r: &Rule) -> String {
     items.extend(text("cite", &r.cite));
     items.push(format!("(for {})", r.kind.value));
     if let Some(per) = &r.per {
-        let by = match per.value {
-            GroupBy::Unit => "unit",
-            GroupBy::Round => "round",
-            GroupBy::Kind => "kind",
-        };
-        items.push(format!("(per {by})"));
+        items.push(format!("(per {})", per.names().join(" ")));
     }
     if let Some(when) = &r.when {
         items.push(format!("(when {})", expr(when)));
@@ -134,6 +132,12 @@ fn penalty(p: &Penalty) -> String {
             (LateUnit::Workdays, n) => format!("({n} workdays)"),
         };
         out.push_str(&format!(" (per {unit} {})", per.points.value));
+    }
+    if let Some(s) = &p.short {
+        let (unit, dir) = (s.unit.as_str(), s.dir.value.as_str());
+        out.push_str(
+            &format!(" (per-{unit}-{dir} {})", s.points.value).replace("percentage point", "pp"),
+        );
     }
     if let Some(cap) = &p.cap {
         out.push_str(&format!(" (at-most {})", cap.value));

@@ -63,6 +63,20 @@ const TOP_FIELDS: &[&str] = &[
     "deadline",
 ];
 const STAGE_FIELDS: &[&str] = &["date", "end", "by", "note", "evidence"];
+
+/// The end of a help: how to use a field outside the record format.
+fn declare_help(names: &[&str]) -> String {
+    format!(
+        " if records have it, declare it in the ruleset with `extra fields: {}`",
+        names.join(".")
+    )
+}
+
+/// A path the record format defines: a top-level field, or
+/// `responsible.unit`/`responsible.lead`.
+pub(super) fn is_core_path(path: &str) -> bool {
+    TOP_FIELDS.contains(&path) || path == "responsible.unit" || path == "responsible.lead"
+}
 const EXTENSION_FIELDS: &[&str] = &["to", "approved_by", "approved_on", "reason"];
 
 impl Cx<'_> {
@@ -511,6 +525,9 @@ impl Cx<'_> {
             "responsible" => match names.get(1) {
                 Some(&"unit") => self.leaf(segments, 2, (Field::Unit, Ty::Str)),
                 Some(&"lead") => self.leaf(segments, 2, (Field::Lead, Ty::Str)),
+                Some(_) if super::plan::declared(&self.extra, &names.join(".")) => {
+                    Some(self.extra_path(&names, span))
+                }
                 _ => {
                     let at = segments.get(1).map_or(span, |s| s.span);
                     let got = names.get(1).copied().unwrap_or("");
@@ -519,13 +536,22 @@ impl Cx<'_> {
                         at,
                         format!("`responsible` has no field `{got}`"),
                     )
-                    .help = crate::suggest::help(got, &["unit", "lead"])
-                        .or(Some("use `responsible.unit` or `responsible.lead`".into()));
+                    .help = Some(
+                        crate::suggest::help(got, &["unit", "lead"])
+                            .map(|h| format!("{h} or,"))
+                            .unwrap_or_else(|| {
+                                "use `responsible.unit` or `responsible.lead`; or,".into()
+                            })
+                            + &declare_help(&names),
+                    );
                     None
                 }
             },
             "title" | "round" | "region" | "category" => {
                 self.leaf(segments, 1, (Field::Extra(vec![names[0].into()]), Ty::Str))
+            }
+            _ if super::plan::declared(&self.extra, &names.join(".")) => {
+                Some(self.extra_path(&names, span))
             }
             first => {
                 let mut known: Vec<&str> = TOP_FIELDS.to_vec();
@@ -539,15 +565,25 @@ impl Cx<'_> {
                         segments[0].span,
                         format!("unknown field `{first}`"),
                     )
-                    .help = Some(help);
+                    .help = Some(format!("{help} or,{}", declare_help(&names)));
                     return None;
                 }
-                Some((
-                    Field::Extra(names.iter().map(|s| s.to_string()).collect()),
-                    Ty::Any,
-                ))
+                Some(self.extra_path(&names, span))
             }
         }
+    }
+
+    /// A field outside the record format, kept for the warnings about paths
+    /// undeclared or in no record.
+    fn extra_path(&mut self, names: &[&str], span: crate::source::Span) -> (Field, Ty) {
+        let path: Vec<String> = names.iter().map(|s| s.to_string()).collect();
+        self.uses.push(super::plan::FieldUse {
+            declared: super::plan::declared(&self.extra, &path.join(".")),
+            path: path.clone(),
+            file: self.file,
+            span,
+        });
+        (Field::Extra(path), Ty::Any)
     }
 
     fn stage_field(

@@ -6,6 +6,7 @@
 //! close. All errors are collected; no plan is returned if there is one.
 
 mod expr;
+mod group;
 
 use std::collections::HashMap;
 
@@ -67,9 +68,18 @@ pub mod codes {
     /// A penalty on a group rule that does not group per unit: its
     /// findings belong to no unit, so the points would reach no score.
     pub const UNREACHABLE_PENALTY: &str = "rules::unreachable-penalty";
+    /// `per` naming a field records cannot be grouped by (`per regoin`),
+    /// or the same field twice.
+    pub const BAD_GROUP: &str = "rules::bad-group";
+    /// A proportional penalty (`per record over`) on a rule that is not a
+    /// group rule, with no constraint of its measure or several, or
+    /// counting in a direction its comparison does not fail in.
+    pub const BAD_PROPORTIONAL: &str = "rules::bad-proportional";
     /// `passes RULE` / `fails RULE` outside `share of`/`count of`, naming
     /// no loaded rule, a group or reward rule, or a rule of another kind.
     pub const BAD_VERDICT: &str = "rules::bad-verdict";
+    /// `extra fields` naming a field the record format defines (`region`).
+    pub const NOT_EXTRA: &str = "rules::not-extra";
 }
 
 /// One parsed rule file to compile.
@@ -88,6 +98,8 @@ pub fn compile<'a>(sources: &[Source<'a>], calendar: Option<Calendar>) -> Result
         file: 0,
         text: "",
         ids: Vec::new(),
+        extra: Vec::new(),
+        uses: Vec::new(),
     };
     cx.ids = (sources.iter().flat_map(|s| &s.ast.rules))
         .map(|r| {
@@ -156,6 +168,8 @@ pub fn compile<'a>(sources: &[Source<'a>], calendar: Option<Calendar>) -> Result
             scoring: decls.scoring,
             closing,
             units: crate::units::Units::default(),
+            extra_fields: cx.extra,
+            field_uses: cx.uses,
         })
     } else {
         Err(cx.errors)
@@ -170,6 +184,8 @@ fn planned(p: &ast::Penalty) -> plan::Penalty {
             .per
             .as_ref()
             .map(|per| (per.points.value, per.every.max(1), per.unit)),
+        // Filled in by the group check, which knows the rule's constraints.
+        short: None,
         cap: p.cap.as_ref().map(|c| c.value),
     }
 }
@@ -242,6 +258,10 @@ pub(crate) struct Cx<'a> {
     /// Every rule of every file, for `passes RULE`: its id, its kind and
     /// whether it judges one record at a time (not a group or reward rule).
     pub(crate) ids: Vec<(String, String, bool)>,
+    /// The declared extra fields (`extra fields: …`), dotted.
+    pub(crate) extra: Vec<String>,
+    /// Where rules read fields outside the record format.
+    pub(crate) uses: Vec<plan::FieldUse>,
 }
 
 impl<'a> Cx<'a> {
@@ -281,12 +301,14 @@ impl<'a> Cx<'a> {
         };
         let mut pipeline_at: HashMap<String, (usize, Span)> = HashMap::new();
         let mut scoring_at: Option<(usize, Span)> = None;
+        let mut fields_at: HashMap<String, (usize, Span)> = HashMap::new();
         for source in sources {
             self.file = source.file;
             self.text = source.text;
             for decl in source.ast.rulesets.iter().flat_map(|r| &r.decls) {
                 match decl {
                     Decl::Calendar(_) => {}
+                    Decl::Fields { paths, .. } => self.extra_fields(paths, &mut fields_at),
                     Decl::Roll(policy) => self.roll(&mut decls, policy),
                     Decl::Pipeline { kind, stages, span } => {
                         if let Some(&(file, first)) = pipeline_at.get(&kind.value) {
@@ -318,6 +340,40 @@ impl<'a> Cx<'a> {
             }
         }
         decls
+    }
+
+    /// `extra fields: …`: each path once, and none the record format defines.
+    fn extra_fields(
+        &mut self,
+        paths: &[crate::source::Spanned<String>],
+        seen: &mut HashMap<String, (usize, Span)>,
+    ) {
+        for path in paths {
+            if expr::is_core_path(&path.value) {
+                self.error(
+                    codes::NOT_EXTRA,
+                    path.span,
+                    format!(
+                        "`{}` is a field of the record format, not an extra field",
+                        path.value
+                    ),
+                )
+                .help =
+                    Some("remove it from `extra fields`: rules and records know it already".into());
+                continue;
+            }
+            if let Some(&(file, first)) = seen.get(&path.value) {
+                let e = self.error(
+                    codes::DUPLICATE_DECL,
+                    path.span,
+                    format!("extra field `{}` is declared twice", path.value),
+                );
+                e.related.push((file, first, "first declared here".into()));
+                continue;
+            }
+            seen.insert(path.value.clone(), (self.file, path.span));
+            self.extra.push(path.value.clone());
+        }
     }
 
     fn roll(&mut self, decls: &mut Decls, policy: &crate::source::Spanned<RollPolicy>) {
@@ -409,12 +465,28 @@ impl<'a> Cx<'a> {
                 format!("rule `{}` has no `require`", rule.id.value),
             );
         }
-        let penalty = self.penalty(rule.penalty.as_ref(), has_calendar);
+        let mut penalty = self.penalty(rule.penalty.as_ref(), has_calendar);
         let reward = rule
             .reward
             .as_ref()
             .map(|r| self.reward(rule, r, has_calendar));
-        let group = self.group(rule);
+        let group = self.group(rule, kind.map(|k| &kinds[k]));
+        match (&group, rule.penalty.as_ref().and_then(|p| p.short.as_ref())) {
+            (Some(_), Some(_)) => {
+                penalty.short = rule.penalty.as_ref().and_then(|p| self.short(rule, p));
+            }
+            (None, Some(s)) => {
+                let message = format!(
+                    "a penalty per {} {} needs a group rule",
+                    s.unit.as_str(),
+                    s.dir.value.as_str()
+                );
+                self.error(codes::BAD_PROPORTIONAL, s.span, message).help = Some(
+                    "a record's finding has no shortfall to count: group the rule (`per unit`) with a `share of` or `count of`, or use `plus … per … late`".into(),
+                );
+            }
+            _ => {}
+        }
         let (when, requires) = match kind {
             Some(k) => {
                 let mut scope = expr::Scope {
@@ -509,7 +581,7 @@ impl<'a> Cx<'a> {
 
     /// A rule is a group rule when it says `per …` or uses `share of` /
     /// `count of`; then every constraint must be a group constraint.
-    fn group(&mut self, rule: &ast::Rule) -> Option<plan::Group> {
+    fn group(&mut self, rule: &ast::Rule, kind: Option<&Kind>) -> Option<plan::Group> {
         let is_group = |c: &&ast::Constraint| {
             matches!(
                 c.kind,
@@ -538,24 +610,13 @@ impl<'a> Cx<'a> {
             )
             .help = Some("put per-record constraints in a rule of their own".into());
         }
-        let by = rule.per.as_ref().map(|p| p.value);
-        let costs = rule
-            .penalty
-            .as_ref()
-            .filter(|p| p.fixed.value > Points::ZERO || p.per.is_some());
-        if let (Some(p), false) = (costs, by == Some(ast::GroupBy::Unit)) {
-            let group = match by {
-                Some(ast::GroupBy::Round) => "per round",
-                Some(ast::GroupBy::Kind) => "per kind",
-                _ => "over all records",
-            };
-            let message = format!("a penalty on a group rule {group} reaches no unit's score");
-            self.error(codes::UNREACHABLE_PENALTY, p.span, message).help = Some(
-                "group `per unit` so that each failing unit is charged, or remove the penalty"
-                    .into(),
-            );
-        }
-        Some(plan::Group { by })
+        let keys = match (&rule.per, kind) {
+            (Some(per), Some(kind)) => self.grouping(per, kind),
+            _ => Vec::new(),
+        };
+        let group = plan::Group { keys };
+        self.reach(rule, &group);
+        Some(group)
     }
 
     fn kind(&mut self, kind: &ast::Ident, kinds: &[Kind]) -> Option<usize> {
@@ -583,11 +644,13 @@ impl<'a> Cx<'a> {
             return plan::Penalty {
                 fixed: Points::ZERO,
                 per: None,
+                short: None,
                 cap: None,
             };
         };
         let figures = std::iter::once(&p.fixed)
             .chain(p.per.as_ref().map(|per| &per.points))
+            .chain(p.short.as_ref().map(|s| &s.points))
             .chain(p.cap.as_ref());
         for figure in figures.filter(|f| f.value > Points::MAX_PENALTY) {
             let max = Points::MAX_PENALTY;

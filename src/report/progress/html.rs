@@ -69,23 +69,7 @@ svg text { font-size: 12px; fill: #1b1b1b; }
 pub fn write(view: &View<'_>, out: &mut dyn Write) -> io::Result<()> {
     let outcome = view.outcome;
     let title = format!("Rectification progress as of {}", outcome.as_of);
-    writeln!(out, "<!DOCTYPE html>")?;
-    writeln!(
-        out,
-        "<html lang=\"{}\">\n<head>\n<meta charset=\"utf-8\"/>",
-        language(outcome)
-    )?;
-    writeln!(
-        out,
-        "<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\"/>"
-    )?;
-    writeln!(out, "<title>{}</title>", xml::text(&title))?;
-    writeln!(
-        out,
-        "<style>{}</style>\n</head>\n<body>",
-        STYLE.replace("FONTS", FONTS)
-    )?;
-    writeln!(out, "<h1>{}</h1>", xml::text(&title))?;
+    head(out, language(outcome), &title, "")?;
     writeln!(
         out,
         "<p class=\"headline\">{}</p>",
@@ -108,9 +92,30 @@ pub fn write(view: &View<'_>, out: &mut dyn Write) -> io::Result<()> {
     writeln!(out, "</body>\n</html>")
 }
 
+/// The page up to its `<h1>` title: language, title, the report's styles
+/// and `extra` ones.
+pub(crate) fn head(out: &mut dyn Write, lang: &str, title: &str, extra: &str) -> io::Result<()> {
+    writeln!(out, "<!DOCTYPE html>")?;
+    writeln!(
+        out,
+        "<html lang=\"{lang}\">\n<head>\n<meta charset=\"utf-8\"/>"
+    )?;
+    writeln!(
+        out,
+        "<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\"/>"
+    )?;
+    writeln!(out, "<title>{}</title>", xml::text(title))?;
+    writeln!(
+        out,
+        "<style>{}{extra}</style>\n</head>\n<body>",
+        STYLE.replace("FONTS", FONTS)
+    )?;
+    writeln!(out, "<h1>{}</h1>", xml::text(title))
+}
+
 /// `zh-CN` when at least half the unit names hold a Chinese character,
 /// else `en`: the unit names are most of the record text the page shows.
-fn language(outcome: &Outcome) -> &'static str {
+pub(crate) fn language(outcome: &Outcome) -> &'static str {
     let chinese = outcome.units.iter().filter(|u| has_han(&u.unit)).count();
     if chinese > 0 && chinese * 2 >= outcome.units.len() {
         "zh-CN"
@@ -150,7 +155,7 @@ fn column_class(table: &Table, column: usize) -> &'static str {
     }
 }
 
-fn html_table(table: &Table, out: &mut dyn Write) -> io::Result<()> {
+pub(crate) fn html_table(table: &Table, out: &mut dyn Write) -> io::Result<()> {
     let classes: Vec<&str> = (0..table.headers.len())
         .map(|i| column_class(table, i))
         .collect();

@@ -33,6 +33,10 @@ impl Printer<'_> {
                 format!("pipeline {}: {}", kind.value, stages.join(" -> "))
             }
             Decl::Score(scoring) => self.scoring(scoring),
+            Decl::Fields { paths, .. } => {
+                let paths: Vec<&str> = paths.iter().map(|p| p.value.as_str()).collect();
+                format!("extra fields: {}", paths.join(", "))
+            }
         }
     }
 
@@ -67,13 +71,33 @@ impl Printer<'_> {
     /// `penalty 1 point, plus … per … late, at most …` or the same with
     /// `reward` and `early`.
     fn figures(&self, keyword: &str, period: &str, p: &Penalty) -> String {
-        let fixed = self.written(p.fixed.span);
-        let noun = if p.fixed.value == crate::points::Points(100) {
-            "point"
-        } else {
-            "points"
+        let noun = |points: crate::points::Points| {
+            if points == crate::points::Points(100) {
+                "point"
+            } else {
+                "points"
+            }
         };
-        let mut out = format!("{keyword} {fixed} {noun}");
+        let mut out = match p.short.as_ref().filter(|s| !s.plus) {
+            // `penalty 1 point per record over`: the number is per record.
+            Some(s) => format!(
+                "{keyword} {} {} per {} {}",
+                self.written(s.points.span),
+                noun(s.points.value),
+                s.unit.as_str(),
+                s.dir.value.as_str()
+            ),
+            None => format!(
+                "{keyword} {} {}",
+                self.written(p.fixed.span),
+                noun(p.fixed.value)
+            ),
+        };
+        if let Some(s) = p.short.as_ref().filter(|s| s.plus) {
+            let points = self.written(s.points.span);
+            let (unit, dir) = (s.unit.as_str(), s.dir.value.as_str());
+            out.push_str(&format!(", plus {points} per {unit} {dir}"));
+        }
         if let Some(per) = &p.per {
             let unit = match (per.unit, per.every) {
                 (LateUnit::Days, 1) => "day".to_string(),

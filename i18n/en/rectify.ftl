@@ -1,0 +1,269 @@
+# rectify's English catalogue. Every message here has a twin with the same
+# id and the same arguments in i18n/zh-CN/rectify.ftl (a test checks it).
+# Counts arrive as numbers: choose plural forms on them and show them with
+# COUNT(), which groups thousands (3,319). Points arrive as numbers written
+# the way rectify writes them (7.5, 0.25).
+
+## Counts and points, used inside other messages.
+
+count-errors = { $n ->
+    [one] 1 error
+   *[other] { COUNT($n) } errors
+}
+count-warnings = { $n ->
+    [one] 1 warning
+   *[other] { COUNT($n) } warnings
+}
+count-infos = { $n ->
+    [one] 1 info
+   *[other] { COUNT($n) } infos
+}
+count-commendations = { $n ->
+    [one] 1 commendation
+   *[other] { COUNT($n) } commendations
+}
+count-diagnostics = { $n ->
+    [one] 1 diagnostic
+   *[other] { COUNT($n) } diagnostics
+}
+points = { $points ->
+    [one] { $points } point
+   *[other] { $points } points
+}
+
+## The footer of the human and plain formats.
+
+# `summary: 3 errors, 1 warning, 0 infos, 1 waived, 4 pending; penalty 7.5 points`
+summary = summary: { $errors }, { $warnings }, { $infos }, { COUNT($waived) } waived, { COUNT($pending) } pending; penalty { $penalty }
+# Appended to the summary when a rule rewarded work.
+summary-rewards = ; { $commendations }, reward { $reward }
+# Appended to the summary when inputs could not be read or checked.
+summary-inputs = ; { $diagnostics } about the inputs
+
+# The columns of the unit scoreboard.
+scoreboard =
+    .unit = unit
+    .records = records
+    .findings = findings
+    .penalty = penalty
+    .reward = reward
+    .score = score
+    .grade = grade
+
+# `progress: tasks: 16 of 41 completed (2 late), 3 overdue; petitions: …`
+progress = progress: { $parts }
+progress-separator = {"; "}
+progress-task = tasks: { COUNT($done) } of { COUNT($total) } completed ({ COUNT($late) } late), { COUNT($overdue) } overdue
+progress-petition = petitions: { COUNT($done) } of { COUNT($total) } closed ({ COUNT($late) } late), { COUNT($overdue) } overdue
+# A kind of record other than task and petition.
+progress-other = { $kind }: { COUNT($done) } of { COUNT($total) } completed ({ COUNT($late) } late), { COUNT($overdue) } overdue
+
+# The stages due within `--due-within` days.
+due-soon = due soon (within { $days ->
+    [one] 1 day
+   *[other] { COUNT($days) } days
+}):
+due-soon-none = due soon (within { $days ->
+    [one] 1 day
+   *[other] { COUNT($days) } days
+}): nothing
+
+## The concise format: `file:line:col: rule: message [points]`.
+
+# The bracket of a waived finding.
+concise-waived = waived
+# The bracket of a commendation: `[reward 1.5 points]`.
+concise-reward = reward { $points }
+
+## Findings: what a rule found, said at report time. Stage names, field
+## names, rule ids and expressions arrive as written (they are data).
+
+# Between the parts of one finding, and between reasons.
+verdict-separator = {"; "}
+# Between values read, and between record ids.
+value-separator = {", "}
+verdict-rest = cannot check the rest: { $reasons }
+verdict-cannot-check = { $scope ->
+    [applies] cannot check whether the rule applies: { $reasons }
+    [group] cannot check which group the record is in: { $reasons }
+   *[rule] cannot check: { $reasons }
+}
+verdict-commended = commended: meets every requirement of the rule
+verdict-commended-early = commended: `{ $stage }` dated { $actual } is { $early } early for `{ $constraint }` (due { $due })
+
+# `30 workdays`, `1 day`.
+amount = { $unit ->
+    [day] { $n ->
+        [one] { $n } day
+       *[other] { $n } days
+    }
+    [workday] { $n ->
+        [one] { $n } workday
+       *[other] { $n } workdays
+    }
+    [week] { $n ->
+        [one] { $n } week
+       *[other] { $n } weeks
+    }
+    [month] { $n ->
+        [one] { $n } month
+       *[other] { $n } months
+    }
+   *[year] { $n ->
+        [one] { $n } year
+       *[other] { $n } years
+    }
+}
+# `6 days (4 workdays)`.
+lateness = { $days } ({ $workdays })
+
+# How a due date was reached; `rolled`: it was not a working day and moved
+# to the next one.
+due-within = was due { $due }, { $amount } after `{ $after }` { $base }
+due-within-rolled = was due { $due }: { $amount } after `{ $after }` { $base } is { $computed }, not a working day
+due-by = was due by `{ $what }`, { $due }
+due-by-rolled = was due { $due }: `{ $what }` { $computed } is not a working day
+
+fact-late = `{ $stage }` { $due }; it is dated { $actual }, { $lateness } late
+fact-overdue = `{ $stage }` { $due }; it is not recorded as of { $as_of }, { $lateness } overdue
+fact-missing = `{ $expr }` is missing
+fact-present = `{ $expr }` is present{ $details }
+fact-fails = `{ $expr }` does not hold{ $details }
+fact-order = `{ $first }` ({ $first_date }) should be { $op ->
+    [before] before
+    [on-or-before] on or before
+    [after] after
+   *[on-or-after] on or after
+} `{ $second }` ({ $second_date })
+fact-skipped = `{ $stage }` is skipped: `{ $later }` is recorded but `{ $stage }` is not
+fact-out-of-order = `{ $stage }` ({ $date }) is dated before `{ $previous }` ({ $previous_date })
+fact-too-short = `{ $stage }` lasts { $length } ({ $first } to { $last }), less than { $needed }
+fact-no-evidence-listed = `{ $stage }` lists no evidence
+fact-no-evidence = `{ $stage }` has no evidence
+fact-extension = extension { $n }: { $parts }
+
+# The values a failing condition read: ` (`status` is `open`, …)`.
+seen-details = {" "}({ $seen })
+seen-value = `{ $expr }` is { $value }
+seen-same-unit = `{ $a }` and `{ $b }` name the same unit
+seen-list = `{ $expr }` is a list of { $n }
+seen-mapping = `{ $expr }` is a mapping
+seen-missing = `{ $expr }` is missing
+
+# Why a rule cannot be checked.
+reason-rule = rule `{ $id }` cannot check the record
+reason-calendar = calendar `{ $calendar }` does not cover { $year }
+reason-not-text = `{ $expr }` is not text
+reason-not-bool = `{ $expr }` is not true or false
+reason-cannot-compare = cannot compare `{ $a }` with `{ $b }`
+reason-not-date = `{ $expr }` is not a date
+reason-stage-field = `{ $stage }` has no `{ $field }`
+reason-extension-field = the extension has no `{ $field }`
+reason-record-field = record has no `{ $field }`
+reason-date-range = `{ $expr }` is out of the supported date range
+reason-after-range = { $amount } after { $base } is out of the supported date range
+reason-no-calendar = working days need a calendar
+reason-group-field = the record has no `{ $field }`, and the rule groups records per { $by }
+reason-extension = extension { $n }: { $reason }
+
+# Labels at a finding's places.
+label-not-recorded = `{ $stage }` due { $due }, not recorded by { $as_of }
+label-late = { $lateness } late, due { $due }
+label-due-from = the due date { $due } comes from here
+label-dated = `{ $stage }` is dated { $date }
+label-recorded-without = recorded without `{ $stage }`
+label-before = before `{ $stage }` { $date }
+label-ends-after = ends after { $length }
+label-empty-evidence = empty evidence list
+label-no-evidence = no `evidence` recorded
+label-this-record = this record
+label-group-rule = group rule
+label-early = { $early } early, due { $due }
+label-commended = commended
+
+# How a penalty was reached: `1 + 0.1 × 4 workdays = 1.4`.
+note-penalty = { $fixed } + { $points } × { $per } = { $total }
+# `2 started periods of 30 days`.
+note-periods = { $count ->
+    [one] { $count } started period
+   *[other] { $count } started periods
+} of { $every }
+note-capped = { $note }, capped at { $cap }
+# A group's proportional penalty: `86.36% is …, 9 started: 0.5 × 9 percentage points = 4.5`.
+note-shortfall = { $shortfall }: { $fixed }{ $points } × { $units } { $unit ->
+    [percentage-point] { $units ->
+        [one] percentage point
+       *[other] percentage points
+    }
+   *[record] { $units ->
+        [one] record
+       *[other] records
+    }
+} = { $total }
+shortfall-share = { $figure }% is { $short } percentage points { $dir ->
+    [below] below
+   *[over] over
+} { $threshold }%{ $strict }, { $units } started
+shortfall-strict = , `{ $op }` fails at the threshold itself
+shortfall-count = { $met } counted, { $units } { $dir ->
+    [below] below the least required
+   *[over] over the most allowed
+} ({ $bound })
+
+# Group rules: `unit `Xuzhou` and round `2`: `share of (…) >= 95%` is …`.
+verdict-group = { $group }: { $figures }
+group-all = all records
+group-key = { $key } `{ $value }`
+group-and = {" and "}
+group-required = { $op ->
+    [eq] exactly
+    [ne] other than
+    [lt] below
+    [le] at most
+    [gt] above
+   *[ge] at least
+} { $threshold }
+group-figure-share = `{ $constraint }` is { $figure } ({ $met } of { $members } `{ $kind }` records), { $required } required
+group-figure-count = `{ $constraint }` holds for { $met } of { $members } `{ $kind }` records, { $required } required
+group-unknown = {" "}({ $n } could not be checked)
+group-listed-share = ; records that do not meet it: { $ids }
+group-listed-count = ; records counted: { $ids }
+group-more = { $ids } and { $n } more
+
+## Around a finding: its help lines and the reports' notes.
+
+# A waived finding's message: `P-1: … (waived)`.
+finding-waived = { $message } (waived)
+help-at = at: { $place }
+help-cite = cite: { $cite }
+help-waiver = waiver: { $note }
+# `penalty: 1.4 points (1 + 0.1 × 4 workdays = 1.4)`.
+help-penalty = penalty: { $shown }
+help-reward = reward: { $shown }
+help-penalty-waived = penalty: none, waived (would be { $shown })
+help-reward-waived = reward: none, waived (would be { $shown })
+help-amount-note = { $amount } ({ $note })
+waiver-approved = approved by `{ $by }`
+waiver-approved-until = approved by `{ $by }` until { $until }
+
+# The rule behind a finding, shown with it.
+rule-named = rule `{ $id }`{ $title }
+rule-defined-in = rule `{ $id }`{ $title } is defined in { $file }
+# `: Rectification plan within 30 working days`, after the rule's id.
+rule-title = : { $title }
+rule-defined-here = rule defined here
+
+# A JUnit failure's body: the finding's unit and a group's records.
+help-unit = unit: { $unit }
+help-records = records: { $ids }
+# Appended to a GitHub annotation's message.
+annotation-waiver = {" "}(waiver { $note })
+annotation-penalty = {" "}(penalty { $points })
+annotation-reward = {" "}(reward { $points })
+# A JUnit test case skipped because its finding is waived.
+junit-waived = waived: { $reason }
+junit-waiver-unknown = an approved waiver
+# A waived finding in the editor: `waived: approved by … until …`, or
+# `waived` when who approved it is not known.
+lsp-waived = waived
+lsp-waived-note = waived: { $note }

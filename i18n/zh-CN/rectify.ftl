@@ -1,0 +1,218 @@
+# rectify 的简体中文消息目录。每条消息与 i18n/en/rectify.ftl 中同名消息
+# 一一对应，参数相同（由测试检查）。术语见 docs/glossary.md。
+# 数量以数字传入，用 COUNT() 显示（千位分组：3,319）；分值按 rectify 的写法
+# 传入（7.5、0.25）。
+
+## 数量与分值，供其他消息引用。
+
+count-errors = { COUNT($n) } 个错误
+count-warnings = { COUNT($n) } 个警告
+count-infos = { COUNT($n) } 条提示
+count-commendations = { COUNT($n) } 项表扬
+count-diagnostics = { COUNT($n) } 条诊断
+points = { $points } 分
+
+## human 与 plain 格式末尾的汇总。
+
+# 「汇总：3 个错误，1 个警告，0 条提示，豁免 1 项，待办 4 项；扣分 7.5 分」
+summary = 汇总：{ $errors }，{ $warnings }，{ $infos }，豁免 { COUNT($waived) } 项，待办 { COUNT($pending) } 项；扣分 { $penalty }
+# 有规则给予加分时接在汇总之后。
+summary-rewards = ；{ $commendations }，加分 { $reward }
+# 有输入文件无法读取或检查时接在汇总之后。
+summary-inputs = ；输入文件 { $diagnostics }
+
+# 单位得分表的列名。
+scoreboard =
+    .unit = 责任单位
+    .records = 记录数
+    .findings = 问题数
+    .penalty = 扣分
+    .reward = 加分
+    .score = 得分
+    .grade = 等次
+
+# 「整改进度：整改任务 41 项，已完成 16 项（逾期完成 2 项），逾期未完成 3 项；信访件 …」
+progress = 整改进度：{ $parts }
+progress-separator = ；
+progress-task = 整改任务 { COUNT($total) } 项，已完成 { COUNT($done) } 项（逾期完成 { COUNT($late) } 项），逾期未完成 { COUNT($overdue) } 项
+progress-petition = 信访件 { COUNT($total) } 件，已办结 { COUNT($done) } 件（逾期办结 { COUNT($late) } 件），逾期未办结 { COUNT($overdue) } 件
+# 整改任务、信访件以外的记录类别。
+progress-other = { $kind } { COUNT($total) } 项，已完成 { COUNT($done) } 项（逾期完成 { COUNT($late) } 项），逾期未完成 { COUNT($overdue) } 项
+
+# `--due-within` 天内到期的环节。
+due-soon = 近期到期（{ COUNT($days) } 天内）：
+due-soon-none = 近期到期（{ COUNT($days) } 天内）：无
+
+## concise 格式：`文件:行:列: 规则: 消息 [分值]`。
+
+# 已豁免问题的方括号内容。
+concise-waived = 已豁免
+# 表扬的方括号内容：「[加分 1.5 分]」。
+concise-reward = 加分 { $points }
+
+## 问题：规则查出的结果，在出报告时才成文。环节名、字段名、规则编号和
+## 表达式按原文显示（它们是数据）。
+
+# 同一问题各部分之间、各原因之间的分隔。
+verdict-separator = ；
+# 所读取的值之间、记录编号之间的分隔。
+value-separator = {"、"}
+verdict-rest = 其余部分无法检查：{ $reasons }
+verdict-cannot-check = { $scope ->
+    [applies] 无法判断规则是否适用：{ $reasons }
+    [group] 无法判断记录所属的分组：{ $reasons }
+   *[rule] 无法检查：{ $reasons }
+}
+verdict-commended = 表扬：符合该规则的全部要求
+verdict-commended-early = 表扬：`{ $stage }` 于 { $actual } 完成，比 `{ $constraint }` 的到期日 { $due } 提前 { $early }
+
+# 「30 个工作日」「1 天」。
+amount = { $n } { $unit ->
+    [day] 天
+    [workday] 个工作日
+    [week] 周
+    [month] 个月
+   *[year] 年
+}
+# 「6 天（4 个工作日）」。
+lateness = { $days }（{ $workdays }）
+
+# 到期日的由来；rolled：原到期日不是工作日，顺延至下一个工作日。
+due-within = 应于 { $due } 前完成（`{ $after }` { $base } 后 { $amount }）
+due-within-rolled = 应于 { $due } 前完成（`{ $after }` { $base } 后 { $amount }为 { $computed }，非工作日，顺延）
+due-by = 应于 `{ $what }` { $due } 前完成
+due-by-rolled = 应于 { $due } 前完成（`{ $what }` { $computed } 非工作日，顺延）
+
+fact-late = `{ $stage }` { $due }；实际为 { $actual }，逾期 { $lateness }
+fact-overdue = `{ $stage }` { $due }；截至 { $as_of } 仍未记录，逾期 { $lateness }
+fact-missing = 缺少 `{ $expr }`
+fact-present = `{ $expr }` 不应存在{ $details }
+fact-fails = `{ $expr }` 不成立{ $details }
+fact-order = `{ $first }`（{ $first_date }）应{ $op ->
+    [before] 早于
+    [on-or-before] 不晚于
+    [after] 晚于
+   *[on-or-after] 不早于
+} `{ $second }`（{ $second_date }）
+fact-skipped = 跳过了 `{ $stage }`：已记录 `{ $later }`，但未记录 `{ $stage }`
+fact-out-of-order = `{ $stage }`（{ $date }）早于 `{ $previous }`（{ $previous_date }）
+fact-too-short = `{ $stage }` 持续 { $length }（{ $first } 至 { $last }），不足 { $needed }
+fact-no-evidence-listed = `{ $stage }` 未列出佐证材料
+fact-no-evidence = `{ $stage }` 无佐证材料
+fact-extension = 第 { $n } 次延期：{ $parts }
+
+# 不成立的条件所读取的值：「（`status` 为 `open`、…）」。
+seen-details = （{ $seen }）
+seen-value = `{ $expr }` 为 { $value }
+seen-same-unit = `{ $a }` 与 `{ $b }` 是同一责任单位
+seen-list = `{ $expr }` 为含 { $n } 项的列表
+seen-mapping = `{ $expr }` 为映射
+seen-missing = `{ $expr }` 缺失
+
+# 规则无法检查的原因。
+reason-rule = 规则 `{ $id }` 无法检查该记录
+reason-calendar = 日历 `{ $calendar }` 未覆盖 { $year } 年
+reason-not-text = `{ $expr }` 不是文本
+reason-not-bool = `{ $expr }` 不是 true 或 false
+reason-cannot-compare = 无法比较 `{ $a }` 与 `{ $b }`
+reason-not-date = `{ $expr }` 不是日期
+reason-stage-field = `{ $stage }` 缺少 `{ $field }`
+reason-extension-field = 该延期缺少 `{ $field }`
+reason-record-field = 记录缺少 `{ $field }`
+reason-date-range = `{ $expr }` 超出支持的日期范围
+reason-after-range = { $base } 后 { $amount } 超出支持的日期范围
+reason-no-calendar = 计算工作日需要日历
+reason-group-field = 记录缺少 `{ $field }`，而该规则按 { $by } 分组
+reason-extension = 第 { $n } 次延期：{ $reason }
+
+# 问题所在位置的标注。
+label-not-recorded = `{ $stage }` 应于 { $due } 前完成，截至 { $as_of } 未记录
+label-late = 逾期 { $lateness }，到期日 { $due }
+label-due-from = 到期日 { $due } 由此起算
+label-dated = `{ $stage }` 日期为 { $date }
+label-recorded-without = 记录了此环节，但未记录 `{ $stage }`
+label-before = 早于 `{ $stage }` { $date }
+label-ends-after = 持续 { $length }即结束
+label-empty-evidence = 佐证材料列表为空
+label-no-evidence = 未记录 `evidence`
+label-this-record = 此记录
+label-group-rule = 分组规则
+label-early = 提前 { $early }，到期日 { $due }
+label-commended = 表扬
+
+# 扣分的计算：「1 + 0.1 × 4 个工作日 = 1.4」。
+note-penalty = { $fixed } + { $points } × { $per } = { $total }
+# 「2 个周期（每周期 30 天，不足一个周期按一个周期计）」。
+note-periods = { $count } 个周期（每周期 { $every }，不足一个周期按一个周期计）
+note-capped = { $note }，封顶 { $cap }
+# 分组按差距比例扣分：「86.36% 低于 95% 8.64 个百分点，计 9 个：0.5 × 9 个百分点 = 4.5」。
+note-shortfall = { $shortfall }：{ $fixed }{ $points } × { $units } { $unit ->
+    [percentage-point] 个百分点
+   *[record] 条记录
+} = { $total }
+shortfall-share = { $figure }% { $dir ->
+    [below] 低于
+   *[over] 高于
+} { $threshold }% { $short } 个百分点{ $strict }，不足一个按一个计，计 { $units } 个
+shortfall-strict = ，`{ $op }` 在阈值处即不满足
+shortfall-count = 计入 { $met } 条，{ $dir ->
+    [below] 比最低要求（{ $bound }）少
+   *[over] 比上限（{ $bound }）多
+} { $units } 条
+
+# 分组规则：「unit `徐州市人民政府`：`share of (…) >= 95%` 为 …」。
+verdict-group = { $group }：{ $figures }
+group-all = 全部记录
+group-key = { $key } `{ $value }`
+group-and = 、
+group-required = { $op ->
+    [eq] 恰为
+    [ne] 不等于
+    [lt] 低于
+    [le] 不超过
+    [gt] 高于
+   *[ge] 不低于
+} { $threshold }
+group-figure-share = `{ $constraint }` 为 { $figure }（{ $members } 条 `{ $kind }` 记录中 { $met } 条），要求{ $required }
+group-figure-count = `{ $constraint }` 在 { $members } 条 `{ $kind }` 记录中成立 { $met } 条，要求{ $required }
+group-unknown = （{ $n } 条无法检查）
+group-listed-share = ；未达到要求的记录：{ $ids }
+group-listed-count = ；计入的记录：{ $ids }
+group-more = { $ids } 等，另有 { $n } 条
+
+## 问题的附注：帮助行与各报告的说明。
+
+# 已豁免问题的消息：「P-1：…（已豁免）」。
+finding-waived = { $message }（已豁免）
+help-at = 位置：{ $place }
+help-cite = 依据：{ $cite }
+help-waiver = 豁免：{ $note }
+# 「扣分：1.4 分（1 + 0.1 × 4 个工作日 = 1.4）」。
+help-penalty = 扣分：{ $shown }
+help-reward = 加分：{ $shown }
+help-penalty-waived = 扣分：无，已豁免（原应扣 { $shown }）
+help-reward-waived = 加分：无，已豁免（原应加 { $shown }）
+help-amount-note = { $amount }（{ $note }）
+waiver-approved = 经 `{ $by }` 批准
+waiver-approved-until = 经 `{ $by }` 批准，有效期至 { $until }
+
+# 问题所依据的规则。
+rule-named = 规则 `{ $id }`{ $title }
+rule-defined-in = 规则 `{ $id }`{ $title }，定义于 { $file }
+# 接在规则编号后的标题：「：整改方案在反馈后 30 个工作日内报送」。
+rule-title = ：{ $title }
+rule-defined-here = 规则定义于此
+
+# JUnit 失败说明中的责任单位与分组的记录。
+help-unit = 责任单位：{ $unit }
+help-records = 记录：{ $ids }
+# 接在 GitHub 注释消息之后。
+annotation-waiver = （豁免：{ $note }）
+annotation-penalty = （扣分 { $points }）
+annotation-reward = （加分 { $points }）
+# JUnit 中因问题已豁免而跳过的用例。
+junit-waived = 已豁免：{ $reason }
+junit-waiver-unknown = 经批准的豁免
+# 编辑器中已豁免的问题：「已豁免：经 … 批准，有效期至 …」。
+lsp-waived = 已豁免
+lsp-waived-note = 已豁免：{ $note }

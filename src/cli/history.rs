@@ -1,0 +1,116 @@
+//! `rectify report --history PERIOD [--from DATE] [--to DATE]`: progress at
+//! each period end ([`crate::run::history`]), as a table, markdown, JSON,
+//! HTML or an xlsx workbook.
+//!
+//! `--to` defaults to the evaluation date (`--as-of`, else today), `--from`
+//! to the earliest `assigned` of the records (found by a parse-only pass
+//! first; give `--from` to spare it). Exit codes as `rectify report`: 0, or
+//! 2 when the run cannot be trusted (the report is still written), the
+//! range is refused, or the output cannot be written.
+
+use std::io::Write;
+
+use crate::report::history::{self, Form};
+use crate::run::history::{Every, History};
+use crate::run::{self, Options};
+
+use super::UNTRUSTED;
+use super::args::{ReportArgs, ReportFormat};
+use super::check::today;
+use super::project::Project;
+use super::settings::{self, Flags};
+use super::spinner::Spinner;
+
+pub fn run(args: &ReportArgs, every: Every, project: &Project) -> u8 {
+    let flags = Flags {
+        paths: args.paths.clone(),
+        rules: args.rules.clone(),
+        waivers: args.waivers.clone(),
+        as_of: args.as_of,
+        jobs: args.jobs,
+        walk: args.walk.clone(),
+        ..Flags::default()
+    };
+    let settings = settings::resolve(project, &flags);
+    let as_of = settings.as_of.value.unwrap_or_else(today);
+    let options = Options {
+        keep_sources: false,
+        lean: true,
+        pending_within: Some(0),
+        ..settings.options(project, as_of)
+    };
+    let to = args.to.unwrap_or(as_of);
+    let from = match args.from {
+        Some(from) => from,
+        None => {
+            let _spinner = Spinner::start("finding the earliest assigned date");
+            run::history::earliest_assigned(&options).unwrap_or(to)
+        }
+    };
+    let ends = match run::history::period_ends(every, from, to) {
+        Ok(ends) => ends,
+        Err(e) => {
+            eprintln!("error: {e}\n  = help: {}", range_help(&e));
+            return UNTRUSTED;
+        }
+    };
+    let next = Some(run::history::next_end(every, to));
+    let history = {
+        let _spinner = Spinner::start("checking records at each period end");
+        run::history::run(&options, &ends, next)
+    };
+    let Some(last) = history.last() else {
+        return UNTRUSTED;
+    };
+    settings.notes(last, args.format == ReportFormat::Table);
+    let out_file = args.output.as_deref().map(|p| project.path(p));
+    let form = match args.format {
+        ReportFormat::Table => Some(Form::Table),
+        ReportFormat::Markdown => Some(Form::Markdown),
+        ReportFormat::Json => Some(Form::Json),
+        ReportFormat::Html => Some(Form::Html),
+        ReportFormat::Xlsx => None,
+    };
+    let render = |out: &mut dyn Write| match form {
+        Some(form) => history::render(&history, every, form, out),
+        None => history::xlsx::write(&history, every, out),
+    };
+    if let Err(code) = super::report::emit(out_file.as_deref(), form.is_none(), last, render) {
+        return code;
+    }
+    match untrusted(&history) {
+        Some(reason) => {
+            eprintln!("error: the results cannot be trusted: {reason}");
+            UNTRUSTED
+        }
+        None => 0,
+    }
+}
+
+fn range_help(e: &run::history::RangeError) -> String {
+    match e {
+        run::history::RangeError::Backwards { .. } => {
+            "give a `--from` on or before `--to` (which defaults to the evaluation date)".into()
+        }
+        run::history::RangeError::TooLong { .. } => format!(
+            "check the years of `--from` and `--to`, or choose longer periods; at most {} period ends are computed",
+            run::history::MAX_PERIODS
+        ),
+    }
+}
+
+/// Why the history cannot be trusted: the last day's check cannot be, or
+/// an input error met on any day.
+pub(super) fn untrusted(history: &History) -> Option<String> {
+    if let Some(reason) = history.last().and_then(super::check::untrusted_reason) {
+        return Some(reason);
+    }
+    let errors = (history.input_errors().into_iter())
+        .filter(|e| e.severity == crate::syntax::ast::Severity::Error)
+        .count();
+    match errors {
+        0 => None,
+        1 => Some("1 input error".into()),
+        n => Some(format!("{n} input errors")),
+    }
+}
