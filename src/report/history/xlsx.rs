@@ -13,6 +13,7 @@ use crate::report::xlsx::{Cells, Column, col, excel_date, usize_number};
 use crate::run::history::{Every, History, Item};
 
 use super::View;
+use crate::i18n::Catalogue;
 
 /// The sheets' names, in order.
 pub const SHEETS: [&str; 3] = ["History", "Units", "This period"];
@@ -46,9 +47,14 @@ pub const LISTS: &[Column] = &[
     col("File", 36.0),
 ];
 
-pub fn write(history: &History, every: Every, out: &mut dyn Write) -> io::Result<()> {
+pub fn write(
+    history: &History,
+    every: Every,
+    words: &Catalogue,
+    out: &mut dyn Write,
+) -> io::Result<()> {
     let bytes =
-        workbook(&View::new(history, every)).map_err(|e| io::Error::other(e.to_string()))?;
+        workbook(&View::new(history, every, words)).map_err(|e| io::Error::other(e.to_string()))?;
     out.write_all(&bytes)
 }
 
