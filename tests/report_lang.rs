@@ -252,10 +252,13 @@ fn visible(page: &str) -> String {
         ..Default::default()
     };
     let doc = roxmltree::Document::parse_with_options(page, options).expect("well-formed");
-    // The stage column holds the ruleset's stage names (`closed`): data.
-    let stage_headers: Vec<String> = Lang::ALL
-        .iter()
-        .map(|l| l.catalogue().text("report-column.stage"))
+    // Columns of data: the ruleset's stage names (`closed`), the records'
+    // file paths (`…/history/ledger.yaml`).
+    let stage_headers: Vec<String> = (Lang::ALL.iter())
+        .flat_map(|l| {
+            ["stage", "file", "at", "place"]
+                .map(|key| l.catalogue().text(&format!("report-column.{key}")))
+        })
         .collect();
     let mut stage_cells = BTreeSet::new();
     for table in doc.descendants().filter(|n| n.has_tag_name("table")) {
@@ -263,13 +266,15 @@ fn visible(page: &str) -> String {
             .filter(|n| n.has_tag_name("th"))
             .map(|th| th.text().unwrap_or("").to_string())
             .collect();
-        let Some(column) = headers.iter().position(|h| stage_headers.contains(h)) else {
-            continue;
-        };
+        let columns: Vec<usize> = (0..headers.len())
+            .filter(|&i| stage_headers.contains(&headers[i]))
+            .collect();
         for row in table.descendants().filter(|n| n.has_tag_name("tr")) {
-            let cells = row.children().filter(|n| n.has_tag_name("td"));
-            if let Some(cell) = cells.clone().nth(column) {
-                stage_cells.insert(cell.id().get());
+            let cells: Vec<_> = row.children().filter(|n| n.has_tag_name("td")).collect();
+            for &column in &columns {
+                if let Some(cell) = cells.get(column) {
+                    stage_cells.insert(cell.id().get());
+                }
             }
         }
     }

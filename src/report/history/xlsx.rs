@@ -62,7 +62,7 @@ fn workbook(view: &View<'_>) -> Result<Vec<u8>, XlsxError> {
     let mut book = Workbook::new();
     let created = excel_date(view.history.evaluation)?;
     book.set_properties(&DocProperties::new().set_creation_datetime(&created));
-    let cells = Cells::new();
+    let cells = Cells::new(view.words);
     periods(book.add_worksheet(), view, &cells)?;
     units(book.add_worksheet(), view, &cells)?;
     lists(book.add_worksheet(), view, &cells)?;
@@ -109,14 +109,15 @@ fn units(sheet: &mut Worksheet, view: &View<'_>, cells: &Cells) -> Result<(), Xl
 fn lists(sheet: &mut Worksheet, view: &View<'_>, cells: &Cells) -> Result<(), XlsxError> {
     cells.start(sheet, SHEETS[2], LISTS)?;
     let lists = &view.history.lists;
+    let words = cells.words();
     let named = [
-        ("completed", &lists.completed),
-        ("newly overdue", &lists.newly_overdue),
-        ("due next period", &lists.due_next),
+        (words.text("xlsx-list.completed"), &lists.completed),
+        (words.text("xlsx-list.newly-overdue"), &lists.newly_overdue),
+        (words.text("xlsx-list.due-next-period"), &lists.due_next),
     ];
     let rows = named
         .iter()
-        .flat_map(|(name, list)| list.iter().map(move |i| (*name, i)));
+        .flat_map(|(name, list)| list.iter().map(move |i| (name.as_str(), i)));
     for (row, (name, i)) in (1u32..).zip(rows) {
         item(sheet, row, name, i, cells)?;
     }
