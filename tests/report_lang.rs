@@ -83,44 +83,28 @@ fn diff(format: &str, lang: &str) -> String {
     )
 }
 
+/// Every text form of `report`, `report --history` and `diff`, each in a
+/// snapshot of its own (`report_table_zh_cn`); the English history and
+/// diff are tests/history.rs's.
 #[test]
-fn report_table_en() {
-    insta::assert_snapshot!(report("table", "en"));
-}
-
-#[test]
-fn report_table_zh_cn() {
-    insta::assert_snapshot!(report("table", "zh-CN"));
-}
-
-#[test]
-fn report_markdown_en() {
-    insta::assert_snapshot!(report("markdown", "en"));
-}
-
-#[test]
-fn report_markdown_zh_cn() {
-    insta::assert_snapshot!(report("markdown", "zh-CN"));
-}
-
-#[test]
-fn history_table_zh_cn() {
-    insta::assert_snapshot!(history("table", "zh-CN"));
-}
-
-#[test]
-fn history_markdown_zh_cn() {
-    insta::assert_snapshot!(history("markdown", "zh-CN"));
-}
-
-#[test]
-fn diff_human_zh_cn() {
-    insta::assert_snapshot!(diff("human", "zh-CN"));
-}
-
-#[test]
-fn diff_markdown_zh_cn() {
-    insta::assert_snapshot!(diff("markdown", "zh-CN"));
+fn every_text_form_in_both_languages() {
+    let forms: [(&str, fn(&str, &str) -> String, &str, &[&str]); 6] = [
+        ("report", report, "table", &["en", "zh-CN"]),
+        ("report", report, "markdown", &["en", "zh-CN"]),
+        ("history", history, "table", &["zh-CN"]),
+        ("history", history, "markdown", &["zh-CN"]),
+        ("diff", diff, "human", &["zh-CN"]),
+        ("diff", diff, "markdown", &["zh-CN"]),
+    ];
+    for (command, render, format, langs) in forms {
+        for lang in langs {
+            let name = format!(
+                "{command}_{format}_{}",
+                lang.to_lowercase().replace('-', "_")
+            );
+            insta::assert_snapshot!(name, render(format, lang));
+        }
+    }
 }
 
 #[test]

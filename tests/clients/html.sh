@@ -134,16 +134,24 @@ for name in zh zh-CN; do
     check "$name: ${pair#*=}" grep -q -- "${pair#*=}" <<<"$zh"
   done
 done
-# The Chinese words of the page, found whole (so drawn as glyphs, not
-# boxes: pdftotext reads back the characters of the font it drew them in).
-zh=$(pdftotext "$out/zh-CN.pdf" - | tr -d ' \n')
-for text in "截至2025-06-30的整改进展" "整改任务42项，已完成35项" "责任单位得分" "整改时限" \
-  "各责任单位整改进度" "典型案例" "到期日"; do
-  check "zh-CN: \`$text\`" grep -q -- "$text" <<<"$zh"
-done
-for text in "Unit scores" "Deadlines" "Rectification progress" "Exemplary cases" "Due within"; do
-  check "zh-CN: no \`$text\`" bash -c '! pdftotext "$1" - | grep -q -- "$2"' _ "$out/zh-CN.pdf" "$text"
-done
+# words PAGE CHINESE... -- ENGLISH...: the Chinese words of a zh-CN page
+# found whole (so drawn as glyphs, not boxes: pdftotext reads back the
+# characters of the font it drew them in), and none of the English ones.
+words() {
+  local page=$1 zh text english=0; shift
+  zh=$(pdftotext "$out/$page.pdf" - | tr -d ' \n')
+  for text in "$@"; do
+    if [ "$text" = -- ]; then english=1; continue; fi
+    if [ "$english" = 1 ]; then
+      check "$page: no \`$text\`" bash -c '! pdftotext "$1" - | grep -q -- "$2"' _ "$out/$page.pdf" "$text"
+    else
+      check "$page: \`$text\`" grep -q -- "$text" <<<"$zh"
+    fi
+  done
+}
+words zh-CN "截至2025-06-30的整改进展" "整改任务42项，已完成35项" "责任单位得分" "整改时限" \
+  "各责任单位整改进度" "典型案例" "到期日" \
+  -- "Unit scores" "Deadlines" "Rectification progress" "Exemplary cases" "Due within"
 for name in "${names[@]}"; do
   pdf="$out/$name-history.pdf"
   n=$(pages "$pdf")
@@ -166,12 +174,7 @@ for name in zh zh-CN; do
     check "$name history legend: ${pair#*=}" grep -q -- "${pair#*=}" <<<"$zh"
   done
 done
-zh=$(pdftotext "$out/zh-CN-history.pdf" - | tr -d ' \n')
-for text in "各责任单位按期完成率" "各期末整改进度" "按期完成率"; do
-  check "zh-CN history: \`$text\`" grep -q -- "$text" <<<"$zh"
-done
-for text in "On-time rate" "Progress at each period end" "over time"; do
-  check "zh-CN history: no \`$text\`" bash -c '! pdftotext "$1" - | grep -q -- "$2"' _ "$out/zh-CN-history.pdf" "$text"
-done
+words zh-CN-history "各责任单位按期完成率" "各期末整改进度" "按期完成率" \
+  -- "On-time rate" "Progress at each period end" "over time"
 echo "html.sh: screenshots and PDFs in $out" >&2
 exit "$fail"
