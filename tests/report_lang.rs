@@ -66,21 +66,21 @@ fn history(format: &str, lang: &str) -> String {
     )
 }
 
+/// `diff` over the history fixture, from January to March 2023.
+const DIFF: [&str; 7] = [
+    "diff",
+    FIXTURE,
+    "--no-config",
+    "--from",
+    "2023-01-31",
+    "--to",
+    "2023-03-31",
+];
+
 fn diff(format: &str, lang: &str) -> String {
-    run(
-        &[
-            "diff",
-            FIXTURE,
-            "--no-config",
-            "--from",
-            "2023-01-31",
-            "--to",
-            "2023-03-31",
-            "--format",
-            format,
-        ],
-        lang,
-    )
+    let mut args = DIFF.to_vec();
+    args.extend(["--format", format]);
+    run(&args, lang)
 }
 
 /// Every text form of `report`, `report --history` and `diff`, each in a
@@ -116,16 +116,7 @@ fn english_forms_are_the_ones_without_lang() {
         assert_eq!(code, 0, "{stderr}");
         stdout
     };
-    let args = [
-        "diff",
-        FIXTURE,
-        "--no-config",
-        "--from",
-        "2023-01-31",
-        "--to",
-        "2023-03-31",
-    ];
-    assert_eq!(plain(&args), diff("human", "en"));
+    assert_eq!(plain(&DIFF), diff("human", "en"));
 }
 
 #[test]
@@ -137,36 +128,30 @@ fn report_json_without_history_is_refused_zh_cn() {
     insta::assert_snapshot!(stderr);
 }
 
-#[test]
-fn a_backwards_history_is_refused_zh_cn() {
+/// `report FIXTURE --history EVERY --from FROM --to TO` in Chinese, refused.
+fn history_refused(every: &str, from: &str, to: &str) -> String {
     let args = [
         "report",
         FIXTURE,
         "--no-config",
         "--history",
-        "monthly",
+        every,
         "--from",
-        "2023-07-01",
+        from,
         "--to",
-        "2023-06-30",
+        to,
     ];
-    insta::assert_snapshot!(refused(&args, "zh-CN"));
+    refused(&args, "zh-CN")
+}
+
+#[test]
+fn a_backwards_history_is_refused_zh_cn() {
+    insta::assert_snapshot!(history_refused("monthly", "2023-07-01", "2023-06-30"));
 }
 
 #[test]
 fn a_history_of_thousands_of_periods_is_refused_zh_cn() {
-    let args = [
-        "report",
-        FIXTURE,
-        "--no-config",
-        "--history",
-        "weekly",
-        "--from",
-        "1900-01-01",
-        "--to",
-        "2023-06-30",
-    ];
-    insta::assert_snapshot!(refused(&args, "zh-CN"));
+    insta::assert_snapshot!(history_refused("weekly", "1900-01-01", "2023-06-30"));
 }
 
 #[test]
@@ -198,34 +183,12 @@ fn record_data_and_dates_stay_as_written_in_chinese() {
 
 // ---- the HTML pages -------------------------------------------------------
 
-fn html(args: &[&str], lang: &str) -> String {
-    let mut all = args.to_vec();
-    all.extend(["--format", "html"]);
-    run(&all, lang)
-}
-
 fn report_html(lang: &str) -> String {
-    html(
-        &["report", EXAMPLE, "--no-config", "--as-of", "2025-06-30"],
-        lang,
-    )
+    report("html", lang)
 }
 
 fn history_html(lang: &str) -> String {
-    html(
-        &[
-            "report",
-            FIXTURE,
-            "--no-config",
-            "--history",
-            "monthly",
-            "--from",
-            "2023-01-01",
-            "--as-of",
-            "2023-06-30",
-        ],
-        lang,
-    )
+    history("html", lang)
 }
 
 /// What a reader of the page sees: its text (the styles aside), the
