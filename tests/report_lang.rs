@@ -83,12 +83,15 @@ fn diff(format: &str, lang: &str) -> String {
     run(&args, lang)
 }
 
+/// A command's output in a format and a language.
+type Render = fn(&str, &str) -> String;
+
 /// Every text form of `report`, `report --history` and `diff`, each in a
 /// snapshot of its own (`report_table_zh_cn`); the English history and
 /// diff are tests/history.rs's.
 #[test]
 fn every_text_form_in_both_languages() {
-    let forms: [(&str, fn(&str, &str) -> String, &str, &[&str]); 6] = [
+    let forms: [(&str, Render, &str, &[&str]); 6] = [
         ("report", report, "table", &["en", "zh-CN"]),
         ("report", report, "markdown", &["en", "zh-CN"]),
         ("history", history, "table", &["zh-CN"]),
