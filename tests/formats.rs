@@ -30,7 +30,14 @@ fn render(outcome: &Outcome, format: Format) -> String {
 
 fn report(outcome: &Outcome, form: Form) -> String {
     let mut out = Vec::new();
-    progress::render(outcome, form, Some(30), &mut out).expect("in memory");
+    progress::render(
+        outcome,
+        form,
+        Some(30),
+        rectify::i18n::Lang::En.catalogue(),
+        &mut out,
+    )
+    .expect("in memory");
     String::from_utf8(out).expect("UTF-8")
 }
 

@@ -399,6 +399,7 @@ fn html_report_is_chinese_when_most_units_are() {
         &outcome,
         rectify::report::progress::Form::Html,
         None,
+        rectify::i18n::Lang::En.catalogue(),
         &mut out,
     )
     .expect("in memory");

@@ -305,3 +305,71 @@ fn xlsx_is_refused_on_a_terminal() {
         assert!(!shown.contains("PK"), "{shown}");
     }
 }
+
+/// The sheet names and each sheet's heading row of the workbook at `path`.
+fn headings(path: &Path) -> Vec<(String, Vec<String>)> {
+    let mut book = open(path);
+    let names = book.sheet_names();
+    names
+        .into_iter()
+        .map(|name| {
+            let first = rows(&mut book, &name)
+                .into_iter()
+                .next()
+                .unwrap_or_default();
+            (name, first.iter().map(text).collect())
+        })
+        .collect()
+}
+
+#[test]
+fn workbooks_speak_chinese_under_lang_zh_cn() {
+    let dir = tempfile::tempdir().expect("tempdir");
+    let report = dir.path().join("report.xlsx");
+    let history = dir.path().join("history.xlsx");
+    let runs: [(&Path, Vec<&str>); 2] = [
+        (
+            &report,
+            vec!["report", "examples/jiangsu", "--as-of", "2025-06-30"],
+        ),
+        (
+            &history,
+            vec![
+                "report",
+                "examples/jiangsu",
+                "--as-of",
+                "2025-06-30",
+                "--history",
+                "quarterly",
+                "--from",
+                "2025-01-01",
+            ],
+        ),
+    ];
+    for (path, args) in &runs {
+        let mut args = args.clone();
+        let out = path.to_str().unwrap_or("");
+        args.extend(["--no-config", "--format", "xlsx", "--output", out]);
+        args.extend(["--lang", "zh-CN"]);
+        let (code, _, stderr) = rectify(&args);
+        assert_eq!(code, 0, "{args:?}: {stderr}");
+    }
+    let report = headings(&report);
+    let names: Vec<&str> = report.iter().map(|(n, _)| n.as_str()).collect();
+    assert_eq!(names, ["问题", "得分", "整改进度", "输入错误"]);
+    assert_eq!(report[1].1[..3], ["责任单位", "记录数", "问题数"]);
+    assert_eq!(
+        report[2].1[..5],
+        ["责任单位", "轮次", "类型", "总数", "已完成"]
+    );
+    let history = headings(&history);
+    let names: Vec<&str> = history.iter().map(|(n, _)| n.as_str()).collect();
+    assert_eq!(names, ["进度历史", "责任单位", "本期"]);
+    assert_eq!(history[1].1.last().map(String::as_str), Some("按期完成率"));
+    // Every heading is Chinese: no ASCII letter in any of them.
+    for (sheet, heads) in report.iter().chain(&history) {
+        for h in heads {
+            assert!(!h.chars().any(|c| c.is_ascii_alphabetic()), "{sheet}: {h}");
+        }
+    }
+}

@@ -267,3 +267,205 @@ junit-waiver-unknown = an approved waiver
 # `waived` when who approved it is not known.
 lsp-waived = waived
 lsp-waived-note = waived: { $note }
+
+## report
+# `rectify report`, `report --history` and `diff`: headings, columns,
+# chart labels and notes. Record data (units, ids, grades) and dates are
+# shown as written.
+
+# The column headings of the report's tables.
+report-column =
+    .kind = kind
+    .total = total
+    .completed = completed
+    .staged = staged
+    .in-progress = in progress
+    .not-started = not started
+    .unknown = unknown
+    .closed = closed
+    .late = late
+    .overdue = overdue
+    .round = round
+    .unit = unit
+    .record = record
+    .rule = rule
+    .due = due
+    .early-days = early days
+    .reward = reward
+    .at = at
+    .days = days
+    .stage = stage
+    .points = points
+    .in-days = in days
+    .records = records
+    .findings = findings
+    .penalty = penalty
+    .score = score
+    .grade = grade
+    .on-time = on time
+    .end = end
+    .file = file
+    .incurred = incurred
+    .completed-on = completed on
+    .change = change
+    .place = place
+    .message = message
+# A kind of record as the tables name it.
+report-kind = { $kind }
+# One part of the headline: `16 of 41 tasks completed`.
+report-headline-task = { COUNT($done) } of { COUNT($total) } tasks completed
+report-headline-petition = { COUNT($done) } of { COUNT($total) } petitions closed
+report-headline-other = { COUNT($done) } of { COUNT($total) } { $kind } completed
+report-headline-separator = {"; "}
+report-no-records = no records
+report-title = Rectification progress as of { $date }
+report-as-of = as of { $date }
+report-nothing = nothing
+report-nothing-md = Nothing.
+report-no-round = (no round)
+report-waived = waived
+report-progress = Progress
+report-progress-by-round = Progress by round
+report-progress-by-unit = Progress by unit
+report-scoreboard = Unit scoreboard (worst first)
+report-exemplary = Exemplary cases
+report-overdue = Overdue
+report-overdue-earlier = Earlier stages overdue
+report-due-within = Due within { $days } days of { $date }
+# The HTML page's charts.
+report-chart-scores = Unit scores
+report-chart-deadlines = Deadlines
+report-chart-scores-label = unit scores
+report-chart-deadlines-label = deadlines
+report-chart-deadline = deadline
+report-chart-no-deadlines = No deadlines to show.
+report-chart-legend = Dot: due date. Orange bar: done late. Red bar: missing past its due date, to the evaluation date. Hollow dot: not yet due. Only deadlines with a finding or still pending are shown.
+report-chart-more = {" "}{ COUNT($n) } more not drawn.
+report-chart-due = due { $due }
+report-chart-due-missing = due { $due }, still missing on { $until }
+report-chart-due-done = due { $due }, done { $until }
+
+# `report --history`.
+history-title = Progress history, { $every }, { $first } to { $last }
+history-title-empty = Progress history
+history-every = { $every ->
+    [weekly] weekly
+    [monthly] monthly
+    [quarterly] quarterly
+   *[other] { $every }
+}
+history-progress = Progress at each period end
+history-units = Units at each period end
+history-units-at = Units at { $date }
+history-period = after { $start } up to { $end }
+history-period-to = up to { $end }
+history-completed = Completed { $period }
+history-newly-overdue = Newly overdue at { $date }
+history-due-next = Falling due before { $date } (the next period end)
+# The columns of the counts per period end, per kind.
+history-total = { $kind }s
+history-done = { $kind ->
+    [task] completed
+   *[other] closed
+}
+history-done-late = { $kind ->
+    [task] completed late
+   *[other] closed late
+}
+history-overdue = { $kind }s overdue
+# The HTML page.
+history-headline = At { $date }: { $parts }
+history-headline-part = { $done } of { $total } { $kind }s { $kind ->
+    [task] completed
+   *[other] closed
+}
+history-chart-kind = { $kind ->
+    [task] Tasks completed over time
+    [petition] Petitions closed over time
+   *[other] { $name }s closed over time
+}
+history-line-total = total
+history-line-overdue = overdue
+history-chart-label = line chart
+history-on-time = On-time rate by unit
+history-no-units = No units.
+history-on-time-note = Share of a unit's records whose last stage is recorded or overdue that were recorded on or before the due date. The { $n } units with the lowest rate at the last period end are drawn apart; the others are pooled. A gap: nothing due yet.
+history-others = { $n } other units
+
+# `rectify diff`.
+diff-title = Changes from { $from } to { $to }
+diff-headline = { $new } new { $new ->
+    [one] finding
+   *[other] findings
+}, { $resolved } resolved; { $units } { $units ->
+    [one] unit
+   *[other] units
+} changed score
+diff-new = New findings
+diff-resolved = Resolved findings
+diff-scores = Score changes
+diff-from-after-to = `--from` { $from } is after `--to` { $to }
+diff-from-after-to-help = give the earlier day as `--from`
+report-json-needs-history = `rectify report --format json` is the progress history: add `--history PERIOD`
+report-json-needs-history-help = for the check's JSON report (progress included), run `rectify check --format json`
+# A range of days `report --history` refuses.
+history-range-backwards = the history starts on { $from }, after its end { $to }
+history-range-backwards-help = give a `--from` on or before `--to` (which defaults to the evaluation date)
+history-range-too-long = a { $every } history over this range has { $periods } periods, more than { $max }
+history-range-too-long-help = check the years of `--from` and `--to`, or choose longer periods; at most { $max } period ends are computed
+
+# The xlsx workbooks' sheet names and column headings, by their English
+# names (`Late days`: `xlsx-heading.late-days`), and the words in cells.
+xlsx-sheet =
+    .findings = Findings
+    .scoreboard = Scoreboard
+    .progress = Progress
+    .input-errors = Input errors
+    .history = History
+    .units = Units
+    .this-period = This period
+xlsx-heading =
+    .file = File
+    .line = Line
+    .column = Column
+    .rule = Rule
+    .record = Record
+    .unit = Unit
+    .severity = Severity
+    .message = Message
+    .due = Due
+    .actual = Actual
+    .late-days = Late days
+    .late-workdays = Late workdays
+    .penalty = Penalty
+    .waived = Waived
+    .reward = Reward
+    .records = Records
+    .findings = Findings
+    .score = Score
+    .grade = Grade
+    .commendations = Commendations
+    .round = Round
+    .kind = Kind
+    .total = Total
+    .completed = Completed
+    .completed-late = Completed late
+    .overdue = Overdue
+    .staged = Staged
+    .in-progress = In progress
+    .not-started = Not started
+    .unknown = Unknown
+    .closed = Closed
+    .code = Code
+    .end = End
+    .completed-or-closed = Completed or closed
+    .late = Late
+    .incurred = Incurred
+    .on-time-rate = On-time rate
+    .list = List
+    .date = Date
+xlsx-all-units = All units
+xlsx-list =
+    .completed = completed
+    .newly-overdue = newly overdue
+    .due-next-period = due next period

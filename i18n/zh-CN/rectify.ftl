@@ -216,3 +216,210 @@ junit-waiver-unknown = 经批准的豁免
 # 编辑器中已豁免的问题：「已豁免：经 … 批准，有效期至 …」。
 lsp-waived = 已豁免
 lsp-waived-note = 已豁免：{ $note }
+
+## report
+# `rectify report`、`report --history` 与 `diff`：标题、列名、图表标注与说明。
+# 记录中的数据（责任单位、编号、等次）与日期按原样显示。
+
+# 报告各表的列名。
+report-column =
+    .kind = 类型
+    .total = 总数
+    .completed = 已完成
+    .staged = 阶段性完成
+    .in-progress = 推进中
+    .not-started = 未启动
+    .unknown = 状态不明
+    .closed = 已办结
+    .late = 逾期完成
+    .overdue = 逾期
+    .round = 轮次
+    .unit = 责任单位
+    .record = 记录
+    .rule = 规则
+    .due = 到期日
+    .early-days = 提前天数
+    .reward = 加分
+    .at = 位置
+    .days = 逾期天数
+    .stage = 环节
+    .points = 扣分
+    .in-days = 剩余天数
+    .records = 记录数
+    .findings = 问题数
+    .penalty = 扣分
+    .score = 得分
+    .grade = 等次
+    .on-time = 按期完成率
+    .end = 期末
+    .file = 文件
+    .incurred = 本期扣分
+    .completed-on = 完成日期
+    .change = 变化
+    .place = 位置
+    .message = 说明
+# 表中记录类型的名称。
+report-kind = { $kind ->
+    [task] 整改任务
+    [petition] 信访件
+   *[other] { $kind }
+}
+# 标题行的一部分：「整改任务 41 项，已完成 16 项」。
+report-headline-task = 整改任务 { COUNT($total) } 项，已完成 { COUNT($done) } 项
+report-headline-petition = 信访件 { COUNT($total) } 件，已办结 { COUNT($done) } 件
+report-headline-other = { $kind } { COUNT($total) } 条，已完成 { COUNT($done) } 条
+report-headline-separator = ；
+report-no-records = 没有记录
+report-title = 截至 { $date } 的整改进展
+report-as-of = 截至 { $date }
+report-nothing = 无
+report-nothing-md = 无。
+report-no-round = （无轮次）
+report-waived = 已豁免
+report-progress = 整改进度
+report-progress-by-round = 各轮次整改进度
+report-progress-by-unit = 各责任单位整改进度
+report-scoreboard = 责任单位得分（由低到高）
+report-exemplary = 典型案例
+report-overdue = 逾期
+report-overdue-earlier = 前序环节逾期
+report-due-within = { $date } 起 { $days } 天内到期
+# HTML 页面中的图表。
+report-chart-scores = 责任单位得分
+report-chart-deadlines = 整改时限
+report-chart-scores-label = 责任单位得分
+report-chart-deadlines-label = 整改时限
+report-chart-deadline = 时限
+report-chart-no-deadlines = 没有可显示的时限。
+report-chart-legend = 圆点：到期日。橙色条：逾期完成。红色条：逾期未完成，画至评估日期。空心圆点：尚未到期。只显示有问题或仍待办的时限。
+report-chart-more = 另有 { COUNT($n) } 项未画出。
+report-chart-due = 到期日 { $due }
+report-chart-due-missing = 到期日 { $due }，截至 { $until } 仍未完成
+report-chart-due-done = 到期日 { $due }，{ $until } 完成
+
+# `report --history`。
+history-title = 整改进度历史（{ $every }），{ $first } 至 { $last }
+history-title-empty = 整改进度历史
+history-every = { $every ->
+    [weekly] 按周
+    [monthly] 按月
+    [quarterly] 按季度
+   *[other] { $every }
+}
+history-progress = 各期末整改进度
+history-units = 各期末责任单位情况
+history-units-at = { $date } 责任单位情况
+history-period = { $start } 之后至 { $end }
+history-period-to = 截至 { $end }
+history-completed = { $period } 完成
+history-newly-overdue = 截至 { $date } 新增逾期
+history-due-next = { $date }（下一期末）前到期
+# 各期末按类型统计的列名。
+history-total = { $kind ->
+    [task] 整改任务
+    [petition] 信访件
+   *[other] { $kind }
+}
+history-done = { $kind ->
+    [task] 已完成
+   *[other] 已办结
+}
+history-done-late = { $kind ->
+    [task] 逾期完成
+   *[other] 逾期办结
+}
+history-overdue = { $kind ->
+    [task] 整改任务逾期
+    [petition] 信访件逾期
+   *[other] { $kind } 逾期
+}
+# HTML 页面。
+history-headline = 截至 { $date }：{ $parts }
+history-headline-part = { $kind ->
+    [task] 整改任务 { COUNT($total) } 项，已完成 { COUNT($done) } 项
+    [petition] 信访件 { COUNT($total) } 件，已办结 { COUNT($done) } 件
+   *[other] { $kind } { COUNT($total) } 条，已办结 { COUNT($done) } 条
+}
+history-chart-kind = { $kind ->
+    [task] 整改任务完成情况
+    [petition] 信访件办结情况
+   *[other] { $name } 办结情况
+}
+history-line-total = 总数
+history-line-overdue = 逾期
+history-chart-label = 折线图
+history-on-time = 各责任单位按期完成率
+history-no-units = 没有责任单位。
+history-on-time-note = 按期完成率：责任单位最后环节已完成或已逾期的记录中，在到期日当天或之前完成的比例。最后一期按期完成率最低的 { $n } 个责任单位单独画出，其余合并为一条。断开处：尚无到期事项。
+history-others = 其他 { $n } 个责任单位
+
+# `rectify diff`。
+diff-title = { $from } 至 { $to } 的变化
+diff-headline = 新增问题 { $new } 个，已消除 { $resolved } 个；{ $units } 个责任单位得分变化
+diff-new = 新增问题
+diff-resolved = 已消除问题
+diff-scores = 得分变化
+diff-from-after-to = `--from` { $from } 晚于 `--to` { $to }
+diff-from-after-to-help = 请把较早的日期作为 `--from`
+report-json-needs-history = `rectify report --format json` 输出的是整改进度历史：请加上 `--history PERIOD`
+report-json-needs-history-help = 如需检查的 JSON 报告（含整改进度），请运行 `rectify check --format json`
+# `report --history` 拒绝的日期范围。
+history-range-backwards = 历史起于 { $from }，晚于其结束日期 { $to }
+history-range-backwards-help = 请给出不晚于 `--to`（默认为评估日期）的 `--from`
+history-range-too-long = 此范围内{ $every }统计的历史有 { $periods } 期，超过 { $max } 期
+history-range-too-long-help = 请检查 `--from` 与 `--to` 的年份，或选择更长的周期；最多计算 { $max } 个期末
+
+# xlsx 工作簿的工作表名与列标题（按英文名查找），及单元格中的用语。
+xlsx-sheet =
+    .findings = 问题
+    .scoreboard = 得分
+    .progress = 整改进度
+    .input-errors = 输入错误
+    .history = 进度历史
+    .units = 责任单位
+    .this-period = 本期
+xlsx-heading =
+    .file = 文件
+    .line = 行
+    .column = 列
+    .rule = 规则
+    .record = 记录
+    .unit = 责任单位
+    .severity = 级别
+    .message = 说明
+    .due = 到期日
+    .actual = 实际日期
+    .late-days = 逾期天数
+    .late-workdays = 逾期工作日
+    .penalty = 扣分
+    .waived = 豁免
+    .reward = 加分
+    .records = 记录数
+    .findings = 问题数
+    .score = 得分
+    .grade = 等次
+    .commendations = 表扬
+    .round = 轮次
+    .kind = 类型
+    .total = 总数
+    .completed = 已完成
+    .completed-late = 逾期完成
+    .overdue = 逾期
+    .staged = 阶段性完成
+    .in-progress = 推进中
+    .not-started = 未启动
+    .unknown = 状态不明
+    .closed = 已办结
+    .code = 代码
+    .end = 期末
+    .completed-or-closed = 已完成或已办结
+    .late = 逾期完成或办结
+    .incurred = 本期扣分
+    .on-time-rate = 按期完成率
+    .list = 清单
+    .date = 日期
+xlsx-all-units = 全部责任单位
+xlsx-list =
+    .completed = 本期完成
+    .newly-overdue = 新增逾期
+    .due-next-period = 下期到期

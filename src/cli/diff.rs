@@ -13,6 +13,7 @@ use std::path::PathBuf;
 use clap::{Args, ValueEnum};
 use jiff::civil::Date;
 
+use crate::i18n::Args as Words;
 use crate::report::diff::{Diff, Form};
 use crate::run::{self, Options};
 
@@ -82,9 +83,14 @@ pub fn run(args: &DiffArgs, project: &Project) -> u8 {
         .to
         .unwrap_or_else(|| settings.as_of.value.unwrap_or_else(today));
     if args.from > to {
+        let words = settings.lang.value.catalogue();
+        let dates = Words::new()
+            .text("from", args.from.to_string())
+            .text("to", to.to_string());
         eprintln!(
-            "error: `--from` {} is after `--to` {to}\n  = help: give the earlier day as `--from`",
-            args.from
+            "error: {}\n  = help: {}",
+            words.format("diff-from-after-to", &dates),
+            words.text("diff-from-after-to-help")
         );
         return UNTRUSTED;
     }
@@ -102,14 +108,15 @@ pub fn run(args: &DiffArgs, project: &Project) -> u8 {
         return UNTRUSTED;
     };
     settings.notes(after, args.format == DiffFormat::Human);
-    let diff = Diff::new(before, after, settings.lang.value.catalogue());
+    let words = settings.lang.value.catalogue();
+    let diff = Diff::new(before, after, words);
     let form = match args.format {
         DiffFormat::Human => Form::Human,
         DiffFormat::Markdown => Form::Markdown,
         DiffFormat::Json => Form::Json,
     };
     let out_file = args.output.as_deref().map(|p| project.path(p));
-    let render = |out: &mut dyn Write| diff.render(form, out);
+    let render = |out: &mut dyn Write| diff.render(form, words, out);
     if let Err(code) = super::report::emit(out_file.as_deref(), false, after, render) {
         return code;
     }

@@ -10,8 +10,9 @@
 
 use std::io::Write;
 
+use crate::i18n::{Args, Catalogue};
 use crate::report::history::{self, Form};
-use crate::run::history::{Every, History};
+use crate::run::history::{Every, History, RangeError};
 use crate::run::{self, Options};
 
 use super::UNTRUSTED;
@@ -32,6 +33,7 @@ pub fn run(args: &ReportArgs, every: Every, project: &Project) -> u8 {
         ..Flags::default()
     };
     let settings = settings::resolve(project, &flags);
+    let words = settings.lang.value.catalogue();
     let as_of = settings.as_of.value.unwrap_or_else(today);
     let options = Options {
         keep_sources: false,
@@ -50,7 +52,8 @@ pub fn run(args: &ReportArgs, every: Every, project: &Project) -> u8 {
     let ends = match run::history::period_ends(every, from, to) {
         Ok(ends) => ends,
         Err(e) => {
-            eprintln!("error: {e}\n  = help: {}", range_help(&e));
+            let (message, help) = range_error(&e, words);
+            eprintln!("error: {message}\n  = help: {help}");
             return UNTRUSTED;
         }
     };
@@ -72,8 +75,8 @@ pub fn run(args: &ReportArgs, every: Every, project: &Project) -> u8 {
         ReportFormat::Xlsx => None,
     };
     let render = |out: &mut dyn Write| match form {
-        Some(form) => history::render(&history, every, form, out),
-        None => history::xlsx::write(&history, every, out),
+        Some(form) => history::render(&history, every, form, words, out),
+        None => history::xlsx::write(&history, every, words, out),
     };
     if let Err(code) = super::report::emit(out_file.as_deref(), form.is_none(), last, render) {
         return code;
@@ -87,15 +90,29 @@ pub fn run(args: &ReportArgs, every: Every, project: &Project) -> u8 {
     }
 }
 
-fn range_help(e: &run::history::RangeError) -> String {
+/// A refused range's message and help, in the run's language.
+fn range_error(e: &RangeError, words: &Catalogue) -> (String, String) {
+    let max = i64::try_from(run::history::MAX_PERIODS).unwrap_or(i64::MAX);
     match e {
-        run::history::RangeError::Backwards { .. } => {
-            "give a `--from` on or before `--to` (which defaults to the evaluation date)".into()
+        RangeError::Backwards { from, to } => {
+            let dates = Args::new()
+                .text("from", from.to_string())
+                .text("to", to.to_string());
+            (
+                words.format("history-range-backwards", &dates),
+                words.text("history-range-backwards-help"),
+            )
         }
-        run::history::RangeError::TooLong { .. } => format!(
-            "check the years of `--from` and `--to`, or choose longer periods; at most {} period ends are computed",
-            run::history::MAX_PERIODS
-        ),
+        RangeError::TooLong { every, periods } => {
+            let args = Args::new()
+                .text("every", history::every_name(words, *every))
+                .count("periods", *periods)
+                .int("max", max);
+            (
+                words.format("history-range-too-long", &args),
+                words.format("history-range-too-long-help", &args),
+            )
+        }
     }
 }
 

@@ -26,12 +26,6 @@ pub fn run(args: &ReportArgs, project: &Project) -> u8 {
     if let Some(every) = args.history {
         return super::history::run(args, every.every(), project);
     }
-    if args.format == ReportFormat::Json {
-        eprintln!(
-            "error: `rectify report --format json` is the progress history: add `--history PERIOD`\n  = help: for the check's JSON report (progress included), run `rectify check --format json`"
-        );
-        return UNTRUSTED;
-    }
     let flags = Flags {
         paths: args.paths.clone(),
         rules: args.rules.clone(),
@@ -43,6 +37,15 @@ pub fn run(args: &ReportArgs, project: &Project) -> u8 {
         ..Flags::default()
     };
     let settings = settings::resolve(project, &flags);
+    if args.format == ReportFormat::Json {
+        let words = settings.lang.value.catalogue();
+        eprintln!(
+            "error: {}\n  = help: {}",
+            words.text("report-json-needs-history"),
+            words.text("report-json-needs-history-help")
+        );
+        return UNTRUSTED;
+    }
     let as_of = settings.as_of.value.unwrap_or_else(today);
     let due_within = settings.due_within.value.unwrap_or(DUE_WITHIN);
     let out_file = args.output.as_deref().map(|p| project.path(p));
@@ -63,7 +66,13 @@ pub fn run(args: &ReportArgs, project: &Project) -> u8 {
         ReportFormat::Xlsx | ReportFormat::Json => None,
     };
     let render = |out: &mut dyn Write| match form {
-        Some(form) => progress::render(&outcome, form, Some(due_within), out),
+        Some(form) => progress::render(
+            &outcome,
+            form,
+            Some(due_within),
+            settings.lang.value.catalogue(),
+            out,
+        ),
         None => crate::report::xlsx::write(&outcome, settings.lang.value.catalogue(), out),
     };
     if let Err(code) = emit(out_file.as_deref(), form.is_none(), &outcome, render) {

@@ -13,7 +13,7 @@ use std::io::{self, Write};
 use serde::Serialize;
 use serde_json::Value;
 
-use crate::i18n::Catalogue;
+use crate::i18n::{Args, Catalogue};
 use crate::outcome::{Finding, Outcome};
 use crate::points::Points;
 use crate::syntax::ast::Severity;
@@ -102,37 +102,44 @@ impl Diff {
         }
     }
 
-    pub fn render(&self, form: Form, out: &mut dyn Write) -> io::Result<()> {
+    pub fn render(&self, form: Form, words: &Catalogue, out: &mut dyn Write) -> io::Result<()> {
         match form {
-            Form::Human => self.text(out),
-            Form::Markdown => self.markdown(out),
+            Form::Human => self.text(words, out),
+            Form::Markdown => self.markdown(words, out),
             Form::Json => self.json(out),
         }
     }
 
-    fn headline(&self) -> String {
-        format!(
-            "{} new finding{}, {} resolved; {} unit{} changed score",
-            self.new.len(),
-            if self.new.len() == 1 { "" } else { "s" },
-            self.resolved.len(),
-            self.units.len(),
-            if self.units.len() == 1 { "" } else { "s" },
-        )
+    fn headline(&self, words: &Catalogue) -> String {
+        let args = Args::new()
+            .count("new", self.new.len())
+            .count("resolved", self.resolved.len())
+            .count("units", self.units.len());
+        words.format("diff-headline", &args)
     }
 
-    fn sections(&self) -> [(String, Table); 3] {
+    /// "Changes from 2025-03-31 to 2025-06-30".
+    fn title(&self, words: &Catalogue) -> String {
+        let args = Args::new()
+            .text("from", self.from.to_string())
+            .text("to", self.to.to_string());
+        words.format("diff-title", &args)
+    }
+
+    fn sections(&self, words: &Catalogue) -> [(String, Table); 3] {
         [
-            ("New findings".into(), changes(&self.new)),
-            ("Resolved findings".into(), changes(&self.resolved)),
-            ("Score changes".into(), self.scores()),
+            (words.text("diff-new"), changes(&self.new, words)),
+            (words.text("diff-resolved"), changes(&self.resolved, words)),
+            (words.text("diff-scores"), self.scores(words)),
         ]
     }
 
-    fn scores(&self) -> Table {
+    fn scores(&self, words: &Catalogue) -> Table {
+        let column = |key: &str| words.text(&format!("report-column.{key}"));
         let from = format!("{}#", self.from);
         let to = format!("{}#", self.to);
-        let mut table = Table::new(&["unit", &from, &to, "change#", "grade"]);
+        let change = format!("{}#", column("change"));
+        let mut table = Table::new(&[&column("unit"), &from, &to, &change, &column("grade")]);
         for c in &self.units {
             let score =
                 |s: &Option<(Points, String)>| s.as_ref().map_or("-".into(), |s| s.0.to_string());
@@ -157,16 +164,16 @@ impl Diff {
         table
     }
 
-    fn text(&self, out: &mut dyn Write) -> io::Result<()> {
-        writeln!(out, "Changes from {} to {}", self.from, self.to)?;
-        writeln!(out, "{}", self.headline())?;
-        titled_text(self.sections(), out)
+    fn text(&self, words: &Catalogue, out: &mut dyn Write) -> io::Result<()> {
+        writeln!(out, "{}", self.title(words))?;
+        writeln!(out, "{}", self.headline(words))?;
+        titled_text(&self.sections(words), words, out)
     }
 
-    fn markdown(&self, out: &mut dyn Write) -> io::Result<()> {
-        writeln!(out, "# Changes from {} to {}\n", self.from, self.to)?;
-        writeln!(out, "**{}**", self.headline())?;
-        titled_markdown(self.sections(), out)
+    fn markdown(&self, words: &Catalogue, out: &mut dyn Write) -> io::Result<()> {
+        writeln!(out, "# {}\n", self.title(words))?;
+        writeln!(out, "**{}**", self.headline(words))?;
+        titled_markdown(&self.sections(words), words, out)
     }
 
     fn json(&self, out: &mut dyn Write) -> io::Result<()> {
@@ -222,9 +229,12 @@ fn change(outcome: &Outcome, f: &Finding, words: &Catalogue) -> Change {
     }
 }
 
-fn changes(list: &[Change]) -> Table {
-    let mut table = Table::new(&["rule", "record", "unit", "penalty#", "place", "message"])
-        .with_code(&[0, 1, 4]);
+fn changes(list: &[Change], words: &Catalogue) -> Table {
+    let mut table = super::progress::table(
+        words,
+        &["rule", "record", "unit", "penalty#", "place", "message"],
+    )
+    .with_code(&[0, 1, 4]);
     for c in list {
         let place = match c.line {
             Some(line) => format!("{}:{line}", c.file),

@@ -13,6 +13,7 @@ use std::io::{self, Write};
 use unicode_width::UnicodeWidthStr;
 
 use super::neutral;
+use crate::i18n::Catalogue;
 
 #[derive(Clone, Debug, Default)]
 pub struct Table {
@@ -117,15 +118,16 @@ impl Table {
 /// escaped as GitHub's tables need even in code). Line breaks are shown as
 /// `[U+000A]`, so a cell never breaks the table.
 /// Titled tables for a terminal: a blank line and the title before each,
-/// `  nothing` for an empty one.
-pub fn titled_text(
-    sections: impl IntoIterator<Item = (String, Table)>,
+/// `  nothing` (in the run's language) for an empty one.
+pub fn titled_text<'a>(
+    sections: impl IntoIterator<Item = &'a (String, Table)>,
+    words: &Catalogue,
     out: &mut dyn Write,
 ) -> io::Result<()> {
     for (title, table) in sections {
         writeln!(out, "\n{title}")?;
         match table.rows.is_empty() {
-            true => writeln!(out, "  nothing")?,
+            true => writeln!(out, "  {}", words.text("report-nothing"))?,
             false => table.text(out)?,
         }
     }
@@ -133,15 +135,16 @@ pub fn titled_text(
 }
 
 /// Titled tables in markdown: a `##` heading before each, `Nothing.` for
-/// an empty one.
-pub fn titled_markdown(
-    sections: impl IntoIterator<Item = (String, Table)>,
+/// an empty one (in the run's language).
+pub fn titled_markdown<'a>(
+    sections: impl IntoIterator<Item = &'a (String, Table)>,
+    words: &Catalogue,
     out: &mut dyn Write,
 ) -> io::Result<()> {
     for (title, table) in sections {
         writeln!(out, "\n## {title}\n")?;
         match table.rows.is_empty() {
-            true => writeln!(out, "Nothing.")?,
+            true => writeln!(out, "{}", words.text("report-nothing-md"))?,
             false => table.markdown(out)?,
         }
     }

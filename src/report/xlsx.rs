@@ -4,9 +4,10 @@
 //! a bold, frozen heading row and set column widths; dates are Excel dates,
 //! figures are numbers.
 //!
-//! Headings are English and live in one table per sheet ([`FINDINGS`],
-//! [`SCOREBOARD`], [`PROGRESS`], [`INPUT_ERRORS`]), so a translation can
-//! swap them in one place.
+//! Headings live in one table per sheet ([`FINDINGS`], [`SCOREBOARD`],
+//! [`PROGRESS`], [`INPUT_ERRORS`]) under their English names, which name
+//! them in the catalogues too: sheet names and headings are written in the
+//! run's language (`xlsx-sheet.*`, `xlsx-heading.*`: [`Cells::start`]).
 //!
 //! Text from records is written as text cells, never as formulas: every
 //! value goes through [`neutral::text`] (control characters shown as
@@ -95,9 +96,6 @@ pub const INPUT_ERRORS: &[Column] = &[
     col("Message", 70.0),
 ];
 
-/// The unit column of the row that sums every unit.
-const ALL_UNITS: &str = "All units";
-
 /// Write the workbook of `outcome` to `out`.
 pub fn write(outcome: &Outcome, words: &Catalogue, out: &mut dyn Write) -> io::Result<()> {
     let bytes = workbook(outcome, words).map_err(|e| io::Error::other(e.to_string()))?;
@@ -108,7 +106,7 @@ fn workbook(outcome: &Outcome, words: &Catalogue) -> Result<Vec<u8>, XlsxError> 
     let mut book = Workbook::new();
     let created = excel_date(outcome.as_of)?;
     book.set_properties(&DocProperties::new().set_creation_datetime(&created));
-    let cells = Cells::new();
+    let cells = Cells::new(words);
     findings(book.add_worksheet(), outcome, words, &cells)?;
     scoreboard(book.add_worksheet(), outcome, &cells)?;
     progress(book.add_worksheet(), outcome, &cells)?;
@@ -116,17 +114,19 @@ fn workbook(outcome: &Outcome, words: &Catalogue) -> Result<Vec<u8>, XlsxError> 
     book.save_to_buffer()
 }
 
-/// The formats cells are written with.
-pub(crate) struct Cells {
+/// The formats cells are written with, and the words of the headings.
+pub(crate) struct Cells<'w> {
+    words: &'w Catalogue,
     heading: Format,
     date: Format,
     points: Format,
     quoted: Format,
 }
 
-impl Cells {
-    pub(crate) fn new() -> Cells {
+impl<'w> Cells<'w> {
+    pub(crate) fn new(words: &'w Catalogue) -> Cells<'w> {
         Cells {
+            words,
             heading: Format::new().set_bold(),
             date: Format::new().set_num_format("yyyy-mm-dd"),
             points: Format::new().set_num_format("0.00"),
@@ -189,21 +189,37 @@ impl Cells {
         Ok(())
     }
 
-    /// Name the sheet, write its heading row, set widths, freeze the row.
+    /// The words of the run's language.
+    pub(crate) fn words(&self) -> &'w Catalogue {
+        self.words
+    }
+
+    /// Name the sheet, write its heading row, set widths, freeze the row:
+    /// the name and headings in the run's language, looked up by their
+    /// English ones (`Late days`: `xlsx-heading.late-days`).
     pub(crate) fn start(
         &self,
         sheet: &mut Worksheet,
         name: &str,
         columns: &[Column],
     ) -> Result<(), XlsxError> {
-        sheet.set_name(name)?;
+        sheet.set_name(self.words.text(&format!("xlsx-sheet.{}", slug(name))))?;
         for (i, column) in (0u16..).zip(columns) {
-            sheet.write_string_with_format(0, i, column.heading, &self.heading)?;
+            let heading = self
+                .words
+                .text(&format!("xlsx-heading.{}", slug(column.heading)));
+            sheet.write_string_with_format(0, i, heading, &self.heading)?;
             sheet.set_column_width(i, column.width)?;
         }
         sheet.set_freeze_panes(1, 0)?;
         Ok(())
     }
+}
+
+/// The catalogue's name for an English sheet name or heading:
+/// `Late workdays` -> `late-workdays`.
+fn slug(english: &str) -> String {
+    english.to_ascii_lowercase().replace(' ', "-")
 }
 
 pub(crate) fn excel_date(day: Date) -> Result<ExcelDateTime, XlsxError> {
@@ -270,7 +286,8 @@ fn scoreboard(sheet: &mut Worksheet, outcome: &Outcome, cells: &Cells) -> Result
 /// Every unit's counts first as one row per kind, then each unit and round.
 fn progress(sheet: &mut Worksheet, outcome: &Outcome, cells: &Cells) -> Result<(), XlsxError> {
     cells.start(sheet, SHEETS[2], PROGRESS)?;
-    let all = outcome.progress.iter().map(|p| (ALL_UNITS, None, p));
+    let all_units = cells.words().text("xlsx-all-units");
+    let all = (outcome.progress.iter()).map(|p| (all_units.as_str(), None, p));
     let groups = outcome.progress_by.iter().flat_map(|g| {
         g.progress
             .iter()

@@ -14,6 +14,10 @@
 # monthly --format html`) is rendered the same way and checked too: A4, a
 # few pages, the completion charts and their axes on page 1, every unit
 # named whole in the on-time legend (Chinese too).
+# Three pages of each: `en` (the example as it is), `zh` (unit names in
+# Chinese, English words) and `zh-CN` (unit names in Chinese, `--lang
+# zh-CN`: every heading, label and note in Chinese, which must show as
+# glyphs: no English heading, and the Chinese ones found whole).
 # The PNGs and PDF are left in $HTML_OUT
 # (default: a temporary folder) to look at.
 set -euo pipefail
@@ -71,10 +75,13 @@ script=""
 for pair in "${units[@]}"; do script+="s/${pair%%=*}/${pair#*=}/g;"; done
 find "$work/ledgers" -name '*.yaml' -exec sed -i "$script" {} +
 
-for name in en zh; do
-  ledgers=examples/jiangsu
-  [ "$name" = zh ] && ledgers="$work/ledgers"
-  "$rectify" report "$ledgers" --as-of 2025-06-30 --format html --output "$out/$name.html"
+names=(en zh zh-CN)
+for name in "${names[@]}"; do
+  ledgers=examples/jiangsu lang=en
+  [ "$name" = en ] || ledgers="$work/ledgers"
+  [ "$name" = zh-CN ] && lang=zh-CN
+  "$rectify" report "$ledgers" --lang "$lang" --as-of 2025-06-30 --format html \
+    --output "$out/$name.html"
   flags=(--headless --no-sandbox --disable-gpu --disable-quic --no-first-run
     --disable-background-networking --disable-component-update --disable-sync)
   timeout 60 chromium "${flags[@]}" --user-data-dir="$work/profile-$name-1" \
@@ -83,8 +90,8 @@ for name in en zh; do
     --no-pdf-header-footer --print-to-pdf="$out/$name.pdf" "file://$out/$name.html" 2>/dev/null
   pdftoppm -png -r 60 "$out/$name.pdf" "$out/$name-page"
   # The progress history, the same way.
-  "$rectify" report "$ledgers" --as-of 2025-06-30 --history monthly --format html \
-    --output "$out/$name-history.html"
+  "$rectify" report "$ledgers" --lang "$lang" --as-of 2025-06-30 --history monthly \
+    --format html --output "$out/$name-history.html"
   timeout 60 chromium "${flags[@]}" --user-data-dir="$work/profile-$name-3" \
     --window-size=1280,2400 --screenshot="$out/$name-history-screen.png" \
     "file://$out/$name-history.html" 2>/dev/null
@@ -101,7 +108,9 @@ check() { # check DESCRIPTION CONDITION...
 }
 pages() { pdfinfo "$1" | awk '/^Pages:/ { print $2 }'; }
 a4() { pdfinfo "$1" | grep -Eq '^Page size: .*\(A4\)'; }
-for name in en zh; do
+# What page 1 says about the evaluation date, by page.
+as_of() { [ "$1" = zh-CN ] && echo "截至2025-06-30" || echo "as of 2025-06-30"; }
+for name in "${names[@]}"; do
   pdf="$out/$name.pdf"
   n=$(pages "$pdf")
   # Four or five pages today (the example's exemplary cases take most of
@@ -111,30 +120,61 @@ for name in en zh; do
   # The first page holds the headline, the score chart and the timeline.
   first=$(pdftotext -f 1 -l 1 -layout "$pdf" - | grep -c .)
   check "$name: a full first page ($first lines)" test "$first" -ge 35
-  check "$name: the timeline on page 1" sh -c "pdftotext -f 1 -l 1 '$pdf' - | grep -q 'as of 2025-06-30'"
+  page1=$(pdftotext -f 1 -l 1 "$pdf" -)
+  [ "$name" = zh-CN ] && page1=$(tr -d ' \n' <<<"$page1")
+  check "$name: the timeline on page 1" grep -q -- "$(as_of "$name")" <<<"$page1"
   text=$(pdftotext -layout "$pdf" -)
   for id in JS-2022-R2-XF-XZ-003 JS-2022-R2-XZ-07 JS-2022-R2-PV-06 2022-06-13 2024-12-31; do
     check "$name: \`$id\` whole" grep -q -- "$id" <<<"$text"
   done
 done
-zh=$(pdftotext "$out/zh.pdf" - | tr -d ' \n')
-for pair in "${units[@]}"; do
-  check "zh: ${pair#*=}" grep -q -- "${pair#*=}" <<<"$zh"
+for name in zh zh-CN; do
+  zh=$(pdftotext "$out/$name.pdf" - | tr -d ' \n')
+  for pair in "${units[@]}"; do
+    check "$name: ${pair#*=}" grep -q -- "${pair#*=}" <<<"$zh"
+  done
 done
-for name in en zh; do
+# words PAGE CHINESE... -- ENGLISH...: the Chinese words of a zh-CN page
+# found whole (so drawn as glyphs, not boxes: pdftotext reads back the
+# characters of the font it drew them in), and none of the English ones.
+words() {
+  local page=$1 zh text english=0; shift
+  zh=$(pdftotext "$out/$page.pdf" - | tr -d ' \n')
+  for text in "$@"; do
+    if [ "$text" = -- ]; then english=1; continue; fi
+    if [ "$english" = 1 ]; then
+      check "$page: no \`$text\`" bash -c '! pdftotext "$1" - | grep -q -- "$2"' _ "$out/$page.pdf" "$text"
+    else
+      check "$page: \`$text\`" grep -q -- "$text" <<<"$zh"
+    fi
+  done
+}
+words zh-CN "截至2025-06-30的整改进展" "整改任务42项，已完成35项" "责任单位得分" "整改时限" \
+  "各责任单位整改进度" "典型案例" "到期日" \
+  -- "Unit scores" "Deadlines" "Rectification progress" "Exemplary cases" "Due within"
+for name in "${names[@]}"; do
   pdf="$out/$name-history.pdf"
   n=$(pages "$pdf")
   check "$name history: $n pages of A4" a4 "$pdf"
   check "$name history: 2 to 6 pages" test "$n" -ge 2 -a "$n" -le 6
   first=$(pdftotext -f 1 -l 1 "$pdf" -)
-  for text in "Tasks completed over time" "Petitions closed over time" 2022-04-30 2025-06-30 \
-    "35 of 42 tasks completed"; do
+  texts=("Tasks completed over time" "Petitions closed over time" 2022-04-30 2025-06-30
+    "35 of 42 tasks completed")
+  if [ "$name" = zh-CN ]; then
+    first=$(tr -d ' \n' <<<"$first")
+    texts=("整改任务完成情况" "信访件办结情况" 2022-04-30 2025-06-30 "整改任务42项，已完成35项")
+  fi
+  for text in "${texts[@]}"; do
     check "$name history: \`$text\` on page 1" grep -q -- "$text" <<<"$first"
   done
 done
-zh=$(pdftotext "$out/zh-history.pdf" - | tr -d ' \n')
-for pair in "${units[@]:7}"; do
-  check "zh history legend: ${pair#*=}" grep -q -- "${pair#*=}" <<<"$zh"
+for name in zh zh-CN; do
+  zh=$(pdftotext "$out/$name-history.pdf" - | tr -d ' \n')
+  for pair in "${units[@]:7}"; do
+    check "$name history legend: ${pair#*=}" grep -q -- "${pair#*=}" <<<"$zh"
+  done
 done
+words zh-CN-history "各责任单位按期完成率" "各期末整改进度" "按期完成率" \
+  -- "On-time rate" "Progress at each period end" "over time"
 echo "html.sh: screenshots and PDFs in $out" >&2
 exit "$fail"

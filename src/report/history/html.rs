@@ -18,6 +18,7 @@ use std::io::{self, Write};
 use jiff::civil::Date;
 
 use crate::calendar::days_between;
+use crate::i18n::{Args, Catalogue};
 use crate::report::progress::html::{head, html_table, language};
 use crate::report::xml;
 
@@ -53,14 +54,28 @@ struct Line {
 }
 
 pub fn write(view: &View<'_>, out: &mut dyn Write) -> io::Result<()> {
+    let words = view.words;
     let title = view.title();
-    let lang = view.history.last().map_or("en", language);
+    let lang = view
+        .history
+        .last()
+        .map_or("en", |outcome| language(outcome, words));
     head(out, lang, &title, EXTRA_STYLE)?;
     if let Some(last) = view.periods.last() {
         let parts: Vec<String> = (last.kinds.iter())
-            .map(|k| format!("{} of {} {}s {}", k.done, k.total, k.kind, k.verb()))
+            .map(|k| {
+                let args = Args::new()
+                    .count("done", k.done)
+                    .count("total", k.total)
+                    .text("kind", k.kind.clone());
+                words.format("history-headline-part", &args)
+            })
             .collect();
-        let headline = format!("At {}: {}", last.end, parts.join("; "));
+        let args = Args::new().text("date", last.end.to_string()).text(
+            "parts",
+            parts.join(&words.text("report-headline-separator")),
+        );
+        let headline = words.format("history-headline", &args);
         writeln!(out, "<p class=\"headline\">{}</p>", xml::text(&headline))?;
     }
     let ends: Vec<Date> = view.periods.iter().map(|p| p.end).collect();
@@ -69,7 +84,12 @@ pub fn write(view: &View<'_>, out: &mut dyn Write) -> io::Result<()> {
         let Some(first) = view.periods.first().map(|p| &p.kinds[k]) else {
             continue;
         };
-        let heading = format!("{}s {} over time", capital(&first.kind), first.verb());
+        let heading = words.format(
+            "history-chart-kind",
+            &Args::new()
+                .text("kind", first.kind.clone())
+                .text("name", capital(&first.kind)),
+        );
         writeln!(out, "<section>\n<h2>{}</h2>", xml::text(&heading))?;
         let series = |f: &dyn Fn(&super::Counts) -> usize| -> Vec<Option<f64>> {
             (view.periods.iter())
@@ -78,19 +98,22 @@ pub fn write(view: &View<'_>, out: &mut dyn Write) -> io::Result<()> {
         };
         let lines = vec![
             Line {
-                name: "total".into(),
+                name: words.text("history-line-total"),
                 colour: "#607d8b",
                 dash: "6 4",
                 values: series(&|c| c.total),
             },
             Line {
-                name: first.verb().into(),
+                name: words.format(
+                    "history-done",
+                    &Args::new().text("kind", first.kind.clone()),
+                ),
                 colour: "#2e7d32",
                 dash: "",
                 values: series(&|c| c.done),
             },
             Line {
-                name: "overdue".into(),
+                name: words.text("history-line-overdue"),
                 colour: "#c62828",
                 dash: "2 3",
                 values: series(&|c| c.overdue),
@@ -98,23 +121,30 @@ pub fn write(view: &View<'_>, out: &mut dyn Write) -> io::Result<()> {
         ];
         let max =
             (lines.iter().flat_map(|l| l.values.iter().flatten())).fold(1.0_f64, |a, &b| a.max(b));
-        chart(&ends, &lines, round_up(max), false, out)?;
+        chart(&ends, &lines, round_up(max), false, words, out)?;
         legend(&lines, out)?;
         writeln!(out, "</section>")?;
     }
-    writeln!(out, "<section>\n<h2>On-time rate by unit</h2>")?;
+    writeln!(
+        out,
+        "<section>\n<h2>{}</h2>",
+        xml::text(&words.text("history-on-time"))
+    )?;
     let lines = unit_lines(view);
     if lines.is_empty() {
-        writeln!(out, "<p class=\"note\">No units.</p>")?;
-    } else {
-        chart(&ends, &lines, (100.0, 4), true, out)?;
-        legend(&lines, out)?;
         writeln!(
             out,
             "<p class=\"note\">{}</p>",
-            xml::text(&format!(
-                "Share of a unit's records whose last stage is recorded or overdue that were recorded on or before the due date. The {UNIT_LINES} units with the lowest rate at the last period end are drawn apart; the others are pooled. A gap: nothing due yet."
-            ))
+            xml::text(&words.text("history-no-units"))
+        )?;
+    } else {
+        chart(&ends, &lines, (100.0, 4), true, words, out)?;
+        legend(&lines, out)?;
+        let note = Args::new().count("n", UNIT_LINES);
+        writeln!(
+            out,
+            "<p class=\"note\">{}</p>",
+            xml::text(&words.format("history-on-time-note", &note))
         )?;
     }
     writeln!(out, "</section>")?;
@@ -125,13 +155,20 @@ pub fn write(view: &View<'_>, out: &mut dyn Write) -> io::Result<()> {
         .last()
         .map_or(String::new(), |p| p.end.to_string());
     let sections = [
-        ("Progress at each period end".to_string(), view.progress()),
-        (format!("Units at {last}"), view.units_at_last()),
+        (words.text("history-progress"), view.progress()),
+        (
+            words.format("history-units-at", &Args::new().text("date", last)),
+            view.units_at_last(),
+        ),
     ];
     for (heading, table) in sections.into_iter().chain(view.lists()) {
         writeln!(out, "<section>\n<h2>{}</h2>", xml::text(&heading))?;
         match table.rows.is_empty() {
-            true => writeln!(out, "<p class=\"note\">Nothing.</p>")?,
+            true => writeln!(
+                out,
+                "<p class=\"note\">{}</p>",
+                xml::text(&words.text("report-nothing-md"))
+            )?,
             false => html_table(&table, out)?,
         }
         writeln!(out, "</section>")?;
@@ -198,7 +235,9 @@ fn unit_lines(view: &View<'_>) -> Vec<Line> {
     if pool {
         let rest: Vec<&str> = order[apart..].iter().map(|u| u.unit.as_str()).collect();
         lines.push(Line {
-            name: format!("{} other units", rest.len()),
+            name: view
+                .words
+                .format("history-others", &Args::new().count("n", rest.len())),
             colour: COLOURS[COLOURS.len() - 1],
             dash: "1 3",
             values: rate_of(&rest),
@@ -213,6 +252,7 @@ fn chart(
     lines: &[Line],
     (max, ticks): (f64, u32),
     percent: bool,
+    words: &Catalogue,
     out: &mut dyn Write,
 ) -> io::Result<()> {
     let (Some(&first), Some(&last)) = (ends.first(), ends.last()) else {
@@ -226,7 +266,8 @@ fn chart(
     let y = |v: f64| BOTTOM - ((v / max) * (BOTTOM - TOP) as f64).round() as i64;
     writeln!(
         out,
-        "<svg class=\"chart\" xmlns=\"http://www.w3.org/2000/svg\" viewBox=\"0 0 {WIDTH} {HEIGHT}\" role=\"img\" aria-label=\"line chart\">"
+        "<svg class=\"chart\" xmlns=\"http://www.w3.org/2000/svg\" viewBox=\"0 0 {WIDTH} {HEIGHT}\" role=\"img\" aria-label=\"{}\">",
+        xml::attr(&words.text("history-chart-label"))
     )?;
     writeln!(out, "<g class=\"axis\">")?;
     for step in 0..=ticks {

@@ -28,12 +28,13 @@ use jiff::civil::Date;
 use serde::Serialize;
 use serde_json::Value;
 
+use crate::i18n::{Args, Catalogue};
 use crate::outcome::{KindProgress, Outcome};
 use crate::points::Points;
 use crate::run::history::{Every, History, Item};
 
 use super::neutral;
-use super::progress::count;
+use super::progress::{self, count};
 use super::table::{Table, titled_markdown, titled_text};
 
 /// The forms of `rectify report --history`.
@@ -45,8 +46,14 @@ pub enum Form {
     Html,
 }
 
-pub fn render(history: &History, every: Every, form: Form, out: &mut dyn Write) -> io::Result<()> {
-    let view = View::new(history, every);
+pub fn render(
+    history: &History,
+    every: Every,
+    form: Form,
+    words: &Catalogue,
+    out: &mut dyn Write,
+) -> io::Result<()> {
+    let view = View::new(history, every, words);
     match form {
         Form::Table => view.text(out),
         Form::Markdown => view.markdown(out),
@@ -115,12 +122,14 @@ pub struct Period {
 /// The history as every form shows it.
 pub struct View<'a> {
     pub history: &'a History,
+    /// The words of the run's language.
+    pub words: &'a Catalogue,
     pub every: Every,
     pub periods: Vec<Period>,
 }
 
 impl<'a> View<'a> {
-    pub fn new(history: &'a History, every: Every) -> View<'a> {
+    pub fn new(history: &'a History, every: Every, words: &'a Catalogue) -> View<'a> {
         // The first outcome is the baseline: the end of the period before
         // the first, which the first period's changes count from.
         let mut previous = history
@@ -144,6 +153,7 @@ impl<'a> View<'a> {
             .collect();
         View {
             history,
+            words,
             every,
             periods,
         }
@@ -154,27 +164,36 @@ impl<'a> View<'a> {
         let first = self.periods.first().map(|p| p.end);
         let last = self.periods.last().map(|p| p.end);
         match first.zip(last) {
-            Some((first, last)) => format!(
-                "Progress history, {}, {first} to {last}",
-                self.every.as_str()
-            ),
-            None => "Progress history".into(),
+            Some((first, last)) => {
+                let args = Args::new()
+                    .text("every", every_name(self.words, self.every))
+                    .text("first", first.to_string())
+                    .text("last", last.to_string());
+                self.words.format("history-title", &args)
+            }
+            None => self.words.text("history-title-empty"),
         }
     }
 
     /// The table of counts per period end.
     pub fn progress(&self) -> Table {
         let kinds = self.periods.first().map_or(&[][..], |p| &p.kinds[..]);
-        let mut headers = vec!["end".to_string()];
+        let words = self.words;
+        let column = |key: &str| words.text(&format!("report-column.{key}"));
+        let mut headers = vec![column("end")];
         for k in kinds {
-            let kind = k.kind.as_str();
-            headers.push(format!("{kind}s#"));
-            headers.push(format!("{}#", k.verb()));
-            headers.push(format!("{} late#", k.verb()));
-            headers.push(format!("{kind}s overdue#"));
+            let kind = || Args::new().text("kind", k.kind.clone());
+            for id in [
+                "history-total",
+                "history-done",
+                "history-done-late",
+                "history-overdue",
+            ] {
+                headers.push(format!("{}#", words.format(id, &kind())));
+            }
         }
-        headers.push("penalty#".into());
-        headers.push("incurred#".into());
+        headers.push(format!("{}#", column("penalty")));
+        headers.push(format!("{}#", column("incurred")));
         let refs: Vec<&str> = headers.iter().map(String::as_str).collect();
         let mut table = Table::new(&refs);
         for p in &self.periods {
@@ -206,7 +225,10 @@ impl<'a> View<'a> {
     }
 
     fn units_of(&self, periods: &[Period]) -> Table {
-        let mut table = Table::new(&["end", "unit", "records#", "score#", "grade", "on time#"]);
+        let mut table = progress::table(
+            self.words,
+            &["end", "unit", "records#", "score#", "grade", "on-time#"],
+        );
         for p in periods {
             for u in &p.units {
                 table.push(vec![
@@ -229,28 +251,38 @@ impl<'a> View<'a> {
         // The end before the last: the baseline when there is one period.
         let ends = &self.history.ends;
         let start = ends.len().checked_sub(2).map(|i| ends[i]);
+        let words = self.words;
+        let date = |d: Date| Args::new().text("date", d.to_string());
         let period = match (start, end) {
-            (Some(start), Some(end)) => format!("after {start} up to {end}"),
-            (None, Some(end)) => format!("up to {end}"),
+            (Some(start), Some(end)) => words.format(
+                "history-period",
+                &Args::new()
+                    .text("start", start.to_string())
+                    .text("end", end.to_string()),
+            ),
+            (None, Some(end)) => words.format(
+                "history-period-to",
+                &Args::new().text("end", end.to_string()),
+            ),
             _ => String::new(),
         };
         let mut out = vec![
             (
-                format!("Completed {period}"),
-                items(&lists.completed, "completed on"),
+                words.format("history-completed", &Args::new().text("period", period)),
+                items(&lists.completed, "completed-on", words),
             ),
             (
-                format!(
-                    "Newly overdue at {}",
-                    end.map_or(String::new(), |e| e.to_string())
+                words.format(
+                    "history-newly-overdue",
+                    &Args::new().text("date", end.map_or(String::new(), |e| e.to_string())),
                 ),
-                items(&lists.newly_overdue, "due"),
+                items(&lists.newly_overdue, "due", words),
             ),
         ];
         if let Some(next) = self.history.next {
             out.push((
-                format!("Falling due before {next} (the next period end)"),
-                items(&lists.due_next, "due"),
+                words.format("history-due-next", &date(next)),
+                items(&lists.due_next, "due", words),
             ));
         }
         out
@@ -259,8 +291,8 @@ impl<'a> View<'a> {
     /// The tables every text form shows, titled, in order.
     fn sections(&self) -> Vec<(String, Table)> {
         let mut sections = vec![
-            ("Progress at each period end".to_string(), self.progress()),
-            ("Units at each period end".to_string(), self.units()),
+            (self.words.text("history-progress"), self.progress()),
+            (self.words.text("history-units"), self.units()),
         ];
         sections.extend(self.lists());
         sections
@@ -268,12 +300,12 @@ impl<'a> View<'a> {
 
     fn text(&self, out: &mut dyn Write) -> io::Result<()> {
         writeln!(out, "{}", self.title())?;
-        titled_text(self.sections(), out)
+        titled_text(&self.sections(), self.words, out)
     }
 
     fn markdown(&self, out: &mut dyn Write) -> io::Result<()> {
         writeln!(out, "# {}", self.title())?;
-        titled_markdown(self.sections(), out)
+        titled_markdown(&self.sections(), self.words, out)
     }
 
     fn json(&self, out: &mut dyn Write) -> io::Result<()> {
@@ -282,6 +314,14 @@ impl<'a> View<'a> {
         serde_json::to_writer_pretty(&mut out, &report)?;
         writeln!(out)
     }
+}
+
+/// How often the history looks: `monthly`, `按月`.
+pub(crate) fn every_name(words: &Catalogue, every: Every) -> String {
+    words.format(
+        "history-every",
+        &Args::new().text("every", every.as_str().to_string()),
+    )
 }
 
 /// `+1.5`, `-2`, `0`.
@@ -331,12 +371,13 @@ fn units(outcome: &Outcome) -> Vec<UnitAt> {
     units
 }
 
-fn items(list: &[Item], date: &str) -> Table {
-    let mut table = Table::new(&["record", "kind", "unit", date, "file"]).with_code(&[0, 4]);
+fn items(list: &[Item], date: &str, words: &Catalogue) -> Table {
+    let mut table =
+        progress::table(words, &["record", "kind", "unit", date, "file"]).with_code(&[0, 4]);
     for i in list {
         table.push(vec![
             i.record.clone(),
-            i.kind.clone(),
+            progress::kind_name(words, &i.kind),
             i.unit.clone(),
             i.date.to_string(),
             i.file.clone(),

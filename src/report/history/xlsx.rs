@@ -13,6 +13,7 @@ use crate::report::xlsx::{Cells, Column, col, excel_date, usize_number};
 use crate::run::history::{Every, History, Item};
 
 use super::View;
+use crate::i18n::Catalogue;
 
 /// The sheets' names, in order.
 pub const SHEETS: [&str; 3] = ["History", "Units", "This period"];
@@ -46,9 +47,14 @@ pub const LISTS: &[Column] = &[
     col("File", 36.0),
 ];
 
-pub fn write(history: &History, every: Every, out: &mut dyn Write) -> io::Result<()> {
+pub fn write(
+    history: &History,
+    every: Every,
+    words: &Catalogue,
+    out: &mut dyn Write,
+) -> io::Result<()> {
     let bytes =
-        workbook(&View::new(history, every)).map_err(|e| io::Error::other(e.to_string()))?;
+        workbook(&View::new(history, every, words)).map_err(|e| io::Error::other(e.to_string()))?;
     out.write_all(&bytes)
 }
 
@@ -56,7 +62,7 @@ fn workbook(view: &View<'_>) -> Result<Vec<u8>, XlsxError> {
     let mut book = Workbook::new();
     let created = excel_date(view.history.evaluation)?;
     book.set_properties(&DocProperties::new().set_creation_datetime(&created));
-    let cells = Cells::new();
+    let cells = Cells::new(view.words);
     periods(book.add_worksheet(), view, &cells)?;
     units(book.add_worksheet(), view, &cells)?;
     lists(book.add_worksheet(), view, &cells)?;
@@ -103,14 +109,15 @@ fn units(sheet: &mut Worksheet, view: &View<'_>, cells: &Cells) -> Result<(), Xl
 fn lists(sheet: &mut Worksheet, view: &View<'_>, cells: &Cells) -> Result<(), XlsxError> {
     cells.start(sheet, SHEETS[2], LISTS)?;
     let lists = &view.history.lists;
+    let words = cells.words();
     let named = [
-        ("completed", &lists.completed),
-        ("newly overdue", &lists.newly_overdue),
-        ("due next period", &lists.due_next),
+        (words.text("xlsx-list.completed"), &lists.completed),
+        (words.text("xlsx-list.newly-overdue"), &lists.newly_overdue),
+        (words.text("xlsx-list.due-next-period"), &lists.due_next),
     ];
     let rows = named
         .iter()
-        .flat_map(|(name, list)| list.iter().map(move |i| (*name, i)));
+        .flat_map(|(name, list)| list.iter().map(move |i| (name.as_str(), i)));
     for (row, (name, i)) in (1u32..).zip(rows) {
         item(sheet, row, name, i, cells)?;
     }

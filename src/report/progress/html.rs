@@ -27,6 +27,7 @@ use std::io::{self, Write};
 
 use unicode_width::UnicodeWidthStr;
 
+use crate::i18n::{Catalogue, Lang};
 use crate::outcome::Outcome;
 use crate::report::table::Table;
 use crate::report::xml;
@@ -68,22 +69,35 @@ svg text { font-size: 12px; fill: #1b1b1b; }
 
 pub fn write(view: &View<'_>, out: &mut dyn Write) -> io::Result<()> {
     let outcome = view.outcome;
-    let title = format!("Rectification progress as of {}", outcome.as_of);
-    head(out, language(outcome), &title, "")?;
+    let words = view.words;
+    let title = view.title();
+    head(out, language(outcome, words), &title, "")?;
     writeln!(
         out,
         "<p class=\"headline\">{}</p>",
         xml::text(&view.headline)
     )?;
-    writeln!(out, "<section>\n<h2>Unit scores</h2>")?;
-    chart::scores(&outcome.units, out)?;
-    writeln!(out, "</section>\n<section>\n<h2>Deadlines</h2>")?;
+    writeln!(
+        out,
+        "<section>\n<h2>{}</h2>",
+        xml::text(&words.text("report-chart-scores"))
+    )?;
+    chart::scores(&outcome.units, words, out)?;
+    writeln!(
+        out,
+        "</section>\n<section>\n<h2>{}</h2>",
+        xml::text(&words.text("report-chart-deadlines"))
+    )?;
     chart::timeline(view, out)?;
     writeln!(out, "</section>")?;
     for (heading, table) in &view.sections {
         writeln!(out, "<section>\n<h2>{}</h2>", xml::text(heading))?;
         if table.rows.is_empty() {
-            writeln!(out, "<p class=\"note\">Nothing.</p>")?;
+            writeln!(
+                out,
+                "<p class=\"note\">{}</p>",
+                xml::text(&words.text("report-nothing-md"))
+            )?;
         } else {
             html_table(table, out)?;
         }
@@ -113,9 +127,13 @@ pub(crate) fn head(out: &mut dyn Write, lang: &str, title: &str, extra: &str) ->
     writeln!(out, "<h1>{}</h1>", xml::text(title))
 }
 
-/// `zh-CN` when at least half the unit names hold a Chinese character,
-/// else `en`: the unit names are most of the record text the page shows.
-pub(crate) fn language(outcome: &Outcome) -> &'static str {
+/// `zh-CN` when the page speaks Chinese, or when at least half the unit
+/// names hold a Chinese character; else `en`: the unit names are most of
+/// the record text the page shows.
+pub(crate) fn language(outcome: &Outcome, words: &Catalogue) -> &'static str {
+    if words.lang() == Lang::ZhCn {
+        return Lang::ZhCn.code();
+    }
     let chinese = outcome.units.iter().filter(|u| has_han(&u.unit)).count();
     if chinese > 0 && chinese * 2 >= outcome.units.len() {
         "zh-CN"

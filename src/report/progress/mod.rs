@@ -24,12 +24,13 @@ use std::io::{self, Write};
 
 use jiff::civil::Date;
 
+use crate::i18n::{Args, Catalogue};
 use crate::outcome::{Finding, KindProgress, Outcome, Pending};
 
 use super::json::finding_position;
 use super::markdown::scoreboard;
 use super::neutral;
-use super::table::Table;
+use super::table::{Table, titled_markdown, titled_text};
 
 /// The forms of `rectify report`.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -46,9 +47,10 @@ pub fn render(
     outcome: &Outcome,
     form: Form,
     due_within: Option<u32>,
+    words: &Catalogue,
     out: &mut dyn Write,
 ) -> io::Result<()> {
-    let view = View::new(outcome, due_within.unwrap_or(DEFAULT_DUE_WITHIN));
+    let view = View::new(outcome, due_within.unwrap_or(DEFAULT_DUE_WITHIN), words);
     match form {
         Form::Table => view.text(out),
         Form::Markdown => view.markdown(out),
@@ -59,6 +61,8 @@ pub fn render(
 /// Everything the forms show, computed once.
 pub struct View<'a> {
     pub outcome: &'a Outcome,
+    /// The words of the run's language.
+    pub words: &'a Catalogue,
     pub headline: String,
     pub due_within: u32,
     pub sections: Vec<(String, Table)>,
@@ -67,36 +71,48 @@ pub struct View<'a> {
 }
 
 impl<'a> View<'a> {
-    fn new(outcome: &'a Outcome, due_within: u32) -> View<'a> {
+    fn new(outcome: &'a Outcome, due_within: u32, words: &'a Catalogue) -> View<'a> {
         let overdue = overdue(outcome, true);
-        let earlier = overdue_table(outcome, &self::overdue(outcome, false));
+        let earlier = overdue_table(outcome, &self::overdue(outcome, false), words);
         let due_soon = due_soon(outcome, due_within);
-        let mut sections = vec![("Progress".to_string(), by_kind(outcome))];
+        let mut sections = vec![(words.text("report-progress"), by_kind(outcome, words))];
         if outcome.progress_by.iter().any(|g| g.round.is_some()) {
+            let none = words.text("report-no-round");
             sections.push((
-                "Progress by round".into(),
-                grouped(outcome, "round", |g| {
-                    g.round.clone().unwrap_or_else(|| "(no round)".into())
+                words.text("report-progress-by-round"),
+                grouped(outcome, "round", words, |g| {
+                    g.round.clone().unwrap_or_else(|| none.clone())
                 }),
             ));
         }
         if !outcome.progress_by.is_empty() {
             sections.push((
-                "Progress by unit".into(),
-                grouped(outcome, "unit", |g| g.unit.clone()),
+                words.text("report-progress-by-unit"),
+                grouped(outcome, "unit", words, |g| g.unit.clone()),
             ));
         }
-        sections.push(("Unit scoreboard (worst first)".into(), scoreboard(outcome)));
-        sections.push(("Exemplary cases".into(), exemplary(outcome)));
-        sections.push(("Overdue".into(), overdue_table(outcome, &overdue)));
-        sections.push(("Earlier stages overdue".into(), earlier));
+        let mut board = scoreboard(outcome);
+        for (header, key) in board.headers.iter_mut().zip(SCOREBOARD) {
+            *header = words.text(&format!("scoreboard.{key}"));
+        }
+        sections.push((words.text("report-scoreboard"), board));
+        sections.push((words.text("report-exemplary"), exemplary(outcome, words)));
         sections.push((
-            format!("Due within {due_within} days of {}", outcome.as_of),
-            due_table(outcome, &due_soon),
+            words.text("report-overdue"),
+            overdue_table(outcome, &overdue, words),
+        ));
+        sections.push((words.text("report-overdue-earlier"), earlier));
+        let within = Args::new()
+            .int("days", i64::from(due_within))
+            .text("date", outcome.as_of.to_string());
+        sections.push((
+            words.format("report-due-within", &within),
+            due_table(outcome, &due_soon, words),
         ));
         View {
             outcome,
-            headline: headline(&outcome.progress),
+            words,
+            headline: headline(&outcome.progress, words),
             due_within,
             sections,
             overdue,
@@ -106,60 +122,54 @@ impl<'a> View<'a> {
 
     fn text(&self, out: &mut dyn Write) -> io::Result<()> {
         writeln!(out, "{}", neutral::text(&self.headline))?;
-        writeln!(out, "as of {}", self.outcome.as_of)?;
-        for (title, table) in &self.sections {
-            writeln!(out, "\n{title}")?;
-            if table.rows.is_empty() {
-                writeln!(out, "  nothing")?;
-            } else {
-                table.text(out)?;
-            }
-        }
-        Ok(())
+        writeln!(out, "{}", self.words.format("report-as-of", &self.date()))?;
+        titled_text(&self.sections, self.words, out)
     }
 
     fn markdown(&self, out: &mut dyn Write) -> io::Result<()> {
-        writeln!(
-            out,
-            "# Rectification progress as of {}\n",
-            self.outcome.as_of
-        )?;
+        writeln!(out, "# {}\n", self.title())?;
         writeln!(out, "**{}**", neutral::markdown(&self.headline))?;
-        for (title, table) in &self.sections {
-            writeln!(out, "\n## {title}\n")?;
-            if table.rows.is_empty() {
-                writeln!(out, "Nothing.")?;
-            } else {
-                table.markdown(out)?;
-            }
-        }
-        Ok(())
+        titled_markdown(&self.sections, self.words, out)
+    }
+
+    /// The evaluation date, as the `date` argument of a message.
+    fn date(&self) -> Args<'static> {
+        Args::new().text("date", self.outcome.as_of.to_string())
+    }
+
+    /// "Rectification progress as of 2025-06-30".
+    pub fn title(&self) -> String {
+        self.words.format("report-title", &self.date())
     }
 }
 
+/// The scoreboard's columns, as `scoreboard.*` names them.
+const SCOREBOARD: [&str; 7] = [
+    "unit", "records", "findings", "penalty", "reward", "score", "grade",
+];
+
 /// "16 of 41 tasks completed; 3,319 of 3,411 petitions closed".
-pub fn headline(progress: &[KindProgress]) -> String {
+pub fn headline(progress: &[KindProgress], words: &Catalogue) -> String {
     let parts: Vec<String> = progress
         .iter()
         .filter(|p| p.total > 0)
         .map(|p| {
-            let (done, verb) = if p.kind == "petition" {
-                (p.closed, "closed")
-            } else {
-                (p.completed, "completed")
+            let (id, done) = match p.kind.as_str() {
+                "petition" => ("report-headline-petition", p.closed),
+                "task" => ("report-headline-task", p.completed),
+                _ => ("report-headline-other", p.completed),
             };
-            format!(
-                "{} of {} {} {verb}",
-                count(done),
-                count(p.total),
-                plural_kind(&p.kind)
-            )
+            let args = Args::new()
+                .count("done", done)
+                .count("total", p.total)
+                .text("kind", plural_kind(&p.kind));
+            words.format(id, &args)
         })
         .collect();
     if parts.is_empty() {
-        "no records".to_string()
+        words.text("report-no-records")
     } else {
-        parts.join("; ")
+        parts.join(&words.text("report-headline-separator"))
     }
 }
 
@@ -169,6 +179,28 @@ fn plural_kind(kind: &str) -> String {
     } else {
         format!("{kind}s")
     }
+}
+
+/// A table whose columns are named by `report-column.<key>`; a key ending
+/// in `#` makes its column numeric, as [`Table::new`] reads it.
+pub(crate) fn table(words: &Catalogue, keys: &[&str]) -> Table {
+    let headers: Vec<String> = keys
+        .iter()
+        .map(|key| {
+            let (key, numeric) = match key.strip_suffix('#') {
+                Some(key) => (key, "#"),
+                None => (*key, ""),
+            };
+            format!("{}{numeric}", words.text(&format!("report-column.{key}")))
+        })
+        .collect();
+    let refs: Vec<&str> = headers.iter().map(String::as_str).collect();
+    Table::new(&refs)
+}
+
+/// A kind of record as the tables name it (`整改任务` for `task`).
+pub(crate) fn kind_name(words: &Catalogue, kind: &str) -> String {
+    words.format("report-kind", &Args::new().text("kind", kind.to_string()))
 }
 
 /// `3,319`.
@@ -188,8 +220,8 @@ const COLUMNS: [&str; 9] = [
     "total#",
     "completed#",
     "staged#",
-    "in progress#",
-    "not started#",
+    "in-progress#",
+    "not-started#",
     "unknown#",
     "closed#",
     "late#",
@@ -214,12 +246,12 @@ fn counts(p: &KindProgress) -> Vec<String> {
     ]
 }
 
-fn by_kind(outcome: &Outcome) -> Table {
+fn by_kind(outcome: &Outcome, words: &Catalogue) -> Table {
     let mut headers = vec!["kind"];
     headers.extend(&COLUMNS);
-    let mut table = Table::new(&headers);
+    let mut table = table(words, &headers);
     for p in outcome.progress.iter().filter(|p| p.total > 0) {
-        let mut row = vec![p.kind.clone()];
+        let mut row = vec![kind_name(words, &p.kind)];
         row.extend(counts(p));
         table.push(row);
     }
@@ -230,6 +262,7 @@ fn by_kind(outcome: &Outcome) -> Table {
 fn grouped(
     outcome: &Outcome,
     name: &str,
+    words: &Catalogue,
     key: impl Fn(&crate::outcome::GroupProgress) -> String,
 ) -> Table {
     let mut sums: BTreeMap<(String, usize), KindProgress> = BTreeMap::new();
@@ -249,9 +282,9 @@ fn grouped(
     }
     let mut headers = vec![name, "kind"];
     headers.extend(&COLUMNS);
-    let mut table = Table::new(&headers);
+    let mut table = table(words, &headers);
     for ((group, _), p) in sums {
-        let mut row = vec![group, p.kind.clone()];
+        let mut row = vec![group, kind_name(words, &p.kind)];
         row.extend(counts(&p));
         table.push(row);
     }
@@ -291,22 +324,25 @@ fn file_line(outcome: &Outcome, f: &Finding) -> String {
 
 /// The commendations not waived, by unit, then record and rule: the
 /// exemplary cases a province publishes beside the scoreboard.
-fn exemplary(outcome: &Outcome) -> Table {
+fn exemplary(outcome: &Outcome, words: &Catalogue) -> Table {
     let mut list: Vec<&Finding> = outcome
         .findings
         .iter()
         .filter(|f| f.severity == crate::syntax::ast::Severity::Commendation && !f.waived)
         .collect();
     list.sort_by(|a, b| (&a.unit, &a.record, a.rule).cmp(&(&b.unit, &b.record, b.rule)));
-    let mut table = Table::new(&[
-        "unit",
-        "record",
-        "rule",
-        "due",
-        "early days#",
-        "reward#",
-        "at",
-    ]);
+    let mut table = table(
+        words,
+        &[
+            "unit",
+            "record",
+            "rule",
+            "due",
+            "early-days#",
+            "reward#",
+            "at",
+        ],
+    );
     for f in list {
         let at = file_line(outcome, f);
         table.push(vec![
@@ -325,14 +361,17 @@ fn exemplary(outcome: &Outcome) -> Table {
     table
 }
 
-fn overdue_table(outcome: &Outcome, list: &[&Finding]) -> Table {
-    let mut table = Table::new(&[
-        "due", "days#", "record", "unit", "stage", "rule", "points#", "at",
-    ]);
+fn overdue_table(outcome: &Outcome, list: &[&Finding], words: &Catalogue) -> Table {
+    let mut table = table(
+        words,
+        &[
+            "due", "days#", "record", "unit", "stage", "rule", "points#", "at",
+        ],
+    );
     for f in list {
         let at = file_line(outcome, f);
         let points = if f.waived {
-            "waived".to_string()
+            words.text("report-waived")
         } else {
             f.penalty.to_string()
         };
@@ -372,8 +411,11 @@ fn due_soon(outcome: &Outcome, days: u32) -> Vec<&Pending> {
     soon
 }
 
-fn due_table(outcome: &Outcome, list: &[&Pending]) -> Table {
-    let mut table = Table::new(&["due", "in days#", "record", "unit", "stage", "rule"]);
+fn due_table(outcome: &Outcome, list: &[&Pending], words: &Catalogue) -> Table {
+    let mut table = table(
+        words,
+        &["due", "in-days#", "record", "unit", "stage", "rule"],
+    );
     for p in list {
         table.push(vec![
             p.due.to_string(),
@@ -393,6 +435,7 @@ fn due_table(outcome: &Outcome, list: &[&Pending]) -> Table {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::i18n::Lang;
 
     #[test]
     fn the_headline_uses_the_disclosures_wording() {
@@ -409,8 +452,13 @@ mod tests {
             ..KindProgress::default()
         };
         assert_eq!(
-            headline(&[task, petition]),
+            headline(&[task.clone(), petition.clone()], Lang::En.catalogue()),
             "16 of 41 tasks completed; 3,319 of 3,411 petitions closed"
         );
+        assert_eq!(
+            headline(&[task, petition], Lang::ZhCn.catalogue()),
+            "整改任务 41 项，已完成 16 项；信访件 3,411 件，已办结 3,319 件"
+        );
+        assert_eq!(headline(&[], Lang::ZhCn.catalogue()), "没有记录");
     }
 }

@@ -22,6 +22,7 @@ use jiff::civil::Date;
 use unicode_width::{UnicodeWidthChar, UnicodeWidthStr};
 
 use crate::calendar::days_between;
+use crate::i18n::{Args, Catalogue};
 use crate::outcome::UnitScore;
 use crate::report::xml;
 
@@ -152,7 +153,7 @@ fn open(out: &mut dyn Write, height: i64, label: &str) -> io::Result<()> {
 }
 
 /// Horizontal bars of unit scores, worst first.
-pub fn scores(units: &[UnitScore], out: &mut dyn Write) -> io::Result<()> {
+pub fn scores(units: &[UnitScore], words: &Catalogue, out: &mut dyn Write) -> io::Result<()> {
     let mut sorted: Vec<&UnitScore> = units.iter().collect();
     sorted.sort_by(|a, b| a.score.cmp(&b.score).then_with(|| a.unit.cmp(&b.unit)));
     let labels: Vec<Vec<String>> = sorted
@@ -178,7 +179,11 @@ pub fn scores(units: &[UnitScore], out: &mut dyn Write) -> io::Result<()> {
         .iter()
         .map(|l| ROW.max(l.len() as i64 * LINE + 8))
         .collect();
-    open(out, heights.iter().sum::<i64>() + 10, "unit scores")?;
+    open(
+        out,
+        heights.iter().sum::<i64>() + 10,
+        &words.text("report-chart-scores-label"),
+    )?;
     let mut y = 5;
     for ((u, lines), height) in sorted.iter().zip(&labels).zip(&heights) {
         let middle = y + height / 2;
@@ -224,7 +229,10 @@ fn marks(view: &View<'_>) -> Vec<Mark> {
         .filter(|f| f.severity != crate::syntax::ast::Severity::Commendation)
         .filter_map(|f| {
             let due = f.due?;
-            let stage = f.stage.as_deref().unwrap_or("deadline");
+            let stage = match f.stage.as_deref() {
+                Some(stage) => stage.to_string(),
+                None => view.words.text("report-chart-deadline"),
+            };
             Some(Mark {
                 label: format!("{} · {stage}", f.record),
                 due,
@@ -294,9 +302,14 @@ fn tick_label(d: Date, step: i32) -> String {
 }
 
 pub fn timeline(view: &View<'_>, out: &mut dyn Write) -> io::Result<()> {
+    let words = view.words;
     let all = marks(view);
     if all.is_empty() {
-        return writeln!(out, "<p class=\"note\">No deadlines to show.</p>");
+        return writeln!(
+            out,
+            "<p class=\"note\">{}</p>",
+            xml::text(&words.text("report-chart-no-deadlines"))
+        );
     }
     let shown = &all[..all.len().min(TIMELINE_ROWS)];
     let as_of = view.outcome.as_of;
@@ -317,7 +330,11 @@ pub fn timeline(view: &View<'_>, out: &mut dyn Write) -> io::Result<()> {
     let x = |d: Date| left + days_between(start, d) * (right - left) / span;
     let top = 24;
     let bottom = top + ROW * shown.len() as i64;
-    open(out, bottom + 26, "deadlines")?;
+    open(
+        out,
+        bottom + 26,
+        &words.text("report-chart-deadlines-label"),
+    )?;
     writeln!(out, "<g class=\"axis\">")?;
     for tick in &axis.ticks {
         let at = x(*tick);
@@ -342,7 +359,7 @@ pub fn timeline(view: &View<'_>, out: &mut dyn Write) -> io::Result<()> {
         top - 6,
         bottom + 4
     )?;
-    let note = format!("as of {as_of}");
+    let note = words.format("report-as-of", &Args::new().text("date", as_of.to_string()));
     let anchor = if today + px(&note) / 2 > WIDTH {
         "end"
     } else if today - px(&note) / 2 < left {
@@ -352,8 +369,9 @@ pub fn timeline(view: &View<'_>, out: &mut dyn Write) -> io::Result<()> {
     };
     writeln!(
         out,
-        "<text x=\"{today}\" y=\"{}\" text-anchor=\"{anchor}\">{note}</text>",
-        top - 10
+        "<text x=\"{today}\" y=\"{}\" text-anchor=\"{anchor}\">{}</text>",
+        top - 10,
+        xml::text(&note)
     )?;
     for (i, (m, label)) in shown.iter().zip(&labels).enumerate() {
         let y = top + ROW * i as i64 + ROW / 2;
@@ -368,20 +386,25 @@ pub fn timeline(view: &View<'_>, out: &mut dyn Write) -> io::Result<()> {
             y + 4,
             xml::text(label)
         )?;
-        mark(m, y, &x, out)?;
+        mark(m, y, &x, words, out)?;
     }
     writeln!(out, "</svg>")?;
-    let mut note = String::from(
-        "Dot: due date. Orange bar: done late. Red bar: missing past its due date, to the evaluation date. Hollow dot: not yet due. Only deadlines with a finding or still pending are shown.",
-    );
+    let mut note = words.text("report-chart-legend");
     if all.len() > shown.len() {
-        note.push_str(&format!(" {} more not drawn.", all.len() - shown.len()));
+        let more = Args::new().count("n", all.len() - shown.len());
+        note.push_str(&words.format("report-chart-more", &more));
     }
     writeln!(out, "<p class=\"note\">{}</p>", xml::text(&note))
 }
 
 /// The bar and dot of one deadline, with the full label in the tooltip.
-fn mark(m: &Mark, y: i64, x: &dyn Fn(Date) -> i64, out: &mut dyn Write) -> io::Result<()> {
+fn mark(
+    m: &Mark,
+    y: i64,
+    x: &dyn Fn(Date) -> i64,
+    words: &Catalogue,
+    out: &mut dyn Write,
+) -> io::Result<()> {
     let due = x(m.due);
     if let Some(until) = m.until {
         writeln!(
@@ -396,12 +419,17 @@ fn mark(m: &Mark, y: i64, x: &dyn Fn(Date) -> i64, out: &mut dyn Write) -> io::R
     } else {
         "#1b1b1b"
     };
+    let due_args = || Args::new().text("due", m.due.to_string());
     let tip = match m.until {
-        Some(until) if m.class == "overdue" => {
-            format!("due {}, still missing on {until}", m.due)
-        }
-        Some(until) => format!("due {}, done {until}", m.due),
-        None => format!("due {}", m.due),
+        Some(until) if m.class == "overdue" => words.format(
+            "report-chart-due-missing",
+            &due_args().text("until", until.to_string()),
+        ),
+        Some(until) => words.format(
+            "report-chart-due-done",
+            &due_args().text("until", until.to_string()),
+        ),
+        None => words.format("report-chart-due", &due_args()),
     };
     writeln!(
         out,
