@@ -151,7 +151,13 @@ pub(super) fn hover(server: &Server, path: &Path, doc: &Doc, offset: usize) -> O
         .find(|r| contains(r.span, offset))?;
     let mut sections = Vec::new();
     for index in rules_at(server, path, &record, offset) {
-        let Some(explanation) = eval::explain::explain(plan, &record, index, as_of) else {
+        let Some(explanation) = eval::explain::explain(
+            plan,
+            &record,
+            index,
+            as_of,
+            crate::i18n::Lang::En.catalogue(),
+        ) else {
             continue;
         };
         let rule = &plan.rules[index];
