@@ -309,6 +309,7 @@ explain-rolled = { $due } is not a working day{ $notes }; the due date moves to 
 # The days skipped or worked, after a date: ` (Spring Festival 2025-01-28 to 2025-02-04 off; 2 weekend days off)`.
 explain-notes = {" "}({ $notes })
 explain-note-sep = ;{" "}
+explain-note-span = { $from } to { $to }
 explain-note-holiday = { $holiday } { $span } off
 explain-note-makeup = { $day } worked in lieu of { $holiday }
 explain-note-weekends = { $n } { $n ->
@@ -329,6 +330,38 @@ explain-reward = reward: { $note }
 explain-commended = verdict: commendation, { $points } points earned
 explain-cannot-check = verdict: cannot check ({ $message }): an error finding with no penalty
 explain-penalty-rule = penalty rule: { $penalty }
+explain-points = { $points } { $points ->
+    [one] point
+   *[other] points
+}
+explain-figures-short = { $points } per { $unit ->
+    [record] record
+   *[other] percentage point
+} { $dir ->
+    [over] over
+   *[other] below
+}
+explain-figures-fixed-short = { $fixed }, plus { $plus } per { $unit ->
+    [record] record
+   *[other] percentage point
+} { $dir ->
+    [over] over
+   *[other] below
+}
+explain-figures-per = , plus { $points } per { $every ->
+    [1] { $unit ->
+        [days] day
+       *[other] workday
+    }
+   *[other] { $every } { $unit ->
+        [days] days
+       *[other] workdays
+    }
+} { $period ->
+    [early] early
+   *[other] late
+}
+explain-figures-cap = , at most { $cap }
 explain-lateness = lateness: { $days } calendar days
 explain-lateness-workdays = lateness: { $days } calendar days, { $workdays } working days
 explain-penalty = penalty: { $note }

@@ -222,7 +222,7 @@ lsp-waived-note = 已豁免：{ $note }
 # `rectify explain`：一项结论的推导过程，每条消息一步。
 # 缩进的步骤由 rectify 缩进，不在此处。
 explain-heading-record = 规则 `{ $rule }` 对记录 `{ $record }`（{ $place }）
-explain-heading-group = 规则 `{ $rule }` 对{ $group }
+explain-heading-group = 规则 `{ $rule }` 对 { $group }
 explain-other-kind = 规则 `{ $rule }` 适用于 `{ $kind }` 记录；记录 `{ $record }`（{ $place }）是 `{ $is }`，该规则不适用于它
 explain-applies = 规则 `{ $rule }` 适用于 `{ $kind }` 记录，`{ $record }` 即是；评估日期为 { $as_of }
 explain-not-known-yet = { $as_of } 之后的日期在当天尚不可知：这些环节视为未记录，这些延期视为未批准
@@ -237,10 +237,10 @@ explain-when-holds = when `{ $when }`：成立，规则适用
 explain-when-fails = when `{ $when }`：不成立，规则不适用
 explain-when-unknown = when `{ $when }`：未知（缺少某个值），规则无法检查
 explain-cannot-check-reason = 无法检查：{ $reason }
-explain-counts-towards = 计入该分组规则中{ $group }的分组
+explain-counts-towards = 计入该分组规则中 { $group } 的分组
 explain-require = 要求 `{ $text }`
 explain-part-holds = 成立
-explain-part-early = 成立：比到期日 { $due } 提前{ $amount }
+explain-part-early = 成立：比到期日 { $due } 提前 { $amount }
 explain-part-pending = 待办：{ $due } 到期，不早于评估日期
 explain-part-fails = 不成立：{ $message }
 explain-part-unknown = 无法检查：{ $reasons }
@@ -251,13 +251,14 @@ explain-rule-pending = 规则 `{ $rule }` 在此记录上为待办，尚未到�
 explain-rule-holds = 规则 `{ $rule }` 在此记录上成立
 explain-rule-does-not-apply = 规则 `{ $rule }` 不适用于此记录
 explain-expr-is = `{ $expr }` 为 { $date }
-explain-counted = { $base } 之后{ $amount }为 { $due }
-explain-counted-days = { $base } 之后{ $amount }为 { $due }（起始日不计入）
-explain-counted-workdays = { $base } 之后{ $amount }为 { $due }，从 { $base } 的次日起计算工作日{ $notes }
+explain-counted = { $base } 之后 { $amount }为 { $due }
+explain-counted-days = { $base } 之后 { $amount }为 { $due }（起始日不计入）
+explain-counted-workdays = { $base } 之后 { $amount }为 { $due }，从 { $base } 的次日起计算工作日{ $notes }
 explain-rolled = { $due } 不是工作日{ $notes }；到期日顺延至下一个工作日 { $rolled }（《民法典》第二百零三条）
 # 其间跳过或调休上班的日子：「（春节 2025-01-28 至 2025-02-04 放假；周末 2 天）」。
 explain-notes = （{ $notes }）
 explain-note-sep = ；
+explain-note-span = { $from } 至 { $to }
 explain-note-holiday = { $holiday } { $span } 放假
 explain-note-makeup = { $day } 调休上班（{ $holiday }）
 explain-note-weekends = 周末 { $n } 天
@@ -273,8 +274,34 @@ explain-earliness = 提前：比 { $due } 提前 { $days } 天
 explain-earliness-workdays = 提前：比 { $due } 提前 { $days } 天（{ $workdays } 个工作日）
 explain-reward = 加分：{ $note }
 explain-commended = 结论：表扬，加分 { $points } 分
-explain-cannot-check = 结论：无法检查（{ $message }）：错误，不扣分
+explain-cannot-check = 结论：{ $message }（错误，不扣分）
 explain-penalty-rule = 扣分规则：{ $penalty }
+explain-points = { $points } 分
+explain-figures-short = 每{ $dir ->
+    [over] 超出
+   *[other] 低于
+} 1 { $unit ->
+    [record] 条记录
+   *[other] 个百分点
+}扣 { $points }
+explain-figures-fixed-short = { $fixed }，另每{ $dir ->
+    [over] 超出
+   *[other] 低于
+} 1 { $unit ->
+    [record] 条记录
+   *[other] 个百分点
+}加扣 { $plus } 分
+explain-figures-per = ，另每{ $period ->
+    [early] 提前
+   *[other] 逾期
+} { $every } { $unit ->
+    [days] 天
+   *[other] 个工作日
+}{ $period ->
+    [early] 加
+   *[other] 加扣
+} { $points } 分
+explain-figures-cap = ，最多 { $cap } 分
 explain-lateness = 逾期 { $days } 天
 explain-lateness-workdays = 逾期 { $days } 天（{ $workdays } 个工作日）
 explain-penalty = 扣分：{ $note }
@@ -297,10 +324,10 @@ explain-member-unknown = 无法检查该条件，视为不符合
 explain-member-counted = 计入：{ $met }
 explain-member-not-counted = 不计入：{ $met }
 explain-member-in-share = 计入比例：{ $met }
-explain-member-verdict = 结论：分组规则对{ $group }整体评判，而非逐条记录；如需查看其数值，请运行 `{ $command }`
+explain-member-verdict = 结论：分组规则对 { $group } 整体评判，而非逐条记录；如需查看其数值，请运行 `{ $command }`
 # 分组规则在一个分组上的推导。
 explain-per-run = 整次运行
-explain-group-applies = 规则 `{ $rule }` 按 { $by } 评判 `{ $kind }` 记录；{ $group }共有 { $n } 条；评估日期为 { $as_of }
+explain-group-applies = 规则 `{ $rule }` 按 { $by } 评判 `{ $kind }` 记录；{ $group } 共有 { $n } 条；评估日期为 { $as_of }
 explain-group-skipped = `{ $record }` 不计入：{ $why }
 explain-skipped-when = `when { $when }` 不成立
 explain-skipped = 不计入
@@ -322,9 +349,9 @@ explain-figure-count = { $members } 条中计入 { $met } 条，要求{ $require
     [holds] 成立
    *[other] 不成立
 }
-explain-group-finding = 结论：{ $group }{ $severity ->
+explain-group-finding = 结论：{ $group }：{ $severity ->
     [error] 错误
     [warning] 警告
    *[other] 提示
 }，扣分 { $points } 分
-explain-group-meets = 结论：{ $group }符合规则；无问题
+explain-group-meets = 结论：{ $group } 符合规则；无问题

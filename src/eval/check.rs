@@ -1113,7 +1113,12 @@ fn describe_notes(words: &Catalogue, notes: &[(Date, calendar::DayNote)]) -> Str
     }
     for (name, days) in holidays.iter().rev() {
         let span = match (days.first(), days.last()) {
-            (Some(a), Some(b)) if a != b => format!("{a} to {b}"),
+            (Some(a), Some(b)) if a != b => {
+                let args = Args::new()
+                    .text("from", a.to_string())
+                    .text("to", b.to_string());
+                words.format("explain-note-span", &args)
+            }
             (Some(a), _) => a.to_string(),
             _ => String::new(),
         };
