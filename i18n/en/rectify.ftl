@@ -405,3 +405,27 @@ explain-group-finding = verdict: { $severity } finding on { $group }, { $points 
    *[other] points
 }
 explain-group-meets = verdict: { $group } meets the rule; no finding
+
+# `rules check`, `test` and `fmt`: their own summary and status lines.
+rules-check-summary = { $files } rule { $files ->
+    [one] file
+   *[other] files
+}, { $rules } { $rules ->
+    [one] rule
+   *[other] rules
+}: { $errors } { $errors ->
+    [one] error
+   *[other] errors
+}, { $warnings } { $warnings ->
+    [one] warning
+   *[other] warnings
+}
+test-pass = PASS { $file }: { $case }
+test-fail = FAIL { $file }: { $case }
+test-result = test result: { $passed } passed, { $failed } failed
+test-coverage = coverage: { $fired } of { $rules } rules fired in some case ({ $percent }%)
+test-never-fired = never fired: { $ids }
+test-never-passed = never passed: { $ids }
+test-never-pending = deadline never pending: { $ids }
+fmt-formatted = formatted { $file }
+fmt-not-changed = `{ $file }` was not changed

@@ -355,3 +355,15 @@ explain-group-finding = 结论：{ $group }：{ $severity ->
    *[other] 提示
 }，扣分 { $points } 分
 explain-group-meets = 结论：{ $group } 符合规则；无问题
+
+# `rules check`、`test` 与 `fmt` 自身的汇总行与状态行。
+rules-check-summary = 规则文件 { $files } 个，规则 { $rules } 条：{ $errors } 个错误，{ $warnings } 个警告
+test-pass = 通过 { $file }：{ $case }
+test-fail = 失败 { $file }：{ $case }
+test-result = 测试结果：通过 { $passed } 个，失败 { $failed } 个
+test-coverage = 覆盖率：{ $rules } 条规则中有 { $fired } 条在某个用例中触发（{ $percent }%）
+test-never-fired = 从未触发：{ $ids }
+test-never-passed = 从未通过：{ $ids }
+test-never-pending = 时限从未处于待办：{ $ids }
+fmt-formatted = 已格式化 { $file }
+fmt-not-changed = `{ $file }` 未更改
