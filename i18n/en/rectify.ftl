@@ -383,6 +383,7 @@ explain-member-in-share = counted in the share: { $met }
 explain-member-verdict = verdict: a group rule judges { $group } as a whole, not each record; to see its figure, run `{ $command }`
 # A group rule on one group.
 explain-per-run = run
+explain-by-and = {" "}and{" "}
 explain-group-applies = rule `{ $rule }` judges `{ $kind }` records per { $by }; { $group } has { $n } of them; evaluated as of { $as_of }
 explain-group-skipped = `{ $record }` is not counted: { $why }
 explain-skipped-when = `when { $when }` does not hold

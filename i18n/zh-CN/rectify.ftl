@@ -327,6 +327,7 @@ explain-member-in-share = 计入比例：{ $met }
 explain-member-verdict = 结论：分组规则对 { $group } 整体评判，而非逐条记录；如需查看其数值，请运行 `{ $command }`
 # 分组规则在一个分组上的推导。
 explain-per-run = 整次运行
+explain-by-and = 、
 explain-group-applies = 规则 `{ $rule }` 按 { $by } 评判 `{ $kind }` 记录；{ $group } 共有 { $n } 条；评估日期为 { $as_of }
 explain-group-skipped = `{ $record }` 不计入：{ $why }
 explain-skipped-when = `when { $when }` 不成立

@@ -456,9 +456,13 @@ impl<'p> GroupExplanation<'p> {
             false => &self.tally.shown,
         };
         let group = group::describe_in(words, rule, shown);
-        let by = match group::by(rule).as_str() {
-            "all" => words.text("explain-per-run"),
-            by => by.to_string(),
+        let keys = rule.group.as_ref().map_or(&[][..], |g| &g.keys[..]);
+        let by = match keys {
+            [] => words.text("explain-per-run"),
+            keys => {
+                let names: Vec<&str> = keys.iter().map(|k| k.name.as_str()).collect();
+                names.join(&words.text("explain-by-and"))
+            }
         };
         let args = Args::new()
             .text("rule", rule.id.as_str())
