@@ -181,3 +181,49 @@ fn explain_in_english_is_unchanged_by_the_language_flag() {
     assert_eq!(default, en);
     assert!(en.contains("verdict: error finding, 1.4 points"), "{en}");
 }
+
+/// Every message id the explain, rules check, test and fmt code names is
+/// in both catalogues: a missing one would print its id instead of words.
+#[test]
+fn every_message_the_code_names_is_in_both_catalogues() {
+    use rectify::i18n::Lang;
+    let files = [
+        "src/eval/explain.rs",
+        "src/eval/check.rs",
+        "src/eval/value.rs",
+        "src/cli/explain.rs",
+        "src/cli/rules.rs",
+        "src/cli/test.rs",
+        "src/cli/fmt.rs",
+    ];
+    let prefixes = ["\"explain-", "\"test-", "\"fmt-", "\"rules-check-"];
+    let mut named = Vec::new();
+    for file in files {
+        let text = std::fs::read_to_string(file).expect("a source file");
+        for prefix in prefixes {
+            for (at, _) in text.match_indices(prefix) {
+                let rest = &text[at + 1..];
+                let id: String = rest
+                    .chars()
+                    .take_while(|c| c.is_ascii_lowercase() || *c == '-')
+                    .collect();
+                if rest[id.len()..].starts_with('"') {
+                    named.push(id);
+                }
+            }
+        }
+    }
+    assert!(named.len() > 80, "the ids were found: {named:?}");
+    for id in &named {
+        for lang in Lang::ALL {
+            assert!(
+                lang.catalogue().has(id),
+                "`{id}` is not in the {lang} catalogue"
+            );
+            // The ids built as `{id}-workdays`.
+            if id == "explain-lateness" || id == "explain-earliness" {
+                assert!(lang.catalogue().has(&format!("{id}-workdays")), "{id}");
+            }
+        }
+    }
+}
