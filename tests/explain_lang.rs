@@ -114,7 +114,7 @@ fn explain_a_commendation_in_chinese() {
 #[test]
 fn explain_group_rules_in_chinese() {
     let fields = "tests/fixtures/group-fields/";
-    let cases: [&[&str]; 4] = [
+    let cases: [&[&str]; 5] = [
         // A share on a unit.
         &[
             "petition-closure-rate",
@@ -153,6 +153,17 @@ fn explain_group_rules_in_chinese() {
             "tests/fixtures/group/group.rules",
             "--round",
             "r1",
+            "tests/fixtures/group/records",
+            "--as-of",
+            "2024-06-30",
+        ],
+        // A group that meets its rule, with an empty list.
+        &[
+            "open-per-round",
+            "--rules",
+            "tests/fixtures/group/group.rules",
+            "--round",
+            "r2",
             "tests/fixtures/group/records",
             "--as-of",
             "2024-06-30",
