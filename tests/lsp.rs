@@ -1173,5 +1173,23 @@ fn findings_are_said_in_the_chosen_language() {
             .all(|m| !m.contains("was due") && !m.contains("commended")),
         "{messages:?}"
     );
+    // The hover on a late stage derives the verdict in the same language.
+    let late = diagnostics
+        .iter()
+        .find(|d| d["message"].as_str().is_some_and(|m| m.contains("逾期")))
+        .expect("a late finding");
+    let hover = client.result(
+        "textDocument/hover",
+        json!({"textDocument": {"uri": uri}, "position": late["range"]["start"]}),
+    );
+    let shown = hover["contents"]["value"].as_str().expect("markdown");
+    assert!(
+        shown.contains("适用于") && shown.contains("结论："),
+        "{shown}"
+    );
+    assert!(
+        !shown.contains("applies to") && !shown.contains("verdict:"),
+        "{shown}"
+    );
     client.shut_down();
 }

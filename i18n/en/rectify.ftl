@@ -469,3 +469,166 @@ xlsx-list =
     .completed = completed
     .newly-overdue = newly overdue
     .due-next-period = due next period
+
+## explain, rules, test, fmt
+
+# `rectify explain`: the derivation of a verdict, one step a message.
+# Indented steps are indented by rectify, not here.
+explain-heading-record = rule `{ $rule }` on record `{ $record }` ({ $place })
+explain-heading-group = rule `{ $rule }` on { $group }
+explain-other-kind = rule `{ $rule }` applies to `{ $kind }` records; record `{ $record }` ({ $place }) is a `{ $is }`, so the rule does not apply to it
+explain-applies = rule `{ $rule }` applies to `{ $kind }` records; `{ $record }` is one; evaluated as of { $as_of }
+explain-not-known-yet = dates after { $as_of } are not known yet on that day: those stages count as not recorded, those extensions as not approved
+explain-own-deadline = the record's own deadline is { $date }
+explain-no-date = no date
+explain-extension-approved = extension { $n } to { $to } was approved by { $by } on { $on }
+explain-extension-approved-undated = extension { $n } to { $to } was approved by { $by } (no approval date)
+explain-extension-unapproved = extension { $n } to { $to } has no `approved_by`, so it does not move the deadline
+explain-effective-extension = the effective deadline is { $date }, set by extension { $n } (the last approved one)
+explain-effective-own = the effective deadline is the record's own, { $date }
+explain-when-holds = when `{ $when }`: holds, so the rule applies
+explain-when-fails = when `{ $when }`: does not hold, so the rule does not apply
+explain-when-unknown = when `{ $when }`: unknown (a value is missing), so the rule cannot be checked
+explain-cannot-check-reason = cannot check: { $reason }
+explain-counts-towards = counts towards the group of { $group } of this group rule
+explain-require = require `{ $text }`
+explain-part-holds = holds
+explain-part-early = holds: { $amount } before the due date { $due }
+explain-part-pending = pending: due { $due }, not before the evaluation date
+explain-part-fails = fails: { $message }
+explain-part-unknown = cannot check: { $reasons }
+# `passes RULE` / `fails RULE` in a condition: what that rule gave.
+explain-rule-cannot-check = rule `{ $rule }` cannot check the record on this record
+explain-rule-fails = rule `{ $rule }` fails on this record
+explain-rule-pending = rule `{ $rule }` is pending, not yet due on this record
+explain-rule-holds = rule `{ $rule }` holds on this record
+explain-rule-does-not-apply = rule `{ $rule }` does not apply on this record
+explain-expr-is = `{ $expr }` is { $date }
+explain-counted = { $amount } after { $base } is { $due }
+explain-counted-days = { $amount } after { $base } is { $due } (the start day is not counted)
+explain-counted-workdays = { $amount } after { $base } is { $due }, counting working days strictly after { $base }{ $notes }
+explain-rolled = { $due } is not a working day{ $notes }; the due date moves to the next working day, { $rolled } (Civil Code art. 203)
+# The days skipped or worked, after a date: ` (Spring Festival 2025-01-28 to 2025-02-04 off; 2 weekend days off)`.
+explain-notes = {" "}({ $notes })
+explain-note-sep = ;{" "}
+explain-note-span = { $from } to { $to }
+explain-note-holiday = { $holiday } { $span } off
+explain-note-makeup = { $day } worked in lieu of { $holiday }
+explain-note-weekends = { $n } { $n ->
+    [one] weekend day
+   *[other] weekend days
+} off
+explain-stage-due = `{ $stage }` is due { $due }
+explain-stage-in-time = `{ $stage }` is dated { $date }, on or before { $due }
+explain-stage-overdue = `{ $stage }` is not recorded; the evaluation date { $actual } is past the due date { $due }
+explain-stage-late = `{ $stage }` is dated { $actual }, after the due date { $due }
+explain-lateness-counted = lateness: { $days } calendar days from { $due } to { $actual }
+explain-lateness-counted-workdays = lateness: { $days } calendar days from { $due } to { $actual }; { $workdays } working days after { $due } up to and including { $actual }
+explain-reward-rule = reward rule: { $reward }
+explain-not-commended = verdict: not commended: a requirement does not hold, is not yet due or cannot be checked; no finding
+explain-earliness = earliness: { $days } calendar days before { $due }
+explain-earliness-workdays = earliness: { $days } calendar days, { $workdays } working days before { $due }
+explain-reward = reward: { $note }
+explain-commended = verdict: commendation, { $points } points earned
+explain-cannot-check = verdict: cannot check ({ $message }): an error finding with no penalty
+explain-penalty-rule = penalty rule: { $penalty }
+explain-points = { $points } { $points ->
+    [one] point
+   *[other] points
+}
+explain-figures-short = { $points } per { $unit ->
+    [record] record
+   *[other] percentage point
+} { $dir ->
+    [over] over
+   *[other] below
+}
+explain-figures-fixed-short = { $fixed }, plus { $plus } per { $unit ->
+    [record] record
+   *[other] percentage point
+} { $dir ->
+    [over] over
+   *[other] below
+}
+explain-figures-per = , plus { $points } per { $every ->
+    [1] { $unit ->
+        [days] day
+       *[other] workday
+    }
+   *[other] { $every } { $unit ->
+        [days] days
+       *[other] workdays
+    }
+} { $period ->
+    [early] early
+   *[other] late
+}
+explain-figures-cap = , at most { $cap }
+explain-lateness = lateness: { $days } calendar days
+explain-lateness-workdays = lateness: { $days } calendar days, { $workdays } working days
+explain-penalty = penalty: { $note }
+explain-finding = verdict: { $severity } finding, { $points } points
+explain-pending = verdict: pending, not yet due (due { $due }); no finding
+explain-holds = verdict: the rule holds; no finding
+explain-waived = waived: approved by { $by } until { $until } ({ $reason }); it costs no points
+explain-waiver-expired = a waiver expired on { $until }, so the finding counts
+explain-waiver-incomplete = a waiver has no `{ $field }` (or it is empty), so it does not apply
+explain-waiver-malformed = a waiver has a value that cannot be read, so it does not apply
+explain-not-applicable = verdict: the rule does not apply to this record; no finding
+# A member record of a group rule.
+explain-member-met = it meets the condition
+explain-member-not-met = it does not meet the condition
+explain-member-unknown = the condition cannot be checked for it, so it counts as not met
+explain-member-counted = counted: { $met }
+explain-member-not-counted = not counted: { $met }
+explain-member-in-share = counted in the share: { $met }
+explain-member-verdict = verdict: a group rule judges { $group } as a whole, not each record; to see its figure, run `{ $command }`
+# A group rule on one group.
+explain-per-run = run
+explain-by-and = {" "}and{" "}
+explain-group-applies = rule `{ $rule }` judges `{ $kind }` records per { $by }; { $group } has { $n } of them; evaluated as of { $as_of }
+explain-group-skipped = `{ $record }` is not counted: { $why }
+explain-skipped-when = `when { $when }` does not hold
+explain-skipped = not counted
+explain-list = { $what }: { $n ->
+    [0] none
+    [one] 1 record: { $ids }
+   *[other] { $n } records: { $ids }
+}
+explain-list-counted = counted
+explain-list-met = met the condition
+explain-list-not-met = did not meet it
+explain-list-count-met = counted (the condition holds)
+explain-list-count-not-met = not counted (it does not hold)
+explain-list-unknown = could not be checked (counted as not met)
+explain-figure-share = { $shown } ({ $met } of { $members }), { $required } required: { $verdict }
+explain-figure-count = { $met } of { $members } counted, { $required } required: { $verdict }
+explain-group-finding = verdict: { $severity } finding on { $group }, { $points } { $points ->
+    [one] point
+   *[other] points
+}
+explain-group-meets = verdict: { $group } meets the rule; no finding
+
+# `rules check`, `test` and `fmt`: their own summary and status lines.
+rules-check-summary = { $files } rule { $files ->
+    [one] file
+   *[other] files
+}, { $rules } { $rules ->
+    [one] rule
+   *[other] rules
+}: { $errors } { $errors ->
+    [one] error
+   *[other] errors
+}, { $warnings } { $warnings ->
+    [one] warning
+   *[other] warnings
+}
+test-pass = PASS { $file }: { $case }
+test-fail = FAIL { $file }: { $case }
+test-result = test result: { $passed } passed, { $failed } failed
+test-coverage = coverage: { $fired } of { $rules } rules fired in some case ({ $percent }%)
+test-never-fired = never fired: { $ids }
+test-never-passed = never passed: { $ids }
+test-never-pending = deadline never pending: { $ids }
+fmt-formatted = formatted { $file }
+fmt-not-changed = `{ $file }` was not changed

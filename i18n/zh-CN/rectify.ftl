@@ -423,3 +423,155 @@ xlsx-list =
     .completed = 本期完成
     .newly-overdue = 新增逾期
     .due-next-period = 下期到期
+
+## explain, rules, test, fmt
+
+# `rectify explain`：一项结论的推导过程，每条消息一步。
+# 缩进的步骤由 rectify 缩进，不在此处。
+explain-heading-record = 规则 `{ $rule }` 对记录 `{ $record }`（{ $place }）
+explain-heading-group = 规则 `{ $rule }` 对 { $group }
+explain-other-kind = 规则 `{ $rule }` 适用于 `{ $kind }` 记录；记录 `{ $record }`（{ $place }）是 `{ $is }`，该规则不适用于它
+explain-applies = 规则 `{ $rule }` 适用于 `{ $kind }` 记录，`{ $record }` 即是；评估日期为 { $as_of }
+explain-not-known-yet = { $as_of } 之后的日期在当天尚不可知：这些环节视为未记录，这些延期视为未批准
+explain-own-deadline = 记录本身的整改时限为 { $date }
+explain-no-date = 无日期
+explain-extension-approved = 第 { $n } 次延期至 { $to }，由 { $by } 于 { $on } 批准
+explain-extension-approved-undated = 第 { $n } 次延期至 { $to }，由 { $by } 批准（无批准日期）
+explain-extension-unapproved = 第 { $n } 次延期至 { $to } 没有 `approved_by`，不改变整改时限
+explain-effective-extension = 有效的整改时限为 { $date }，由第 { $n } 次延期（最后一次获批的延期）确定
+explain-effective-own = 有效的整改时限为记录本身的 { $date }
+explain-when-holds = when `{ $when }`：成立，规则适用
+explain-when-fails = when `{ $when }`：不成立，规则不适用
+explain-when-unknown = when `{ $when }`：未知（缺少某个值），规则无法检查
+explain-cannot-check-reason = 无法检查：{ $reason }
+explain-counts-towards = 计入该分组规则中 { $group } 的分组
+explain-require = 要求 `{ $text }`
+explain-part-holds = 成立
+explain-part-early = 成立：比到期日 { $due } 提前 { $amount }
+explain-part-pending = 待办：{ $due } 到期，不早于评估日期
+explain-part-fails = 不成立：{ $message }
+explain-part-unknown = 无法检查：{ $reasons }
+# 条件中的 `passes RULE` / `fails RULE`：该规则的结果。
+explain-rule-cannot-check = 规则 `{ $rule }` 无法检查此记录
+explain-rule-fails = 规则 `{ $rule }` 在此记录上不成立
+explain-rule-pending = 规则 `{ $rule }` 在此记录上为待办，尚未到期
+explain-rule-holds = 规则 `{ $rule }` 在此记录上成立
+explain-rule-does-not-apply = 规则 `{ $rule }` 不适用于此记录
+explain-expr-is = `{ $expr }` 为 { $date }
+explain-counted = { $base } 之后 { $amount }为 { $due }
+explain-counted-days = { $base } 之后 { $amount }为 { $due }（起始日不计入）
+explain-counted-workdays = { $base } 之后 { $amount }为 { $due }，从 { $base } 的次日起计算工作日{ $notes }
+explain-rolled = { $due } 不是工作日{ $notes }；到期日顺延至下一个工作日 { $rolled }（《民法典》第二百零三条）
+# 其间跳过或调休上班的日子：「（春节 2025-01-28 至 2025-02-04 放假；周末 2 天）」。
+explain-notes = （{ $notes }）
+explain-note-sep = ；
+explain-note-span = { $from } 至 { $to }
+explain-note-holiday = { $holiday } { $span } 放假
+explain-note-makeup = { $day } 调休上班（{ $holiday }）
+explain-note-weekends = 周末 { $n } 天
+explain-stage-due = `{ $stage }` 的到期日为 { $due }
+explain-stage-in-time = `{ $stage }` 的日期为 { $date }，不晚于到期日 { $due }
+explain-stage-overdue = `{ $stage }` 未记录；评估日期 { $actual } 已过到期日 { $due }
+explain-stage-late = `{ $stage }` 的日期为 { $actual }，晚于到期日 { $due }
+explain-lateness-counted = 逾期：从 { $due } 到 { $actual } 共 { $days } 天
+explain-lateness-counted-workdays = 逾期：从 { $due } 到 { $actual } 共 { $days } 天；{ $due } 之后至 { $actual }（含）共 { $workdays } 个工作日
+explain-reward-rule = 加分规则：{ $reward }
+explain-not-commended = 结论：不予表扬：某项要求不成立、尚未到期或无法检查；无问题
+explain-earliness = 提前：比 { $due } 提前 { $days } 天
+explain-earliness-workdays = 提前：比 { $due } 提前 { $days } 天（{ $workdays } 个工作日）
+explain-reward = 加分：{ $note }
+explain-commended = 结论：表扬，加分 { $points } 分
+explain-cannot-check = 结论：{ $message }（错误，不扣分）
+explain-penalty-rule = 扣分规则：{ $penalty }
+explain-points = { $points } 分
+explain-figures-short = 每{ $dir ->
+    [over] 超出
+   *[other] 低于
+} 1 { $unit ->
+    [record] 条记录
+   *[other] 个百分点
+}扣 { $points }
+explain-figures-fixed-short = { $fixed }，另每{ $dir ->
+    [over] 超出
+   *[other] 低于
+} 1 { $unit ->
+    [record] 条记录
+   *[other] 个百分点
+}加扣 { $plus } 分
+explain-figures-per = ，另每{ $period ->
+    [early] 提前
+   *[other] 逾期
+} { $every } { $unit ->
+    [days] 天
+   *[other] 个工作日
+}{ $period ->
+    [early] 加
+   *[other] 加扣
+} { $points } 分
+explain-figures-cap = ，最多 { $cap } 分
+explain-lateness = 逾期 { $days } 天
+explain-lateness-workdays = 逾期 { $days } 天（{ $workdays } 个工作日）
+explain-penalty = 扣分：{ $note }
+explain-finding = 结论：{ $severity ->
+    [error] 错误
+    [warning] 警告
+   *[other] 提示
+}，扣分 { $points } 分
+explain-pending = 结论：待办，尚未到期（{ $due } 到期）；无问题
+explain-holds = 结论：规则成立；无问题
+explain-waived = 已豁免：经 { $by } 批准，有效期至 { $until }（{ $reason }）；不扣分
+explain-waiver-expired = 豁免已于 { $until } 到期，该问题照常计分
+explain-waiver-incomplete = 豁免缺少 `{ $field }`（或为空），不生效
+explain-waiver-malformed = 豁免中有无法读取的值，不生效
+explain-not-applicable = 结论：规则不适用于此记录；无问题
+# 分组规则的成员记录。
+explain-member-met = 符合条件
+explain-member-not-met = 不符合条件
+explain-member-unknown = 无法检查该条件，视为不符合
+explain-member-counted = 计入：{ $met }
+explain-member-not-counted = 不计入：{ $met }
+explain-member-in-share = 计入比例：{ $met }
+explain-member-verdict = 结论：分组规则对 { $group } 整体评判，而非逐条记录；如需查看其数值，请运行 `{ $command }`
+# 分组规则在一个分组上的推导。
+explain-per-run = 整次运行
+explain-by-and = 、
+explain-group-applies = 规则 `{ $rule }` 按 { $by } 评判 `{ $kind }` 记录；{ $group } 共有 { $n } 条；评估日期为 { $as_of }
+explain-group-skipped = `{ $record }` 不计入：{ $why }
+explain-skipped-when = `when { $when }` 不成立
+explain-skipped = 不计入
+explain-list = { $what }：{ $n ->
+    [0] 无
+   *[other] { $n } 条记录：{ $ids }
+}
+explain-list-counted = 计入
+explain-list-met = 符合条件
+explain-list-not-met = 不符合条件
+explain-list-count-met = 计入（条件成立）
+explain-list-count-not-met = 不计入（条件不成立）
+explain-list-unknown = 无法检查（视为不符合）
+explain-figure-share = { $shown }（{ $members } 条中 { $met } 条），要求{ $required }：{ $verdict ->
+    [holds] 成立
+   *[other] 不成立
+}
+explain-figure-count = { $members } 条中计入 { $met } 条，要求{ $required }：{ $verdict ->
+    [holds] 成立
+   *[other] 不成立
+}
+explain-group-finding = 结论：{ $group }：{ $severity ->
+    [error] 错误
+    [warning] 警告
+   *[other] 提示
+}，扣分 { $points } 分
+explain-group-meets = 结论：{ $group } 符合规则；无问题
+
+# `rules check`、`test` 与 `fmt` 自身的汇总行与状态行。
+rules-check-summary = 规则文件 { $files } 个，规则 { $rules } 条：{ $errors } 个错误，{ $warnings } 个警告
+test-pass = 通过 { $file }：{ $case }
+test-fail = 失败 { $file }：{ $case }
+test-result = 测试结果：通过 { $passed } 个，失败 { $failed } 个
+test-coverage = 覆盖率：{ $rules } 条规则中有 { $fired } 条在某个用例中触发（{ $percent }%）
+test-never-fired = 从未触发：{ $ids }
+test-never-passed = 从未通过：{ $ids }
+test-never-pending = 时限从未处于待办：{ $ids }
+fmt-formatted = 已格式化 { $file }
+fmt-not-changed = `{ $file }` 未更改

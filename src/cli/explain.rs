@@ -17,6 +17,7 @@ use clap::Args;
 use jiff::civil::Date;
 
 use crate::eval::explain::{GroupExplanation, explain};
+use crate::i18n::{Args as Words, Catalogue};
 use crate::load;
 use crate::report::neutral;
 use crate::run::{self, FindError};
@@ -68,6 +69,7 @@ pub fn run(args: &ExplainArgs, project: &Project) -> u8 {
     };
     let settings = settings::resolve(project, &flags);
     let as_of = settings.as_of.value.unwrap_or_else(super::check::today);
+    let words = settings.lang.value.catalogue();
     let rules = load::rules(&settings.rules.value);
     let Some(plan) = rules.plan.as_ref() else {
         rules::report_load_failure(&rules, "");
@@ -100,7 +102,7 @@ pub fn run(args: &ExplainArgs, project: &Project) -> u8 {
             ..flags
         };
         let options = settings::resolve(project, &group_flags).options(project, as_of);
-        return group(plan, index, &asked, &options, as_of);
+        return group(plan, index, &asked, &options, as_of, words);
     }
     let options = settings.options(project, as_of);
     let Some(record) = args.record.as_deref() else {
@@ -137,21 +139,23 @@ pub fn run(args: &ExplainArgs, project: &Project) -> u8 {
         neutral::text(&found.path.display().to_string())
     );
     let mut out = io::stdout().lock();
-    let written = match explain(plan, &found.record, index, as_of) {
+    let heading = Words::new()
+        .text("rule", args.rule.as_str())
+        .text("record", record)
+        .text("place", place.as_str());
+    let written = match explain(plan, &found.record, index, as_of, words) {
         Some(explanation) => print(
             &mut out,
-            &format!("rule `{}` on record `{record}` ({place})", args.rule),
+            &words.format("explain-heading-record", &heading),
             &explanation.steps,
         ),
         None => {
             let kind = &plan.kinds[plan.rules[index].kind].name;
-            writeln!(
-                out,
-                "rule `{}` applies to `{kind}` records; record `{}` ({place}) is a `{}`, so the rule does not apply to it",
-                args.rule,
-                neutral::text(record),
-                neutral::text(&found.record.kind.value)
-            )
+            let args = heading
+                .text("record", neutral::text(record))
+                .text("kind", kind.as_str())
+                .text("is", neutral::text(&found.record.kind.value));
+            writeln!(out, "{}", words.format("explain-other-kind", &args))
         }
     };
     finish(written)
@@ -249,6 +253,7 @@ fn group(
     asked: &[(String, String)],
     options: &run::Options,
     as_of: Date,
+    words: &'static Catalogue,
 ) -> u8 {
     let rule = &plan.rules[index];
     let values = match values(rule, asked) {
@@ -287,8 +292,12 @@ fn group(
         }
         return UNTRUSTED;
     }
-    let heading = format!("rule `{}` on {described}", rule.id);
-    let steps = explanation.steps();
+    let shown = crate::eval::group::describe_in(words, rule, &values);
+    let args = Words::new()
+        .text("rule", rule.id.as_str())
+        .text("group", shown);
+    let heading = words.format("explain-heading-group", &args);
+    let steps = explanation.steps(words);
     finish(print(&mut io::stdout().lock(), &heading, &steps))
 }
 

@@ -11,11 +11,13 @@ use std::path::{Path, PathBuf};
 
 use clap::Args;
 
+use crate::i18n::{Args as Words, Catalogue};
 use crate::syntax;
 
 use super::UNTRUSTED;
 use super::project::Project;
 use super::rules::{self, DiagFormat};
+use super::settings;
 
 #[derive(Debug, Args)]
 pub struct FmtArgs {
@@ -38,6 +40,7 @@ enum Status {
 }
 
 pub fn run(args: &FmtArgs, project: &Project) -> u8 {
+    let words = settings::words(project);
     let (paths, errors) = files(project, &args.paths);
     for message in &errors {
         eprintln!("error: {message}");
@@ -49,9 +52,9 @@ pub fn run(args: &FmtArgs, project: &Project) -> u8 {
     };
     for path in &paths {
         let status = if path.as_os_str() == "-" {
-            stdin(args.check)
+            stdin(args.check, words)
         } else {
-            file(path, args.check)
+            file(path, args.check, words)
         };
         worst = worst.max(status);
     }
@@ -87,7 +90,7 @@ fn files(project: &Project, given: &[PathBuf]) -> (Vec<PathBuf>, Vec<String>) {
     (out, errors)
 }
 
-fn stdin(check: bool) -> Status {
+fn stdin(check: bool, words: &Catalogue) -> Status {
     let text = match crate::load::read_text_from(io::stdin(), crate::load::MAX_FILE_SIZE) {
         Ok(text) => text,
         Err(e) => {
@@ -95,7 +98,7 @@ fn stdin(check: bool) -> Status {
             return Status::Failed;
         }
     };
-    let Some(formatted) = format(&text, "<stdin>") else {
+    let Some(formatted) = format(&text, "<stdin>", words) else {
         return Status::Failed;
     };
     let mut out = io::stdout().lock();
@@ -118,7 +121,7 @@ fn stdin(check: bool) -> Status {
     }
 }
 
-fn file(path: &Path, check: bool) -> Status {
+fn file(path: &Path, check: bool, words: &Catalogue) -> Status {
     let name = path.display().to_string();
     let text = match crate::load::read_text(path, crate::load::MAX_FILE_SIZE) {
         Ok(text) => text,
@@ -127,7 +130,7 @@ fn file(path: &Path, check: bool) -> Status {
             return Status::Failed;
         }
     };
-    let Some(formatted) = format(&text, &name) else {
+    let Some(formatted) = format(&text, &name, words) else {
         return Status::Failed;
     };
     if formatted == text {
@@ -140,7 +143,8 @@ fn file(path: &Path, check: bool) -> Status {
     }
     match super::output::write(path, |out| out.write_all(formatted.as_bytes())) {
         Ok(()) => {
-            eprintln!("formatted {name}");
+            let args = Words::new().text("file", name.as_str());
+            eprintln!("{}", words.format("fmt-formatted", &args));
             Status::Formatted
         }
         Err(e) => {
@@ -154,7 +158,7 @@ fn file(path: &Path, check: bool) -> Status {
 }
 
 /// The formatted text, or `None` after reporting why the file does not parse.
-fn format(text: &str, name: &str) -> Option<String> {
+fn format(text: &str, name: &str, words: &Catalogue) -> Option<String> {
     match syntax::fmt::format(text) {
         Ok(formatted) => Some(formatted),
         Err(errors) => {
@@ -166,7 +170,8 @@ fn format(text: &str, name: &str) -> Option<String> {
                 std::io::IsTerminal::is_terminal(&io::stderr()),
             );
             let _ = rules::render(&files, &diagnostics, DiagFormat::Human, color, &mut err);
-            let _ = writeln!(err, "error: `{name}` was not changed");
+            let args = Words::new().text("file", name);
+            let _ = writeln!(err, "error: {}", words.format("fmt-not-changed", &args));
             None
         }
     }

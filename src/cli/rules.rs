@@ -10,6 +10,7 @@ use std::sync::Arc;
 use clap::{Args, Subcommand, ValueEnum};
 use miette::{GraphicalReportHandler, GraphicalTheme, NarratableReportHandler};
 
+use crate::i18n::Args as Words;
 use crate::load::{self, Rules};
 use crate::outcome::{InputError, Origin, Outcome, Place, SourceFile, Summary};
 use crate::report::diagnostic;
@@ -110,13 +111,12 @@ fn check(args: &CheckArgs, project: &Project) -> u8 {
         .iter()
         .filter(|f| f.name.ends_with(".rules"))
         .count();
-    let summary = format!(
-        "{rule_files} rule file{}, {rule_count} rule{}: {errors} error{}, {warned} warning{}",
-        plural(rule_files),
-        plural(rule_count),
-        plural(errors),
-        plural(warned)
-    );
+    let said = Words::new()
+        .count("files", rule_files)
+        .count("rules", rule_count)
+        .count("errors", errors)
+        .count("warnings", warned);
+    let summary = settings::words(project).format("rules-check-summary", &said);
     let written = match args.format {
         DiagFormat::Json => write_json(&rules.files, &diagnostics, rule_count),
         format => {
@@ -139,10 +139,6 @@ fn check(args: &CheckArgs, project: &Project) -> u8 {
     } else {
         0
     }
-}
-
-fn plural(n: usize) -> &'static str {
-    if n == 1 { "" } else { "s" }
 }
 
 fn count(diagnostics: &[InputError], severity: Severity) -> usize {

@@ -298,6 +298,12 @@ fn format_setting(
 /// environment variable outranks the config: it is the person's own
 /// choice, the config the project's; the locale only says where the
 /// machine is.
+/// The catalogue of the run's language ([`Settings::lang`]), for the
+/// commands that resolve no other setting.
+pub fn words(project: &Project) -> &'static crate::i18n::Catalogue {
+    lang_setting(project).value.catalogue()
+}
+
 fn lang_setting(project: &Project) -> Value<Lang> {
     if let Some(lang) = project.lang_env.filter(|_| project.lang_flag.is_none()) {
         return Value {

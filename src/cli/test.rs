@@ -11,6 +11,7 @@ use std::path::{Path, PathBuf};
 
 use clap::{Args, ValueEnum};
 
+use crate::i18n::{Args as Words, Catalogue};
 use crate::load;
 use crate::report::neutral::text;
 use crate::ruletest::{self, CaseResult, Coverage, junit};
@@ -64,6 +65,7 @@ struct Ran {
 }
 
 pub fn run(args: &TestArgs, project: &Project) -> u8 {
+    let words = settings::words(project);
     let rule_set = rules::rule_paths(project, &args.rules);
     let given = if !args.paths.is_empty() {
         project.paths(&args.paths)
@@ -109,8 +111,8 @@ pub fn run(args: &TestArgs, project: &Project) -> u8 {
     let results: Vec<CaseResult> = ran.iter().flat_map(|r| r.results.clone()).collect();
     let coverage = Coverage::new(plan, &results);
     let written = match args.format {
-        TestFormat::Human => human(&ran, &coverage, &mut io::stdout().lock()),
-        TestFormat::Junit => junit_out(&ran, &coverage),
+        TestFormat::Human => human(words, &ran, &coverage, &mut io::stdout().lock()),
+        TestFormat::Junit => junit_out(words, &ran, &coverage),
     };
     if let Err(e) = written {
         if e.kind() != io::ErrorKind::BrokenPipe {
@@ -229,17 +231,28 @@ fn located(name: &str, source: &str, errors: &[ruletest::Error]) -> String {
     shown.join("\n")
 }
 
-fn human(ran: &[Ran], coverage: &Coverage, out: &mut dyn Write) -> io::Result<()> {
+fn human(
+    words: &Catalogue,
+    ran: &[Ran],
+    coverage: &Coverage,
+    out: &mut dyn Write,
+) -> io::Result<()> {
+    let case = |id: &str, file: &Ran, r: &CaseResult| {
+        let args = Words::new()
+            .text("file", text(&file.name))
+            .text("case", text(&r.name));
+        words.format(id, &args)
+    };
     let (mut passed, mut failed) = (0, 0);
     for file in ran {
         for r in &file.results {
             if r.passed() {
                 passed += 1;
-                writeln!(out, "PASS {}: {}", text(&file.name), text(&r.name))?;
+                writeln!(out, "{}", case("test-pass", file, r))?;
                 continue;
             }
             failed += 1;
-            writeln!(out, "FAIL {}: {}", text(&file.name), text(&r.name))?;
+            writeln!(out, "{}", case("test-fail", file, r))?;
             for line in r
                 .errors
                 .iter()
@@ -251,32 +264,32 @@ fn human(ran: &[Ran], coverage: &Coverage, out: &mut dyn Write) -> io::Result<()
         }
     }
     writeln!(out)?;
-    coverage_lines(coverage, out)?;
+    coverage_lines(words, coverage, out)?;
     writeln!(out)?;
-    writeln!(out, "test result: {passed} passed, {failed} failed")
+    let args = Words::new().count("passed", passed).count("failed", failed);
+    writeln!(out, "{}", words.format("test-result", &args))
 }
 
-fn coverage_lines(c: &Coverage, out: &mut dyn Write) -> io::Result<()> {
-    writeln!(
-        out,
-        "coverage: {} of {} rules fired in some case ({:.1}%)",
-        c.fired(),
-        c.rules.len(),
-        c.fired_percent()
-    )?;
+fn coverage_lines(words: &Catalogue, c: &Coverage, out: &mut dyn Write) -> io::Result<()> {
+    let args = Words::new()
+        .count("fired", c.fired())
+        .count("rules", c.rules.len())
+        .text("percent", format!("{:.1}", c.fired_percent()));
+    writeln!(out, "{}", words.format("test-coverage", &args))?;
     for (what, ids) in [
-        ("never fired", &c.never_fired),
-        ("never passed", &c.never_passed),
-        ("deadline never pending", &c.never_pending),
+        ("test-never-fired", &c.never_fired),
+        ("test-never-passed", &c.never_passed),
+        ("test-never-pending", &c.never_pending),
     ] {
         if !ids.is_empty() {
-            writeln!(out, "  {what}: {}", ids.join(", "))?;
+            let args = Words::new().text("ids", ids.join(", "));
+            writeln!(out, "  {}", words.format(what, &args))?;
         }
     }
     Ok(())
 }
 
-fn junit_out(ran: &[Ran], coverage: &Coverage) -> io::Result<()> {
+fn junit_out(words: &Catalogue, ran: &[Ran], coverage: &Coverage) -> io::Result<()> {
     let files: Vec<junit::FileResults<'_>> = ran
         .iter()
         .map(|r| junit::FileResults {
@@ -287,5 +300,5 @@ fn junit_out(ran: &[Ran], coverage: &Coverage) -> io::Result<()> {
     io::stdout()
         .lock()
         .write_all(junit::junit(&files).as_bytes())?;
-    coverage_lines(coverage, &mut io::stderr().lock())
+    coverage_lines(words, coverage, &mut io::stderr().lock())
 }

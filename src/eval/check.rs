@@ -4,6 +4,7 @@
 use jiff::civil::Date;
 
 use crate::calendar::{self, Unit};
+use crate::i18n::{Args, Catalogue};
 use crate::model::Record;
 use crate::points::Points;
 use crate::source::Span;
@@ -127,7 +128,10 @@ pub(crate) fn judge(ctx: &mut Ctx<'_>, index: usize, rule: &Rule, out: &mut Verd
     let record = ctx.record;
     if let Some(when) = &rule.when {
         let truth = ctx.truth(when);
-        ctx.step(|| format!("when `{}`: {}", when.text, describe_truth(truth)));
+        ctx.step(|w| {
+            let args = Args::new().text("when", when.text.as_str());
+            w.format(describe_truth(truth), &args)
+        });
         match truth {
             Tri::False => return,
             Tri::True => {}
@@ -149,21 +153,26 @@ pub(crate) fn judge(ctx: &mut Ctx<'_>, index: usize, rule: &Rule, out: &mut Verd
                     g.keys.iter().map(|k| k.name.clone()).collect()
                 });
                 let reason = Reason::GroupField { field, by };
-                ctx.step(|| format!("cannot check: {}", reason.say(english())));
+                ctx.step(|w| {
+                    let args = Args::new().text("reason", reason.say(w));
+                    w.format("explain-cannot-check-reason", &args)
+                });
                 out.findings
                     .push(cannot_check(index, record, vec![reason], Scope::Group));
                 return;
             }
         };
-        let group = super::group::describe(rule, &shown);
-        ctx.step(|| format!("counts towards the group of {group} of this group rule"));
+        ctx.step(|w| {
+            let group = super::group::describe_in(w, rule, &shown);
+            w.format("explain-counts-towards", &Args::new().text("group", group))
+        });
         let obs = super::group::observe(ctx, index, key, shown);
         out.observations.push(obs);
         return;
     }
     let mut parts = Vec::new();
     for c in &rule.requires {
-        ctx.step(|| format!("require `{}`", c.text));
+        ctx.step(|w| require(w, &c.text));
         let part = match check(ctx, c) {
             Part::Met(stage, date, due) if rule.reward.is_some() => {
                 early(ctx, (stage, date, due), &c.text)
@@ -171,27 +180,33 @@ pub(crate) fn judge(ctx: &mut Ctx<'_>, index: usize, rule: &Rule, out: &mut Verd
             Part::Met(..) => Part::Pass,
             part => part,
         };
-        ctx.step(|| match &part {
-            Part::Pass | Part::Met(..) => "  -> holds".to_string(),
-            Part::Early(e, _) => format!(
-                "  -> holds: {} before the due date {}",
-                early_amount(e),
-                e.due
-            ),
-            Part::Pending(_, due) => {
-                format!("  -> pending: due {due}, not before the evaluation date")
-            }
-            Part::Fail { facts, .. } => format!(
-                "  -> fails: {}",
-                Verdict::Failed {
-                    parts: facts.clone(),
-                    rest: Vec::new()
+        ctx.step(|w| {
+            let said = match &part {
+                Part::Pass | Part::Met(..) => w.text("explain-part-holds"),
+                Part::Early(e, _) => {
+                    let args = Args::new()
+                        .text("amount", lateness(e).say(w))
+                        .text("due", e.due.to_string());
+                    w.format("explain-part-early", &args)
                 }
-                .message(english())
-            ),
-            Part::Unknown(reasons) => {
-                format!("  -> cannot check: {}", Reason::list(english(), reasons))
-            }
+                Part::Pending(_, due) => w.format(
+                    "explain-part-pending",
+                    &Args::new().text("due", due.to_string()),
+                ),
+                Part::Fail { facts, .. } => {
+                    let failed = Verdict::Failed {
+                        parts: facts.clone(),
+                        rest: Vec::new(),
+                    };
+                    let args = Args::new().text("message", failed.message(w));
+                    w.format("explain-part-fails", &args)
+                }
+                Part::Unknown(reasons) => {
+                    let args = Args::new().text("reasons", Reason::list(w, reasons));
+                    w.format("explain-part-unknown", &args)
+                }
+            };
+            format!("  -> {said}")
         });
         parts.push(part);
     }
@@ -201,17 +216,18 @@ pub(crate) fn judge(ctx: &mut Ctx<'_>, index: usize, rule: &Rule, out: &mut Verd
     }
 }
 
-/// The catalogue `explain`'s derivation steps are written in.
-fn english() -> &'static crate::i18n::Catalogue {
-    crate::i18n::Lang::En.catalogue()
-}
-
+/// The message saying what a rule's `when` gave.
 fn describe_truth(truth: Tri) -> &'static str {
     match truth {
-        Tri::True => "holds, so the rule applies",
-        Tri::False => "does not hold, so the rule does not apply",
-        Tri::Unknown => "unknown (a value is missing), so the rule cannot be checked",
+        Tri::True => "explain-when-holds",
+        Tri::False => "explain-when-fails",
+        Tri::Unknown => "explain-when-unknown",
     }
+}
+
+/// `require `…``: a step naming the constraint it details.
+pub(crate) fn require(words: &Catalogue, text: &str) -> String {
+    words.format("explain-require", &Args::new().text("text", text))
 }
 
 fn verdict(index: usize, rule: &Rule, record: &Record, parts: Vec<Part>, out: &mut Verdicts) {
@@ -452,10 +468,11 @@ fn due_of<'a>(ctx: &mut Ctx<'_>, c: &'a Constraint) -> Option<Deadline<'a>> {
         } => {
             let (n, unit) = duration(ctx, within)?;
             let (base, reference) = ctx.date(after)?;
-            ctx.step(|| format!("  `{after_text}` is {base}"));
+            ctx.step(|w| is_date(w, after_text, base));
             match calendar::add(base, i64::from(n), unit, ctx.plan.calendar.as_ref()) {
                 Ok(Some(computed)) => {
-                    ctx.step(|| counting(ctx.plan.calendar.as_ref(), base, computed, n, unit));
+                    let cal = ctx.plan.calendar.as_ref();
+                    ctx.step(|w| counting(w, cal, base, computed, n, unit));
                     let how = Due::Within {
                         n,
                         unit,
@@ -488,7 +505,7 @@ fn due_of<'a>(ctx: &mut Ctx<'_>, c: &'a Constraint) -> Option<Deadline<'a>> {
             date_text,
         } => {
             let (computed, reference) = ctx.date(date)?;
-            ctx.step(|| format!("  `{date_text}` is {computed}"));
+            ctx.step(|w| is_date(w, date_text, computed));
             Some(Deadline {
                 stage: *stage,
                 computed,
@@ -508,7 +525,7 @@ fn roll(ctx: &mut Ctx<'_>, computed: Date) -> Option<Date> {
         (RollPolicy::NextWorkday, Some(cal)) => match cal.roll_forward(computed) {
             Ok(rolled) => {
                 if rolled != computed {
-                    ctx.step(|| rolling(cal, computed, rolled));
+                    ctx.step(|w| rolling(w, cal, computed, rolled));
                 }
                 Some(rolled)
             }
@@ -658,10 +675,21 @@ fn deadline(ctx: &mut Ctx<'_>, d: Deadline<'_>) -> Part {
     let calendar = ctx.plan.calendar.as_ref();
     let name = &ctx.kind.stages[stage];
     let recorded = ctx.record.stage(name).map(|s| (s.date.value, s.date.span));
-    ctx.step(|| format!("  `{name}` is due {due}"));
+    ctx.step(|w| {
+        let args = Args::new()
+            .text("stage", name.as_str())
+            .text("due", due.to_string());
+        format!("  {}", w.format("explain-stage-due", &args))
+    });
     let (actual, overdue, span) = match recorded {
         Some((date, _)) if date <= due => {
-            ctx.step(|| format!("  `{name}` is dated {date}, on or before {due}"));
+            ctx.step(|w| {
+                let args = Args::new()
+                    .text("stage", name.as_str())
+                    .text("date", date.to_string())
+                    .text("due", due.to_string());
+                format!("  {}", w.format("explain-stage-in-time", &args))
+            });
             return Part::Met(stage, date, due);
         }
         Some((date, span)) => (date, false, span),
@@ -681,15 +709,30 @@ fn deadline(ctx: &mut Ctx<'_>, d: Deadline<'_>) -> Part {
         }
         None => None,
     };
-    ctx.step(|| match overdue {
-        true => format!(
-            "  `{name}` is not recorded; the evaluation date {actual} is past the due date {due}"
-        ),
-        false => format!("  `{name}` is dated {actual}, after the due date {due}"),
+    ctx.step(|w| {
+        let args = Args::new()
+            .text("stage", name.as_str())
+            .text("actual", actual.to_string())
+            .text("due", due.to_string());
+        let id = match overdue {
+            true => "explain-stage-overdue",
+            false => "explain-stage-late",
+        };
+        format!("  {}", w.format(id, &args))
     });
-    ctx.step(|| match &workdays {
-        Some(w) => format!("  lateness: {days} calendar days from {due} to {actual}; {w} working days after {due} up to and including {actual}"),
-        None => format!("  lateness: {days} calendar days from {due} to {actual}"),
+    ctx.step(|w| {
+        let args = Args::new()
+            .int("days", days)
+            .text("due", due.to_string())
+            .text("actual", actual.to_string());
+        let said = match workdays {
+            Some(n) => w.format(
+                "explain-lateness-counted-workdays",
+                &args.int("workdays", n),
+            ),
+            None => w.format("explain-lateness-counted", &args),
+        };
+        format!("  {said}")
     });
     let lateness = Lateness { days, workdays };
     let stage_name = name.to_string();
@@ -775,10 +818,6 @@ fn lateness(e: &Late) -> Lateness {
 }
 
 /// `45 days (30 workdays)`, how early a deadline was met (for `explain`).
-fn early_amount(e: &Late) -> String {
-    lateness(e).say(english())
-}
-
 fn order(ctx: &mut Ctx<'_>, first: usize, op: OrderOp, second: usize) -> Part {
     let stages = &ctx.kind.stages;
     let (a, b) = (
@@ -1006,43 +1045,53 @@ fn each_extension(ctx: &mut Ctx<'_>, body: &super::plan::Expr) -> Part {
     }
 }
 
-/// `30 workdays`, `1 day`, in English (for `explain`).
-pub fn amount(n: u32, unit: Unit) -> String {
-    Amount::new(i64::from(n), unit).say(english())
+/// `  `feedback` is 2025-01-06`: the date a rule's date expression gave.
+fn is_date(words: &Catalogue, text: &str, date: Date) -> String {
+    let args = Args::new()
+        .text("expr", text)
+        .text("date", date.to_string());
+    format!("  {}", words.format("explain-expr-is", &args))
 }
 
 /// How a due date was counted, naming the non-working days skipped and the
 /// make-up working days counted.
 fn counting(
+    words: &Catalogue,
     calendar: Option<&calendar::Calendar>,
     base: Date,
     due: Date,
     n: u32,
     unit: Unit,
 ) -> String {
-    let head = format!("  {} after {base} is {due}", amount(n, unit));
+    let args = || {
+        Args::new()
+            .text("amount", Amount::new(i64::from(n), unit).say(words))
+            .text("base", base.to_string())
+            .text("due", due.to_string())
+    };
     let Some(cal) = calendar.filter(|_| unit == Unit::Workdays) else {
-        return format!("{head} (the start day is not counted)");
+        return format!("  {}", words.format("explain-counted-days", &args()));
     };
     let Some(first) = base.tomorrow().ok() else {
-        return head;
+        return format!("  {}", words.format("explain-counted", &args()));
     };
     let notes = cal.notes_between(first, due);
-    format!(
-        "{head}, counting working days strictly after {base}{}",
-        describe_notes(&notes)
-    )
+    let args = args().text("notes", describe_notes(words, &notes));
+    format!("  {}", words.format("explain-counted-workdays", &args))
 }
 
-fn rolling(cal: &calendar::Calendar, due: Date, rolled: Date) -> String {
+fn rolling(words: &Catalogue, cal: &calendar::Calendar, due: Date, rolled: Date) -> String {
     let notes = cal.notes_between(due, rolled.yesterday().unwrap_or(rolled));
-    format!(
-        "  {due} is not a working day{}; the due date moves to the next working day, {rolled} (Civil Code art. 203)",
-        describe_notes(&notes)
-    )
+    let args = Args::new()
+        .text("due", due.to_string())
+        .text("notes", describe_notes(words, &notes))
+        .text("rolled", rolled.to_string());
+    format!("  {}", words.format("explain-rolled", &args))
 }
 
-fn describe_notes(notes: &[(Date, calendar::DayNote)]) -> String {
+/// The days skipped and worked between two dates: ` (Spring Festival
+/// 2025-01-28 to 2025-02-04 off; 2 weekend days off)`, or nothing.
+fn describe_notes(words: &Catalogue, notes: &[(Date, calendar::DayNote)]) -> String {
     use calendar::DayNote;
     let weekends = notes.iter().filter(|(_, n)| *n == DayNote::Weekend).count();
     let mut parts: Vec<String> = Vec::new();
@@ -1053,27 +1102,39 @@ fn describe_notes(notes: &[(Date, calendar::DayNote)]) -> String {
                 Some((_, days)) => days.push(*day),
                 None => holidays.push((name.clone(), vec![*day])),
             },
-            DayNote::MakeUpWorkday(name) => parts.push(format!("{day} worked in lieu of {name}")),
+            DayNote::MakeUpWorkday(name) => {
+                let args = Args::new()
+                    .text("day", day.to_string())
+                    .text("holiday", name.as_str());
+                parts.push(words.format("explain-note-makeup", &args));
+            }
             DayNote::Weekend => {}
         }
     }
     for (name, days) in holidays.iter().rev() {
         let span = match (days.first(), days.last()) {
-            (Some(a), Some(b)) if a != b => format!("{a} to {b}"),
+            (Some(a), Some(b)) if a != b => {
+                let args = Args::new()
+                    .text("from", a.to_string())
+                    .text("to", b.to_string());
+                words.format("explain-note-span", &args)
+            }
             (Some(a), _) => a.to_string(),
             _ => String::new(),
         };
-        parts.insert(0, format!("{name} {span} off"));
+        let args = Args::new()
+            .text("holiday", name.as_str())
+            .text("span", span);
+        parts.insert(0, words.format("explain-note-holiday", &args));
     }
     if weekends > 0 {
-        parts.push(format!(
-            "{weekends} weekend day{} off",
-            if weekends == 1 { "" } else { "s" }
-        ));
+        let args = Args::new().int("n", weekends as i64);
+        parts.push(words.format("explain-note-weekends", &args));
     }
     if parts.is_empty() {
         String::new()
     } else {
-        format!(" ({})", parts.join("; "))
+        let args = Args::new().text("notes", parts.join(&words.text("explain-note-sep")));
+        words.format("explain-notes", &args)
     }
 }

@@ -5,6 +5,7 @@
 
 use jiff::civil::Date;
 
+use crate::i18n::{Args, Catalogue};
 use crate::model::Record;
 
 use super::check::{Verdicts, evaluate_rule};
@@ -21,9 +22,15 @@ pub struct Explanation {
     pub verdicts: Verdicts,
 }
 
-/// Explain rule `index` of `plan` on `record`. `None` when the rule is for
-/// another kind of record.
-pub fn explain(plan: &Plan, record: &Record, index: usize, as_of: Date) -> Option<Explanation> {
+/// Explain rule `index` of `plan` on `record`, in the words of `words`.
+/// `None` when the rule is for another kind of record.
+pub fn explain(
+    plan: &Plan,
+    record: &Record,
+    index: usize,
+    as_of: Date,
+    words: &'static Catalogue,
+) -> Option<Explanation> {
     let rule = plan.rules.get(index)?;
     let kind = plan
         .kinds
@@ -32,13 +39,19 @@ pub fn explain(plan: &Plan, record: &Record, index: usize, as_of: Date) -> Optio
     let known = record.known_on(as_of);
     let record = known.as_ref().unwrap_or(record);
     let mut ctx = Ctx::new(plan, kind, record, as_of);
-    ctx.trace = Some(vec![format!(
-        "rule `{}` applies to `{}` records; `{}` is one; evaluated as of {as_of}",
-        rule.id, kind.name, record.id.value
-    )]);
+    ctx.words = words;
+    let args = Args::new()
+        .text("rule", rule.id.as_str())
+        .text("kind", kind.name.as_str())
+        .text("record", record.id.value.as_str())
+        .text("as_of", as_of.to_string());
+    ctx.trace = Some(vec![words.format("explain-applies", &args)]);
     if known.is_some() {
-        ctx.step(|| {
-            format!("dates after {as_of} are not known yet on that day: those stages count as not recorded, those extensions as not approved")
+        ctx.step(|w| {
+            w.format(
+                "explain-not-known-yet",
+                &Args::new().text("as_of", as_of.to_string()),
+            )
         });
     }
     let mut texts = rule
@@ -53,12 +66,12 @@ pub fn explain(plan: &Plan, record: &Record, index: usize, as_of: Date) -> Optio
     evaluate_rule(&mut ctx, index, &mut verdicts);
     let mut steps = ctx.trace.take().unwrap_or_default();
     if let Some(obs) = verdicts.observations.first() {
-        steps.extend(membership(plan, obs));
+        steps.extend(membership(words, plan, obs));
         return Some(Explanation { steps, verdicts });
     }
-    steps.extend(conclusion(plan, index, &verdicts));
+    steps.extend(conclusion(words, plan, index, &verdicts));
     if !verdicts.findings.is_empty() {
-        steps.extend(waiver_step(record, &rule.id, as_of));
+        steps.extend(waiver_step(words, record, &rule.id, as_of));
     }
     Some(Explanation { steps, verdicts })
 }
@@ -69,139 +82,226 @@ fn deadline_steps(ctx: &mut Ctx<'_>) {
     let Some(original) = &record.deadline else {
         return;
     };
-    ctx.step(|| format!("the record's own deadline is {}", original.value));
+    let own = original.value.to_string();
+    ctx.step(|w| {
+        w.format(
+            "explain-own-deadline",
+            &Args::new().text("date", own.as_str()),
+        )
+    });
     for (i, ext) in record.extensions.iter().enumerate() {
-        let to = ext
-            .to
-            .as_ref()
-            .map_or("no date".to_string(), |t| t.value.to_string());
-        ctx.step(|| match (&ext.approved_by, &ext.approved_on) {
-            (Some(by), Some(on)) => format!(
-                "extension {} to {to} was approved by {} on {}",
-                i + 1,
-                by.value,
-                on.value
-            ),
-            (Some(by), None) => format!(
-                "extension {} to {to} was approved by {} (no approval date)",
-                i + 1,
-                by.value
-            ),
-            (None, _) => format!(
-                "extension {} to {to} has no `approved_by`, so it does not move the deadline",
-                i + 1
-            ),
+        ctx.step(|w| {
+            let to = ext
+                .to
+                .as_ref()
+                .map_or_else(|| w.text("explain-no-date"), |t| t.value.to_string());
+            let args = Args::new().int("n", i as i64 + 1).text("to", to);
+            match (&ext.approved_by, &ext.approved_on) {
+                (Some(by), Some(on)) => {
+                    let args = args
+                        .text("by", by.value.as_str())
+                        .text("on", on.value.to_string());
+                    w.format("explain-extension-approved", &args)
+                }
+                (Some(by), None) => {
+                    let args = args.text("by", by.value.as_str());
+                    w.format("explain-extension-approved-undated", &args)
+                }
+                (None, _) => w.format("explain-extension-unapproved", &args),
+            }
         });
     }
     let effective = effective_extension(record);
-    ctx.step(|| match effective {
-        Some((i, e)) => format!(
-            "the effective deadline is {}, set by extension {} (the last approved one)",
-            e.to.as_ref().map_or(String::new(), |t| t.value.to_string()),
-            i + 1
-        ),
-        None => format!(
-            "the effective deadline is the record's own, {}",
-            original.value
+    ctx.step(|w| match effective {
+        Some((i, e)) => {
+            let date = e.to.as_ref().map_or(String::new(), |t| t.value.to_string());
+            let args = Args::new().text("date", date).int("n", i as i64 + 1);
+            w.format("explain-effective-extension", &args)
+        }
+        None => w.format(
+            "explain-effective-own",
+            &Args::new().text("date", own.as_str()),
         ),
     });
 }
 
+/// `lateness: 6 calendar days, 4 working days`: a lateness or an
+/// earliness, with `due` when it says before what.
+fn amount_step(
+    words: &Catalogue,
+    id: &str,
+    late: &super::check::Late,
+    due: Option<Date>,
+) -> String {
+    let mut args = Args::new().int("days", late.days);
+    if let Some(due) = due {
+        args = args.text("due", due.to_string());
+    }
+    match late.workdays {
+        Some(w) => words.format(&format!("{id}-workdays"), &args.int("workdays", w)),
+        None => words.format(id, &args),
+    }
+}
+
 /// A reward rule's conclusion: commended, with how early and the points,
 /// or not.
-fn commendation(reward: &crate::eval::plan::Penalty, verdicts: &Verdicts) -> Vec<String> {
-    let mut lines = vec![format!(
-        "reward rule: {}",
-        crate::run::describe_reward(reward)
+fn commendation(
+    words: &Catalogue,
+    reward: &crate::eval::plan::Penalty,
+    verdicts: &Verdicts,
+) -> Vec<String> {
+    let described = figures(words, reward, "early");
+    let mut lines = vec![words.format(
+        "explain-reward-rule",
+        &Args::new().text("reward", described),
     )];
     let Some(f) = verdicts.findings.first() else {
-        lines.push("verdict: not commended: a requirement does not hold, is not yet due or cannot be checked; no finding".into());
+        lines.push(words.text("explain-not-commended"));
         return lines;
     };
     if let Some(early) = &f.early {
-        let workdays = early
-            .workdays
-            .map_or(String::new(), |w| format!(", {w} working days"));
-        lines.push(format!(
-            "earliness: {} calendar days{workdays} before {}",
-            early.days, early.due
+        lines.push(amount_step(
+            words,
+            "explain-earliness",
+            early,
+            Some(early.due),
         ));
     }
     if let Some(note) = &f.penalty_note {
-        lines.push(format!("reward: {}", note.say(en())));
+        lines.push(words.format("explain-reward", &Args::new().text("note", note.say(words))));
     }
-    lines.push(format!("verdict: commendation, {} points earned", f.reward));
+    let args = Args::new().points("points", f.reward.to_string());
+    lines.push(words.format("explain-commended", &args));
     lines
 }
 
-fn conclusion(plan: &Plan, index: usize, verdicts: &Verdicts) -> Vec<String> {
+fn conclusion(words: &Catalogue, plan: &Plan, index: usize, verdicts: &Verdicts) -> Vec<String> {
     let rule = &plan.rules[index];
-    let penalty = crate::run::describe_penalty(&rule.penalty);
     if let Some(reward) = &rule.reward {
-        return commendation(reward, verdicts);
+        return commendation(words, reward, verdicts);
     }
     match verdicts.findings.first() {
-        Some(f) if f.cannot_check => vec![format!(
-            "verdict: cannot check ({}): an error finding with no penalty",
-            f.verdict.message(en())
-        )],
+        Some(f) if f.cannot_check => {
+            let args = Args::new().text("message", f.verdict.message(words));
+            vec![words.format("explain-cannot-check", &args)]
+        }
         Some(f) => {
-            let mut lines = vec![format!("penalty rule: {penalty}")];
+            let penalty = figures(words, &rule.penalty, "late");
+            let mut lines = vec![words.format(
+                "explain-penalty-rule",
+                &Args::new().text("penalty", penalty),
+            )];
             if let Some(late) = &f.late {
-                let workdays = late
-                    .workdays
-                    .map_or(String::new(), |w| format!(", {w} working days"));
-                lines.push(format!("lateness: {} calendar days{workdays}", late.days));
+                lines.push(amount_step(words, "explain-lateness", late, None));
             }
             if let Some(note) = &f.penalty_note {
-                lines.push(format!("penalty: {}", note.say(en())));
+                lines.push(words.format(
+                    "explain-penalty",
+                    &Args::new().text("note", note.say(words)),
+                ));
             }
-            lines.push(format!(
-                "verdict: {} finding, {} points",
-                f.severity.as_str(),
-                f.penalty
-            ));
+            let args = Args::new()
+                .text("severity", f.severity.as_str())
+                .points("points", f.penalty.to_string());
+            lines.push(words.format("explain-finding", &args));
             lines
         }
         None if !verdicts.pending.is_empty() => {
             let due: Vec<String> = verdicts.pending.iter().map(|p| p.due.to_string()).collect();
-            vec![format!(
-                "verdict: pending, not yet due (due {}); no finding",
-                due.join(", ")
-            )]
+            let args = Args::new().text("due", due.join(", "));
+            vec![words.format("explain-pending", &args)]
         }
-        None if verdicts.passed.contains(&index) => {
-            vec!["verdict: the rule holds; no finding".to_string()]
-        }
-        None => vec!["verdict: the rule does not apply to this record; no finding".to_string()],
+        None if verdicts.passed.contains(&index) => vec![words.text("explain-holds")],
+        None => vec![words.text("explain-not-applicable")],
     }
 }
 
 /// A member record of a group rule: per constraint, whether it was
 /// counted and whether it met the condition; the verdict is the group's.
-fn membership(plan: &Plan, obs: &group::Observation) -> Vec<String> {
+fn membership(words: &Catalogue, plan: &Plan, obs: &group::Observation) -> Vec<String> {
     let rule = &plan.rules[obs.rule];
     let mut steps = Vec::new();
     for (c, holds) in rule.requires.iter().zip(&obs.holds) {
-        steps.push(format!("require `{}`", c.text));
-        let met = match holds {
-            Tri::True => "it meets the condition",
-            Tri::False => "it does not meet the condition",
-            Tri::Unknown => "the condition cannot be checked for it, so it counts as not met",
-        };
-        steps.push(match (&c.kind, holds) {
-            (C::Count { .. }, Tri::True) => format!("  -> counted: {met}"),
-            (C::Count { .. }, _) => format!("  -> not counted: {met}"),
-            _ => format!("  -> counted in the share: {met}"),
+        steps.push(super::check::require(words, &c.text));
+        let met = words.text(match holds {
+            Tri::True => "explain-member-met",
+            Tri::False => "explain-member-not-met",
+            Tri::Unknown => "explain-member-unknown",
         });
+        let id = match (&c.kind, holds) {
+            (C::Count { .. }, Tri::True) => "explain-member-counted",
+            (C::Count { .. }, _) => "explain-member-not-counted",
+            _ => "explain-member-in-share",
+        };
+        let said = words.format(id, &Args::new().text("met", met));
+        steps.push(format!("  -> {said}"));
     }
-    steps.push(format!(
-        "verdict: a group rule judges {} as a whole, not each record; to see its figure, run `rectify explain {}{}`",
-        group::describe(rule, &obs.shown),
-        rule.id,
-        flags(rule, &obs.shown)
-    ));
+    let args = Args::new()
+        .text("group", group::describe_in(words, rule, &obs.shown))
+        .text(
+            "command",
+            format!("rectify explain {}{}", rule.id, flags(rule, &obs.shown)),
+        );
+    steps.push(words.format("explain-member-verdict", &args));
     steps
+}
+
+/// A rule's penalty or reward as written, in the words of `words`:
+/// `1 point, plus 0.1 per workday late, at most 3`; `period` is `late`
+/// or `early`.
+fn figures(words: &Catalogue, p: &crate::eval::plan::Penalty, period: &str) -> String {
+    use crate::syntax::ast::{LateUnit, ShortDir, ShortUnit};
+    let points = |n: crate::points::Points| {
+        words.format(
+            "explain-points",
+            &Args::new().points("points", n.to_string()),
+        )
+    };
+    let mut text = match p.short {
+        Some(s) => {
+            let args = Args::new()
+                .text("fixed", points(p.fixed))
+                .text("points", points(s.points))
+                .text("plus", s.points.to_string())
+                .text(
+                    "unit",
+                    match s.unit {
+                        ShortUnit::PercentagePoint => "percentage-point",
+                        ShortUnit::Record => "record",
+                    },
+                )
+                .text(
+                    "dir",
+                    match s.dir {
+                        ShortDir::Below => "below",
+                        ShortDir::Over => "over",
+                    },
+                );
+            // `1 point per percentage point below`: no fixed part.
+            match p.fixed == crate::points::Points::ZERO {
+                true => words.format("explain-figures-short", &args),
+                false => words.format("explain-figures-fixed-short", &args),
+            }
+        }
+        None => points(p.fixed),
+    };
+    if let Some((points, every, unit)) = p.per {
+        let unit = match unit {
+            LateUnit::Days => "days",
+            LateUnit::Workdays => "workdays",
+        };
+        let args = Args::new()
+            .text("points", points.to_string())
+            .int("every", i64::from(every))
+            .text("unit", unit)
+            .text("period", period);
+        text.push_str(&words.format("explain-figures-per", &args));
+    }
+    if let Some(cap) = p.cap {
+        let args = Args::new().text("cap", cap.to_string());
+        text.push_str(&words.format("explain-figures-cap", &args));
+    }
+    text
 }
 
 /// The `explain` flags that name a group: ` --unit Xuzhou --group round=2`.
@@ -228,6 +328,29 @@ fn quote(text: &str) -> String {
     }
 }
 
+/// Why a record of a group is not counted.
+enum Skipped {
+    CannotCheck(crate::eval::verdict::Verdict),
+    When(String),
+    NotCounted,
+}
+
+impl Skipped {
+    fn say(&self, words: &Catalogue) -> String {
+        match self {
+            Skipped::CannotCheck(v) => {
+                let args = Args::new().text("reason", v.message(words));
+                words.format("explain-cannot-check-reason", &args)
+            }
+            Skipped::When(text) => words.format(
+                "explain-skipped-when",
+                &Args::new().text("when", text.as_str()),
+            ),
+            Skipped::NotCounted => words.text("explain-skipped"),
+        }
+    }
+}
+
 /// A group rule explained on one group: which records of the rule's kind
 /// fall in it, which were counted, which met each condition, the figure,
 /// the threshold and the penalty. Records are added one at a time.
@@ -241,7 +364,7 @@ pub struct GroupExplanation<'p> {
     as_of: Date,
     members: Vec<(String, Vec<Tri>)>,
     /// Records of the group the rule does not count, and why.
-    skipped: Vec<(String, String)>,
+    skipped: Vec<(String, Skipped)>,
     tally: Tally,
     /// Every group met, for a suggestion when the asked one has no records.
     pub groups: std::collections::BTreeSet<String>,
@@ -308,9 +431,9 @@ impl<'p> GroupExplanation<'p> {
             }
             None => {
                 let why = match (verdicts.findings.first(), &rule.when) {
-                    (Some(f), _) => format!("cannot check: {}", f.verdict.message(en())),
-                    (None, Some(when)) => format!("`when {}` does not hold", when.text),
-                    (None, None) => "not counted".to_string(),
+                    (Some(f), _) => Skipped::CannotCheck(f.verdict.clone()),
+                    (None, Some(when)) => Skipped::When(when.text.clone()),
+                    (None, None) => Skipped::NotCounted,
                 };
                 self.skipped.push((id, why));
             }
@@ -323,8 +446,8 @@ impl<'p> GroupExplanation<'p> {
     }
 
     /// The steps: the group, each constraint's counts and figure, the
-    /// penalty and the verdict.
-    pub fn steps(self) -> Vec<String> {
+    /// penalty and the verdict, in the words of `words`.
+    pub fn steps(self, words: &Catalogue) -> Vec<String> {
         let rule = &self.plan.rules[self.index];
         let kind = &self.plan.kinds[rule.kind].name;
         // A unit is shown as its members write it, the others as asked.
@@ -332,19 +455,28 @@ impl<'p> GroupExplanation<'p> {
             true => &self.shown,
             false => &self.tally.shown,
         };
-        let group = group::describe(rule, shown);
-        let mut steps = vec![format!(
-            "rule `{}` judges `{kind}` records per {}; {group} has {} of them; evaluated as of {}",
-            rule.id,
-            match group::by(rule).as_str() {
-                "all" => "run".to_string(),
-                by => by.to_string(),
-            },
-            self.members.len() + self.skipped.len(),
-            self.as_of
-        )];
+        let group = group::describe_in(words, rule, shown);
+        let keys = rule.group.as_ref().map_or(&[][..], |g| &g.keys[..]);
+        let by = match keys {
+            [] => words.text("explain-per-run"),
+            keys => {
+                let names: Vec<&str> = keys.iter().map(|k| k.name.as_str()).collect();
+                names.join(&words.text("explain-by-and"))
+            }
+        };
+        let args = Args::new()
+            .text("rule", rule.id.as_str())
+            .text("kind", kind.as_str())
+            .text("by", by)
+            .text("group", group.as_str())
+            .count("n", self.members.len() + self.skipped.len())
+            .text("as_of", self.as_of.to_string());
+        let mut steps = vec![words.format("explain-group-applies", &args)];
         for (id, why) in &self.skipped {
-            steps.push(format!("`{id}` is not counted: {why}"));
+            let args = Args::new()
+                .text("record", id.as_str())
+                .text("why", why.say(words));
+            steps.push(words.format("explain-group-skipped", &args));
         }
         let mut fails = false;
         for (i, c) in rule.requires.iter().enumerate() {
@@ -362,80 +494,74 @@ impl<'p> GroupExplanation<'p> {
             else {
                 continue;
             };
-            steps.push(format!("require `{}`", c.text));
+            steps.push(super::check::require(words, &c.text));
             let not_met = ids(&|t| t == Tri::False);
             let unknown = ids(&|t| t == Tri::Unknown);
             let all = ids(&|_| true);
-            match figure.measure {
-                Measure::Share => {
-                    steps.push(list("  counted", &all));
-                    steps.push(list("  met the condition", &met));
-                    steps.push(list("  did not meet it", &not_met));
-                }
-                Measure::Count => {
-                    steps.push(list("  counted (the condition holds)", &met));
-                    steps.push(list("  not counted (it does not hold)", &not_met));
-                }
+            let lists: &[(&str, &[&str])] = match figure.measure {
+                Measure::Share => &[
+                    ("explain-list-counted", &all),
+                    ("explain-list-met", &met),
+                    ("explain-list-not-met", &not_met),
+                ],
+                Measure::Count => &[
+                    ("explain-list-count-met", &met),
+                    ("explain-list-count-not-met", &not_met),
+                ],
+            };
+            for (what, ids) in lists {
+                steps.push(list(words, what, ids));
             }
             if !unknown.is_empty() {
-                steps.push(list(
-                    "  could not be checked (counted as not met)",
-                    &unknown,
-                ));
+                steps.push(list(words, "explain-list-unknown", &unknown));
             }
-            let verdict = if ok { "holds" } else { "fails" };
-            let figure_text = match figure.measure {
-                Measure::Share => format!(
-                    "{} ({} of {})",
-                    group::shown(&figure),
-                    figure.met,
-                    figure.members
-                ),
-                Measure::Count => format!("{} of {} counted", figure.met, figure.members),
+            let args = Args::new()
+                .text("shown", group::shown(&figure))
+                .count("met", figure.met as usize)
+                .count("members", figure.members as usize)
+                .text("required", group::required(words, &figure))
+                .text("verdict", if ok { "holds" } else { "fails" });
+            let id = match figure.measure {
+                Measure::Share => "explain-figure-share",
+                Measure::Count => "explain-figure-count",
             };
-            steps.push(format!(
-                "  -> {figure_text}, {} required: {verdict}",
-                group::required(en(), &figure)
-            ));
+            steps.push(format!("  -> {}", words.format(id, &args)));
             fails |= !ok;
         }
-        steps.push(format!(
-            "penalty rule: {}",
-            crate::run::describe_penalty(&rule.penalty)
+        let penalty = figures(words, &rule.penalty, "late");
+        steps.push(words.format(
+            "explain-penalty-rule",
+            &Args::new().text("penalty", penalty),
         ));
         let members = self.members.len() as u64;
         let (penalty, note) = group::charge(rule, &self.tally.holding, members);
         if let Some(note) = note.filter(|_| fails) {
-            steps.push(format!("  -> {}", note.say(en())));
+            steps.push(format!("  -> {}", note.say(words)));
         }
+        let args = Args::new().text("group", group.as_str());
         steps.push(if fails {
-            format!(
-                "verdict: {} finding on {group}, {penalty} point{}",
-                rule.severity.as_str(),
-                if penalty == crate::points::Points(100) {
-                    ""
-                } else {
-                    "s"
-                }
-            )
+            let args = args
+                .text("severity", rule.severity.as_str())
+                .points("points", penalty.to_string());
+            words.format("explain-group-finding", &args)
         } else {
-            format!("verdict: {group} meets the rule; no finding")
+            words.format("explain-group-meets", &args)
         });
         steps
     }
 }
 
 /// `  counted: 3 records: A, B, C`.
-fn list(what: &str, ids: &[&str]) -> String {
-    match ids.len() {
-        0 => format!("{what}: none"),
-        1 => format!("{what}: 1 record: {}", ids[0]),
-        n => format!("{what}: {n} records: {}", ids.join(", ")),
-    }
+fn list(words: &Catalogue, what: &str, ids: &[&str]) -> String {
+    let args = Args::new()
+        .text("what", words.text(what))
+        .count("n", ids.len())
+        .text("ids", ids.join(", "));
+    format!("  {}", words.format("explain-list", &args))
 }
 
 /// What an inline waiver for the rule does to the finding, if the record has one.
-fn waiver_step(record: &Record, rule: &str, as_of: Date) -> Option<String> {
+fn waiver_step(words: &Catalogue, record: &Record, rule: &str, as_of: Date) -> Option<String> {
     use crate::model::WaiverState;
     let w = record
         .waivers
@@ -444,26 +570,25 @@ fn waiver_step(record: &Record, rule: &str, as_of: Date) -> Option<String> {
     let by = w.approved_by.as_ref().map_or("", |b| b.value.as_str());
     let reason = w.reason.as_ref().map_or("", |r| r.value.as_str());
     Some(match w.state(as_of) {
-        WaiverState::Valid => format!(
-            "waived: approved by {by} until {} ({reason}); it costs no points",
-            w.until
+        WaiverState::Valid => {
+            let until = w
+                .until
                 .as_ref()
-                .map_or(String::new(), |u| u.value.to_string())
+                .map_or(String::new(), |u| u.value.to_string());
+            let args = Args::new()
+                .text("by", by)
+                .text("until", until)
+                .text("reason", reason);
+            words.format("explain-waived", &args)
+        }
+        WaiverState::Expired(until) => words.format(
+            "explain-waiver-expired",
+            &Args::new().text("until", until.to_string()),
         ),
-        WaiverState::Expired(until) => {
-            format!("a waiver expired on {until}, so the finding counts")
-        }
-        WaiverState::Incomplete(field) => {
-            format!("a waiver has no `{field}` (or it is empty), so it does not apply")
-        }
-        WaiverState::Malformed => {
-            "a waiver has a value that cannot be read, so it does not apply".to_string()
-        }
+        WaiverState::Incomplete(field) => words.format(
+            "explain-waiver-incomplete",
+            &Args::new().text("field", field.to_string()),
+        ),
+        WaiverState::Malformed => words.text("explain-waiver-malformed"),
     })
-}
-
-/// The catalogue a derivation is written in: verdicts, reasons and notes
-/// are said as every report says them, in English.
-fn en() -> &'static crate::i18n::Catalogue {
-    crate::i18n::Lang::En.catalogue()
 }

@@ -259,12 +259,17 @@ fn keys(rule: &Rule, shown: &[String]) -> Vec<(String, String)> {
 /// A group as `explain` says it: ``unit `Xuzhou` and round `2` ``, or
 /// `all records`.
 pub fn describe(rule: &Rule, shown: &[String]) -> String {
+    describe_in(crate::i18n::Lang::En.catalogue(), rule, shown)
+}
+
+/// [`describe`], in the words of `words`.
+pub fn describe_in(words: &crate::i18n::Catalogue, rule: &Rule, shown: &[String]) -> String {
     let group = GroupVerdict {
         keys: keys(rule, shown),
         kind: String::new(),
         figures: Vec::new(),
     };
-    group.group(crate::i18n::Lang::En.catalogue())
+    group.group(words)
 }
 
 /// Evaluate a group rule's conditions on one record, in the group it

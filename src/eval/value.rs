@@ -6,6 +6,7 @@ use std::borrow::Cow;
 use jiff::civil::Date;
 
 use crate::calendar::{self, Unit};
+use crate::i18n::Args;
 use crate::model::{Extension, Record, Status};
 use crate::source::Span;
 use crate::syntax::ast::{CmpOp, DateWord, Sign};
@@ -76,6 +77,8 @@ pub struct Ctx<'r> {
     quiet: bool,
     /// When explaining a verdict: the steps of the derivation, in order.
     pub trace: Option<Vec<String>>,
+    /// The catalogue the steps of `trace` are written in.
+    pub words: &'static crate::i18n::Catalogue,
     /// The calendar years a computation needed and the calendar lacks.
     pub uncovered: Vec<calendar::OutOfRange>,
 }
@@ -93,6 +96,7 @@ impl<'r> Ctx<'r> {
             describe: false,
             quiet: false,
             trace: None,
+            words: crate::i18n::Lang::En.catalogue(),
             uncovered: Vec::new(),
         }
     }
@@ -110,25 +114,30 @@ impl<'r> Ctx<'r> {
         super::check::judge(&mut inner, usize::MAX, rule, &mut out);
         super::check::add_uncovered(&mut self.uncovered, inner.uncovered);
         let (truth, why) = match out.findings.first() {
-            Some(f) if f.cannot_check => (Tri::Unknown, "cannot check the record"),
-            Some(_) => (Tri::from(!v.passes), "fails"),
+            Some(f) if f.cannot_check => (Tri::Unknown, "explain-rule-cannot-check"),
+            Some(_) => (Tri::from(!v.passes), "explain-rule-fails"),
             // A rule whose deadline is pending is also counted among the
             // rule's passes; for a verdict it neither passes nor fails yet.
-            None if !out.pending.is_empty() => (Tri::False, "is pending, not yet due"),
-            None if !out.passed.is_empty() => (Tri::from(v.passes), "holds"),
-            None => (Tri::False, "does not apply"),
+            None if !out.pending.is_empty() => (Tri::False, "explain-rule-pending"),
+            None if !out.passed.is_empty() => (Tri::from(v.passes), "explain-rule-holds"),
+            None => (Tri::False, "explain-rule-does-not-apply"),
         };
         if truth == Tri::Unknown {
             self.lacks(Reason::Rule { id: v.id.clone() });
         }
-        self.step(|| format!("  rule `{}` {why} on this record", v.id));
+        self.step(|w| {
+            format!(
+                "  {}",
+                w.format(why, &Args::new().text("rule", v.id.as_str()))
+            )
+        });
         truth
     }
 
     /// Record a derivation step when explaining; free otherwise.
-    pub fn step(&mut self, text: impl FnOnce() -> String) {
+    pub fn step(&mut self, text: impl FnOnce(&crate::i18n::Catalogue) -> String) {
         if let Some(trace) = &mut self.trace {
-            trace.push(text());
+            trace.push(text(self.words));
         }
     }
 

@@ -151,7 +151,8 @@ pub(super) fn hover(server: &Server, path: &Path, doc: &Doc, offset: usize) -> O
         .find(|r| contains(r.span, offset))?;
     let mut sections = Vec::new();
     for index in rules_at(server, path, &record, offset) {
-        let Some(explanation) = eval::explain::explain(plan, &record, index, as_of) else {
+        let words = server.lang.catalogue();
+        let Some(explanation) = eval::explain::explain(plan, &record, index, as_of, words) else {
             continue;
         };
         let rule = &plan.rules[index];
