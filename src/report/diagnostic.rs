@@ -43,6 +43,13 @@ pub struct Diag {
 }
 
 impl Diag {
+    /// The same diagnostic without its related places (a finding's rule,
+    /// once that rule has been shown).
+    pub fn without_related(mut self) -> Diag {
+        self.related.clear();
+        self
+    }
+
     /// The same diagnostic without snippets, for when a snippet cannot be
     /// rendered: the message and help still reach the user.
     pub fn without_snippets(&self) -> Diag {

@@ -52,10 +52,21 @@ fn diagnostics(
     render: impl Fn(&mut String, &Diag) -> fmt::Result,
 ) -> io::Result<()> {
     let outcome = &*diagnostic::shown_sources(outcome);
-    let findings = outcome
-        .findings
-        .iter()
-        .map(|f| diagnostic::finding(outcome, f, style.lang.catalogue()));
+    // A rule's snippet is shown with its first finding only: a long run
+    // would otherwise repeat the same five lines under every finding. The
+    // rule's id still heads each diagnostic, and its help stays.
+    let mut shown = vec![false; outcome.rules.len()];
+    let findings = outcome.findings.iter().map(|f| {
+        let diag = diagnostic::finding(outcome, f, style.lang.catalogue());
+        match shown.get_mut(f.rule) {
+            Some(seen) if *seen => diag.without_related(),
+            Some(seen) => {
+                *seen = true;
+                diag
+            }
+            None => diag,
+        }
+    });
     let errors = outcome
         .input_errors
         .iter()
