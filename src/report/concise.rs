@@ -19,6 +19,7 @@ use crate::outcome::{Finding, InputError, Outcome};
 use crate::syntax::ast::Severity;
 
 use super::Style;
+use super::diagnostic::points_in;
 use super::neutral;
 use super::region::{Locator, Region};
 use super::text::summary_line;
@@ -67,12 +68,7 @@ fn place(file: Option<&str>, region: Option<Region>) -> String {
 
 /// ` [1.4 points]`, ` [reward 1.5 points]`, ` [waived]` or nothing.
 fn cost(words: &crate::i18n::Catalogue, f: &Finding) -> String {
-    let points = |p: crate::points::Points| {
-        words.format(
-            "points",
-            &crate::i18n::Args::new().points("points", p.to_string()),
-        )
-    };
+    let points = |p| points_in(words, p);
     if f.waived {
         format!(" [{}]", words.text("concise-waived"))
     } else if f.severity == Severity::Commendation && f.reward.0 > 0 {

@@ -126,9 +126,7 @@ fn footer(outcome: &Outcome, style: &Style, out: &mut dyn Write) -> io::Result<(
 /// `summary: 3 errors, 1 warning, 0 infos, 1 waived, 4 pending; penalty 7.5 points`
 pub(crate) fn summary_line(words: &Catalogue, s: &Summary, input_errors: usize) -> String {
     let counted = |id: &str, n: usize| words.format(id, &Args::new().count("n", n));
-    let points = |p: crate::points::Points| {
-        words.format("points", &Args::new().points("points", p.to_string()))
-    };
+    let points = |p| diagnostic::points_in(words, p);
     let mut line = words.format(
         "summary",
         &Args::new()
