@@ -39,6 +39,7 @@
 pub mod calendar;
 pub mod cli;
 pub mod config;
+pub mod diag;
 pub mod eval;
 pub mod i18n;
 pub mod import;

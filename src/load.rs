@@ -9,10 +9,10 @@ use std::path::{Path, PathBuf};
 use std::sync::Arc;
 
 use crate::calendar::Calendar;
+use crate::diag::Severity;
 use crate::eval::{self, Plan};
 use crate::outcome::{InputError, Origin, Place, SourceFile};
 use crate::source::{LineIndex, Span};
-use crate::syntax::ast::Severity;
 use crate::syntax::{self, ast};
 
 /// The bundled rule set, as shipped in `rules/`.

@@ -8,10 +8,10 @@ use std::sync::Arc;
 
 use jiff::civil::Date;
 
+use crate::diag::Severity;
 use crate::i18n::Catalogue;
 use crate::points::Points;
 use crate::source::{LineIndex, Span};
-use crate::syntax::ast::Severity;
 
 /// A source text a diagnostic can point into: a record file or a rule file.
 #[derive(Clone, Debug)]

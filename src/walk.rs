@@ -25,7 +25,7 @@ use std::path::{Component, Path, PathBuf};
 use ignore::WalkBuilder;
 use ignore::overrides::{Override, OverrideBuilder};
 
-use crate::syntax::ast::Severity;
+use crate::diag::Severity;
 
 /// How folders are walked and which named files are kept.
 #[derive(Clone, Debug, Default)]

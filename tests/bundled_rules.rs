@@ -1,6 +1,6 @@
 //! The bundled rule set loads and checks, and matches the documented default rule table.
 
-use rectify::syntax::ast::Severity;
+use rectify::diag::Severity;
 
 #[test]
 fn bundled_rules_compile_and_match_the_default_table() {

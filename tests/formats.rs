@@ -6,10 +6,10 @@
 mod common;
 
 use common::*;
+use rectify::diag::Severity;
 use rectify::outcome::Outcome;
 use rectify::report::progress::{self, Form};
 use rectify::report::{Format, Style};
-use rectify::syntax::ast::Severity;
 
 /// The 1-based line of the `nth` occurrence of `needle` in `text`.
 fn line_of(text: &str, needle: &str, nth: usize) -> u64 {

@@ -11,10 +11,10 @@ mod common;
 
 use common::*;
 use rectify::cli::{FailOn, exit_code};
+use rectify::diag::Severity;
 use rectify::outcome::{Finding, InputError, Mark, Note, Outcome};
 use rectify::report::{Format, Style};
 use rectify::source::Span;
-use rectify::syntax::ast::Severity;
 
 // ---- snapshots ------------------------------------------------------------
 

@@ -8,8 +8,8 @@ use std::path::PathBuf;
 use clap::{Args, Parser, Subcommand, ValueEnum};
 use jiff::civil::Date;
 
+use crate::diag::Severity;
 use crate::i18n::Lang;
-use crate::syntax::ast::Severity;
 
 /// Check environmental-inspection rectification records against rules.
 #[derive(Debug, Parser)]

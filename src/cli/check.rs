@@ -142,7 +142,7 @@ pub(crate) fn untrusted_reason(outcome: &Outcome) -> Option<String> {
     let errors = outcome
         .input_errors
         .iter()
-        .filter(|e| e.severity == crate::syntax::ast::Severity::Error)
+        .filter(|e| e.severity == crate::diag::Severity::Error)
         .count();
     Some(match (outcome.rules.is_empty(), outcome.records) {
         (true, _) => "no rules were loaded".to_string(),

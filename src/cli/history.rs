@@ -123,7 +123,7 @@ pub(super) fn untrusted(history: &History) -> Option<String> {
         return Some(reason);
     }
     let errors = (history.input_errors().into_iter())
-        .filter(|e| e.severity == crate::syntax::ast::Severity::Error)
+        .filter(|e| e.severity == crate::diag::Severity::Error)
         .count();
     match errors {
         0 => None,

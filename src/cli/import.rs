@@ -10,9 +10,9 @@ use clap::Args;
 
 use super::UNTRUSTED;
 use super::output;
+use crate::diag::Severity;
 use crate::import::{self, Error, Map};
 use crate::load::{self, MAX_FILE_SIZE};
-use crate::syntax::ast::Severity;
 
 #[derive(Debug, Args)]
 pub struct ImportArgs {

@@ -14,10 +14,10 @@ use std::path::{Path, PathBuf};
 use std::sync::Arc;
 
 use crate::config::{self, Config};
+use crate::diag::Severity;
 use crate::i18n::Lang;
 use crate::outcome::{InputError, Origin, Place};
 use crate::source::{LineIndex, Span};
-use crate::syntax::ast::Severity;
 use crate::walk::tidy;
 
 use super::UNTRUSTED;

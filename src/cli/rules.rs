@@ -10,11 +10,12 @@ use std::sync::Arc;
 use clap::{Args, Subcommand, ValueEnum};
 use miette::{GraphicalReportHandler, GraphicalTheme, NarratableReportHandler};
 
+use crate::diag::Severity;
 use crate::i18n::Args as Words;
 use crate::load::{self, Rules};
 use crate::outcome::{InputError, Origin, Outcome, Place, SourceFile, Summary};
 use crate::report::diagnostic;
-use crate::syntax::{self, ast::Severity};
+use crate::syntax;
 
 use super::UNTRUSTED;
 use super::project::Project;

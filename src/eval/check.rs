@@ -4,11 +4,12 @@
 use jiff::civil::Date;
 
 use crate::calendar::{self, Unit};
+use crate::diag::Severity;
 use crate::i18n::{Args, Catalogue};
 use crate::model::Record;
 use crate::points::Points;
 use crate::source::Span;
-use crate::syntax::ast::{OrderOp, RollPolicy, Severity};
+use crate::syntax::ast::{OrderOp, RollPolicy};
 
 use super::penalty;
 use super::plan::{Constraint, ConstraintKind as C, DurationExpr, Penalty, Plan, Rule};

@@ -1,13 +1,14 @@
 //! The evaluation plan: rules compiled once, names resolved to indices,
 //! regexes built, rule text kept for messages.
 
+use crate::diag::Severity;
 use jiff::civil::Date;
 
 use crate::calendar::{Calendar, Unit};
 use crate::points::Points;
 use crate::source::Span;
 use crate::syntax::ast::{
-    CmpOp, DateWord, LateUnit, OrderOp, RollPolicy, Severity, ShortDir, ShortUnit, Sign,
+    CmpOp, DateWord, LateUnit, OrderOp, RollPolicy, ShortDir, ShortUnit, Sign,
 };
 
 /// Every rule of every loaded file, ready to evaluate.

@@ -18,7 +18,7 @@ pub mod value;
 
 use std::collections::HashMap;
 
-use crate::syntax::ast::Severity;
+use crate::diag::Severity;
 
 pub use map::{Field, Map};
 pub use read::{Cell, Sheet};

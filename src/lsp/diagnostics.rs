@@ -12,10 +12,10 @@ use lsp_types::{
 };
 use serde_json::json;
 
+use crate::diag::Severity;
 use crate::outcome::{Finding, InputError, Origin, SourceFile};
 use crate::run::workspace;
 use crate::source::Span;
-use crate::syntax::ast::Severity;
 
 use super::text::Doc;
 use super::{Kind, Server, kind_of, uri_of};
@@ -137,7 +137,7 @@ impl At<'_> {
         let mut message = f.message(words);
         if let Some(note) = f.note(words) {
             let id = match f.severity {
-                crate::syntax::ast::Severity::Commendation => "help-reward",
+                crate::diag::Severity::Commendation => "help-reward",
                 _ => "help-penalty",
             };
             let shown = crate::i18n::Args::new().text("shown", note);

@@ -4,8 +4,8 @@
 //! The YAML layer's own codes (`yaml::syntax`, `yaml::too-deep`,
 //! `yaml::alias-limit`) pass through unchanged; see [`crate::yaml::Error`].
 
+use crate::diag::Severity;
 use crate::source::Span;
-use crate::syntax::ast::Severity;
 
 use super::Error;
 

@@ -18,8 +18,8 @@ use std::sync::Arc;
 
 use jiff::civil::Date;
 
+use crate::diag::Severity;
 use crate::source::{Span, Spanned};
-use crate::syntax::ast::Severity;
 use crate::yaml;
 
 /// What the rules declare that the loader must check against: the record

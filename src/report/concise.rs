@@ -15,8 +15,8 @@
 
 use std::io::{self, Write};
 
+use crate::diag::Severity;
 use crate::outcome::{Finding, InputError, Outcome};
-use crate::syntax::ast::Severity;
 
 use super::Style;
 use super::diagnostic::points_in;

@@ -21,11 +21,11 @@ use miette::{
     Diagnostic, LabeledSpan, MietteError, MietteSpanContents, SourceCode, SourceSpan, SpanContents,
 };
 
+use crate::diag::Severity;
 use crate::i18n::{Args, Catalogue, Lang};
 use crate::outcome::{Finding, InputError, Label, Origin, Outcome, Place, RuleInfo, SourceFile};
 use crate::points::Points;
 use crate::source::{LineIndex, Span};
-use crate::syntax::ast::Severity;
 
 use super::json::{files, finding_position};
 use super::neutral;

@@ -13,10 +13,10 @@ use std::io::{self, Write};
 use serde::Serialize;
 use serde_json::Value;
 
+use crate::diag::Severity;
 use crate::i18n::{Args, Catalogue};
 use crate::outcome::{Finding, Outcome};
 use crate::points::Points;
-use crate::syntax::ast::Severity;
 
 use super::history::signed;
 use super::json::finding_position;

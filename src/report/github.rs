@@ -19,9 +19,9 @@
 
 use std::io::{self, Write};
 
+use crate::diag::Severity;
 use crate::i18n::{Args, Catalogue};
 use crate::outcome::{Finding, InputError, Outcome};
-use crate::syntax::ast::Severity;
 
 use super::diagnostic::{points, points_in};
 use super::neutral::{self, command_data, command_property};

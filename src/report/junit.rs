@@ -18,9 +18,9 @@
 use std::collections::{BTreeMap, BTreeSet};
 use std::io::{self, Write};
 
+use crate::diag::Severity;
 use crate::i18n::{Args, Catalogue};
 use crate::outcome::{Finding, InputError, Outcome};
-use crate::syntax::ast::Severity;
 
 use super::diagnostic::points_in;
 use super::json::{files, finding_position};

@@ -38,9 +38,9 @@ pub mod xml;
 
 use std::io::{self, Write};
 
+use crate::diag::Severity;
 use crate::i18n::Lang;
 use crate::outcome::Outcome;
-use crate::syntax::ast::Severity;
 
 /// An output format of `rectify check`.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]

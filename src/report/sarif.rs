@@ -22,9 +22,9 @@
 
 use std::io::{self, Write};
 
+use crate::diag::Severity;
 use crate::i18n::Catalogue;
 use crate::outcome::{Finding, InputError, Label, Origin, Outcome, Place, RuleInfo};
-use crate::syntax::ast::Severity;
 
 use super::json::files;
 use super::neutral::{self, JsonOut};

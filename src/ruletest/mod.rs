@@ -26,10 +26,10 @@ mod spec;
 
 use std::path::Path;
 
+use crate::diag::Severity;
 use crate::eval::Plan;
 use crate::outcome::{Finding, InputError, Outcome};
 use crate::source::Span;
-use crate::syntax::ast::Severity;
 
 pub use coverage::Coverage;
 pub use spec::{Case, Expected, Suite, parse};
@@ -204,7 +204,7 @@ fn describe(rule: &str, f: &Finding) -> String {
     if let Some(w) = f.late_workdays {
         text.push_str(&format!(", {w} workdays late"));
     }
-    if f.severity == crate::syntax::ast::Severity::Commendation {
+    if f.severity == crate::diag::Severity::Commendation {
         text.push_str(&format!(", reward {}", f.reward));
     }
     if let Some(days) = f.early_days {

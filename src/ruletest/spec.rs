@@ -2,9 +2,9 @@
 
 use jiff::civil::Date;
 
+use crate::diag::Severity;
 use crate::points::Points;
 use crate::source::Span;
-use crate::syntax::ast::Severity;
 use crate::yaml::{self, Node, Value};
 
 use super::Error;

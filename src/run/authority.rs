@@ -20,9 +20,9 @@
 use jiff::civil::Date;
 
 use super::waivers::{InlineWaivers, WaiverAuthority};
+use crate::diag::Severity;
 use crate::outcome::{InputError, Origin, Place};
 use crate::source::{Span, Spanned};
-use crate::syntax::ast::Severity;
 
 /// Where a waiver is written.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]

@@ -5,9 +5,9 @@
 use jiff::civil::Date;
 
 use crate::calendar::Calendar;
+use crate::diag::Severity;
 use crate::outcome::{InputError, Origin, Outcome, Place, SourceFile};
 use crate::source::Span;
-use crate::syntax::ast::Severity;
 
 /// Code of the error: a record needed a year the calendar does not cover.
 pub const NOT_COVERED: &str = "calendar::not-covered";

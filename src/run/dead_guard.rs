@@ -9,11 +9,11 @@
 
 use std::collections::BTreeSet;
 
+use crate::diag::Severity;
 use crate::eval::Plan;
 use crate::model::Record;
 use crate::outcome::{InputError, Origin, Place};
 use crate::source::clip;
-use crate::syntax::ast::Severity;
 use crate::yaml::{Node, Value};
 
 /// `rules::field-in-no-record`: a path rules read is in no record, while a

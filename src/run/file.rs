@@ -5,13 +5,13 @@ use std::collections::{HashMap, HashSet};
 use std::path::Path;
 use std::sync::Arc;
 
+use crate::diag::Severity;
 use crate::eval::{self, Plan};
 use crate::model::{self, Record, Status, WaiverState};
 use crate::outcome::{
     Finding, InputError, KindProgress, Label, Mark, Note, Origin, Pending, Place,
 };
 use crate::source::{Span, clip};
-use crate::syntax::ast::Severity;
 use crate::yaml;
 
 use super::{Options, file_error};

@@ -5,10 +5,10 @@
 
 use jiff::civil::Date;
 
+use crate::diag::Severity;
 use crate::model::{Record, error::FUTURE_DATE};
 use crate::outcome::{InputError, Place};
 use crate::source::Span;
-use crate::syntax::ast::Severity;
 
 /// The record as known on `as_of` ([`Record::known_on`]) and a warning
 /// for each date in it that is later.

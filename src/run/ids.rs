@@ -7,9 +7,9 @@
 use std::collections::HashMap;
 use std::hash::{Hash, Hasher};
 
+use crate::diag::Severity;
 use crate::outcome::{InputError, Origin, Outcome, Place};
 use crate::source::Span;
-use crate::syntax::ast::Severity;
 
 #[derive(Default)]
 pub struct Ids {

@@ -4,12 +4,12 @@
 
 use std::collections::{BTreeMap, HashMap};
 
+use crate::diag::Severity;
 use crate::eval::{self, Plan};
 use crate::outcome::{
     Finding, GroupProgress, InputError, KindProgress, Mark, Note, Origin, Outcome, Pending,
 };
 use crate::points::Points;
-use crate::syntax::ast::Severity;
 
 use super::{file, file_error, source_file};
 

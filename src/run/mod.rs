@@ -24,12 +24,12 @@ use std::path::PathBuf;
 
 use jiff::civil::Date;
 
+use crate::diag::Severity;
 use crate::eval::Plan;
 use crate::load;
 use crate::model::Schema;
 use crate::outcome::{InputError, Origin, Outcome, Place, RuleInfo, SourceFile, Summary};
 use crate::source::Span;
-use crate::syntax::ast::Severity;
 
 /// Everything `rectify check` needs, already resolved by the CLI.
 #[derive(Clone, Debug)]

@@ -14,11 +14,11 @@ use std::collections::btree_map::Entry;
 use std::collections::{BTreeMap, HashMap, HashSet};
 use std::sync::Arc;
 
+use crate::diag::Severity;
 use crate::eval::Plan;
 use crate::outcome::{Finding, InputError, Origin, Outcome, Place, UnitScore};
 use crate::points::Points;
 use crate::source::Span;
-use crate::syntax::ast::Severity;
 use crate::units::{Units, visible};
 
 use super::file::Spelling;

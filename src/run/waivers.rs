@@ -21,9 +21,9 @@ use std::sync::Arc;
 
 use jiff::civil::Date;
 
+use crate::diag::Severity;
 use crate::outcome::{InputError, Origin, Outcome, Place};
 use crate::source::{Span, Spanned, clip};
-use crate::syntax::ast::Severity;
 use crate::yaml::{self, Node, Value};
 
 /// Whether waivers written in a record itself are accepted.

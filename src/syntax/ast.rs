@@ -3,6 +3,7 @@
 //! files that differ only in layout lower to equal ASTs.
 
 use crate::calendar::Unit;
+use crate::diag::Severity;
 use crate::points::Points;
 use crate::source::{Span, Spanned};
 
@@ -126,27 +127,6 @@ pub fn path_name(segments: &[Ident]) -> String {
         .map(|s| s.value.as_str())
         .collect::<Vec<_>>()
         .join(".")
-}
-
-#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash)]
-pub enum Severity {
-    /// A reward rule's finding: excellent work, never a failure (below
-    /// every `--fail-on` threshold).
-    Commendation,
-    Info,
-    Warning,
-    Error,
-}
-
-impl Severity {
-    pub fn as_str(self) -> &'static str {
-        match self {
-            Severity::Commendation => "commendation",
-            Severity::Info => "info",
-            Severity::Warning => "warning",
-            Severity::Error => "error",
-        }
-    }
 }
 
 /// `penalty 1 point, plus 0.1 per workday late, at most 3`, or a reward

@@ -5,9 +5,10 @@
 use std::cell::RefCell;
 
 use super::Error;
-use super::ast::{self, Decl, LateUnit, RollPolicy, Severity};
+use super::ast::{self, Decl, LateUnit, RollPolicy};
 use super::literal::{self, Problem};
 use super::parser::{P, Rule, all, find, kids, span};
+use crate::diag::Severity;
 use crate::points::Points;
 use crate::source::{Span, Spanned};
 

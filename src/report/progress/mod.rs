@@ -328,7 +328,7 @@ fn exemplary(outcome: &Outcome, words: &Catalogue) -> Table {
     let mut list: Vec<&Finding> = outcome
         .findings
         .iter()
-        .filter(|f| f.severity == crate::syntax::ast::Severity::Commendation && !f.waived)
+        .filter(|f| f.severity == crate::diag::Severity::Commendation && !f.waived)
         .collect();
     list.sort_by(|a, b| (&a.unit, &a.record, a.rule).cmp(&(&b.unit, &b.record, b.rule)));
     let mut table = table(

@@ -226,7 +226,7 @@ fn marks(view: &View<'_>) -> Vec<Mark> {
         .findings
         .iter()
         // A commendation's due date was met early: nothing late to draw.
-        .filter(|f| f.severity != crate::syntax::ast::Severity::Commendation)
+        .filter(|f| f.severity != crate::diag::Severity::Commendation)
         .filter_map(|f| {
             let due = f.due?;
             let stage = match f.stage.as_deref() {
