@@ -83,7 +83,7 @@ pub fn rules_with(paths: &[PathBuf], overlay: Overlay<'_>) -> Rules {
                 rules.errors[index].related = e
                     .related
                     .into_iter()
-                    .map(|(file, span, label)| (Origin::Rule, Place { file, span }, label))
+                    .map(|(file, span, label)| (Origin::Rule, Place { file, span }, label.into()))
                     .collect();
             }
         }
@@ -116,12 +116,12 @@ impl Rules {
         self.errors.push(InputError {
             code: code.into(),
             severity: Severity::Error,
-            message,
+            message: message.into(),
             origin: Origin::Rule,
             place: Some(Place { file, span }),
             labels: Vec::new(),
             related: Vec::new(),
-            help,
+            help: help.map(Into::into),
         });
     }
 }
@@ -156,7 +156,7 @@ pub fn warnings(rules: &Rules) -> Vec<InputError> {
         .map(|w| InputError {
             code: w.code.into(),
             severity: Severity::Warning,
-            message: w.message,
+            message: w.message.into(),
             origin: Origin::Rule,
             place: Some(Place {
                 file: w.file,
@@ -166,9 +166,9 @@ pub fn warnings(rules: &Rules) -> Vec<InputError> {
             related: w
                 .related
                 .into_iter()
-                .map(|(file, span, label)| (Origin::Rule, Place { file, span }, label))
+                .map(|(file, span, label)| (Origin::Rule, Place { file, span }, label.into()))
                 .collect(),
-            help: w.help,
+            help: w.help.map(Into::into),
         })
         .collect()
 }

@@ -8,7 +8,7 @@ use std::sync::Arc;
 
 use jiff::civil::Date;
 
-use crate::diag::Severity;
+use crate::diag::{Diagnostic, Message, Severity};
 use crate::i18n::Catalogue;
 use crate::points::Points;
 use crate::source::{LineIndex, Span};
@@ -218,22 +218,24 @@ impl Finding {
     }
 }
 
-/// A diagnostic about the inputs themselves (record, rule, calendar files).
+/// A diagnostic about the inputs themselves (record, rule, calendar files),
+/// placed in one of the run's file lists. Its words are data
+/// ([`Message`]), said in the run's language when rendered.
 #[derive(Clone, Debug)]
 pub struct InputError {
     /// A named code such as `yaml::syntax`, `record::duplicate-id`.
     pub code: String,
     pub severity: Severity,
-    pub message: String,
+    pub message: Message,
     /// Which file list `place.file` indexes.
     pub origin: Origin,
     /// `None` when the error concerns a whole file (unreadable, say).
     pub place: Option<Place>,
     /// Further labels in the same file (the text is shown at the label).
-    pub labels: Vec<Label>,
+    pub labels: Vec<(Span, Message)>,
     /// Other places (another file, e.g. the first of two duplicate ids).
-    pub related: Vec<(Origin, Place, String)>,
-    pub help: Option<String>,
+    pub related: Vec<(Origin, Place, Message)>,
+    pub help: Option<Message>,
 }
 
 impl InputError {
@@ -242,19 +244,38 @@ impl InputError {
     pub fn new(
         code: &str,
         severity: Severity,
-        message: String,
+        message: impl Into<Message>,
         origin: Origin,
         place: Option<Place>,
     ) -> InputError {
         InputError {
             code: code.into(),
             severity,
-            message,
+            message: message.into(),
             origin,
             place,
             labels: Vec::new(),
             related: Vec::new(),
             help: None,
+        }
+    }
+
+    /// A reader's diagnostic, placed in file `file` of list `origin`; its
+    /// related places are in the same list.
+    pub fn placed(d: Diagnostic, origin: Origin, file: usize) -> InputError {
+        InputError {
+            code: d.code.into(),
+            severity: d.severity,
+            message: d.message,
+            origin,
+            place: Some(Place { file, span: d.span }),
+            labels: d.labels,
+            related: d
+                .related
+                .into_iter()
+                .map(|(file, span, label)| (origin, Place { file, span }, label))
+                .collect(),
+            help: d.help,
         }
     }
 }

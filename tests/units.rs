@@ -138,9 +138,9 @@ fn an_undeclared_unit_is_a_located_error_with_did_you_mean() {
     let outcome = check(&["registry"], with_registry);
     let unknown = errors(&outcome, "unit::unknown");
     assert_eq!(unknown.len(), 1, "{:#?}", outcome.input_errors);
-    assert_eq!(unknown[0].message, "unknown unit `苏州市政付`");
+    assert_eq!(unknown[0].message.english(), "unknown unit `苏州市政付`");
     assert_eq!(
-        unknown[0].help.as_deref(),
+        unknown[0].help.as_ref().map(|h| h.english()).as_deref(),
         Some("did you mean `苏州市政府`?")
     );
     assert_eq!(position(&outcome, unknown[0]), Some((3, 24)));
@@ -157,7 +157,11 @@ fn an_undeclared_unit_inherited_from_a_ledger_header_is_one_error() {
     assert_eq!(unknown.len(), 1, "{:#?}", outcome.input_errors);
     assert_eq!(position(&outcome, unknown[0]), Some((4, 24)));
     assert_eq!(outcome.records, 3);
-    let help = unknown[0].help.as_deref().unwrap_or("");
+    let help = unknown[0]
+        .help
+        .as_ref()
+        .map(|h| h.english())
+        .unwrap_or_default();
     assert!(help.contains("`[units]` in rectify.toml"), "{help}");
 }
 
@@ -167,7 +171,7 @@ fn declared_names_do_not_warn_but_a_lookalike_of_one_does() {
     let lookalikes = errors(&outcome, "unit::lookalike");
     assert_eq!(lookalikes.len(), 1, "{:#?}", outcome.input_errors);
     assert_eq!(
-        lookalikes[0].message,
+        lookalikes[0].message.english(),
         "unit `苏州市政府 ` is another spelling of `苏州市人民政府`"
     );
     assert_eq!(position(&outcome, lookalikes[0]), Some((23, 24)));
@@ -187,7 +191,7 @@ fn a_name_declared_for_two_units_is_an_error() {
     let conflicts = errors(&outcome, "unit::conflict");
     assert_eq!(conflicts.len(), 1);
     assert_eq!(
-        conflicts[0].message,
+        conflicts[0].message.english(),
         "unit name `suzhou municipal government` is declared for both `苏州市人民政府` and `Suzhou City`"
     );
     assert!(!outcome.trusted());
@@ -272,7 +276,10 @@ fn only_listed_approvers_may_approve() {
             (name("authority-waivers.yaml"), Some((6, 18))),
         ]
     );
-    assert_eq!(refused[0].message, "`me` is not an approver of waivers");
+    assert_eq!(
+        refused[0].message.english(),
+        "`me` is not an approver of waivers"
+    );
 }
 
 #[test]
@@ -280,7 +287,7 @@ fn a_waiver_may_not_run_past_max_days() {
     let outcome = authority(|a| a.max_days = Some(30));
     assert_eq!(waived(&outcome), ["AU-02", "AU-03"]);
     let refused = errors(&outcome, "waiver::too-long");
-    let messages: Vec<&str> = refused.iter().map(|e| e.message.as_str()).collect();
+    let messages: Vec<String> = refused.iter().map(|e| e.message.english()).collect();
     assert_eq!(
         messages,
         [

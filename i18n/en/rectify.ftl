@@ -632,3 +632,26 @@ test-never-passed = never passed: { $ids }
 test-never-pending = deadline never pending: { $ids }
 fmt-formatted = formatted { $file }
 fmt-not-changed = `{ $file }` was not changed
+
+## Input diagnostics: YAML and records
+
+# end of YAML and records
+
+
+## Input diagnostics: spreadsheet import and rule tests
+
+# end of spreadsheet import and rule tests
+
+
+## Input diagnostics: rule files
+
+# end of rule files
+
+
+## Input diagnostics: calendars, configuration, waivers, units and files
+
+# end of calendars, configuration, waivers, units and files
+
+
+## Text from outside the catalogues (an operating-system reason), said as is
+verbatim = { $text }

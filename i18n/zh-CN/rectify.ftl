@@ -575,3 +575,26 @@ test-never-passed = 从未通过：{ $ids }
 test-never-pending = 时限从未处于待办：{ $ids }
 fmt-formatted = 已格式化 { $file }
 fmt-not-changed = `{ $file }` 未更改
+
+## Input diagnostics: YAML and records
+
+# end of YAML and records
+
+
+## Input diagnostics: spreadsheet import and rule tests
+
+# end of spreadsheet import and rule tests
+
+
+## Input diagnostics: rule files
+
+# end of rule files
+
+
+## Input diagnostics: calendars, configuration, waivers, units and files
+
+# end of calendars, configuration, waivers, units and files
+
+
+## Text from outside the catalogues (an operating-system reason), said as is
+verbatim = { $text }

@@ -47,6 +47,7 @@ pub fn run(args: &DocArgs, project: &Project) -> u8 {
             let _ = rules::render(
                 &files,
                 &rules::syntax_errors(errors),
+                super::settings::words(project),
                 DiagFormat::Human,
                 super::check::color(
                     super::args::ColorArg::Auto,

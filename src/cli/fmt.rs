@@ -169,7 +169,14 @@ fn format(text: &str, name: &str, words: &Catalogue) -> Option<String> {
                 super::args::ColorArg::Auto,
                 std::io::IsTerminal::is_terminal(&io::stderr()),
             );
-            let _ = rules::render(&files, &diagnostics, DiagFormat::Human, color, &mut err);
+            let _ = rules::render(
+                &files,
+                &diagnostics,
+                words,
+                DiagFormat::Human,
+                color,
+                &mut err,
+            );
             let args = Words::new().text("file", name);
             let _ = writeln!(err, "error: {}", words.format("fmt-not-changed", &args));
             None

@@ -206,6 +206,7 @@ fn report(name: &str, text: &str, errors: &[config::Error]) {
     let _ = super::rules::render(
         &files,
         &diagnostics,
+        crate::i18n::Lang::En.catalogue(),
         super::rules::DiagFormat::Human,
         color,
         &mut io::stderr().lock(),
@@ -229,7 +230,7 @@ fn diagnostic(e: &config::Error) -> InputError {
         Origin::Rule,
         Some(place),
     );
-    error.help = e.help.clone();
+    error.help = e.help.clone().map(Into::into);
     error.related = e
         .related
         .iter()
@@ -238,7 +239,7 @@ fn diagnostic(e: &config::Error) -> InputError {
                 file: 0,
                 span: *span,
             };
-            (Origin::Rule, place, label.clone())
+            (Origin::Rule, place, label.clone().into())
         })
         .collect();
     error

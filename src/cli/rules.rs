@@ -11,7 +11,7 @@ use clap::{Args, Subcommand, ValueEnum};
 use miette::{GraphicalReportHandler, GraphicalTheme, NarratableReportHandler};
 
 use crate::diag::Severity;
-use crate::i18n::Args as Words;
+use crate::i18n::{Args as Words, Catalogue};
 use crate::load::{self, Rules};
 use crate::outcome::{InputError, Origin, Outcome, Place, SourceFile, Summary};
 use crate::report::diagnostic;
@@ -117,13 +117,14 @@ fn check(args: &CheckArgs, project: &Project) -> u8 {
         .count("rules", rule_count)
         .count("errors", errors)
         .count("warnings", warned);
-    let summary = settings::words(project).format("rules-check-summary", &said);
+    let words = settings::words(project);
+    let summary = words.format("rules-check-summary", &said);
     let written = match args.format {
-        DiagFormat::Json => write_json(&rules.files, &diagnostics, rule_count),
+        DiagFormat::Json => write_json(&rules.files, &diagnostics, words, rule_count),
         format => {
             let mut out = io::stdout().lock();
             let color = super::check::color(args.color, io::stdout().is_terminal());
-            render(&rules.files, &diagnostics, format, color, &mut out)
+            render(&rules.files, &diagnostics, words, format, color, &mut out)
                 .and_then(|()| writeln!(out, "{summary}"))
         }
     };
@@ -181,6 +182,7 @@ fn outcome(files: &[SourceFile], diagnostics: &[InputError]) -> Outcome {
 pub fn render(
     files: &[SourceFile],
     diagnostics: &[InputError],
+    words: &Catalogue,
     format: DiagFormat,
     color: bool,
     out: &mut dyn Write,
@@ -200,7 +202,7 @@ pub fn render(
         .with_show_related_as_nested(true);
     let narratable = NarratableReportHandler::new();
     for e in &outcome.input_errors {
-        let diag = diagnostic::input_error(&outcome, e);
+        let diag = diagnostic::input_error(&outcome, e, words);
         let render = |text: &mut String, d: &diagnostic::Diag| match format {
             DiagFormat::Plain => narratable.render_report(text, d),
             _ => graphical.render_report(text, d),
@@ -217,7 +219,7 @@ pub fn syntax_errors(errors: Vec<syntax::Error>) -> Vec<InputError> {
         .map(|e| InputError {
             code: e.code.into(),
             severity: Severity::Error,
-            message: e.message,
+            message: e.message.into(),
             origin: Origin::Rule,
             place: Some(Place {
                 file: 0,
@@ -225,7 +227,7 @@ pub fn syntax_errors(errors: Vec<syntax::Error>) -> Vec<InputError> {
             }),
             labels: Vec::new(),
             related: Vec::new(),
-            help: e.help,
+            help: e.help.map(Into::into),
         })
         .collect()
 }
@@ -240,14 +242,19 @@ pub fn source_file(name: &str, text: &str) -> SourceFile {
     }
 }
 
-fn write_json(files: &[SourceFile], diagnostics: &[InputError], rules: usize) -> io::Result<()> {
+fn write_json(
+    files: &[SourceFile],
+    diagnostics: &[InputError],
+    words: &Catalogue,
+    rules: usize,
+) -> io::Result<()> {
     let items: Vec<serde_json::Value> = diagnostics
         .iter()
         .map(|d| {
             let mut item = serde_json::json!({
                 "code": d.code,
                 "severity": d.severity.as_str(),
-                "message": d.message,
+                "message": d.message.say(words),
             });
             let file = d.place.and_then(|p| files.get(p.file).map(|f| (f, p)));
             if let Some((f, place)) = file {
@@ -258,7 +265,7 @@ fn write_json(files: &[SourceFile], diagnostics: &[InputError], rules: usize) ->
                 }
             }
             if let Some(help) = &d.help {
-                item["help"] = help.clone().into();
+                item["help"] = help.say(words).into();
             }
             item
         })
@@ -287,6 +294,7 @@ pub(crate) fn report_load_failure(rules: &crate::load::Rules, what: &str) {
     let _ = render(
         &rules.files,
         &rules.errors,
+        crate::i18n::Lang::En.catalogue(),
         DiagFormat::Human,
         color,
         &mut io::stderr(),

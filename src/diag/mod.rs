@@ -1,8 +1,13 @@
-//! What every diagnostic shares, below every other module: how serious a
-//! finding or an input problem is ([`Severity`]).
+//! What every diagnostic shares, below every module that gives one: how
+//! serious a finding or an input problem is ([`Severity`]), and what it
+//! says as data ([`Message`]: a catalogue id and its arguments, said in a
+//! language only when rendered).
 //!
-//! Owns: the severity scale. Must not: depend on any other module of the
-//! crate but `source` and `i18n`.
+//! Owns: the severity scale and the form of a message. Must not: depend on
+//! any module of the crate but `source` and `i18n`.
+
+use crate::i18n::{Args, Catalogue, Lang};
+use crate::source::Span;
 
 /// How serious a finding or a diagnostic is. Ordered, so a threshold
 /// (`--fail-on warning`) is a comparison.
@@ -24,5 +29,161 @@ impl Severity {
             Severity::Warning => "warning",
             Severity::Error => "error",
         }
+    }
+}
+
+/// Words not yet said: a catalogue message id and its named arguments.
+/// A diagnostic holds these, never prose, so it is said in the run's
+/// language only when a renderer asks ([`Message::say`]); the language
+/// server, the reports and `explain` all say it the same way.
+#[derive(Clone, Debug, PartialEq, Eq, Hash)]
+pub struct Message {
+    id: &'static str,
+    args: Vec<(&'static str, Arg)>,
+}
+
+/// One named argument of a [`Message`].
+#[derive(Clone, Debug, PartialEq, Eq, Hash)]
+pub enum Arg {
+    /// Shown as given: a field name, a value from a file, a path.
+    Text(String),
+    /// A whole number (days, a line, a limit): plural forms choose on it.
+    Int(i64),
+    /// A count of things: plural forms choose on it, `COUNT()` groups its
+    /// thousands.
+    Count(usize),
+}
+
+impl Message {
+    /// Message `id` of the catalogues, with no arguments yet.
+    pub fn new(id: &'static str) -> Message {
+        Message {
+            id,
+            args: Vec::new(),
+        }
+    }
+
+    /// Text that comes whole from outside rectify's catalogues (a reason
+    /// the operating system or a library gives), said as it is in every
+    /// language. Prefer a catalogue message with the text as an argument.
+    pub fn verbatim(text: impl Into<String>) -> Message {
+        Message::new("verbatim").text("text", text)
+    }
+
+    /// Add a text argument.
+    pub fn text(mut self, name: &'static str, value: impl Into<String>) -> Message {
+        self.args.push((name, Arg::Text(value.into())));
+        self
+    }
+
+    /// Add a whole-number argument.
+    pub fn int(mut self, name: &'static str, value: i64) -> Message {
+        self.args.push((name, Arg::Int(value)));
+        self
+    }
+
+    /// Add a count argument.
+    pub fn count(mut self, name: &'static str, value: usize) -> Message {
+        self.args.push((name, Arg::Count(value)));
+        self
+    }
+
+    /// The catalogue id.
+    pub fn id(&self) -> &'static str {
+        self.id
+    }
+
+    /// The arguments, in the order they were given.
+    pub fn args(&self) -> &[(&'static str, Arg)] {
+        &self.args
+    }
+
+    /// The message in `words`' language.
+    pub fn say(&self, words: &Catalogue) -> String {
+        let mut args = Args::new();
+        for (name, value) in &self.args {
+            args = match value {
+                Arg::Text(text) => args.text(name, text.as_str()),
+                Arg::Int(n) => args.int(name, *n),
+                Arg::Count(n) => args.count(name, *n),
+            };
+        }
+        words.format(self.id, &args)
+    }
+
+    /// The message in English: for logs, panics and tests, where no run
+    /// chose a language.
+    pub fn english(&self) -> String {
+        self.say(Lang::En.catalogue())
+    }
+}
+
+impl From<&'static str> for Message {
+    /// A message id without arguments: `"yaml-not-mapping".into()`.
+    fn from(id: &'static str) -> Message {
+        Message::new(id)
+    }
+}
+
+/// A problem in one input file, at a byte span of it: the one diagnostic
+/// type every reader gives (YAML, records, rule syntax, the rules' meaning,
+/// holiday calendars, `rectify.toml`, rule tests). Which file is known by
+/// context; the run places it in a file list as an `InputError`.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Diagnostic {
+    /// A code such as `record::bad-date` (docs/codes.md lists them all).
+    pub code: &'static str,
+    pub severity: Severity,
+    pub message: Message,
+    pub span: Span,
+    /// Further places in the same file, with what to say there.
+    pub labels: Vec<(Span, Message)>,
+    /// Places in other files of the same list (the first of two duplicate
+    /// rules, say): `(file index, span, label)`.
+    pub related: Vec<(usize, Span, Message)>,
+    pub help: Option<Message>,
+}
+
+impl Diagnostic {
+    /// An error at `span`, with no labels, related places or help.
+    pub fn error(code: &'static str, span: Span, message: impl Into<Message>) -> Diagnostic {
+        Diagnostic {
+            code,
+            severity: Severity::Error,
+            message: message.into(),
+            span,
+            labels: Vec::new(),
+            related: Vec::new(),
+            help: None,
+        }
+    }
+
+    /// A warning at `span`.
+    pub fn warning(code: &'static str, span: Span, message: impl Into<Message>) -> Diagnostic {
+        Diagnostic {
+            severity: Severity::Warning,
+            ..Diagnostic::error(code, span, message)
+        }
+    }
+
+    /// With advice.
+    pub fn with_help(mut self, help: impl Into<Message>) -> Diagnostic {
+        self.help = Some(help.into());
+        self
+    }
+
+    /// With a further label in the same file.
+    pub fn with_label(mut self, span: Span, label: impl Into<Message>) -> Diagnostic {
+        self.labels.push((span, label.into()));
+        self
+    }
+}
+
+impl From<String> for Message {
+    /// Prose written outside the catalogues, said as is in every language.
+    /// Every reader's messages are being moved to catalogue ids; this is
+    /// for what is left.
+    fn from(text: String) -> Message {
+        Message::verbatim(text)
     }
 }

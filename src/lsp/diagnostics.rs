@@ -40,11 +40,15 @@ fn record_file(server: &Server, name: &str, doc: &Doc) -> Vec<Diagnostic> {
         let mut note = InputError::new(
             "rules::not-checked",
             Severity::Info,
-            "records are not checked: the rules do not check".into(),
+            "records are not checked: the rules do not check".to_string(),
             Origin::Record,
             None,
         );
-        note.help = Some("see the diagnostics in the rule files (`rectify rules check`)".into());
+        note.help = Some(
+            "see the diagnostics in the rule files (`rectify rules check`)"
+                .to_string()
+                .into(),
+        );
         return vec![at.input_error(&note)];
     }
     let Some(file) = workspace::file_index(outcome, name) else {
@@ -177,20 +181,34 @@ impl At<'_> {
 
     fn input_error(&self, e: &InputError) -> Diagnostic {
         let span = e.place.map_or(Span::default(), |p| p.span);
-        let mut message = e.message.clone();
+        let words = self.server.lang.catalogue();
+        let mut message = e.message.say(words);
         if let Some(help) = &e.help {
-            message.push_str(&format!("\nhelp: {help}"));
+            message.push_str(&format!("\nhelp: {}", help.say(words)));
         }
-        let mut related = self.labels(&e.labels);
+        let labels: Vec<crate::outcome::Label> = e
+            .labels
+            .iter()
+            .map(|(span, text)| crate::outcome::Label {
+                span: *span,
+                text: text.say(words),
+            })
+            .collect();
+        let mut related = self.labels(&labels);
         for (origin, place, text) in &e.related {
             let outcome = &self.server.outcome;
             let file = match origin {
                 Origin::Record => outcome.files.get(place.file),
                 Origin::Rule => self.server.workspace.rules().files.get(place.file),
             };
-            related.extend(self.elsewhere(file, place.span, text.clone()));
+            related.extend(self.elsewhere(file, place.span, text.say(words)));
         }
-        let fix = e.help.as_deref().and_then(did_you_mean);
+        // The suggestion is read from the English help, whatever language
+        // the message is shown in.
+        let fix = e
+            .help
+            .as_ref()
+            .and_then(|h| did_you_mean(&h.english()).map(str::to_string));
         Diagnostic {
             range: self.range(span),
             severity: Some(severity(e.severity)),

@@ -41,7 +41,7 @@ pub fn write(outcome: &Outcome, style: &Style, out: &mut dyn Write) -> io::Resul
         )?;
     }
     for e in &outcome.input_errors {
-        writeln!(out, "{}", input_error(outcome, e, &mut locator))?;
+        writeln!(out, "{}", input_error(outcome, e, words, &mut locator))?;
     }
     writeln!(
         out,
@@ -84,12 +84,17 @@ fn cost(words: &crate::i18n::Catalogue, f: &Finding) -> String {
     }
 }
 
-fn input_error(outcome: &Outcome, e: &InputError, locator: &mut Locator) -> String {
+fn input_error(
+    outcome: &Outcome,
+    e: &InputError,
+    words: &crate::i18n::Catalogue,
+    locator: &mut Locator,
+) -> String {
     let (file, region) = locator.input_error(outcome, e);
     format!(
         "{}{}: {}",
         place(file.map(|s| s.name.as_str()), region),
         neutral::text(&e.code),
-        neutral::text(&e.message)
+        neutral::text(&e.message.say(words))
     )
 }

@@ -166,7 +166,7 @@ pub fn finding(outcome: &Outcome, f: &Finding, words: &Catalogue) -> Diag {
 }
 
 /// An input error: at its place (when it has one), with its related places.
-pub fn input_error(outcome: &Outcome, e: &InputError) -> Diag {
+pub fn input_error(outcome: &Outcome, e: &InputError, words: &Catalogue) -> Diag {
     let file = e.place.and_then(|p| files(outcome, e.origin).get(p.file));
     let source = file.and_then(Text::new);
     let mut spans: Vec<Label> = e
@@ -177,7 +177,10 @@ pub fn input_error(outcome: &Outcome, e: &InputError) -> Diag {
         })
         .into_iter()
         .collect();
-    spans.extend(e.labels.iter().cloned());
+    spans.extend(e.labels.iter().map(|(span, text)| Label {
+        span: *span,
+        text: text.say(words),
+    }));
     let labels = source.as_ref().map_or_else(Vec::new, |s| s.labels(&spans));
     let mut help = Vec::new();
     if labels.is_empty() {
@@ -189,18 +192,22 @@ pub fn input_error(outcome: &Outcome, e: &InputError) -> Diag {
             )
         }));
     }
-    help.extend(e.help.as_deref().map(|h| neutral::lines(h).into_owned()));
+    help.extend(
+        e.help
+            .as_ref()
+            .map(|h| neutral::lines(&h.say(words)).into_owned()),
+    );
     Diag {
         code: Some(e.code.clone()),
         severity: severity(e.severity),
-        message: neutral::text(&e.message).into_owned(),
+        message: neutral::text(&e.message.say(words)).into_owned(),
         help: (!help.is_empty()).then(|| help.join("\n")),
         source,
         labels,
         related: e
             .related
             .iter()
-            .map(|(origin, place, text)| related_place(outcome, *origin, *place, text))
+            .map(|(origin, place, text)| related_place(outcome, *origin, *place, &text.say(words)))
             .collect(),
     }
 }

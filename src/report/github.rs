@@ -34,7 +34,7 @@ pub fn write(outcome: &Outcome, words: &Catalogue, out: &mut dyn Write) -> io::R
         writeln!(out, "{}", finding(outcome, f, words, &mut locator))?;
     }
     for e in &outcome.input_errors {
-        writeln!(out, "{}", input_error(outcome, e, &mut locator))?;
+        writeln!(out, "{}", input_error(outcome, e, words, &mut locator))?;
     }
     let s = &outcome.summary;
     writeln!(
@@ -91,11 +91,16 @@ fn finding(outcome: &Outcome, f: &Finding, words: &Catalogue, locator: &mut Loca
     )
 }
 
-fn input_error(outcome: &Outcome, e: &InputError, locator: &mut Locator) -> String {
+fn input_error(
+    outcome: &Outcome,
+    e: &InputError,
+    words: &Catalogue,
+    locator: &mut Locator,
+) -> String {
     let (file, region) = locator.input_error(outcome, e);
-    let mut message = e.message.clone();
+    let mut message = e.message.say(words);
     if let Some(help) = &e.help {
-        message.push_str(&format!("\nhelp: {help}"));
+        message.push_str(&format!("\nhelp: {}", help.say(words)));
     }
     let name = command(e.severity);
     annotation(

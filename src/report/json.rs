@@ -68,7 +68,7 @@ impl<'a> Report<'a> {
             input_errors: outcome
                 .input_errors
                 .iter()
-                .map(|e| InputErrorJson::new(outcome, e))
+                .map(|e| InputErrorJson::new(outcome, e, words))
                 .collect(),
             units: outcome.units.iter().map(UnitJson::new).collect(),
             progress: Progress(&outcome.progress),
@@ -297,13 +297,13 @@ struct InputErrorJson<'a> {
     line: Option<usize>,
     #[serde(skip_serializing_if = "Option::is_none")]
     column: Option<usize>,
-    message: &'a str,
+    message: String,
     #[serde(skip_serializing_if = "Option::is_none")]
-    help: Option<&'a str>,
+    help: Option<String>,
 }
 
 impl<'a> InputErrorJson<'a> {
-    fn new(outcome: &'a Outcome, e: &'a InputError) -> InputErrorJson<'a> {
+    fn new(outcome: &'a Outcome, e: &'a InputError, words: &Catalogue) -> InputErrorJson<'a> {
         let file = e.place.and_then(|p| files(outcome, e.origin).get(p.file));
         let (line, column) = e.place.and_then(|p| position(file, p)).unzip();
         InputErrorJson {
@@ -312,8 +312,8 @@ impl<'a> InputErrorJson<'a> {
             file: file.map(|s| s.name.as_str()),
             line,
             column,
-            message: &e.message,
-            help: e.help.as_deref(),
+            message: e.message.say(words),
+            help: e.help.as_ref().map(|h| h.say(words)),
         }
     }
 }

@@ -80,7 +80,7 @@ pub fn write(
     let inputs: Vec<Case> = outcome
         .input_errors
         .iter()
-        .map(|e| input_error(outcome, e, fail_on))
+        .map(|e| input_error(outcome, e, fail_on, words))
         .collect();
     if !inputs.is_empty() {
         suites.push(("inputs".into(), inputs));
@@ -190,18 +190,23 @@ fn records(outcome: &Outcome) -> Vec<Case> {
         .collect()
 }
 
-fn input_error(outcome: &Outcome, e: &InputError, fail_on: Option<Severity>) -> Case {
+fn input_error(
+    outcome: &Outcome,
+    e: &InputError,
+    fail_on: Option<Severity>,
+    words: &Catalogue,
+) -> Case {
     let file = e.place.and_then(|p| files(outcome, e.origin).get(p.file));
     let line = e
         .place
         .and_then(|p| file?.line_col(p.span.start))
         .map(|(l, _)| l);
-    let message = neutral::text(&e.message).into_owned();
+    let message = neutral::text(&e.message.say(words)).into_owned();
     let mut body = vec![message.clone()];
     body.extend(
         e.help
             .as_ref()
-            .map(|h| format!("help: {}", neutral::lines(h))),
+            .map(|h| format!("help: {}", neutral::lines(&h.say(words)))),
     );
     let verdict = match e.severity {
         Severity::Error => Verdict::Error(message, body.join("\n")),

@@ -55,7 +55,7 @@ pub fn write(outcome: &Outcome, words: &Catalogue, out: &mut dyn Write) -> io::R
     }
     if !outcome.input_errors.is_empty() {
         writeln!(out, "\n### Input diagnostics\n")?;
-        inputs(outcome).markdown(out)?;
+        inputs(outcome, words).markdown(out)?;
     }
     Ok(())
 }
@@ -145,7 +145,7 @@ fn findings(outcome: &Outcome, words: &Catalogue) -> Table {
     table
 }
 
-fn inputs(outcome: &Outcome) -> Table {
+fn inputs(outcome: &Outcome, words: &Catalogue) -> Table {
     let mut table = Table::new(&["location", "code", "severity", "message"]).with_code(&[0, 1]);
     for e in &outcome.input_errors {
         let file = e.place.and_then(|p| files(outcome, e.origin).get(p.file));
@@ -156,10 +156,10 @@ fn inputs(outcome: &Outcome) -> Table {
             },
             _ => String::new(),
         };
-        let mut message = e.message.clone();
+        let mut message = e.message.say(words);
         if let Some(help) = &e.help {
             // One line: a cell shows a line feed as `[U+000A]`.
-            message.push_str(&format!("; help: {}", help.replace('\n', "; ")));
+            message.push_str(&format!("; help: {}", help.say(words).replace('\n', "; ")));
         }
         table.push(vec![
             at,

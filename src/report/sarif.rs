@@ -72,7 +72,7 @@ fn run(outcome: &Outcome, words: &Catalogue) -> Json {
     let located = outcome.input_errors.iter().filter(|e| e.place.is_some());
     results.extend(located.map(|e| {
         let index = outcome.rules.len() + codes.iter().position(|c| *c == e.code).unwrap_or(0);
-        input_result(outcome, e, index, &mut locator)
+        input_result(outcome, e, index, words, &mut locator)
     }));
     let driver = Json::object([
         ("name", Some(Json::str("rectify"))),
@@ -86,7 +86,10 @@ fn run(outcome: &Outcome, words: &Catalogue) -> Json {
     Json::object([
         ("tool", Some(Json::object([("driver", Some(driver))]))),
         ("originalUriBaseIds", base_ids(outcome)),
-        ("invocations", Some(Json::Array(vec![invocation(outcome)]))),
+        (
+            "invocations",
+            Some(Json::Array(vec![invocation(outcome, words)])),
+        ),
         ("columnKind", Some(Json::str("unicodeCodePoints"))),
         ("results", Some(Json::Array(results))),
         (
@@ -468,7 +471,13 @@ fn first_line(text: Option<&str>, span: crate::source::Span) -> crate::source::S
     crate::source::Span::new(span.start as usize, span.start as usize + line.len())
 }
 
-fn input_result(outcome: &Outcome, e: &InputError, index: usize, locator: &mut Locator) -> Json {
+fn input_result(
+    outcome: &Outcome,
+    e: &InputError,
+    index: usize,
+    words: &Catalogue,
+    locator: &mut Locator,
+) -> Json {
     let list = files(outcome, e.origin);
     let place = e.place.unwrap_or(Place {
         file: 0,
@@ -483,7 +492,7 @@ fn input_result(outcome: &Outcome, e: &InputError, index: usize, locator: &mut L
     let fallback = Some((1, 1));
     let region = locator.region(key, file, place.span, fallback);
     let location = file.and_then(|f| physical(outcome, &f.name, region));
-    let message = input_message(e);
+    let message = input_message(e, words);
     let related: Vec<Json> = e
         .related
         .iter()
@@ -494,7 +503,10 @@ fn input_result(outcome: &Outcome, e: &InputError, index: usize, locator: &mut L
                 Origin::Rule => outcome.files.len() + p.file,
             };
             let region = locator.region(key, Some(f), p.span, None);
-            Some(with_message(physical(outcome, &f.name, region)?, text))
+            Some(with_message(
+                physical(outcome, &f.name, region)?,
+                &text.say(words),
+            ))
         })
         .collect();
     let related = numbered(related);
@@ -516,16 +528,16 @@ fn input_result(outcome: &Outcome, e: &InputError, index: usize, locator: &mut L
 }
 
 /// An input error's message, then its help.
-fn input_message(e: &InputError) -> String {
-    let mut message = neutral::text(&e.message).into_owned();
+fn input_message(e: &InputError, words: &Catalogue) -> String {
+    let mut message = neutral::text(&e.message.say(words)).into_owned();
     if let Some(help) = &e.help {
-        message.push_str(&format!("\nhelp: {}", neutral::lines(help)));
+        message.push_str(&format!("\nhelp: {}", neutral::lines(&help.say(words))));
     }
     message
 }
 
 /// Whether the run can be trusted, and the input errors that have no file.
-fn invocation(outcome: &Outcome) -> Json {
+fn invocation(outcome: &Outcome, words: &Catalogue) -> Json {
     let notes: Vec<Json> = outcome
         .input_errors
         .iter()
@@ -533,7 +545,7 @@ fn invocation(outcome: &Outcome) -> Json {
         .map(|e| {
             Json::object([
                 ("level", Some(Json::str(level(e.severity)))),
-                ("message", Some(Json::text(input_message(e)))),
+                ("message", Some(Json::text(input_message(e, words)))),
                 (
                     "descriptor",
                     Some(Json::object([("id", Some(Json::str(&e.code)))])),

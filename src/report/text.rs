@@ -70,7 +70,7 @@ fn diagnostics(
     let errors = outcome
         .input_errors
         .iter()
-        .map(|e| diagnostic::input_error(outcome, e));
+        .map(|e| diagnostic::input_error(outcome, e, style.lang.catalogue()));
     for diag in findings.chain(errors) {
         write_diagnostic(&diag, &render, out)?;
     }

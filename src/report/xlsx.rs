@@ -110,7 +110,7 @@ fn workbook(outcome: &Outcome, words: &Catalogue) -> Result<Vec<u8>, XlsxError> 
     findings(book.add_worksheet(), outcome, words, &cells)?;
     scoreboard(book.add_worksheet(), outcome, &cells)?;
     progress(book.add_worksheet(), outcome, &cells)?;
-    input_errors(book.add_worksheet(), outcome, &cells)?;
+    input_errors(book.add_worksheet(), outcome, words, &cells)?;
     book.save_to_buffer()
 }
 
@@ -319,7 +319,12 @@ fn counts(p: &KindProgress) -> [usize; 9] {
     ]
 }
 
-fn input_errors(sheet: &mut Worksheet, outcome: &Outcome, cells: &Cells) -> Result<(), XlsxError> {
+fn input_errors(
+    sheet: &mut Worksheet,
+    outcome: &Outcome,
+    words: &Catalogue,
+    cells: &Cells,
+) -> Result<(), XlsxError> {
     cells.start(sheet, SHEETS[3], INPUT_ERRORS)?;
     for (row, e) in (1u32..).zip(&outcome.input_errors) {
         let files = super::json::files(outcome, e.origin);
@@ -331,7 +336,7 @@ fn input_errors(sheet: &mut Worksheet, outcome: &Outcome, cells: &Cells) -> Resu
         cells.number(sheet, row, 2, column.and_then(usize_number))?;
         cells.text(sheet, row, 3, &e.code)?;
         cells.text(sheet, row, 4, e.severity.as_str())?;
-        cells.text(sheet, row, 5, &e.message)?;
+        cells.text(sheet, row, 5, &e.message.say(words))?;
     }
     Ok(())
 }

@@ -185,7 +185,7 @@ fn passed_rules(outcome: &Outcome) -> Vec<String> {
 }
 
 fn error_line(e: &InputError) -> String {
-    format!("{}: {}", e.code, e.message)
+    format!("{}: {}", e.code, e.message.english())
 }
 
 fn describe(rule: &str, f: &Finding) -> String {

@@ -57,6 +57,7 @@ impl WaiverAuthority {
                 "a unit cannot waive its own findings here (`waivers.inline = \"deny\"` in \
                  rectify.toml): ask an approver for an entry in a waiver file passed with \
                  `--waivers`"
+                    .to_string()
                     .into(),
             );
             return vec![e];
@@ -71,7 +72,7 @@ impl WaiverAuthority {
                 ),
                 at(by.span),
             );
-            e.help = Some(self.approvers_help(&by.value));
+            e.help = Some(self.approvers_help(&by.value).into());
             out.push(e);
         }
         if let (Some(until), Some(days)) = (claim.until, self.max_days) {
@@ -81,10 +82,13 @@ impl WaiverAuthority {
                     until.value
                 );
                 let mut e = refusal("waiver::too-long", message, at(until.span));
-                e.help = Some(format!(
-                    "a waiver may run at most {days} days after the evaluation date \
+                e.help = Some(
+                    format!(
+                        "a waiver may run at most {days} days after the evaluation date \
                      (`waivers.max-days` in rectify.toml); renew it when it ends"
-                ));
+                    )
+                    .into(),
+                );
                 out.push(e);
             }
         }
@@ -213,7 +217,7 @@ mod tests {
         assert_eq!(refused.len(), 1);
         assert_eq!(refused[0].code, "waiver::too-long");
         assert_eq!(
-            refused[0].message,
+            refused[0].message.english(),
             "waiver runs until 2025-07-31, more than 30 days after 2025-06-30"
         );
         assert_eq!(

@@ -27,7 +27,7 @@ pub fn uncovered(outcome: &Outcome, calendar: &str, year: i16) -> InputError {
         "calendar {files} does not cover {year}: the rules that needed it cannot check those records"
     );
     let mut error = InputError::new(NOT_COVERED, Severity::Error, message, Origin::Rule, file);
-    error.help = Some(add_year_help(year, &files));
+    error.help = Some(add_year_help(year, &files).into());
     error
 }
 
@@ -49,7 +49,7 @@ pub fn near_end(files: &[SourceFile], calendar: &Calendar, as_of: Date) -> Optio
     };
     let message = format!("calendar {names} ends on {last}, {when}");
     let mut warning = InputError::new(NEAR_END, Severity::Warning, message, Origin::Rule, file);
-    warning.help = Some(add_year_help(next, &names));
+    warning.help = Some(add_year_help(next, &names).into());
     Some(warning)
 }
 

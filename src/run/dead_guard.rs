@@ -113,7 +113,7 @@ impl Seen {
             );
             warning.help = Some(format!(
                 "a condition on `{path}` never holds on these records; correct the spelling in the rule, or in the records"
-            ));
+            ).into());
             out.push(warning);
         }
         out

@@ -5,12 +5,10 @@ use std::collections::{HashMap, HashSet};
 use std::path::Path;
 use std::sync::Arc;
 
-use crate::diag::Severity;
+use crate::diag::{Message, Severity};
 use crate::eval::{self, Plan};
 use crate::model::{self, Record, Status, WaiverState};
-use crate::outcome::{
-    Finding, InputError, KindProgress, Label, Mark, Note, Origin, Pending, Place,
-};
+use crate::outcome::{Finding, InputError, KindProgress, Mark, Note, Origin, Pending, Place};
 use crate::source::{Span, clip};
 use crate::yaml;
 
@@ -234,7 +232,7 @@ pub(super) fn load_errors(errors: Vec<model::Error>, result: &mut Result) {
         result.errors.push(InputError {
             code: e.code.into(),
             severity: e.severity,
-            message: e.message,
+            message: e.message.into(),
             origin: Origin::Record,
             place: Some(Place {
                 file: 0,
@@ -243,10 +241,10 @@ pub(super) fn load_errors(errors: Vec<model::Error>, result: &mut Result) {
             labels: e
                 .labels
                 .into_iter()
-                .map(|(span, text)| Label { span, text })
+                .map(|(span, text)| (span, text.into()))
                 .collect(),
             related: Vec::new(),
-            help: e.help,
+            help: e.help.map(Into::into),
         });
     }
 }
@@ -459,14 +457,14 @@ fn undeclared_unit(plan: &Plan, name: &str, span: Span) -> InputError {
     let message = format!("unknown unit `{}`", crate::units::visible(name));
     let mut e = located("unit::unknown", Severity::Error, message, span);
     let names = plan.units.names();
-    e.help = Some(
+    e.help = Some(Message::from(
         match crate::suggest::did_you_mean(&crate::units::clean(name), names) {
             Some(s) => format!("did you mean `{s}`?"),
             None => "every responsible unit must be declared in the unit registry \
                      (`[units]` in rectify.toml), by its name or an alias"
                 .into(),
         },
-    );
+    ));
     e
 }
 
@@ -638,7 +636,7 @@ fn unmatched(w: &model::Waiver, plan: &Plan, options: &Options, result: &mut Res
         e.help = Some(format!(
             "`{}` judges a group of records, not one: waive its finding in a waiver file (`--waivers`), by the group",
             clip(rule)
-        ));
+        ).into());
     }
     result.errors.push(e);
 }

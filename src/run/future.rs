@@ -49,6 +49,6 @@ fn warning(message: String, span: Span, help: &str) -> InputError {
         crate::outcome::Origin::Record,
         Some(place),
     );
-    e.help = Some(help.into());
+    e.help = Some(help.to_string().into());
     e
 }

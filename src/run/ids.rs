@@ -119,6 +119,10 @@ fn duplicate(id: &str, place: Place, first: Place) -> InputError {
         Some(place),
     );
     e.related = vec![(Origin::Record, first, "first used here".into())];
-    e.help = Some("ids must be unique across every file checked".into());
+    e.help = Some(
+        "ids must be unique across every file checked"
+            .to_string()
+            .into(),
+    );
     e
 }

@@ -6,9 +6,7 @@ use std::collections::{BTreeMap, HashMap};
 
 use crate::diag::Severity;
 use crate::eval::{self, Plan};
-use crate::outcome::{
-    Finding, GroupProgress, InputError, KindProgress, Mark, Note, Origin, Outcome, Pending,
-};
+use crate::outcome::{Finding, GroupProgress, KindProgress, Mark, Note, Origin, Outcome, Pending};
 use crate::points::Points;
 
 use super::{file, file_error, source_file};
@@ -250,17 +248,15 @@ fn sort(outcome: &mut Outcome) {
             a.message(words).cmp(&b.message(words))
         })
     });
-    outcome.input_errors.sort_by(|a, b| {
-        let key = |e: &InputError| {
-            let origin = matches!(e.origin, Origin::Record);
-            (
-                origin,
-                e.place.map(|p| (p.file, p.span.start)),
-                e.code.clone(),
-                e.message.clone(),
-            )
-        };
-        key(a).cmp(&key(b))
+    // Ties are broken by the message as English says it, so the order is
+    // the same in every language.
+    outcome.input_errors.sort_by_cached_key(|e| {
+        (
+            matches!(e.origin, Origin::Record),
+            e.place.map(|p| (p.file, p.span.start)),
+            e.code.clone(),
+            e.message.english(),
+        )
     });
     outcome
         .pending

@@ -178,6 +178,7 @@ fn units(
         );
         e.help = Some(
             "a name, however it is spelt, may belong to one unit only (`[units]` in rectify.toml)"
+                .to_string()
                 .into(),
         );
         errors.push(e);
@@ -270,12 +271,12 @@ fn select_rules(plan: &mut Plan, options: &Options, errors: &mut Vec<InputError>
             errors.push(InputError {
                 code: "cli::unknown-rule".into(),
                 severity: Severity::Error,
-                message: format!("no rule `{id}` is loaded"),
+                message: format!("no rule `{id}` is loaded").into(),
                 origin: Origin::Rule,
                 place: None,
                 labels: Vec::new(),
                 related: Vec::new(),
-                help: crate::suggest::help(id, &ids),
+                help: crate::suggest::help(id, &ids).map(Into::into),
             });
         }
     }

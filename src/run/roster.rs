@@ -183,7 +183,7 @@ fn lookalike(
                     file: *at,
                     span: *span,
                 },
-                format!("first written `{}` here", visible(first)),
+                format!("first written `{}` here", visible(first)).into(),
             )],
         ),
         None => (
@@ -209,6 +209,6 @@ fn lookalike(
     };
     e.help = Some(format!(
         "both are scored as one unit, `{shown}`{declared}; write its name the same way everywhere"
-    ));
+    ).into());
     e
 }

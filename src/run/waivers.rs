@@ -153,7 +153,7 @@ pub fn apply(
                     span: w.rule.span,
                 }),
             );
-            e.help = crate::suggest::help(&w.rule.value, &ids);
+            e.help = crate::suggest::help(&w.rule.value, &ids).map(Into::into);
             outcome.input_errors.push(e);
             continue;
         }
@@ -192,7 +192,7 @@ pub fn apply(
                 message,
                 place(w.span),
             );
-            e.help = grouping_help(outcome, w);
+            e.help = grouping_help(outcome, w).map(Into::into);
             outcome.input_errors.push(e);
         }
         for i in hits {
@@ -262,14 +262,19 @@ pub(crate) fn validate(w: &Shape<'_>, file: usize, origin: Origin) -> Vec<InputE
         let list: Vec<String> = w.absent.iter().map(|k| format!("`{k}`")).collect();
         let message = format!("{subject} has no {}, so it waives nothing", list.join(", "));
         let mut e = InputError::new(INCOMPLETE, Severity::Error, message, origin, at(w.span));
-        e.help = w.absent.iter().find_map(|k| help(k)).map(str::to_string);
+        e.help = w
+            .absent
+            .iter()
+            .find_map(|k| help(k))
+            .map(str::to_string)
+            .map(Into::into);
         problems.push(e);
     }
     for (key, value) in [("reason", w.reason), ("approved_by", w.approved_by)] {
         if let Some(v) = value.filter(|v| v.value.trim().is_empty()) {
             let message = format!("{subject} has an empty `{key}`, so it waives nothing");
             let mut e = InputError::new(INCOMPLETE, Severity::Error, message, origin, at(v.span));
-            e.help = help(key).map(str::to_string);
+            e.help = help(key).map(str::to_string).map(Into::into);
             problems.push(e);
         }
     }
@@ -427,7 +432,7 @@ impl Reader {
                     if let (Some(help), Some(last)) =
                         (crate::suggest::help(key, &KEYS), self.errors.last_mut())
                     {
-                        last.help = Some(help);
+                        last.help = Some(help.into());
                     }
                 }
             }
@@ -496,7 +501,11 @@ impl Reader {
             };
             self.error("waiver::bad-waiver", v.span, message);
             if let Some(last) = self.errors.last_mut() {
-                last.help = Some("write dates as YYYY-MM-DD, e.g. 2024-12-31".into());
+                last.help = Some(
+                    "write dates as YYYY-MM-DD, e.g. 2024-12-31"
+                        .to_string()
+                        .into(),
+                );
             }
         }
         parsed.map(|d| Spanned::new(d, v.span))
