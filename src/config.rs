@@ -33,7 +33,6 @@ use toml::Spanned as TomlSpanned;
 use toml::de::{DeArray, DeTable, DeValue};
 
 use crate::i18n::Lang;
-use crate::run::waivers::{InlineWaivers, WaiverAuthority};
 use crate::source::{Span, Spanned};
 use crate::units::{UnitDecl, UnitRegistry};
 
@@ -80,6 +79,26 @@ pub struct Config {
     pub units: Option<Spanned<UnitRegistry>>,
     /// `inline`, `approvers`, `max-days` of `[waivers]`; the span is the table's.
     pub waiver_authority: Option<Spanned<WaiverAuthority>>,
+}
+
+/// Whether waivers written in a record itself are accepted.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
+pub enum InlineWaivers {
+    #[default]
+    Allow,
+    /// Inline waivers are errors that waive nothing (`waivers.inline = "deny"`).
+    Deny,
+}
+
+/// Who may waive what, and for how long (`[waivers]` in `rectify.toml`).
+/// The default accepts every well-formed waiver.
+#[derive(Clone, Debug, Default, PartialEq, Eq)]
+pub struct WaiverAuthority {
+    pub inline: InlineWaivers,
+    /// The only names `approved_by` may carry; empty: any name.
+    pub approvers: Vec<String>,
+    /// The longest allowed `until` after the evaluation date, in days.
+    pub max_days: Option<u32>,
 }
 
 /// A problem with the file, at a byte span of it.

@@ -427,7 +427,7 @@ pub enum ReadError {
 impl std::fmt::Display for ReadError {
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
         match self {
-            ReadError::Io(err) => f.write_str(&io_reason(err)),
+            ReadError::Io(err) => f.write_str(&crate::diag::io_reason(err)),
             ReadError::Folder => f.write_str("is a folder, not a file"),
             ReadError::NotRegular => f.write_str("is not a regular file"),
             ReadError::TooLarge {
@@ -502,15 +502,4 @@ fn utf8(bytes: Vec<u8>) -> Result<String, ReadError> {
     String::from_utf8(bytes).map_err(|e| ReadError::NotUtf8 {
         at: e.utf8_error().valid_up_to(),
     })
-}
-
-/// An I/O error as a lowercase reason, without the Rust-specific suffix.
-pub fn io_reason(err: &std::io::Error) -> String {
-    let text = err.to_string();
-    let text = text.split(" (os error").next().unwrap_or(&text);
-    let mut chars = text.chars();
-    match chars.next() {
-        Some(c) => c.to_lowercase().chain(chars).collect(),
-        None => text.to_string(),
-    }
 }

@@ -4,6 +4,8 @@
 //! Everything here is already sorted deterministically (by file, position,
 //! rule); renderers never re-sort and never read the clock.
 
+pub mod history;
+
 use std::sync::Arc;
 
 use jiff::civil::Date;

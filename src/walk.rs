@@ -142,7 +142,7 @@ pub fn walk(paths: &[PathBuf], extensions: &[&str], discovery: &Discovery) -> Wa
                 path: root.clone(),
                 code: "input::unreadable",
                 severity: Severity::Error,
-                message: format!("cannot read: {}", crate::load::io_reason(&err)),
+                message: format!("cannot read: {}", crate::diag::io_reason(&err)),
             }),
         }
     }
@@ -309,7 +309,7 @@ fn problem(err: &ignore::Error, root: &Path) -> Problem {
             path: tidy(&path),
             code: "input::unreadable",
             severity: Severity::Error,
-            message: format!("cannot read: {}", crate::load::io_reason(io)),
+            message: format!("cannot read: {}", crate::diag::io_reason(io)),
         },
         None => Problem {
             path: tidy(&path),

@@ -10,7 +10,8 @@ use std::sync::LazyLock;
 
 use jiff::civil::{Date, Weekday, date};
 use proptest::prelude::*;
-use rectify::calendar::{self, Calendar, DayNote, OutOfRange, Unit};
+use rectify::calendar::{self, Calendar, DayNote, OutOfRange};
+use rectify::syntax::ast::Unit;
 
 /// Holiday ranges (name, first, last) as the notices for 2022..=2026 give them.
 const HOLIDAYS: &[(&str, &str, &str)] = &[

@@ -11,9 +11,9 @@ mod common;
 use std::path::PathBuf;
 
 use jiff::civil::{Date, date};
+use rectify::config::{InlineWaivers, WaiverAuthority};
 use rectify::outcome::{InputError, Outcome};
 use rectify::report::{self, Format, Style};
-use rectify::run::waivers::{InlineWaivers, WaiverAuthority};
 use rectify::run::{self, Options};
 use rectify::units::{UnitDecl, UnitRegistry};
 use serde_json::Value;

@@ -9,7 +9,8 @@
 use jiff::civil::Date;
 use jiff::{SignedDuration, Span};
 
-use super::{Calendar, OutOfRange, Unit};
+use super::{Calendar, OutOfRange};
+use crate::syntax::ast::Unit;
 
 /// Parse a strict ISO `YYYY-MM-DD` civil date (four-digit year, two-digit
 /// month and day). `None` for anything else, including `2023-02-30`.

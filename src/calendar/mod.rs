@@ -15,15 +15,7 @@ use jiff::civil::{Date, Weekday};
 pub use date::{days_between, parse_date};
 use index::Index;
 
-/// The unit of a duration (`30 workdays`, `1 month`).
-#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
-pub enum Unit {
-    Days,
-    Workdays,
-    Weeks,
-    Months,
-    Years,
-}
+use crate::syntax::ast::Unit;
 
 /// A working-day computation left the years the calendar covers.
 #[derive(Clone, Debug, PartialEq, Eq, thiserror::Error)]

@@ -150,7 +150,7 @@ fn file(path: &Path, check: bool, words: &Catalogue) -> Status {
         Err(e) => {
             eprintln!(
                 "error: cannot write `{name}`: {}",
-                crate::load::io_reason(&e)
+                crate::diag::io_reason(&e)
             );
             Status::Failed
         }

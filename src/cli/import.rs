@@ -188,11 +188,21 @@ fn write(dir: &Path, files: &[(String, String)], force: bool) -> Result<(), Stri
             ));
         }
     }
-    std::fs::create_dir_all(dir)
-        .map_err(|e| format!("cannot make `{}`: {}", dir.display(), load::io_reason(&e)))?;
+    std::fs::create_dir_all(dir).map_err(|e| {
+        format!(
+            "cannot make `{}`: {}",
+            dir.display(),
+            crate::diag::io_reason(&e)
+        )
+    })?;
     for (path, (_, text)) in paths.iter().zip(files) {
-        output::write(path, |out| out.write_all(text.as_bytes()))
-            .map_err(|e| format!("cannot write `{}`: {}", path.display(), load::io_reason(&e)))?;
+        output::write(path, |out| out.write_all(text.as_bytes())).map_err(|e| {
+            format!(
+                "cannot write `{}`: {}",
+                path.display(),
+                crate::diag::io_reason(&e)
+            )
+        })?;
     }
     Ok(())
 }

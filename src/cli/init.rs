@@ -127,7 +127,7 @@ pub fn run(args: &InitArgs) -> u8 {
             eprintln!(
                 "error: cannot write `{}`: {}",
                 path.display(),
-                crate::load::io_reason(&e)
+                crate::diag::io_reason(&e)
             );
             return UNTRUSTED;
         }

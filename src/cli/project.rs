@@ -94,7 +94,7 @@ pub fn open(choice: &ConfigChoice) -> Result<Project, u8> {
     let cwd = std::env::current_dir().map_err(|e| {
         eprintln!(
             "error: cannot read the working folder: {}",
-            crate::load::io_reason(&e)
+            crate::diag::io_reason(&e)
         );
         UNTRUSTED
     })?;
@@ -124,7 +124,7 @@ pub fn open(choice: &ConfigChoice) -> Result<Project, u8> {
         eprintln!(
             "error: cannot work from the project root `{}`: {}",
             root.display(),
-            crate::load::io_reason(&e)
+            crate::diag::io_reason(&e)
         );
         return Err(UNTRUSTED);
     }
@@ -183,14 +183,14 @@ fn load(path: &Path) -> Result<Loaded, u8> {
 
 /// A regular file of at most [`MAX_CONFIG_SIZE`] bytes, as UTF-8.
 fn read(path: &Path) -> Result<String, String> {
-    let meta = std::fs::metadata(path).map_err(|e| crate::load::io_reason(&e))?;
+    let meta = std::fs::metadata(path).map_err(|e| crate::diag::io_reason(&e))?;
     if !meta.is_file() {
         return Err("not a regular file".into());
     }
     let mut bytes = Vec::new();
-    let file = std::fs::File::open(path).map_err(|e| crate::load::io_reason(&e))?;
+    let file = std::fs::File::open(path).map_err(|e| crate::diag::io_reason(&e))?;
     io::Read::read_to_end(&mut io::Read::take(file, MAX_CONFIG_SIZE + 1), &mut bytes)
-        .map_err(|e| crate::load::io_reason(&e))?;
+        .map_err(|e| crate::diag::io_reason(&e))?;
     if bytes.len() as u64 > MAX_CONFIG_SIZE {
         return Err(format!("larger than {MAX_CONFIG_SIZE} bytes"));
     }

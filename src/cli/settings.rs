@@ -7,8 +7,8 @@ use std::path::PathBuf;
 use jiff::civil::Date;
 use serde_json::json;
 
+use crate::config::{InlineWaivers, WaiverAuthority};
 use crate::i18n::Lang;
-use crate::run::waivers::{InlineWaivers, WaiverAuthority};
 use crate::source::Spanned;
 use crate::units::UnitRegistry;
 use crate::walk::Discovery;

@@ -201,8 +201,8 @@ fn rows(s: &Settings) -> Vec<(&'static str, String, String)> {
         row("force-exclude", &s.force_exclude, bool::to_string),
         row("units", &s.units, |u| format!("{} declared", u.units.len())),
         row("waivers.inline", authority, |a| match a.inline {
-            crate::run::waivers::InlineWaivers::Allow => "allow".into(),
-            crate::run::waivers::InlineWaivers::Deny => "deny".into(),
+            crate::config::InlineWaivers::Allow => "allow".into(),
+            crate::config::InlineWaivers::Deny => "deny".into(),
         }),
         row("waivers.approvers", authority, |a| {
             if a.approvers.is_empty() {

@@ -187,3 +187,14 @@ impl From<String> for Message {
         Message::verbatim(text)
     }
 }
+
+/// An I/O error as a lowercase reason, without the Rust-specific suffix.
+pub fn io_reason(err: &std::io::Error) -> String {
+    let text = err.to_string();
+    let text = text.split(" (os error").next().unwrap_or(&text);
+    let mut chars = text.chars();
+    match chars.next() {
+        Some(c) => c.to_lowercase().chain(chars).collect(),
+        None => text.to_string(),
+    }
+}

@@ -3,12 +3,13 @@
 
 use jiff::civil::Date;
 
-use crate::calendar::{self, Unit};
+use crate::calendar;
 use crate::diag::Severity;
 use crate::i18n::{Args, Catalogue};
 use crate::model::Record;
 use crate::points::Points;
 use crate::source::Span;
+use crate::syntax::ast::Unit;
 use crate::syntax::ast::{OrderOp, RollPolicy};
 
 use super::penalty;

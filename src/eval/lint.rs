@@ -31,8 +31,8 @@
 //!   rules with the same `for`, `when` and `require`s, so every record gets
 //!   both findings or neither.
 
-use crate::calendar::Unit;
 use crate::source::Span;
+use crate::syntax::ast::Unit;
 use crate::syntax::ast::{
     self, CmpOp, ConstraintKind, Decl, DurationExpr, Expr, ExprKind, LateUnit, RollPolicy,
 };

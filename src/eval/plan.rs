@@ -4,9 +4,10 @@
 use crate::diag::Severity;
 use jiff::civil::Date;
 
-use crate::calendar::{Calendar, Unit};
+use crate::calendar::Calendar;
 use crate::points::Points;
 use crate::source::Span;
+use crate::syntax::ast::Unit;
 use crate::syntax::ast::{
     CmpOp, DateWord, LateUnit, OrderOp, RollPolicy, ShortDir, ShortUnit, Sign,
 };

@@ -5,10 +5,11 @@ use std::borrow::Cow;
 
 use jiff::civil::Date;
 
-use crate::calendar::{self, Unit};
+use crate::calendar;
 use crate::i18n::Args;
 use crate::model::{Extension, Record, Status};
 use crate::source::Span;
+use crate::syntax::ast::Unit;
 use crate::syntax::ast::{CmpOp, DateWord, Sign};
 use crate::units::Units;
 use crate::yaml;

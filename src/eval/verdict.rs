@@ -11,9 +11,9 @@
 
 use jiff::civil::Date;
 
-use crate::calendar::Unit;
 use crate::i18n::{Args, Catalogue};
 use crate::points::Points;
+use crate::syntax::ast::Unit;
 use crate::syntax::ast::{CmpOp, LateUnit, OrderOp, ShortUnit};
 
 use super::group::{Figure, Measure, SHOWN};

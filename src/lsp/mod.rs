@@ -228,10 +228,9 @@ struct Server {
 
 impl Server {
     fn new(options: Options, encoding: Encoding, lang: Lang) -> Server {
-        let root = match options.root.as_os_str().is_empty() {
-            true => std::env::current_dir().unwrap_or_default(),
-            false => options.root.clone(),
-        };
+        // The project root as `cli` found it (absolute): the server itself
+        // never asks the process where it is.
+        let root = options.root.clone();
         let workspace = Workspace::open(options, &|_| None);
         let outcome = workspace.outcome();
         Server {

@@ -19,7 +19,7 @@
 
 use jiff::civil::Date;
 
-use super::waivers::{InlineWaivers, WaiverAuthority};
+use crate::config::{InlineWaivers, WaiverAuthority};
 use crate::diag::Severity;
 use crate::outcome::{InputError, Origin, Place};
 use crate::source::{Span, Spanned};

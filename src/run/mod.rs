@@ -67,7 +67,7 @@ pub struct Options {
     /// The unit registry (`[units]` in `rectify.toml`); empty: none.
     pub units: crate::units::UnitRegistry,
     /// Waiver authority (`[waivers]` in `rectify.toml`).
-    pub waiver_authority: waivers::WaiverAuthority,
+    pub waiver_authority: crate::config::WaiverAuthority,
     /// How record folders are walked and which named files are kept.
     pub discovery: crate::walk::Discovery,
 }
@@ -88,7 +88,7 @@ impl Options {
             lean: false,
             root: PathBuf::new(),
             units: crate::units::UnitRegistry::default(),
-            waiver_authority: waivers::WaiverAuthority::default(),
+            waiver_authority: crate::config::WaiverAuthority::default(),
             discovery: crate::walk::Discovery::default(),
         }
     }

@@ -21,30 +21,11 @@ use std::sync::Arc;
 
 use jiff::civil::Date;
 
+use crate::config::WaiverAuthority;
 use crate::diag::Severity;
 use crate::outcome::{InputError, Origin, Outcome, Place};
 use crate::source::{Span, Spanned, clip};
 use crate::yaml::{self, Node, Value};
-
-/// Whether waivers written in a record itself are accepted.
-#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
-pub enum InlineWaivers {
-    #[default]
-    Allow,
-    /// Inline waivers are errors that waive nothing (`waivers.inline = "deny"`).
-    Deny,
-}
-
-/// Who may waive what, and for how long (`[waivers]` in `rectify.toml`).
-/// The default accepts every well-formed waiver.
-#[derive(Clone, Debug, Default, PartialEq, Eq)]
-pub struct WaiverAuthority {
-    pub inline: InlineWaivers,
-    /// The only names `approved_by` may carry; empty: any name.
-    pub approvers: Vec<String>,
-    /// The longest allowed `until` after the evaluation date, in days.
-    pub max_days: Option<u32>,
-}
 
 /// One waiver from a waiver file.
 #[derive(Clone, Debug)]

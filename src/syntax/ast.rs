@@ -2,7 +2,6 @@
 //! (byte range in the rule file); spans take no part in equality, so two
 //! files that differ only in layout lower to equal ASTs.
 
-use crate::calendar::Unit;
 use crate::diag::Severity;
 use crate::points::Points;
 use crate::source::{Span, Spanned};
@@ -127,6 +126,17 @@ pub fn path_name(segments: &[Ident]) -> String {
         .map(|s| s.value.as_str())
         .collect::<Vec<_>>()
         .join(".")
+}
+
+/// The unit of a duration as a rule writes it (`30 workdays`, `1 month`);
+/// `calendar` does the arithmetic in it.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
+pub enum Unit {
+    Days,
+    Workdays,
+    Weeks,
+    Months,
+    Years,
 }
 
 /// `penalty 1 point, plus 0.1 per workday late, at most 3`, or a reward

@@ -8,6 +8,7 @@ use std::sync::LazyLock;
 
 use pest::pratt_parser::{Assoc, Op, PrattParser};
 
+use super::ast::Unit;
 use super::ast::{
     CmpOp, Constraint, ConstraintKind, DateWord, Duration, DurationExpr, Expr, ExprKind, OrderOp,
     Sign,
@@ -17,7 +18,6 @@ use super::literal;
 use super::lower::Lower;
 use super::parser::{P, Rule, all, find, kids, span};
 use super::{Error, MAX_TOKENS};
-use crate::calendar::Unit;
 use crate::source::Spanned;
 
 static PRATT: LazyLock<PrattParser<Rule>> = LazyLock::new(|| {

@@ -12,7 +12,7 @@
 
 use std::fmt::{self, Display, Formatter};
 
-use rectify::calendar::Unit;
+use rectify::syntax::ast::Unit;
 use rectify::syntax::ast::{
     CmpOp, Constraint, ConstraintKind as C, DateWord, Decl, Duration, DurationExpr, Expr,
     ExprKind as E, File, LateUnit, OrderOp, Penalty, RollPolicy, Rule, Ruleset, Scoring, Sign,

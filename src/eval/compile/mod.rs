@@ -10,9 +10,10 @@ mod group;
 
 use std::collections::HashMap;
 
-use crate::calendar::{Calendar, Unit};
+use crate::calendar::Calendar;
 use crate::points::Points;
 use crate::source::Span;
+use crate::syntax::ast::Unit;
 use crate::syntax::ast::{self, Decl, LateUnit, RollPolicy};
 
 use super::plan::{self, Kind, Plan, Scoring};

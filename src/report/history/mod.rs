@@ -29,9 +29,9 @@ use serde::Serialize;
 use serde_json::Value;
 
 use crate::i18n::{Args, Catalogue};
+use crate::outcome::history::{Every, History, Item};
 use crate::outcome::{KindProgress, Outcome};
 use crate::points::Points;
-use crate::run::history::{Every, History, Item};
 
 use super::neutral;
 use super::progress::{self, count};

@@ -9,8 +9,8 @@ use std::io::{self, Write};
 
 use rust_xlsxwriter::{DocProperties, Workbook, Worksheet, XlsxError};
 
+use crate::outcome::history::{Every, History, Item};
 use crate::report::xlsx::{Cells, Column, col, excel_date, usize_number};
-use crate::run::history::{Every, History, Item};
 
 use super::View;
 use crate::i18n::Catalogue;

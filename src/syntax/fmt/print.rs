@@ -2,7 +2,7 @@
 //! parentheses only where precedence needs them, strings re-escaped,
 //! numbers as written (taken from the source by span).
 
-use crate::calendar::Unit;
+use crate::syntax::ast::Unit;
 use crate::syntax::ast::{
     Constraint, ConstraintKind, DateWord, Decl, Duration, DurationExpr, Expr, ExprKind, LateUnit,
     OrderOp, Penalty, RollPolicy, Scoring, Sign,
