@@ -635,10 +635,154 @@ fmt-not-changed = `{ $file }` was not changed
 
 ## Input diagnostics: YAML and records
 
+# The YAML layer. `reason` is the YAML parser's own (English) reason.
+yaml-syntax = { $reason }
+yaml-syntax-unknown = invalid yaml
+yaml-unknown-alias = unknown alias
+yaml-too-deep = nesting is deeper than { $max } levels
+yaml-alias-limit = aliases expand to more than { $max } nodes
+
+# Record files. Values from the file (`value`, `key`, `kind`, …) arrive
+# clipped; lists of names arrive joined: `a`, `b`, `c`.
+record-did-you-mean = did you mean `{ $name }`?
+# `expected` and `found` are keys: what a value should be and what it is.
+record-wrong-type = expected { $expected ->
+        [mapping] a mapping
+        [list] a list
+        [date] a date
+        [stage] a date or a mapping with `date`
+       *[string] a string
+    }, found { $found ->
+        [empty] an empty value
+        [boolean] a boolean
+        [number] a number
+        [list] a list
+        [mapping] a mapping
+       *[string] a string
+    }
+    .help = quote it to make it a string
+record-not-a-record = expected a record (a mapping), found { $found ->
+        [empty] an empty value
+        [boolean] a boolean
+        [number] a number
+        [list] a list
+        [mapping] a mapping
+       *[string] a string
+    }
+record-bad-date =
+    .help = write dates as YYYY-MM-DD, e.g. 2023-12-31
+record-bad-date-form = `{ $value }` is not a valid date: expected the form YYYY-MM-DD
+record-bad-date-month = `{ $value }` is not a valid date: there is no month { $month }
+record-bad-date-day = `{ $value }` is not a valid date: { $month ->
+        [1] January
+        [2] February
+        [3] March
+        [4] April
+        [5] May
+        [6] June
+        [7] July
+        [8] August
+        [9] September
+        [10] October
+        [11] November
+       *[12] December
+    } { $year } has { $days } days
+# `reason`: the date library's own.
+record-bad-date-other = `{ $value }` is not a valid date: { $reason }
+# `in`: which mapping (`stage` names it in `stage`); `keys`: the keys it takes.
+record-unknown-key = unknown key `{ $key }` in { $in ->
+        [ledger] a ledger file
+        [responsible] `responsible`
+        [extension] an extension
+        [stage] stage `{ $stage }`
+       *[waiver] a waiver
+    }
+record-unknown-key-takes = { $in ->
+        [ledger] a ledger file
+        [responsible] `responsible`
+        [extension] an extension
+        [stage] stage `{ $stage }`
+       *[waiver] a waiver
+    } takes { $keys }
+record-duplicate-key = duplicate key `{ $key }`
+    .label = first defined here
+    .help = a key may appear only once in a mapping; remove one of them
+record-missing-field = missing required field `{ $field }`
+    .help-id = every record needs an `id`, unique across everything loaded
+    .help-unit = `responsible.unit` names the unit that is scored
+    .help-records = a ledger holds its records in a list under `records:`
+record-missing-date = stage `{ $stage }` has no `date`
+    .help = a stage entry is a date or a mapping with `date`
+record-unknown-kind = unknown record kind `{ $kind }`
+    .help = the rules declare the kinds { $kinds }
+record-unknown-status = unknown status `{ $status }`
+    .help = status is one of { $statuses }
+record-unknown-field = unknown field `{ $field }`
+record-unknown-stage = unknown stage `{ $stage }` for kind `{ $kind }`
+    .help = the stages of `{ $kind }` are { $stages }
+record-empty-file = file has no records
+    .help = a record file holds a record, a list of records or a ledger
+
 # end of YAML and records
 
 
 ## Input diagnostics: spreadsheet import and rule tests
+
+# Rule-test files (`rectify test`). `key` is the key as written, clipped.
+test-empty-file = the test file is empty
+test-not-a-mapping = expected a mapping with `cases`
+test-unknown-key = unknown key `{ $key }`; expected `rules`, `as_of` or `cases`
+test-no-cases = the test file has no `cases`
+test-cases-not-a-list = `cases` must be a list
+test-case-not-a-mapping = a case must be a mapping
+test-unknown-case-key = unknown key `{ $key }`; expected `name`, `as_of`, `records`, `files`, `expect` or `pending`
+test-case-no-as-of = the case has no `as_of` (and the file gives none)
+test-case-no-expect = the case has no `expect` (use `expect: none` when no finding is expected)
+test-expect-not-a-list = `expect` must be a list of findings or `none`
+test-expected-not-a-mapping = an expected finding must be a mapping with `rule` and `record`
+test-unknown-expected-key = unknown key `{ $key }` in an expected finding
+test-expected-incomplete = an expected finding needs `rule` and `record` (or `unit` or `group`, for a group rule)
+test-group-not-a-mapping = `group` must be a mapping of fields to values, like `{"{"} region: Jiangsu/Wuxi {"}"}`
+test-expected-text = expected text
+test-expected-list = expected a list
+test-expected-date = expected a date (YYYY-MM-DD)
+test-expected-number = expected a whole number
+test-expected-boolean = expected `true` or `false`
+test-expected-points = expected points with at most two decimals
+test-expected-severity = expected `error`, `warning`, `info` or `commendation`
+# `file`: as written in `files:`; `resolved`: the path it names.
+test-missing-file = no such record file `{ $file }` (resolved to `{ $resolved }`); `files:` paths are relative to the test file
+
+# A failing case's lines: an error loading its records (`code: message`),
+# then the diff. `finding` is a `test-finding-…` message.
+test-case-error = { $code }: { $message }
+test-diff-missing = - expected { $finding }
+test-diff-unexpected = + found    { $finding }
+test-diff-pending-missing = - expected { $n } pending deadline(s)
+test-diff-pending-unexpected = + found    { $n } pending deadline(s)
+# `plan-on-time on P-1 (error, penalty 1.4, due 2022-07-14)`; a group
+# rule's: `share-on-time for unit Wuxi, round r1`.
+test-finding-on = { $rule } on { $record }
+test-finding-for = { $rule } for { $group }
+test-finding-details = { $finding } ({ $details })
+test-group-unit = unit { $unit }
+test-group-field = { $field } { $value }
+test-separator = {", "}
+test-detail-severity = { $severity ->
+        [error] error
+        [warning] warning
+        [info] info
+       *[commendation] commendation
+    }
+test-detail-penalty = penalty { $points }
+test-detail-due = due { $date }
+test-detail-late-days = { $n } days late
+test-detail-late-workdays = { $n } workdays late
+test-detail-reward = reward { $points }
+test-detail-early-days = { $n } days early
+test-detail-early-workdays = { $n } workdays early
+test-detail-waived = waived
+test-detail-not-waived = not waived
 
 # end of spreadsheet import and rule tests
 

@@ -578,10 +578,137 @@ fmt-not-changed = `{ $file }` 未更改
 
 ## Input diagnostics: YAML and records
 
+# YAML 层。`reason` 是 YAML 解析器自身给出的（英文）原因。
+yaml-syntax = YAML 语法错误：{ $reason }
+yaml-syntax-unknown = YAML 语法错误
+yaml-unknown-alias = 引用了未定义的 YAML 别名
+yaml-too-deep = 嵌套超过 { $max } 层
+yaml-alias-limit = 别名展开后超过 { $max } 个节点
+
+# 记录文件。来自文件的值（`value`、`key`、`kind` 等）已截短；名称列表已连接：`a`, `b`, `c`。
+record-did-you-mean = 是否应为 `{ $name }`？
+# `expected` 与 `found` 是键：值应为何种类型、实际为何种类型。
+record-wrong-type = 应为{ $expected ->
+        [mapping] 映射
+        [list] 列表
+        [date] 日期
+        [stage] 日期或含 `date` 的映射
+       *[string] 字符串
+    }，实为{ $found ->
+        [empty] 空值
+        [boolean] 布尔值
+        [number] 数字
+        [list] 列表
+        [mapping] 映射
+       *[string] 字符串
+    }
+    .help = 加上引号，使其成为字符串
+record-not-a-record = 应为一条记录（映射），实为{ $found ->
+        [empty] 空值
+        [boolean] 布尔值
+        [number] 数字
+        [list] 列表
+        [mapping] 映射
+       *[string] 字符串
+    }
+record-bad-date =
+    .help = 日期请写作 YYYY-MM-DD，如 2023-12-31
+record-bad-date-form = `{ $value }` 不是有效日期：应为 YYYY-MM-DD 格式
+record-bad-date-month = `{ $value }` 不是有效日期：不存在 { $month } 月
+record-bad-date-day = `{ $value }` 不是有效日期：{ $year } 年 { $month } 月只有 { $days } 天
+# `reason`：日期库自身给出的原因。
+record-bad-date-other = `{ $value }` 不是有效日期：{ $reason }
+# `in`：所在的映射（为 `stage` 时，环节名在 `stage` 中）；`keys`：该映射可用的键。
+record-unknown-key = { $in ->
+        [ledger] 台账文件中有未知的键 `{ $key }`
+        [responsible] `responsible` 中有未知的键 `{ $key }`
+        [extension] 延期记录中有未知的键 `{ $key }`
+        [stage] 环节 `{ $stage }` 中有未知的键 `{ $key }`
+       *[waiver] 豁免记录中有未知的键 `{ $key }`
+    }
+record-unknown-key-takes = { $in ->
+        [ledger] 台账文件可用的键：{ $keys }
+        [responsible] `responsible` 可用的键：{ $keys }
+        [extension] 延期记录可用的键：{ $keys }
+        [stage] 环节 `{ $stage }` 可用的键：{ $keys }
+       *[waiver] 豁免记录可用的键：{ $keys }
+    }
+record-duplicate-key = 键 `{ $key }` 重复
+    .label = 首次出现于此
+    .help = 同一映射中每个键只能出现一次，请删除其中一个
+record-missing-field = 缺少必填字段 `{ $field }`
+    .help-id = 每条记录都需要 `id`，且在载入的全部记录中唯一
+    .help-unit = `responsible.unit` 指明被评分的责任单位
+    .help-records = 台账文件的记录以列表形式写在 `records:` 下
+record-missing-date = 环节 `{ $stage }` 没有 `date`
+    .help = 环节条目应为一个日期，或含 `date` 的映射
+record-unknown-kind = 未知的记录类型 `{ $kind }`
+    .help = 规则声明的记录类型为 { $kinds }
+record-unknown-status = 未知的状态 `{ $status }`
+    .help = 状态应为 { $statuses } 之一
+record-unknown-field = 未知的字段 `{ $field }`
+record-unknown-stage = 记录类型 `{ $kind }` 没有环节 `{ $stage }`
+    .help = `{ $kind }` 的环节为 { $stages }
+record-empty-file = 文件中没有记录
+    .help = 记录文件应包含一条记录、一个记录列表或一份台账
+
 # end of YAML and records
 
 
 ## Input diagnostics: spreadsheet import and rule tests
+
+# 规则测试文件（`rectify test`）。`key` 为原样写出的键，已截短。
+test-empty-file = 测试文件为空
+test-not-a-mapping = 应为含 `cases` 的映射
+test-unknown-key = 未知的键 `{ $key }`；可用的键为 `rules`、`as_of` 或 `cases`
+test-no-cases = 测试文件没有 `cases`
+test-cases-not-a-list = `cases` 应为列表
+test-case-not-a-mapping = 用例应为映射
+test-unknown-case-key = 未知的键 `{ $key }`；可用的键为 `name`、`as_of`、`records`、`files`、`expect` 或 `pending`
+test-case-no-as-of = 用例没有 `as_of`（文件也未给出）
+test-case-no-expect = 用例没有 `expect`（预期没有问题时写 `expect: none`）
+test-expect-not-a-list = `expect` 应为问题列表或 `none`
+test-expected-not-a-mapping = 预期问题应为含 `rule` 与 `record` 的映射
+test-unknown-expected-key = 预期问题中有未知的键 `{ $key }`
+test-expected-incomplete = 预期问题需要 `rule` 与 `record`（分组规则可用 `unit` 或 `group`）
+test-group-not-a-mapping = `group` 应为字段到值的映射，如 `{"{"} region: Jiangsu/Wuxi {"}"}`
+test-expected-text = 应为文本
+test-expected-list = 应为列表
+test-expected-date = 应为日期（YYYY-MM-DD）
+test-expected-number = 应为整数
+test-expected-boolean = 应为 `true` 或 `false`
+test-expected-points = 应为分值，至多两位小数
+test-expected-severity = 应为 `error`、`warning`、`info` 或 `commendation`
+# `file`：`files:` 中原样写出的路径；`resolved`：其指向的路径。
+test-missing-file = 记录文件 `{ $file }` 不存在（解析为 `{ $resolved }`）；`files:` 中的路径相对于测试文件
+
+# 失败用例的各行：载入记录时的错误（`代码：说明`），然后是差异。`finding` 为 `test-finding-…` 消息。
+test-case-error = { $code }：{ $message }
+test-diff-missing = - 预期：{ $finding }
+test-diff-unexpected = + 实际：{ $finding }
+test-diff-pending-missing = - 预期：{ $n } 个待办时限
+test-diff-pending-unexpected = + 实际：{ $n } 个待办时限
+test-finding-on = { $rule }，记录 { $record }
+test-finding-for = { $rule }，{ $group }
+test-finding-details = { $finding }（{ $details }）
+test-group-unit = 责任单位 { $unit }
+test-group-field = { $field } { $value }
+test-separator = {"，"}
+test-detail-severity = { $severity ->
+        [error] 错误
+        [warning] 警告
+        [info] 提示
+       *[commendation] 表扬
+    }
+test-detail-penalty = 扣分 { $points } 分
+test-detail-due = 到期日 { $date }
+test-detail-late-days = 逾期 { $n } 天
+test-detail-late-workdays = 逾期 { $n } 个工作日
+test-detail-reward = 加分 { $points } 分
+test-detail-early-days = 提前 { $n } 天
+test-detail-early-workdays = 提前 { $n } 个工作日
+test-detail-waived = 已豁免
+test-detail-not-waived = 未豁免
 
 # end of spreadsheet import and rule tests
 
