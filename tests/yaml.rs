@@ -181,7 +181,10 @@ fn billion_laughs_hits_the_alias_limit() {
     let (docs, e) = error(&text, &Limits::default());
     assert!(docs.is_empty());
     assert_eq!(e.code, "yaml::alias-limit");
-    assert_eq!(e.message.english(), "aliases expand to more than 10000 nodes");
+    assert_eq!(
+        e.message.english(),
+        "aliases expand to more than 10000 nodes"
+    );
     assert!(text[e.span.range()].starts_with('*'));
 }
 
@@ -242,7 +245,10 @@ fn syntax_error_points_at_the_character() {
 fn syntax_error_span_is_one_character_on_chinese_text() {
     let text = "title: 太湖\n标题: 蓝藻: x\n";
     let (_, e) = error(text, &Limits::default());
-    assert_eq!(e.message.english(), "mapping values are not allowed in this context");
+    assert_eq!(
+        e.message.english(),
+        "mapping values are not allowed in this context"
+    );
     assert_eq!(&text[e.span.range()], ":");
     assert_eq!(Some(e.span.start as usize), text.rfind(':'));
 }

@@ -784,6 +784,71 @@ test-detail-early-workdays = { $n } workdays early
 test-detail-waived = waived
 test-detail-not-waived = not waived
 
+# Spreadsheet import (`rectify import`). Cell texts and headings arrive
+# neutralised and clipped; `field` is a record field's path (`stages.plan`).
+# Where a problem is: a cell, `Sheet!C12`, or a map file's default.
+import-cell = { $cell }
+import-default = the default of `{ $field }`
+import-save-as = save the ledger as an Excel workbook (.xlsx) or as CSV (UTF-8)
+# `reason` is the operating system's or the spreadsheet library's own.
+import-unreadable = cannot read `{ $file }`: { $reason }
+import-unreadable-map = cannot read the map file `{ $file }`: { $reason }
+import-unreadable-workbook = cannot read the workbook: { $reason }
+import-not-a-ledger = cannot import `{ $file }`: not an .xlsx or .csv file
+import-workbook-too-large = cannot read the workbook: its parts unpack to { $total } bytes, more than { $ratio } times the file's { $packed }
+import-no-sheet = the workbook has no sheet `{ $sheet }`
+    .help = its sheets: { $sheets }
+import-no-sheets = the workbook has no sheet
+import-sheet-too-large = sheet `{ $sheet }` has a cell at { $cell }, beyond column { $column } or row { $rows }
+import-csv-too-large = `{ $file }` has more than { $columns } columns or { $rows } rows
+import-open-quote = `{ $file }` ends inside a quoted field
+    .help = a field that starts with `"` ends with `"`; write a quote inside it as `""`
+import-no-row = sheet `{ $sheet }` has no row { $row }
+import-no-heading = no heading row in the first { $rows } rows of sheet `{ $sheet }` names an id and a responsible unit
+    .help = the presets know headings such as 编号 and 责任单位 (id, responsible unit); name other headings in a map file (`--map`)
+import-ignored-column = column `{ $column }` is not imported
+    .help = map it to a field (or to `skip`) under `[columns]` in a map file (`--map`)
+import-ignored-column-given = column `{ $column }` is not imported: column `{ $kept }` gives `{ $field }`
+    .help = map it to another field, or to `skip`, in a map file (`--map`)
+import-duplicate-column = column `{ $column }` maps to `{ $field }`, like column `{ $other }` at { $place }
+    .help = map one of them to another field, or to `skip`, in a map file (`--map`)
+import-duplicate-id = id `{ $id }` is already used at { $first }
+    .help = every row needs an id of its own
+# `what`: `id` or `unit`.
+import-missing-field = the row has no { $what ->
+        [id] id
+       *[unit] responsible unit
+    }
+    .help = every record needs `{ $field }`; fill the cell, or delete the row if it is not a record
+import-missing-date = `{ $field }` is given but `{ $needs }` is not
+    .help = fill the `{ $needs }` cell of this row
+import-bad-cell = the cell holds the spreadsheet error `{ $error }`
+    .help = fix the formula or type the value (column for `{ $field }`)
+import-bad-status = `{ $status }` is not a status rectify knows
+    .help = write 已完成, 阶段性完成, 整改中 or 未启动 (completed, staged, in-progress, not-started), or translate it under `[status]` in a map file (`--map`) (column for `{ $field }`)
+import-bad-date = `{ $value }` is not a date
+    .help = write dates as 2023-06-30, 2023/6/30, 2023.6.30 or 2023年6月30日, or as an Excel date (column for `{ $field }`)
+import-bad-date-day = `{ $value }` is not a date: month { $month } of { $year } has no day { $day }
+import-bad-date-month = `{ $value }` is not a date: there is no month { $month }
+import-bad-date-serial = `{ $value }` is not an Excel date
+import-bad-date-years = the cell's date is outside the years rectify handles
+# A map file's problems: `file` line `line`: ….
+import-map-toml = `{ $file }` line { $line }: { $reason }
+import-map-header-row = `{ $file }` line { $line }: `header-row` must be a row number, found `{ $found }`
+    .help = rows count from 1
+import-map-date-formats = `{ $file }` line { $line }: `date-formats` holds strings
+    .help = write forms such as "%d/%m/%Y"
+import-map-wrong-type = `{ $file }` line { $line }: `{ $key }` has the wrong type
+import-map-not-a-table = `{ $file }` line { $line }: `{ $key }` must be a table (`[{ $key }]`)
+import-map-unknown-key = `{ $file }` line { $line }: unknown key `{ $key }`
+import-map-not-a-field = `{ $file }` line { $line }: `{ $field }` is not a field a column can fill
+import-map-column = `{ $file }` line { $line }: column `{ $column }` must map to a field name
+import-map-status = `{ $file }` line { $line }: status `{ $status }` must translate to a status
+    .help = one of `not-started`, `in-progress`, `staged`, `completed`
+import-map-default = `{ $file }` line { $line }: default `{ $field }` must be a field and a string
+import-map-keys = a map file has `sheet` (text), `header-row` (a number), `date-formats` (a list of texts), and the tables `[columns]`, `[status]` and `[defaults]`
+import-map-fields = fields: id, kind, title, category, round, region, responsible.unit, responsible.lead, assigned, deadline, status, stages.NAME[.end|.by|.evidence|.note], extension.to|approved_on|approved_by|reason, skip, or another field's path such as budget.yuan
+
 # end of spreadsheet import and rule tests
 
 

@@ -710,6 +710,70 @@ test-detail-early-workdays = 提前 { $n } 个工作日
 test-detail-waived = 已豁免
 test-detail-not-waived = 未豁免
 
+# 表格导入（`rectify import`）。单元格文本与表头已中和、截短；`field` 为记录字段的路径（`stages.plan`）。
+# 问题所在：单元格 `Sheet!C12`，或映射文件中的默认值。
+import-cell = { $cell }
+import-default = `{ $field }` 的默认值
+import-save-as = 请将台账另存为 Excel 工作簿（.xlsx）或 CSV（UTF-8）
+# `reason` 为操作系统或表格库自身给出的原因。
+import-unreadable = 无法读取 `{ $file }`：{ $reason }
+import-unreadable-map = 无法读取映射文件 `{ $file }`：{ $reason }
+import-unreadable-workbook = 无法读取工作簿：{ $reason }
+import-not-a-ledger = 无法导入 `{ $file }`：不是 .xlsx 或 .csv 文件
+import-workbook-too-large = 无法读取工作簿：其各部分解压后共 { $total } 字节，超过文件大小 { $packed } 字节的 { $ratio } 倍
+import-no-sheet = 工作簿中没有工作表 `{ $sheet }`
+    .help = 工作簿中的工作表：{ $sheets }
+import-no-sheets = 工作簿中没有工作表
+import-sheet-too-large = 工作表 `{ $sheet }` 在 { $cell } 处有单元格，超出第 { $column } 列或第 { $rows } 行
+import-csv-too-large = `{ $file }` 超过 { $columns } 列或 { $rows } 行
+import-open-quote = `{ $file }` 在带引号的字段中结束
+    .help = 以 `"` 开头的字段须以 `"` 结束；字段内的引号写作 `""`
+import-no-row = 工作表 `{ $sheet }` 没有第 { $row } 行
+import-no-heading = 工作表 `{ $sheet }` 的前 { $rows } 行中，没有同时含编号列与责任单位列的表头行
+    .help = 预设可识别编号、责任单位等表头；其他表头请在映射文件（`--map`）中指定
+import-ignored-column = 列 `{ $column }` 未导入
+    .help = 请在映射文件（`--map`）的 `[columns]` 下将其映射到某个字段（或 `skip`）
+import-ignored-column-given = 列 `{ $column }` 未导入：列 `{ $kept }` 已提供 `{ $field }`
+    .help = 请在映射文件（`--map`）中将其映射到其他字段，或映射为 `skip`
+import-duplicate-column = 列 `{ $column }` 映射到 `{ $field }`，与 { $place } 处的列 `{ $other }` 相同
+    .help = 请在映射文件（`--map`）中将其中一列映射到其他字段，或映射为 `skip`
+import-duplicate-id = 编号 `{ $id }` 已在 { $first } 使用
+    .help = 每一行都需要自己的编号
+# `what`：`id` 或 `unit`。
+import-missing-field = 该行没有{ $what ->
+        [id] 编号
+       *[unit] 责任单位
+    }
+    .help = 每条记录都需要 `{ $field }`；请填写该单元格，如该行不是记录请删除
+import-missing-date = 已给出 `{ $field }`，但没有 `{ $needs }`
+    .help = 请填写该行的 `{ $needs }` 单元格
+import-bad-cell = 单元格中是表格错误值 `{ $error }`
+    .help = 请修正公式或直接填写数值（`{ $field }` 列）
+import-bad-status = `{ $status }` 不是可识别的状态
+    .help = 请填写已完成、阶段性完成、整改中或未启动，或在映射文件（`--map`）的 `[status]` 下加以转换（`{ $field }` 列）
+import-bad-date = `{ $value }` 不是日期
+    .help = 日期请写作 2023-06-30、2023/6/30、2023.6.30 或 2023年6月30日，或使用 Excel 日期（`{ $field }` 列）
+import-bad-date-day = `{ $value }` 不是日期：{ $year } 年 { $month } 月没有 { $day } 日
+import-bad-date-month = `{ $value }` 不是日期：不存在 { $month } 月
+import-bad-date-serial = `{ $value }` 不是 Excel 日期
+import-bad-date-years = 单元格中的日期超出 rectify 可处理的年份
+# 映射文件的问题：`file` 第 `line` 行：……
+import-map-toml = `{ $file }` 第 { $line } 行：{ $reason }
+import-map-header-row = `{ $file }` 第 { $line } 行：`header-row` 应为行号，实为 `{ $found }`
+    .help = 行号从 1 开始
+import-map-date-formats = `{ $file }` 第 { $line } 行：`date-formats` 应为字符串列表
+    .help = 请写作 "%d/%m/%Y" 等格式
+import-map-wrong-type = `{ $file }` 第 { $line } 行：`{ $key }` 类型错误
+import-map-not-a-table = `{ $file }` 第 { $line } 行：`{ $key }` 应为表（`[{ $key }]`）
+import-map-unknown-key = `{ $file }` 第 { $line } 行：未知的键 `{ $key }`
+import-map-not-a-field = `{ $file }` 第 { $line } 行：`{ $field }` 不是列可以填写的字段
+import-map-column = `{ $file }` 第 { $line } 行：列 `{ $column }` 应映射到字段名
+import-map-status = `{ $file }` 第 { $line } 行：状态 `{ $status }` 应转换为一个状态
+    .help = 可选 `not-started`、`in-progress`、`staged`、`completed`
+import-map-default = `{ $file }` 第 { $line } 行：默认值 `{ $field }` 应为字段及字符串值
+import-map-keys = 映射文件可含 `sheet`（文本）、`header-row`（数字）、`date-formats`（文本列表），以及表 `[columns]`、`[status]` 与 `[defaults]`
+import-map-fields = 字段：id、kind、title、category、round、region、responsible.unit、responsible.lead、assigned、deadline、status、stages.NAME[.end|.by|.evidence|.note]、extension.to|approved_on|approved_by|reason、skip，或其他字段的路径，如 budget.yuan
+
 # end of spreadsheet import and rule tests
 
 

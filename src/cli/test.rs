@@ -211,8 +211,7 @@ fn run_file(
     let name = path.display().to_string();
     let text =
         load::read_text(path, load::MAX_FILE_SIZE).map_err(|e| format!("error: `{name}`: {e}"))?;
-    let suite =
-        ruletest::parse(&text).map_err(|errors| located(&name, &text, &errors, words))?;
+    let suite = ruletest::parse(&text).map_err(|errors| located(&name, &text, &errors, words))?;
     let dir = path.parent().unwrap_or(Path::new("."));
     let missing = ruletest::missing_files(&suite, dir);
     if !missing.is_empty() {

@@ -190,9 +190,7 @@ pub(crate) fn check_keys(
     for (k, _) in entries {
         let name = key(k).unwrap_or("");
         if !allowed.contains(&name) {
-            let message = what
-                .message("record-unknown-key")
-                .text("key", clip(name));
+            let message = what.message("record-unknown-key").text("key", clip(name));
             let help = did_you_mean(name, allowed.iter().copied()).unwrap_or_else(|| {
                 what.message("record-unknown-key-takes")
                     .text("keys", list(allowed))

@@ -313,7 +313,9 @@ impl Expected {
                 .map(|u| words.format("test-group-unit", &Args::new().text("unit", u.as_str())))
                 .collect();
             group.extend(self.group.iter().map(|(by, value)| {
-                let args = Args::new().text("field", by.as_str()).text("value", value.as_str());
+                let args = Args::new()
+                    .text("field", by.as_str())
+                    .text("value", value.as_str());
                 words.format("test-group-field", &args)
             }));
             let args = Args::new()
@@ -339,7 +341,8 @@ impl Expected {
     /// The details given, each in the language of `words`.
     fn details(&self, words: &Catalogue) -> Vec<String> {
         let int = |id: &str, n: i64| words.format(id, &Args::new().int("n", n));
-        let points = |id: &str, p: Points| words.format(id, &Args::new().text("points", p.to_string()));
+        let points =
+            |id: &str, p: Points| words.format(id, &Args::new().text("points", p.to_string()));
         let mut parts = Vec::new();
         if let Some(s) = self.severity {
             let args = Args::new().text("severity", s.as_str());
@@ -351,12 +354,22 @@ impl Expected {
             parts.push(words.format("test-detail-due", &args));
         }
         parts.extend(self.late_days.map(|n| int("test-detail-late-days", n)));
-        parts.extend(self.late_workdays.map(|n| int("test-detail-late-workdays", n)));
+        parts.extend(
+            self.late_workdays
+                .map(|n| int("test-detail-late-workdays", n)),
+        );
         parts.extend(self.reward.map(|p| points("test-detail-reward", p)));
         parts.extend(self.early_days.map(|n| int("test-detail-early-days", n)));
-        parts.extend(self.early_workdays.map(|n| int("test-detail-early-workdays", n)));
+        parts.extend(
+            self.early_workdays
+                .map(|n| int("test-detail-early-workdays", n)),
+        );
         if let Some(w) = self.waived {
-            let id = if w { "test-detail-waived" } else { "test-detail-not-waived" };
+            let id = if w {
+                "test-detail-waived"
+            } else {
+                "test-detail-not-waived"
+            };
             parts.push(words.text(id));
         }
         parts

@@ -118,7 +118,9 @@ pub fn load(path: &Path, limit: u64, outcome: &mut Outcome) -> Vec<Waiver> {
         errors: Vec::new(),
     };
     if let Some(e) = error {
-        reader.errors.push(InputError::placed(e, Origin::Record, file));
+        reader
+            .errors
+            .push(InputError::placed(e, Origin::Record, file));
     }
     let waivers = docs.iter().flat_map(|d| reader.document(d)).collect();
     outcome.input_errors.extend(reader.errors);

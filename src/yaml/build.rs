@@ -190,7 +190,8 @@ impl<'a> Builder<'a> {
         };
         self.alias_nodes = self.alias_nodes.saturating_add(anchored.size);
         if self.alias_nodes > self.limits.max_alias_nodes {
-            let message = Message::new("yaml-alias-limit").count("max", self.limits.max_alias_nodes);
+            let message =
+                Message::new("yaml-alias-limit").count("max", self.limits.max_alias_nodes);
             return Err(Error::error("yaml::alias-limit", span, message));
         }
         if self.open.len() + anchored.height > self.limits.max_depth {
@@ -262,9 +263,10 @@ fn message(info: &str) -> Message {
     let info = info.trim().trim_end_matches('.');
     let mut chars = info.chars();
     match chars.next() {
-        Some(first) => {
-            Message::new("yaml-syntax").text("reason", first.to_lowercase().chain(chars).collect::<String>())
-        }
+        Some(first) => Message::new("yaml-syntax").text(
+            "reason",
+            first.to_lowercase().chain(chars).collect::<String>(),
+        ),
         None => Message::new("yaml-syntax-unknown"),
     }
 }
