@@ -216,7 +216,7 @@ fn imports(lang: Lang, seen: &mut BTreeSet<String>) -> String {
     errors.extend(found.into_iter().map(|e| ("无表头.csv", e)));
     for csv in ["a,\"b\n", &"a,".repeat(300)] {
         let found = import::read::csv(csv, "wide").err();
-        errors.extend(found.map(|e| ("wide.csv", e)));
+        errors.extend(found.map(|e| ("wide.csv", *e)));
     }
     let workbook = workbook().expect("an xlsx workbook");
     for (wanted, bytes) in [
@@ -224,7 +224,7 @@ fn imports(lang: Lang, seen: &mut BTreeSet<String>) -> String {
         (Some("台账2"), workbook.clone()),
     ] {
         let found = import::read::xlsx(bytes, wanted).err();
-        errors.extend(found.map(|e| ("台账.xlsx", e)));
+        errors.extend(found.map(|e| ("台账.xlsx", *e)));
     }
     let mut sheet = import::read::xlsx(workbook, None).expect("the workbook's sheet");
     // Cells only a workbook holds: a spreadsheet error and a date outside

@@ -48,7 +48,7 @@ pub fn run(args: &ImportArgs, lang: Option<Lang>) -> u8 {
     let limit = args.max_file_size.unwrap_or(MAX_FILE_SIZE);
     let name = args.ledger.display().to_string();
     let result = map(args.map.as_deref(), limit).and_then(|map| {
-        let sheet = sheet(&args.ledger, &map, limit).map_err(|e| vec![e])?;
+        let sheet = sheet(&args.ledger, &map, limit).map_err(|e| vec![*e])?;
         Ok(import::ledger(&sheet, &file_name(&args.ledger), &map))
     });
     let imported = match result {
@@ -106,12 +106,12 @@ fn map(path: Option<&Path>, limit: u64) -> Result<Map, Vec<Error>> {
 }
 
 /// The sheet to import, read within the size limit.
-fn sheet(path: &Path, map: &Map, limit: u64) -> Result<import::Sheet, Error> {
+fn sheet(path: &Path, map: &Map, limit: u64) -> Result<import::Sheet, Box<Error>> {
     let cannot = |e: load::ReadError| {
         let message = Message::new("import-unreadable")
             .text("file", path.display().to_string())
             .text("reason", e.to_string());
-        unreadable(message)
+        Box::new(unreadable(message))
     };
     let extension = path
         .extension()
@@ -132,7 +132,7 @@ fn sheet(path: &Path, map: &Map, limit: u64) -> Result<import::Sheet, Error> {
         _ => {
             let message =
                 Message::new("import-not-a-ledger").text("file", path.display().to_string());
-            Err(unreadable(message).help("import-save-as"))
+            Err(unreadable(message).help("import-save-as").into())
         }
     }
 }

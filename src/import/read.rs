@@ -131,7 +131,8 @@ pub fn column_name(column: u32) -> String {
 }
 
 /// The sheet `wanted` (else the first) of an `.xlsx` workbook.
-pub fn xlsx(bytes: Vec<u8>, wanted: Option<&str>) -> Result<Sheet, Error> {
+/// Boxed errors: an `Error` is large and the sheet is the common case.
+pub fn xlsx(bytes: Vec<u8>, wanted: Option<&str>) -> Result<Sheet, Box<Error>> {
     let refused =
         |message: Message| Error::new(codes::UNREADABLE, None, message).help("import-save-as");
     let unreadable = |e: &dyn std::fmt::Display| {
@@ -167,7 +168,7 @@ pub fn xlsx(bytes: Vec<u8>, wanted: Option<&str>) -> Result<Sheet, Error> {
                 )
                 .text("column", column_name(MAX_COLUMNS - 1))
                 .int("rows", MAX_ROWS.into());
-            return Err(Error::new(codes::UNREADABLE, None, message));
+            return Err(Error::new(codes::UNREADABLE, None, message).into());
         }
         let value = convert(cell.get_value());
         if value != Cell::Empty {
@@ -243,20 +244,20 @@ fn convert(value: &DataRef<'_>) -> Cell {
 
 /// A CSV file (RFC 4180: quoted fields may hold commas, quotes doubled and
 /// line breaks); the sheet is named after the file.
-pub fn csv(text: &str, name: &str) -> Result<Sheet, Error> {
+pub fn csv(text: &str, name: &str) -> Result<Sheet, Box<Error>> {
     let text = text.strip_prefix('\u{feff}').unwrap_or(text);
     let mut cells = Vec::new();
     let (mut row, mut column) = (0u32, 0u32);
     let mut field = String::new();
     let mut chars = text.chars().peekable();
     let mut quoted = false;
-    let mut push = |row: u32, column: u32, field: &mut String| -> Result<(), Error> {
+    let mut push = |row: u32, column: u32, field: &mut String| -> Result<(), Box<Error>> {
         if column >= MAX_COLUMNS || row >= MAX_ROWS {
             let message = Message::new("import-csv-too-large")
                 .text("file", shown(name))
                 .int("columns", MAX_COLUMNS.into())
                 .int("rows", MAX_ROWS.into());
-            return Err(Error::new(codes::UNREADABLE, None, message));
+            return Err(Error::new(codes::UNREADABLE, None, message).into());
         }
         let value = std::mem::take(field);
         if !value.is_empty() {
@@ -288,7 +289,8 @@ pub fn csv(text: &str, name: &str) -> Result<Sheet, Error> {
     }
     if quoted {
         let message = Message::new("import-open-quote").text("file", shown(name));
-        return Err(Error::new(codes::UNREADABLE, None, message).help("import-open-quote.help"));
+        let error = Error::new(codes::UNREADABLE, None, message).help("import-open-quote.help");
+        return Err(error.into());
     }
     push(row, column, &mut field)?;
     let mut sheet = from_cells(name.to_string(), cells);

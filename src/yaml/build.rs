@@ -6,9 +6,13 @@ use std::borrow::Cow;
 use saphyr_parser::{Event, Parser, ScalarStyle, ScanError, Tag};
 
 use super::offsets::Offsets;
-use super::{Error, Limits, Node, Value, scalar};
-use crate::diag::Message;
+use super::{Limits, Node, Value, scalar};
+use crate::diag::{Diagnostic, Message};
 use crate::source::Span;
+
+/// The error that stops the build, boxed: the `Result` of every event
+/// stays small.
+type Error = Box<Diagnostic>;
 
 /// How deep saphyr's scanner lets flow collections nest.
 const FLOW_LIMIT: usize = 255;
@@ -186,13 +190,21 @@ impl<'a> Builder<'a> {
 
     fn alias(&mut self, id: usize, span: Span) -> Result<(), Error> {
         let Some(Some(anchored)) = self.anchors.get(id) else {
-            return Err(Error::error("yaml::syntax", span, "yaml-unknown-alias"));
+            return Err(Box::new(Diagnostic::error(
+                "yaml::syntax",
+                span,
+                "yaml-unknown-alias",
+            )));
         };
         self.alias_nodes = self.alias_nodes.saturating_add(anchored.size);
         if self.alias_nodes > self.limits.max_alias_nodes {
             let message =
                 Message::new("yaml-alias-limit").count("max", self.limits.max_alias_nodes);
-            return Err(Error::error("yaml::alias-limit", span, message));
+            return Err(Box::new(Diagnostic::error(
+                "yaml::alias-limit",
+                span,
+                message,
+            )));
         }
         if self.open.len() + anchored.height > self.limits.max_depth {
             return Err(self.too_deep(span));
@@ -247,13 +259,13 @@ impl<'a> Builder<'a> {
             let max = self.limits.max_depth.min(FLOW_LIMIT);
             return too_deep(max, span);
         }
-        Error::error("yaml::syntax", span, message(e.info()))
+        Box::new(Diagnostic::error("yaml::syntax", span, message(e.info())))
     }
 }
 
 fn too_deep(max: usize, span: Span) -> Error {
     let message = Message::new("yaml-too-deep").count("max", max);
-    Error::error("yaml::too-deep", span, message)
+    Box::new(Diagnostic::error("yaml::too-deep", span, message))
 }
 
 /// saphyr's reason, in our style (lowercase first letter, no final

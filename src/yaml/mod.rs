@@ -69,6 +69,6 @@ pub type Error = Diagnostic;
 /// before it are returned with the error.
 pub fn parse(text: &str, limits: &Limits) -> (Vec<Node>, Option<Error>) {
     let mut builder = build::Builder::new(text, limits);
-    let error = builder.run().err();
+    let error = builder.run().err().map(|e| *e);
     (builder.docs, error)
 }
