@@ -65,17 +65,7 @@ mod tests {
             super::super::Diff::Missing(super::super::Expected {
                 rule: rule.into(),
                 record: record.into(),
-                unit: None,
-                group: Vec::new(),
-                severity: None,
-                penalty: None,
-                due: None,
-                late_days: None,
-                late_workdays: None,
-                reward: None,
-                early_days: None,
-                early_workdays: None,
-                waived: None,
+                ..Default::default()
             })
         };
         CaseResult {

@@ -31,7 +31,7 @@ pub struct Case {
     pub pending: Option<usize>,
 }
 
-#[derive(Clone, Debug, PartialEq)]
+#[derive(Clone, Debug, PartialEq, Default)]
 pub struct Expected {
     pub rule: String,
     /// Empty for a group rule's finding, which names a `unit` instead.
@@ -195,21 +195,7 @@ impl Reader {
             self.bad(node.span, "test-expected-not-a-mapping");
             return None;
         };
-        let mut e = Expected {
-            rule: String::new(),
-            record: String::new(),
-            unit: None,
-            group: Vec::new(),
-            severity: None,
-            penalty: None,
-            due: None,
-            late_days: None,
-            late_workdays: None,
-            reward: None,
-            early_days: None,
-            early_workdays: None,
-            waived: None,
-        };
+        let mut e = Expected::default();
         for (k, v) in map {
             match key(k) {
                 "rule" => e.rule = self.string(v).unwrap_or_default(),
