@@ -347,6 +347,10 @@ cases:
       - { rule: plan-on-time, record: P-1, severity: warning, penalty: 2, due: 2022-07-15, late_days: 5, late_workdays: 3, waived: false }
       - { rule: closure-on-time, unit: Wuxi, group: { round: r1 }, reward: 1, early_days: 2, early_workdays: 1, waived: true }
     pending: 7
+  - name: a unit's only petition not closed
+    records:
+      - { id: X-1, kind: petition, responsible: { unit: Wuxi }, assigned: 2025-06-20, status: in-progress }
+    expect: none
 ";
 
 fn rule_tests(lang: Lang, seen: &mut BTreeSet<String>) -> String {

@@ -767,6 +767,7 @@ test-finding-for = { $rule } for { $group }
 test-finding-details = { $finding } ({ $details })
 test-group-unit = unit { $unit }
 test-group-field = { $field } { $value }
+test-group-all = all records
 test-separator = {", "}
 test-detail-severity = { $severity ->
         [error] error

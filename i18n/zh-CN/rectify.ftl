@@ -693,6 +693,7 @@ test-finding-for = { $rule }，{ $group }
 test-finding-details = { $finding }（{ $details }）
 test-group-unit = 责任单位 { $unit }
 test-group-field = { $field } { $value }
+test-group-all = 全部记录
 test-separator = {"，"}
 test-detail-severity = { $severity ->
         [error] 错误

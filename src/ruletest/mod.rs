@@ -253,14 +253,25 @@ fn passed_rules(outcome: &Outcome) -> Vec<String> {
 }
 
 /// A finding as an expectation that would match it, with every detail it
-/// has: the reward only for a commendation, `waived` only when it is.
+/// has: a group rule's group (its unit, its other keys), the reward only
+/// for a commendation, `waived` only when it is.
 fn found(rule: &str, f: &Finding) -> Expected {
     let commended = f.severity == Severity::Commendation;
+    let keys = f.group.as_deref().map_or(&[][..], |g| &g.keys[..]);
+    let unit = keys
+        .iter()
+        .find(|(by, _)| by == "unit")
+        .map(|(_, v)| v.clone());
+    let group = keys
+        .iter()
+        .filter(|(by, _)| by != "unit")
+        .cloned()
+        .collect();
     Expected {
         rule: rule.to_string(),
         record: f.record.clone(),
-        unit: None,
-        group: Vec::new(),
+        unit,
+        group,
         severity: Some(f.severity),
         penalty: Some(f.penalty),
         due: f.due,
@@ -305,10 +316,11 @@ impl Expected {
 impl Expected {
     /// What is expected, in the language of `words`: `plan-on-time on P-1
     /// (error, penalty 1.4, due 2022-07-14, 6 days late)`, or for a group
-    /// rule `share-on-time for unit Wuxi, round r1`.
+    /// rule `share-on-time for unit Wuxi, round r1` (`for all records`
+    /// when it groups every record).
     pub fn say(&self, words: &Catalogue) -> String {
         let separator = words.text("test-separator");
-        let subject = if self.record.is_empty() && (self.unit.is_some() || !self.group.is_empty()) {
+        let subject = if self.record.is_empty() {
             let mut group: Vec<String> = (self.unit.iter())
                 .map(|u| words.format("test-group-unit", &Args::new().text("unit", u.as_str())))
                 .collect();
@@ -318,6 +330,9 @@ impl Expected {
                     .text("value", value.as_str());
                 words.format("test-group-field", &args)
             }));
+            if group.is_empty() {
+                group.push(words.text("test-group-all"));
+            }
             let args = Args::new()
                 .text("rule", self.rule.as_str())
                 .text("group", group.join(&separator));
