@@ -9,7 +9,7 @@ fn parse(text: &str) -> Vec<Node> {
     docs
 }
 
-fn error(text: &str, limits: &Limits) -> (Vec<Node>, yaml::Error) {
+fn error(text: &str, limits: &Limits) -> (Vec<Node>, rectify::diag::Diagnostic) {
     let (docs, error) = yaml::parse(text, limits);
     (docs, error.expect("an error"))
 }

@@ -2,7 +2,7 @@
 //! and the constructors the loader uses.
 //!
 //! The YAML layer's own codes (`yaml::syntax`, `yaml::too-deep`,
-//! `yaml::alias-limit`) pass through unchanged; see [`crate::yaml::Error`].
+//! `yaml::alias-limit`) pass through unchanged; see [`crate::yaml::parse`].
 //!
 //! Every message is a catalogue id named after its code (`record::bad-date`:
 //! `record-bad-date`, with its variants, labels and help beside it in

@@ -53,8 +53,9 @@ impl Default for Limits {
     }
 }
 
-/// A file that is not YAML we can use: a [`Diagnostic`] with one of the
-/// codes
+/// Parse every document of `text`. On an error, the documents completed
+/// before it are returned with the error: a file that is not YAML we can
+/// use, a [`Diagnostic`] with one of the codes
 ///
 /// - `yaml::syntax`: the text is not valid YAML (or names an unknown alias);
 ///   the span is the character where the parser gave up.
@@ -63,11 +64,7 @@ impl Default for Limits {
 /// - `yaml::alias-limit`: aliases would materialise more than
 ///   `Limits::max_alias_nodes` nodes in the file ("billion laughs"); the
 ///   span is the alias that went over.
-pub type Error = Diagnostic;
-
-/// Parse every document of `text`. On an error, the documents completed
-/// before it are returned with the error.
-pub fn parse(text: &str, limits: &Limits) -> (Vec<Node>, Option<Error>) {
+pub fn parse(text: &str, limits: &Limits) -> (Vec<Node>, Option<Diagnostic>) {
     let mut builder = build::Builder::new(text, limits);
     let error = builder.run().err().map(|e| *e);
     (builder.docs, error)
