@@ -31,6 +31,7 @@ fn every_default_rule_case_gives_the_hand_counted_findings() {
     assert!(rules.errors.is_empty(), "bundled rules: {:?}", rules.errors);
     let plan = rules.plan.expect("bundled rules compile");
     let dir = Path::new(env!("CARGO_MANIFEST_DIR")).join("rules/tests");
+    let words = rectify::i18n::Lang::En.catalogue();
     let mut failures = Vec::new();
     let mut cases = 0;
     for (file, suite) in suites() {
@@ -40,8 +41,8 @@ fn every_default_rule_case_gives_the_hand_counted_findings() {
                 failures.push(format!(
                     "{file}: {}\n  {}\n  {}",
                     result.name,
-                    result.diff.join("\n  "),
-                    result.errors.join("\n  ")
+                    result.diff_lines(words).join("\n  "),
+                    result.error_lines(words).join("\n  ")
                 ));
             }
         }

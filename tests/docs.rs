@@ -156,11 +156,10 @@ fn every_rule_test_block_in_the_docs_passes() {
             for result in ruletest::run(&suite, &plan, &rules.files, &root()) {
                 assert!(
                     result.passed(),
-                    "{}:{line}: case `{}` fails: {:?} {:?}",
+                    "{}:{line}: case `{}` fails: {:?}",
                     path.display(),
                     result.name,
-                    result.diff,
-                    result.errors
+                    result.lines(rectify::i18n::Lang::En.catalogue())
                 );
             }
         }

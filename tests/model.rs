@@ -47,14 +47,14 @@ fn check(text: &str) -> String {
             "{} {} {line}:{col} {}",
             e.severity.as_str(),
             e.code,
-            e.message
+            e.message.english()
         );
         let _ = writeln!(out, "  at {}", at(e.span));
         for (span, label) in &e.labels {
-            let _ = writeln!(out, "  label {}: {label}", at(*span));
+            let _ = writeln!(out, "  label {}: {}", at(*span), label.english());
         }
         if let Some(help) = &e.help {
-            let _ = writeln!(out, "  help: {help}");
+            let _ = writeln!(out, "  help: {}", help.english());
         }
     }
     out

@@ -635,10 +635,220 @@ fmt-not-changed = `{ $file }` was not changed
 
 ## Input diagnostics: YAML and records
 
+# The YAML layer. `reason` is the YAML parser's own (English) reason.
+yaml-syntax = { $reason }
+yaml-syntax-unknown = invalid yaml
+yaml-unknown-alias = unknown alias
+yaml-too-deep = nesting is deeper than { $max } levels
+yaml-alias-limit = aliases expand to more than { $max } nodes
+
+# Record files. Values from the file (`value`, `key`, `kind`, …) arrive
+# clipped; lists of names arrive joined: `a`, `b`, `c`.
+record-did-you-mean = did you mean `{ $name }`?
+# `expected` and `found` are keys: what a value should be and what it is.
+record-wrong-type = expected { $expected ->
+        [mapping] a mapping
+        [list] a list
+        [date] a date
+        [stage] a date or a mapping with `date`
+       *[string] a string
+    }, found { $found ->
+        [empty] an empty value
+        [boolean] a boolean
+        [number] a number
+        [list] a list
+        [mapping] a mapping
+       *[string] a string
+    }
+    .help = quote it to make it a string
+record-not-a-record = expected a record (a mapping), found { $found ->
+        [empty] an empty value
+        [boolean] a boolean
+        [number] a number
+        [list] a list
+        [mapping] a mapping
+       *[string] a string
+    }
+record-bad-date =
+    .help = write dates as YYYY-MM-DD, e.g. 2023-12-31
+record-bad-date-form = `{ $value }` is not a valid date: expected the form YYYY-MM-DD
+record-bad-date-month = `{ $value }` is not a valid date: there is no month { $month }
+record-bad-date-day = `{ $value }` is not a valid date: { $month ->
+        [1] January
+        [2] February
+        [3] March
+        [4] April
+        [5] May
+        [6] June
+        [7] July
+        [8] August
+        [9] September
+        [10] October
+        [11] November
+       *[12] December
+    } { $year } has { $days } days
+# `reason`: the date library's own.
+record-bad-date-other = `{ $value }` is not a valid date: { $reason }
+# `in`: which mapping (`stage` names it in `stage`); `keys`: the keys it takes.
+record-unknown-key = unknown key `{ $key }` in { $in ->
+        [ledger] a ledger file
+        [responsible] `responsible`
+        [extension] an extension
+        [stage] stage `{ $stage }`
+       *[waiver] a waiver
+    }
+record-unknown-key-takes = { $in ->
+        [ledger] a ledger file
+        [responsible] `responsible`
+        [extension] an extension
+        [stage] stage `{ $stage }`
+       *[waiver] a waiver
+    } takes { $keys }
+record-duplicate-key = duplicate key `{ $key }`
+    .label = first defined here
+    .help = a key may appear only once in a mapping; remove one of them
+record-missing-field = missing required field `{ $field }`
+    .help-id = every record needs an `id`, unique across everything loaded
+    .help-unit = `responsible.unit` names the unit that is scored
+    .help-records = a ledger holds its records in a list under `records:`
+record-missing-date = stage `{ $stage }` has no `date`
+    .help = a stage entry is a date or a mapping with `date`
+record-unknown-kind = unknown record kind `{ $kind }`
+    .help = the rules declare the kinds { $kinds }
+record-unknown-status = unknown status `{ $status }`
+    .help = status is one of { $statuses }
+record-unknown-field = unknown field `{ $field }`
+record-unknown-stage = unknown stage `{ $stage }` for kind `{ $kind }`
+    .help = the stages of `{ $kind }` are { $stages }
+record-empty-file = file has no records
+    .help = a record file holds a record, a list of records or a ledger
+
 # end of YAML and records
 
 
 ## Input diagnostics: spreadsheet import and rule tests
+
+# Rule-test files (`rectify test`). `key` is the key as written, clipped.
+test-empty-file = the test file is empty
+test-not-a-mapping = expected a mapping with `cases`
+test-unknown-key = unknown key `{ $key }`; expected `rules`, `as_of` or `cases`
+test-no-cases = the test file has no `cases`
+test-cases-not-a-list = `cases` must be a list
+test-case-not-a-mapping = a case must be a mapping
+test-unknown-case-key = unknown key `{ $key }`; expected `name`, `as_of`, `records`, `files`, `expect` or `pending`
+test-case-no-as-of = the case has no `as_of` (and the file gives none)
+test-case-no-expect = the case has no `expect` (use `expect: none` when no finding is expected)
+test-expect-not-a-list = `expect` must be a list of findings or `none`
+test-expected-not-a-mapping = an expected finding must be a mapping with `rule` and `record`
+test-unknown-expected-key = unknown key `{ $key }` in an expected finding
+test-expected-incomplete = an expected finding needs `rule` and `record` (or `unit` or `group`, for a group rule)
+test-group-not-a-mapping = `group` must be a mapping of fields to values, like `{"{"} region: Jiangsu/Wuxi {"}"}`
+test-expected-text = expected text
+test-expected-list = expected a list
+test-expected-date = expected a date (YYYY-MM-DD)
+test-expected-number = expected a whole number
+test-expected-boolean = expected `true` or `false`
+test-expected-points = expected points with at most two decimals
+test-expected-severity = expected `error`, `warning`, `info` or `commendation`
+# `file`: as written in `files:`; `resolved`: the path it names.
+test-missing-file = no such record file `{ $file }` (resolved to `{ $resolved }`); `files:` paths are relative to the test file
+
+# A failing case's lines: an error loading its records (`code: message`),
+# then the diff. `finding` is a `test-finding-…` message.
+test-case-error = { $code }: { $message }
+test-diff-missing = - expected { $finding }
+test-diff-unexpected = + found    { $finding }
+test-diff-pending-missing = - expected { $n } pending deadline(s)
+test-diff-pending-unexpected = + found    { $n } pending deadline(s)
+# `plan-on-time on P-1 (error, penalty 1.4, due 2022-07-14)`; a group
+# rule's: `share-on-time for unit Wuxi, round r1`.
+test-finding-on = { $rule } on { $record }
+test-finding-for = { $rule } for { $group }
+test-finding-details = { $finding } ({ $details })
+test-group-unit = unit { $unit }
+test-group-field = { $field } { $value }
+test-group-all = all records
+test-separator = {", "}
+test-detail-severity = { $severity ->
+        [error] error
+        [warning] warning
+        [info] info
+       *[commendation] commendation
+    }
+test-detail-penalty = penalty { $points }
+test-detail-due = due { $date }
+test-detail-late-days = { $n } days late
+test-detail-late-workdays = { $n } workdays late
+test-detail-reward = reward { $points }
+test-detail-early-days = { $n } days early
+test-detail-early-workdays = { $n } workdays early
+test-detail-waived = waived
+test-detail-not-waived = not waived
+
+# Spreadsheet import (`rectify import`). Cell texts and headings arrive
+# neutralised and clipped; `field` is a record field's path (`stages.plan`).
+# Where a problem is: a cell, `Sheet!C12`, or a map file's default.
+import-cell = { $cell }
+import-default = the default of `{ $field }`
+import-save-as = save the ledger as an Excel workbook (.xlsx) or as CSV (UTF-8)
+# `reason` is the operating system's or the spreadsheet library's own.
+import-unreadable = cannot read `{ $file }`: { $reason }
+import-unreadable-map = cannot read the map file `{ $file }`: { $reason }
+import-unreadable-workbook = cannot read the workbook: { $reason }
+import-not-a-ledger = cannot import `{ $file }`: not an .xlsx or .csv file
+import-workbook-too-large = cannot read the workbook: its parts unpack to { $total } bytes, more than { $ratio } times the file's { $packed }
+import-no-sheet = the workbook has no sheet `{ $sheet }`
+    .help = its sheets: { $sheets }
+import-no-sheets = the workbook has no sheet
+import-sheet-too-large = sheet `{ $sheet }` has a cell at { $cell }, beyond column { $column } or row { $rows }
+import-csv-too-large = `{ $file }` has more than { $columns } columns or { $rows } rows
+import-open-quote = `{ $file }` ends inside a quoted field
+    .help = a field that starts with `"` ends with `"`; write a quote inside it as `""`
+import-no-row = sheet `{ $sheet }` has no row { $row }
+import-no-heading = no heading row in the first { $rows } rows of sheet `{ $sheet }` names an id and a responsible unit
+    .help = the presets know headings such as 编号 and 责任单位 (id, responsible unit); name other headings in a map file (`--map`)
+import-ignored-column = column `{ $column }` is not imported
+    .help = map it to a field (or to `skip`) under `[columns]` in a map file (`--map`)
+import-ignored-column-given = column `{ $column }` is not imported: column `{ $kept }` gives `{ $field }`
+    .help = map it to another field, or to `skip`, in a map file (`--map`)
+import-duplicate-column = column `{ $column }` maps to `{ $field }`, like column `{ $other }` at { $place }
+    .help = map one of them to another field, or to `skip`, in a map file (`--map`)
+import-duplicate-id = id `{ $id }` is already used at { $first }
+    .help = every row needs an id of its own
+# `what`: `id` or `unit`.
+import-missing-field = the row has no { $what ->
+        [id] id
+       *[unit] responsible unit
+    }
+    .help = every record needs `{ $field }`; fill the cell, or delete the row if it is not a record
+import-missing-date = `{ $field }` is given but `{ $needs }` is not
+    .help = fill the `{ $needs }` cell of this row
+import-bad-cell = the cell holds the spreadsheet error `{ $error }`
+    .help = fix the formula or type the value (column for `{ $field }`)
+import-bad-status = `{ $status }` is not a status rectify knows
+    .help = write 已完成, 阶段性完成, 整改中 or 未启动 (completed, staged, in-progress, not-started), or translate it under `[status]` in a map file (`--map`) (column for `{ $field }`)
+import-bad-date = `{ $value }` is not a date
+    .help = write dates as 2023-06-30, 2023/6/30, 2023.6.30 or 2023年6月30日, or as an Excel date (column for `{ $field }`)
+import-bad-date-day = `{ $value }` is not a date: month { $month } of { $year } has no day { $day }
+import-bad-date-month = `{ $value }` is not a date: there is no month { $month }
+import-bad-date-serial = `{ $value }` is not an Excel date
+import-bad-date-years = the cell's date is outside the years rectify handles
+# A map file's problems: `file` line `line`: ….
+import-map-toml = `{ $file }` line { $line }: { $reason }
+import-map-header-row = `{ $file }` line { $line }: `header-row` must be a row number, found `{ $found }`
+    .help = rows count from 1
+import-map-date-formats = `{ $file }` line { $line }: `date-formats` holds strings
+    .help = write forms such as "%d/%m/%Y"
+import-map-wrong-type = `{ $file }` line { $line }: `{ $key }` has the wrong type
+import-map-not-a-table = `{ $file }` line { $line }: `{ $key }` must be a table (`[{ $key }]`)
+import-map-unknown-key = `{ $file }` line { $line }: unknown key `{ $key }`
+import-map-not-a-field = `{ $file }` line { $line }: `{ $field }` is not a field a column can fill
+import-map-column = `{ $file }` line { $line }: column `{ $column }` must map to a field name
+import-map-status = `{ $file }` line { $line }: status `{ $status }` must translate to a status
+    .help = one of `not-started`, `in-progress`, `staged`, `completed`
+import-map-default = `{ $file }` line { $line }: default `{ $field }` must be a field and a string
+import-map-keys = a map file has `sheet` (text), `header-row` (a number), `date-formats` (a list of texts), and the tables `[columns]`, `[status]` and `[defaults]`
+import-map-fields = fields: id, kind, title, category, round, region, responsible.unit, responsible.lead, assigned, deadline, status, stages.NAME[.end|.by|.evidence|.note], extension.to|approved_on|approved_by|reason, skip, or another field's path such as budget.yuan
 
 # end of spreadsheet import and rule tests
 

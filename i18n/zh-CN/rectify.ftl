@@ -578,10 +578,202 @@ fmt-not-changed = `{ $file }` 未更改
 
 ## Input diagnostics: YAML and records
 
+# YAML 层。`reason` 是 YAML 解析器自身给出的（英文）原因。
+yaml-syntax = YAML 语法错误：{ $reason }
+yaml-syntax-unknown = YAML 语法错误
+yaml-unknown-alias = 引用了未定义的 YAML 别名
+yaml-too-deep = 嵌套超过 { $max } 层
+yaml-alias-limit = 别名展开后超过 { $max } 个节点
+
+# 记录文件。来自文件的值（`value`、`key`、`kind` 等）已截短；名称列表已连接：`a`, `b`, `c`。
+record-did-you-mean = 是否应为 `{ $name }`？
+# `expected` 与 `found` 是键：值应为何种类型、实际为何种类型。
+record-wrong-type = 应为{ $expected ->
+        [mapping] 映射
+        [list] 列表
+        [date] 日期
+        [stage] 日期或含 `date` 的映射
+       *[string] 字符串
+    }，实为{ $found ->
+        [empty] 空值
+        [boolean] 布尔值
+        [number] 数字
+        [list] 列表
+        [mapping] 映射
+       *[string] 字符串
+    }
+    .help = 加上引号，使其成为字符串
+record-not-a-record = 应为一条记录（映射），实为{ $found ->
+        [empty] 空值
+        [boolean] 布尔值
+        [number] 数字
+        [list] 列表
+        [mapping] 映射
+       *[string] 字符串
+    }
+record-bad-date =
+    .help = 日期请写作 YYYY-MM-DD，如 2023-12-31
+record-bad-date-form = `{ $value }` 不是有效日期：应为 YYYY-MM-DD 格式
+record-bad-date-month = `{ $value }` 不是有效日期：不存在 { $month } 月
+record-bad-date-day = `{ $value }` 不是有效日期：{ $year } 年 { $month } 月只有 { $days } 天
+# `reason`：日期库自身给出的原因。
+record-bad-date-other = `{ $value }` 不是有效日期：{ $reason }
+# `in`：所在的映射（为 `stage` 时，环节名在 `stage` 中）；`keys`：该映射可用的键。
+record-unknown-key = { $in ->
+        [ledger] 台账文件中有未知的键 `{ $key }`
+        [responsible] `responsible` 中有未知的键 `{ $key }`
+        [extension] 延期记录中有未知的键 `{ $key }`
+        [stage] 环节 `{ $stage }` 中有未知的键 `{ $key }`
+       *[waiver] 豁免记录中有未知的键 `{ $key }`
+    }
+record-unknown-key-takes = { $in ->
+        [ledger] 台账文件可用的键：{ $keys }
+        [responsible] `responsible` 可用的键：{ $keys }
+        [extension] 延期记录可用的键：{ $keys }
+        [stage] 环节 `{ $stage }` 可用的键：{ $keys }
+       *[waiver] 豁免记录可用的键：{ $keys }
+    }
+record-duplicate-key = 键 `{ $key }` 重复
+    .label = 首次出现于此
+    .help = 同一映射中每个键只能出现一次，请删除其中一个
+record-missing-field = 缺少必填字段 `{ $field }`
+    .help-id = 每条记录都需要 `id`，且在载入的全部记录中唯一
+    .help-unit = `responsible.unit` 指明被评分的责任单位
+    .help-records = 台账文件的记录以列表形式写在 `records:` 下
+record-missing-date = 环节 `{ $stage }` 没有 `date`
+    .help = 环节条目应为一个日期，或含 `date` 的映射
+record-unknown-kind = 未知的记录类型 `{ $kind }`
+    .help = 规则声明的记录类型为 { $kinds }
+record-unknown-status = 未知的状态 `{ $status }`
+    .help = 状态应为 { $statuses } 之一
+record-unknown-field = 未知的字段 `{ $field }`
+record-unknown-stage = 记录类型 `{ $kind }` 没有环节 `{ $stage }`
+    .help = `{ $kind }` 的环节为 { $stages }
+record-empty-file = 文件中没有记录
+    .help = 记录文件应包含一条记录、一个记录列表或一份台账
+
 # end of YAML and records
 
 
 ## Input diagnostics: spreadsheet import and rule tests
+
+# 规则测试文件（`rectify test`）。`key` 为原样写出的键，已截短。
+test-empty-file = 测试文件为空
+test-not-a-mapping = 应为含 `cases` 的映射
+test-unknown-key = 未知的键 `{ $key }`；可用的键为 `rules`、`as_of` 或 `cases`
+test-no-cases = 测试文件没有 `cases`
+test-cases-not-a-list = `cases` 应为列表
+test-case-not-a-mapping = 用例应为映射
+test-unknown-case-key = 未知的键 `{ $key }`；可用的键为 `name`、`as_of`、`records`、`files`、`expect` 或 `pending`
+test-case-no-as-of = 用例没有 `as_of`（文件也未给出）
+test-case-no-expect = 用例没有 `expect`（预期没有问题时写 `expect: none`）
+test-expect-not-a-list = `expect` 应为问题列表或 `none`
+test-expected-not-a-mapping = 预期问题应为含 `rule` 与 `record` 的映射
+test-unknown-expected-key = 预期问题中有未知的键 `{ $key }`
+test-expected-incomplete = 预期问题需要 `rule` 与 `record`（分组规则可用 `unit` 或 `group`）
+test-group-not-a-mapping = `group` 应为字段到值的映射，如 `{"{"} region: Jiangsu/Wuxi {"}"}`
+test-expected-text = 应为文本
+test-expected-list = 应为列表
+test-expected-date = 应为日期（YYYY-MM-DD）
+test-expected-number = 应为整数
+test-expected-boolean = 应为 `true` 或 `false`
+test-expected-points = 应为分值，至多两位小数
+test-expected-severity = 应为 `error`、`warning`、`info` 或 `commendation`
+# `file`：`files:` 中原样写出的路径；`resolved`：其指向的路径。
+test-missing-file = 记录文件 `{ $file }` 不存在（解析为 `{ $resolved }`）；`files:` 中的路径相对于测试文件
+
+# 失败用例的各行：载入记录时的错误（`代码：说明`），然后是差异。`finding` 为 `test-finding-…` 消息。
+test-case-error = { $code }：{ $message }
+test-diff-missing = - 预期：{ $finding }
+test-diff-unexpected = + 实际：{ $finding }
+test-diff-pending-missing = - 预期：{ $n } 个待办时限
+test-diff-pending-unexpected = + 实际：{ $n } 个待办时限
+test-finding-on = { $rule }，记录 { $record }
+test-finding-for = { $rule }，{ $group }
+test-finding-details = { $finding }（{ $details }）
+test-group-unit = 责任单位 { $unit }
+test-group-field = { $field } { $value }
+test-group-all = 全部记录
+test-separator = {"，"}
+test-detail-severity = { $severity ->
+        [error] 错误
+        [warning] 警告
+        [info] 提示
+       *[commendation] 表扬
+    }
+test-detail-penalty = 扣分 { $points } 分
+test-detail-due = 到期日 { $date }
+test-detail-late-days = 逾期 { $n } 天
+test-detail-late-workdays = 逾期 { $n } 个工作日
+test-detail-reward = 加分 { $points } 分
+test-detail-early-days = 提前 { $n } 天
+test-detail-early-workdays = 提前 { $n } 个工作日
+test-detail-waived = 已豁免
+test-detail-not-waived = 未豁免
+
+# 表格导入（`rectify import`）。单元格文本与表头已中和、截短；`field` 为记录字段的路径（`stages.plan`）。
+# 问题所在：单元格 `Sheet!C12`，或映射文件中的默认值。
+import-cell = { $cell }
+import-default = `{ $field }` 的默认值
+import-save-as = 请将台账另存为 Excel 工作簿（.xlsx）或 CSV（UTF-8）
+# `reason` 为操作系统或表格库自身给出的原因。
+import-unreadable = 无法读取 `{ $file }`：{ $reason }
+import-unreadable-map = 无法读取映射文件 `{ $file }`：{ $reason }
+import-unreadable-workbook = 无法读取工作簿：{ $reason }
+import-not-a-ledger = 无法导入 `{ $file }`：不是 .xlsx 或 .csv 文件
+import-workbook-too-large = 无法读取工作簿：其各部分解压后共 { $total } 字节，超过文件大小 { $packed } 字节的 { $ratio } 倍
+import-no-sheet = 工作簿中没有工作表 `{ $sheet }`
+    .help = 工作簿中的工作表：{ $sheets }
+import-no-sheets = 工作簿中没有工作表
+import-sheet-too-large = 工作表 `{ $sheet }` 在 { $cell } 处有单元格，超出第 { $column } 列或第 { $rows } 行
+import-csv-too-large = `{ $file }` 超过 { $columns } 列或 { $rows } 行
+import-open-quote = `{ $file }` 中有未闭合的带引号字段
+    .help = 以 `"` 开头的字段须以 `"` 结束；字段内的引号写作 `""`
+import-no-row = 工作表 `{ $sheet }` 没有第 { $row } 行
+import-no-heading = 工作表 `{ $sheet }` 的前 { $rows } 行中，没有同时含编号列与责任单位列的表头行
+    .help = 预设可识别编号、责任单位等表头；其他表头请在映射文件（`--map`）中指定
+import-ignored-column = 列 `{ $column }` 未导入
+    .help = 请在映射文件（`--map`）的 `[columns]` 下将其映射到某个字段（或 `skip`）
+import-ignored-column-given = 列 `{ $column }` 未导入：列 `{ $kept }` 已提供 `{ $field }`
+    .help = 请在映射文件（`--map`）中将其映射到其他字段，或映射为 `skip`
+import-duplicate-column = 列 `{ $column }` 映射到 `{ $field }`，与 { $place } 处的列 `{ $other }` 相同
+    .help = 请在映射文件（`--map`）中将其中一列映射到其他字段，或映射为 `skip`
+import-duplicate-id = 编号 `{ $id }` 已在 { $first } 使用
+    .help = 每一行都需要自己的编号
+# `what`：`id` 或 `unit`。
+import-missing-field = 该行没有{ $what ->
+        [id] 编号
+       *[unit] 责任单位
+    }
+    .help = 每条记录都需要 `{ $field }`；请填写该单元格，如该行不是记录请删除
+import-missing-date = 已给出 `{ $field }`，但没有 `{ $needs }`
+    .help = 请填写该行的 `{ $needs }` 单元格
+import-bad-cell = 单元格中是表格错误值 `{ $error }`
+    .help = 请修正公式或直接填写数值（`{ $field }` 列）
+import-bad-status = `{ $status }` 不是可识别的状态
+    .help = 请填写已完成、阶段性完成、整改中或未启动，或在映射文件（`--map`）的 `[status]` 下加以转换（`{ $field }` 列）
+import-bad-date = `{ $value }` 不是日期
+    .help = 日期请写作 2023-06-30、2023/6/30、2023.6.30 或 2023年6月30日，或使用 Excel 日期（`{ $field }` 列）
+import-bad-date-day = `{ $value }` 不是日期：{ $year } 年 { $month } 月没有 { $day } 日
+import-bad-date-month = `{ $value }` 不是日期：不存在 { $month } 月
+import-bad-date-serial = `{ $value }` 不是 Excel 日期
+import-bad-date-years = 单元格中的日期超出 rectify 可处理的年份
+# 映射文件的问题：`file` 第 `line` 行：……
+import-map-toml = `{ $file }` 第 { $line } 行：{ $reason }
+import-map-header-row = `{ $file }` 第 { $line } 行：`header-row` 应为行号，实为 `{ $found }`
+    .help = 行号从 1 开始
+import-map-date-formats = `{ $file }` 第 { $line } 行：`date-formats` 应为字符串列表
+    .help = 请写作 "%d/%m/%Y" 等格式
+import-map-wrong-type = `{ $file }` 第 { $line } 行：`{ $key }` 类型错误
+import-map-not-a-table = `{ $file }` 第 { $line } 行：`{ $key }` 应为表（`[{ $key }]`）
+import-map-unknown-key = `{ $file }` 第 { $line } 行：未知的键 `{ $key }`
+import-map-not-a-field = `{ $file }` 第 { $line } 行：`{ $field }` 不是列可以填写的字段
+import-map-column = `{ $file }` 第 { $line } 行：列 `{ $column }` 应映射到字段名
+import-map-status = `{ $file }` 第 { $line } 行：状态 `{ $status }` 须对应一个已知状态
+    .help = 可选 `not-started`、`in-progress`、`staged`、`completed`
+import-map-default = `{ $file }` 第 { $line } 行：默认值的键 `{ $field }` 应为字段名，值应为字符串
+import-map-keys = 映射文件可含 `sheet`（文本）、`header-row`（数字）、`date-formats`（文本列表），以及表 `[columns]`、`[status]` 与 `[defaults]`
+import-map-fields = 字段：id、kind、title、category、round、region、responsible.unit、responsible.lead、assigned、deadline、status、stages.NAME[.end|.by|.evidence|.note]、extension.to|approved_on|approved_by|reason、skip，或其他字段的路径，如 budget.yuan
 
 # end of spreadsheet import and rule tests
 

@@ -35,7 +35,7 @@ use crate::yaml::{self, Node, Value};
 pub(super) fn parse(name: &str, text: &str) -> Result<Calendar, Vec<Error>> {
     let (docs, error) = yaml::parse(text, &yaml::Limits::default());
     if let Some(e) = error {
-        return Err(vec![err(codes::YAML, e.span, e.message)]);
+        return Err(vec![err(codes::YAML, e.span, e.message.english())]);
     }
     let root = match docs.as_slice() {
         [one] => one,

@@ -10,7 +10,8 @@ use clap::Args;
 
 use super::UNTRUSTED;
 use super::output;
-use crate::diag::Severity;
+use crate::diag::{Message, Severity};
+use crate::i18n::{Catalogue, Lang};
 use crate::import::{self, Error, Map};
 use crate::load::{self, MAX_FILE_SIZE};
 
@@ -33,21 +34,31 @@ pub struct ImportArgs {
     pub max_file_size: Option<u64>,
 }
 
-pub fn run(args: &ImportArgs) -> u8 {
+/// Import with messages in `lang` (`--lang`), else the language of
+/// `RECTIFY_LANG` or the locale: the import reads no `rectify.toml`.
+pub fn run(args: &ImportArgs, lang: Option<Lang>) -> u8 {
+    let words = match super::project::lang_from_env() {
+        Ok(env) => lang
+            .or(env)
+            .or_else(|| Lang::from_locale(|name| std::env::var(name).ok()))
+            .unwrap_or_default()
+            .catalogue(),
+        Err(code) => return code,
+    };
     let limit = args.max_file_size.unwrap_or(MAX_FILE_SIZE);
     let name = args.ledger.display().to_string();
     let result = map(args.map.as_deref(), limit).and_then(|map| {
-        let sheet = sheet(&args.ledger, &map, limit).map_err(|e| vec![e])?;
+        let sheet = sheet(&args.ledger, &map, limit).map_err(|e| vec![*e])?;
         Ok(import::ledger(&sheet, &file_name(&args.ledger), &map))
     });
     let imported = match result {
         Ok(imported) => imported,
         Err(errors) => {
-            report(&name, &errors);
+            report(&name, &errors, words);
             return UNTRUSTED;
         }
     };
-    report(&name, &imported.errors);
+    report(&name, &imported.errors, words);
     if imported.failed() {
         let n = imported
             .errors
@@ -86,17 +97,22 @@ fn map(path: Option<&Path>, limit: u64) -> Result<Map, Vec<Error>> {
         return Ok(Map::preset());
     };
     let text = load::read_text(path, limit).map_err(|e| {
-        vec![unreadable(format!(
-            "cannot read the map file `{}`: {e}",
-            path.display()
-        ))]
+        let message = Message::new("import-unreadable-map")
+            .text("file", path.display().to_string())
+            .text("reason", e.to_string());
+        vec![unreadable(message)]
     })?;
     Map::parse(&text, &path.display().to_string())
 }
 
 /// The sheet to import, read within the size limit.
-fn sheet(path: &Path, map: &Map, limit: u64) -> Result<import::Sheet, Error> {
-    let cannot = |e: load::ReadError| unreadable(format!("cannot read `{}`: {e}", path.display()));
+fn sheet(path: &Path, map: &Map, limit: u64) -> Result<import::Sheet, Box<Error>> {
+    let cannot = |e: load::ReadError| {
+        let message = Message::new("import-unreadable")
+            .text("file", path.display().to_string())
+            .text("reason", e.to_string());
+        Box::new(unreadable(message))
+    };
     let extension = path
         .extension()
         .and_then(|e| e.to_str())
@@ -113,33 +129,16 @@ fn sheet(path: &Path, map: &Map, limit: u64) -> Result<import::Sheet, Error> {
             let bytes = load::read_bytes(path, limit).map_err(cannot)?;
             import::read::xlsx(bytes, map.sheet.as_deref())
         }
-        _ => Err(unreadable(format!(
-            "cannot import `{}`: not an .xlsx or .csv file",
-            path.display()
-        ))
-        .with_help("save the ledger as an Excel workbook (.xlsx) or as CSV (UTF-8)")),
+        _ => {
+            let message =
+                Message::new("import-not-a-ledger").text("file", path.display().to_string());
+            Err(unreadable(message).help("import-save-as").into())
+        }
     }
 }
 
-fn unreadable(message: String) -> Error {
-    Error {
-        code: import::codes::UNREADABLE,
-        severity: Severity::Error,
-        place: None,
-        message,
-        help: None,
-    }
-}
-
-trait WithHelp {
-    fn with_help(self, help: &str) -> Self;
-}
-
-impl WithHelp for Error {
-    fn with_help(mut self, help: &str) -> Error {
-        self.help = Some(help.to_string());
-        self
-    }
+fn unreadable(message: Message) -> Error {
+    Error::new(import::codes::UNREADABLE, None, message)
 }
 
 fn file_name(path: &Path) -> String {
@@ -150,22 +149,22 @@ fn file_name(path: &Path) -> String {
 }
 
 /// Each problem on stderr: the code and message, where, and the advice.
-fn report(ledger: &str, errors: &[Error]) {
+fn report(ledger: &str, errors: &[Error], words: &Catalogue) {
     let mut err = std::io::stderr().lock();
     for e in errors {
-        let _ = write!(err, "{}", render(ledger, e));
+        let _ = write!(err, "{}", render(ledger, e, words));
     }
 }
 
-/// One problem as text, as [`report`] prints it.
-pub fn render(ledger: &str, e: &Error) -> String {
+/// One problem as text, in the language of `words`, as [`report`] prints it.
+pub fn render(ledger: &str, e: &Error, words: &Catalogue) -> String {
     let level = e.severity.as_str();
-    let mut text = format!("{level}[{}]: {}\n", e.code, e.message);
+    let mut text = format!("{level}[{}]: {}\n", e.code, e.message.say(words));
     if let Some(place) = &e.place {
-        text.push_str(&format!("  --> {ledger}: {place}\n"));
+        text.push_str(&format!("  --> {ledger}: {}\n", place.say(words)));
     }
     if let Some(help) = &e.help {
-        text.push_str(&format!("  = help: {help}\n"));
+        text.push_str(&format!("  = help: {}\n", help.say(words)));
     }
     text
 }

@@ -53,7 +53,7 @@ pub fn main() -> ExitCode {
         Command::Schema => schema(),
         Command::Completions { shell } => completions(shell),
         Command::Init(args) => init::run(&args),
-        Command::Import(args) => import::run(&args),
+        Command::Import(args) => import::run(&args, cli.config.lang),
         command => match project::open(&cli.config) {
             Ok(project) => in_project(command, &project),
             Err(code) => code,

@@ -247,7 +247,7 @@ fn diagnostic(e: &config::Error) -> InputError {
 
 /// `RECTIFY_LANG`: unset or empty is no choice; a language rectify does not
 /// speak is an error (a setting someone made on purpose is never ignored).
-fn lang_from_env() -> Result<Option<Lang>, u8> {
+pub(super) fn lang_from_env() -> Result<Option<Lang>, u8> {
     let Some(value) = std::env::var_os("RECTIFY_LANG") else {
         return Ok(None);
     };

@@ -11,6 +11,7 @@ use std::path::{Path, PathBuf};
 
 use clap::{Args, ValueEnum};
 
+use crate::diag::Diagnostic;
 use crate::i18n::{Args as Words, Catalogue};
 use crate::load;
 use crate::report::neutral::text;
@@ -97,7 +98,7 @@ pub fn run(args: &TestArgs, project: &Project) -> u8 {
     };
     let mut ran = Vec::new();
     for path in &files {
-        match run_file(path, plan, &rules.files) {
+        match run_file(path, plan, &rules.files, words) {
             Ok(results) => ran.push(Ran {
                 name: path.display().to_string(),
                 results,
@@ -205,27 +206,29 @@ fn run_file(
     path: &Path,
     plan: &crate::eval::Plan,
     rule_files: &[crate::outcome::SourceFile],
+    words: &Catalogue,
 ) -> Result<Vec<CaseResult>, String> {
     let name = path.display().to_string();
     let text =
         load::read_text(path, load::MAX_FILE_SIZE).map_err(|e| format!("error: `{name}`: {e}"))?;
-    let suite = ruletest::parse(&text).map_err(|errors| located(&name, &text, &errors))?;
+    let suite = ruletest::parse(&text).map_err(|errors| located(&name, &text, &errors, words))?;
     let dir = path.parent().unwrap_or(Path::new("."));
     let missing = ruletest::missing_files(&suite, dir);
     if !missing.is_empty() {
-        return Err(located(&name, &text, &missing));
+        return Err(located(&name, &text, &missing, words));
     }
     Ok(ruletest::run(&suite, plan, rule_files, dir))
 }
 
 /// `error: FILE:LINE:COL: message`, one line per error of a test file.
-fn located(name: &str, source: &str, errors: &[ruletest::Error]) -> String {
+fn located(name: &str, source: &str, errors: &[Diagnostic], words: &Catalogue) -> String {
     let lines = LineIndex::new(source);
     let shown: Vec<String> = errors
         .iter()
         .map(|e| {
             let (line, col) = lines.line_col(source, e.span.start);
-            format!("error: {}:{line}:{col}: {}", text(name), text(&e.message))
+            let message = e.message.say(words);
+            format!("error: {}:{line}:{col}: {}", text(name), text(&message))
         })
         .collect();
     shown.join("\n")
@@ -253,12 +256,8 @@ fn human(
             }
             failed += 1;
             writeln!(out, "{}", case("test-fail", file, r))?;
-            for line in r
-                .errors
-                .iter()
-                .map(|e| format!("! {e}"))
-                .chain(r.diff.clone())
-            {
+            let errors = r.error_lines(words).into_iter().map(|e| format!("! {e}"));
+            for line in errors.chain(r.diff_lines(words)) {
                 writeln!(out, "    {}", text(&line))?;
             }
         }
@@ -299,6 +298,6 @@ fn junit_out(words: &Catalogue, ran: &[Ran], coverage: &Coverage) -> io::Result<
         .collect();
     io::stdout()
         .lock()
-        .write_all(junit::junit(&files).as_bytes())?;
+        .write_all(junit::junit(&files, words).as_bytes())?;
     coverage_lines(words, coverage, &mut io::stderr().lock())
 }

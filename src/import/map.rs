@@ -26,6 +26,7 @@ use std::fmt;
 use toml::de::{DeTable, DeValue};
 
 use super::{Error, codes, lower, shown};
+use crate::diag::Message;
 use crate::model::Status;
 
 /// A record field a column can fill.
@@ -370,7 +371,12 @@ impl Map {
             Ok(table) => table,
             Err(e) => {
                 let at = e.span().map_or(0, |s| s.start);
-                problems.add(at, lower(first_line(e.message())), None);
+                let reason = lower(first_line(e.message()));
+                problems.add(
+                    at,
+                    Message::new("import-map-toml").text("reason", reason),
+                    None,
+                );
                 return Err(problems.into_errors());
             }
         };
@@ -384,8 +390,8 @@ impl Map {
                         Some(row) => map.header_row = Some(row),
                         None => problems.add(
                             at,
-                            format!("`header-row` must be a row number, found `{}`", i.as_str()),
-                            Some("rows count from 1"),
+                            Message::new("import-map-header-row").text("found", shown(i.as_str())),
+                            Some("import-map-header-row.help"),
                         ),
                     }
                 }
@@ -395,8 +401,8 @@ impl Map {
                             DeValue::String(s) => map.date_formats.push(s.to_string()),
                             _ => problems.add(
                                 item.span().start,
-                                "`date-formats` holds strings".into(),
-                                Some("write forms such as \"%d/%m/%Y\""),
+                                Message::new("import-map-date-formats"),
+                                Some("import-map-date-formats.help"),
                             ),
                         }
                     }
@@ -405,15 +411,16 @@ impl Map {
                 ("status", DeValue::Table(t)) => map.status_from(t, &mut problems),
                 ("defaults", DeValue::Table(t)) => map.defaults_from(t, &mut problems),
                 (key @ ("sheet" | "header-row" | "date-formats"), _) => {
-                    problems.add(at, format!("`{key}` has the wrong type"), Some(KEYS_HELP))
+                    let message = Message::new("import-map-wrong-type").text("key", key);
+                    problems.add(at, message, Some(KEYS_HELP))
                 }
-                (key @ ("columns" | "status" | "defaults"), _) => problems.add(
-                    at,
-                    format!("`{key}` must be a table (`[{key}]`)"),
-                    Some(KEYS_HELP),
-                ),
+                (key @ ("columns" | "status" | "defaults"), _) => {
+                    let message = Message::new("import-map-not-a-table").text("key", key);
+                    problems.add(at, message, Some(KEYS_HELP))
+                }
                 (key, _) => {
-                    problems.add(at, format!("unknown key `{}`", shown(key)), Some(KEYS_HELP))
+                    let message = Message::new("import-map-unknown-key").text("key", shown(key));
+                    problems.add(at, message, Some(KEYS_HELP))
                 }
             }
         }
@@ -438,15 +445,12 @@ impl Map {
                 }
                 Err(f) if !f.is_empty() => problems.add(
                     at,
-                    format!("`{f}` is not a field a column can fill"),
+                    Message::new("import-map-not-a-field").text("field", f),
                     Some(FIELDS_HELP),
                 ),
                 Err(_) => problems.add(
                     at,
-                    format!(
-                        "column `{}` must map to a field name",
-                        shown(heading.get_ref())
-                    ),
+                    Message::new("import-map-column").text("column", shown(heading.get_ref())),
                     Some(FIELDS_HELP),
                 ),
             }
@@ -472,11 +476,8 @@ impl Map {
                 }
                 None => problems.add(
                     cell.span().start,
-                    format!(
-                        "status `{}` must translate to a status",
-                        shown(cell.get_ref())
-                    ),
-                    Some("one of `not-started`, `in-progress`, `staged`, `completed`"),
+                    Message::new("import-map-status").text("status", shown(cell.get_ref())),
+                    Some("import-map-status.help"),
                 ),
             }
         }
@@ -488,10 +489,7 @@ impl Map {
                 (Some(field), DeValue::String(v)) => self.defaults.push((field, v.to_string())),
                 _ => problems.add(
                     field.span().start,
-                    format!(
-                        "default `{}` must be a field and a string",
-                        shown(field.get_ref())
-                    ),
+                    Message::new("import-map-default").text("field", shown(field.get_ref())),
                     Some(FIELDS_HELP),
                 ),
             }
@@ -507,14 +505,18 @@ struct Problems<'a> {
 }
 
 impl Problems<'_> {
-    fn add(&mut self, at: usize, message: String, help: Option<&str>) {
+    /// A problem at byte `at`: `message` (an `import-map-…` message)
+    /// is given the file's name and the line, `help` is a message id.
+    fn add(&mut self, at: usize, message: Message, help: Option<&'static str>) {
         let line = self.text.as_bytes()[..at.min(self.text.len())]
             .iter()
             .filter(|b| **b == b'\n')
             .count();
-        let message = format!("`{}` line {}: {message}", shown(self.name), line + 1);
+        let message = message
+            .text("file", shown(self.name))
+            .int("line", i64::try_from(line + 1).unwrap_or(i64::MAX));
         let mut error = Error::new(codes::MAP, None, message);
-        error.help = help.map(str::to_string);
+        error.help = help.map(Message::new);
         self.found.push((at, error));
     }
 
@@ -524,9 +526,11 @@ impl Problems<'_> {
     }
 }
 
-const KEYS_HELP: &str = "a map file has `sheet` (text), `header-row` (a number), `date-formats` (a list of texts), and the tables `[columns]`, `[status]` and `[defaults]`";
+/// The advice on a map file's keys.
+const KEYS_HELP: &str = "import-map-keys";
 
-const FIELDS_HELP: &str = "fields: id, kind, title, category, round, region, responsible.unit, responsible.lead, assigned, deadline, status, stages.NAME[.end|.by|.evidence|.note], extension.to|approved_on|approved_by|reason, skip, or another field's path such as budget.yuan";
+/// The advice on the fields a column can fill.
+const FIELDS_HELP: &str = "import-map-fields";
 
 fn first_line(message: &str) -> &str {
     message.lines().next().unwrap_or(message).trim()
@@ -576,12 +580,10 @@ mod tests {
             .err()
             .unwrap_or_default();
         assert_eq!(errors.len(), 1);
+        let message = errors[0].message.english();
         assert!(
-            errors[0]
-                .message
-                .contains("`stages.plan.when` is not a field"),
-            "{}",
-            errors[0].message
+            message.contains("`stages.plan.when` is not a field"),
+            "{message}"
         );
     }
 }

@@ -18,7 +18,7 @@ pub mod value;
 
 use std::collections::HashMap;
 
-use crate::diag::Severity;
+use crate::diag::{Message, Severity};
 
 pub use map::{Field, Map};
 pub use read::{Cell, Sheet};
@@ -27,29 +27,34 @@ pub use read::{Cell, Sheet};
 const HEADING_ROWS: usize = 20;
 
 /// A problem with the ledger or the map file, at a cell when it has one.
+/// Its words are catalogue messages (`import-…` ids), said in the run's
+/// language when `rectify import` prints them.
 #[derive(Clone, Debug, PartialEq)]
 pub struct Error {
     /// `import::bad-date`, … (every code is listed in [`codes`]).
     pub code: &'static str,
     pub severity: Severity,
-    /// `Sheet!C12`, or `None` for the file as a whole.
-    pub place: Option<String>,
-    pub message: String,
-    pub help: Option<String>,
+    /// The cell, `Sheet!C12` (or a map file's default for a field), or
+    /// `None` for the file as a whole.
+    pub place: Option<Message>,
+    pub message: Message,
+    pub help: Option<Message>,
 }
 
 impl Error {
-    fn new(code: &'static str, place: Option<String>, message: impl Into<String>) -> Error {
+    /// An error at cell `place` (`Sheet!C12`), or about the whole file.
+    pub fn new(code: &'static str, place: Option<String>, message: impl Into<Message>) -> Error {
         Error {
             code,
             severity: Severity::Error,
-            place,
+            place: place.map(cell),
             message: message.into(),
             help: None,
         }
     }
 
-    fn help(mut self, help: impl Into<String>) -> Error {
+    /// With advice.
+    pub fn help(mut self, help: impl Into<Message>) -> Error {
         self.help = Some(help.into());
         self
     }
@@ -126,13 +131,12 @@ pub fn ledger(sheet: &Sheet, source: &str, map: &Map) -> Import {
         };
         if let Some(first) = ids.get(&record.id) {
             let place = sheet.place(row, columns_of(&columns, &Field::Id));
+            let message = Message::new("import-duplicate-id")
+                .text("id", shown(&record.id))
+                .text("first", first.as_str());
             errors.push(
-                Error::new(
-                    codes::DUPLICATE_ID,
-                    Some(place),
-                    format!("id `{}` is already used at {first}", shown(&record.id)),
-                )
-                .help("every row needs an id of its own"),
+                Error::new(codes::DUPLICATE_ID, Some(place), message)
+                    .help("import-duplicate-id.help"),
             );
             continue;
         }
@@ -148,6 +152,11 @@ pub fn ledger(sheet: &Sheet, source: &str, map: &Map) -> Import {
         records: count,
         errors,
     }
+}
+
+/// A cell's place, `Sheet!C12`, as a place to show.
+fn cell(place: String) -> Message {
+    Message::new("import-cell").text("cell", place)
 }
 
 /// A value quoted in a message: neutralised and clipped.
@@ -186,15 +195,11 @@ fn heading_row(sheet: &Sheet, map: &Map) -> Option<usize> {
 
 fn no_heading(sheet: &Sheet, map: &Map) -> Error {
     let message = match map.header_row {
-        Some(row) => format!("sheet `{}` has no row {row}", shown(&sheet.name)),
-        None => format!(
-            "no heading row in the first {HEADING_ROWS} rows of sheet `{}` names an id and a responsible unit",
-            shown(&sheet.name)
-        ),
+        Some(row) => Message::new("import-no-row").int("row", row.into()),
+        None => Message::new("import-no-heading").int("rows", HEADING_ROWS as i64),
     };
-    Error::new(codes::NO_HEADING, None, message).help(
-        "the presets know headings such as 编号 and 责任单位 (id, responsible unit); name other headings in a map file (`--map`)",
-    )
+    let message = message.text("sheet", shown(&sheet.name));
+    Error::new(codes::NO_HEADING, None, message).help("import-no-heading.help")
 }
 
 /// The field of each heading cell, in column order. An unknown heading is
@@ -217,10 +222,11 @@ fn columns(sheet: &Sheet, row: usize, map: &Map, errors: &mut Vec<Error>) -> Vec
         }
         let place = Some(sheet.place(row, column));
         let Some((field, rank)) = map.ranked(&heading) else {
-            let message = format!("column `{}` is not imported", shown(heading.trim()));
+            let message =
+                Message::new("import-ignored-column").text("column", shown(heading.trim()));
             errors.push(
                 Error::new(codes::IGNORED_COLUMN, place, message)
-                    .help("map it to a field (or to `skip`) under `[columns]` in a map file (`--map`)")
+                    .help("import-ignored-column.help")
                     .warning(),
             );
             continue;
@@ -234,16 +240,14 @@ fn columns(sheet: &Sheet, row: usize, map: &Map, errors: &mut Vec<Error>) -> Vec
         };
         let (first, _, first_rank) = columns[at];
         if rank == first_rank {
-            let message = format!(
-                "column `{}` maps to `{field}`, like column `{}` at {}",
-                shown(heading.trim()),
-                heading_of(first),
-                sheet.place(row, first)
-            );
+            let message = Message::new("import-duplicate-column")
+                .text("column", shown(heading.trim()))
+                .text("field", field.to_string())
+                .text("other", heading_of(first))
+                .text("place", sheet.place(row, first));
             errors.push(
-                Error::new(codes::DUPLICATE_COLUMN, place, message).help(
-                    "map one of them to another field, or to `skip`, in a map file (`--map`)",
-                ),
+                Error::new(codes::DUPLICATE_COLUMN, place, message)
+                    .help("import-duplicate-column.help"),
             );
             continue;
         }
@@ -253,18 +257,17 @@ fn columns(sheet: &Sheet, row: usize, map: &Map, errors: &mut Vec<Error>) -> Vec
         } else {
             (first, column)
         };
-        let message = format!(
-            "column `{}` is not imported: column `{}` gives `{field}`",
-            heading_of(dropped),
-            heading_of(kept)
-        );
+        let message = Message::new("import-ignored-column-given")
+            .text("column", heading_of(dropped))
+            .text("kept", heading_of(kept))
+            .text("field", field.to_string());
         errors.push(
             Error::new(
                 codes::IGNORED_COLUMN,
                 Some(sheet.place(row, dropped)),
                 message,
             )
-            .help("map it to another field, or to `skip`, in a map file (`--map`)")
+            .help("import-ignored-column-given.help")
             .warning(),
         );
     }

@@ -11,6 +11,7 @@ use calamine::{DataRef, Reader, Xlsx};
 use jiff::civil::Date;
 
 use super::{Error, codes, lower, shown};
+use crate::diag::Message;
 
 /// Columns read (A to IV); a cell further right is an error.
 pub const MAX_COLUMNS: u32 = 256;
@@ -130,32 +131,27 @@ pub fn column_name(column: u32) -> String {
 }
 
 /// The sheet `wanted` (else the first) of an `.xlsx` workbook.
-pub fn xlsx(bytes: Vec<u8>, wanted: Option<&str>) -> Result<Sheet, Error> {
+/// Boxed errors: an `Error` is large and the sheet is the common case.
+pub fn xlsx(bytes: Vec<u8>, wanted: Option<&str>) -> Result<Sheet, Box<Error>> {
+    let refused =
+        |message: Message| Error::new(codes::UNREADABLE, None, message).help("import-save-as");
     let unreadable = |e: &dyn std::fmt::Display| {
-        Error::new(
-            codes::UNREADABLE,
-            None,
-            format!("cannot read the workbook: {}", lower(&e.to_string())),
-        )
-        .help("save the ledger as an Excel workbook (.xlsx) or as CSV (UTF-8)")
+        refused(Message::new("import-unreadable-workbook").text("reason", lower(&e.to_string())))
     };
-    unpacked_size(&bytes).map_err(|e| unreadable(&e))?;
+    unpacked_size(&bytes).map_err(refused)?;
     let mut book: Xlsx<_> = Xlsx::new(Cursor::new(bytes)).map_err(|e| unreadable(&e))?;
     let names = book.sheet_names();
     let name = match wanted {
         Some(w) => names.iter().find(|n| *n == w).cloned().ok_or_else(|| {
             let all: Vec<String> = names.iter().map(|n| format!("`{}`", shown(n))).collect();
-            Error::new(
-                codes::UNREADABLE,
-                None,
-                format!("the workbook has no sheet `{}`", shown(w)),
-            )
-            .help(format!("its sheets: {}", all.join(", ")))
+            let message = Message::new("import-no-sheet").text("sheet", shown(w));
+            let help = Message::new("import-no-sheet.help").text("sheets", all.join(", "));
+            Error::new(codes::UNREADABLE, None, message).help(help)
         })?,
         None => names
             .first()
             .cloned()
-            .ok_or_else(|| Error::new(codes::UNREADABLE, None, "the workbook has no sheet"))?,
+            .ok_or_else(|| Error::new(codes::UNREADABLE, None, "import-no-sheets"))?,
     };
     let mut reader = book
         .worksheet_cells_reader(&name)
@@ -164,17 +160,15 @@ pub fn xlsx(bytes: Vec<u8>, wanted: Option<&str>) -> Result<Sheet, Error> {
     while let Some(cell) = reader.next_cell().map_err(|e| unreadable(&e))? {
         let (row, column) = cell.get_position();
         if column >= MAX_COLUMNS || row >= MAX_ROWS {
-            return Err(Error::new(
-                codes::UNREADABLE,
-                None,
-                format!(
-                    "sheet `{}` has a cell at {}{}, beyond column {} or row {MAX_ROWS}",
-                    shown(&name),
-                    column_name(column),
-                    u64::from(row) + 1,
-                    column_name(MAX_COLUMNS - 1)
-                ),
-            ));
+            let message = Message::new("import-sheet-too-large")
+                .text("sheet", shown(&name))
+                .text(
+                    "cell",
+                    format!("{}{}", column_name(column), u64::from(row) + 1),
+                )
+                .text("column", column_name(MAX_COLUMNS - 1))
+                .int("rows", MAX_ROWS.into());
+            return Err(Error::new(codes::UNREADABLE, None, message).into());
         }
         let value = convert(cell.get_value());
         if value != Cell::Empty {
@@ -187,19 +181,23 @@ pub fn xlsx(bytes: Vec<u8>, wanted: Option<&str>) -> Result<Sheet, Error> {
 /// Refuse a workbook whose parts declare more than [`MAX_UNPACK_RATIO`]
 /// times its size (and at least 64 MiB) once unpacked, before any is
 /// unpacked.
-fn unpacked_size(bytes: &[u8]) -> Result<(), String> {
-    let mut zip = zip::ZipArchive::new(Cursor::new(bytes)).map_err(|e| e.to_string())?;
+fn unpacked_size(bytes: &[u8]) -> Result<(), Message> {
+    let unreadable = |e: zip::result::ZipError| {
+        Message::new("import-unreadable-workbook").text("reason", lower(&e.to_string()))
+    };
+    let mut zip = zip::ZipArchive::new(Cursor::new(bytes)).map_err(unreadable)?;
     let packed = bytes.len() as u64;
     let limit = packed.saturating_mul(MAX_UNPACK_RATIO).max(64 << 20);
     let mut total: u64 = 0;
     for i in 0..zip.len() {
-        let part = zip.by_index_raw(i).map_err(|e| e.to_string())?;
+        let part = zip.by_index_raw(i).map_err(unreadable)?;
         total = total.saturating_add(part.size());
     }
     if total > limit {
-        return Err(format!(
-            "its parts unpack to {total} bytes, more than {MAX_UNPACK_RATIO} times the file's {packed}"
-        ));
+        return Err(Message::new("import-workbook-too-large")
+            .text("total", total.to_string())
+            .text("ratio", MAX_UNPACK_RATIO.to_string())
+            .text("packed", packed.to_string()));
     }
     Ok(())
 }
@@ -246,23 +244,20 @@ fn convert(value: &DataRef<'_>) -> Cell {
 
 /// A CSV file (RFC 4180: quoted fields may hold commas, quotes doubled and
 /// line breaks); the sheet is named after the file.
-pub fn csv(text: &str, name: &str) -> Result<Sheet, Error> {
+pub fn csv(text: &str, name: &str) -> Result<Sheet, Box<Error>> {
     let text = text.strip_prefix('\u{feff}').unwrap_or(text);
     let mut cells = Vec::new();
     let (mut row, mut column) = (0u32, 0u32);
     let mut field = String::new();
     let mut chars = text.chars().peekable();
     let mut quoted = false;
-    let mut push = |row: u32, column: u32, field: &mut String| -> Result<(), Error> {
+    let mut push = |row: u32, column: u32, field: &mut String| -> Result<(), Box<Error>> {
         if column >= MAX_COLUMNS || row >= MAX_ROWS {
-            return Err(Error::new(
-                codes::UNREADABLE,
-                None,
-                format!(
-                    "`{}` has more than {MAX_COLUMNS} columns or {MAX_ROWS} rows",
-                    shown(name)
-                ),
-            ));
+            let message = Message::new("import-csv-too-large")
+                .text("file", shown(name))
+                .int("columns", MAX_COLUMNS.into())
+                .int("rows", MAX_ROWS.into());
+            return Err(Error::new(codes::UNREADABLE, None, message).into());
         }
         let value = std::mem::take(field);
         if !value.is_empty() {
@@ -293,12 +288,9 @@ pub fn csv(text: &str, name: &str) -> Result<Sheet, Error> {
         }
     }
     if quoted {
-        return Err(Error::new(
-            codes::UNREADABLE,
-            None,
-            format!("`{}` ends inside a quoted field", shown(name)),
-        )
-        .help("a field that starts with `\"` ends with `\"`; write a quote inside it as `\"\"`"));
+        let message = Message::new("import-open-quote").text("file", shown(name));
+        let error = Error::new(codes::UNREADABLE, None, message).help("import-open-quote.help");
+        return Err(error.into());
     }
     push(row, column, &mut field)?;
     let mut sheet = from_cells(name.to_string(), cells);

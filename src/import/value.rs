@@ -6,6 +6,7 @@ use jiff::civil::Date;
 use super::map::{Field, Map, Part};
 use super::read::{Cell, Sheet};
 use super::{Error, codes, shown};
+use crate::diag::Message;
 use crate::model::Status;
 
 /// The serial of 1900-03-01 in Excel's 1900 date system: below it the
@@ -51,14 +52,17 @@ pub fn record(
         }
         match read(cell, field, map) {
             Ok(value) => fields.push((field.clone(), value)),
-            Err(e) => errors.push(e.at(place(), field)),
+            Err(e) => errors.push(e.at(super::cell(place()), field)),
         }
     }
     for (field, text) in &map.defaults {
         if !fields.iter().any(|(f, _)| f == field) {
             match read(&Cell::Text(text.clone()), field, map) {
                 Ok(value) => fields.push((field.clone(), value)),
-                Err(e) => errors.push(e.at(format!("the default of `{field}`"), field)),
+                Err(e) => {
+                    let place = Message::new("import-default").text("field", field.to_string());
+                    errors.push(e.at(place, field));
+                }
             }
         }
     }
@@ -69,20 +73,19 @@ pub fn record(
             _ => None,
         })
     };
-    let required = |field: &Field, what: &str, errors: &mut Vec<Error>| {
+    let required = |field: &Field, what: &'static str, errors: &mut Vec<Error>| {
         let text = text_of(field);
         if text.is_none() {
             let column = columns.iter().find(|(_, f)| f == field).map(|(c, _)| *c);
             let place = column.map_or_else(|| first.clone(), |c| sheet.place(row, c));
-            errors.push(
-                Error::new(codes::MISSING_FIELD, Some(place), format!("the row has no {what}"))
-                    .help(format!("every record needs `{field}`; fill the cell, or delete the row if it is not a record")),
-            );
+            let message = Message::new("import-missing-field").text("what", what);
+            let help = Message::new("import-missing-field.help").text("field", field.to_string());
+            errors.push(Error::new(codes::MISSING_FIELD, Some(place), message).help(help));
         }
         text
     };
     let id = required(&Field::Id, "id", errors);
-    let unit = required(&Field::Unit, "responsible unit", errors);
+    let unit = required(&Field::Unit, "unit", errors);
     details_need_dates(&fields, sheet, row, columns, errors);
     Some(Row {
         id: id?,
@@ -115,14 +118,13 @@ fn details_need_dates(
                 .iter()
                 .find(|(_, f)| f == field)
                 .map_or(0, |(c, _)| *c);
-            errors.push(
-                Error::new(
-                    codes::MISSING_FIELD,
-                    Some(sheet.place(row, column)),
-                    format!("`{field}` is given but `{needs}` is not"),
-                )
-                .help(format!("fill the `{needs}` cell of this row")),
-            );
+            let needs = needs.to_string();
+            let message = Message::new("import-missing-date")
+                .text("field", field.to_string())
+                .text("needs", needs.as_str());
+            let help = Message::new("import-missing-date.help").text("needs", needs);
+            let place = Some(sheet.place(row, column));
+            errors.push(Error::new(codes::MISSING_FIELD, place, message).help(help));
         }
     }
 }
@@ -130,14 +132,18 @@ fn details_need_dates(
 /// Why a cell could not be read, before its place is known.
 pub struct Problem {
     code: &'static str,
-    message: String,
-    help: String,
+    message: Message,
+    /// The advice's message id; it names the field read (`field`).
+    help: &'static str,
 }
 
 impl Problem {
-    fn at(self, place: String, field: &Field) -> Error {
-        Error::new(self.code, Some(place), self.message)
-            .help(format!("{} (column for `{field}`)", self.help))
+    fn at(self, place: Message, field: &Field) -> Error {
+        Error {
+            place: Some(place),
+            ..Error::new(self.code, None, self.message)
+        }
+        .help(Message::new(self.help).text("field", field.to_string()))
     }
 }
 
@@ -145,8 +151,8 @@ fn read(cell: &Cell, field: &Field, map: &Map) -> Result<Value, Problem> {
     if let Cell::Error(e) = cell {
         return Err(Problem {
             code: codes::BAD_CELL,
-            message: format!("the cell holds the spreadsheet error `{}`", shown(e)),
-            help: "fix the formula or type the value".into(),
+            message: Message::new("import-bad-cell").text("error", shown(e)),
+            help: "import-bad-cell.help",
         });
     }
     if field.is_date() {
@@ -163,8 +169,8 @@ fn status(cell: &Cell, map: &Map) -> Result<Status, Problem> {
     let text = cell.text();
     map.status(&text).ok_or_else(|| Problem {
         code: codes::BAD_STATUS,
-        message: format!("`{}` is not a status rectify knows", shown(text.trim())),
-        help: "write 已完成, 阶段性完成, 整改中 or 未启动 (completed, staged, in-progress, not-started), or translate it under `[status]` in a map file (`--map`)".into(),
+        message: Message::new("import-bad-status").text("status", shown(text.trim())),
+        help: "import-bad-status.help",
     })
 }
 
@@ -177,38 +183,30 @@ fn list(text: &str) -> Vec<String> {
         .collect()
 }
 
-const DATE_HELP: &str =
-    "write dates as 2023-06-30, 2023/6/30, 2023.6.30 or 2023年6月30日, or as an Excel date";
-
 /// A date cell, an Excel serial number, or text in one of the built-in
 /// forms or the map's `date-formats`.
 pub fn date(cell: &Cell, formats: &[String]) -> Result<Date, Problem> {
-    let bad = |message: String| Problem {
+    let bad = |message: Message| Problem {
         code: codes::BAD_DATE,
         message,
-        help: DATE_HELP.into(),
+        help: "import-bad-date.help",
     };
     match cell {
         Cell::Date(Some(d)) => Ok(*d),
-        Cell::Date(None) => Err(bad(
-            "the cell's date is outside the years rectify handles".into()
-        )),
+        Cell::Date(None) => Err(bad(Message::new("import-bad-date-years"))),
         Cell::Number(n) => serial(*n).ok_or_else(|| {
-            bad(format!(
-                "`{}` is not an Excel date",
-                Cell::Number(*n).text()
-            ))
+            bad(Message::new("import-bad-date-serial").text("value", Cell::Number(*n).text()))
         }),
         _ => {
             let text = cell.text();
             let text = text.trim();
             if let Some(d) = text_date(text) {
-                return d.map_err(|why| bad(format!("`{}` is not a date: {why}", shown(text))));
+                return d.map_err(|why| bad(why.text("value", shown(text))));
             }
             formats
                 .iter()
                 .find_map(|f| Date::strptime(f, text).ok())
-                .ok_or_else(|| bad(format!("`{}` is not a date", shown(text))))
+                .ok_or_else(|| bad(Message::new("import-bad-date").text("value", shown(text))))
         }
     }
 }
@@ -227,7 +225,7 @@ fn serial(n: f64) -> Option<Date> {
 /// `2023-06-30`, `2023/6/30`, `2023.6.30`, `2023年6月30日`: `None` when the
 /// text has none of those shapes; an error when it has one but is not a
 /// day of the calendar (`2023-02-30`).
-fn text_date(text: &str) -> Option<Result<Date, String>> {
+fn text_date(text: &str) -> Option<Result<Date, Message>> {
     let parts: Vec<&str> = if let Some(rest) = text.strip_suffix('日') {
         let (year, rest) = rest.split_once('年')?;
         let (month, day) = rest.split_once('月')?;
@@ -249,9 +247,14 @@ fn text_date(text: &str) -> Option<Result<Date, String>> {
     else {
         return None;
     };
-    Some(Date::new(y, m, d).map_err(|_| match m {
-        1..=12 => format!("month {m} of {y} has no day {d}"),
-        _ => format!("there is no month {m}"),
+    Some(Date::new(y, m, d).map_err(|_| {
+        match m {
+            1..=12 => Message::new("import-bad-date-day")
+                .int("month", m.into())
+                .int("year", y.into())
+                .int("day", d.into()),
+            _ => Message::new("import-bad-date-month").int("month", m.into()),
+        }
     }))
 }
 
@@ -294,7 +297,7 @@ mod tests {
         assert_eq!(date(&Cell::Number(12.0), &[]).ok(), None);
         let reason = date(&Cell::Text("2023-02-30".into()), &[])
             .err()
-            .map(|p| p.message);
+            .map(|p| p.message.english());
         assert_eq!(
             reason.as_deref(),
             Some("`2023-02-30` is not a date: month 2 of 2023 has no day 30")
@@ -316,7 +319,7 @@ mod tests {
         for field in [Field::Title, Field::Deadline, Field::Status] {
             let problem = read(&Cell::Error("#N/A".into()), &field, &map).err();
             assert_eq!(
-                problem.map(|p| (p.code, p.message)),
+                problem.map(|p| (p.code, p.message.english())),
                 Some((
                     codes::BAD_CELL,
                     "the cell holds the spreadsheet error `#N/A`".to_string()

@@ -2,12 +2,14 @@
 //! and the constructors the loader uses.
 //!
 //! The YAML layer's own codes (`yaml::syntax`, `yaml::too-deep`,
-//! `yaml::alias-limit`) pass through unchanged; see [`crate::yaml::Error`].
+//! `yaml::alias-limit`) pass through unchanged; see [`crate::yaml::parse`].
+//!
+//! Every message is a catalogue id named after its code (`record::bad-date`:
+//! `record-bad-date`, with its variants, labels and help beside it in
+//! `i18n/*/rectify.ftl`); values from the file are its arguments, clipped.
 
-use crate::diag::Severity;
+use crate::diag::{Diagnostic, Message, Severity};
 use crate::source::Span;
-
-use super::Error;
 
 /// A key appears twice in one mapping of a record (or of a ledger header).
 /// At the second key, with a label at the first; the record is dropped.
@@ -60,46 +62,28 @@ pub const FUTURE_DATE: &str = "record::future-date";
 /// Warning: the file holds no records at all.
 pub const EMPTY_FILE: &str = "record::empty-file";
 
-impl Error {
-    /// An error-severity diagnostic with no labels and no help.
-    pub fn new(code: &'static str, message: impl Into<String>, span: Span) -> Error {
-        Error {
-            code,
-            severity: Severity::Error,
-            message: message.into(),
-            span,
-            labels: Vec::new(),
-            help: None,
-        }
-    }
+/// An error at `span`.
+pub(crate) fn error(code: &'static str, span: Span, message: Message) -> Diagnostic {
+    Diagnostic::error(code, span, message)
+}
 
-    pub fn warning(mut self) -> Error {
-        self.severity = Severity::Warning;
-        self
-    }
-
-    pub fn with_help(mut self, help: impl Into<String>) -> Error {
-        self.help = Some(help.into());
-        self
-    }
-
-    pub fn with_label(mut self, span: Span, label: impl Into<String>) -> Error {
-        self.labels.push((span, label.into()));
-        self
-    }
-
-    pub fn is_error(&self) -> bool {
-        self.severity == Severity::Error
-    }
+/// Whether a diagnostic is an error (a warning keeps the record).
+pub(crate) fn is_error(d: &Diagnostic) -> bool {
+    d.severity == Severity::Error
 }
 
 /// "did you mean `x`?" for the closest of `candidates` within two edits.
 pub fn did_you_mean<'a>(
     word: &str,
     candidates: impl IntoIterator<Item = &'a str>,
-) -> Option<String> {
+) -> Option<Message> {
     let limit = 2.max(word.chars().count() / 3);
     crate::suggest::within(word, candidates, limit, crate::suggest::Metric::Damerau)
         .min_by_key(|&(distance, _)| distance)
-        .map(|(_, c)| format!("did you mean `{c}`?"))
+        .map(|(_, c)| mean(c))
+}
+
+/// "did you mean `name`?"
+pub(crate) fn mean(name: &str) -> Message {
+    Message::new("record-did-you-mean").text("name", name)
 }

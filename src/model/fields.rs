@@ -6,29 +6,56 @@ use std::collections::HashMap;
 
 use jiff::civil::Date;
 
-use super::Error;
-use super::error::{BAD_DATE, DUPLICATE_KEY, UNKNOWN_KEY, WRONG_TYPE, did_you_mean};
+use super::error::{BAD_DATE, DUPLICATE_KEY, UNKNOWN_KEY, WRONG_TYPE, did_you_mean, error};
+use crate::diag::{Diagnostic as Error, Message};
 use crate::source::{Span, Spanned, clip};
 use crate::yaml::{Node, Value};
 
-/// What a value is, for "expected …, found …" (never a Rust type name).
+/// What a value is, for "expected …, found …" (never a Rust type name): a
+/// key the catalogues choose the words on (`record-wrong-type`).
 pub(crate) fn describe(value: &Value) -> &'static str {
     match value {
-        Value::Null => "an empty value",
-        Value::Bool(_) => "a boolean",
-        Value::Int(_) | Value::Float(_) => "a number",
-        Value::Str { .. } => "a string",
-        Value::Seq(_) => "a list",
-        Value::Map(_) => "a mapping",
+        Value::Null => "empty",
+        Value::Bool(_) => "boolean",
+        Value::Int(_) | Value::Float(_) => "number",
+        Value::Str { .. } => "string",
+        Value::Seq(_) => "list",
+        Value::Map(_) => "mapping",
     }
 }
 
-pub(crate) fn wrong_type(expected: &str, node: &Node) -> Error {
-    let message = format!("expected {expected}, found {}", describe(&node.value));
-    let error = Error::new(WRONG_TYPE, message, node.span);
+/// What a value should have been: a key the catalogues choose on, like
+/// [`describe`]'s.
+#[derive(Clone, Copy, PartialEq, Eq)]
+pub(crate) enum Expected {
+    String,
+    Mapping,
+    List,
+    Date,
+    /// A stage entry: a date, or a mapping with `date`.
+    Stage,
+}
+
+impl Expected {
+    fn key(self) -> &'static str {
+        match self {
+            Expected::String => "string",
+            Expected::Mapping => "mapping",
+            Expected::List => "list",
+            Expected::Date => "date",
+            Expected::Stage => "stage",
+        }
+    }
+}
+
+pub(crate) fn wrong_type(expected: Expected, node: &Node) -> Error {
+    let message = Message::new("record-wrong-type")
+        .text("expected", expected.key())
+        .text("found", describe(&node.value));
+    let error = error(WRONG_TYPE, node.span, message);
     match node.value {
-        Value::Int(_) | Value::Float(_) | Value::Bool(_) if expected == "a string" => {
-            error.with_help("quote it to make it a string")
+        Value::Int(_) | Value::Float(_) | Value::Bool(_) if expected == Expected::String => {
+            error.with_help("record-wrong-type.help")
         }
         _ => error,
     }
@@ -45,21 +72,21 @@ pub(crate) fn key(node: &Node) -> Option<&str> {
 pub(crate) fn string(node: &Node, errors: &mut Vec<Error>) -> Option<Spanned<String>> {
     match &node.value {
         Value::Str { text, .. } => Some(Spanned::new(text.clone(), node.span)),
-        _ => push(errors, wrong_type("a string", node)),
+        _ => push(errors, wrong_type(Expected::String, node)),
     }
 }
 
 pub(crate) fn entries<'a>(node: &'a Node, errors: &mut Vec<Error>) -> Option<&'a [(Node, Node)]> {
     match &node.value {
         Value::Map(entries) => Some(entries),
-        _ => push(errors, wrong_type("a mapping", node)),
+        _ => push(errors, wrong_type(Expected::Mapping, node)),
     }
 }
 
 pub(crate) fn items<'a>(node: &'a Node, errors: &mut Vec<Error>) -> Option<&'a [Node]> {
     match &node.value {
         Value::Seq(items) => Some(items),
-        _ => push(errors, wrong_type("a list", node)),
+        _ => push(errors, wrong_type(Expected::List, node)),
     }
 }
 
@@ -79,40 +106,21 @@ pub(crate) fn strings(
 /// An ISO `YYYY-MM-DD` civil date, quoted or not.
 pub(crate) fn date(node: &Node, errors: &mut Vec<Error>) -> Option<Spanned<Date>> {
     let Value::Str { text, .. } = &node.value else {
-        return push(errors, wrong_type("a date", node));
+        return push(errors, wrong_type(Expected::Date, node));
     };
     match parse_date(text) {
         Ok(date) => Some(Spanned::new(date, node.span)),
-        Err(reason) => {
-            let error = Error::new(
-                BAD_DATE,
-                format!("`{}` is not a valid date: {reason}", clip(text)),
-                node.span,
-            );
-            push(
-                errors,
-                error.with_help("write dates as YYYY-MM-DD, e.g. 2023-12-31"),
-            )
+        Err(why) => {
+            let message = why.text("value", clip(text));
+            let error = error(BAD_DATE, node.span, message);
+            push(errors, error.with_help("record-bad-date.help"))
         }
     }
 }
 
-const MONTHS: [&str; 12] = [
-    "January",
-    "February",
-    "March",
-    "April",
-    "May",
-    "June",
-    "July",
-    "August",
-    "September",
-    "October",
-    "November",
-    "December",
-];
-
-fn parse_date(text: &str) -> Result<Date, String> {
+/// A date, or why the text is not one: a `record-bad-date-…` message
+/// still to be given the value.
+fn parse_date(text: &str) -> Result<Date, Message> {
     let b = text.as_bytes();
     let shape = b.len() == 10
         && b[4] == b'-'
@@ -121,22 +129,53 @@ fn parse_date(text: &str) -> Result<Date, String> {
             .enumerate()
             .all(|(i, c)| i == 4 || i == 7 || c.is_ascii_digit());
     if !shape {
-        return Err("expected the form YYYY-MM-DD".to_owned());
+        return Err(Message::new("record-bad-date-form"));
     }
     let number = |range: std::ops::Range<usize>| text[range].parse::<i16>().unwrap_or(0);
     let (year, month, day) = (number(0..4), number(5..7), number(8..10));
     if !(1..=12).contains(&month) {
-        return Err(format!("there is no month {month}"));
+        return Err(Message::new("record-bad-date-month").int("month", month.into()));
     }
-    let first = Date::new(year, month as i8, 1).map_err(|e| e.to_string().to_lowercase())?;
+    let other = |e: jiff::Error| {
+        Message::new("record-bad-date-other").text("reason", e.to_string().to_lowercase())
+    };
+    let first = Date::new(year, month as i8, 1).map_err(other)?;
     let days = first.days_in_month();
     if day < 1 || day > i16::from(days) {
-        return Err(format!(
-            "{} {year} has {days} days",
-            MONTHS[month as usize - 1]
-        ));
+        return Err(Message::new("record-bad-date-day")
+            .int("month", month.into())
+            .int("year", year.into())
+            .int("days", days.into()));
     }
-    Date::new(year, month as i8, day as i8).map_err(|e| e.to_string().to_lowercase())
+    Date::new(year, month as i8, day as i8).map_err(other)
+}
+
+/// Which mapping a key is checked in, for `record::unknown-key`.
+pub(crate) enum In<'a> {
+    Ledger,
+    Responsible,
+    Extension,
+    Waiver,
+    /// A stage entry, by its name.
+    Stage(&'a str),
+}
+
+impl In<'_> {
+    /// `unknown key `k` in …`, or with the keys it takes, its help.
+    fn message(&self, id: &'static str) -> Message {
+        let what = match self {
+            In::Ledger => "ledger",
+            In::Responsible => "responsible",
+            In::Extension => "extension",
+            In::Waiver => "waiver",
+            In::Stage(_) => "stage",
+        };
+        let stage = match self {
+            In::Stage(name) => clip(name).into_owned(),
+            _ => String::new(),
+        };
+        Message::new(id).text("in", what).text("stage", stage)
+    }
 }
 
 /// Check the keys of a nested mapping against the ones it allows; an
@@ -144,18 +183,23 @@ fn parse_date(text: &str) -> Result<Date, String> {
 pub(crate) fn check_keys(
     entries: &[(Node, Node)],
     allowed: &[&str],
-    what: &str,
+    what: In<'_>,
     strict: bool,
     errors: &mut Vec<Error>,
 ) {
     for (k, _) in entries {
         let name = key(k).unwrap_or("");
         if !allowed.contains(&name) {
-            let message = format!("unknown key `{}` in {what}", clip(name));
-            let help = did_you_mean(name, allowed.iter().copied())
-                .unwrap_or_else(|| format!("{what} takes {}", list(allowed)));
-            let error = Error::new(UNKNOWN_KEY, message, k.span).with_help(help);
-            errors.push(if strict { error } else { error.warning() });
+            let message = what.message("record-unknown-key").text("key", clip(name));
+            let help = did_you_mean(name, allowed.iter().copied()).unwrap_or_else(|| {
+                what.message("record-unknown-key-takes")
+                    .text("keys", list(allowed))
+            });
+            let error = match strict {
+                true => Error::error(UNKNOWN_KEY, k.span, message),
+                false => Error::warning(UNKNOWN_KEY, k.span, message),
+            };
+            errors.push(error.with_help(help));
         }
     }
 }
@@ -233,9 +277,10 @@ fn duplicates_hashed(entries: &[(Node, Node)], errors: &mut Vec<Error>) {
 }
 
 fn duplicate(name: &str, at: Span, first: Span) -> Error {
-    Error::new(DUPLICATE_KEY, format!("duplicate key `{}`", clip(name)), at)
-        .with_label(first, "first defined here")
-        .with_help("a key may appear only once in a mapping; remove one of them")
+    let message = Message::new("record-duplicate-key").text("key", clip(name));
+    error(DUPLICATE_KEY, at, message)
+        .with_label(first, "record-duplicate-key.label")
+        .with_help("record-duplicate-key.help")
 }
 
 /// The text a scalar key compares by; strings are borrowed, not copied.

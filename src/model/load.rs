@@ -4,9 +4,10 @@
 use std::collections::HashSet;
 use std::sync::Arc;
 
-use super::error::{EMPTY_FILE, MISSING_FIELD};
-use super::fields::{self, entries, items, key, lookup};
-use super::{Error, File, Schema, record};
+use super::error::{EMPTY_FILE, MISSING_FIELD, error};
+use super::fields::{self, In, entries, items, key, lookup};
+use super::{File, Schema, record};
+use crate::diag::{Diagnostic as Error, Message};
 use crate::source::Span;
 use crate::yaml::{self, Node, Value};
 
@@ -14,7 +15,7 @@ pub(crate) fn load(text: &str, schema: &Schema, limits: &yaml::Limits) -> File {
     let (docs, yaml_error) = yaml::parse(text, limits);
     let mut file = load_docs(docs, schema);
     if let Some(e) = yaml_error {
-        file.errors.push(Error::new(e.code, e.message, e.span));
+        file.errors.push(e);
     }
     finish(file)
 }
@@ -31,12 +32,8 @@ pub(crate) fn load_docs(docs: Vec<Node>, schema: &Schema) -> File {
 
 pub(crate) fn finish(mut file: File) -> File {
     if file.records.is_empty() && file.errors.is_empty() {
-        let error = Error::new(EMPTY_FILE, "file has no records", Span::new(0, 0));
-        file.errors.push(
-            error
-                .with_help("a record file holds a record, a list of records or a ledger")
-                .warning(),
-        );
+        let empty = Error::warning(EMPTY_FILE, Span::new(0, 0), "record-empty-file");
+        file.errors.push(empty.with_help("record-empty-file.help"));
     }
     dedup(&mut file.errors);
     file
@@ -71,7 +68,7 @@ fn is_ledger(top: &[(Node, Node)]) -> bool {
 fn ledger(span: Span, mut top: Vec<(Node, Node)>, schema: &Schema, file: &mut File) {
     let errors = &mut file.errors;
     fields::duplicates_in(&top, errors);
-    fields::check_keys(&top, &["ledger", "records"], "a ledger file", false, errors);
+    fields::check_keys(&top, &["ledger", "records"], In::Ledger, false, errors);
     let header = lookup(&top, "ledger").filter(|h| entries(h, errors).is_some());
     if let Some(header) = header {
         fields::duplicates(header, errors);
@@ -79,8 +76,9 @@ fn ledger(span: Span, mut top: Vec<(Node, Node)>, schema: &Schema, file: &mut Fi
     let header = header.map(|h| Arc::new(h.clone()));
     let Some(list) = lookup(&top, "records") else {
         let at = top.first().map_or(span, |(k, _)| k.span);
-        let error = Error::new(MISSING_FIELD, "missing required field `records`", at);
-        errors.push(error.with_help("a ledger holds its records in a list under `records:`"));
+        let message = Message::new("record-missing-field").text("field", "records");
+        let missing = error(MISSING_FIELD, at, message);
+        errors.push(missing.with_help("record-missing-field.help-records"));
         return;
     };
     if items(list, errors).is_none() {

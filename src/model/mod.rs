@@ -18,7 +18,7 @@ use std::sync::Arc;
 
 use jiff::civil::Date;
 
-use crate::diag::Severity;
+use crate::diag::Diagnostic;
 use crate::source::{Span, Spanned};
 use crate::yaml;
 
@@ -53,21 +53,9 @@ impl Schema {
 #[derive(Debug, Default)]
 pub struct File {
     pub records: Vec<Record>,
-    pub errors: Vec<Error>,
-}
-
-/// A diagnostic about a record file, at a byte span of that file.
-#[derive(Clone, Debug, PartialEq)]
-pub struct Error {
-    /// `record::missing-field`, `record::duplicate-key`, `record::bad-date`, …
-    /// (every code is documented in [`error`]), or a `yaml::` code.
-    pub code: &'static str,
-    pub severity: Severity,
-    pub message: String,
-    pub span: Span,
-    /// Further places in the same file (the other duplicate key, say).
-    pub labels: Vec<(Span, String)>,
-    pub help: Option<String>,
+    /// `record::` diagnostics (every code is documented in [`error`]), or
+    /// the YAML layer's `yaml::` one.
+    pub errors: Vec<Diagnostic>,
 }
 
 #[derive(Clone, Debug, PartialEq, Eq)]

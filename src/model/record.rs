@@ -3,10 +3,12 @@
 use std::sync::Arc;
 
 use super::error::{
-    MISSING_FIELD, NOT_A_RECORD, UNKNOWN_FIELD, UNKNOWN_KIND, UNKNOWN_STATUS, did_you_mean,
+    MISSING_FIELD, NOT_A_RECORD, UNKNOWN_FIELD, UNKNOWN_KIND, UNKNOWN_STATUS, did_you_mean, error,
+    is_error, mean,
 };
-use super::fields::{self, check_keys, date, describe, entries, key, string};
-use super::{Error, Record, Schema, Status, stages};
+use super::fields::{self, In, check_keys, date, describe, entries, key, string};
+use super::{Record, Schema, Status, stages};
+use crate::diag::{Diagnostic as Error, Message};
 use crate::source::{Span, Spanned, clip};
 use crate::yaml::{Node, Value};
 
@@ -65,11 +67,8 @@ pub(crate) fn record(
     errors: &mut Vec<Error>,
 ) -> Option<Record> {
     let Value::Map(own) = &node.value else {
-        let message = format!(
-            "expected a record (a mapping), found {}",
-            describe(&node.value)
-        );
-        errors.push(Error::new(NOT_A_RECORD, message, node.span));
+        let message = Message::new("record-not-a-record").text("found", describe(&node.value));
+        errors.push(error(NOT_A_RECORD, node.span, message));
         return None;
     };
     let before = errors.len();
@@ -87,7 +86,7 @@ pub(crate) fn record(
     // An unknown status keeps the record: it is checked as one without a
     // status (rules on `status` cannot check it) and counted `unknown` in
     // progress, so the error hides no record from the figures.
-    let dropping = |e: &Error| e.is_error() && e.code != UNKNOWN_STATUS;
+    let dropping = |e: &Error| is_error(e) && e.code != UNKNOWN_STATUS;
     if errors[before..].iter().any(dropping) {
         return None;
     }
@@ -157,8 +156,9 @@ fn start_of(node: &Node) -> Span {
 
 fn id(fields: &Fields<'_>, start: Span, errors: &mut Vec<Error>) -> Option<Spanned<String>> {
     let Some(value) = fields.get("id") else {
-        let error = Error::new(MISSING_FIELD, "missing required field `id`", start);
-        errors.push(error.with_help("every record needs an `id`, unique across everything loaded"));
+        let message = Message::new("record-missing-field").text("field", "id");
+        let missing = error(MISSING_FIELD, start, message);
+        errors.push(missing.with_help("record-missing-field.help-id"));
         return None;
     };
     string(value, errors)
@@ -178,16 +178,11 @@ fn kind(
     if known.is_empty() || known.contains(&kind.value.as_str()) {
         return Some(kind);
     }
-    let help = did_you_mean(&kind, known.iter().copied())
-        .unwrap_or_else(|| format!("the rules declare the kinds {}", fields::list(&known)));
-    errors.push(
-        Error::new(
-            UNKNOWN_KIND,
-            format!("unknown record kind `{}`", clip(&kind.value)),
-            kind.span,
-        )
-        .with_help(help),
-    );
+    let help = did_you_mean(&kind, known.iter().copied()).unwrap_or_else(|| {
+        Message::new("record-unknown-kind.help").text("kinds", fields::list(&known))
+    });
+    let message = Message::new("record-unknown-kind").text("kind", clip(&kind.value));
+    errors.push(error(UNKNOWN_KIND, kind.span, message).with_help(help));
     None
 }
 
@@ -215,7 +210,7 @@ fn responsible(
     };
     let mut allowed = vec!["unit", "lead"];
     allowed.extend(schema.declared_keys("responsible"));
-    check_keys(map, &allowed, "`responsible`", false, errors);
+    check_keys(map, &allowed, In::Responsible, false, errors);
     let header_unit = || {
         fields::lookup(fields.header, "responsible").and_then(|h| match &h.value {
             Value::Map(entries) => fields::lookup(entries, "unit"),
@@ -233,12 +228,9 @@ fn responsible(
 }
 
 fn missing_unit(at: Span, errors: &mut Vec<Error>) -> Option<Spanned<String>> {
-    let error = Error::new(
-        MISSING_FIELD,
-        "missing required field `responsible.unit`",
-        at,
-    );
-    errors.push(error.with_help("`responsible.unit` names the unit that is scored"));
+    let message = Message::new("record-missing-field").text("field", "responsible.unit");
+    let missing = error(MISSING_FIELD, at, message);
+    errors.push(missing.with_help("record-missing-field.help-unit"));
     None
 }
 
@@ -248,16 +240,11 @@ fn status(fields: &Fields<'_>, errors: &mut Vec<Error>) -> Option<Spanned<Status
         return Some(Spanned::new(status.clone(), text.span));
     }
     let names: Vec<&str> = STATUSES.iter().map(|(name, _)| *name).collect();
-    let help = did_you_mean(&text, names.iter().copied())
-        .unwrap_or_else(|| format!("status is one of {}", fields::list(&names)));
-    errors.push(
-        Error::new(
-            UNKNOWN_STATUS,
-            format!("unknown status `{}`", clip(&text.value)),
-            text.span,
-        )
-        .with_help(help),
-    );
+    let help = did_you_mean(&text, names.iter().copied()).unwrap_or_else(|| {
+        Message::new("record-unknown-status.help").text("statuses", fields::list(&names))
+    });
+    let message = Message::new("record-unknown-status").text("status", clip(&text.value));
+    errors.push(error(UNKNOWN_STATUS, text.span, message).with_help(help));
     None
 }
 
@@ -273,16 +260,8 @@ fn misspelt_fields(fields: &Fields<'_>, schema: &Schema, errors: &mut Vec<Error>
             .iter()
             .find(|f| crate::suggest::within_one_edit(name, f, crate::suggest::Metric::Damerau))
         {
-            let error = Error::new(
-                UNKNOWN_FIELD,
-                format!("unknown field `{}`", clip(name)),
-                k.span,
-            );
-            errors.push(
-                error
-                    .with_help(format!("did you mean `{field}`?"))
-                    .warning(),
-            );
+            let message = Message::new("record-unknown-field").text("field", clip(name));
+            errors.push(Error::warning(UNKNOWN_FIELD, k.span, message).with_help(mean(field)));
         }
     }
 }

@@ -1,8 +1,11 @@
 //! The structured fields of a record: `stages`, `extensions`, `waivers`.
 
-use super::error::{MISSING_FIELD, UNKNOWN_STAGE, did_you_mean};
-use super::fields::{self, check_keys, date, entries, items, lookup, string, strings, wrong_type};
-use super::{Error, Extension, Stage, Waiver};
+use super::error::{MISSING_FIELD, UNKNOWN_STAGE, did_you_mean, error};
+use super::fields::{
+    self, Expected, In, check_keys, date, entries, items, lookup, string, strings, wrong_type,
+};
+use super::{Extension, Stage, Waiver};
+use crate::diag::{Diagnostic as Error, Message};
 use crate::source::{Spanned, clip};
 use crate::yaml::{Node, Value};
 
@@ -38,10 +41,15 @@ fn check_stage_name(name: &Spanned<String>, kind: &str, names: &[String], errors
         return;
     }
     let names: Vec<&str> = names.iter().map(String::as_str).collect();
-    let message = format!("unknown stage `{}` for kind `{kind}`", clip(&name.value));
-    let help = did_you_mean(name, names.iter().copied())
-        .unwrap_or_else(|| format!("the stages of `{kind}` are {}", fields::list(&names)));
-    errors.push(Error::new(UNKNOWN_STAGE, message, name.span).with_help(help));
+    let message = Message::new("record-unknown-stage")
+        .text("stage", clip(&name.value))
+        .text("kind", kind);
+    let help = did_you_mean(name, names.iter().copied()).unwrap_or_else(|| {
+        Message::new("record-unknown-stage.help")
+            .text("kind", kind)
+            .text("stages", fields::list(&names))
+    });
+    errors.push(error(UNKNOWN_STAGE, name.span, message).with_help(help));
 }
 
 /// A stage entry: a date, or a mapping with `date` and optional details.
@@ -68,17 +76,11 @@ fn stage(
         Value::Map(map) => map,
         Value::Null => return missing_date(&name, errors),
         _ => {
-            errors.push(wrong_type("a date or a mapping with `date`", value));
+            errors.push(wrong_type(Expected::Stage, value));
             return None;
         }
     };
-    check_keys(
-        map,
-        &STAGE_KEYS,
-        &format!("stage `{}`", clip(&name.value)),
-        true,
-        errors,
-    );
+    check_keys(map, &STAGE_KEYS, In::Stage(&name.value), true, errors);
     let date = match lookup(map, "date") {
         Some(d) => date(d, errors),
         None => missing_date(&name, errors),
@@ -99,11 +101,9 @@ fn stage(
 }
 
 fn missing_date<T>(name: &Spanned<String>, errors: &mut Vec<Error>) -> Option<T> {
-    let message = format!("stage `{}` has no `date`", clip(&name.value));
-    errors.push(
-        Error::new(MISSING_FIELD, message, name.span)
-            .with_help("a stage entry is a date or a mapping with `date`"),
-    );
+    let message = Message::new("record-missing-date").text("stage", clip(&name.value));
+    let missing = error(MISSING_FIELD, name.span, message);
+    errors.push(missing.with_help("record-missing-date.help"));
     None
 }
 
@@ -111,7 +111,7 @@ fn missing_date<T>(name: &Spanned<String>, errors: &mut Vec<Error>) -> Option<T>
 fn mappings<'a>(
     value: Option<&'a Node>,
     allowed: &[&str],
-    what: &str,
+    what: fn() -> In<'static>,
     errors: &mut Vec<Error>,
 ) -> Vec<(&'a Node, &'a [(Node, Node)])> {
     let Some(list) = value.and_then(|v| items(v, errors)) else {
@@ -122,14 +122,14 @@ fn mappings<'a>(
         .filter_map(|item| Some(item).zip(entries(item, errors)));
     let maps: Vec<_> = maps.collect();
     for (_, map) in &maps {
-        check_keys(map, allowed, what, false, errors);
+        check_keys(map, allowed, what(), false, errors);
     }
     maps
 }
 
 /// `extensions:`, oldest first; every key optional at load time.
 pub(crate) fn extensions(value: Option<&Node>, errors: &mut Vec<Error>) -> Vec<Extension> {
-    let maps = mappings(value, &EXTENSION_KEYS, "an extension", errors);
+    let maps = mappings(value, &EXTENSION_KEYS, || In::Extension, errors);
     maps.into_iter()
         .map(|(node, map)| Extension {
             to: lookup(map, "to").and_then(|v| date(v, errors)),
@@ -144,7 +144,7 @@ pub(crate) fn extensions(value: Option<&Node>, errors: &mut Vec<Error>) -> Vec<E
 /// `waivers:`; every key optional at load time. A value that cannot be read
 /// is reported here and its key noted in [`Waiver::malformed`].
 pub(crate) fn waivers(value: Option<&Node>, errors: &mut Vec<Error>) -> Vec<Waiver> {
-    let maps = mappings(value, &WAIVER_KEYS, "a waiver", errors);
+    let maps = mappings(value, &WAIVER_KEYS, || In::Waiver, errors);
     maps.into_iter()
         .map(|(node, map)| {
             let mut malformed = Vec::new();

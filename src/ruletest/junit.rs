@@ -3,6 +3,7 @@
 //! diffs are escaped as every report is (`report::neutral`).
 
 use super::CaseResult;
+use crate::i18n::Catalogue;
 use crate::report::xml::{attr, text};
 
 /// One test file's results, named as shown to the user.
@@ -11,8 +12,9 @@ pub struct FileResults<'a> {
     pub results: &'a [CaseResult],
 }
 
-/// The JUnit XML document for every test file.
-pub fn junit(files: &[FileResults<'_>]) -> String {
+/// The JUnit XML document for every test file, failures said in the
+/// language of `words`.
+pub fn junit(files: &[FileResults<'_>], words: &Catalogue) -> String {
     let total: usize = files.iter().map(|f| f.results.len()).sum();
     let failed: usize = files
         .iter()
@@ -40,8 +42,7 @@ pub fn junit(files: &[FileResults<'_>]) -> String {
                 out.push_str("/>\n");
                 continue;
             }
-            let mut lines = r.errors.clone();
-            lines.extend(r.diff.iter().cloned());
+            let lines = r.lines(words);
             let first = lines.first().cloned().unwrap_or_default();
             out.push_str(&format!(
                 "{head}>\n      <failure message=\"{}\">{}</failure>\n    </testcase>\n",
@@ -59,11 +60,18 @@ pub fn junit(files: &[FileResults<'_>]) -> String {
 mod tests {
     use super::*;
 
-    fn case(name: &str, diff: &[&str]) -> CaseResult {
+    fn case(name: &str, missing: &[(&str, &str)]) -> CaseResult {
+        let expected = |&(rule, record): &(&str, &str)| {
+            super::super::Diff::Missing(super::super::Expected {
+                rule: rule.into(),
+                record: record.into(),
+                ..Default::default()
+            })
+        };
         CaseResult {
             name: name.into(),
             span: crate::source::Span::default(),
-            diff: diff.iter().map(|s| s.to_string()).collect(),
+            diff: missing.iter().map(expected).collect(),
             errors: Vec::new(),
             fired: Vec::new(),
             passed: Vec::new(),
@@ -75,12 +83,13 @@ mod tests {
     fn one_testcase_per_case_and_a_failure_with_the_diff() {
         let results = [
             case("ok", &[]),
-            case("late <plan>", &["- expected plan-on-time on P-1"]),
+            case("late <plan>", &[("plan-on-time", "P-1")]),
         ];
-        let xml = junit(&[FileResults {
+        let files = [FileResults {
             name: "t.yaml",
             results: &results,
-        }]);
+        }];
+        let xml = junit(&files, crate::i18n::Lang::En.catalogue());
         assert!(xml.contains("tests=\"2\" failures=\"1\""), "{xml}");
         assert!(
             xml.contains("<testcase classname=\"t.yaml\" name=\"ok\"/>"),

@@ -26,19 +26,30 @@ mod spec;
 
 use std::path::Path;
 
-use crate::diag::Severity;
+use crate::diag::{Diagnostic, Message, Severity};
 use crate::eval::Plan;
-use crate::outcome::{Finding, InputError, Outcome};
-use crate::source::Span;
+use crate::i18n::{Args, Catalogue};
+use crate::outcome::{Finding, Outcome};
+use crate::points::Points;
+use crate::source::{Span, clip};
 
 pub use coverage::Coverage;
 pub use spec::{Case, Expected, Suite, parse};
 
-/// A problem in a test file, at a byte span of it.
-#[derive(Clone, Debug, PartialEq, Eq)]
-pub struct Error {
-    pub message: String,
-    pub span: Span,
+/// The codes of a test file's diagnostics. A test file's YAML problems
+/// keep their `yaml::` codes.
+pub mod codes {
+    /// The test file holds no YAML document.
+    pub const EMPTY_FILE: &str = "test::empty-file";
+    /// A key the file, a case or an expected finding does not take.
+    pub const UNKNOWN_KEY: &str = "test::unknown-key";
+    /// A value of the wrong type or form (`as_of: tomorrow`, `cases: 3`).
+    pub const BAD_VALUE: &str = "test::bad-value";
+    /// The file has no `cases`, a case no `as_of` or `expect`, an expected
+    /// finding no `rule` or no `record` (nor `unit` or `group`).
+    pub const MISSING_FIELD: &str = "test::missing-field";
+    /// A `files:` entry names no file.
+    pub const MISSING_FILE: &str = "test::missing-file";
 }
 
 /// What one case gave.
@@ -47,11 +58,12 @@ pub struct CaseResult {
     pub name: String,
     /// Where the case is written in the test file.
     pub span: Span,
-    /// Expected findings not found, as `- …` lines, then findings not
-    /// expected, as `+ …` lines; empty when the case passed.
-    pub diff: Vec<String>,
-    /// Problems loading the case's records (a case with any fails).
-    pub errors: Vec<String>,
+    /// Expected findings not found, then findings not expected; empty
+    /// when the case passed. Said by [`CaseResult::diff_lines`].
+    pub diff: Vec<Diff>,
+    /// Problems loading the case's records (a case with any fails): each
+    /// error's code and message, said by [`CaseResult::error_lines`].
+    pub errors: Vec<(String, Message)>,
     /// The findings of the compared rules (for coverage).
     pub fired: Vec<String>,
     /// Rules that were evaluated on a record and gave no finding.
@@ -60,9 +72,69 @@ pub struct CaseResult {
     pub pending: Vec<String>,
 }
 
+/// One line of a failing case's diff, as data.
+#[derive(Clone, Debug)]
+pub enum Diff {
+    /// An expected finding that no finding matched: `- expected …`.
+    Missing(Expected),
+    /// A finding nothing expected: `+ found    …`, with every detail the
+    /// finding has.
+    Unexpected(Expected),
+    /// The pending deadlines counted differ from those expected: a `-`
+    /// and a `+` line.
+    Pending { expected: usize, found: usize },
+}
+
 impl CaseResult {
     pub fn passed(&self) -> bool {
         self.diff.is_empty() && self.errors.is_empty()
+    }
+
+    /// The problems loading the case's records, `code: message`, in the
+    /// language of `words`.
+    pub fn error_lines(&self, words: &Catalogue) -> Vec<String> {
+        let line = |(code, message): &(String, Message)| {
+            let args = Args::new()
+                .text("code", code.as_str())
+                .text("message", message.say(words));
+            words.format("test-case-error", &args)
+        };
+        self.errors.iter().map(line).collect()
+    }
+
+    /// The diff, `- expected …` then `+ found    …` lines, in the language
+    /// of `words`.
+    pub fn diff_lines(&self, words: &Catalogue) -> Vec<String> {
+        let mut lines = Vec::new();
+        for diff in &self.diff {
+            match diff {
+                Diff::Missing(want) => {
+                    let args = Args::new().text("finding", want.say(words));
+                    lines.push(words.format("test-diff-missing", &args));
+                }
+                Diff::Unexpected(found) => {
+                    let args = Args::new().text("finding", found.say(words));
+                    lines.push(words.format("test-diff-unexpected", &args));
+                }
+                Diff::Pending { expected, found } => {
+                    for (id, n) in [
+                        ("test-diff-pending-missing", expected),
+                        ("test-diff-pending-unexpected", found),
+                    ] {
+                        let args = Args::new().int("n", i64::try_from(*n).unwrap_or(i64::MAX));
+                        lines.push(words.format(id, &args));
+                    }
+                }
+            }
+        }
+        lines
+    }
+
+    /// Every line a failing case shows: its errors, then its diff.
+    pub fn lines(&self, words: &Catalogue) -> Vec<String> {
+        let mut lines = self.error_lines(words);
+        lines.extend(self.diff_lines(words));
+        lines
     }
 }
 
@@ -109,14 +181,11 @@ fn run_case(
             .find(|(i, f)| !matched[*i] && want.matches(&outcome.rules[f.rule].id, f));
         match hit {
             Some((i, _)) => matched[i] = true,
-            None => diff.push(format!("- expected {want}")),
+            None => diff.push(Diff::Missing(want.clone())),
         }
     }
     for (f, _) in actual.iter().zip(&matched).filter(|(_, m)| !**m) {
-        diff.push(format!(
-            "+ found    {}",
-            describe(&outcome.rules[f.rule].id, f)
-        ));
+        diff.push(Diff::Unexpected(found(&outcome.rules[f.rule].id, f)));
     }
     let pending = outcome
         .pending
@@ -125,8 +194,10 @@ fn run_case(
         .count();
     if let Some(want) = case.pending {
         if want != pending {
-            diff.push(format!("- expected {want} pending deadline(s)"));
-            diff.push(format!("+ found    {pending} pending deadline(s)"));
+            diff.push(Diff::Pending {
+                expected: want,
+                found: pending,
+            });
         }
     }
     CaseResult {
@@ -137,7 +208,7 @@ fn run_case(
             .input_errors
             .iter()
             .filter(|e| e.severity == Severity::Error)
-            .map(error_line)
+            .map(|e| (e.code.clone(), e.message.clone()))
             .collect(),
         fired: actual
             .iter()
@@ -155,19 +226,16 @@ fn run_case(
 /// Every `files:` entry of the suite that names nothing on disk, at its
 /// value, with the path as written and as resolved (relative to the test
 /// file's folder `dir`).
-pub fn missing_files(suite: &Suite, dir: &Path) -> Vec<Error> {
+pub fn missing_files(suite: &Suite, dir: &Path) -> Vec<Diagnostic> {
     let mut missing = Vec::new();
     for case in &suite.cases {
         for (file, at) in case.files.iter().zip(&case.files_at) {
             let resolved = dir.join(file);
             if !resolved.exists() {
-                missing.push(Error {
-                    message: format!(
-                        "no such record file `{file}` (resolved to `{}`); `files:` paths are relative to the test file",
-                        resolved.display()
-                    ),
-                    span: *at,
-                });
+                let message = Message::new("test-missing-file")
+                    .text("file", clip(file))
+                    .text("resolved", resolved.display().to_string());
+                missing.push(Diagnostic::error(codes::MISSING_FILE, *at, message));
             }
         }
     }
@@ -184,40 +252,36 @@ fn passed_rules(outcome: &Outcome) -> Vec<String> {
     held.map(|(i, _)| outcome.rules[i].id.clone()).collect()
 }
 
-fn error_line(e: &InputError) -> String {
-    format!("{}: {}", e.code, e.message.english())
-}
-
-fn describe(rule: &str, f: &Finding) -> String {
-    let mut text = format!(
-        "{rule} on {} ({}, penalty {}",
-        f.record,
-        f.severity.as_str(),
-        f.penalty
-    );
-    if let Some(due) = f.due {
-        text.push_str(&format!(", due {due}"));
+/// A finding as an expectation that would match it, with every detail it
+/// has: a group rule's group (its unit, its other keys), the reward only
+/// for a commendation, `waived` only when it is.
+fn found(rule: &str, f: &Finding) -> Expected {
+    let commended = f.severity == Severity::Commendation;
+    let keys = f.group.as_deref().map_or(&[][..], |g| &g.keys[..]);
+    let unit = keys
+        .iter()
+        .find(|(by, _)| by == "unit")
+        .map(|(_, v)| v.clone());
+    let group = keys
+        .iter()
+        .filter(|(by, _)| by != "unit")
+        .cloned()
+        .collect();
+    Expected {
+        rule: rule.to_string(),
+        record: f.record.clone(),
+        unit,
+        group,
+        severity: Some(f.severity),
+        penalty: Some(f.penalty),
+        due: f.due,
+        late_days: f.late_days,
+        late_workdays: f.late_workdays,
+        reward: commended.then_some(f.reward),
+        early_days: f.early_days,
+        early_workdays: f.early_workdays,
+        waived: f.waived.then_some(true),
     }
-    if let Some(days) = f.late_days {
-        text.push_str(&format!(", {days} days late"));
-    }
-    if let Some(w) = f.late_workdays {
-        text.push_str(&format!(", {w} workdays late"));
-    }
-    if f.severity == crate::diag::Severity::Commendation {
-        text.push_str(&format!(", reward {}", f.reward));
-    }
-    if let Some(days) = f.early_days {
-        text.push_str(&format!(", {days} days early"));
-    }
-    if let Some(w) = f.early_workdays {
-        text.push_str(&format!(", {w} workdays early"));
-    }
-    if f.waived {
-        text.push_str(", waived");
-    }
-    text.push(')');
-    text
 }
 
 impl Expected {
@@ -249,49 +313,80 @@ impl Expected {
     }
 }
 
-impl std::fmt::Display for Expected {
-    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        let mut group: Vec<String> = self.unit.iter().map(|u| format!("unit {u}")).collect();
-        group.extend(self.group.iter().map(|(by, v)| format!("{by} {v}")));
-        match self.record.is_empty() {
-            true => write!(f, "{} for {}", self.rule, group.join(", "))?,
-            false => write!(f, "{} on {}", self.rule, self.record)?,
+impl Expected {
+    /// What is expected, in the language of `words`: `plan-on-time on P-1
+    /// (error, penalty 1.4, due 2022-07-14, 6 days late)`, or for a group
+    /// rule `share-on-time for unit Wuxi, round r1` (`for all records`
+    /// when it groups every record).
+    pub fn say(&self, words: &Catalogue) -> String {
+        let separator = words.text("test-separator");
+        let subject = if self.record.is_empty() {
+            let mut group: Vec<String> = (self.unit.iter())
+                .map(|u| words.format("test-group-unit", &Args::new().text("unit", u.as_str())))
+                .collect();
+            group.extend(self.group.iter().map(|(by, value)| {
+                let args = Args::new()
+                    .text("field", by.as_str())
+                    .text("value", value.as_str());
+                words.format("test-group-field", &args)
+            }));
+            if group.is_empty() {
+                group.push(words.text("test-group-all"));
+            }
+            let args = Args::new()
+                .text("rule", self.rule.as_str())
+                .text("group", group.join(&separator));
+            words.format("test-finding-for", &args)
+        } else {
+            let args = Args::new()
+                .text("rule", self.rule.as_str())
+                .text("record", self.record.as_str());
+            words.format("test-finding-on", &args)
+        };
+        let details = self.details(words);
+        if details.is_empty() {
+            return subject;
         }
-        let mut parts: Vec<String> = Vec::new();
+        let args = Args::new()
+            .text("finding", subject)
+            .text("details", details.join(&separator));
+        words.format("test-finding-details", &args)
+    }
+
+    /// The details given, each in the language of `words`.
+    fn details(&self, words: &Catalogue) -> Vec<String> {
+        let int = |id: &str, n: i64| words.format(id, &Args::new().int("n", n));
+        let points =
+            |id: &str, p: Points| words.format(id, &Args::new().text("points", p.to_string()));
+        let mut parts = Vec::new();
         if let Some(s) = self.severity {
-            parts.push(s.as_str().to_string());
+            let args = Args::new().text("severity", s.as_str());
+            parts.push(words.format("test-detail-severity", &args));
         }
-        if let Some(p) = self.penalty {
-            parts.push(format!("penalty {p}"));
-        }
+        parts.extend(self.penalty.map(|p| points("test-detail-penalty", p)));
         if let Some(d) = self.due {
-            parts.push(format!("due {d}"));
+            let args = Args::new().text("date", d.to_string());
+            parts.push(words.format("test-detail-due", &args));
         }
-        if let Some(d) = self.late_days {
-            parts.push(format!("{d} days late"));
-        }
-        if let Some(d) = self.late_workdays {
-            parts.push(format!("{d} workdays late"));
-        }
-        if let Some(p) = self.reward {
-            parts.push(format!("reward {p}"));
-        }
-        if let Some(d) = self.early_days {
-            parts.push(format!("{d} days early"));
-        }
-        if let Some(d) = self.early_workdays {
-            parts.push(format!("{d} workdays early"));
-        }
+        parts.extend(self.late_days.map(|n| int("test-detail-late-days", n)));
+        parts.extend(
+            self.late_workdays
+                .map(|n| int("test-detail-late-workdays", n)),
+        );
+        parts.extend(self.reward.map(|p| points("test-detail-reward", p)));
+        parts.extend(self.early_days.map(|n| int("test-detail-early-days", n)));
+        parts.extend(
+            self.early_workdays
+                .map(|n| int("test-detail-early-workdays", n)),
+        );
         if let Some(w) = self.waived {
-            parts.push(if w {
-                "waived".into()
+            let id = if w {
+                "test-detail-waived"
             } else {
-                "not waived".into()
-            });
+                "test-detail-not-waived"
+            };
+            parts.push(words.text(id));
         }
-        if !parts.is_empty() {
-            write!(f, " ({})", parts.join(", "))?;
-        }
-        Ok(())
+        parts
     }
 }

@@ -2,12 +2,12 @@
 
 use jiff::civil::Date;
 
-use crate::diag::Severity;
+use crate::diag::{Diagnostic as Error, Message, Severity};
 use crate::points::Points;
-use crate::source::Span;
+use crate::source::{Span, clip};
 use crate::yaml::{self, Node, Value};
 
-use super::Error;
+use super::codes;
 
 #[derive(Clone, Debug)]
 pub struct Suite {
@@ -31,7 +31,7 @@ pub struct Case {
     pub pending: Option<usize>,
 }
 
-#[derive(Clone, Debug, PartialEq)]
+#[derive(Clone, Debug, PartialEq, Default)]
 pub struct Expected {
     pub rule: String,
     /// Empty for a group rule's finding, which names a `unit` instead.
@@ -56,16 +56,13 @@ pub struct Expected {
 pub fn parse(text: &str) -> Result<Suite, Vec<Error>> {
     let (docs, error) = yaml::parse(text, &yaml::Limits::default());
     if let Some(e) = error {
-        return Err(vec![Error {
-            message: e.message,
-            span: e.span,
-        }]);
+        return Err(vec![e]);
     }
     let mut r = Reader { errors: Vec::new() };
     let suite = match docs.first() {
         Some(root) => r.suite(root),
         None => {
-            r.error(Span::default(), "the test file is empty");
+            r.error(codes::EMPTY_FILE, Span::default(), "test-empty-file");
             None
         }
     };
@@ -94,16 +91,24 @@ fn key(k: &Node) -> &str {
 }
 
 impl Reader {
-    fn error(&mut self, span: Span, message: impl Into<String>) {
-        self.errors.push(Error {
-            message: message.into(),
-            span,
-        });
+    fn error(&mut self, code: &'static str, span: Span, message: impl Into<Message>) {
+        self.errors.push(Error::error(code, span, message));
+    }
+
+    /// A value of the wrong type or form.
+    fn bad(&mut self, span: Span, id: &'static str) {
+        self.error(codes::BAD_VALUE, span, id);
+    }
+
+    /// An unknown key, where `id` says which keys the mapping takes.
+    fn unknown(&mut self, k: &Node, id: &'static str) {
+        let message = Message::new(id).text("key", clip(key(k)));
+        self.error(codes::UNKNOWN_KEY, k.span, message);
     }
 
     fn suite(&mut self, root: &Node) -> Option<Suite> {
         let Some(map) = entries(root) else {
-            self.error(root.span, "expected a mapping with `cases`");
+            self.bad(root.span, "test-not-a-mapping");
             return None;
         };
         let (mut rules, mut as_of, mut cases) = (Vec::new(), None, None);
@@ -112,18 +117,15 @@ impl Reader {
                 "rules" => rules = self.strings(v),
                 "as_of" => as_of = self.date(v),
                 "cases" => cases = Some(v),
-                other => self.error(
-                    k.span,
-                    format!("unknown key `{other}`; expected `rules`, `as_of` or `cases`"),
-                ),
+                _ => self.unknown(k, "test-unknown-key"),
             }
         }
         let Some(cases) = cases else {
-            self.error(root.span, "the test file has no `cases`");
+            self.error(codes::MISSING_FIELD, root.span, "test-no-cases");
             return None;
         };
         let Value::Seq(items) = &cases.value else {
-            self.error(cases.span, "`cases` must be a list");
+            self.bad(cases.span, "test-cases-not-a-list");
             return None;
         };
         let cases = items.iter().filter_map(|c| self.case(c, as_of)).collect();
@@ -132,7 +134,7 @@ impl Reader {
 
     fn case(&mut self, node: &Node, default_as_of: Option<Date>) -> Option<Case> {
         let Some(map) = entries(node) else {
-            self.error(node.span, "a case must be a mapping");
+            self.bad(node.span, "test-case-not-a-mapping");
             return None;
         };
         let mut case = Case {
@@ -165,25 +167,14 @@ impl Reader {
                     case.expect = self.expect(v);
                 }
                 "pending" => case.pending = self.int(v).map(|n| n as usize),
-                other => self.error(
-                    k.span,
-                    format!(
-                        "unknown key `{other}`; expected `name`, `as_of`, `records`, `files`, `expect` or `pending`"
-                    ),
-                ),
+                _ => self.unknown(k, "test-unknown-case-key"),
             }
         }
         if !has_as_of {
-            self.error(
-                node.span,
-                "the case has no `as_of` (and the file gives none)",
-            );
+            self.error(codes::MISSING_FIELD, node.span, "test-case-no-as-of");
         }
         if !has_expect {
-            self.error(
-                node.span,
-                "the case has no `expect` (use `expect: none` when no finding is expected)",
-            );
+            self.error(codes::MISSING_FIELD, node.span, "test-case-no-expect");
         }
         Some(case)
     }
@@ -193,7 +184,7 @@ impl Reader {
             Value::Str { text, .. } if text == "none" => Vec::new(),
             Value::Seq(items) => items.iter().filter_map(|i| self.expected(i)).collect(),
             _ => {
-                self.error(v.span, "`expect` must be a list of findings or `none`");
+                self.bad(v.span, "test-expect-not-a-list");
                 Vec::new()
             }
         }
@@ -201,27 +192,10 @@ impl Reader {
 
     fn expected(&mut self, node: &Node) -> Option<Expected> {
         let Some(map) = entries(node) else {
-            self.error(
-                node.span,
-                "an expected finding must be a mapping with `rule` and `record`",
-            );
+            self.bad(node.span, "test-expected-not-a-mapping");
             return None;
         };
-        let mut e = Expected {
-            rule: String::new(),
-            record: String::new(),
-            unit: None,
-            group: Vec::new(),
-            severity: None,
-            penalty: None,
-            due: None,
-            late_days: None,
-            late_workdays: None,
-            reward: None,
-            early_days: None,
-            early_workdays: None,
-            waived: None,
-        };
+        let mut e = Expected::default();
         for (k, v) in map {
             match key(k) {
                 "rule" => e.rule = self.string(v).unwrap_or_default(),
@@ -237,17 +211,11 @@ impl Reader {
                 "early_days" => e.early_days = self.int(v),
                 "early_workdays" => e.early_workdays = self.int(v),
                 "waived" => e.waived = self.boolean(v),
-                other => self.error(
-                    k.span,
-                    format!("unknown key `{other}` in an expected finding"),
-                ),
+                _ => self.unknown(k, "test-unknown-expected-key"),
             }
         }
         if e.rule.is_empty() || (e.record.is_empty() && e.unit.is_none() && e.group.is_empty()) {
-            self.error(
-                node.span,
-                "an expected finding needs `rule` and `record` (or `unit` or `group`, for a group rule)",
-            );
+            self.error(codes::MISSING_FIELD, node.span, "test-expected-incomplete");
             return None;
         }
         Some(e)
@@ -256,10 +224,7 @@ impl Reader {
     /// `group: { region: Jiangsu/Wuxi, round: r1 }`: fields and values.
     fn group(&mut self, v: &Node) -> Vec<(String, String)> {
         let Value::Map(entries) = &v.value else {
-            self.error(
-                v.span,
-                "`group` must be a mapping of fields to values, like `{ region: Jiangsu/Wuxi }`",
-            );
+            self.bad(v.span, "test-group-not-a-mapping");
             return Vec::new();
         };
         entries
@@ -272,7 +237,7 @@ impl Reader {
         match &v.value {
             Value::Str { text, .. } => Some(text.clone()),
             _ => {
-                self.error(v.span, "expected text");
+                self.bad(v.span, "test-expected-text");
                 None
             }
         }
@@ -282,7 +247,7 @@ impl Reader {
         match &v.value {
             Value::Seq(items) => items.iter().filter_map(|i| self.string(i)).collect(),
             _ => {
-                self.error(v.span, "expected a list");
+                self.bad(v.span, "test-expected-list");
                 Vec::new()
             }
         }
@@ -294,7 +259,7 @@ impl Reader {
             _ => None,
         };
         if parsed.is_none() {
-            self.error(v.span, "expected a date (YYYY-MM-DD)");
+            self.bad(v.span, "test-expected-date");
         }
         parsed
     }
@@ -303,7 +268,7 @@ impl Reader {
         match v.value {
             Value::Int(n) => Some(n),
             _ => {
-                self.error(v.span, "expected a whole number");
+                self.bad(v.span, "test-expected-number");
                 None
             }
         }
@@ -313,7 +278,7 @@ impl Reader {
         match v.value {
             Value::Bool(b) => Some(b),
             _ => {
-                self.error(v.span, "expected `true` or `false`");
+                self.bad(v.span, "test-expected-boolean");
                 None
             }
         }
@@ -327,7 +292,7 @@ impl Reader {
         };
         let p = Points::parse(&text);
         if p.is_none() {
-            self.error(v.span, "expected points with at most two decimals");
+            self.bad(v.span, "test-expected-points");
         }
         p
     }
@@ -340,18 +305,12 @@ impl Reader {
                 "info" => Some(Severity::Info),
                 "commendation" => Some(Severity::Commendation),
                 _ => {
-                    self.error(
-                        v.span,
-                        "expected `error`, `warning`, `info` or `commendation`",
-                    );
+                    self.bad(v.span, "test-expected-severity");
                     None
                 }
             },
             _ => {
-                self.error(
-                    v.span,
-                    "expected `error`, `warning`, `info` or `commendation`",
-                );
+                self.bad(v.span, "test-expected-severity");
                 None
             }
         }

@@ -227,26 +227,11 @@ fn evaluate_file(file: model::File, plan: &Plan, options: &Options, result: &mut
 }
 
 /// The record loader's diagnostics, as input errors of the file.
-pub(super) fn load_errors(errors: Vec<model::Error>, result: &mut Result) {
-    for e in errors {
-        result.errors.push(InputError {
-            code: e.code.into(),
-            severity: e.severity,
-            message: e.message.into(),
-            origin: Origin::Record,
-            place: Some(Place {
-                file: 0,
-                span: e.span,
-            }),
-            labels: e
-                .labels
-                .into_iter()
-                .map(|(span, text)| (span, text.into()))
-                .collect(),
-            related: Vec::new(),
-            help: e.help.map(Into::into),
-        });
-    }
+pub(super) fn load_errors(errors: Vec<crate::diag::Diagnostic>, result: &mut Result) {
+    let placed = errors
+        .into_iter()
+        .map(|e| InputError::placed(e, Origin::Record, 0));
+    result.errors.extend(placed);
 }
 
 /// The file's text, or why it has none: a located error for bytes that are

@@ -99,7 +99,9 @@ pub fn load(path: &Path, limit: u64, outcome: &mut Outcome) -> Vec<Waiver> {
         errors: Vec::new(),
     };
     if let Some(e) = error {
-        reader.error(e.code, e.span, e.message);
+        reader
+            .errors
+            .push(InputError::placed(e, Origin::Record, file));
     }
     let waivers = docs.iter().flat_map(|d| reader.document(d)).collect();
     outcome.input_errors.extend(reader.errors);

@@ -6,8 +6,13 @@ use std::borrow::Cow;
 use saphyr_parser::{Event, Parser, ScalarStyle, ScanError, Tag};
 
 use super::offsets::Offsets;
-use super::{Error, Limits, Node, Value, scalar};
+use super::{Limits, Node, Value, scalar};
+use crate::diag::{Diagnostic, Message};
 use crate::source::Span;
+
+/// The error that stops the build, boxed: the `Result` of every event
+/// stays small.
+type Error = Box<Diagnostic>;
 
 /// How deep saphyr's scanner lets flow collections nest.
 const FLOW_LIMIT: usize = 255;
@@ -185,15 +190,21 @@ impl<'a> Builder<'a> {
 
     fn alias(&mut self, id: usize, span: Span) -> Result<(), Error> {
         let Some(Some(anchored)) = self.anchors.get(id) else {
-            return Err(error("yaml::syntax", "unknown alias".into(), span));
+            return Err(Box::new(Diagnostic::error(
+                "yaml::syntax",
+                span,
+                "yaml-unknown-alias",
+            )));
         };
         self.alias_nodes = self.alias_nodes.saturating_add(anchored.size);
         if self.alias_nodes > self.limits.max_alias_nodes {
-            let message = format!(
-                "aliases expand to more than {} nodes",
-                self.limits.max_alias_nodes
-            );
-            return Err(error("yaml::alias-limit", message, span));
+            let message =
+                Message::new("yaml-alias-limit").count("max", self.limits.max_alias_nodes);
+            return Err(Box::new(Diagnostic::error(
+                "yaml::alias-limit",
+                span,
+                message,
+            )));
         }
         if self.open.len() + anchored.height > self.limits.max_depth {
             return Err(self.too_deep(span));
@@ -236,8 +247,7 @@ impl<'a> Builder<'a> {
     }
 
     fn too_deep(&self, span: Span) -> Error {
-        let message = format!("nesting is deeper than {} levels", self.limits.max_depth);
-        error("yaml::too-deep", message, span)
+        too_deep(self.limits.max_depth, span)
     }
 
     fn scan_error(&mut self, e: &ScanError) -> Error {
@@ -247,31 +257,29 @@ impl<'a> Builder<'a> {
         if e.info() == "recursion limit exceeded" {
             // The scanner's own flow nesting limit (255), hit while looking ahead.
             let max = self.limits.max_depth.min(FLOW_LIMIT);
-            return error(
-                "yaml::too-deep",
-                format!("nesting is deeper than {max} levels"),
-                span,
-            );
+            return too_deep(max, span);
         }
-        error("yaml::syntax", message(e.info()), span)
+        Box::new(Diagnostic::error("yaml::syntax", span, message(e.info())))
     }
 }
 
-fn error(code: &'static str, message: String, span: Span) -> Error {
-    Error {
-        code,
-        message,
-        span,
-    }
+fn too_deep(max: usize, span: Span) -> Error {
+    let message = Message::new("yaml-too-deep").count("max", max);
+    Box::new(Diagnostic::error("yaml::too-deep", span, message))
 }
 
-/// saphyr's messages, in our style: lowercase first letter, no final period.
-fn message(info: &str) -> String {
+/// saphyr's reason, in our style (lowercase first letter, no final
+/// period), as the argument of rectify's message: the parser's words are
+/// English in every language.
+fn message(info: &str) -> Message {
     let info = info.trim().trim_end_matches('.');
     let mut chars = info.chars();
     match chars.next() {
-        Some(first) => first.to_lowercase().chain(chars).collect(),
-        None => "invalid yaml".to_owned(),
+        Some(first) => Message::new("yaml-syntax").text(
+            "reason",
+            first.to_lowercase().chain(chars).collect::<String>(),
+        ),
+        None => Message::new("yaml-syntax-unknown"),
     }
 }
 

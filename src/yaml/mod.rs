@@ -9,6 +9,7 @@ mod build;
 mod offsets;
 mod scalar;
 
+use crate::diag::Diagnostic;
 use crate::source::Span;
 
 #[derive(Clone, Debug, PartialEq)]
@@ -52,7 +53,9 @@ impl Default for Limits {
     }
 }
 
-/// A file that is not YAML we can use. Codes:
+/// Parse every document of `text`. On an error, the documents completed
+/// before it are returned with the error: a file that is not YAML we can
+/// use, a [`Diagnostic`] with one of the codes
 ///
 /// - `yaml::syntax`: the text is not valid YAML (or names an unknown alias);
 ///   the span is the character where the parser gave up.
@@ -61,18 +64,8 @@ impl Default for Limits {
 /// - `yaml::alias-limit`: aliases would materialise more than
 ///   `Limits::max_alias_nodes` nodes in the file ("billion laughs"); the
 ///   span is the alias that went over.
-#[derive(Clone, Debug, PartialEq, thiserror::Error)]
-#[error("{message}")]
-pub struct Error {
-    pub code: &'static str,
-    pub message: String,
-    pub span: Span,
-}
-
-/// Parse every document of `text`. On an error, the documents completed
-/// before it are returned with the error.
-pub fn parse(text: &str, limits: &Limits) -> (Vec<Node>, Option<Error>) {
+pub fn parse(text: &str, limits: &Limits) -> (Vec<Node>, Option<Diagnostic>) {
     let mut builder = build::Builder::new(text, limits);
-    let error = builder.run().err();
+    let error = builder.run().err().map(|e| *e);
     (builder.docs, error)
 }
