@@ -868,6 +868,50 @@ rules-field-in-no-record = no record has `{ $path }`, but records have { $spelli
 # Command-line choices (`cli::`).
 cli-unknown-rule = no rule `{ $id }` is loaded
 
+
+# rectify.toml (`config::`).
+config-unreadable = error: cannot read the configuration `{ $name }`: { input-reason }
+config-errors = error: `{ $name }` has { $n ->
+    [one] { $n } error
+   *[other] { $n } errors
+}; nothing was run
+config-syntax = invalid TOML: { $reason }
+# What a key's value should be, by `expected`.
+config-expected = { $expected ->
+    [units] a table of unit names and their aliases
+    [paths] a path or an array of paths
+    [path] a non-empty path
+    [one-of] one of { $allowed }
+    [whole] a whole number from { $min } to { $max }
+    [boolean] `true` or `false`
+    [date] a date of the form YYYY-MM-DD
+    [names] an array of names
+    [name] a non-empty name
+   *[aliases] an array of aliases (`[]` for none)
+}
+# What was found instead, by `found`; `value` as written.
+config-found = { $found ->
+    [string] the string `{ $value }`
+    [number] the number `{ $value }`
+    [decimal] a decimal number
+    [array] an array
+    [table] a table
+   *[value] `{ $value }`
+}
+config-invalid-value = `{ $key }` must be { config-expected }, found { config-found }
+config-invalid-value-empty-unit = a unit name in `[units]` must not be empty
+config-unknown-key = unknown key `{ $key }`{ $in-table ->
+    [yes] {" "}in `[{ $table }]`
+   *[no] {""}
+}
+    .help = the keys rectify knows here are { $keys }
+config-invalid-glob = `{ $text }` in `{ $key }` is not a valid glob: { $reason }
+config-duplicate-name = `{ $name }` is listed twice in `{ $key }`
+    .first = first listed here
+config-duplicate-unit = unit name `{ $name }` is given twice in `[units]`
+    .first = first given here
+    .help = a name may belong to one unit only
+
 # end of calendars, configuration, waivers, units and files
 
 

@@ -810,6 +810,47 @@ rules-field-in-no-record = 没有记录含有 `{ $path }`，但有记录含有 {
 # 命令行选项（`cli::`）。
 cli-unknown-rule = 未加载规则 `{ $id }`
 
+
+# rectify.toml（`config::`）。
+config-unreadable = 错误：无法读取配置文件 `{ $name }`：{ input-reason }
+config-errors = 错误：`{ $name }` 有 { $n } 个错误，未执行任何操作
+config-syntax = TOML 格式无效：{ $reason }
+# 键的值应为什么，按 `expected` 区分。
+config-expected = { $expected ->
+    [units] 单位名称及其别名组成的表
+    [paths] 一个路径或路径数组
+    [path] 非空路径
+    [one-of] { $allowed } 之一
+    [whole] { $min } 到 { $max } 之间的整数
+    [boolean] `true` 或 `false`
+    [date] YYYY-MM-DD 格式的日期
+    [names] 名称数组
+    [name] 非空名称
+   *[aliases] 别名数组（没有别名写 `[]`）
+}
+# 实际填写的值，按 `found` 区分；`value` 为原文。
+config-found = { $found ->
+    [string] 字符串 `{ $value }`
+    [number] 数字 `{ $value }`
+    [decimal] 小数
+    [array] 数组
+    [table] 表
+   *[value] `{ $value }`
+}
+config-invalid-value = `{ $key }` 应为{ config-expected }，实际为{ config-found }
+config-invalid-value-empty-unit = `[units]` 中的单位名称不能为空
+config-unknown-key = { $in-table ->
+    [yes] `[{ $table }]` 中
+   *[no] {""}
+}有未知的键 `{ $key }`
+    .help = 此处 rectify 可识别的键为 { $keys }
+config-invalid-glob = `{ $key }` 中的 `{ $text }` 不是有效的通配模式：{ $reason }
+config-duplicate-name = `{ $name }` 在 `{ $key }` 中重复列出
+    .first = 首次列出于此
+config-duplicate-unit = 单位名称 `{ $name }` 在 `[units]` 中重复填写
+    .first = 首次填写于此
+    .help = 一个名称只能属于一个责任单位
+
 # end of calendars, configuration, waivers, units and files
 
 
