@@ -764,7 +764,7 @@ waiver-not-an-approver = `{ $name }` 不是豁免审批人
         [yes] 是否应为 `{ $name }`？
        *[no] {""}
     }豁免可由 { $approvers } 审批（rectify.toml 中的 `waivers.approvers`）
-waiver-too-long = 豁免有效期至 { $until }，超过 { $as-of } 之后 { $days } 天
+waiver-too-long = 豁免有效期至 { $until }，超出 { $as-of } 之后 { $days } 天的上限
     .help = 豁免有效期最长为评估日期之后 { $days } 天（rectify.toml 中的 `waivers.max-days`）；到期后请续期
 unit-lookalike = 责任单位 `{ $name }` 是 `{ $first }` 的另一种写法
     .first = 此处首次写作 `{ $first }`
@@ -820,9 +820,9 @@ config-expected = { $expected ->
     [units] 单位名称及其别名组成的表
     [paths] 一个路径或路径数组
     [path] 非空路径
-    [one-of] { $allowed } 之一
-    [whole] { $min } 到 { $max } 之间的整数
-    [boolean] `true` 或 `false`
+    [one-of] {" "}{ $allowed } 之一
+    [whole] {" "}{ $min } 到 { $max } 之间的整数
+    [boolean] {" "}`true` 或 `false`
     [date] YYYY-MM-DD 格式的日期
     [names] 名称数组
     [name] 非空名称
@@ -835,14 +835,14 @@ config-found = { $found ->
     [decimal] 小数
     [array] 数组
     [table] 表
-   *[value] `{ $value }`
+   *[value] {" "}`{ $value }`
 }
 config-invalid-value = `{ $key }` 应为{ config-expected }，实际为{ config-found }
 config-invalid-value-empty-unit = `[units]` 中的单位名称不能为空
 config-unknown-key = { $in-table ->
-    [yes] `[{ $table }]` 中
-   *[no] {""}
-}有未知的键 `{ $key }`
+    [yes] `[{ $table }]` 中有未知的键
+   *[no] 未知的键
+} `{ $key }`
     .help = 此处 rectify 可识别的键为 { $keys }
 config-invalid-glob = `{ $key }` 中的 `{ $text }` 不是有效的通配模式：{ $reason }
 config-duplicate-name = `{ $name }` 在 `{ $key }` 中重复列出
