@@ -193,47 +193,33 @@ years:
   twenty: {}
 ";
 
+/// `check` of one record with the rules `r.rules` and the calendar file
+/// `calendar`, in a scratch folder `name`.
+fn calendar_case(name: &str, calendar: &str, codes: &[&str]) {
+    let dir = Scratch::new(name);
+    dir.write("r.rules", RULES)
+        .write("calendars/cn.yaml", calendar)
+        .write("t.yaml", RECORD);
+    let args = [
+        "check",
+        "t.yaml",
+        "--rules",
+        "r.rules",
+        "--as-of",
+        "2025-06-30",
+    ];
+    case(name, &dir.0, &args, codes);
+}
+
 #[test]
 fn calendar_files_in_chinese() {
-    let dir = Scratch::new("calendar");
-    dir.write("r.rules", RULES)
-        .write("calendars/cn.yaml", BAD_CALENDAR)
-        .write("t.yaml", RECORD);
-    case(
-        "calendar_file",
-        &dir.0,
-        &[
-            "check",
-            "t.yaml",
-            "--rules",
-            "r.rules",
-            "--as-of",
-            "2025-06-30",
-        ],
-        &[
-            "calendar::bad-weekday",
-            "calendar::unknown-key",
-            "calendar::bad-date",
-        ],
-    );
-    let empty = Scratch::new("calendar-empty");
-    empty
-        .write("r.rules", RULES)
-        .write("calendars/cn.yaml", "")
-        .write("t.yaml", RECORD);
-    case(
-        "calendar_empty",
-        &empty.0,
-        &[
-            "check",
-            "t.yaml",
-            "--rules",
-            "r.rules",
-            "--as-of",
-            "2025-06-30",
-        ],
-        &["calendar::documents"],
-    );
+    let codes = [
+        "calendar::bad-weekday",
+        "calendar::unknown-key",
+        "calendar::bad-date",
+    ];
+    calendar_case("calendar_file", BAD_CALENDAR, &codes);
+    calendar_case("calendar_empty", "", &["calendar::documents"]);
 }
 
 #[test]
@@ -587,4 +573,46 @@ fn the_example_says_every_diagnostic_in_chinese() {
             .any(|l| l.starts_with("整改进度：") && words(l)),
         "{text}"
     );
+}
+
+/// Why a file could not be read is said by its kind in either language;
+/// an error made with its own words keeps them, and a kind rectify has no
+/// words for is the operating system's text.
+#[test]
+fn io_reasons_are_said_by_their_kind() {
+    use rectify::diag::io_message;
+    use rectify::i18n::Lang;
+    use std::io::{Error, ErrorKind};
+    let say = |e: &Error, lang: Lang| io_message("input-reason", e).say(lang.catalogue());
+    let cases = [
+        (
+            ErrorKind::NotFound,
+            "no such file or directory",
+            "文件或文件夹不存在",
+        ),
+        (
+            ErrorKind::PermissionDenied,
+            "permission denied",
+            "没有访问权限",
+        ),
+        (ErrorKind::IsADirectory, "is a directory", "这是一个文件夹"),
+    ];
+    for (kind, en, zh) in cases {
+        let e = Error::from(kind);
+        assert_eq!(
+            (say(&e, Lang::En).as_str(), say(&e, Lang::ZhCn).as_str()),
+            (en, zh)
+        );
+    }
+    let own = Error::new(ErrorKind::NotFound, "no calendar named cn");
+    assert_eq!(say(&own, Lang::ZhCn), "no calendar named cn");
+    // EAGAIN: no words of rectify's, so the system's own, lowercased.
+    let other = Error::from_raw_os_error(11);
+    let system = other.to_string();
+    let system = system
+        .split(" (os error")
+        .next()
+        .unwrap_or_default()
+        .to_lowercase();
+    assert_eq!(say(&other, Lang::ZhCn), system);
 }
