@@ -696,7 +696,7 @@ rules-calendar-unreadable = 无法读取日历 `{ $path }`：{ input-reason }
     .help-none = 规则文件旁及其附近的 `calendars/` 文件夹中都没有日历文件；`rectify init` 会把内置的中国法定节假日日历写入 `rules/calendars/cn.yaml`
     .help-nearby = 规则文件旁的日历：{ $calendars }{ $more ->
         [0] {""}
-       *[other] 等
+       *[other] {" "}等
     }（路径相对于规则文件）
 rules-calendar-unreadable-resolved = 无法读取日历 `{ $path }`（解析为 `{ $resolved }`）：{ input-reason }
 rules-calendar-disagree = 日历之间不一致：{ calendar-merge-problem }
