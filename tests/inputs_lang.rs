@@ -257,6 +257,20 @@ fn rule_files_and_their_calendars_in_chinese() {
         &["check", "t.yaml", "--rules", ".", "--as-of", "2025-06-30"],
         &["rules::calendar"],
     );
+    dir.write("solo/r.rules", &RULES.replace("cn.yaml", "none.yaml"));
+    case(
+        "rules_calendar_none_nearby",
+        &dir.0,
+        &[
+            "check",
+            "t.yaml",
+            "--rules",
+            "solo",
+            "--as-of",
+            "2025-06-30",
+        ],
+        &["rules::calendar"],
+    );
     case(
         "rules_missing",
         &dir.0,
@@ -435,6 +449,18 @@ fn waivers_in_chinese() {
             "waiver::unreadable",
         ],
     );
+    dir.write("map.yaml", "rule: plan-on-time\n")
+        .write("scalar.yaml", "7\n");
+    let bad = [
+        "check",
+        "records",
+        "--waivers",
+        "map.yaml",
+        "--waivers",
+        "scalar.yaml",
+    ];
+    let args = [&bad[..], &["--as-of", "2025-06-30"]].concat();
+    case("waiver_bad_file", &dir.0, &args, &["waiver::bad-file"]);
     let authority = Scratch::new("authority");
     authority
         .copy(
@@ -447,7 +473,7 @@ fn waivers_in_chinese() {
         )
         .write(
             "rectify.toml",
-            "[waivers]\napprovers = [\"Jiangsu Provincial Leading Group\"]\nmax-days = 30\n",
+            "[waivers]\napprovers = [\"Jiangsu Provincial Leading Group\", \"men\"]\nmax-days = 30\n",
         );
     case(
         "waiver_authority",
