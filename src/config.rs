@@ -18,7 +18,7 @@
 //! ```
 //!
 //! Every key and value keeps its byte span in the file, so an unknown key
-//! or a value of the wrong type is an [`Error`] located in the file, with a
+//! or a value of the wrong type is a [`Diagnostic`] located in the file, with a
 //! "did you mean" for a misspelt key; all of them are collected, not only
 //! the first.
 //!
@@ -32,6 +32,7 @@ use jiff::civil::Date;
 use toml::Spanned as TomlSpanned;
 use toml::de::{DeArray, DeTable, DeValue};
 
+use crate::diag::{Diagnostic, Message};
 use crate::i18n::Lang;
 use crate::source::{Span, Spanned};
 use crate::units::{UnitDecl, UnitRegistry};
@@ -101,18 +102,6 @@ pub struct WaiverAuthority {
     pub max_days: Option<u32>,
 }
 
-/// A problem with the file, at a byte span of it.
-#[derive(Clone, Debug, PartialEq, Eq)]
-pub struct Error {
-    /// A named code such as `config::unknown-key`.
-    pub code: &'static str,
-    pub message: String,
-    pub span: Span,
-    /// Another place in the file and what it shows (the first of two).
-    pub related: Option<(Span, String)>,
-    pub help: Option<String>,
-}
-
 /// The top-level keys, in the order `rectify config` lists them.
 pub const KEYS: &[&str] = &[
     "records",
@@ -134,7 +123,7 @@ const WAIVER_KEYS: &[&str] = &["files", "inline", "approvers", "max-days"];
 
 /// Parse and validate the text of a `rectify.toml`: the settings, or every
 /// problem found.
-pub fn parse(text: &str) -> Result<Config, Vec<Error>> {
+pub fn parse(text: &str) -> Result<Config, Vec<Diagnostic>> {
     let table = match DeTable::parse(text) {
         Ok(table) => table.into_inner(),
         Err(e) => return Err(vec![syntax_error(&e, text)]),
@@ -151,19 +140,18 @@ pub fn parse(text: &str) -> Result<Config, Vec<Error>> {
     }
 }
 
-fn syntax_error(e: &toml::de::Error, text: &str) -> Error {
+fn syntax_error(e: &toml::de::Error, text: &str) -> Diagnostic {
     let span = e.span().map_or(Span::new(text.len(), text.len()), |r| {
         Span::new(r.start, r.end)
     });
     let first = e.message().lines().next().unwrap_or("invalid TOML").trim();
-    let message = lowercase_first(first.trim_end_matches('.'));
-    Error {
-        code: "config::syntax",
-        message: format!("invalid TOML: {message}"),
+    // The TOML parser's own words, as the argument of rectify's.
+    let reason = lowercase_first(first.trim_end_matches('.'));
+    Diagnostic::error(
+        "config::syntax",
         span,
-        related: None,
-        help: None,
-    }
+        Message::new("config-syntax").text("reason", reason),
+    )
 }
 
 fn lowercase_first(text: &str) -> String {
@@ -191,26 +179,22 @@ fn span_of<T>(s: &TomlSpanned<T>) -> Span {
 #[derive(Default)]
 struct Parser {
     config: Config,
-    errors: Vec<Error>,
+    errors: Vec<Diagnostic>,
 }
 
 impl Parser {
-    fn error(&mut self, code: &'static str, message: String, span: Span, help: Option<String>) {
-        self.errors.push(Error {
-            code,
-            message,
-            span,
-            related: None,
-            help,
-        });
+    fn error(&mut self, code: &'static str, message: Message, span: Span, help: Option<Message>) {
+        let mut e = Diagnostic::error(code, span, message);
+        e.help = help;
+        self.errors.push(e);
     }
 
     /// A value of the wrong type or out of range.
-    fn invalid(&mut self, key: &str, expected: &str, value: &TomlSpanned<DeValue<'_>>) {
-        let found = describe(value.get_ref());
+    fn invalid(&mut self, key: &str, expected: Expected<'_>, value: &TomlSpanned<DeValue<'_>>) {
+        let message = expected.said(Message::new("config-invalid-value").text("key", key));
         self.error(
             "config::invalid-value",
-            format!("`{key}` must be {expected}, found {found}"),
+            describe(message, value.get_ref()),
             span_of(value),
             None,
         );
@@ -247,7 +231,7 @@ impl Parser {
             "force-exclude" => self.config.force_exclude = self.boolean(name, value),
             "units" => match value.get_ref() {
                 DeValue::Table(table) => self.units(table, span),
-                _ => self.invalid(name, "a table of unit names and their aliases", value),
+                _ => self.invalid(name, Expected::Units, value),
             },
             _ => self.unknown(key, KEYS, None),
         }
@@ -255,16 +239,17 @@ impl Parser {
 
     fn unknown(&mut self, key: &TomlSpanned<Cow<'_, str>>, known: &[&str], table: Option<&str>) {
         let name = key.get_ref().as_ref();
-        let (what, hint) = match table {
-            Some(t) => (
-                format!("unknown key `{name}` in `[{t}]`"),
-                known.join("`, `"),
-            ),
-            None => (format!("unknown key `{name}`"), known.join("`, `")),
+        let what = Message::new("config-unknown-key")
+            .text("key", name)
+            .text("in-table", if table.is_some() { "yes" } else { "no" })
+            .text("table", table.unwrap_or_default());
+        let help = match crate::suggest::did_you_mean(name, known.iter().copied()) {
+            Some(close) => Message::new("input-did-you-mean").text("name", close),
+            None => {
+                Message::new("config-unknown-key.help").text("keys", crate::diag::backticked(known))
+            }
         };
-        let help = crate::suggest::help(name, known)
-            .or_else(|| Some(format!("the keys rectify knows here are `{hint}`")));
-        self.error("config::unknown-key", what, span_of(key), help);
+        self.error("config::unknown-key", what, span_of(key), Some(help));
     }
 
     /// A string or an array of strings, none empty.
@@ -273,12 +258,11 @@ impl Parser {
         key: &str,
         value: &TomlSpanned<DeValue<'_>>,
     ) -> Option<Spanned<Vec<String>>> {
-        let expected = "a path or an array of paths";
         let items: Vec<&TomlSpanned<DeValue<'_>>> = match value.get_ref() {
             DeValue::String(_) => vec![value],
             DeValue::Array(items) => items.iter().collect(),
             _ => {
-                self.invalid(key, expected, value);
+                self.invalid(key, Expected::Paths, value);
                 return None;
             }
         };
@@ -290,7 +274,7 @@ impl Parser {
                     out.push(s.to_string());
                 }
                 _ => {
-                    self.invalid(key, "a non-empty path", item);
+                    self.invalid(key, Expected::Path, item);
                     return None;
                 }
             }
@@ -308,12 +292,11 @@ impl Parser {
         if let Err(e) = builder.add(text) {
             let reason = e.to_string();
             let reason = reason.rsplit(": ").next().unwrap_or(&reason).to_string();
-            self.error(
-                "config::invalid-glob",
-                format!("`{text}` in `{key}` is not a valid glob: {reason}"),
-                span_of(item),
-                None,
-            );
+            let message = Message::new("config-invalid-glob")
+                .text("text", text)
+                .text("key", key)
+                .text("reason", reason);
+            self.error("config::invalid-glob", message, span_of(item), None);
         }
     }
 
@@ -339,23 +322,23 @@ impl Parser {
         allowed: &[&str],
         value: &TomlSpanned<DeValue<'_>>,
     ) -> Option<Spanned<String>> {
-        let expected = format!("one of `{}`", allowed.join("`, `"));
+        let expected = Expected::OneOf(allowed);
         match value.get_ref() {
             DeValue::String(s) if allowed.contains(&s.as_ref()) => {
                 Some(Spanned::new(s.to_string(), span_of(value)))
             }
             DeValue::String(s) => {
-                let help = crate::suggest::help(s, allowed);
-                self.error(
-                    "config::invalid-value",
-                    format!("`{key}` must be {expected}, found `{s}`"),
-                    span_of(value),
-                    help,
-                );
+                let help = crate::suggest::did_you_mean(s, allowed.iter().copied())
+                    .map(|close| Message::new("input-did-you-mean").text("name", close));
+                let message = expected
+                    .said(Message::new("config-invalid-value").text("key", key))
+                    .text("found", "value")
+                    .text("value", s.as_ref());
+                self.error("config::invalid-value", message, span_of(value), help);
                 None
             }
             _ => {
-                self.invalid(key, &expected, value);
+                self.invalid(key, expected, value);
                 None
             }
         }
@@ -368,7 +351,7 @@ impl Parser {
         max: u64,
         value: &TomlSpanned<DeValue<'_>>,
     ) -> Option<u64> {
-        let expected = format!("a whole number from {min} to {max}");
+        let expected = Expected::Whole(min, max);
         let n = match value.get_ref() {
             DeValue::Integer(i) => {
                 let digits: String = i.as_str().chars().filter(|c| *c != '_').collect();
@@ -379,7 +362,7 @@ impl Parser {
         match n {
             Some(n) if (min..=max).contains(&n) => Some(n),
             _ => {
-                self.invalid(key, &expected, value);
+                self.invalid(key, expected, value);
                 None
             }
         }
@@ -389,7 +372,7 @@ impl Parser {
         match value.get_ref() {
             DeValue::Boolean(b) => Some(Spanned::new(*b, span_of(value))),
             _ => {
-                self.invalid(key, "`true` or `false`", value);
+                self.invalid(key, Expected::Boolean, value);
                 None
             }
         }
@@ -405,7 +388,7 @@ impl Parser {
             _ => None,
         };
         if date.is_none() {
-            self.invalid(key, "a date of the form YYYY-MM-DD", value);
+            self.invalid(key, Expected::Date, value);
         }
         date.map(|d| Spanned::new(d, span_of(value)))
     }
@@ -440,7 +423,7 @@ impl Parser {
     /// An array of non-empty names, each once.
     fn names(&mut self, key: &str, value: &TomlSpanned<DeValue<'_>>) -> Vec<String> {
         let Some(items) = value.get_ref().as_array() else {
-            self.invalid(key, "an array of names", value);
+            self.invalid(key, Expected::Names, value);
             return Vec::new();
         };
         let mut seen: Vec<(String, Span)> = Vec::new();
@@ -450,13 +433,12 @@ impl Parser {
             };
             if let Some((_, first)) = seen.iter().find(|(n, _)| *n == name) {
                 let first = *first;
-                self.errors.push(Error {
-                    code: "config::duplicate-name",
-                    message: format!("`{name}` is listed twice in `{key}`"),
-                    span: span_of(item),
-                    related: Some((first, "first listed here".into())),
-                    help: None,
-                });
+                let message = Message::new("config-duplicate-name")
+                    .text("name", name.as_str())
+                    .text("key", key);
+                let mut e = Diagnostic::error("config::duplicate-name", span_of(item), message);
+                e.related = vec![(0, first, "config-duplicate-name.first".into())];
+                self.errors.push(e);
                 continue;
             }
             seen.push((name, span_of(item)));
@@ -469,7 +451,7 @@ impl Parser {
         match value.get_ref() {
             DeValue::String(s) if !s.trim().is_empty() => Some(s.to_string()),
             _ => {
-                self.invalid(key, "a non-empty name", value);
+                self.invalid(key, Expected::Name, value);
                 None
             }
         }
@@ -484,7 +466,7 @@ impl Parser {
             if canonical.trim().is_empty() {
                 self.error(
                     "config::invalid-value",
-                    "a unit name in `[units]` must not be empty".into(),
+                    "config-invalid-value-empty-unit".into(),
                     span_of(key),
                     None,
                 );
@@ -493,8 +475,8 @@ impl Parser {
             let aliases = match value.get_ref() {
                 DeValue::Array(items) => self.aliases(&canonical, items),
                 _ => {
-                    let what = format!("`units.\"{canonical}\"`");
-                    self.invalid(&what, "an array of aliases (`[]` for none)", value);
+                    let what = format!("units.\"{canonical}\"");
+                    self.invalid(&what, Expected::Aliases, value);
                     continue;
                 }
             };
@@ -523,13 +505,11 @@ impl Parser {
     fn once(&mut self, seen: &mut Vec<(String, Span)>, name: String, at: Span) {
         let key = normalise(&name);
         if let Some((_, first)) = seen.iter().find(|(n, _)| *n == key) {
-            self.errors.push(Error {
-                code: "config::duplicate-unit",
-                message: format!("unit name `{name}` is given twice in `[units]`"),
-                span: at,
-                related: Some((*first, "first given here".into())),
-                help: Some("a name may belong to one unit only".into()),
-            });
+            let message = Message::new("config-duplicate-unit").text("name", name);
+            let mut e = Diagnostic::error("config::duplicate-unit", at, message)
+                .with_help("config-duplicate-unit.help");
+            e.related = vec![(0, *first, "config-duplicate-unit.first".into())];
+            self.errors.push(e);
         } else {
             seen.push((key, at));
         }
@@ -546,17 +526,56 @@ fn normalise(name: &str) -> String {
         .to_lowercase()
 }
 
-/// `a string`, `an integer`, … for "found …" in messages.
-fn describe(value: &DeValue<'_>) -> String {
-    match value {
-        DeValue::String(s) => format!("the string `{s}`"),
-        DeValue::Integer(i) => format!("the number `{}`", i.as_str()),
-        DeValue::Float(_) => "a decimal number".into(),
-        DeValue::Boolean(b) => format!("`{b}`"),
-        DeValue::Datetime(d) => format!("`{d}`"),
-        DeValue::Array(_) => "an array".into(),
-        DeValue::Table(_) => "a table".into(),
+/// What a key's value should be, as `config-invalid-value` says it.
+#[derive(Clone, Copy)]
+enum Expected<'a> {
+    Units,
+    Paths,
+    Path,
+    OneOf(&'a [&'a str]),
+    Whole(u64, u64),
+    Boolean,
+    Date,
+    Names,
+    Name,
+    Aliases,
+}
+
+impl Expected<'_> {
+    /// `message` with the arguments that say what was expected.
+    fn said(self, message: Message) -> Message {
+        let kind = |k: &str| message.clone().text("expected", k);
+        let big = |n: u64| i64::try_from(n).unwrap_or(i64::MAX);
+        match self {
+            Expected::Units => kind("units"),
+            Expected::Paths => kind("paths"),
+            Expected::Path => kind("path"),
+            Expected::OneOf(allowed) => {
+                kind("one-of").text("allowed", crate::diag::backticked(allowed))
+            }
+            Expected::Whole(min, max) => kind("whole").int("min", big(min)).int("max", big(max)),
+            Expected::Boolean => kind("boolean"),
+            Expected::Date => kind("date"),
+            Expected::Names => kind("names"),
+            Expected::Name => kind("name"),
+            Expected::Aliases => kind("aliases"),
+        }
     }
+}
+
+/// `message` with what was found instead: `found` names its kind,
+/// `value` holds it as written.
+fn describe(message: Message, value: &DeValue<'_>) -> Message {
+    let (found, shown) = match value {
+        DeValue::String(s) => ("string", s.to_string()),
+        DeValue::Integer(i) => ("number", i.as_str().to_string()),
+        DeValue::Float(_) => ("decimal", String::new()),
+        DeValue::Boolean(b) => ("value", b.to_string()),
+        DeValue::Datetime(d) => ("value", d.to_string()),
+        DeValue::Array(_) => ("array", String::new()),
+        DeValue::Table(_) => ("table", String::new()),
+    };
+    message.text("found", found).text("value", shown)
 }
 
 #[cfg(test)]
@@ -570,7 +589,7 @@ mod tests {
                 .into_iter()
                 .map(|e| {
                     let at = &text[e.span.start as usize..e.span.end as usize];
-                    (e.message, at.to_string())
+                    (e.message.english(), at.to_string())
                 })
                 .collect(),
         }
@@ -608,14 +627,18 @@ mod tests {
         let text = "recrods = [\"a\"]\n[waivers]\ninlin = \"deny\"\n";
         let errors = parse(text).expect_err("unknown keys");
         assert_eq!(errors.len(), 2);
-        assert_eq!(errors[0].message, "unknown key `recrods`");
-        assert_eq!(errors[0].help.as_deref(), Some("did you mean `records`?"));
+        let help = |e: &Diagnostic| e.help.as_ref().map(Message::english);
+        assert_eq!(errors[0].message.english(), "unknown key `recrods`");
+        assert_eq!(help(&errors[0]).as_deref(), Some("did you mean `records`?"));
         assert_eq!(
             &text[errors[0].span.start as usize..errors[0].span.end as usize],
             "recrods"
         );
-        assert_eq!(errors[1].message, "unknown key `inlin` in `[waivers]`");
-        assert_eq!(errors[1].help.as_deref(), Some("did you mean `inline`?"));
+        assert_eq!(
+            errors[1].message.english(),
+            "unknown key `inlin` in `[waivers]`"
+        );
+        assert_eq!(help(&errors[1]).as_deref(), Some("did you mean `inline`?"));
     }
 
     #[test]
@@ -653,7 +676,7 @@ mod tests {
         let found = parse("records = [\n").expect_err("bad TOML");
         assert_eq!(found[0].code, "config::syntax");
         assert!(
-            found[0].message.starts_with("invalid TOML: "),
+            found[0].message.english().starts_with("invalid TOML: "),
             "{:?}",
             found[0]
         );
@@ -709,5 +732,14 @@ mod tests {
         );
         let found = errors("[waivers]\ninline = \"maybe\"\napprovers = [\"a\", \"a\"]\n");
         assert_eq!(found.len(), 2, "{found:?}");
+    }
+
+    /// The key was once wrapped in backticks twice (``` ``units."Wuxi"`` ```).
+    #[test]
+    fn aliases_that_are_not_an_array_name_the_key_once_in_backticks() {
+        let found = errors("[units]\n\"Wuxi\" = \"WX\"\n");
+        let message = "`units.\"Wuxi\"` must be an array of aliases (`[]` for none), \
+                       found the string `WX`";
+        assert_eq!(found, vec![(message.to_string(), "\"WX\"".to_string())]);
     }
 }

@@ -9,7 +9,7 @@ use std::path::{Path, PathBuf};
 use std::sync::Arc;
 
 use crate::calendar::Calendar;
-use crate::diag::Severity;
+use crate::diag::{Message, Severity};
 use crate::eval::{self, Plan};
 use crate::outcome::{InputError, Origin, Place, SourceFile};
 use crate::source::{LineIndex, Span};
@@ -55,11 +55,9 @@ pub fn rules_with(paths: &[PathBuf], overlay: Overlay<'_>) -> Rules {
         }
     }
     if rules.files.is_empty() && rules.errors.is_empty() {
-        rules.errors.push(whole_file_error(
-            "rules::none",
-            "no rule files found".into(),
-            None,
-        ));
+        rules
+            .errors
+            .push(whole_file_error("rules::none", "rules-none".into(), None));
     }
     let calendar = calendars(&mut rules, &parsed);
     let loaded_cleanly = rules.errors.is_empty();
@@ -196,7 +194,7 @@ fn rule_texts(
                 Ok(text) => texts.push((file.display().to_string(), Arc::from(text))),
                 Err(err) => {
                     let file = rules.add(file.display().to_string(), None);
-                    let message = format!("cannot read rule file: {err}");
+                    let message = err.message("rules-unreadable");
                     rules
                         .errors
                         .push(whole_file_error("rules::unreadable", message, Some(file)));
@@ -213,7 +211,7 @@ fn rule_files(path: &Path, overlay: Overlay<'_>, rules: &mut Rules) -> Vec<PathB
             let file = rules.add(path.display().to_string(), None);
             rules.errors.push(whole_file_error(
                 "rules::unreadable",
-                "no such rule file or folder".into(),
+                "rules-unreadable-missing".into(),
                 Some(file),
             ));
             return Vec::new();
@@ -229,7 +227,7 @@ pub fn files_under(dir: &Path, extensions: &[&str]) -> Vec<PathBuf> {
     crate::walk::files_under(dir, extensions)
 }
 
-fn whole_file_error(code: &str, message: String, file: Option<usize>) -> InputError {
+fn whole_file_error(code: &str, message: Message, file: Option<usize>) -> InputError {
     let place = file.map(|file| Place {
         file,
         span: Span::default(),
@@ -257,15 +255,19 @@ fn calendars(rules: &mut Rules, parsed: &[(usize, ast::File)]) -> Option<Calenda
                     match Calendar::parse(&stem, &text) {
                         Ok(cal) => loaded.push(cal),
                         Err(errors) => {
-                            for e in errors {
-                                rules.error(e.code, e.message, cal_file, e.span, e.help);
-                            }
+                            let errors = errors
+                                .into_iter()
+                                .map(|e| InputError::placed(e, Origin::Rule, cal_file));
+                            rules.errors.extend(errors);
                         }
                     }
                 }
                 Err(reason) => {
-                    let (message, help) = calendar_missing(&name, &path.value, &reason);
-                    rules.error("rules::calendar", message, *file, path.span, help);
+                    let mut e = calendar_missing(&name, &path.value, reason);
+                    e.span = path.span;
+                    rules
+                        .errors
+                        .push(InputError::placed(e, Origin::Rule, *file));
                 }
             }
         }
@@ -277,34 +279,47 @@ fn calendars(rules: &mut Rules, parsed: &[(usize, ast::File)]) -> Option<Calenda
         Ok(cal) => Some(cal),
         Err(reason) => {
             if let Some((file, span)) = first_decl {
-                rules.error(
-                    "rules::calendar",
-                    format!("calendars do not agree: {reason}"),
-                    file,
-                    span,
-                    None,
-                );
+                let message = reason.within("rules-calendar-disagree");
+                let e = crate::diag::Diagnostic::error("rules::calendar", span, message);
+                rules.errors.push(InputError::placed(e, Origin::Rule, file));
             }
             None
         }
     }
 }
 
-/// Why a declared calendar could not be read, naming the path as resolved
-/// (relative to the rule file), and the calendars nearby in `help`.
-fn calendar_missing(rule_file: &str, path: &str, reason: &str) -> (String, Option<String>) {
+/// Why a declared calendar could not be read (a `rules::calendar` error
+/// to place at the declaration), naming the path as resolved (relative to
+/// the rule file), and the calendars nearby in `help`.
+fn calendar_missing(rule_file: &str, path: &str, reason: Message) -> crate::diag::Diagnostic {
+    let error = |message: Message| {
+        crate::diag::Diagnostic::error("rules::calendar", Span::default(), message)
+    };
+    let plain = || {
+        error(
+            reason
+                .within("rules-calendar-unreadable")
+                .text("path", path),
+        )
+    };
     if rule_file.starts_with(BUNDLED_DIR) {
-        return (format!("cannot read calendar `{path}`: {reason}"), None);
+        return plain();
     }
     let dir = Path::new(rule_file).parent().unwrap_or(Path::new(""));
     let resolved = dir.join(path);
     let shown = resolved.display().to_string();
     if shown == path {
-        return (format!("cannot read calendar `{path}`: {reason}"), None);
+        return plain();
     }
-    let message = format!("cannot read calendar `{path}` (resolved to `{shown}`): {reason}");
-    let help = (!resolved.exists()).then(|| nearby_help(path, &nearby_calendars(dir)));
-    (message, help)
+    let message = reason
+        .within("rules-calendar-unreadable-resolved")
+        .text("path", path)
+        .text("resolved", shown);
+    let e = error(message);
+    match resolved.exists() {
+        true => e,
+        false => e.with_help(nearby_help(path, &nearby_calendars(dir))),
+    }
 }
 
 /// The calendar files beside a rule file, in its `calendars/` folder and
@@ -345,7 +360,7 @@ const MAX_SHOWN_CALENDARS: usize = 5;
 
 /// "did you mean …?" for the nearby calendar closest to `path` (by path, then
 /// by file name), else the list of nearby calendars, else how to get one.
-fn nearby_help(path: &str, nearby: &[String]) -> String {
+fn nearby_help(path: &str, nearby: &[String]) -> Message {
     let file_name = |p: &str| p.rsplit('/').next().unwrap_or(p).to_string();
     let by_path = crate::suggest::did_you_mean(path, nearby.iter().map(String::as_str));
     let by_name = || {
@@ -356,33 +371,21 @@ fn nearby_help(path: &str, nearby: &[String]) -> String {
         })
     };
     if let Some(best) = by_path.or_else(|| by_name().map(String::as_str)) {
-        return format!("did you mean `{best}`? (paths are relative to the rule file)");
+        return Message::new("rules-calendar-unreadable.help-suggest").text("name", best);
     }
     if nearby.is_empty() {
-        return "no calendar file is beside the rule file or in a `calendars/` folder near it; \
-                `rectify init` writes the bundled calendar of China's official holidays \
-                to `rules/calendars/cn.yaml`"
-            .into();
+        return "rules-calendar-unreadable.help-none".into();
     }
-    let shown: Vec<String> = nearby
-        .iter()
-        .take(MAX_SHOWN_CALENDARS)
-        .map(|n| format!("`{n}`"))
-        .collect();
-    let more = if nearby.len() > MAX_SHOWN_CALENDARS {
-        ", …"
-    } else {
-        ""
-    };
-    format!(
-        "calendars beside the rule file: {}{more} (paths are relative to the rule file)",
-        shown.join(", ")
-    )
+    let shown = &nearby[..nearby.len().min(MAX_SHOWN_CALENDARS)];
+    Message::new("rules-calendar-unreadable.help-nearby")
+        .text("calendars", crate::diag::backticked(shown))
+        .count("more", nearby.len() - shown.len())
 }
 
 /// The calendar's display name and text: relative to the rule file, or from
-/// the bundle for the bundled rule set.
-fn read_calendar(rule_file: &str, path: &str) -> Result<(String, String), String> {
+/// the bundle for the bundled rule set; else why not (the catalogues'
+/// `input-reason`).
+fn read_calendar(rule_file: &str, path: &str) -> Result<(String, String), Message> {
     if let Some(rest) = rule_file.strip_prefix(BUNDLED_DIR) {
         let _ = rest;
         if path == "calendars/cn.yaml" {
@@ -391,7 +394,7 @@ fn read_calendar(rule_file: &str, path: &str) -> Result<(String, String), String
                 BUNDLED_CALENDAR.to_string(),
             ));
         }
-        return Err("the bundle has no such calendar".into());
+        return Err(Message::new("input-reason").text("why", "not-in-bundle"));
     }
     let full = Path::new(rule_file)
         .parent()
@@ -399,7 +402,7 @@ fn read_calendar(rule_file: &str, path: &str) -> Result<(String, String), String
         .join(path);
     read_text(&full, MAX_FILE_SIZE)
         .map(|t| (full.display().to_string(), t))
-        .map_err(|e| e.to_string())
+        .map_err(|e| e.message("input-reason"))
 }
 
 /// The largest file rectify reads unless told otherwise (`--max-file-size`
@@ -424,24 +427,35 @@ pub enum ReadError {
     },
 }
 
-impl std::fmt::Display for ReadError {
-    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+impl ReadError {
+    /// Message `id`, whose text says `{ input-reason }`, with why nothing
+    /// was read as its arguments.
+    pub fn message(&self, id: &'static str) -> Message {
+        let big = |n: u64| i64::try_from(n).unwrap_or(i64::MAX);
+        let why = |why: &str| Message::new(id).text("why", why);
         match self {
-            ReadError::Io(err) => f.write_str(&crate::diag::io_reason(err)),
-            ReadError::Folder => f.write_str("is a folder, not a file"),
-            ReadError::NotRegular => f.write_str("is not a regular file"),
+            ReadError::Io(err) => crate::diag::io_message(id, err),
+            ReadError::Folder => why("folder"),
+            ReadError::NotRegular => why("not-regular"),
             ReadError::TooLarge {
                 size: Some(size),
                 limit,
-            } => write!(f, "file is {size} bytes, over the limit of {limit}"),
+            } => why("too-large")
+                .int("size", big(*size))
+                .int("limit", big(*limit)),
             ReadError::TooLarge { size: None, limit } => {
-                write!(
-                    f,
-                    "file is more than {limit} bytes, over the limit of {limit}"
-                )
+                why("over-limit").int("limit", big(*limit))
             }
-            ReadError::NotUtf8 { at } => write!(f, "file is not valid UTF-8 (byte {at})"),
+            ReadError::NotUtf8 { at } => why("not-utf8").int("at", big(*at as u64)),
         }
+    }
+}
+
+/// In English, for callers that have no run's language (logs, errors of
+/// commands that run before one is chosen).
+impl std::fmt::Display for ReadError {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str(&self.message("input-reason").english())
     }
 }
 

@@ -25,7 +25,7 @@ use std::path::{Component, Path, PathBuf};
 use ignore::WalkBuilder;
 use ignore::overrides::{Override, OverrideBuilder};
 
-use crate::diag::Severity;
+use crate::diag::{Message, Severity};
 
 /// How folders are walked and which named files are kept.
 #[derive(Clone, Debug, Default)]
@@ -61,7 +61,7 @@ pub struct Problem {
     pub path: PathBuf,
     pub code: &'static str,
     pub severity: Severity,
-    pub message: String,
+    pub message: Message,
 }
 
 /// What a walk found.
@@ -142,7 +142,7 @@ pub fn walk(paths: &[PathBuf], extensions: &[&str], discovery: &Discovery) -> Wa
                 path: root.clone(),
                 code: "input::unreadable",
                 severity: Severity::Error,
-                message: format!("cannot read: {}", crate::diag::io_reason(&err)),
+                message: crate::diag::io_message("input-unreadable-path", &err),
             }),
         }
     }
@@ -184,7 +184,7 @@ fn overrides(globs: &[String], positive: bool, walked: &mut Walked) -> Override 
                 path: PathBuf::from(glob),
                 code: "input::bad-glob",
                 severity: Severity::Error,
-                message: format!("invalid glob: {e}"),
+                message: Message::new("input-bad-glob").text("reason", e.to_string()),
             });
         }
     }
@@ -285,12 +285,9 @@ fn hidden_note(path: &Path, wanted: bool, respect: bool) -> Option<&'static str>
 /// A link or a special file named like a wanted file: skipped, with a warning.
 fn not_followed(path: &Path, link: bool) -> Problem {
     let (code, message) = if link {
-        ("input::symlink", "skipped: symbolic links are not followed")
+        ("input::symlink", "input-symlink")
     } else {
-        (
-            "input::not-regular",
-            "skipped: not a regular file (a FIFO, socket or device is never read)",
-        )
+        ("input::not-regular", "input-not-regular")
     };
     Problem {
         path: tidy(path),
@@ -309,16 +306,13 @@ fn problem(err: &ignore::Error, root: &Path) -> Problem {
             path: tidy(&path),
             code: "input::unreadable",
             severity: Severity::Error,
-            message: format!("cannot read: {}", crate::diag::io_reason(io)),
+            message: crate::diag::io_message("input-unreadable-path", io),
         },
         None => Problem {
             path: tidy(&path),
             code: "input::ignore-file",
             severity: Severity::Warning,
-            message: format!(
-                "ignore file not fully applied: {}",
-                lowercase(&err.to_string())
-            ),
+            message: Message::new("input-ignore-file").text("reason", lowercase(&err.to_string())),
         },
     }
 }

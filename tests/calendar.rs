@@ -431,10 +431,13 @@ fn merge_joins_years() {
     let lone = Calendar::from_parts("x", 2025, 2025, vec![], vec![]).unwrap();
     let gap = Calendar::merge(vec![a, lone]).unwrap_err();
     assert_eq!(
-        gap,
+        gap.english(),
         "no calendar covers 2024..=2024 (between the calendars merged)"
     );
-    assert_eq!(Calendar::merge(vec![]).unwrap_err(), "no calendar to merge");
+    assert_eq!(
+        Calendar::merge(vec![]).unwrap_err().english(),
+        "no calendar to merge"
+    );
 }
 
 #[test]
@@ -457,7 +460,7 @@ fn merge_rejects_conflicts() {
     .unwrap();
     let message = Calendar::merge(vec![holiday, workday]).unwrap_err();
     assert_eq!(
-        message,
+        message.english(),
         "cannot merge calendars: `2024-02-04` is both a holiday (`x`) and a make-up workday (for `y`)"
     );
 }
@@ -472,12 +475,12 @@ fn from_parts_rejects_bad_data() {
         vec![(date(2024, 2, 5), "x".into())],
     );
     assert_eq!(
-        weekday.unwrap_err(),
+        weekday.unwrap_err().english(),
         "make-up workday `2024-02-05` for `x` is a monday, not a weekend day"
     );
     let reversed = Calendar::from_parts("a", 2025, 2024, vec![], vec![]);
     assert_eq!(
-        reversed.unwrap_err(),
+        reversed.unwrap_err().english(),
         "calendar `a` covers no year (2025 is after 2024)"
     );
     assert!(Calendar::from_parts("a", 1, 9000, vec![], vec![]).is_err());
@@ -521,7 +524,13 @@ fn errors(text: &str) -> Vec<(&'static str, String, String)> {
     let errors = Calendar::parse("t", text).err().unwrap_or_default();
     errors
         .into_iter()
-        .map(|e| (e.code, e.message, text[e.span.range()].to_string()))
+        .map(|e| {
+            (
+                e.code,
+                e.message.english(),
+                text[e.span.range()].to_string(),
+            )
+        })
         .collect()
 }
 
@@ -652,8 +661,12 @@ fn calendar_file_structure_errors() {
 fn unknown_key_suggests_the_closest() {
     let text = "years: {2024: {source: s, holiday: []}}";
     let errors = Calendar::parse("t", text).unwrap_err();
-    assert_eq!(errors[0].message, "unknown key `holiday` in a year");
-    assert_eq!(errors[0].help.as_deref(), Some("did you mean `holidays`?"));
+    assert_eq!(
+        errors[0].message.english(),
+        "unknown key `holiday` in a year"
+    );
+    let help = errors[0].help.as_ref().map(|h| h.english());
+    assert_eq!(help.as_deref(), Some("did you mean `holidays`?"));
 }
 
 #[test]

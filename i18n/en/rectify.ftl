@@ -860,6 +860,268 @@ import-map-fields = fields: id, kind, title, category, round, region, responsibl
 
 ## Input diagnostics: calendars, configuration, waivers, units and files
 
+# Why a file could not be read: `why` names the reason; `reason` is the
+# operating system's own words, for a reason rectify has no words for.
+input-reason = { $why ->
+    [not-found] no such file or directory
+    [permission-denied] permission denied
+    [is-a-directory] is a directory
+    [not-a-directory] not a directory
+    [folder] is a folder, not a file
+    [not-regular] is not a regular file
+    [too-large] file is { $size } bytes, over the limit of { $limit }
+    [over-limit] file is more than { $limit } bytes, over the limit of { $limit }
+    [not-utf8] file is not valid UTF-8 (byte { $at })
+    [not-in-bundle] the bundle has no such calendar
+   *[other] { $reason }
+}
+# The closest known name, as advice.
+input-did-you-mean = did you mean `{ $name }`?
+
+# Holiday calendar files (`calendar::`). A part of the file, by `part`.
+calendar-part = { $part ->
+    [year] year
+    [source] source
+    [holiday] holiday
+    [workday] make-up workday
+   *[calendar] calendar
+}
+calendar-documents-empty = the calendar file is empty
+calendar-documents-many = a calendar file holds one YAML document
+calendar-wrong-type = expected { $expected ->
+    [weekdays] a list of weekdays
+    [weekday] a weekday
+    [years] a mapping of years
+    [text] text
+    [list] a list
+   *[mapping] a { calendar-part } mapping
+}, found { $found ->
+    [nothing] nothing
+    [boolean] a boolean
+    [number] a number
+    [string] a string
+    [list] a list
+   *[mapping] a mapping
+}
+calendar-unknown-key = unknown key `{ $key }` in a { calendar-part }
+    .help = a { calendar-part } has { $keys }
+calendar-duplicate-key = `{ $key }` is given twice
+calendar-missing-key = missing `{ $key }`
+calendar-missing-key-years = the calendar has no `years`
+calendar-missing-key-no-year = `years` lists no year
+calendar-missing-key-date = a holiday needs either `date` or both `from` and `to`
+calendar-bad-date = `{ $text }` is not a valid date (expected `YYYY-MM-DD`)
+calendar-bad-year = `{ $text }` is not a year
+calendar-bad-year-span = the years { $first }..={ $last } span more than { $max } years
+calendar-duplicate-year = year `{ $year }` is listed twice
+calendar-missing-year = `years` covers { $first }..={ $last } but lacks { $missing }
+calendar-missing-source = year `{ $year }` has no `source` citing its notice
+calendar-missing-source-empty = the `source` is empty
+calendar-wrong-year = `{ $date }` is listed under { $year }; it belongs to { $before } or { $year }
+calendar-bad-range-reversed = the holiday runs from `{ $from }` to the earlier `{ $to }`
+calendar-bad-range-long = the holiday from `{ $from }` to `{ $to }` is longer than a year
+# A day of the week, by its English name in lower case.
+calendar-weekday = { $weekday ->
+    [monday] monday
+    [tuesday] tuesday
+    [wednesday] wednesday
+    [thursday] thursday
+    [friday] friday
+    [saturday] saturday
+   *[sunday] sunday
+}
+calendar-workday-not-weekend = make-up workday `{ $date }` is a { calendar-weekday }, not a weekend day
+calendar-holiday-and-workday = `{ $date }` is both a holiday (`{ $name }`) and a make-up workday
+calendar-duplicate-day = `{ $date }` is listed twice as a { $what ->
+    [holiday] holiday
+   *[workday] make-up workday
+} (`{ $first }` and `{ $second }`)
+calendar-bad-weekday = `{ $text }` is not a day of the week
+# Why the days of a calendar do not make one calendar, by `fault`.
+calendar-build-problem = { $fault ->
+    [no-year] calendar `{ $name }` covers no year ({ $first } is after { $last })
+    [too-many-years] calendar `{ $name }` covers { $first }..={ $last }, more than { $max } years
+    [unsupported-years] calendar `{ $name }` covers { $first }..={ $last }, outside the supported years
+    [workday-not-weekend] make-up workday `{ $date }` for `{ $name }` is a { calendar-weekday }, not a weekend day
+   *[holiday-and-workday] `{ $date }` is both a holiday (`{ $holiday }`) and a make-up workday (for `{ $name }`)
+}
+# Why calendars do not merge into one, by `problem`.
+calendar-merge-problem = { $problem ->
+    [none] no calendar to merge
+    [weekends] calendars `{ $first }` and `{ $other }` have different weekends
+    [gap] no calendar covers { $from }..={ $to } (between the calendars merged)
+   *[build] cannot merge calendars: { calendar-build-problem }
+}
+
+
+# Rule files and the calendars they declare, as a whole (`rules::`).
+rules-none = no rule files found
+rules-unreadable = cannot read rule file: { input-reason }
+rules-unreadable-missing = no such rule file or folder
+rules-calendar-unreadable = cannot read calendar `{ $path }`: { input-reason }
+    .help-suggest = did you mean `{ $name }`? (paths are relative to the rule file)
+    .help-none = no calendar file is beside the rule file or in a `calendars/` folder near it; `rectify init` writes the bundled calendar of China's official holidays to `rules/calendars/cn.yaml`
+    .help-nearby = calendars beside the rule file: { $calendars }{ $more ->
+        [0] {""}
+       *[other] , …
+    } (paths are relative to the rule file)
+rules-calendar-unreadable-resolved = cannot read calendar `{ $path }` (resolved to `{ $resolved }`): { input-reason }
+rules-calendar-disagree = calendars do not agree: { calendar-merge-problem }
+
+# Files and folders as a whole (`input::`).
+input-unreadable = cannot read file: { input-reason }
+# A path named on the command line or met while walking.
+input-unreadable-path = cannot read: { input-reason }
+input-bad-glob = invalid glob: { $reason }
+input-ignore-file = ignore file not fully applied: { $reason }
+input-symlink = skipped: symbolic links are not followed
+input-not-regular = skipped: not a regular file (a FIFO, socket or device is never read)
+
+# Waivers, in records and in waiver files (`waiver::`). `named` says
+# whether the waiver names a rule (`rule`).
+waiver-subject = { $named ->
+    [yes] waiver for `{ $rule }`
+   *[no] waiver
+}
+waiver-unreadable = cannot read waiver file: { input-reason }
+waiver-bad-file = expected `waivers:` with a list of waivers
+    .list = expected a list of waivers
+waiver-bad-waiver-mapping = a waiver must be a mapping
+waiver-bad-waiver-key = unknown key `{ $key }` in a waiver
+waiver-bad-waiver-text = expected text
+waiver-bad-waiver-date = `{ $text }` is not a valid date
+    .not-text = expected a date
+    .help = write dates as YYYY-MM-DD, e.g. 2024-12-31
+# The keys a waiver lacks: `head`, then `record` or `unit` when `either`
+# is `yes`, then `tail`.
+waiver-absent-keys = { $head }{ $either ->
+    [yes] { $head-n ->
+        [0] {""}
+       *[other] {", "}
+    }`record` or `unit`{ $tail-n ->
+        [0] {""}
+       *[other] {", "}
+    }{ $tail }
+   *[no] {""}
+}
+waiver-incomplete = { waiver-subject } has no { waiver-absent-keys }, so it waives nothing
+    .help-reason = say why the finding is waived, e.g. the approval that allows it
+    .help-approved-by = name who approved the waiver
+    .help-until = add `until: YYYY-MM-DD`, the last day the waiver holds
+waiver-incomplete-empty = { waiver-subject } has an empty `{ $key }`, so it waives nothing
+waiver-unknown-rule = waiver names `{ $rule }`, which is not a loaded rule
+waiver-expired = waiver for `{ $rule }` expired on { $until }
+waiver-unmatched = waiver for `{ $rule }` matches no finding
+    .help-group = `{ $rule }` judges a group of records, not one: waive its finding in a waiver file (`--waivers`), by the group
+    .help-grouping = `{ $rule }` groups records per { $by }: name { $wanted-more ->
+        [0] { $wanted-last }
+       *[other] { $wanted } and { $wanted-last }
+    } instead of { $named-more ->
+        [0] { $named-last }
+       *[other] { $named } and { $named-last }
+    }
+
+# Responsible units (`unit::`).
+unit-unknown = unknown unit `{ $name }`
+    .help = every responsible unit must be declared in the unit registry (`[units]` in rectify.toml), by its name or an alias
+
+waiver-inline-denied = waivers written in a record are not accepted
+    .help = a unit cannot waive its own findings here (`waivers.inline = "deny"` in rectify.toml): ask an approver for an entry in a waiver file passed with `--waivers`
+waiver-not-an-approver = `{ $name }` is not an approver of waivers
+    .help = { $close ->
+        [yes] did you mean `{ $name }`? {""}
+       *[no] {""}
+    }waivers may be approved by { $approvers } (`waivers.approvers` in rectify.toml)
+waiver-too-long = waiver runs until { $until }, more than { $days } days after { $as-of }
+    .help = a waiver may run at most { $days } days after the evaluation date (`waivers.max-days` in rectify.toml); renew it when it ends
+unit-lookalike = unit `{ $name }` is another spelling of `{ $first }`
+    .first = first written `{ $first }` here
+    .help = both are scored as one unit, `{ $shown }`{ $declared ->
+        [yes] {" "}(the name the unit registry declares)
+       *[no] {""}
+    }; write its name the same way everywhere
+unit-lookalike-registry = unit `{ $name }` is not written as the unit registry declares it
+unit-conflict = unit name `{ $name }` is declared for both `{ $first }` and `{ $second }`
+    .help = a name, however it is spelt, may belong to one unit only (`[units]` in rectify.toml)
+
+# Records as a whole run sees them (`record::`).
+record-duplicate-id = record id `{ $id }` is used twice
+    .first = first used here
+    .help = ids must be unique across every file checked
+record-future-date = `{ $stage }` is dated { $date }, after the evaluation date { $as-of }
+    .help = a stage dated after the evaluation date is not known yet on that day: it counts as not recorded; correct the date, or check with a later `--as-of`
+record-future-date-extension = extension approved on { $date }, after the evaluation date { $as-of }
+    .help = an extension approved after the evaluation date is not known yet on that day: it does not extend the deadline; correct the date, or check with a later `--as-of`
+
+# The calendars' edge (`calendar::not-covered`, `calendar::near-end`).
+calendar-files = { $files-more ->
+    [0] { $files-last }
+   *[other] { $files } and { $files-last }
+}
+calendar-not-covered = calendar { calendar-files } does not cover { $year }: the rules that needed it cannot check those records
+    .help = { $bundled ->
+        [yes] the bundled calendar cannot be edited: copy `rules/` from the rectify repository, add
+       *[no] add
+    } { $year } to the calendar once the State Council publishes its holiday notice for { $year }{ $bundled ->
+        [yes] {" "}and check with `--rules`
+       *[no] {""}
+    } (docs/calendars.md says how); never guess the holidays
+calendar-near-end = calendar { calendar-files } ends on { $last }, { $after ->
+    [yes] { $left } days after the evaluation date { $as-of }
+   *[no] before the evaluation date { $as-of }
+}
+
+# Paths a rule reads that no record has (`rules::field-in-no-record`).
+rules-field-in-no-record = no record has `{ $path }`, but records have { $spellings }
+    .help = a condition on `{ $path }` never holds on these records; correct the spelling in the rule, or in the records
+
+# Command-line choices (`cli::`).
+cli-unknown-rule = no rule `{ $id }` is loaded
+
+
+# rectify.toml (`config::`).
+config-unreadable = error: cannot read the configuration `{ $name }`: { input-reason }
+config-errors = error: `{ $name }` has { $n ->
+    [one] { $n } error
+   *[other] { $n } errors
+}; nothing was run
+config-syntax = invalid TOML: { $reason }
+# What a key's value should be, by `expected`.
+config-expected = { $expected ->
+    [units] a table of unit names and their aliases
+    [paths] a path or an array of paths
+    [path] a non-empty path
+    [one-of] one of { $allowed }
+    [whole] a whole number from { $min } to { $max }
+    [boolean] `true` or `false`
+    [date] a date of the form YYYY-MM-DD
+    [names] an array of names
+    [name] a non-empty name
+   *[aliases] an array of aliases (`[]` for none)
+}
+# What was found instead, by `found`; `value` as written.
+config-found = { $found ->
+    [string] the string `{ $value }`
+    [number] the number `{ $value }`
+    [decimal] a decimal number
+    [array] an array
+    [table] a table
+   *[value] `{ $value }`
+}
+config-invalid-value = `{ $key }` must be { config-expected }, found { config-found }
+config-invalid-value-empty-unit = a unit name in `[units]` must not be empty
+config-unknown-key = unknown key `{ $key }`{ $in-table ->
+    [yes] {" "}in `[{ $table }]`
+   *[no] {""}
+}
+    .help = the keys rectify knows here are { $keys }
+config-invalid-glob = `{ $text }` in `{ $key }` is not a valid glob: { $reason }
+config-duplicate-name = `{ $name }` is listed twice in `{ $key }`
+    .first = first listed here
+config-duplicate-unit = unit name `{ $name }` is given twice in `[units]`
+    .first = first given here
+    .help = a name may belong to one unit only
+
 # end of calendars, configuration, waivers, units and files
 
 

@@ -785,6 +785,264 @@ import-map-fields = 字段：id、kind、title、category、round、region、res
 
 ## Input diagnostics: calendars, configuration, waivers, units and files
 
+# 文件无法读取的原因：`why` 指明原因；rectify 没有对应说法的原因，以操作
+# 系统的原话 `reason` 显示。
+input-reason = { $why ->
+    [not-found] 文件或文件夹不存在
+    [permission-denied] 没有访问权限
+    [is-a-directory] 这是一个文件夹
+    [not-a-directory] 路径中有一项不是文件夹
+    [folder] 这是文件夹，不是文件
+    [not-regular] 不是普通文件
+    [too-large] 文件大小为 { $size } 字节，超过上限 { $limit } 字节
+    [over-limit] 文件大小超过 { $limit } 字节，超过上限 { $limit } 字节
+    [not-utf8] 文件不是有效的 UTF-8 编码（第 { $at } 字节）
+    [not-in-bundle] 内置规则集中没有这个日历
+   *[other] { $reason }
+}
+# 最接近的已知名称，作为建议。
+input-did-you-mean = 是否应为 `{ $name }`？
+
+# 节假日日历文件（`calendar::`）。文件中的一部分，按 `part` 区分。
+calendar-part = { $part ->
+    [year] 年份
+    [source] 来源
+    [holiday] 法定节假日
+    [workday] 调休上班日
+   *[calendar] 日历
+}
+calendar-documents-empty = 日历文件为空
+calendar-documents-many = 一个日历文件只能包含一个 YAML 文档
+calendar-wrong-type = 此处应为{ $expected ->
+    [weekdays] 星期几的列表
+    [weekday] 星期几
+    [years] 按年份列出的映射
+    [text] 文本
+    [list] 列表
+   *[mapping] { calendar-part }映射
+}，实际为{ $found ->
+    [nothing] 空值
+    [boolean] 布尔值
+    [number] 数字
+    [string] 字符串
+    [list] 列表
+   *[mapping] 映射
+}
+calendar-unknown-key = { calendar-part }中有未知的键 `{ $key }`
+    .help = { calendar-part }可用的键为 { $keys }
+calendar-duplicate-key = `{ $key }` 重复填写
+calendar-missing-key = 缺少 `{ $key }`
+calendar-missing-key-years = 日历缺少 `years`
+calendar-missing-key-no-year = `years` 中没有任何年份
+calendar-missing-key-date = 法定节假日须填写 `date`，或同时填写 `from` 和 `to`
+calendar-bad-date = `{ $text }` 不是有效日期（应为 `YYYY-MM-DD`）
+calendar-bad-year = `{ $text }` 不是年份
+calendar-bad-year-span = 年份 { $first }..={ $last } 跨度超过 { $max } 年
+calendar-duplicate-year = 年份 `{ $year }` 重复列出
+calendar-missing-year = `years` 覆盖 { $first }..={ $last }，但缺少 { $missing }
+calendar-missing-source = 年份 `{ $year }` 缺少引用放假通知的 `source`
+calendar-missing-source-empty = `source` 为空
+calendar-wrong-year = `{ $date }` 列在 { $year } 年下；它应属于 { $before } 年或 { $year } 年
+calendar-bad-range-reversed = 法定节假日从 `{ $from }` 开始，却在更早的 `{ $to }` 结束
+calendar-bad-range-long = 从 `{ $from }` 到 `{ $to }` 的法定节假日超过一年
+# 星期几，按英文小写名称区分。
+calendar-weekday = { $weekday ->
+    [monday] 星期一
+    [tuesday] 星期二
+    [wednesday] 星期三
+    [thursday] 星期四
+    [friday] 星期五
+    [saturday] 星期六
+   *[sunday] 星期日
+}
+calendar-workday-not-weekend = 调休上班日 `{ $date }` 是{ calendar-weekday }，不是周末
+calendar-holiday-and-workday = `{ $date }` 既是法定节假日（`{ $name }`），又是调休上班日
+calendar-duplicate-day = `{ $date }` 作为{ $what ->
+    [holiday] 法定节假日
+   *[workday] 调休上班日
+}重复列出（`{ $first }` 和 `{ $second }`）
+calendar-bad-weekday = `{ $text }` 不是星期几
+# 日历的日期无法构成一个日历的原因，按 `fault` 区分。
+calendar-build-problem = { $fault ->
+    [no-year] 日历 `{ $name }` 不覆盖任何年份（{ $first } 晚于 { $last }）
+    [too-many-years] 日历 `{ $name }` 覆盖 { $first }..={ $last }，超过 { $max } 年
+    [unsupported-years] 日历 `{ $name }` 覆盖 { $first }..={ $last }，超出支持的年份范围
+    [workday-not-weekend] 为 `{ $name }` 调休的上班日 `{ $date }` 是{ calendar-weekday }，不是周末
+   *[holiday-and-workday] `{ $date }` 既是法定节假日（`{ $holiday }`），又是调休上班日（为 `{ $name }` 调休）
+}
+# 多个日历无法合并的原因，按 `problem` 区分。
+calendar-merge-problem = { $problem ->
+    [none] 没有可合并的日历
+    [weekends] 日历 `{ $first }` 与 `{ $other }` 的周末不同
+    [gap] 没有日历覆盖 { $from }..={ $to }（位于所合并的日历之间）
+   *[build] 无法合并日历：{ calendar-build-problem }
+}
+
+
+# 规则文件及其声明的日历，按整个文件（`rules::`）。
+rules-none = 未找到规则文件
+rules-unreadable = 无法读取规则文件：{ input-reason }
+rules-unreadable-missing = 规则文件或文件夹不存在
+rules-calendar-unreadable = 无法读取日历 `{ $path }`：{ input-reason }
+    .help-suggest = 是否应为 `{ $name }`？（路径相对于规则文件）
+    .help-none = 规则文件旁及其附近的 `calendars/` 文件夹中都没有日历文件；`rectify init` 会把内置的中国法定节假日日历写入 `rules/calendars/cn.yaml`
+    .help-nearby = 规则文件旁的日历：{ $calendars }{ $more ->
+        [0] {""}
+       *[other] {" "}等
+    }（路径相对于规则文件）
+rules-calendar-unreadable-resolved = 无法读取日历 `{ $path }`（解析为 `{ $resolved }`）：{ input-reason }
+rules-calendar-disagree = 日历之间不一致：{ calendar-merge-problem }
+
+# 文件与文件夹整体（`input::`）。
+input-unreadable = 无法读取文件：{ input-reason }
+# 命令行中指定的或遍历时遇到的路径。
+input-unreadable-path = 无法读取：{ input-reason }
+input-bad-glob = 通配模式无效：{ $reason }
+input-ignore-file = 忽略文件未完全生效：{ $reason }
+input-symlink = 已跳过：不跟随符号链接
+input-not-regular = 已跳过：不是普通文件（从不读取 FIFO、套接字或设备）
+
+# 豁免，写在记录中或豁免文件中（`waiver::`）。`named` 表示豁免是否指明了
+# 规则（`rule`）。
+waiver-subject = { $named ->
+    [yes] 针对 `{ $rule }` 的豁免
+   *[no] 豁免
+}
+waiver-unreadable = 无法读取豁免文件：{ input-reason }
+waiver-bad-file = 此处应为 `waivers:` 及豁免列表
+    .list = 此处应为豁免列表
+waiver-bad-waiver-mapping = 豁免必须是映射
+waiver-bad-waiver-key = 豁免中有未知的键 `{ $key }`
+waiver-bad-waiver-text = 此处应为文本
+waiver-bad-waiver-date = `{ $text }` 不是有效日期
+    .not-text = 此处应为日期
+    .help = 日期请写作 YYYY-MM-DD，例如 2024-12-31
+# 豁免缺少的键：`head`，`either` 为 `yes` 时再加 `record` 或 `unit`，然后是 `tail`。
+waiver-absent-keys = { $head }{ $either ->
+    [yes] { $head-n ->
+        [0] {""}
+       *[other] {", "}
+    }`record` 或 `unit`{ $tail-n ->
+        [0] {""}
+       *[other] {", "}
+    }{ $tail }
+   *[no] {""}
+}
+waiver-incomplete = { waiver-subject }缺少 { waiver-absent-keys }，不能豁免任何问题
+    .help-reason = 说明豁免该问题的理由，例如允许豁免的批准文件
+    .help-approved-by = 写明批准该豁免的人或机构
+    .help-until = 添加 `until: YYYY-MM-DD`，即豁免有效的最后一天
+waiver-incomplete-empty = { waiver-subject }的 `{ $key }` 为空，不能豁免任何问题
+waiver-unknown-rule = 豁免指明的 `{ $rule }` 不是已加载的规则
+waiver-expired = 针对 `{ $rule }` 的豁免已于 { $until } 到期
+waiver-unmatched = 针对 `{ $rule }` 的豁免没有对应任何问题
+    .help-group = `{ $rule }` 按分组而非单条记录判定：请在豁免文件（`--waivers`）中按分组豁免其问题
+    .help-grouping = `{ $rule }` 按 { $by } 分组：请写明 { $wanted-more ->
+        [0] { $wanted-last }
+       *[other] { $wanted } 和 { $wanted-last }
+    }，而不是 { $named-more ->
+        [0] { $named-last }
+       *[other] { $named } 和 { $named-last }
+    }
+
+# 责任单位（`unit::`）。
+unit-unknown = 未知的责任单位 `{ $name }`
+    .help = 每个责任单位都须在单位名录（rectify.toml 中的 `[units]`）中登记名称或别名
+
+waiver-inline-denied = 不接受写在记录中的豁免
+    .help = 此处责任单位不能豁免自身的问题（rectify.toml 中 `waivers.inline = "deny"`）：请审批人在豁免文件中登记，并用 `--waivers` 传入
+waiver-not-an-approver = `{ $name }` 不是豁免审批人
+    .help = { $close ->
+        [yes] 是否应为 `{ $name }`？
+       *[no] {""}
+    }豁免可由 { $approvers } 审批（rectify.toml 中的 `waivers.approvers`）
+waiver-too-long = 豁免有效期至 { $until }，超出 { $as-of } 之后 { $days } 天的上限
+    .help = 豁免有效期最长为评估日期之后 { $days } 天（rectify.toml 中的 `waivers.max-days`）；到期后请续期
+unit-lookalike = 责任单位 `{ $name }` 是 `{ $first }` 的另一种写法
+    .first = 此处首次写作 `{ $first }`
+    .help = 两者按同一责任单位 `{ $shown }` 计分{ $declared ->
+        [yes] （单位名录登记的名称）
+       *[no] {""}
+    }；请在各处统一写法
+unit-lookalike-registry = 责任单位 `{ $name }` 的写法与单位名录登记的不一致
+unit-conflict = 单位名称 `{ $name }` 同时登记给了 `{ $first }` 和 `{ $second }`
+    .help = 一个名称无论怎样书写，只能属于一个责任单位（rectify.toml 中的 `[units]`）
+
+# 检查时所见的记录整体（`record::`）。
+record-duplicate-id = 记录编号 `{ $id }` 重复使用
+    .first = 首次使用于此
+    .help = 所检查的全部文件中编号必须唯一
+record-future-date = `{ $stage }` 的日期为 { $date }，晚于评估日期 { $as-of }
+    .help = 晚于评估日期的环节在当天尚不可知：按未记录计；请更正日期，或用更晚的 `--as-of` 检查
+record-future-date-extension = 延期的批准日期为 { $date }，晚于评估日期 { $as-of }
+    .help = 晚于评估日期批准的延期在当天尚不可知：不延长整改时限；请更正日期，或用更晚的 `--as-of` 检查
+
+# 日历的边界（`calendar::not-covered`、`calendar::near-end`）。
+calendar-files = { $files-more ->
+    [0] { $files-last }
+   *[other] { $files } 和 { $files-last }
+}
+calendar-not-covered = 日历 { calendar-files } 不覆盖 { $year } 年：需要该年份的规则无法检查这些记录
+    .help = { $bundled ->
+        [yes] 内置日历不能修改：请从 rectify 代码库复制 `rules/`，
+       *[no] {""}
+    }待国务院办公厅发布 { $year } 年部分节假日安排的通知后，将 { $year } 年加入日历{ $bundled ->
+        [yes] ，并用 `--rules` 检查
+       *[no] {""}
+    }（方法见 docs/calendars.md）；切勿猜测节假日
+calendar-near-end = 日历 { calendar-files } 截止于 { $last }，{ $after ->
+    [yes] 距评估日期 { $as-of } 还有 { $left } 天
+   *[no] 早于评估日期 { $as-of }
+}
+
+# 规则读取而没有任何记录含有的路径（`rules::field-in-no-record`）。
+rules-field-in-no-record = 没有记录含有 `{ $path }`，但有记录含有 { $spellings }
+    .help = 对这些记录而言，关于 `{ $path }` 的条件永远不成立；请更正规则或记录中的拼写
+
+# 命令行选项（`cli::`）。
+cli-unknown-rule = 未加载规则 `{ $id }`
+
+
+# rectify.toml（`config::`）。
+config-unreadable = 错误：无法读取配置文件 `{ $name }`：{ input-reason }
+config-errors = 错误：`{ $name }` 有 { $n } 个错误，未执行任何操作
+config-syntax = TOML 格式无效：{ $reason }
+# 键的值应为什么，按 `expected` 区分。
+config-expected = { $expected ->
+    [units] 单位名称及其别名组成的表
+    [paths] 一个路径或路径数组
+    [path] 非空路径
+    [one-of] {" "}{ $allowed } 之一
+    [whole] {" "}{ $min } 到 { $max } 之间的整数
+    [boolean] {" "}`true` 或 `false`
+    [date] YYYY-MM-DD 格式的日期
+    [names] 名称数组
+    [name] 非空名称
+   *[aliases] 别名数组（没有别名写 `[]`）
+}
+# 实际填写的值，按 `found` 区分；`value` 为原文。
+config-found = { $found ->
+    [string] 字符串 `{ $value }`
+    [number] 数字 `{ $value }`
+    [decimal] 小数
+    [array] 数组
+    [table] 表
+   *[value] {" "}`{ $value }`
+}
+config-invalid-value = `{ $key }` 应为{ config-expected }，实际为{ config-found }
+config-invalid-value-empty-unit = `[units]` 中的单位名称不能为空
+config-unknown-key = { $in-table ->
+    [yes] `[{ $table }]` 中有未知的键
+   *[no] 未知的键
+} `{ $key }`
+    .help = 此处 rectify 可识别的键为 { $keys }
+config-invalid-glob = `{ $key }` 中的 `{ $text }` 不是有效的通配模式：{ $reason }
+config-duplicate-name = `{ $name }` 在 `{ $key }` 中重复列出
+    .first = 首次列出于此
+config-duplicate-unit = 单位名称 `{ $name }` 在 `[units]` 中重复填写
+    .first = 首次填写于此
+    .help = 一个名称只能属于一个责任单位
+
 # end of calendars, configuration, waivers, units and files
 
 

@@ -27,54 +27,50 @@ use std::collections::HashMap;
 use jiff::civil::{Date, Weekday};
 
 use super::date::{add_days, days_between, parse_date};
-use super::{Calendar, Error, MAX_YEARS, Parts, codes};
+use super::{Calendar, MAX_YEARS, Parts, codes};
+use crate::diag::{Diagnostic, Message};
 use crate::source::Span;
 use crate::yaml::{self, Node, Value};
 
 /// Parse one calendar file. `name` names the calendar in later errors.
-pub(super) fn parse(name: &str, text: &str) -> Result<Calendar, Vec<Error>> {
+pub(super) fn parse(name: &str, text: &str) -> Result<Calendar, Vec<Diagnostic>> {
     let (docs, error) = yaml::parse(text, &yaml::Limits::default());
     if let Some(e) = error {
-        return Err(vec![err(codes::YAML, e.span, e.message.english())]);
+        return Err(vec![Diagnostic::error(codes::YAML, e.span, e.message)]);
     }
     let root = match docs.as_slice() {
         [one] => one,
         [] => {
-            return Err(vec![err(
+            let message = "calendar-documents-empty";
+            return Err(vec![Diagnostic::error(
                 codes::DOCUMENTS,
                 Span::new(0, 0),
-                "the calendar file is empty".into(),
+                message,
             )]);
         }
         [_, second, ..] => {
-            let message = "a calendar file holds one YAML document".into();
-            return Err(vec![err(codes::DOCUMENTS, second.span, message)]);
+            let message = "calendar-documents-many";
+            return Err(vec![Diagnostic::error(
+                codes::DOCUMENTS,
+                second.span,
+                message,
+            )]);
         }
     };
     from_node(name, root)
 }
 
 /// Read a calendar from an already parsed YAML document.
-pub(super) fn from_node(name: &str, root: &Node) -> Result<Calendar, Vec<Error>> {
+pub(super) fn from_node(name: &str, root: &Node) -> Result<Calendar, Vec<Diagnostic>> {
     let mut reader = Reader {
         errors: Vec::new(),
         weekend: Vec::new(),
     };
     let parts = reader.root(name, root);
     match parts {
-        Some(parts) if reader.errors.is_empty() => {
-            Calendar::build(parts).map_err(|message| vec![err(codes::BAD_YEAR, root.span, message)])
-        }
+        Some(parts) if reader.errors.is_empty() => Calendar::build(parts)
+            .map_err(|message| vec![Diagnostic::error(codes::BAD_YEAR, root.span, message)]),
         _ => Err(reader.errors),
-    }
-}
-
-fn err(code: &'static str, span: Span, message: String) -> Error {
-    Error {
-        code,
-        message,
-        span,
-        help: None,
     }
 }
 
@@ -86,24 +82,24 @@ struct Day {
 }
 
 struct Reader {
-    errors: Vec<Error>,
+    errors: Vec<Diagnostic>,
     weekend: Vec<Weekday>,
 }
 
 impl Reader {
-    fn error(&mut self, code: &'static str, span: Span, message: String) {
-        self.errors.push(err(code, span, message));
+    fn error(&mut self, code: &'static str, span: Span, message: impl Into<Message>) {
+        self.errors.push(Diagnostic::error(code, span, message));
     }
 
     fn root(&mut self, name: &str, root: &Node) -> Option<Parts> {
         let fields = self.fields(
             root,
-            "calendar",
+            Part::Calendar,
             &["name", "description", "weekend", "years"],
         )?;
         for key in [0, 1] {
             if let Some(node) = fields[key] {
-                self.text(node, "text");
+                self.text(node, Expected::Text);
             }
         }
         if let Some(node) = fields[2] {
@@ -113,11 +109,7 @@ impl Reader {
             self.weekend = vec![Weekday::Saturday, Weekday::Sunday];
         }
         let Some(years) = fields[3] else {
-            self.error(
-                codes::MISSING_KEY,
-                root.span,
-                "the calendar has no `years`".into(),
-            );
+            self.error(codes::MISSING_KEY, root.span, "calendar-missing-key-years");
             return None;
         };
         let mut parts = Parts {
@@ -134,14 +126,14 @@ impl Reader {
 
     fn weekend(&mut self, node: &Node) {
         let Value::Seq(items) = &node.value else {
-            return self.wrong_type(node, "a list of weekdays");
+            return self.wrong_type(node, Expected::Weekdays);
         };
         for item in items {
-            let text = self.text(item, "a weekday").unwrap_or_default();
+            let text = self.text(item, Expected::Weekday).unwrap_or_default();
             match weekday(text) {
                 Some(w) => self.weekend.push(w),
                 None => {
-                    let message = format!("`{text}` is not a day of the week");
+                    let message = Message::new("calendar-bad-weekday").text("text", text);
                     self.error(codes::BAD_WEEKDAY, item.span, message);
                 }
             }
@@ -151,7 +143,7 @@ impl Reader {
     /// Read `years`; fills coverage and sources, returns the listed days.
     fn years(&mut self, node: &Node, parts: &mut Parts) -> Option<(Vec<Day>, Vec<Day>)> {
         let Value::Map(entries) = &node.value else {
-            self.wrong_type(node, "a mapping of years");
+            self.wrong_type(node, Expected::Years);
             return None;
         };
         let mut seen: HashMap<i16, Span> = HashMap::new();
@@ -159,11 +151,8 @@ impl Reader {
         for (key, value) in entries {
             let Some(year) = self.year(key) else { continue };
             if seen.insert(year, key.span).is_some() {
-                self.error(
-                    codes::DUPLICATE_YEAR,
-                    key.span,
-                    format!("year `{year}` is listed twice"),
-                );
+                let message = Message::new("calendar-duplicate-year").int("year", year.into());
+                self.error(codes::DUPLICATE_YEAR, key.span, message);
                 continue;
             }
             self.year_entry(year, key, value, parts, &mut holidays, &mut workdays);
@@ -179,13 +168,16 @@ impl Reader {
                 self.error(
                     codes::MISSING_KEY,
                     node.span,
-                    "`years` lists no year".into(),
+                    "calendar-missing-key-no-year",
                 );
             }
             return None;
         };
         if i32::from(last) - i32::from(first) >= i32::from(MAX_YEARS) {
-            let message = format!("the years {first}..={last} span more than {MAX_YEARS} years");
+            let message = Message::new("calendar-bad-year-span")
+                .int("first", first.into())
+                .int("last", last.into())
+                .int("max", MAX_YEARS.into());
             self.error(codes::BAD_YEAR, node.span, message);
             return None;
         }
@@ -194,10 +186,10 @@ impl Reader {
             .map(|y| y.to_string())
             .collect();
         if !missing.is_empty() {
-            let message = format!(
-                "`years` covers {first}..={last} but lacks {}",
-                missing.join(", ")
-            );
+            let message = Message::new("calendar-missing-year")
+                .int("first", first.into())
+                .int("last", last.into())
+                .text("missing", missing.join(", "));
             self.error(codes::MISSING_YEAR, node.span, message);
         }
         (parts.first_year, parts.last_year) = (first, last);
@@ -216,11 +208,8 @@ impl Reader {
         };
         let valid = year.filter(|y| (1..=9998).contains(y));
         if valid.is_none() {
-            self.error(
-                codes::BAD_YEAR,
-                key.span,
-                format!("`{}` is not a year", show(key)),
-            );
+            let message = Message::new("calendar-bad-year").text("text", show(key));
+            self.error(codes::BAD_YEAR, key.span, message);
         }
         valid
     }
@@ -234,7 +223,7 @@ impl Reader {
         holidays: &mut Vec<Day>,
         workdays: &mut Vec<Day>,
     ) {
-        let Some(f) = self.fields(value, "year", &["source", "holidays", "workdays"]) else {
+        let Some(f) = self.fields(value, Part::Year, &["source", "holidays", "workdays"]) else {
             return;
         };
         match f[0] {
@@ -244,7 +233,7 @@ impl Reader {
                 }
             }
             None => {
-                let message = format!("year `{year}` has no `source` citing its notice");
+                let message = Message::new("calendar-missing-source").int("year", year.into());
                 self.error(codes::MISSING_SOURCE, key.span, message);
             }
         }
@@ -263,42 +252,46 @@ impl Reader {
                 self.error(
                     codes::MISSING_SOURCE,
                     node.span,
-                    "the `source` is empty".into(),
+                    "calendar-missing-source-empty",
                 );
                 return None;
             }
             return Some(text.clone());
         }
-        let f = self.fields(node, "source", &["title", "document", "published", "url"])?;
+        let f = self.fields(
+            node,
+            Part::Source,
+            &["title", "document", "published", "url"],
+        )?;
         let title = self
             .required(node, f[0], "title")
-            .and_then(|n| self.text(n, "text"))?;
+            .and_then(|n| self.text(n, Expected::Text))?;
         let mut out = title.to_string();
-        if let Some(doc) = f[1].and_then(|n| self.text(n, "text")) {
+        if let Some(doc) = f[1].and_then(|n| self.text(n, Expected::Text)) {
             out.push_str(&format!(" ({doc})"));
         }
         if let Some(published) = f[2].and_then(|n| self.date(n)) {
             out.push_str(&format!(", {published}"));
         }
-        if let Some(url) = f[3].and_then(|n| self.text(n, "text")) {
+        if let Some(url) = f[3].and_then(|n| self.text(n, Expected::Text)) {
             out.push_str(&format!(", {url}"));
         }
         Some(out)
     }
 
     fn holiday(&mut self, year: i16, node: &Node, out: &mut Vec<Day>) {
-        let Some(f) = self.fields(node, "holiday", &["name", "date", "from", "to"]) else {
+        let Some(f) = self.fields(node, Part::Holiday, &["name", "date", "from", "to"]) else {
             return;
         };
         let name = self
             .required(node, f[0], "name")
-            .and_then(|n| self.text(n, "text"))
+            .and_then(|n| self.text(n, Expected::Text))
             .map(str::to_string);
         let range = match (f[1], f[2], f[3]) {
             (Some(d), None, None) => self.in_year(year, d).map(|day| (day, day, d.span)),
             (None, Some(from), Some(to)) => self.range(year, from, to),
             _ => {
-                let message = "a holiday needs either `date` or both `from` and `to`".into();
+                let message = "calendar-missing-key-date";
                 self.error(codes::MISSING_KEY, node.span, message);
                 None
             }
@@ -321,26 +314,24 @@ impl Reader {
         let (a, b) = (self.in_year(year, from)?, self.in_year(year, to)?);
         let span = from.span.join(to.span);
         if a > b {
-            self.error(
-                codes::BAD_RANGE,
-                span,
-                format!("the holiday runs from `{a}` to the earlier `{b}`"),
-            );
+            let message = Message::new("calendar-bad-range-reversed")
+                .text("from", a.to_string())
+                .text("to", b.to_string());
+            self.error(codes::BAD_RANGE, span, message);
             return None;
         }
         if days_between(a, b) > 366 {
-            self.error(
-                codes::BAD_RANGE,
-                span,
-                format!("the holiday from `{a}` to `{b}` is longer than a year"),
-            );
+            let message = Message::new("calendar-bad-range-long")
+                .text("from", a.to_string())
+                .text("to", b.to_string());
+            self.error(codes::BAD_RANGE, span, message);
             return None;
         }
         Some((a, b, span))
     }
 
     fn workday(&mut self, year: i16, node: &Node, out: &mut Vec<Day>) {
-        let Some(f) = self.fields(node, "make-up workday", &["date", "for"]) else {
+        let Some(f) = self.fields(node, Part::Workday, &["date", "for"]) else {
             return;
         };
         let date = self
@@ -348,16 +339,15 @@ impl Reader {
             .and_then(|n| self.in_year(year, n));
         let name = self
             .required(node, f[1], "for")
-            .and_then(|n| self.text(n, "text"))
+            .and_then(|n| self.text(n, Expected::Text))
             .map(str::to_string);
         let (Some(date), Some(name), Some(span)) = (date, name, f[0].map(|n| n.span)) else {
             return;
         };
         if !self.weekend.contains(&date.weekday()) {
-            let message = format!(
-                "make-up workday `{date}` is a {}, not a weekend day",
-                weekday_name(date.weekday())
-            );
+            let message = Message::new("calendar-workday-not-weekend")
+                .text("date", date.to_string())
+                .text("weekday", weekday_name(date.weekday()));
             self.error(codes::WORKDAY_NOT_WEEKEND, span, message);
             return;
         }
@@ -366,14 +356,15 @@ impl Reader {
 
     /// Duplicates within each list, and days in both lists.
     fn cross_check(&mut self, holidays: &[Day], workdays: &[Day]) {
-        for (days, what) in [(holidays, "holiday"), (workdays, "make-up workday")] {
+        for (days, what) in [(holidays, "holiday"), (workdays, "workday")] {
             let mut seen: HashMap<Date, &str> = HashMap::new();
             for d in days {
                 if let Some(first) = seen.insert(d.date, &d.name) {
-                    let message = format!(
-                        "`{}` is listed twice as a {what} (`{first}` and `{}`)",
-                        d.date, d.name
-                    );
+                    let message = Message::new("calendar-duplicate-day")
+                        .text("date", d.date.to_string())
+                        .text("what", what)
+                        .text("first", first)
+                        .text("second", d.name.as_str());
                     self.error(codes::DUPLICATE_DAY, d.span, message);
                 }
             }
@@ -382,10 +373,9 @@ impl Reader {
             holidays.iter().map(|d| (d.date, d.name.as_str())).collect();
         for w in workdays {
             if let Some(name) = holiday.get(&w.date) {
-                let message = format!(
-                    "`{}` is both a holiday (`{name}`) and a make-up workday",
-                    w.date
-                );
+                let message = Message::new("calendar-holiday-and-workday")
+                    .text("date", w.date.to_string())
+                    .text("name", *name);
                 self.error(codes::HOLIDAY_AND_WORKDAY, w.span, message);
             }
         }
@@ -395,10 +385,10 @@ impl Reader {
     fn in_year(&mut self, year: i16, node: &Node) -> Option<Date> {
         let date = self.date(node)?;
         if date.year() != year && date.year() != year - 1 {
-            let message = format!(
-                "`{date}` is listed under {year}; it belongs to {} or {year}",
-                year - 1
-            );
+            let message = Message::new("calendar-wrong-year")
+                .text("date", date.to_string())
+                .int("year", year.into())
+                .int("before", i64::from(year) - 1);
             self.error(codes::WRONG_YEAR, node.span, message);
             return None;
         }
@@ -411,16 +401,13 @@ impl Reader {
             _ => None,
         };
         if date.is_none() {
-            let message = format!(
-                "`{}` is not a valid date (expected `YYYY-MM-DD`)",
-                show(node)
-            );
+            let message = Message::new("calendar-bad-date").text("text", show(node));
             self.error(codes::BAD_DATE, node.span, message);
         }
         date
     }
 
-    fn text<'a>(&mut self, node: &'a Node, what: &str) -> Option<&'a str> {
+    fn text<'a>(&mut self, node: &'a Node, what: Expected) -> Option<&'a str> {
         match &node.value {
             Value::Str { text, .. } => Some(text),
             _ => {
@@ -435,7 +422,7 @@ impl Reader {
             Value::Seq(items) => items.iter().collect(),
             Value::Null => Vec::new(),
             _ => {
-                self.wrong_type(node, "a list");
+                self.wrong_type(node, Expected::List);
                 Vec::new()
             }
         }
@@ -443,7 +430,8 @@ impl Reader {
 
     fn required<'a>(&mut self, map: &Node, field: Option<&'a Node>, key: &str) -> Option<&'a Node> {
         if field.is_none() {
-            self.error(codes::MISSING_KEY, map.span, format!("missing `{key}`"));
+            let message = Message::new("calendar-missing-key").text("key", key);
+            self.error(codes::MISSING_KEY, map.span, message);
         }
         field
     }
@@ -453,11 +441,11 @@ impl Reader {
     fn fields<'a>(
         &mut self,
         node: &'a Node,
-        what: &str,
+        what: Part,
         known: &[&str],
     ) -> Option<Vec<Option<&'a Node>>> {
         let Value::Map(entries) = &node.value else {
-            self.wrong_type(node, &format!("a {what} mapping"));
+            self.wrong_type(node, Expected::Mapping(what));
             return None;
         };
         let mut out = vec![None; known.len()];
@@ -468,11 +456,8 @@ impl Reader {
             };
             match known.iter().position(|k| *k == text) {
                 Some(i) if out[i].is_some() => {
-                    self.error(
-                        codes::DUPLICATE_KEY,
-                        key.span,
-                        format!("`{text}` is given twice"),
-                    );
+                    let message = Message::new("calendar-duplicate-key").text("key", text);
+                    self.error(codes::DUPLICATE_KEY, key.span, message);
                 }
                 Some(i) => out[i] = Some(value),
                 None => self.unknown_key(key, what, known),
@@ -481,7 +466,7 @@ impl Reader {
         Some(out)
     }
 
-    fn unknown_key(&mut self, key: &Node, what: &str, known: &[&str]) {
+    fn unknown_key(&mut self, key: &Node, what: Part, known: &[&str]) {
         let text = show(key);
         let close = crate::suggest::within(
             &text,
@@ -491,28 +476,65 @@ impl Reader {
         )
         .min();
         let help = match close {
-            Some((_, k)) => format!("did you mean `{k}`?"),
-            None => format!(
-                "a {what} has {}",
-                known
-                    .iter()
-                    .map(|k| format!("`{k}`"))
-                    .collect::<Vec<_>>()
-                    .join(", ")
-            ),
+            Some((_, k)) => Message::new("input-did-you-mean").text("name", k),
+            None => Message::new("calendar-unknown-key.help")
+                .text("part", what.as_str())
+                .text("keys", crate::diag::backticked(known)),
         };
-        let mut e = err(
-            codes::UNKNOWN_KEY,
-            key.span,
-            format!("unknown key `{text}` in a {what}"),
-        );
-        e.help = Some(help);
+        let message = Message::new("calendar-unknown-key")
+            .text("key", text)
+            .text("part", what.as_str());
+        let e = Diagnostic::error(codes::UNKNOWN_KEY, key.span, message).with_help(help);
         self.errors.push(e);
     }
 
-    fn wrong_type(&mut self, node: &Node, expected: &str) {
-        let message = format!("expected {expected}, found {}", kind(&node.value));
+    fn wrong_type(&mut self, node: &Node, expected: Expected) {
+        let (expected, part) = match expected {
+            Expected::Weekdays => ("weekdays", None),
+            Expected::Weekday => ("weekday", None),
+            Expected::Years => ("years", None),
+            Expected::Text => ("text", None),
+            Expected::List => ("list", None),
+            Expected::Mapping(part) => ("mapping", Some(part)),
+        };
+        let message = Message::new("calendar-wrong-type")
+            .text("expected", expected)
+            .text("part", part.map_or("calendar", Part::as_str))
+            .text("found", kind(&node.value));
         self.error(codes::WRONG_TYPE, node.span, message);
+    }
+}
+
+/// What a value should have been, for `calendar::wrong-type`.
+#[derive(Clone, Copy)]
+enum Expected {
+    Weekdays,
+    Weekday,
+    Years,
+    Text,
+    List,
+    Mapping(Part),
+}
+
+/// A mapping of the format (the catalogues name each).
+#[derive(Clone, Copy)]
+enum Part {
+    Calendar,
+    Year,
+    Source,
+    Holiday,
+    Workday,
+}
+
+impl Part {
+    fn as_str(self) -> &'static str {
+        match self {
+            Part::Calendar => "calendar",
+            Part::Year => "year",
+            Part::Source => "source",
+            Part::Holiday => "holiday",
+            Part::Workday => "workday",
+        }
     }
 }
 
@@ -529,14 +551,15 @@ fn show(node: &Node) -> String {
     }
 }
 
+/// The kind of a value, as the catalogues' `calendar-wrong-type` names it.
 fn kind(value: &Value) -> &'static str {
     match value {
         Value::Null => "nothing",
-        Value::Bool(_) => "a boolean",
-        Value::Int(_) | Value::Float(_) => "a number",
-        Value::Str { .. } => "a string",
-        Value::Seq(_) => "a list",
-        Value::Map(_) => "a mapping",
+        Value::Bool(_) => "boolean",
+        Value::Int(_) | Value::Float(_) => "number",
+        Value::Str { .. } => "string",
+        Value::Seq(_) => "list",
+        Value::Map(_) => "mapping",
     }
 }
 

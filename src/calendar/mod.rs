@@ -15,6 +15,7 @@ use jiff::civil::{Date, Weekday};
 pub use date::{days_between, parse_date};
 use index::Index;
 
+use crate::diag::{Diagnostic, Message};
 use crate::syntax::ast::Unit;
 
 /// A working-day computation left the years the calendar covers.
@@ -23,15 +24,6 @@ use crate::syntax::ast::Unit;
 pub struct OutOfRange {
     pub calendar: String,
     pub year: i16,
-}
-
-/// An error in a calendar file, at a byte span of that file.
-#[derive(Clone, Debug, PartialEq, Eq)]
-pub struct Error {
-    pub code: &'static str,
-    pub message: String,
-    pub span: crate::source::Span,
-    pub help: Option<String>,
 }
 
 /// Why a day is not a working day, or is one on a weekend (for `explain`).
@@ -82,7 +74,7 @@ pub const MAX_YEARS: i16 = 400;
 
 impl Calendar {
     /// Parse one calendar file. `name` names it in errors (`cn`).
-    pub fn parse(name: &str, text: &str) -> Result<Calendar, Vec<Error>> {
+    pub fn parse(name: &str, text: &str) -> Result<Calendar, Vec<Diagnostic>> {
         file::parse(name, text)
     }
 
@@ -93,7 +85,7 @@ impl Calendar {
         last_year: i16,
         holidays: Vec<(Date, String)>,
         workdays: Vec<(Date, String)>,
-    ) -> Result<Calendar, String> {
+    ) -> Result<Calendar, Message> {
         let name = name.to_string();
         Calendar::build(Parts {
             name,
@@ -105,10 +97,11 @@ impl Calendar {
         })
     }
 
-    /// Build from plain data. Errors (readable messages): no or too many
-    /// years, a make-up workday that is not a weekend day, a day that is
-    /// both a holiday and a make-up workday.
-    pub fn build(parts: Parts) -> Result<Calendar, String> {
+    /// Build from plain data. Errors (the catalogues'
+    /// `calendar-build-problem`): no or too many years, a make-up workday
+    /// that is not a weekend day, a day that is both a holiday and a
+    /// make-up workday.
+    pub fn build(parts: Parts) -> Result<Calendar, Message> {
         let Parts {
             name,
             first_year,
@@ -145,12 +138,14 @@ impl Calendar {
     /// holiday and a make-up workday is an error).
     ///
     /// The years must join up without a gap and the weekends must agree;
-    /// the merged calendar is named after its parts (`cn+hk`).
-    pub fn merge(calendars: Vec<Calendar>) -> Result<Calendar, String> {
+    /// the merged calendar is named after its parts (`cn+hk`). Errors are
+    /// the catalogues' `calendar-merge-problem`.
+    pub fn merge(calendars: Vec<Calendar>) -> Result<Calendar, Message> {
         let mut calendars = calendars;
         calendars.sort_by_key(|c| (c.first_year, c.last_year));
+        let problem = |what: &str| Message::new("calendar-merge-problem").text("problem", what);
         let Some(first) = calendars.first() else {
-            return Err("no calendar to merge".to_string());
+            return Err(problem("none"));
         };
         if calendars.len() == 1 {
             return Ok(first.clone());
@@ -164,17 +159,14 @@ impl Calendar {
         let mut names: Vec<&str> = Vec::new();
         for c in &calendars {
             if c.weekend != parts.weekend {
-                return Err(format!(
-                    "calendars `{}` and `{}` have different weekends",
-                    first.name, c.name
-                ));
+                return Err(problem("weekends")
+                    .text("first", first.name.as_str())
+                    .text("other", c.name.as_str()));
             }
             if c.first_year > parts.last_year.saturating_add(1) {
-                let gap = (parts.last_year + 1, c.first_year - 1);
-                return Err(format!(
-                    "no calendar covers {}..={} (between the calendars merged)",
-                    gap.0, gap.1
-                ));
+                return Err(problem("gap")
+                    .int("from", i64::from(parts.last_year) + 1)
+                    .int("to", i64::from(c.first_year) - 1));
             }
             parts.last_year = parts.last_year.max(c.last_year);
             if !names.contains(&c.name.as_str()) {
@@ -185,7 +177,8 @@ impl Calendar {
             parts.sources.extend(c.sources.iter().cloned());
         }
         parts.name = names.join("+");
-        Calendar::build(parts).map_err(|e| format!("cannot merge calendars: {e}"))
+        Calendar::build(parts)
+            .map_err(|e| e.within("calendar-merge-problem").text("problem", "build"))
     }
 
     pub fn name(&self) -> &str {
@@ -327,23 +320,29 @@ fn sort_days(days: &mut Vec<(Date, String)>) {
     days.dedup_by_key(|d| d.0);
 }
 
+/// A reason [`Calendar::build`] refuses its parts: the catalogues'
+/// `calendar-build-problem`, chosen by `fault`.
+fn build_problem(fault: &str) -> Message {
+    Message::new("calendar-build-problem").text("fault", fault)
+}
+
 /// January 1 of the first year, when the coverage makes sense.
-fn check_years(name: &str, first: i16, last: i16) -> Result<Date, String> {
+fn check_years(name: &str, first: i16, last: i16) -> Result<Date, Message> {
+    let years = |fault| {
+        build_problem(fault)
+            .text("name", name)
+            .int("first", first.into())
+            .int("last", last.into())
+    };
     if first > last {
-        return Err(format!(
-            "calendar `{name}` covers no year ({first} is after {last})"
-        ));
+        return Err(years("no-year"));
     }
     if i32::from(last) - i32::from(first) >= i32::from(MAX_YEARS) {
-        return Err(format!(
-            "calendar `{name}` covers {first}..={last}, more than {MAX_YEARS} years"
-        ));
+        return Err(years("too-many-years").int("max", MAX_YEARS.into()));
     }
     match (Date::new(first, 1, 1), Date::new(last, 12, 31)) {
         (Ok(start), Ok(_)) => Ok(start),
-        _ => Err(format!(
-            "calendar `{name}` covers {first}..={last}, outside the supported years"
-        )),
+        _ => Err(years("unsupported-years")),
     }
 }
 
@@ -351,18 +350,19 @@ fn check_days(
     weekend: &[Weekday],
     holidays: &[(Date, String)],
     workdays: &[(Date, String)],
-) -> Result<(), String> {
+) -> Result<(), Message> {
     for (day, name) in workdays {
         if !weekend.contains(&day.weekday()) {
-            let weekday = file::weekday_name(day.weekday());
-            return Err(format!(
-                "make-up workday `{day}` for `{name}` is a {weekday}, not a weekend day"
-            ));
+            return Err(build_problem("workday-not-weekend")
+                .text("date", day.to_string())
+                .text("name", name.as_str())
+                .text("weekday", file::weekday_name(day.weekday())));
         }
         if let Some(holiday) = find(holidays, *day) {
-            return Err(format!(
-                "`{day}` is both a holiday (`{holiday}`) and a make-up workday (for `{name}`)"
-            ));
+            return Err(build_problem("holiday-and-workday")
+                .text("date", day.to_string())
+                .text("holiday", holiday)
+                .text("name", name.as_str()));
         }
     }
     Ok(())

@@ -14,9 +14,9 @@ use std::path::{Path, PathBuf};
 use std::sync::Arc;
 
 use crate::config::{self, Config};
-use crate::diag::Severity;
+use crate::diag::{Diagnostic, Message};
 use crate::i18n::Lang;
-use crate::outcome::{InputError, Origin, Place};
+use crate::outcome::{InputError, Origin};
 use crate::source::{LineIndex, Span};
 use crate::walk::tidy;
 
@@ -104,7 +104,7 @@ pub fn open(choice: &ConfigChoice) -> Result<Project, u8> {
         (None, false) => find(&cwd),
     };
     let config = match &file {
-        Some(path) => Some(load(path)?),
+        Some(path) => Some(load(path, choice)?),
         None => None,
     };
     let (root, root_from) = match &file {
@@ -156,14 +156,18 @@ fn git_root(start: &Path) -> Option<PathBuf> {
 }
 
 /// Read and parse the configuration; it is named by its file name, as
-/// every path is named relative to the project root, its folder.
-fn load(path: &Path) -> Result<Loaded, u8> {
+/// every path is named relative to the project root, its folder. Problems
+/// are said in [`fallback_lang`].
+fn load(path: &Path, choice: &ConfigChoice) -> Result<Loaded, u8> {
     let name = path.file_name().map_or_else(
         || path.display().to_string(),
         |n| n.to_string_lossy().into_owned(),
     );
-    let text = read(path).map_err(|reason| {
-        eprintln!("error: cannot read the configuration `{name}`: {reason}");
+    let text = crate::load::read_text(path, MAX_CONFIG_SIZE).map_err(|reason| {
+        let message = reason
+            .message("config-unreadable")
+            .text("name", crate::report::neutral::text(&name));
+        eprintln!("{}", message.say(fallback_lang(choice).catalogue()));
         UNTRUSTED
     })?;
     let text: Arc<str> = Arc::from(text);
@@ -175,74 +179,48 @@ fn load(path: &Path) -> Result<Loaded, u8> {
             config,
         }),
         Err(errors) => {
-            report(&name, &text, &errors);
+            report(&name, &text, &errors, fallback_lang(choice));
             Err(UNTRUSTED)
         }
     }
 }
 
-/// A regular file of at most [`MAX_CONFIG_SIZE`] bytes, as UTF-8.
-fn read(path: &Path) -> Result<String, String> {
-    let meta = std::fs::metadata(path).map_err(|e| crate::diag::io_reason(&e))?;
-    if !meta.is_file() {
-        return Err("not a regular file".into());
-    }
-    let mut bytes = Vec::new();
-    let file = std::fs::File::open(path).map_err(|e| crate::diag::io_reason(&e))?;
-    io::Read::read_to_end(&mut io::Read::take(file, MAX_CONFIG_SIZE + 1), &mut bytes)
-        .map_err(|e| crate::diag::io_reason(&e))?;
-    if bytes.len() as u64 > MAX_CONFIG_SIZE {
-        return Err(format!("larger than {MAX_CONFIG_SIZE} bytes"));
-    }
-    String::from_utf8(bytes)
-        .map_err(|e| format!("not valid UTF-8 (byte {})", e.utf8_error().valid_up_to()))
+/// The language to say a configuration's problems in, before any setting
+/// is resolved: `--lang`, else `RECTIFY_LANG`, else the locale, else
+/// English, as for any run. The `lang` key of the file is not trusted: a
+/// file that cannot be read or does not check may be wrong in that very
+/// key. `RECTIFY_LANG` naming no language rectify speaks is reported
+/// later, on its own; here it is passed over.
+fn fallback_lang(choice: &ConfigChoice) -> Lang {
+    let env = std::env::var("RECTIFY_LANG").ok();
+    choice
+        .lang
+        .or_else(|| env.as_deref().and_then(Lang::parse))
+        .or_else(|| Lang::from_locale(|name| std::env::var(name).ok()))
+        .unwrap_or(Lang::En)
 }
 
-/// The configuration's errors, rendered as rule-file diagnostics are.
-fn report(name: &str, text: &str, errors: &[config::Error]) {
+/// The configuration's errors, rendered as rule-file diagnostics are, in
+/// `lang`.
+fn report(name: &str, text: &str, errors: &[Diagnostic], lang: Lang) {
     let files = [super::rules::source_file(name, text)];
-    let diagnostics: Vec<InputError> = errors.iter().map(diagnostic).collect();
+    let diagnostics: Vec<InputError> = errors
+        .iter()
+        .map(|e| InputError::placed(e.clone(), Origin::Rule, 0))
+        .collect();
     let color = super::check::color(super::args::ColorArg::Auto, io::stderr().is_terminal());
     let _ = super::rules::render(
         &files,
         &diagnostics,
-        crate::i18n::Lang::En.catalogue(),
+        lang.catalogue(),
         super::rules::DiagFormat::Human,
         color,
         &mut io::stderr().lock(),
     );
-    let count = errors.len();
-    eprintln!(
-        "error: `{name}` has {count} error{}; nothing was run",
-        if count == 1 { "" } else { "s" }
-    );
-}
-
-fn diagnostic(e: &config::Error) -> InputError {
-    let place = Place {
-        file: 0,
-        span: e.span,
-    };
-    let mut error = InputError::new(
-        e.code,
-        Severity::Error,
-        e.message.clone(),
-        Origin::Rule,
-        Some(place),
-    );
-    error.help = e.help.clone().map(Into::into);
-    error.related = e
-        .related
-        .iter()
-        .map(|(span, label)| {
-            let place = Place {
-                file: 0,
-                span: *span,
-            };
-            (Origin::Rule, place, label.clone().into())
-        })
-        .collect();
-    error
+    let summary = Message::new("config-errors")
+        .text("name", crate::report::neutral::text(name))
+        .count("n", errors.len());
+    eprintln!("{}", summary.say(lang.catalogue()));
 }
 
 /// `RECTIFY_LANG`: unset or empty is no choice; a language rectify does not

@@ -101,7 +101,7 @@ fn files_json(walked: &crate::walk::Walked) -> serde_json::Value {
     serde_json::json!({
         "read": names(walked.files.iter().map(|p| p.display().to_string()).collect()),
         "skipped": names(walked.skipped.iter().map(|(p, why)| format!("{}: {why}", p.display())).collect()),
-        "problems": names(walked.problems.iter().map(|p| format!("{}: {}", p.path.display(), p.message)).collect()),
+        "problems": names(walked.problems.iter().map(|p| format!("{}: {}", p.path.display(), p.message.english())).collect()),
     })
 }
 
@@ -142,7 +142,12 @@ fn human(
             writeln!(out, "  skipped {}: {why}", file.display())?;
         }
         for problem in &walked.problems {
-            writeln!(out, "  {}: {}", problem.path.display(), problem.message)?;
+            writeln!(
+                out,
+                "  {}: {}",
+                problem.path.display(),
+                problem.message.english()
+            )?;
         }
     }
     Ok(())

@@ -98,6 +98,30 @@ impl Message {
         &self.args
     }
 
+    /// A list as three arguments, so each language joins it its own way:
+    /// `init`, every item but the last joined by `, `; `last`; and `more`,
+    /// how many items come before the last (`{ $more -> [0] { $last }
+    /// *[other] { $init } and { $last } }`).
+    pub fn list(self, [init, last, more]: [&'static str; 3], items: &[String]) -> Message {
+        let (last_item, rest) = match items.split_last() {
+            Some((last, rest)) => (last.clone(), rest),
+            None => (String::new(), items),
+        };
+        self.text(init, rest.join(", "))
+            .text(last, last_item)
+            .int(more, i64::try_from(rest.len()).unwrap_or(i64::MAX))
+    }
+
+    /// The same arguments under message `id`, whose text says this one
+    /// within its own (`calendars do not agree: { calendar-merge-problem }`):
+    /// a catalogue message refers to another by id and shares its arguments.
+    pub fn within(&self, id: &'static str) -> Message {
+        Message {
+            id,
+            args: self.args.clone(),
+        }
+    }
+
     /// The message in `words`' language.
     pub fn say(&self, words: &Catalogue) -> String {
         let mut args = Args::new();
@@ -186,6 +210,37 @@ impl From<String> for Message {
     fn from(text: String) -> Message {
         Message::verbatim(text)
     }
+}
+
+/// Names as code, each in backticks, joined by `, `: `` `a`, `b` ``.
+pub fn backticked<S: AsRef<str>>(names: impl IntoIterator<Item = S>) -> String {
+    let quoted: Vec<String> = names
+        .into_iter()
+        .map(|n| format!("`{}`", n.as_ref()))
+        .collect();
+    quoted.join(", ")
+}
+
+/// Message `id`, whose text says why a file could not be read (the
+/// catalogues' `input-reason`), with an I/O error's reason as arguments:
+/// `why` names a reason the catalogues put in words (not found, permission
+/// denied, a folder where a file was expected); any other reason is the
+/// operating system's own text, `reason`, said as it is.
+pub fn io_message(id: &'static str, err: &std::io::Error) -> Message {
+    use std::io::ErrorKind;
+    // An error rectify or a library made with its own words keeps them.
+    let own_words = err.raw_os_error().is_none() && err.get_ref().is_some();
+    let why = match err.kind() {
+        _ if own_words => "other",
+        ErrorKind::NotFound => "not-found",
+        ErrorKind::PermissionDenied => "permission-denied",
+        ErrorKind::IsADirectory => "is-a-directory",
+        ErrorKind::NotADirectory => "not-a-directory",
+        _ => "other",
+    };
+    Message::new(id)
+        .text("why", why)
+        .text("reason", io_reason(err))
 }
 
 /// An I/O error as a lowercase reason, without the Rust-specific suffix.

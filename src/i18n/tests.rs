@@ -48,7 +48,36 @@ fn entries(lang: Lang) -> BTreeMap<String, BTreeSet<String>> {
             _ => {}
         }
     }
-    ids
+    with_references(ids)
+}
+
+/// Each message's variables with those of the messages it refers to (to
+/// any depth) in place of the references.
+fn with_references(ids: BTreeMap<String, BTreeSet<String>>) -> BTreeMap<String, BTreeSet<String>> {
+    let mut out = BTreeMap::new();
+    for (id, vars) in &ids {
+        let mut found = BTreeSet::new();
+        let mut todo: Vec<&String> = vars.iter().collect();
+        let mut seen = BTreeSet::new();
+        while let Some(var) = todo.pop() {
+            match var.strip_prefix('@') {
+                Some(reference) if seen.insert(reference.to_string()) => {
+                    let referred = ids.get(reference);
+                    assert!(
+                        referred.is_some(),
+                        "`{id}` refers to no message `{reference}`"
+                    );
+                    todo.extend(referred.into_iter().flatten());
+                }
+                Some(_) => {}
+                None => {
+                    found.insert(var.clone());
+                }
+            }
+        }
+        out.insert(id.clone(), found);
+    }
+    out
 }
 
 fn pattern_vars(pattern: &ast::Pattern<&str>, vars: &mut BTreeSet<String>) {
@@ -85,6 +114,15 @@ fn inline_vars(inline: &ast::InlineExpression<&str>, vars: &mut BTreeSet<String>
             }
         }
         ast::InlineExpression::Placeable { expression } => expression_vars(expression, vars),
+        // A message referred to shares the arguments of the one that refers
+        // to it; [`with_references`] puts its variables in their place.
+        ast::InlineExpression::MessageReference { id, attribute } => {
+            let name = match attribute {
+                Some(a) => format!("{}.{}", id.name, a.name),
+                None => id.name.to_string(),
+            };
+            vars.insert(format!("@{name}"));
+        }
         _ => {}
     }
 }

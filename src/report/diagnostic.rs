@@ -188,7 +188,7 @@ pub fn input_error(outcome: &Outcome, e: &InputError, words: &Catalogue) -> Diag
             location_note(
                 file,
                 e.place.and_then(|p| file.line_col(p.span.start)),
-                Lang::En.catalogue(),
+                words,
             )
         }));
     }

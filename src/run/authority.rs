@@ -20,7 +20,7 @@
 use jiff::civil::Date;
 
 use crate::config::{InlineWaivers, WaiverAuthority};
-use crate::diag::Severity;
+use crate::diag::{Message, Severity};
 use crate::outcome::{InputError, Origin, Place};
 use crate::source::{Span, Spanned};
 
@@ -50,45 +50,31 @@ impl WaiverAuthority {
         if claim.source == Source::Inline && self.inline == InlineWaivers::Deny {
             let mut e = refusal(
                 "waiver::inline-denied",
-                "waivers written in a record are not accepted".into(),
+                "waiver-inline-denied".into(),
                 at(claim.span),
             );
-            e.help = Some(
-                "a unit cannot waive its own findings here (`waivers.inline = \"deny\"` in \
-                 rectify.toml): ask an approver for an entry in a waiver file passed with \
-                 `--waivers`"
-                    .to_string()
-                    .into(),
-            );
+            e.help = Some("waiver-inline-denied.help".into());
             return vec![e];
         }
         let mut out = Vec::new();
         if let Some(by) = claim.approved_by.filter(|by| !self.may_approve(&by.value)) {
             let mut e = refusal(
                 "waiver::not-an-approver",
-                format!(
-                    "`{}` is not an approver of waivers",
-                    crate::units::visible(&by.value)
-                ),
+                Message::new("waiver-not-an-approver")
+                    .text("name", crate::units::visible(&by.value)),
                 at(by.span),
             );
-            e.help = Some(self.approvers_help(&by.value).into());
+            e.help = Some(self.approvers_help(&by.value));
             out.push(e);
         }
         if let (Some(until), Some(days)) = (claim.until, self.max_days) {
             if until.value > last_allowed(as_of, days) {
-                let message = format!(
-                    "waiver runs until {}, more than {days} days after {as_of}",
-                    until.value
-                );
+                let message = Message::new("waiver-too-long")
+                    .text("until", until.value.to_string())
+                    .int("days", days.into())
+                    .text("as-of", as_of.to_string());
                 let mut e = refusal("waiver::too-long", message, at(until.span));
-                e.help = Some(
-                    format!(
-                        "a waiver may run at most {days} days after the evaluation date \
-                     (`waivers.max-days` in rectify.toml); renew it when it ends"
-                    )
-                    .into(),
-                );
+                e.help = Some(Message::new("waiver-too-long.help").int("days", days.into()));
                 out.push(e);
             }
         }
@@ -106,18 +92,13 @@ impl WaiverAuthority {
         self.approvers.iter().any(|a| crate::units::key(a) == key)
     }
 
-    fn approvers_help(&self, name: &str) -> String {
+    fn approvers_help(&self, name: &str) -> Message {
         let names: Vec<&str> = self.approvers.iter().map(String::as_str).collect();
-        let listed = names
-            .iter()
-            .map(|n| format!("`{n}`"))
-            .collect::<Vec<_>>()
-            .join(", ");
-        let suggestion = crate::suggest::did_you_mean(name, names.iter().copied())
-            .map_or_else(String::new, |s| format!("did you mean `{s}`? "));
-        format!(
-            "{suggestion}waivers may be approved by {listed} (`waivers.approvers` in rectify.toml)"
-        )
+        let suggestion = crate::suggest::did_you_mean(name, names.iter().copied());
+        Message::new("waiver-not-an-approver.help")
+            .text("close", if suggestion.is_some() { "yes" } else { "no" })
+            .text("name", suggestion.unwrap_or_default())
+            .text("approvers", crate::diag::backticked(&names))
     }
 }
 
@@ -131,7 +112,7 @@ fn last_allowed(as_of: Date, days: u32) -> Date {
         .unwrap_or(Date::MAX)
 }
 
-fn refusal(code: &str, message: String, place: Option<Place>) -> InputError {
+fn refusal(code: &str, message: Message, place: Option<Place>) -> InputError {
     InputError::new(code, Severity::Error, message, Origin::Record, place)
 }
 
@@ -191,7 +172,9 @@ mod tests {
         };
         assert!(authority.may_approve("jiangsu provincial  leading group\u{200B} "));
         assert!(!authority.may_approve("me"));
-        let help = authority.approvers_help("Jiangsu Provincial Leading Grop");
+        let help = authority
+            .approvers_help("Jiangsu Provincial Leading Grop")
+            .english();
         assert!(
             help.starts_with("did you mean `Jiangsu Provincial Leading Group`?"),
             "{help}"

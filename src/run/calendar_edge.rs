@@ -5,7 +5,7 @@
 use jiff::civil::Date;
 
 use crate::calendar::Calendar;
-use crate::diag::Severity;
+use crate::diag::{Message, Severity};
 use crate::outcome::{InputError, Origin, Outcome, Place, SourceFile};
 use crate::source::Span;
 
@@ -23,11 +23,11 @@ pub const NEAR_END_DAYS: i64 = 60;
 /// which a record's due date, roll-forward or working-day count needed.
 pub fn uncovered(outcome: &Outcome, calendar: &str, year: i16) -> InputError {
     let (files, file) = calendar_files(&outcome.rule_files, calendar);
-    let message = format!(
-        "calendar {files} does not cover {year}: the rules that needed it cannot check those records"
-    );
+    let message = Message::new("calendar-not-covered")
+        .list(FILES, &files)
+        .int("year", year.into());
     let mut error = InputError::new(NOT_COVERED, Severity::Error, message, Origin::Rule, file);
-    error.help = Some(add_year_help(year, &files).into());
+    error.help = Some(add_year_help(year, &files));
     error
 }
 
@@ -43,36 +43,31 @@ pub fn near_end(files: &[SourceFile], calendar: &Calendar, as_of: Date) -> Optio
     }
     let next = last_year.saturating_add(1);
     let (names, file) = calendar_files(files, calendar.name());
-    let when = match left {
-        0.. => format!("{left} days after the evaluation date {as_of}"),
-        _ => format!("before the evaluation date {as_of}"),
-    };
-    let message = format!("calendar {names} ends on {last}, {when}");
+    let message = Message::new("calendar-near-end")
+        .list(FILES, &names)
+        .text("last", last.to_string())
+        .text("after", if left >= 0 { "yes" } else { "no" })
+        .int("left", left)
+        .text("as-of", as_of.to_string());
     let mut warning = InputError::new(NEAR_END, Severity::Warning, message, Origin::Rule, file);
-    warning.help = Some(add_year_help(next, &names).into());
+    warning.help = Some(add_year_help(next, &names));
     Some(warning)
 }
 
-fn add_year_help(year: i16, files: &str) -> String {
-    let bundled = files.contains("<bundled>");
-    let whose = if bundled {
-        "the bundled calendar cannot be edited: copy `rules/` from the rectify repository, add"
-    } else {
-        "add"
-    };
-    let then = if bundled {
-        " and check with `--rules`"
-    } else {
-        ""
-    };
-    format!(
-        "{whose} {year} to the calendar once the State Council publishes its holiday notice for {year}{then} (docs/calendars.md says how); never guess the holidays"
-    )
+/// The arguments a list of calendar files is said by (see [`Message::list`]).
+const FILES: [&str; 3] = ["files", "files-last", "files-more"];
+
+fn add_year_help(year: i16, files: &[String]) -> Message {
+    let bundled = files.iter().any(|f| f.contains("<bundled>"));
+    Message::new("calendar-not-covered.help")
+        .int("year", year.into())
+        .text("bundled", if bundled { "yes" } else { "no" })
 }
 
-/// The calendar files (by file stem) of a calendar name, in backticks, and
-/// the place of the first (a whole-file place), if it is loaded.
-fn calendar_files(files: &[SourceFile], calendar: &str) -> (String, Option<Place>) {
+/// The calendar files (by file stem) of a calendar name, each in
+/// backticks, and the place of the first (a whole-file place), if it is
+/// loaded.
+fn calendar_files(files: &[SourceFile], calendar: &str) -> (Vec<String>, Option<Place>) {
     let mut names = Vec::new();
     let mut first = None;
     for part in calendar.split('+') {
@@ -91,5 +86,5 @@ fn calendar_files(files: &[SourceFile], calendar: &str) -> (String, Option<Place
             None => names.push(format!("`{part}`")),
         }
     }
-    (names.join(" and "), first)
+    (names, first)
 }

@@ -95,11 +95,9 @@ impl Seen {
             }
             let used = &plan.field_uses[use_at];
             let path = used.path.join(".");
-            let spellings: Vec<String> = near.iter().map(|n| format!("`{n}`")).collect();
-            let message = format!(
-                "no record has `{path}`, but records have {}",
-                spellings.join(", ")
-            );
+            let message = crate::diag::Message::new("rules-field-in-no-record")
+                .text("path", path.as_str())
+                .text("spellings", crate::diag::backticked(near));
             let place = Place {
                 file: used.file,
                 span: used.span,
@@ -111,9 +109,8 @@ impl Seen {
                 Origin::Rule,
                 Some(place),
             );
-            warning.help = Some(format!(
-                "a condition on `{path}` never holds on these records; correct the spelling in the rule, or in the records"
-            ).into());
+            warning.help =
+                Some(crate::diag::Message::new("rules-field-in-no-record.help").text("path", path));
             out.push(warning);
         }
         out

@@ -240,10 +240,12 @@ pub(super) fn read(path: &Path, limit: u64) -> std::result::Result<String, Box<I
     use crate::load::ReadError;
     crate::load::read_text(path, limit).map_err(|err| {
         let (code, message) = match &err {
-            ReadError::Io(_) => ("input::unreadable", format!("cannot read file: {err}")),
-            ReadError::Folder | ReadError::NotRegular => ("input::unreadable", err.to_string()),
-            ReadError::TooLarge { .. } => ("input::too-large", err.to_string()),
-            ReadError::NotUtf8 { .. } => ("input::not-utf8", err.to_string()),
+            ReadError::Io(_) => ("input::unreadable", err.message("input-unreadable")),
+            ReadError::Folder | ReadError::NotRegular => {
+                ("input::unreadable", err.message("input-reason"))
+            }
+            ReadError::TooLarge { .. } => ("input::too-large", err.message("input-reason")),
+            ReadError::NotUtf8 { .. } => ("input::not-utf8", err.message("input-reason")),
         };
         let mut error = file_error(code, Severity::Error, message, Some(0));
         if let ReadError::NotUtf8 { at } = err {
@@ -439,17 +441,15 @@ fn unit_key(plan: &Plan, record: &Record, result: &mut Result) -> String {
 
 /// "unknown unit `苏州市政付`", with the closest declared name.
 fn undeclared_unit(plan: &Plan, name: &str, span: Span) -> InputError {
-    let message = format!("unknown unit `{}`", crate::units::visible(name));
+    let message = Message::new("unit-unknown").text("name", crate::units::visible(name));
     let mut e = located("unit::unknown", Severity::Error, message, span);
     let names = plan.units.names();
-    e.help = Some(Message::from(
+    e.help = Some(
         match crate::suggest::did_you_mean(&crate::units::clean(name), names) {
-            Some(s) => format!("did you mean `{s}`?"),
-            None => "every responsible unit must be declared in the unit registry \
-                     (`[units]` in rectify.toml), by its name or an alias"
-                .into(),
+            Some(s) => Message::new("input-did-you-mean").text("name", s),
+            None => "unit-unknown.help".into(),
         },
-    ));
+    );
     e
 }
 
@@ -552,7 +552,7 @@ fn waiver<'r>(
         // Reported by `check_waivers`, whether or not a finding matches.
         WaiverState::Incomplete(_) | WaiverState::Malformed => None,
         WaiverState::Expired(until) => {
-            let message = format!("waiver for `{}` expired on {until}", clip(rule));
+            let message = super::waivers::expired(rule, until);
             let span = w.until.as_ref().map_or(w.span, |u| u.span);
             result
                 .errors
@@ -602,7 +602,7 @@ fn unmatched(w: &model::Waiver, plan: &Plan, options: &Options, result: &mut Res
         return; // reported: it could waive nothing
     }
     if let Some(until) = w.until.as_ref().filter(|u| u.value < options.as_of) {
-        let message = format!("waiver for `{}` expired on {}", clip(rule), until.value);
+        let message = super::waivers::expired(rule, until.value);
         result.errors.push(located(
             "waiver::expired",
             Severity::Warning,
@@ -611,22 +611,19 @@ fn unmatched(w: &model::Waiver, plan: &Plan, options: &Options, result: &mut Res
         ));
         return;
     }
-    let message = format!("waiver for `{}` matches no finding", clip(rule));
+    let message = Message::new("waiver-unmatched").text("rule", clip(rule));
     let mut e = located("waiver::unmatched", Severity::Warning, message, w.span);
     if plan
         .rules
         .iter()
         .any(|r| r.id == *rule && r.group.is_some())
     {
-        e.help = Some(format!(
-            "`{}` judges a group of records, not one: waive its finding in a waiver file (`--waivers`), by the group",
-            clip(rule)
-        ).into());
+        e.help = Some(Message::new("waiver-unmatched.help-group").text("rule", clip(rule)));
     }
     result.errors.push(e);
 }
 
-fn located(code: &str, severity: Severity, message: String, span: Span) -> InputError {
+fn located(code: &str, severity: Severity, message: Message, span: Span) -> InputError {
     let mut e = file_error(code, severity, message, Some(0));
     e.place = Some(Place { file: 0, span });
     e

@@ -68,7 +68,7 @@ pub fn find_record(
         None if !errors.is_empty() && files.is_empty() => Err(FindError::Unreadable(
             errors
                 .into_iter()
-                .map(|(path, _, _, message)| format!("{path}: {message}"))
+                .map(|(path, _, _, message)| format!("{path}: {}", message.english()))
                 .collect(),
         )),
         None => Err(FindError::NotFound { files: files.len() }),
@@ -89,7 +89,7 @@ pub fn each_record(
     if files.is_empty() && !errors.is_empty() {
         return Err(errors
             .into_iter()
-            .map(|(path, _, _, message)| format!("{path}: {message}"))
+            .map(|(path, _, _, message)| format!("{path}: {}", message.english()))
             .collect());
     }
     let mut unreadable = Vec::new();

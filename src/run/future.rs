@@ -5,7 +5,7 @@
 
 use jiff::civil::Date;
 
-use crate::diag::Severity;
+use crate::diag::{Message, Severity};
 use crate::model::{Record, error::FUTURE_DATE};
 use crate::outcome::{InputError, Place};
 use crate::source::Span;
@@ -16,12 +16,11 @@ pub fn known_on(record: &Record, as_of: Date) -> (Option<Record>, Vec<InputError
     let stages = record.stages.iter().filter(|s| s.date.value > as_of);
     let mut warnings: Vec<InputError> = stages
         .map(|s| {
-            let message = format!(
-                "`{}` is dated {}, after the evaluation date {as_of}",
-                s.name.value, s.date.value
-            );
-            let help = "a stage dated after the evaluation date is not known yet on that day: it counts as not recorded; correct the date, or check with a later `--as-of`";
-            warning(message, s.date.span, help)
+            let message = Message::new("record-future-date")
+                .text("stage", s.name.value.as_str())
+                .text("date", s.date.value.to_string())
+                .text("as-of", as_of.to_string());
+            warning(message, s.date.span, "record-future-date.help")
         })
         .collect();
     let approvals = record
@@ -30,17 +29,15 @@ pub fn known_on(record: &Record, as_of: Date) -> (Option<Record>, Vec<InputError
         .filter_map(|e| e.approved_on.as_ref())
         .filter(|on| on.value > as_of);
     warnings.extend(approvals.map(|on| {
-        let message = format!(
-            "extension approved on {}, after the evaluation date {as_of}",
-            on.value
-        );
-        let help = "an extension approved after the evaluation date is not known yet on that day: it does not extend the deadline; correct the date, or check with a later `--as-of`";
-        warning(message, on.span, help)
+        let message = Message::new("record-future-date-extension")
+            .text("date", on.value.to_string())
+            .text("as-of", as_of.to_string());
+        warning(message, on.span, "record-future-date-extension.help")
     }));
     (record.known_on(as_of), warnings)
 }
 
-fn warning(message: String, span: Span, help: &str) -> InputError {
+fn warning(message: Message, span: Span, help: &'static str) -> InputError {
     let place = Place { file: 0, span };
     let mut e = InputError::new(
         FUTURE_DATE,
@@ -49,6 +46,6 @@ fn warning(message: String, span: Span, help: &str) -> InputError {
         crate::outcome::Origin::Record,
         Some(place),
     );
-    e.help = Some(help.to_string().into());
+    e.help = Some(help.into());
     e
 }

@@ -110,7 +110,8 @@ fn scalar_at(rest: &str) -> (&str, usize) {
 }
 
 fn duplicate(id: &str, place: Place, first: Place) -> InputError {
-    let message = format!("record id `{}` is used twice", crate::source::clip(id));
+    let message =
+        crate::diag::Message::new("record-duplicate-id").text("id", crate::source::clip(id));
     let mut e = InputError::new(
         "record::duplicate-id",
         Severity::Error,
@@ -118,11 +119,7 @@ fn duplicate(id: &str, place: Place, first: Place) -> InputError {
         Origin::Record,
         Some(place),
     );
-    e.related = vec![(Origin::Record, first, "first used here".into())];
-    e.help = Some(
-        "ids must be unique across every file checked"
-            .to_string()
-            .into(),
-    );
+    e.related = vec![(Origin::Record, first, "record-duplicate-id.first".into())];
+    e.help = Some("record-duplicate-id.help".into());
     e
 }

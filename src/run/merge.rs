@@ -12,7 +12,7 @@ use crate::points::Points;
 use super::{file, file_error, source_file};
 
 /// A problem met walking the record paths: `(path, code, severity, message)`.
-pub type WalkError = (String, &'static str, Severity, String);
+pub type WalkError = (String, &'static str, Severity, crate::diag::Message);
 
 /// Folds file results into an [`Outcome`] one at a time, in path order, so
 /// memory holds the findings and the counts, never the records.

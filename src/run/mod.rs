@@ -165,10 +165,10 @@ fn units(
 ) -> crate::units::Units {
     let (units, conflicts) = registry.compile();
     for c in conflicts {
-        let message = format!(
-            "unit name `{}` is declared for both `{}` and `{}`",
-            c.name, c.first, c.second
-        );
+        let message = crate::diag::Message::new("unit-conflict")
+            .text("name", c.name)
+            .text("first", c.first)
+            .text("second", c.second);
         let mut e = InputError::new(
             "unit::conflict",
             Severity::Error,
@@ -176,11 +176,7 @@ fn units(
             Origin::Rule,
             None,
         );
-        e.help = Some(
-            "a name, however it is spelt, may belong to one unit only (`[units]` in rectify.toml)"
-                .to_string()
-                .into(),
-        );
+        e.help = Some("unit-conflict.help".into());
         errors.push(e);
     }
     units
@@ -271,12 +267,14 @@ fn select_rules(plan: &mut Plan, options: &Options, errors: &mut Vec<InputError>
             errors.push(InputError {
                 code: "cli::unknown-rule".into(),
                 severity: Severity::Error,
-                message: format!("no rule `{id}` is loaded").into(),
+                message: crate::diag::Message::new("cli-unknown-rule").text("id", id.as_str()),
                 origin: Origin::Rule,
                 place: None,
                 labels: Vec::new(),
                 related: Vec::new(),
-                help: crate::suggest::help(id, &ids).map(Into::into),
+                help: crate::suggest::did_you_mean(id, ids.iter().copied()).map(|close| {
+                    crate::diag::Message::new("input-did-you-mean").text("name", close)
+                }),
             });
         }
     }
@@ -387,7 +385,7 @@ pub(crate) fn walk(
 pub(crate) fn file_error(
     code: &str,
     severity: Severity,
-    message: String,
+    message: impl Into<crate::diag::Message>,
     file: Option<usize>,
 ) -> InputError {
     let place = file.map(|file| Place {

@@ -14,7 +14,7 @@ use std::collections::btree_map::Entry;
 use std::collections::{BTreeMap, HashMap, HashSet};
 use std::sync::Arc;
 
-use crate::diag::Severity;
+use crate::diag::{Message, Severity};
 use crate::eval::Plan;
 use crate::outcome::{Finding, InputError, Origin, Outcome, Place, UnitScore};
 use crate::points::Points;
@@ -172,25 +172,20 @@ fn lookalike(
 ) -> InputError {
     let (message, related) = match &first {
         Some((first, at, span)) => (
-            format!(
-                "unit `{}` is another spelling of `{}`",
-                visible(name),
-                visible(first)
-            ),
+            Message::new("unit-lookalike")
+                .text("name", visible(name))
+                .text("first", visible(first)),
             vec![(
                 Origin::Record,
                 Place {
                     file: *at,
                     span: *span,
                 },
-                format!("first written `{}` here", visible(first)).into(),
+                Message::new("unit-lookalike.first").text("first", visible(first)),
             )],
         ),
         None => (
-            format!(
-                "unit `{}` is not written as the unit registry declares it",
-                visible(name)
-            ),
+            Message::new("unit-lookalike-registry").text("name", visible(name)),
             Vec::new(),
         ),
     };
@@ -203,12 +198,11 @@ fn lookalike(
         place,
     );
     e.related = related;
-    let declared = match registry.is_empty() {
-        true => "",
-        false => " (the name the unit registry declares)",
-    };
-    e.help = Some(format!(
-        "both are scored as one unit, `{shown}`{declared}; write its name the same way everywhere"
-    ).into());
+    let declared = if registry.is_empty() { "no" } else { "yes" };
+    e.help = Some(
+        Message::new("unit-lookalike.help")
+            .text("shown", shown)
+            .text("declared", declared),
+    );
     e
 }

@@ -22,7 +22,7 @@ use std::sync::Arc;
 use jiff::civil::Date;
 
 use crate::config::WaiverAuthority;
-use crate::diag::Severity;
+use crate::diag::{Message, Severity};
 use crate::outcome::{InputError, Origin, Outcome, Place};
 use crate::source::{Span, Spanned, clip};
 use crate::yaml::{self, Node, Value};
@@ -80,7 +80,7 @@ pub fn load(path: &Path, limit: u64, outcome: &mut Outcome) -> Vec<Waiver> {
         Ok(text) => text,
         Err(err) => {
             outcome.files.push(super::source_file(name, None));
-            let message = format!("cannot read waiver file: {err}");
+            let message = err.message("waiver-unreadable");
             outcome.input_errors.push(super::file_error(
                 "waiver::unreadable",
                 Severity::Error,
@@ -123,10 +123,7 @@ pub fn apply(
     for w in waivers {
         if !outcome.rules.iter().any(|r| r.id == w.rule.value) {
             let ids: Vec<&str> = outcome.rules.iter().map(|r| r.id.as_str()).collect();
-            let message = format!(
-                "waiver names `{}`, which is not a loaded rule",
-                clip(&w.rule.value)
-            );
+            let message = Message::new("waiver-unknown-rule").text("rule", clip(&w.rule.value));
             let mut e = error(
                 "waiver::unknown-rule",
                 Severity::Warning,
@@ -136,7 +133,7 @@ pub fn apply(
                     span: w.rule.span,
                 }),
             );
-            e.help = crate::suggest::help(&w.rule.value, &ids).map(Into::into);
+            e.help = did_you_mean(&w.rule.value, &ids);
             outcome.input_errors.push(e);
             continue;
         }
@@ -154,11 +151,7 @@ pub fn apply(
             .collect();
         let place = |span| Some(Place { file, span });
         if until.value < outcome.as_of {
-            let message = format!(
-                "waiver for `{}` expired on {}",
-                clip(&w.rule.value),
-                until.value
-            );
+            let message = expired(&w.rule.value, until.value);
             outcome.input_errors.push(error(
                 "waiver::expired",
                 Severity::Warning,
@@ -168,14 +161,14 @@ pub fn apply(
             continue;
         }
         if hits.is_empty() {
-            let message = format!("waiver for `{}` matches no finding", clip(&w.rule.value));
+            let message = Message::new("waiver-unmatched").text("rule", clip(&w.rule.value));
             let mut e = error(
                 "waiver::unmatched",
                 Severity::Warning,
                 message,
                 place(w.span),
             );
-            e.help = grouping_help(outcome, w).map(Into::into);
+            e.help = grouping_help(outcome, w);
             outcome.input_errors.push(e);
         }
         for i in hits {
@@ -193,7 +186,7 @@ pub fn apply(
 
 /// When a waiver names a group by another key than its rule groups by
 /// (`unit` for a rule `per round`), say which key to name.
-fn grouping_help(outcome: &Outcome, w: &Waiver) -> Option<String> {
+fn grouping_help(outcome: &Outcome, w: &Waiver) -> Option<Message> {
     if w.record.is_some() {
         return None;
     }
@@ -206,16 +199,27 @@ fn grouping_help(outcome: &Outcome, w: &Waiver) -> Option<String> {
     let wanted: Vec<&str> = group.keys.iter().map(|(k, _)| k.as_str()).collect();
     let differs = named.len() != wanted.len() || named.iter().any(|n| !wanted.contains(n));
     (differs && !named.is_empty()).then(|| {
-        let by = &group.by;
         let wanted: Vec<String> = wanted.iter().map(|k| format!("`{k}`")).collect();
         let named: Vec<String> = named.iter().map(|k| format!("`{k}`")).collect();
-        format!(
-            "`{}` groups records per {by}: name {} instead of {}",
-            w.rule.value,
-            wanted.join(" and "),
-            named.join(" and ")
-        )
+        Message::new("waiver-unmatched.help-grouping")
+            .text("rule", w.rule.value.as_str())
+            .text("by", group.by.as_str())
+            .list(["wanted", "wanted-last", "wanted-more"], &wanted)
+            .list(["named", "named-last", "named-more"], &named)
     })
+}
+
+/// `waiver::expired`: the waiver for `rule` ended on `until`.
+pub(crate) fn expired(rule: &str, until: Date) -> Message {
+    Message::new("waiver-expired")
+        .text("rule", clip(rule))
+        .text("until", until.to_string())
+}
+
+/// "did you mean …?" for the closest of `names`.
+fn did_you_mean(name: &str, names: &[&str]) -> Option<Message> {
+    let close = crate::suggest::did_you_mean(name, names.iter().copied())?;
+    Some(Message::new("input-did-you-mean").text("name", close))
 }
 
 /// A waiver's fields that decide whether it can waive anything, wherever
@@ -236,42 +240,59 @@ pub(crate) struct Shape<'a> {
 /// waiver naming every absent key, and one at each `reason` or
 /// `approved_by` that is empty or only whitespace.
 pub(crate) fn validate(w: &Shape<'_>, file: usize, origin: Origin) -> Vec<InputError> {
-    let subject = w
-        .rule
-        .map_or_else(|| "waiver".to_string(), |r| format!("waiver for `{r}`"));
+    let subject = |id| {
+        Message::new(id)
+            .text("named", if w.rule.is_some() { "yes" } else { "no" })
+            .text("rule", w.rule.unwrap_or_default())
+    };
     let at = |span| Some(Place { file, span });
     let mut problems = Vec::new();
     if !w.absent.is_empty() {
-        let list: Vec<String> = w.absent.iter().map(|k| format!("`{k}`")).collect();
-        let message = format!("{subject} has no {}, so it waives nothing", list.join(", "));
+        let message = absent_keys(subject("waiver-incomplete"), &w.absent);
         let mut e = InputError::new(INCOMPLETE, Severity::Error, message, origin, at(w.span));
-        e.help = w
-            .absent
-            .iter()
-            .find_map(|k| help(k))
-            .map(str::to_string)
-            .map(Into::into);
+        e.help = w.absent.iter().find_map(|k| help(k));
         problems.push(e);
     }
     for (key, value) in [("reason", w.reason), ("approved_by", w.approved_by)] {
         if let Some(v) = value.filter(|v| v.value.trim().is_empty()) {
-            let message = format!("{subject} has an empty `{key}`, so it waives nothing");
+            let message = subject("waiver-incomplete-empty").text("key", key);
             let mut e = InputError::new(INCOMPLETE, Severity::Error, message, origin, at(v.span));
-            e.help = help(key).map(str::to_string).map(Into::into);
+            e.help = help(key);
             problems.push(e);
         }
     }
     problems
 }
 
+/// The keys a waiver lacks, as `waiver-incomplete` says them: those before
+/// and after [`RECORD_OR_UNIT`], and whether it is among them.
+fn absent_keys(message: Message, absent: &[&str]) -> Message {
+    let at = absent.iter().position(|k| *k == RECORD_OR_UNIT);
+    let (head, tail) = match at {
+        Some(i) => (&absent[..i], &absent[i + 1..]),
+        None => (absent, &absent[..0]),
+    };
+    let count = |keys: &[&str]| i64::try_from(keys.len()).unwrap_or(i64::MAX);
+    message
+        .text("head", crate::diag::backticked(head))
+        .int("head-n", count(head))
+        .text("either", if at.is_some() { "yes" } else { "no" })
+        .text("tail", crate::diag::backticked(tail))
+        .int("tail-n", count(tail))
+}
+
+/// An absent key of a waiver file's waiver: it names neither a record nor
+/// a group.
+const RECORD_OR_UNIT: &str = "record-or-unit";
+
 /// The code of every problem that makes a waiver waive nothing.
 const INCOMPLETE: &str = "waiver::incomplete";
 
-fn help(key: &str) -> Option<&'static str> {
+fn help(key: &str) -> Option<Message> {
     match key {
-        "reason" => Some("say why the finding is waived, e.g. the approval that allows it"),
-        "approved_by" => Some("name who approved the waiver"),
-        "until" => Some("add `until: YYYY-MM-DD`, the last day the waiver holds"),
+        "reason" => Some("waiver-incomplete.help-reason".into()),
+        "approved_by" => Some("waiver-incomplete.help-approved-by".into()),
+        "until" => Some("waiver-incomplete.help-until".into()),
         _ => None,
     }
 }
@@ -291,7 +312,7 @@ fn refused(outcome: &mut Outcome, w: &Waiver, file: usize, authority: &WaiverAut
     refused
 }
 
-fn error(code: &str, severity: Severity, message: String, place: Option<Place>) -> InputError {
+fn error(code: &str, severity: Severity, message: Message, place: Option<Place>) -> InputError {
     InputError::new(code, severity, message, Origin::Record, place)
 }
 
@@ -327,13 +348,13 @@ struct Reader {
 }
 
 impl Reader {
-    fn error(&mut self, code: &str, span: Span, message: String) {
+    fn error(&mut self, code: &str, span: Span, message: impl Into<Message>) {
         let place = Some(Place {
             file: self.file,
             span,
         });
         self.errors
-            .push(error(code, Severity::Error, message, place));
+            .push(error(code, Severity::Error, message.into(), place));
     }
 
     /// A document: `waivers: [...]` or a bare list.
@@ -349,21 +370,13 @@ impl Reader {
                     },
                 )) => items,
                 _ => {
-                    self.error(
-                        "waiver::bad-file",
-                        doc.span,
-                        "expected `waivers:` with a list of waivers".into(),
-                    );
+                    self.error("waiver::bad-file", doc.span, "waiver-bad-file");
                     return Vec::new();
                 }
             },
             Value::Null => return Vec::new(),
             _ => {
-                self.error(
-                    "waiver::bad-file",
-                    doc.span,
-                    "expected a list of waivers".into(),
-                );
+                self.error("waiver::bad-file", doc.span, "waiver-bad-file.list");
                 return Vec::new();
             }
         };
@@ -372,11 +385,7 @@ impl Reader {
 
     fn waiver(&mut self, node: &Node) -> Option<Waiver> {
         let Value::Map(entries) = &node.value else {
-            self.error(
-                "waiver::bad-waiver",
-                node.span,
-                "a waiver must be a mapping".into(),
-            );
+            self.error("waiver::bad-waiver", node.span, "waiver-bad-waiver-mapping");
             return None;
         };
         let mut w = Waiver {
@@ -410,12 +419,12 @@ impl Reader {
                 Some("until") => w.until = self.date(v),
                 _ => {
                     let key = text(k).unwrap_or("?");
-                    let message = format!("unknown key `{}` in a waiver", clip(key));
+                    let message = Message::new("waiver-bad-waiver-key").text("key", clip(key));
                     self.error("waiver::bad-waiver", k.span, message);
                     if let (Some(help), Some(last)) =
-                        (crate::suggest::help(key, &KEYS), self.errors.last_mut())
+                        (did_you_mean(key, &KEYS), self.errors.last_mut())
                     {
-                        last.help = Some(help.into());
+                        last.help = Some(help);
                     }
                 }
             }
@@ -440,7 +449,7 @@ impl Reader {
             written("record") || entries.iter().any(|(k, _)| text(k).is_some_and(group_key));
         let required = [
             ("rule", written("rule")),
-            ("record` or `unit", names_one),
+            (RECORD_OR_UNIT, names_one),
             ("reason", written("reason")),
             ("until", written("until")),
             ("approved_by", written("approved_by")),
@@ -466,7 +475,7 @@ impl Reader {
             Value::Str { text, .. } => Some(Spanned::new(text.clone(), v.span)),
             Value::Int(n) => Some(Spanned::new(n.to_string(), v.span)),
             _ => {
-                self.error("waiver::bad-waiver", v.span, "expected text".into());
+                self.error("waiver::bad-waiver", v.span, "waiver-bad-waiver-text");
                 None
             }
         }
@@ -479,16 +488,14 @@ impl Reader {
         };
         if parsed.is_none() {
             let message = match &v.value {
-                Value::Str { text, .. } => format!("`{text}` is not a valid date"),
-                _ => "expected a date".to_string(),
+                Value::Str { text, .. } => {
+                    Message::new("waiver-bad-waiver-date").text("text", text.as_str())
+                }
+                _ => "waiver-bad-waiver-date.not-text".into(),
             };
             self.error("waiver::bad-waiver", v.span, message);
             if let Some(last) = self.errors.last_mut() {
-                last.help = Some(
-                    "write dates as YYYY-MM-DD, e.g. 2024-12-31"
-                        .to_string()
-                        .into(),
-                );
+                last.help = Some("waiver-bad-waiver-date.help".into());
             }
         }
         parsed.map(|d| Spanned::new(d, v.span))
