@@ -48,9 +48,10 @@ pub fn rules_with(paths: &[PathBuf], overlay: Overlay<'_>) -> Rules {
         match syntax::parse(&text) {
             Ok(ast) => parsed.push((file, ast)),
             Err(errors) => {
-                for e in errors {
-                    rules.error(e.code, e.message, file, e.span, e.help);
-                }
+                let placed = errors
+                    .into_iter()
+                    .map(|e| InputError::placed(e, Origin::Rule, file));
+                rules.errors.extend(placed);
             }
         }
     }
@@ -77,15 +78,10 @@ pub fn rules_with(paths: &[PathBuf], overlay: Overlay<'_>) -> Rules {
         Ok(plan) if loaded_cleanly => rules.plan = Some(plan),
         Ok(_) => {}
         Err(errors) => {
-            for e in errors {
-                let index = rules.errors.len();
-                rules.error(e.code, e.message, e.file, e.span, e.help);
-                rules.errors[index].related = e
-                    .related
-                    .into_iter()
-                    .map(|(file, span, label)| (Origin::Rule, Place { file, span }, label.into()))
-                    .collect();
-            }
+            let placed = errors
+                .into_iter()
+                .map(|(file, e)| InputError::placed(e, Origin::Rule, file));
+            rules.errors.extend(placed);
         }
     }
     rules
@@ -153,23 +149,7 @@ pub fn warnings(rules: &Rules) -> Vec<InputError> {
         .collect();
     eval::lint::lint(&sources, plan)
         .into_iter()
-        .map(|w| InputError {
-            code: w.code.into(),
-            severity: Severity::Warning,
-            message: w.message.into(),
-            origin: Origin::Rule,
-            place: Some(Place {
-                file: w.file,
-                span: w.span,
-            }),
-            labels: Vec::new(),
-            related: w
-                .related
-                .into_iter()
-                .map(|(file, span, label)| (Origin::Rule, Place { file, span }, label.into()))
-                .collect(),
-            help: w.help.map(Into::into),
-        })
+        .map(|(file, w)| InputError::placed(w, Origin::Rule, file))
         .collect()
 }
 

@@ -215,13 +215,8 @@ fn architecture_md_names_every_module() {
 /// The checks can fail: a breach of each kind is found.
 #[test]
 fn the_checks_find_breaches() {
-    let file = |module: &str, text: &str| {
-        (
-            module.to_string(),
-            format!("src/{module}.rs"),
-            code(text),
-        )
-    };
+    let file =
+        |module: &str, text: &str| (module.to_string(), format!("src/{module}.rs"), code(text));
     let found = breaches(&[
         file("syntax", "use crate::calendar::Unit;"),
         file("walk", "fn f() { crate::load::io_reason(e) }"),

@@ -108,7 +108,7 @@ fn shown(path: &Path) -> String {
 }
 
 /// A failed parse: the file's name and text, and its errors.
-pub type ParseFailure = (String, String, Vec<syntax::Error>);
+pub type ParseFailure = (String, String, Vec<crate::diag::Diagnostic>);
 
 /// `(file name, Markdown)` of every page: one per rule, then `index.md`.
 pub fn pages(sources: &[(String, String)]) -> Result<Vec<(String, String)>, ParseFailure> {

@@ -351,7 +351,11 @@ fn field_paths() -> impl Iterator<Item = String> {
 }
 
 /// What `rectify fmt` prints, as one edit; an error when `fmt` would refuse.
-pub(super) fn format(doc: &Doc, encoding: Encoding) -> Result<Vec<TextEdit>, (i32, String)> {
+pub(super) fn format(
+    doc: &Doc,
+    encoding: Encoding,
+    words: &crate::i18n::Catalogue,
+) -> Result<Vec<TextEdit>, (i32, String)> {
     match syntax::fmt::format(&doc.text) {
         Ok(formatted) if formatted == doc.text => Ok(Vec::new()),
         Ok(formatted) => {
@@ -359,12 +363,13 @@ pub(super) fn format(doc: &Doc, encoding: Encoding) -> Result<Vec<TextEdit>, (i3
             Ok(vec![TextEdit::new(whole, formatted)])
         }
         Err(errors) => {
-            let reason = errors
-                .first()
-                .map_or_else(String::new, |e| format!(": {}", e.message));
+            let message = match errors.into_iter().next() {
+                Some(e) => crate::diag::Message::new("rules-fmt-refused").said("reason", e.message),
+                None => crate::diag::Message::new("rules-fmt-refused.no-reason"),
+            };
             Err((
                 lsp_server::ErrorCode::RequestFailed as i32,
-                format!("cannot format the file{reason}"),
+                message.say(words),
             ))
         }
     }

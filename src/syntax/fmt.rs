@@ -25,8 +25,8 @@
 
 mod print;
 
-use super::Error;
 use super::ast::{File, Rule, Ruleset};
+use crate::diag::{Diagnostic, Message};
 use crate::source::Spanned;
 
 use print::Printer;
@@ -41,7 +41,7 @@ pub const UNSAFE: &str = "rules::fmt-unsafe";
 /// Format a rule file. A file that does not parse is returned as its errors;
 /// so is one whose formatted text would not parse back to an equal AST
 /// (`rules::fmt-unsafe`, at the block where the layout fails).
-pub fn format(text: &str) -> Result<String, Vec<Error>> {
+pub fn format(text: &str) -> Result<String, Vec<Diagnostic>> {
     let file = super::parse(text)?;
     let formatted = format_file(text, &file);
     let (message, at) = match super::parse(&formatted) {
@@ -49,21 +49,19 @@ pub fn format(text: &str) -> Result<String, Vec<Error>> {
         Ok(again) if again.rulesets == file.rulesets && again.rules == file.rules => {
             return Ok(formatted);
         }
-        Ok(_) => ("formatting would change what the file means".to_string(), 0),
+        Ok(_) => (Message::new("rules-fmt-unsafe-meaning"), 0),
         Err(errors) => {
             let first = errors.first();
-            let reason = first.map_or_else(String::new, |e| format!(": {}", e.message));
             let at = first.map_or(0, |e| e.span.start as usize);
-            (
-                format!("formatting would give a file that does not parse{reason}"),
-                at,
-            )
+            let message = match first {
+                Some(e) => Message::new("rules-fmt-unsafe-parse").said("reason", e.message.clone()),
+                None => Message::new("rules-fmt-unsafe-parse.no-reason"),
+            };
+            (message, at)
         }
     };
-    let error = Error::new(UNSAFE, block_at(&file, &formatted, at), message);
-    Err(vec![error.with_help(
-        "the file was left as it is; split the long condition into several `require` items",
-    )])
+    let error = Diagnostic::error(UNSAFE, block_at(&file, &formatted, at), message);
+    Err(vec![error.with_help("rules-fmt-unsafe.help")])
 }
 
 /// The header of the block holding byte `at` of the formatted text, as a
