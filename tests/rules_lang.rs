@@ -3,7 +3,9 @@
 //! semantic check's errors and the lint warnings through `rules check`, in
 //! the human and JSON formats. Each message id the rule-file readers use is
 //! in both catalogues, and the Chinese texts leave no English word outside
-//! backticks.
+//! backticks. A rule's title and help in either language (`title zh-CN
+//! "…"`): shown in the run's language by every format, kept by `fmt`,
+//! listed by `rules doc`.
 
 mod common;
 
@@ -214,4 +216,107 @@ fn every_rule_message_id_is_in_both_catalogues() {
             assert_ne!(said, id, "{lang} lacks `{id}`");
         }
     }
+}
+
+/// `check` with the rule file whose title and help have a Chinese variant.
+fn check_variants(lang: &str, format: &str) -> String {
+    let args = [
+        "check",
+        "tests/fixtures/check/late-plan",
+        "--rules",
+        "tests/fixtures/rules-lang/variants",
+        "--no-config",
+        "--as-of",
+        "2025-06-30",
+        "--lang",
+        lang,
+        "--format",
+        format,
+        "--color",
+        "never",
+    ];
+    let (code, out, err) = rectify(&args);
+    assert_eq!(code, 1, "{lang} {format}: {out}{err}");
+    out
+}
+
+#[test]
+fn a_rules_title_and_help_follow_the_run_language() {
+    let en = check_variants("en", "human");
+    let zh = check_variants("zh-CN", "human");
+    assert!(
+        en.contains("help: submit the plan within 30 days of assignment"),
+        "{en}"
+    );
+    assert!(
+        en.contains("rule `plan-on-time`: plan submitted on time"),
+        "{en}"
+    );
+    assert!(zh.contains("help: 请在交办后 30 日内报送整改方案"), "{zh}");
+    assert!(zh.contains("规则 `plan-on-time`：整改方案按时报送"), "{zh}");
+    insta::assert_snapshot!("variants-human-zh-CN", zh);
+    for (lang, title, help) in [
+        ("en", "plan submitted on time", "submit the plan"),
+        (
+            "zh-CN",
+            "整改方案按时报送",
+            "请在交办后 30 日内报送整改方案",
+        ),
+    ] {
+        let sarif: serde_json::Value =
+            serde_json::from_str(&check_variants(lang, "sarif")).expect("SARIF is JSON");
+        let rules = &sarif["runs"][0]["tool"]["driver"]["rules"];
+        let rule = |id: &str| {
+            rules
+                .as_array()
+                .and_then(|r| r.iter().find(|r| r["id"] == id))
+                .cloned()
+                .unwrap_or_default()
+        };
+        let plan = rule("plan-on-time");
+        assert_eq!(plan["shortDescription"]["text"], title, "{lang}: {plan}");
+        assert!(plan.to_string().contains(help), "{lang}: {plan}");
+        // A rule without a variant shows its title as written in every language.
+        let closure = rule("closure-recorded");
+        assert_eq!(
+            closure["shortDescription"]["text"], "closure recorded",
+            "{lang}"
+        );
+        let junit = check_variants(lang, "junit");
+        assert!(junit.contains(help), "{lang}: {junit}");
+    }
+}
+
+#[test]
+fn fmt_keeps_variants_and_their_comments() {
+    let text = "rule plan-on-time {\n  help zh-CN   \"请报送\"   # Chinese help\n  for task\n  # the official wording\n  title zh-CN \"整改方案按时报送\"\n  title \"plan submitted on time\"\n  require plan within 30 days after assigned\n  severity error\n  help \"submit the plan\"\n}\n";
+    let formatted = syntax::fmt::format(text).expect("formats");
+    assert_eq!(
+        formatted,
+        "rule plan-on-time {\n  title \"plan submitted on time\"\n  # the official wording\n  title zh-CN \"整改方案按时报送\"\n  for task\n  require plan within 30 days after assigned\n  severity error\n  help \"submit the plan\"\n  help zh-CN \"请报送\"  # Chinese help\n}\n"
+    );
+    assert_eq!(syntax::fmt::format(&formatted).expect("formats"), formatted);
+    let fixture = std::fs::read_to_string(
+        Path::new(ROOT).join("tests/fixtures/rules-lang/variants/variants.rules"),
+    )
+    .expect("fixture");
+    assert_eq!(syntax::fmt::format(&fixture).expect("formats"), fixture);
+}
+
+#[test]
+fn rules_doc_lists_the_variants() {
+    let out = std::env::temp_dir().join(format!("rectify-rules-doc-{}", std::process::id()));
+    let dir = out.to_string_lossy().into_owned();
+    let args = [
+        "rules",
+        "doc",
+        "tests/fixtures/rules-lang/variants",
+        "--output",
+        dir.as_str(),
+    ];
+    let (code, _, err) = rectify(&args);
+    assert_eq!(code, 0, "{err}");
+    let page = std::fs::read_to_string(out.join("plan-on-time.md")).expect("page");
+    let _ = std::fs::remove_dir_all(&out);
+    insta::assert_snapshot!("variants-doc", page);
 }

@@ -878,6 +878,15 @@ rules-duplicate-constraints = rule `{ $rule }` requires the same as rule `{ $fir
 rules-undeclared-field = `{ $path }` is not a field of the record format
     .help = if records have it, declare it in the ruleset with `extra fields: { $path }`; otherwise check its spelling
 
+# A rule's title or help in one language: `title zh-CN "…"`.
+rules-unknown-language = rectify has no language `{ $tag }`
+    .help = write `en` or `zh-CN`, or leave the text without a language to show it in every language
+rules-duplicate-variant = `{ $item } { $tag }` is given twice in this rule
+    .first = the first `{ $item }` for `{ $lang }`
+    .help = a rule has at most one `{ $item }` per language; remove one
+rules-missing-written = rule `{ $rule }` has `{ $item } { $tag }` but no `{ $item }`
+    .help = write the text as written with `{ $item } "…"`: it is shown in every language without a variant of its own
+
 # end of rule files
 
 

@@ -820,6 +820,15 @@ rules-duplicate-constraints = 规则 `{ $rule }` 的要求与规则 `{ $first }`
 rules-undeclared-field = `{ $path }` 不是记录格式中的字段
     .help = 如果记录中确有该字段，请在规则集中用 `extra fields: { $path }` 声明；否则请检查拼写
 
+# 规则标题或帮助的某一语言文本：`title zh-CN "…"`。
+rules-unknown-language = rectify 不支持语言 `{ $tag }`
+    .help = 请写 `en` 或 `zh-CN`；不写语言的文本在各语言中都会显示
+rules-duplicate-variant = 本规则中 `{ $item } { $tag }` 出现了两次
+    .first = `{ $lang }` 的第一个 `{ $item }`
+    .help = 每种语言的 `{ $item }` 在一条规则中至多出现一次；请删除其一
+rules-missing-written = 规则 `{ $rule }` 有 `{ $item } { $tag }`，但没有 `{ $item }`
+    .help = 请用 `{ $item } "…"` 写出不带语言的文本：没有对应语言文本的语言都显示它
+
 # end of rule files
 
 

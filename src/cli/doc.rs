@@ -152,6 +152,13 @@ fn page(name: &str, text: &str, line: usize, rule: &ast::Rule) -> String {
     if let Some(title) = &rule.title {
         let _ = writeln!(out, "{}\n", title.value);
     }
+    for v in rule
+        .variants
+        .iter()
+        .filter(|v| v.item.value == ast::TextItem::Title)
+    {
+        let _ = writeln!(out, "`{}`: {}\n", v.tag.value, v.text.value);
+    }
     let _ = writeln!(out, "| | |\n|---|---|");
     let _ = writeln!(out, "| applies to | `{}` records |", rule.kind.value);
     if let Some(per) = &rule.per {
@@ -185,6 +192,13 @@ fn page(name: &str, text: &str, line: usize, rule: &ast::Rule) -> String {
     }
     if let Some(help) = &rule.help {
         let _ = writeln!(out, "\n## What to do\n\n{}", help.value);
+        for v in rule
+            .variants
+            .iter()
+            .filter(|v| v.item.value == ast::TextItem::Help)
+        {
+            let _ = writeln!(out, "\n`{}`: {}", v.tag.value, v.text.value);
+        }
     }
     let written = text.get(rule.span.range()).unwrap_or("").trim_end();
     let _ = writeln!(out, "\n## As written\n\n```rules\n{written}\n```");

@@ -303,7 +303,7 @@ impl Server {
                 let p: lsp_types::DocumentSymbolParams = params(request)?;
                 let (path, doc) = self.doc(&p.text_document.uri)?;
                 reply(match kind_of(&path) {
-                    Kind::Rules => Some(rules::symbols(doc, self.encoding)),
+                    Kind::Rules => Some(rules::symbols(doc, self.encoding, self.lang)),
                     _ => None,
                 })
             }

@@ -140,7 +140,7 @@ pub(super) fn hover(server: &Server, doc: &Doc, offset: usize) -> Option<Hover> 
 fn describe(server: &Server, doc: &Doc, word: &str) -> Option<String> {
     if let Ok(file) = syntax::parse(&doc.text) {
         if let Some(rule) = file.rules.iter().find(|r| r.id.value == word) {
-            return Some(describe_rule(&doc.text, rule));
+            return Some(describe_rule(&doc.text, rule, server.lang));
         }
     }
     if let Some((kind, stages)) = pipelines(server, doc)
@@ -206,10 +206,10 @@ fn description<'a>(schema: &'a serde_json::Value, name: &str) -> Option<&'a str>
     }
 }
 
-fn describe_rule(text: &str, rule: &ast::Rule) -> String {
+fn describe_rule(text: &str, rule: &ast::Rule, lang: crate::i18n::Lang) -> String {
     let mut out = format!("rule `{}`", rule.id.value);
-    if let Some(title) = &rule.title {
-        out.push_str(&format!(": **{}**", title.value));
+    if let Some(title) = rule.title_in(lang) {
+        out.push_str(&format!(": **{title}**"));
     }
     out.push_str(&format!(
         "\n\nfor `{}`, severity {}",
@@ -222,8 +222,8 @@ fn describe_rule(text: &str, rule: &ast::Rule) -> String {
     if let Some(cite) = &rule.cite {
         out.push_str(&format!("\n\ncite: {}", cite.value));
     }
-    if let Some(help) = &rule.help {
-        out.push_str(&format!("\n\nhelp: {}", help.value));
+    if let Some(help) = rule.help_in(lang) {
+        out.push_str(&format!("\n\nhelp: {help}"));
     }
     out
 }
@@ -376,7 +376,11 @@ pub(super) fn format(
 }
 
 /// Rulesets and rules, in file order.
-pub(super) fn symbols(doc: &Doc, encoding: Encoding) -> Vec<DocumentSymbol> {
+pub(super) fn symbols(
+    doc: &Doc,
+    encoding: Encoding,
+    lang: crate::i18n::Lang,
+) -> Vec<DocumentSymbol> {
     let Ok(file) = syntax::parse(&doc.text) else {
         return Vec::new();
     };
@@ -401,7 +405,7 @@ pub(super) fn symbols(doc: &Doc, encoding: Encoding) -> Vec<DocumentSymbol> {
         )
     });
     let rules = file.rules.iter().map(|r| {
-        let title = r.title.as_ref().map(|t| t.value.clone());
+        let title = r.title_in(lang).map(str::to_string);
         symbol(&r.id.value, title, SymbolKind::FUNCTION, r.span, r.id.span)
     });
     rulesets.chain(rules).collect()

@@ -26,6 +26,9 @@ pub(super) const INTERNAL: &str = "rules::internal";
 /// `rules::reward-rule`: a rule with both `penalty` and `reward`, with a
 /// `severity` beside its `reward`, or a group rule with a `reward`.
 pub(super) const REWARD_RULE: &str = "rules::reward-rule";
+/// `rules::unknown-language`: a title's or help's language tag names no
+/// language rectify speaks (`title fr "…"`).
+pub(super) const UNKNOWN_LANGUAGE: &str = "rules::unknown-language";
 /// `rules::bad-ceiling`: a scoring scheme whose `at most` is below its start.
 pub(super) const BAD_CEILING: &str = "rules::bad-ceiling";
 
@@ -242,10 +245,33 @@ impl Lower {
             let help = "rules-missing-item.help-require";
             return self.required::<ast::Rule>(None, &id, "require", help);
         }
+        // A variant whose text as written failed to lower is not missing it.
+        let lowered = items.ok;
+        for item in [ast::TextItem::Title, ast::TextItem::Help] {
+            let written = match item {
+                ast::TextItem::Title => items.title.is_some(),
+                ast::TextItem::Help => items.help.is_some(),
+            };
+            let first = items.variants.iter().find(|v| v.item.value == item);
+            if let Some(v) = first.filter(|_| lowered && !written) {
+                let message = Message::new("rules-missing-written")
+                    .text("rule", &id.value)
+                    .text("item", item.as_str())
+                    .text("tag", &v.tag.value);
+                let help = Message::new("rules-missing-written.help").text("item", item.as_str());
+                let error = Diagnostic::error(MISSING_ITEM, v.item.span, message).with_help(help);
+                self.fail::<()>(error);
+                items.ok = false;
+            }
+        }
         let (kind, severity) = (kind?, severity?);
         if !items.ok {
             return None;
         }
+        // Titles first, each item's variants in the order written: the
+        // order `fmt` writes them in, so formatting keeps the AST.
+        let mut variants = items.variants;
+        variants.sort_by_key(|v| v.item.value == ast::TextItem::Help);
         let (title, cite, help, when, penalty) = (
             items.title,
             items.cite,
@@ -258,6 +284,7 @@ impl Lower {
             title,
             cite,
             help,
+            variants,
             kind,
             per: items.per,
             when,
@@ -323,6 +350,11 @@ impl Lower {
             return;
         };
         let which = inner.as_rule();
+        if let Some(tag) = find(&inner, Rule::lang_tag) {
+            let ok = self.variant(&inner, tag, items).is_some();
+            items.ok &= ok;
+            return;
+        }
         if which != Rule::require && items.seen.contains(&which) {
             let name = inner.as_str().split_whitespace().next().unwrap_or_default();
             let message = Message::new("rules-duplicate-item").text("item", name);
@@ -356,6 +388,55 @@ impl Lower {
             _ => self.unexpected::<()>(&inner).is_some(),
         };
         items.ok &= ok;
+    }
+
+    /// `title zh-CN "…"`: a language rectify speaks, once per item.
+    fn variant(&self, pair: &P<'_>, tag: P<'_>, items: &mut Items) -> Option<()> {
+        let item = match pair.as_rule() {
+            Rule::help => ast::TextItem::Help,
+            _ => ast::TextItem::Title,
+        };
+        let tag = Spanned::new(tag.as_str().to_string(), span(&tag));
+        let Some(lang) = crate::i18n::Lang::parse(&tag.value) else {
+            let codes = crate::i18n::Lang::ALL.map(|l| l.code());
+            let help = match crate::suggest::did_you_mean(&tag.value, codes) {
+                Some(code) => Message::new("rules-did-you-mean").text("word", code),
+                None => Message::new("rules-unknown-language.help"),
+            };
+            let message = Message::new("rules-unknown-language").text("tag", &tag.value);
+            return self
+                .fail(Diagnostic::error(UNKNOWN_LANGUAGE, tag.span, message).with_help(help));
+        };
+        let text = self.item_string(pair)?;
+        let whole = span(pair);
+        if let Some(first) = items
+            .variants
+            .iter()
+            .find(|v| v.item.value == item && v.lang == lang)
+        {
+            let message = Message::new("rules-duplicate-variant")
+                .text("item", item.as_str())
+                .text("tag", &tag.value)
+                .text("lang", lang.code());
+            let error = Diagnostic::error(DUPLICATE_ITEM, whole, message)
+                .with_label(
+                    first.item.span,
+                    Message::new("rules-duplicate-variant.first")
+                        .text("item", item.as_str())
+                        .text("lang", lang.code()),
+                )
+                .with_help(
+                    Message::new("rules-duplicate-variant.help").text("item", item.as_str()),
+                );
+            return self.fail(error);
+        }
+        items.variants.push(ast::Variant {
+            item: Spanned::new(item, whole),
+            tag,
+            lang,
+            text,
+        });
+        Some(())
     }
 
     fn item_string(&self, pair: &P<'_>) -> Option<Spanned<String>> {
@@ -510,6 +591,7 @@ struct Items {
     title: Option<Spanned<String>>,
     cite: Option<Spanned<String>>,
     help: Option<Spanned<String>>,
+    variants: Vec<ast::Variant>,
     kind: Option<ast::Ident>,
     per: Option<ast::Per>,
     when: Option<ast::Expr>,

@@ -484,6 +484,9 @@ impl<'a> Cx<'a> {
             title: rule.title.as_ref().map(|s| s.value.clone()),
             cite: rule.cite.as_ref().map(|s| s.value.clone()),
             help: rule.help.as_ref().map(|s| s.value.clone()),
+            variants: (rule.variants.iter())
+                .map(|v| (v.item.value, v.lang, v.text.value.clone()))
+                .collect(),
             severity: rule.severity.value,
             kind: kind?,
             file: self.file,
