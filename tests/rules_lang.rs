@@ -26,20 +26,8 @@ fn rectify(args: &[&str]) -> (i32, String, String) {
 /// `rules check` on a fixture folder of `tests/fixtures/rules-lang`.
 fn rules_check(dir: &str, lang: &str, format: &str) -> (i32, String) {
     let path = format!("tests/fixtures/rules-lang/{dir}");
-    let args = [
-        "rules",
-        "check",
-        path.as_str(),
-        "--lang",
-        lang,
-        "--format",
-        format,
-        "--color",
-        "never",
-        "--as-of",
-        "2025-06-30",
-    ];
-    let (code, out, err) = rectify(&args);
+    let args = ["rules", "check", path.as_str(), "--as-of", "2025-06-30"];
+    let (code, out, err) = common::cmd::rectify_said(&args, lang, format);
     assert!(err.is_empty(), "{dir} {lang} {format}: stderr {err}");
     (code, out)
 }
@@ -228,14 +216,8 @@ fn check_variants(lang: &str, format: &str) -> String {
         "--no-config",
         "--as-of",
         "2025-06-30",
-        "--lang",
-        lang,
-        "--format",
-        format,
-        "--color",
-        "never",
     ];
-    let (code, out, err) = rectify(&args);
+    let (code, out, err) = common::cmd::rectify_said(&args, lang, format);
     assert_eq!(code, 1, "{lang} {format}: {out}{err}");
     out
 }
