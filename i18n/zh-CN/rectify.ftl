@@ -796,7 +796,7 @@ rules-type = { $type ->
 }
 rules-type-mismatch = `{ $expr }` 中应为{ $expected }，实为{ $found }
 rules-type-compare = 无法比较{ $left }与{ $right }
-rules-type-presence = `{ $expr }` 不是字段，无所谓有无
+rules-type-presence = `{ $expr }` 不是字段，不能判断其是否存在（`is present`、`is missing`）
 rules-type-number = `{ $number }` 不是数字
 rules-bad-regex = 匹配模式无效：{ $reason }
     .no-reason = 匹配模式无效
