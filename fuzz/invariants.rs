@@ -55,7 +55,7 @@ pub fn rules(text: &str) {
         ast: &ast,
     };
     if let Err(errors) = eval::compile(&[source], None) {
-        for e in &errors {
+        for (_, e) in &errors {
             inside(text, e.span);
             e.related
                 .iter()

@@ -48,9 +48,10 @@ pub fn rules_with(paths: &[PathBuf], overlay: Overlay<'_>) -> Rules {
         match syntax::parse(&text) {
             Ok(ast) => parsed.push((file, ast)),
             Err(errors) => {
-                for e in errors {
-                    rules.error(e.code, e.message, file, e.span, e.help);
-                }
+                let placed = errors
+                    .into_iter()
+                    .map(|e| InputError::placed(e, Origin::Rule, file));
+                rules.errors.extend(placed);
             }
         }
     }
@@ -75,15 +76,10 @@ pub fn rules_with(paths: &[PathBuf], overlay: Overlay<'_>) -> Rules {
         Ok(plan) if loaded_cleanly => rules.plan = Some(plan),
         Ok(_) => {}
         Err(errors) => {
-            for e in errors {
-                let index = rules.errors.len();
-                rules.error(e.code, e.message, e.file, e.span, e.help);
-                rules.errors[index].related = e
-                    .related
-                    .into_iter()
-                    .map(|(file, span, label)| (Origin::Rule, Place { file, span }, label.into()))
-                    .collect();
-            }
+            let placed = errors
+                .into_iter()
+                .map(|(file, e)| InputError::placed(e, Origin::Rule, file));
+            rules.errors.extend(placed);
         }
     }
     rules
@@ -101,26 +97,6 @@ impl Rules {
             .text
             .clone()
             .unwrap_or_else(|| Arc::from(""))
-    }
-
-    fn error(
-        &mut self,
-        code: &str,
-        message: String,
-        file: usize,
-        span: Span,
-        help: Option<String>,
-    ) {
-        self.errors.push(InputError {
-            code: code.into(),
-            severity: Severity::Error,
-            message: message.into(),
-            origin: Origin::Rule,
-            place: Some(Place { file, span }),
-            labels: Vec::new(),
-            related: Vec::new(),
-            help: help.map(Into::into),
-        });
     }
 }
 
@@ -151,23 +127,7 @@ pub fn warnings(rules: &Rules) -> Vec<InputError> {
         .collect();
     eval::lint::lint(&sources, plan)
         .into_iter()
-        .map(|w| InputError {
-            code: w.code.into(),
-            severity: Severity::Warning,
-            message: w.message.into(),
-            origin: Origin::Rule,
-            place: Some(Place {
-                file: w.file,
-                span: w.span,
-            }),
-            labels: Vec::new(),
-            related: w
-                .related
-                .into_iter()
-                .map(|(file, span, label)| (Origin::Rule, Place { file, span }, label.into()))
-                .collect(),
-            help: w.help.map(Into::into),
-        })
+        .map(|(file, w)| InputError::placed(w, Origin::Rule, file))
         .collect()
 }
 

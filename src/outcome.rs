@@ -11,9 +11,10 @@ use std::sync::Arc;
 use jiff::civil::Date;
 
 use crate::diag::{Diagnostic, Message, Severity};
-use crate::i18n::Catalogue;
+use crate::i18n::{Catalogue, Lang};
 use crate::points::Points;
 use crate::source::{LineIndex, Span};
+use crate::syntax::ast::{TextItem, text_in};
 
 /// A source text a diagnostic can point into: a record file or a rule file.
 #[derive(Clone, Debug)]
@@ -67,9 +68,13 @@ pub struct Mark {
 #[derive(Clone, Debug)]
 pub struct RuleInfo {
     pub id: String,
+    /// The title as written; [`RuleInfo::title_in`] for a run's language.
     pub title: Option<String>,
     pub cite: Option<String>,
+    /// The help as written; [`RuleInfo::help_in`] for a run's language.
     pub help: Option<String>,
+    /// `title zh-CN "…"`, `help en "…"`: the title or help for one language.
+    pub variants: Vec<(TextItem, Lang, String)>,
     pub severity: Severity,
     /// Where the rule is written (index into [`Outcome::rule_files`]).
     pub place: Place,
@@ -82,6 +87,18 @@ pub struct RuleInfo {
     /// what it groups by (`unit`, `region`, `unit and round`, `all`).
     /// Counts of passes ([`Outcome::passes`]) are of these.
     pub judges: String,
+}
+
+impl RuleInfo {
+    /// The title said in `lang`: its variant for `lang`, else as written.
+    pub fn title_in(&self, lang: Lang) -> Option<&str> {
+        text_in(self.title.as_deref(), &self.variants, TextItem::Title, lang)
+    }
+
+    /// The help said in `lang`: its variant for `lang`, else as written.
+    pub fn help_in(&self, lang: Lang) -> Option<&str> {
+        text_in(self.help.as_deref(), &self.variants, TextItem::Help, lang)
+    }
 }
 
 /// One finding, located in a record file.

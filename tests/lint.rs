@@ -15,7 +15,7 @@ fn warnings(text: &str) -> Vec<(&'static str, String)> {
     let plan = eval::compile(&sources, None).expect("compiles");
     lint::lint(&sources, &plan)
         .into_iter()
-        .map(|w| (w.code, text[w.span.range()].to_string()))
+        .map(|(_, w)| (w.code, text[w.span.range()].to_string()))
         .collect()
 }
 
@@ -60,7 +60,7 @@ fn group_rules_equal_but_for_how_a_count_is_written_are_duplicates() {
     }];
     let plan = eval::compile(&sources, None).expect("compiles");
     let found = lint::lint(&sources, &plan);
-    let messages: Vec<&str> = found.iter().map(|w| w.message.as_str()).collect();
+    let messages: Vec<String> = found.iter().map(|(_, w)| w.message.english()).collect();
     assert_eq!(messages, ["rule `c` requires the same as rule `a`"]);
 }
 

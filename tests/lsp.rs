@@ -1193,3 +1193,55 @@ fn findings_are_said_in_the_chosen_language() {
     );
     client.shut_down();
 }
+
+/// A rule file in the editor under `RECTIFY_LANG=zh-CN`: its diagnostics in
+/// Chinese, and the hover and outline showing the rule's Chinese title and
+/// help where the rule gives them, the text as written where it does not.
+#[test]
+fn rule_files_are_said_in_the_chosen_language() {
+    let dir = project();
+    let mut client = Client::start_speaking(dir.path(), dir.path(), "zh-CN");
+    client.initialize(&["utf-16"]);
+    let broken = client.open("rules/broken.rules", "rule a {\n  titel \"x\"\n}\n");
+    let messages: Vec<String> = client
+        .diagnostics(&broken)
+        .iter()
+        .filter_map(|d| d["message"].as_str().map(str::to_string))
+        .collect();
+    assert!(
+        messages
+            .iter()
+            .any(|m| m.starts_with("此处不应出现 `titel`")),
+        "{messages:?}"
+    );
+    let text = "rule plan-on-time {\n  title \"plan submitted on time\"\n  title zh-CN \"整改方案按时报送\"\n  for task\n  require plan within 30 days after assigned\n  severity error\n  help \"submit the plan\"\n  help zh-CN \"请报送整改方案\"\n}\n\nrule plan-present {\n  title \"plan recorded\"\n  for task\n  require plan is present\n  severity info\n}\n";
+    let uri = client.open("rules/variants.rules", text);
+    let hover = |client: &mut Client, line: u64| {
+        let hover = client.result(
+            "textDocument/hover",
+            json!({"textDocument": {"uri": uri}, "position": position(line, "rule p".len() as u64)}),
+        );
+        hover["contents"]["value"]
+            .as_str()
+            .expect("markdown")
+            .to_string()
+    };
+    let shown = hover(&mut client, 0);
+    assert!(
+        shown.contains("**整改方案按时报送**") && shown.contains("help: 请报送整改方案"),
+        "{shown}"
+    );
+    assert!(!shown.contains("plan submitted on time"), "{shown}");
+    let shown = hover(&mut client, 10);
+    assert!(shown.contains("**plan recorded**"), "{shown}");
+    let symbols = client.result(
+        "textDocument/documentSymbol",
+        json!({"textDocument": {"uri": uri}}),
+    );
+    let details: Vec<&str> = symbols
+        .as_array()
+        .map(|s| s.iter().filter_map(|s| s["detail"].as_str()).collect())
+        .unwrap_or_default();
+    assert_eq!(details, ["整改方案按时报送", "plan recorded"]);
+    client.shut_down();
+}

@@ -25,8 +25,10 @@ struct Scratch(PathBuf);
 
 impl Scratch {
     fn new(name: &str) -> Scratch {
-        let path =
-            std::env::temp_dir().join(format!("rectify-run-inputs-lang-{}-{name}", std::process::id()));
+        let path = std::env::temp_dir().join(format!(
+            "rectify-run-inputs-lang-{}-{name}",
+            std::process::id()
+        ));
         let _ = std::fs::remove_dir_all(&path);
         std::fs::create_dir_all(&path).expect("scratch folder");
         Scratch(path)

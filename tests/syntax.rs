@@ -11,6 +11,7 @@ use std::fmt::Write as _;
 use std::path::{Path, PathBuf};
 
 use common::sexp::{self, Sexp};
+use rectify::diag::Diagnostic;
 use rectify::source::{LineIndex, Span};
 use rectify::syntax::{self, ast};
 
@@ -40,15 +41,15 @@ fn read(path: &Path) -> (String, String) {
 
 /// One error per paragraph: code, 1-based line:column (characters), message,
 /// the underlined text and the help.
-fn render(text: &str, errors: &[syntax::Error]) -> String {
+fn render(text: &str, errors: &[Diagnostic]) -> String {
     let index = LineIndex::new(text);
     let mut out = String::new();
     for e in errors {
         let (line, col) = index.line_col(text, e.span.start);
-        let _ = writeln!(out, "{} at {line}:{col}: {}", e.code, e.message);
+        let _ = writeln!(out, "{} at {line}:{col}: {}", e.code, e.message.english());
         let _ = writeln!(out, "  underlined: {:?}", &text[e.span.range()]);
         if let Some(help) = &e.help {
-            let _ = writeln!(out, "  help: {help}");
+            let _ = writeln!(out, "  help: {}", help.english());
         }
         out.push('\n');
     }
@@ -81,9 +82,9 @@ fn err_fixtures_fail_with_their_snapshot() {
 #[track_caller]
 fn expect_err(text: &str, code: &str, message: &str, underlined: &str) {
     let errors = syntax::parse(text).expect_err("should not parse");
-    let found = errors
-        .iter()
-        .any(|e| e.code == code && e.message == message && &text[e.span.range()] == underlined);
+    let found = errors.iter().any(|e| {
+        e.code == code && e.message.english() == message && &text[e.span.range()] == underlined
+    });
     assert!(
         found,
         "no {code} {message:?} at {underlined:?} in:\n{}",
@@ -145,7 +146,7 @@ fn the_hint_list_names_every_rule_item_of_the_grammar() {
     let items = rule_body("item");
     let alternatives = items.trim_matches(|c| c == '{' || c == '}' || c == ' ');
     let errors = syntax::parse("rule a { zzz }").expect_err("should not parse");
-    let message = &errors[0].message;
+    let message = &errors[0].message.english();
     let mut words = Vec::new();
     for alternative in alternatives.split('|').map(str::trim) {
         let body = rule_body(alternative);
@@ -547,7 +548,7 @@ fn no_input_panics_and_spans_stay_inside() {
                     "{e:?} not on char boundaries in {text:?}"
                 );
                 assert!(
-                    !e.message.contains("kw_") && !e.message.contains("Rule"),
+                    !e.message.english().contains("kw_") && !e.message.english().contains("Rule"),
                     "internal name in {e:?}"
                 );
             }
@@ -590,6 +591,7 @@ fn typos_of_keywords_get_a_suggestion() {
         ),
     ] {
         let errors = syntax::parse(text).expect_err(text);
-        assert_eq!(errors[0].help.as_deref(), Some(help), "{text}");
+        let said = errors[0].help.as_ref().map(|h| h.english());
+        assert_eq!(said.as_deref(), Some(help), "{text}");
     }
 }

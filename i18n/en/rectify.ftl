@@ -855,6 +855,248 @@ import-map-fields = fields: id, kind, title, category, round, region, responsibl
 
 ## Input diagnostics: rule files
 
+# Rule ids, field names, kinds, stages and values from a rule file arrive
+# as written; keywords of the rule language stay as written in every
+# language (`require`, `deadline`).
+
+# Lists in a syntax error: `a, b or c`.
+rules-list-comma = { $rest }, { $next }
+rules-list-or = { $rest } or { $last }
+rules-list-empty = nothing
+rules-did-you-mean = did you mean `{ $word }`?
+
+# What the parser met, and what it expected instead.
+rules-syntax-unexpected = unexpected { $found }, expected { $expected }
+rules-syntax-unexpected-only = unexpected { $found }
+rules-syntax-unexpected-end = unexpected end of file, expected { $expected }
+    .only = unexpected end of file
+rules-syntax-other = { $reason }
+rules-syntax-reserved = { $found } is a reserved word and cannot be used as a name
+rules-syntax-chained-comparison = comparisons do not chain: write `a < b and b < c`, or use brackets
+rules-syntax-unterminated = unterminated string
+    .help = close the string with `"` on the same line; write a line break as `\n`
+# A run of white space the parser met, shown escaped (`"\t"`).
+rules-found-space = { $token }
+# A keyword, a token or a name, in backticks.
+rules-word = `{ $word }`
+rules-expected-end = end of file
+rules-expected-file = `ruleset` or `rule`
+rules-expected-declaration = a declaration (`calendar`, `deadlines on a non-working day …`, `pipeline`, `score per unit …`, `extra fields: …`)
+rules-expected-item = a rule item (`title`, `cite`, `for`, `per`, `when`, `require`, `severity`, `penalty`, `reward`, `help`)
+rules-expected-group-key = a record field to group by (`unit`, `round`, `region`, `category`, `kind`, `status`, `responsible.lead` or a stage's `by`)
+rules-expected-roll = `move to the next workday` or `stay`
+rules-expected-grade = a grade (`pass >= 90`)
+rules-expected-rule-id = a rule id
+rules-expected-severity = a severity (`error`, `warning`, `info`)
+rules-expected-short-unit = `percentage point` or `record`
+rules-expected-short-dir = `below` or `over`
+rules-expected-constraint = a constraint
+rules-expected-order = `before`, `after`, `on or before` or `on or after`
+rules-expected-duration = a duration (`30 days`)
+rules-expected-unit = a unit (`days`, `workdays`, `weeks`, `months`, `years`)
+rules-expected-late-unit = a unit (`day`, `workday`, `days`, `workdays`)
+rules-expected-expression = an expression
+rules-expected-operator = an operator
+rules-expected-name = a name
+rules-expected-string = a string
+rules-expected-date = a date
+rules-expected-percent = a percent
+rules-expected-number = a number
+rules-expected-whole-number = a whole number
+
+rules-too-deep-brackets = brackets nested more than { $max } deep
+rules-too-deep-expression = expression longer than { $max } operands and operators
+rules-too-deep =
+    .help = split the condition into several `require` items
+rules-unclosed = `{ $block }` opened at line { $line } is never closed
+    .block = this block opened at line { $line } is never closed
+    .help = add the missing `{"}"}` before `{ $next }` at line { $line }
+    .help-end = add the missing `{"}"}` after the block's last item
+rules-unmatched-brace = `{"}"}` closes no block
+    .help = remove it, or look above for a block whose `{"{"}` is missing
+rules-fmt-unsafe-meaning = formatting would change what the file means
+rules-fmt-unsafe-parse = formatting would give a file that does not parse: { $reason }
+    .no-reason = formatting would give a file that does not parse
+rules-fmt-unsafe =
+    .help = the file was left as it is; split the long condition into several `require` items
+# The language server's answer when it cannot format a rule file.
+rules-fmt-refused = cannot format the file: { $reason }
+    .no-reason = cannot format the file
+
+# Literals.
+rules-bad-escape = unknown escape `{ $escape }`
+    .at-end = a string cannot end with `\`
+    .help = the escapes are `\"`, `\\`, `\n`, `\t` and `\u{"{"}XXXX{"}"}`
+rules-bad-escape-unicode = malformed unicode escape `{ $escape }`
+    .help = write a unicode escape as `\u{"{"}XXXX{"}"}` with 1 to 6 hexadecimal digits
+rules-bad-escape-character = `{ $escape }` is not a unicode character
+    .help = surrogates (D800 to DFFF) and values over 10FFFF are not characters
+rules-bad-number-places = `{ $number }` has more than two decimal places
+    .help = points are exact to two decimal places (`0.25`)
+rules-bad-number-large = `{ $number }` is too large
+    .help = numbers here must be below 4294967296
+rules-bad-number-period = a lateness period of 0 days never ends
+    .help = write `per day`, or a period of 1 or more
+rules-bad-percent = `{ $percent }` is over 100%
+    .help = a share is between 0% and 100%
+rules-bad-date-shape = `{ $date }` is not a date
+    .help = write dates as `YYYY-MM-DD`
+rules-bad-date = `{ $date }` is not a valid date
+    .help-days = that month has { $days } days
+    .help-month = months run from 01 to 12
+rules-bad-id = rule id `{ $id }` is not kebab-case
+    .help = write ids in lowercase letters and digits joined by single `-`, like `plan-on-time`
+
+# Well-formed text that is not a usable rule.
+rules-internal = internal error: unexpected parse tree at `{ $text }`
+    .help = please report this as a bug in rectify
+rules-bad-ceiling = the ceiling { $ceiling } is below the starting score { $start }
+    .help = the ceiling is the most rewards can lift a score to: write a number at or above the start
+rules-bad-grades-no-threshold = grade `{ $grade }` has no threshold
+    .help = only the last grade goes without one, like `fail`
+rules-bad-grades-order = the threshold of grade `{ $grade }` is not below the one before
+    .help = list grades from the highest threshold down
+rules-bad-grades-last = the last grade `{ $grade }` has a threshold
+    .help = the last grade catches every lower score: write it without `>=`
+rules-missing-item = rule `{ $rule }` has no `{ $item }` item
+    .help-for = say which kind of record it applies to, like `for task`
+    .help-severity = add `severity error`, `severity warning` or `severity info`
+    .help-require = add at least one constraint, like `require closure is present`
+rules-duplicate-item = `{ $item }` is given twice in this rule
+    .help = a rule has at most one of each item except `require`; remove one
+rules-reward-rule-penalty = a rule has both `penalty` and `reward`
+    .help = a rule either penalises (`penalty`) or rewards (`reward`): split it into two rules
+rules-reward-rule-severity = a reward rule has a `severity`
+    .help = a reward rule's findings are commendations, which never fail a run: remove `severity`
+rules-reward-rule-group = a group rule has a `reward`
+    .help = rewards are for one record's excellent work: remove `per`, or the `reward`
+
+# The semantic check.
+rules-duplicate-rule = rule `{ $rule }` is defined twice
+    .first = first defined here
+rules-duplicate-declaration =
+    .first = first declared here
+rules-duplicate-declaration-pipeline = kind `{ $kind }` has two pipelines
+rules-duplicate-declaration-scoring = the scoring scheme is declared twice
+rules-duplicate-declaration-field = extra field `{ $field }` is declared twice
+rules-duplicate-declaration-roll = the non-working-day policy is declared twice, differently
+rules-duplicate-declaration-stage = stage `{ $stage }` appears twice in the pipeline
+rules-not-extra = `{ $field }` is a field of the record format, not an extra field
+    .help = remove it from `extra fields`: rules and records know it already
+rules-bad-unit =
+    .help-calendar = declare one with `calendar "calendars/cn.yaml"`
+rules-bad-unit-roll = deadlines cannot move to the next workday without a calendar
+rules-bad-unit-points = points per workday need a calendar
+rules-bad-unit-workdays = working days need a calendar
+rules-bad-unit-period = a period of lateness must be at least 1
+rules-bad-unit-percent = a percentage only applies to the share of a group rule
+rules-bad-unit-share-places = `{ $percent }` has more than two decimals
+rules-incomplete-floor = the floor is above the starting score
+rules-incomplete-grades = grade thresholds must go down, highest first
+rules-incomplete-last-grade = the last grade must have no threshold
+    .help = end the list with the grade for every other score, e.g. `, fail`
+rules-incomplete-require = rule `{ $rule }` has no `require`
+rules-unknown-kind = no pipeline declares kind `{ $kind }`
+    .help = declare it in a ruleset: `pipeline { $kind }: … -> …`
+rules-penalty-too-large = `{ $points }` points is over the limit of { $max } for a penalty
+    .help = a penalty figure, and a finding, cost at most { $max } points
+rules-bad-reward-too-large = `{ $points }` points is over the limit of { $max } for a reward
+    .help = a reward figure, and a commendation, earn at most { $max } points
+rules-bad-reward-cap = the reward's cap { $cap } is below its fixed part { $fixed }
+    .help = raise `at most`, or lower the fixed part of the reward
+rules-bad-reward-early = rule `{ $rule }` has no deadline, so no record can be early for it
+    .help = require a deadline (`closure by deadline - 30 days`), or remove the `plus … per … early` part
+rules-mixed-group-per = a rule with `per` needs a `share of` or `count of` constraint
+    .help = for example `require share of (closed is present) >= 95%`
+rules-mixed-group = a group rule cannot also check each record
+    .help = put per-record constraints in a rule of their own
+rules-bad-group-twice = records are grouped by `{ $field }` twice
+    .help = name each field once
+rules-bad-group = records cannot be grouped by `{ $field }`
+    .help = records can be grouped by `unit`, `round`, `region`, `category`, `kind`, `status`, `responsible.lead` or a stage's `by`, by an extra field the ruleset declares (`extra fields: county`), or by several at once (`per unit and region`)
+    .help-suggest = did you mean `{ $word }`? records can be grouped by `unit`, `round`, `region`, `category`, `kind`, `status`, `responsible.lead` or a stage's `by`, by an extra field the ruleset declares (`extra fields: county`), or by several at once (`per unit and region`)
+rules-unreachable-penalty = a penalty grouped per `{ $by }` reaches no unit
+    .help = group `per unit and { $by }` so that each failing unit is charged, or remove the penalty to report the figure only
+rules-unreachable-penalty-all = a penalty on a group rule over all records reaches no unit
+    .help = group `per unit` so that each failing unit is charged, or remove the penalty to report the figure only
+rules-bad-proportional-not-group = a penalty per { $unit } { $dir } needs a group rule
+    .help = a record's finding has no shortfall to count: group the rule (`per unit`) with a `share of` or `count of`, or use `plus … per … late`
+rules-bad-proportional-no-measure = a penalty per { $unit } { $dir } needs a `{ $measure }` constraint to measure
+    .help-share = a `count of` is measured `per record`, a `share of` `per percentage point`
+    .help-count = a `share of` is measured `per percentage point`, a `count of` `per record`
+rules-bad-proportional-ambiguous = a penalty per { $unit } { $dir } is ambiguous: the rule has { $n } `{ $measure }` constraints
+    .help = split the rule in two, one constraint each
+rules-bad-proportional-no-direction = `{ $op }` has no direction to fall short in, so there is nothing to count { $dir } it
+    .help = compare with `>=` or `>` and count `below`, or with `<=` or `<` and count `over`
+rules-bad-proportional-minimum = `{ $op }` sets a minimum, so a failing group is below it, never { $dir }
+rules-bad-proportional-maximum = `{ $op }` sets a maximum, so a failing group is over it, never { $dir }
+rules-bad-proportional-direction =
+    .help = write `per { $unit } { $word }`
+rules-bad-verdict-outside = `{ $verdict }` only counts inside `share of` or `count of`
+    .help = count it in a group rule: `require share of ({ $verdict }) >= 95%`
+rules-bad-verdict-unknown = no rule `{ $rule }` is loaded
+    .help = name a rule of the loaded rule files
+rules-bad-verdict-group = rule `{ $rule }` does not judge one record at a time, so it has no verdict on a record
+    .help = name a per-record rule (not a group or reward rule)
+rules-bad-verdict-kind = rule `{ $rule }` is for `{ $kind }`, not `{ $expected }`
+    .help = a group rule counts verdicts on its own kind of record
+rules-bad-verdict-deadline = a deadline only counts as a condition inside `share of` or `count of`
+rules-bad-each = cannot take `each` over `{ $list }`
+    .help = `each extension:` checks every extension of the record
+rules-unknown-stage = `{ $stage }` is not a stage of `{ $kind }`
+    .help = the stages of `{ $kind }` are { $stages }
+rules-unknown-field = unknown field `{ $field }`
+    .help-declare = did you mean `{ $word }`? or, if records have it, declare it in the ruleset with `extra fields: { $path }`
+rules-unknown-field-responsible = `responsible` has no field `{ $field }`
+    .help = use `responsible.unit` or `responsible.lead`; or, if records have it, declare it in the ruleset with `extra fields: { $path }`
+rules-unknown-field-stage = a stage has no field `{ $field }`
+    .help = the fields of a stage are { $fields }
+rules-unknown-field-leaf = `{ $parent }` has no field `{ $field }`
+rules-unknown-field-extended = `extended deadline` only has a meaning inside `each extension:`
+# What a value is, in a type mismatch.
+rules-type = { $type ->
+    [date] a date
+    [text] text
+    [number] a number
+    [condition] a condition
+    [list] a list
+   *[value] a value
+}
+rules-type-mismatch = expected { $expected }, found { $found } in `{ $expr }`
+rules-type-compare = cannot compare { $left } with { $right }
+rules-type-presence = `{ $expr }` is not a field, so it cannot be present or missing
+rules-type-number = `{ $number }` is not a number
+rules-bad-regex = invalid pattern: { $reason }
+    .no-reason = invalid pattern
+
+# Warnings.
+rules-unused-kind = no rule applies to kind `{ $kind }`
+    .help = add a rule with `for { $kind }`, or remove the pipeline if no record is of this kind
+rules-unused-calendar = calendar `{ $calendar }` is never used
+    .help = no rule counts workdays and deadlines do not move to the next workday; remove the calendar or use it
+rules-unused-scoring = the scoring scheme is never used: no rule has a penalty
+    .help = give the rules penalties (`penalty 1 point`), or remove the scoring scheme
+rules-unrolled-date = this comparison does not move a due date on a non-working day to the next workday, as the ruleset's deadlines do
+    .help = write the time limit as a deadline constraint (`require closure by deadline`), or count its verdict (`share of (passes closed-by-deadline)`)
+rules-unknown-kind-value = no pipeline declares kind `{ $kind }`, so this comparison never matches a record
+    .help = the declared kinds are { $kinds }
+rules-lateness-without-deadline = rule `{ $rule }` has no deadline, so this part of its penalty never applies
+    .help = points per day late need a `require STAGE within … after …` or `require STAGE by …`; remove the `plus … late` part or add a deadline
+rules-duplicate-constraints = rule `{ $rule }` requires the same as rule `{ $first }`
+    .help = every record would get both findings or neither; remove one rule or make them differ
+    .first = rule `{ $rule }` is here
+rules-undeclared-field = `{ $path }` is not a field of the record format
+    .help = if records have it, declare it in the ruleset with `extra fields: { $path }`; otherwise check its spelling
+
+# A rule's title or help in one language: `title zh-CN "…"`.
+rules-unknown-language = rectify has no language `{ $tag }`
+    .help = write `en` or `zh-CN`, or leave the text without a language to show it in every language
+rules-duplicate-variant = `{ $item } { $tag }` is given twice in this rule
+    .first = the first `{ $item }` for `{ $lang }`
+    .help = a rule has at most one `{ $item }` per language; remove one
+rules-missing-written = rule `{ $rule }` has `{ $item } { $tag }` but no `{ $item }`
+    .help = write the text as written with `{ $item } "…"`: it is shown in every language without a variant of its own
+
 # end of rule files
 
 

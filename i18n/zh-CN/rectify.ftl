@@ -780,6 +780,247 @@ import-map-fields = 字段：id、kind、title、category、round、region、res
 
 ## Input diagnostics: rule files
 
+# 规则文件中的规则编号、字段名、记录类型、环节名和值按原文显示；规则语言
+# 的关键字在各语言中都按原文书写（`require`、`deadline`）。
+
+# 语法错误中的列举：「a、b 或 c」。
+rules-list-comma = { $rest }、{ $next }
+rules-list-or = { $rest } 或 { $last }
+rules-list-empty = 无
+rules-did-you-mean = 是否应为 `{ $word }`？
+
+# 解析器遇到的内容，以及本应出现的内容。
+rules-syntax-unexpected = 此处不应出现 { $found }，应为：{ $expected }
+rules-syntax-unexpected-only = 此处不应出现 { $found }
+rules-syntax-unexpected-end = 文件意外结束，应为：{ $expected }
+    .only = 文件意外结束
+rules-syntax-other = { $reason }
+rules-syntax-reserved = { $found } 是保留字，不能用作名称
+rules-syntax-chained-comparison = 比较不能连写：请写成 `a < b and b < c`，或加括号
+rules-syntax-unterminated = 字符串未结束
+    .help = 请在同一行内用 `"` 结束字符串；换行请写作 `\n`
+# 解析器遇到的空白字符，以转义形式显示（`"\t"`）。
+rules-found-space = 空白字符 { $token }
+# 关键字、记号或名称，加反引号。
+rules-word = `{ $word }`
+rules-expected-end = 文件结尾
+rules-expected-file = `ruleset` 或 `rule`
+rules-expected-declaration = 声明（`calendar`、`deadlines on a non-working day …`、`pipeline`、`score per unit …`、`extra fields: …`）
+rules-expected-item = 规则项（`title`、`cite`、`for`、`per`、`when`、`require`、`severity`、`penalty`、`reward`、`help`）
+rules-expected-group-key = 用于分组的记录字段（`unit`、`round`、`region`、`category`、`kind`、`status`、`responsible.lead` 或环节的 `by`）
+rules-expected-roll = `move to the next workday` 或 `stay`
+rules-expected-grade = 等次（`pass >= 90`）
+rules-expected-rule-id = 规则编号
+rules-expected-severity = 严重程度（`error`、`warning`、`info`）
+rules-expected-short-unit = `percentage point` 或 `record`
+rules-expected-short-dir = `below` 或 `over`
+rules-expected-constraint = 约束
+rules-expected-order = `before`、`after`、`on or before` 或 `on or after`
+rules-expected-duration = 时长（`30 days`）
+rules-expected-unit = 时间单位（`days`、`workdays`、`weeks`、`months`、`years`）
+rules-expected-late-unit = 时间单位（`day`、`workday`、`days`、`workdays`）
+rules-expected-expression = 表达式
+rules-expected-operator = 运算符
+rules-expected-name = 名称
+rules-expected-string = 字符串
+rules-expected-date = 日期
+rules-expected-percent = 百分数
+rules-expected-number = 数字
+rules-expected-whole-number = 整数
+
+rules-too-deep-brackets = 括号嵌套超过 { $max } 层
+rules-too-deep-expression = 表达式的操作数和运算符超过 { $max } 个
+rules-too-deep =
+    .help = 请把该条件拆分为多个 `require` 项
+rules-unclosed = 第 { $line } 行开始的 `{ $block }` 没有结束
+    .block = 第 { $line } 行开始的代码块没有结束
+    .help = 请在第 { $line } 行的 `{ $next }` 之前补上缺少的 `{"}"}`
+    .help-end = 请在该代码块最后一项之后补上缺少的 `{"}"}`
+rules-unmatched-brace = `{"}"}` 没有可结束的代码块
+    .help = 请删除它，或在上文查找缺少 `{"{"}` 的代码块
+rules-fmt-unsafe-meaning = 格式化会改变文件的含义
+rules-fmt-unsafe-parse = 格式化后的文件将无法解析：{ $reason }
+    .no-reason = 格式化后的文件将无法解析
+rules-fmt-unsafe =
+    .help = 文件未作改动；请把过长的条件拆分为多个 `require` 项
+# 语言服务器无法格式化规则文件时的答复。
+rules-fmt-refused = 无法格式化该文件：{ $reason }
+    .no-reason = 无法格式化该文件
+
+# 字面值。
+rules-bad-escape = 未知的转义 `{ $escape }`
+    .at-end = 字符串不能以 `\` 结尾
+    .help = 可用的转义为 `\"`、`\\`、`\n`、`\t` 和 `\u{"{"}XXXX{"}"}`
+rules-bad-escape-unicode = Unicode 转义 `{ $escape }` 格式有误
+    .help = Unicode 转义应写作 `\u{"{"}XXXX{"}"}`，含 1 至 6 位十六进制数字
+rules-bad-escape-character = `{ $escape }` 不是 Unicode 字符
+    .help = 代理码位（D800 至 DFFF）和大于 10FFFF 的值都不是字符
+rules-bad-number-places = `{ $number }` 的小数超过两位
+    .help = 分值精确到两位小数（`0.25`）
+rules-bad-number-large = `{ $number }` 过大
+    .help = 此处的数字必须小于 4294967296
+rules-bad-number-period = 逾期计算周期为 0 天，永远不会结束
+    .help = 请写 `per day`，或写 1 及以上的周期
+rules-bad-percent = `{ $percent }` 超过 100%
+    .help = 比例应在 0% 至 100% 之间
+rules-bad-date-shape = `{ $date }` 不是日期
+    .help = 日期请写作 `YYYY-MM-DD`
+rules-bad-date = `{ $date }` 不是有效日期
+    .help-days = 该月只有 { $days } 天
+    .help-month = 月份应在 01 至 12 之间
+rules-bad-id = 规则编号 `{ $id }` 不是短横线连接的小写形式
+    .help = 规则编号请用小写字母和数字，以单个 `-` 连接，例如 `plan-on-time`
+
+# 格式正确但不能成为可用规则的文本。
+rules-internal = 内部错误：`{ $text }` 处的解析树不符合预期
+    .help = 请将此问题作为 rectify 的缺陷报告
+rules-bad-ceiling = 最高分 { $ceiling } 低于起始分 { $start }
+    .help = 最高分是加分所能达到的上限：请写一个不低于起始分的数
+rules-bad-grades-no-threshold = 等次 `{ $grade }` 没有分数线
+    .help = 只有最后一个等次不设分数线，例如 `fail`
+rules-bad-grades-order = 等次 `{ $grade }` 的分数线不低于前一个等次
+    .help = 请按分数线从高到低列出等次
+rules-bad-grades-last = 最后一个等次 `{ $grade }` 设了分数线
+    .help = 最后一个等次涵盖所有更低的得分：请去掉 `>=`
+rules-missing-item = 规则 `{ $rule }` 缺少 `{ $item }` 项
+    .help-for = 请说明规则适用的记录类型，例如 `for task`
+    .help-severity = 请添加 `severity error`、`severity warning` 或 `severity info`
+    .help-require = 请至少添加一项约束，例如 `require closure is present`
+rules-duplicate-item = 本规则中 `{ $item }` 出现了两次
+    .help = 除 `require` 外，每种规则项在一条规则中至多出现一次；请删除其一
+rules-reward-rule-penalty = 规则同时含有 `penalty` 和 `reward`
+    .help = 一条规则要么扣分（`penalty`），要么加分（`reward`）：请拆分为两条规则
+rules-reward-rule-severity = 加分规则含有 `severity`
+    .help = 加分规则的结果是表扬，不会导致运行失败：请删除 `severity`
+rules-reward-rule-group = 分组规则含有 `reward`
+    .help = 加分针对单条记录的优秀工作：请删除 `per` 或 `reward`
+
+# 语义检查。
+rules-duplicate-rule = 规则 `{ $rule }` 定义了两次
+    .first = 首次定义于此
+rules-duplicate-declaration =
+    .first = 首次声明于此
+rules-duplicate-declaration-pipeline = 记录类型 `{ $kind }` 有两个流程
+rules-duplicate-declaration-scoring = 计分方案声明了两次
+rules-duplicate-declaration-field = 扩展字段 `{ $field }` 声明了两次
+rules-duplicate-declaration-roll = 非工作日的处理方式声明了两次，且不一致
+rules-duplicate-declaration-stage = 环节 `{ $stage }` 在流程中出现了两次
+rules-not-extra = `{ $field }` 是记录格式自带的字段，不是扩展字段
+    .help = 请从 `extra fields` 中删除它：规则和记录已经认识该字段
+rules-bad-unit =
+    .help-calendar = 请用 `calendar "calendars/cn.yaml"` 声明日历
+rules-bad-unit-roll = 没有日历，整改时限无法顺延至下一个工作日
+rules-bad-unit-points = 按工作日计分需要日历
+rules-bad-unit-workdays = 计算工作日需要日历
+rules-bad-unit-period = 逾期计算周期至少为 1
+rules-bad-unit-percent = 百分数只能用于分组规则的比例
+rules-bad-unit-share-places = `{ $percent }` 的小数超过两位
+rules-incomplete-floor = 最低分高于起始分
+rules-incomplete-grades = 等次分数线必须从高到低递减
+rules-incomplete-last-grade = 最后一个等次不能设分数线
+    .help = 请以涵盖其余所有得分的等次结束列表，例如 `, fail`
+rules-incomplete-require = 规则 `{ $rule }` 没有 `require`
+rules-unknown-kind = 没有流程声明记录类型 `{ $kind }`
+    .help = 请在规则集中声明：`pipeline { $kind }: … -> …`
+rules-penalty-too-large = `{ $points }` 分超过扣分上限 { $max } 分
+    .help = 一项扣分分值以及一个问题的扣分至多为 { $max } 分
+rules-bad-reward-too-large = `{ $points }` 分超过加分上限 { $max } 分
+    .help = 一项加分分值以及一次表扬的加分至多为 { $max } 分
+rules-bad-reward-cap = 加分封顶 { $cap } 分低于其固定部分 { $fixed } 分
+    .help = 请提高 `at most`，或降低加分的固定部分
+rules-bad-reward-early = 规则 `{ $rule }` 没有整改时限，任何记录都不可能提前完成
+    .help = 请要求一个整改时限（`closure by deadline - 30 days`），或删除 `plus … per … early` 部分
+rules-mixed-group-per = 含 `per` 的规则需要 `share of` 或 `count of` 约束
+    .help = 例如 `require share of (closed is present) >= 95%`
+rules-mixed-group = 分组规则不能同时逐条检查记录
+    .help = 请把逐条记录的约束放到单独的规则中
+rules-bad-group-twice = 记录按 `{ $field }` 分组了两次
+    .help = 每个字段只写一次
+rules-bad-group = 记录不能按 `{ $field }` 分组
+    .help = 记录可按 `unit`、`round`、`region`、`category`、`kind`、`status`、`responsible.lead` 或环节的 `by` 分组，也可按规则集声明的扩展字段（`extra fields: county`）分组，或同时按多个字段分组（`per unit and region`）
+    .help-suggest = 是否应为 `{ $word }`？记录可按 `unit`、`round`、`region`、`category`、`kind`、`status`、`responsible.lead` 或环节的 `by` 分组，也可按规则集声明的扩展字段（`extra fields: county`）分组，或同时按多个字段分组（`per unit and region`）
+rules-unreachable-penalty = 按 `{ $by }` 分组的扣分落不到任何责任单位
+    .help = 请按 `per unit and { $by }` 分组，使每个不达标的单位都被扣分；或删除扣分，只报告数值
+rules-unreachable-penalty-all = 对全部记录统计的分组规则，其扣分落不到任何责任单位
+    .help = 请按 `per unit` 分组，使每个不达标的单位都被扣分；或删除扣分，只报告数值
+rules-bad-proportional-not-group = `per { $unit } { $dir }` 的扣分需要分组规则
+    .help = 单条记录的问题没有可计的差额：请将规则分组（`per unit`）并使用 `share of` 或 `count of`，或改用 `plus … per … late`
+rules-bad-proportional-no-measure = `per { $unit } { $dir }` 的扣分需要一个 `{ $measure }` 约束作为计量依据
+    .help-share = `count of` 按 `per record` 计量，`share of` 按 `per percentage point` 计量
+    .help-count = `share of` 按 `per percentage point` 计量，`count of` 按 `per record` 计量
+rules-bad-proportional-ambiguous = `per { $unit } { $dir }` 的扣分有歧义：该规则有 { $n } 个 `{ $measure }` 约束
+    .help = 请把规则拆分为两条，每条一个约束
+rules-bad-proportional-no-direction = `{ $op }` 没有不达标的方向，无法计算 `{ $dir }` 的差额
+    .help = 用 `>=` 或 `>` 比较时计 `below`，用 `<=` 或 `<` 比较时计 `over`
+rules-bad-proportional-minimum = `{ $op }` 设定的是下限，不达标的分组只会低于它（`below`），不会是 `{ $dir }`
+rules-bad-proportional-maximum = `{ $op }` 设定的是上限，不达标的分组只会高于它（`over`），不会是 `{ $dir }`
+rules-bad-proportional-direction =
+    .help = 请写 `per { $unit } { $word }`
+rules-bad-verdict-outside = `{ $verdict }` 只能在 `share of` 或 `count of` 中计数
+    .help = 请在分组规则中计数：`require share of ({ $verdict }) >= 95%`
+rules-bad-verdict-unknown = 未加载规则 `{ $rule }`
+    .help = 请写已加载的规则文件中的规则
+rules-bad-verdict-group = 规则 `{ $rule }` 不逐条评判记录，对单条记录没有结论
+    .help = 请写逐条评判记录的规则（非分组规则或加分规则）
+rules-bad-verdict-kind = 规则 `{ $rule }` 适用于 `{ $kind }`，而非 `{ $expected }`
+    .help = 分组规则只统计同类记录上的结论
+rules-bad-verdict-deadline = 整改时限只能在 `share of` 或 `count of` 中作为条件计数
+rules-bad-each = 不能对 `{ $list }` 使用 `each`
+    .help = `each extension:` 逐一检查记录的每次延期
+rules-unknown-stage = `{ $stage }` 不是 `{ $kind }` 的环节
+    .help = `{ $kind }` 的环节为 { $stages }
+rules-unknown-field = 未知字段 `{ $field }`
+    .help-declare = 是否应为 `{ $word }`？如果记录中确有该字段，请在规则集中用 `extra fields: { $path }` 声明
+rules-unknown-field-responsible = `responsible` 没有字段 `{ $field }`
+    .help = 请使用 `responsible.unit` 或 `responsible.lead`；如果记录中确有该字段，请在规则集中用 `extra fields: { $path }` 声明
+rules-unknown-field-stage = 环节没有字段 `{ $field }`
+    .help = 环节的字段为 { $fields }
+rules-unknown-field-leaf = `{ $parent }` 没有字段 `{ $field }`
+rules-unknown-field-extended = `extended deadline` 只在 `each extension:` 中有含义
+# 类型不符时，值的类型。
+rules-type = { $type ->
+    [date] 日期
+    [text] 文本
+    [number] 数字
+    [condition] 条件
+    [list] 列表
+   *[value] 值
+}
+rules-type-mismatch = `{ $expr }` 中应为{ $expected }，实为{ $found }
+rules-type-compare = 无法比较{ $left }与{ $right }
+rules-type-presence = `{ $expr }` 不是字段，不能判断其是否存在（`is present`、`is missing`）
+rules-type-number = `{ $number }` 不是数字
+rules-bad-regex = 匹配模式无效：{ $reason }
+    .no-reason = 匹配模式无效
+
+# 警告。
+rules-unused-kind = 没有规则适用于记录类型 `{ $kind }`
+    .help = 请添加 `for { $kind }` 的规则；如果没有该类型的记录，请删除此流程
+rules-unused-calendar = 日历 `{ $calendar }` 未被使用
+    .help = 没有规则计算工作日，整改时限也不顺延至下一个工作日；请删除该日历或使用它
+rules-unused-scoring = 计分方案未被使用：没有规则设有扣分
+    .help = 请给规则设置扣分（`penalty 1 point`），或删除计分方案
+rules-unrolled-date = 此比较不会像规则集中的整改时限那样，把落在非工作日的到期日顺延至下一个工作日
+    .help = 请把时限写成整改时限约束（`require closure by deadline`），或统计其结论（`share of (passes closed-by-deadline)`）
+rules-unknown-kind-value = 没有流程声明记录类型 `{ $kind }`，此比较永远不会匹配任何记录
+    .help = 已声明的记录类型为 { $kinds }
+rules-lateness-without-deadline = 规则 `{ $rule }` 没有整改时限，其扣分的这一部分永远不会生效
+    .help = 按逾期天数扣分需要 `require STAGE within … after …` 或 `require STAGE by …`；请删除 `plus … late` 部分或添加整改时限
+rules-duplicate-constraints = 规则 `{ $rule }` 的要求与规则 `{ $first }` 相同
+    .help = 每条记录会同时得到两条规则的问题，或都不得到；请删除其一或使两者有所区别
+    .first = 规则 `{ $rule }` 在此
+rules-undeclared-field = `{ $path }` 不是记录格式中的字段
+    .help = 如果记录中确有该字段，请在规则集中用 `extra fields: { $path }` 声明；否则请检查拼写
+
+# 规则标题或帮助的某一语言文本：`title zh-CN "…"`。
+rules-unknown-language = rectify 不支持语言 `{ $tag }`
+    .help = 请写 `en` 或 `zh-CN`；不写语言的文本在各语言中都会显示
+rules-duplicate-variant = 本规则中 `{ $item } { $tag }` 出现了两次
+    .first = `{ $lang }` 的第一个 `{ $item }`
+    .help = 每种语言的 `{ $item }` 在一条规则中至多出现一次；请删除其一
+rules-missing-written = 规则 `{ $rule }` 有 `{ $item } { $tag }`，但没有 `{ $item }`
+    .help = 请用 `{ $item } "…"` 写出不带语言的文本：没有对应语言文本的语言都显示它
+
 # end of rule files
 
 

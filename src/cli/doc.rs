@@ -108,7 +108,7 @@ fn shown(path: &Path) -> String {
 }
 
 /// A failed parse: the file's name and text, and its errors.
-pub type ParseFailure = (String, String, Vec<syntax::Error>);
+pub type ParseFailure = (String, String, Vec<crate::diag::Diagnostic>);
 
 /// `(file name, Markdown)` of every page: one per rule, then `index.md`.
 pub fn pages(sources: &[(String, String)]) -> Result<Vec<(String, String)>, ParseFailure> {
@@ -152,6 +152,13 @@ fn page(name: &str, text: &str, line: usize, rule: &ast::Rule) -> String {
     if let Some(title) = &rule.title {
         let _ = writeln!(out, "{}\n", title.value);
     }
+    for v in rule
+        .variants
+        .iter()
+        .filter(|v| v.item.value == ast::TextItem::Title)
+    {
+        let _ = writeln!(out, "`{}`: {}\n", v.tag.value, v.text.value);
+    }
     let _ = writeln!(out, "| | |\n|---|---|");
     let _ = writeln!(out, "| applies to | `{}` records |", rule.kind.value);
     if let Some(per) = &rule.per {
@@ -185,6 +192,13 @@ fn page(name: &str, text: &str, line: usize, rule: &ast::Rule) -> String {
     }
     if let Some(help) = &rule.help {
         let _ = writeln!(out, "\n## What to do\n\n{}", help.value);
+        for v in rule
+            .variants
+            .iter()
+            .filter(|v| v.item.value == ast::TextItem::Help)
+        {
+            let _ = writeln!(out, "\n`{}`: {}", v.tag.value, v.text.value);
+        }
     }
     let written = text.get(rule.span.range()).unwrap_or("").trim_end();
     let _ = writeln!(out, "\n## As written\n\n```rules\n{written}\n```");

@@ -10,12 +10,11 @@ use std::sync::Arc;
 use clap::{Args, Subcommand, ValueEnum};
 use miette::{GraphicalReportHandler, GraphicalTheme, NarratableReportHandler};
 
-use crate::diag::Severity;
+use crate::diag::{Diagnostic, Severity};
 use crate::i18n::{Args as Words, Catalogue};
 use crate::load::{self, Rules};
-use crate::outcome::{InputError, Origin, Outcome, Place, SourceFile, Summary};
+use crate::outcome::{InputError, Origin, Outcome, SourceFile, Summary};
 use crate::report::diagnostic;
-use crate::syntax;
 
 use super::UNTRUSTED;
 use super::project::Project;
@@ -213,22 +212,10 @@ pub fn render(
 }
 
 /// Syntax errors of one rule file as input diagnostics (file 0).
-pub fn syntax_errors(errors: Vec<syntax::Error>) -> Vec<InputError> {
+pub fn syntax_errors(errors: Vec<Diagnostic>) -> Vec<InputError> {
     errors
         .into_iter()
-        .map(|e| InputError {
-            code: e.code.into(),
-            severity: Severity::Error,
-            message: e.message.into(),
-            origin: Origin::Rule,
-            place: Some(Place {
-                file: 0,
-                span: e.span,
-            }),
-            labels: Vec::new(),
-            related: Vec::new(),
-            help: e.help.map(Into::into),
-        })
+        .map(|e| InputError::placed(e, Origin::Rule, 0))
         .collect()
 }
 

@@ -52,6 +52,10 @@ pub enum Arg {
     /// A count of things: plural forms choose on it, `COUNT()` groups its
     /// thousands.
     Count(usize),
+    /// Another message, said in the same language first: one item of a
+    /// list that differs by language (`a, b or c`), or a phrase chosen
+    /// where the problem is found (`end of file`).
+    Said(Box<Message>),
 }
 
 impl Message {
@@ -85,6 +89,12 @@ impl Message {
     /// Add a count argument.
     pub fn count(mut self, name: &'static str, value: usize) -> Message {
         self.args.push((name, Arg::Count(value)));
+        self
+    }
+
+    /// Add another message as an argument, said in the same language.
+    pub fn said(mut self, name: &'static str, value: Message) -> Message {
+        self.args.push((name, Arg::Said(Box::new(value))));
         self
     }
 
@@ -130,6 +140,7 @@ impl Message {
                 Arg::Text(text) => args.text(name, text.as_str()),
                 Arg::Int(n) => args.int(name, *n),
                 Arg::Count(n) => args.count(name, *n),
+                Arg::Said(message) => args.text(name, message.say(words)),
             };
         }
         words.format(self.id, &args)

@@ -31,13 +31,14 @@
 //!   rules with the same `for`, `when` and `require`s, so every record gets
 //!   both findings or neither.
 
+use crate::diag::{Diagnostic, Message};
 use crate::source::Span;
 use crate::syntax::ast::Unit;
 use crate::syntax::ast::{
     self, CmpOp, ConstraintKind, Decl, DurationExpr, Expr, ExprKind, LateUnit, RollPolicy,
 };
 
-use super::compile::Source;
+use super::compile::{Located, Source, did_you_mean};
 use super::plan::Plan;
 
 /// Warning codes; each is described in the module documentation.
@@ -64,18 +65,9 @@ pub mod codes {
     ];
 }
 
-/// A warning at a span of a rule file.
-#[derive(Clone, Debug, PartialEq, Eq)]
-pub struct Warning {
-    pub code: &'static str,
-    pub message: String,
-    /// The rule file (the index given with its AST).
-    pub file: usize,
-    pub span: Span,
-    pub help: Option<String>,
-    /// Other places: `(file, span, label)`.
-    pub related: Vec<(usize, Span, String)>,
-}
+/// A warning at a span of a rule file: the file (the index given with its
+/// AST) and the diagnostic, of severity warning.
+pub type Warning = Located;
 
 /// Every warning about rule files that compiled into `plan`, in file order.
 pub fn lint(sources: &[Source<'_>], plan: &Plan) -> Vec<Warning> {
@@ -103,19 +95,21 @@ pub fn lint(sources: &[Source<'_>], plan: &Plan) -> Vec<Warning> {
     }
     duplicates(sources, &rules, &mut out);
     undeclared_fields(plan, &mut out);
-    out.sort_by_key(|w| (w.file, w.span.start));
+    out.sort_by_key(|(file, w)| (*file, w.span.start));
     out
 }
 
-fn warning(code: &'static str, file: usize, span: Span, message: String, help: &str) -> Warning {
-    Warning {
-        code,
-        message,
+fn warning(
+    code: &'static str,
+    file: usize,
+    span: Span,
+    message: Message,
+    help: impl Into<Message>,
+) -> Warning {
+    (
         file,
-        span,
-        help: Some(help.to_string()),
-        related: Vec::new(),
-    }
+        Diagnostic::warning(code, span, message).with_help(help),
+    )
 }
 
 fn unused_declarations(
@@ -141,28 +135,30 @@ fn unused_declarations(
         .any(|(_, d)| matches!(d, Decl::Roll(p) if p.value == RollPolicy::NextWorkday));
     for (file, decl) in decls {
         match decl {
-            Decl::Pipeline { kind, .. } if !rules.iter().any(|(_, r)| r.kind.value == kind.value) => {
+            Decl::Pipeline { kind, .. }
+                if !rules.iter().any(|(_, r)| r.kind.value == kind.value) =>
+            {
                 out.push(warning(
                     codes::UNUSED_KIND,
                     file,
                     kind.span,
-                    format!("no rule applies to kind `{}`", kind.value),
-                    &format!("add a rule with `for {}`, or remove the pipeline if no record is of this kind", kind.value),
+                    Message::new("rules-unused-kind").text("kind", &kind.value),
+                    Message::new("rules-unused-kind.help").text("kind", &kind.value),
                 ));
             }
             Decl::Calendar(path) if !workdays && !rolls => out.push(warning(
                 codes::UNUSED_CALENDAR,
                 file,
                 path.span,
-                format!("calendar `{}` is never used", path.value),
-                "no rule counts workdays and deadlines do not move to the next workday; remove the calendar or use it",
+                Message::new("rules-unused-calendar").text("calendar", &path.value),
+                "rules-unused-calendar.help",
             )),
             Decl::Score(s) if !penalties => out.push(warning(
                 codes::UNUSED_SCORING,
                 file,
                 s.span,
-                "the scoring scheme is never used: no rule has a penalty".into(),
-                "give the rules penalties (`penalty 1 point`), or remove the scoring scheme",
+                Message::new("rules-unused-scoring"),
+                "rules-unused-scoring.help",
             )),
             _ => {}
         }
@@ -241,8 +237,8 @@ fn unrolled_dates(file: usize, rule: &ast::Rule, out: &mut Vec<Warning>) {
                     codes::UNROLLED_DATE,
                     file,
                     e.span,
-                    "this comparison does not move a due date on a non-working day to the next workday, as the ruleset's deadlines do".into(),
-                    "write the time limit as a deadline constraint (`require closure by deadline`), or count its verdict (`share of (passes closed-by-deadline)`)",
+                    Message::new("rules-unrolled-date"),
+                    "rules-unrolled-date.help",
                 ));
             }
         });
@@ -287,16 +283,16 @@ fn kind_values(e: &Expr, kinds: &[&str], file: usize, out: &mut Vec<Warning>) {
         if kinds.iter().any(|k| crate::units::key(k) == key) {
             return;
         }
-        let help = crate::suggest::help(name, kinds)
-            .unwrap_or_else(|| format!("the declared kinds are {}", quoted(kinds)));
+        let help = did_you_mean(name, kinds).unwrap_or_else(|| {
+            Message::new("rules-unknown-kind-value.help")
+                .said("kinds", crate::syntax::listed(kinds))
+        });
         out.push(warning(
             codes::UNKNOWN_KIND_VALUE,
             file,
             value.span,
-            format!(
-                "no pipeline declares kind `{name}`, so this comparison never matches a record"
-            ),
-            &help,
+            Message::new("rules-unknown-kind-value").text("kind", name),
+            help,
         ));
     };
     visit(e, &mut |e| match &e.kind {
@@ -316,11 +312,6 @@ fn kind_values(e: &Expr, kinds: &[&str], file: usize, out: &mut Vec<Warning>) {
     });
 }
 
-fn quoted(names: &[&str]) -> String {
-    let names: Vec<String> = names.iter().map(|n| format!("`{n}`")).collect();
-    names.join(", ")
-}
-
 fn lateness_without_deadline(file: usize, rule: &ast::Rule, out: &mut Vec<Warning>) {
     let Some(per) = rule.penalty.as_ref().and_then(|p| p.per.as_ref()) else {
         return;
@@ -336,11 +327,8 @@ fn lateness_without_deadline(file: usize, rule: &ast::Rule, out: &mut Vec<Warnin
             codes::LATENESS_WITHOUT_DEADLINE,
             file,
             per.span,
-            format!(
-                "rule `{}` has no deadline, so this part of its penalty never applies",
-                rule.id.value
-            ),
-            "points per day late need a `require STAGE within … after …` or `require STAGE by …`; remove the `plus … late` part or add a deadline",
+            Message::new("rules-lateness-without-deadline").text("rule", &rule.id.value),
+            "rules-lateness-without-deadline.help",
         ));
     }
 }
@@ -366,16 +354,15 @@ fn duplicates(sources: &[Source<'_>], rules: &[(usize, &ast::Rule)], out: &mut V
                 codes::DUPLICATE_CONSTRAINTS,
                 file,
                 rule.id.span,
-                format!(
-                    "rule `{}` requires the same as rule `{}`",
-                    rule.id.value, first.id.value
-                ),
-                "every record would get both findings or neither; remove one rule or make them differ",
+                Message::new("rules-duplicate-constraints")
+                    .text("rule", &rule.id.value)
+                    .text("first", &first.id.value),
+                "rules-duplicate-constraints.help",
             );
-            w.related.push((
+            w.1.related.push((
                 first_file,
                 first.id.span,
-                format!("rule `{}` is here", first.id.value),
+                Message::new("rules-duplicate-constraints.first").text("rule", &first.id.value),
             ));
             out.push(w);
         }
@@ -415,10 +402,8 @@ fn undeclared_fields(plan: &Plan, out: &mut Vec<Warning>) {
             codes::UNDECLARED_FIELD,
             used.file,
             used.span,
-            format!("`{path}` is not a field of the record format"),
-            &format!(
-                "if records have it, declare it in the ruleset with `extra fields: {path}`; otherwise check its spelling"
-            ),
+            Message::new("rules-undeclared-field").text("path", &path),
+            Message::new("rules-undeclared-field.help").text("path", &path),
         ));
     }
 }

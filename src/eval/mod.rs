@@ -15,5 +15,5 @@ pub mod value;
 pub mod verdict;
 
 pub use check::{Finding, Late, Pending, Verdicts, evaluate};
-pub use compile::{Error, Source, compile};
+pub use compile::{Located, Source, compile};
 pub use plan::Plan;

@@ -2,6 +2,8 @@
 //! regexes built, rule text kept for messages.
 
 use crate::diag::Severity;
+use crate::i18n::Lang;
+use crate::syntax::ast::{TextItem, text_in};
 use jiff::civil::Date;
 
 use crate::calendar::Calendar;
@@ -118,9 +120,13 @@ impl Scoring {
 #[derive(Clone, Debug)]
 pub struct Rule {
     pub id: String,
+    /// The title as written; [`Rule::title_in`] for a run's language.
     pub title: Option<String>,
     pub cite: Option<String>,
+    /// The help as written; [`Rule::help_in`] for a run's language.
     pub help: Option<String>,
+    /// `title zh-CN "…"`, `help en "…"`: the title or help for one language.
+    pub variants: Vec<(TextItem, Lang, String)>,
     pub severity: Severity,
     /// Index into [`Plan::kinds`].
     pub kind: usize,
@@ -139,6 +145,18 @@ pub struct Rule {
     /// A reward rule's reward: a record that meets every `require` is
     /// commended and earns it. Its `per` counts periods of earliness.
     pub reward: Option<Penalty>,
+}
+
+impl Rule {
+    /// The title said in `lang`: its variant for `lang`, else as written.
+    pub fn title_in(&self, lang: Lang) -> Option<&str> {
+        text_in(self.title.as_deref(), &self.variants, TextItem::Title, lang)
+    }
+
+    /// The help said in `lang`: its variant for `lang`, else as written.
+    pub fn help_in(&self, lang: Lang) -> Option<&str> {
+        text_in(self.help.as_deref(), &self.variants, TextItem::Help, lang)
+    }
 }
 
 #[derive(Clone, Debug, PartialEq)]

@@ -160,7 +160,7 @@ impl At<'_> {
         let labels = f.labels_in(words);
         let mut related = self.labels(&labels[labels.len().min(1)..]);
         if let Some(rule) = rule {
-            let title = rule.title.as_deref().unwrap_or("rule");
+            let title = rule.title_in(self.server.lang).unwrap_or("rule");
             let file = outcome.rule_files.get(rule.place.file);
             related.extend(self.elsewhere(file, rule.place.span, format!("rule: {title}")));
         }

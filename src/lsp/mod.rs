@@ -289,7 +289,9 @@ impl Server {
                 let p: lsp_types::DocumentFormattingParams = params(request)?;
                 let (path, doc) = self.doc(&p.text_document.uri)?;
                 match kind_of(&path) {
-                    Kind::Rules => rules::format(doc, self.encoding).and_then(reply),
+                    Kind::Rules => {
+                        rules::format(doc, self.encoding, self.lang.catalogue()).and_then(reply)
+                    }
                     _ => reply(None::<()>),
                 }
             }
@@ -301,7 +303,7 @@ impl Server {
                 let p: lsp_types::DocumentSymbolParams = params(request)?;
                 let (path, doc) = self.doc(&p.text_document.uri)?;
                 reply(match kind_of(&path) {
-                    Kind::Rules => Some(rules::symbols(doc, self.encoding)),
+                    Kind::Rules => Some(rules::symbols(doc, self.encoding, self.lang)),
                     _ => None,
                 })
             }

@@ -157,8 +157,7 @@ pub(super) fn hover(server: &Server, path: &Path, doc: &Doc, offset: usize) -> O
         };
         let rule = &plan.rules[index];
         let title = rule
-            .title
-            .as_deref()
+            .title_in(server.lang)
             .map_or_else(String::new, |t| format!(": {}", neutral::markdown(t)));
         sections.push(format!(
             "**{}**{title}\n\n{}",

@@ -140,7 +140,7 @@ pub(super) fn hover(server: &Server, doc: &Doc, offset: usize) -> Option<Hover> 
 fn describe(server: &Server, doc: &Doc, word: &str) -> Option<String> {
     if let Ok(file) = syntax::parse(&doc.text) {
         if let Some(rule) = file.rules.iter().find(|r| r.id.value == word) {
-            return Some(describe_rule(&doc.text, rule));
+            return Some(describe_rule(&doc.text, rule, server.lang));
         }
     }
     if let Some((kind, stages)) = pipelines(server, doc)
@@ -206,10 +206,10 @@ fn description<'a>(schema: &'a serde_json::Value, name: &str) -> Option<&'a str>
     }
 }
 
-fn describe_rule(text: &str, rule: &ast::Rule) -> String {
+fn describe_rule(text: &str, rule: &ast::Rule, lang: crate::i18n::Lang) -> String {
     let mut out = format!("rule `{}`", rule.id.value);
-    if let Some(title) = &rule.title {
-        out.push_str(&format!(": **{}**", title.value));
+    if let Some(title) = rule.title_in(lang) {
+        out.push_str(&format!(": **{title}**"));
     }
     out.push_str(&format!(
         "\n\nfor `{}`, severity {}",
@@ -222,8 +222,8 @@ fn describe_rule(text: &str, rule: &ast::Rule) -> String {
     if let Some(cite) = &rule.cite {
         out.push_str(&format!("\n\ncite: {}", cite.value));
     }
-    if let Some(help) = &rule.help {
-        out.push_str(&format!("\n\nhelp: {}", help.value));
+    if let Some(help) = rule.help_in(lang) {
+        out.push_str(&format!("\n\nhelp: {help}"));
     }
     out
 }
@@ -351,7 +351,11 @@ fn field_paths() -> impl Iterator<Item = String> {
 }
 
 /// What `rectify fmt` prints, as one edit; an error when `fmt` would refuse.
-pub(super) fn format(doc: &Doc, encoding: Encoding) -> Result<Vec<TextEdit>, (i32, String)> {
+pub(super) fn format(
+    doc: &Doc,
+    encoding: Encoding,
+    words: &crate::i18n::Catalogue,
+) -> Result<Vec<TextEdit>, (i32, String)> {
     match syntax::fmt::format(&doc.text) {
         Ok(formatted) if formatted == doc.text => Ok(Vec::new()),
         Ok(formatted) => {
@@ -359,19 +363,24 @@ pub(super) fn format(doc: &Doc, encoding: Encoding) -> Result<Vec<TextEdit>, (i3
             Ok(vec![TextEdit::new(whole, formatted)])
         }
         Err(errors) => {
-            let reason = errors
-                .first()
-                .map_or_else(String::new, |e| format!(": {}", e.message));
+            let message = match errors.into_iter().next() {
+                Some(e) => crate::diag::Message::new("rules-fmt-refused").said("reason", e.message),
+                None => crate::diag::Message::new("rules-fmt-refused.no-reason"),
+            };
             Err((
                 lsp_server::ErrorCode::RequestFailed as i32,
-                format!("cannot format the file{reason}"),
+                message.say(words),
             ))
         }
     }
 }
 
 /// Rulesets and rules, in file order.
-pub(super) fn symbols(doc: &Doc, encoding: Encoding) -> Vec<DocumentSymbol> {
+pub(super) fn symbols(
+    doc: &Doc,
+    encoding: Encoding,
+    lang: crate::i18n::Lang,
+) -> Vec<DocumentSymbol> {
     let Ok(file) = syntax::parse(&doc.text) else {
         return Vec::new();
     };
@@ -396,7 +405,7 @@ pub(super) fn symbols(doc: &Doc, encoding: Encoding) -> Vec<DocumentSymbol> {
         )
     });
     let rules = file.rules.iter().map(|r| {
-        let title = r.title.as_ref().map(|t| t.value.clone());
+        let title = r.title_in(lang).map(str::to_string);
         symbol(&r.id.value, title, SymbolKind::FUNCTION, r.span, r.id.span)
     });
     rulesets.chain(rules).collect()

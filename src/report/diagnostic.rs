@@ -122,7 +122,8 @@ pub fn finding(outcome: &Outcome, f: &Finding, words: &Catalogue) -> Diag {
         help.extend(file.map(|file| location_note(file, finding_position(Some(file), f), words)));
     }
     if let Some(rule) = rule {
-        help.extend(rule.help.as_deref().map(|h| neutral::lines(h).into_owned()));
+        let said = rule.help_in(words.lang());
+        help.extend(said.map(|h| neutral::lines(h).into_owned()));
         help.extend(
             rule.cite
                 .as_ref()
@@ -225,7 +226,7 @@ fn rule_place(outcome: &Outcome, rule: &RuleInfo, words: &Catalogue) -> Diag {
             text: words.text("rule-defined-here"),
         }])
     });
-    let title = rule.title.as_ref().map_or_else(String::new, |t| {
+    let title = rule.title_in(words.lang()).map_or_else(String::new, |t| {
         words.format("rule-title", &Args::new().text("title", neutral::text(t)))
     });
     let args = Args::new()

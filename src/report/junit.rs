@@ -129,7 +129,8 @@ fn finding(outcome: &Outcome, f: &Finding, fail_on: Option<Severity>, words: &Ca
         body.push(words.format("help-records", &Args::new().text("ids", ids)));
     }
     if let Some(rule) = outcome.rules.get(f.rule) {
-        body.extend(rule.help.as_deref().map(|h| neutral::lines(h).into_owned()));
+        let said = rule.help_in(words.lang());
+        body.extend(said.map(|h| neutral::lines(h).into_owned()));
         body.extend(
             rule.cite
                 .as_ref()

@@ -61,7 +61,12 @@ pub fn write(outcome: &Outcome, words: &Catalogue, out: &mut dyn Write) -> io::R
 
 fn run(outcome: &Outcome, words: &Catalogue) -> Json {
     let codes = input_codes(outcome);
-    let mut rules: Vec<Json> = outcome.rules.iter().map(|r| rule(outcome, r)).collect();
+    let lang = words.lang();
+    let mut rules: Vec<Json> = outcome
+        .rules
+        .iter()
+        .map(|r| rule(outcome, r, lang))
+        .collect();
     rules.extend(codes.iter().map(|c| input_rule(c)));
     let mut locator = Locator::default();
     let mut results: Vec<Json> = outcome
@@ -149,10 +154,10 @@ fn pascal(id: &str) -> String {
         .collect()
 }
 
-fn rule(outcome: &Outcome, r: &RuleInfo) -> Json {
-    let title = neutral::text(r.title.as_deref().unwrap_or(&r.id)).into_owned();
+fn rule(outcome: &Outcome, r: &RuleInfo, lang: crate::i18n::Lang) -> Json {
+    let title = neutral::text(r.title_in(lang).unwrap_or(&r.id)).into_owned();
     let mut help = Vec::new();
-    help.extend(r.help.as_deref().map(|h| neutral::lines(h).into_owned()));
+    help.extend(r.help_in(lang).map(|h| neutral::lines(h).into_owned()));
     help.extend(r.cite.as_ref().map(|c| format!("cite: {c}")));
     let points = match &r.reward {
         Some(reward) => format!("reward: {reward}"),

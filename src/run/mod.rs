@@ -289,6 +289,7 @@ fn rule_info(rule: &crate::eval::plan::Rule) -> RuleInfo {
         title: rule.title.clone(),
         cite: rule.cite.clone(),
         help: rule.help.clone(),
+        variants: rule.variants.clone(),
         severity: rule.severity,
         place: Place {
             file: rule.file,

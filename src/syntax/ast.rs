@@ -3,6 +3,7 @@
 //! files that differ only in layout lower to equal ASTs.
 
 use crate::diag::Severity;
+use crate::i18n::Lang;
 use crate::points::Points;
 use crate::source::{Span, Spanned};
 
@@ -82,6 +83,10 @@ pub struct Rule {
     pub title: Option<Spanned<String>>,
     pub cite: Option<Spanned<String>>,
     pub help: Option<Spanned<String>>,
+    /// `title zh-CN "…"`, `help en "…"`: the title or help for runs in one
+    /// language, titles first, each in the order written; the text as
+    /// written serves every other language.
+    pub variants: Vec<Variant>,
     /// `for task`: the record kind the rule applies to.
     pub kind: Ident,
     /// `per unit`, `per unit and region`: a group rule, whose constraints
@@ -396,4 +401,73 @@ impl CmpOp {
 pub enum Sign {
     Plus,
     Minus,
+}
+
+impl Rule {
+    /// The title said in `lang`: its variant for `lang`, else as written.
+    pub fn title_in(&self, lang: Lang) -> Option<&str> {
+        self.text_in(TextItem::Title, lang)
+    }
+
+    /// The help said in `lang`: its variant for `lang`, else as written.
+    pub fn help_in(&self, lang: Lang) -> Option<&str> {
+        self.text_in(TextItem::Help, lang)
+    }
+
+    fn text_in(&self, item: TextItem, lang: Lang) -> Option<&str> {
+        let written = match item {
+            TextItem::Title => self.title.as_ref(),
+            TextItem::Help => self.help.as_ref(),
+        };
+        self.variants
+            .iter()
+            .find(|v| v.item.value == item && v.lang == lang)
+            .map(|v| v.text.value.as_str())
+            .or(written.map(|t| t.value.as_str()))
+    }
+}
+
+/// Which of a rule's texts a language variant replaces.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
+pub enum TextItem {
+    Title,
+    Help,
+}
+
+impl TextItem {
+    /// The keyword: `title`, `help`.
+    pub fn as_str(self) -> &'static str {
+        match self {
+            TextItem::Title => "title",
+            TextItem::Help => "help",
+        }
+    }
+}
+
+/// `title zh-CN "整改方案按时报送"`: a rule's title or help for runs in
+/// one language.
+#[derive(Clone, Debug, PartialEq)]
+pub struct Variant {
+    /// Title or help, spanning the whole item (keyword to string).
+    pub item: Spanned<TextItem>,
+    /// The language as written (`zh-CN`), and the language it names.
+    pub tag: Spanned<String>,
+    pub lang: Lang,
+    pub text: Spanned<String>,
+}
+
+/// A rule's title or help said in `lang`: its variant for `lang` if it
+/// has one, else the text as written. For every holder of a rule's texts
+/// (the AST, the plan, the outcome), so each picks the same way.
+pub fn text_in<'a>(
+    written: Option<&'a str>,
+    variants: &'a [(TextItem, Lang, String)],
+    item: TextItem,
+    lang: Lang,
+) -> Option<&'a str> {
+    variants
+        .iter()
+        .find(|(i, l, _)| *i == item && *l == lang)
+        .map(|(_, _, text)| text.as_str())
+        .or(written)
 }

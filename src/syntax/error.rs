@@ -1,12 +1,13 @@
-//! The bridge from pest's errors to [`Error`]: located at byte offsets of the
+//! The bridge from pest's errors to [`Diagnostic`]: located at byte offsets of the
 //! whole file (never pest's own line/column), worded in the project's style
 //! (lowercase, no final period, user input in backticks) and naming grammar
 //! rules the way a policy writer knows them, never by their pest names.
 
 use pest::error::{ErrorVariant, InputLocation};
 
+use super::MAX_DEPTH;
 use super::parser::Rule;
-use super::{Error, MAX_DEPTH};
+use crate::diag::{Diagnostic, Message};
 use crate::source::Span;
 
 /// `rules::syntax`: the text does not follow the grammar. The span is the
@@ -19,11 +20,8 @@ pub(super) const SYNTAX: &str = "rules::syntax";
 /// can exhaust the stack.
 pub(super) const TOO_DEEP: &str = "rules::too-deep";
 
-const ITEMS: &str = "a rule item (`title`, `cite`, `for`, `per`, `when`, `require`, `severity`, `penalty`, `reward`, `help`)";
-const DECLS: &str = "a declaration (`calendar`, `deadlines on a non-working day …`, `pipeline`, `score per unit …`, `extra fields: …`)";
-
-/// Convert a pest error on `text` into our error.
-pub(super) fn from_pest(err: &pest::error::Error<Rule>, text: &str) -> Error {
+/// Convert a pest error on `text` into our diagnostic.
+pub(super) fn from_pest(err: &pest::error::Error<Rule>, text: &str) -> Diagnostic {
     let pos = match err.location {
         InputLocation::Pos(p) => p,
         InputLocation::Span((a, _)) => a,
@@ -41,30 +39,75 @@ pub(super) fn from_pest(err: &pest::error::Error<Rule>, text: &str) -> Error {
             let reserved = negatives.contains(&Rule::reserved);
             let mut expected = expected(positives);
             if expected.is_empty() && reserved {
-                expected = "a name".into();
+                expected.push(Message::new("rules-expected-name"));
             }
-            let mut message = format!("unexpected {found}");
-            if !expected.is_empty() {
-                message.push_str(", expected ");
-                message.push_str(&expected);
-            }
-            let error = Error::new(SYNTAX, span, message);
+            let operator = expected.iter().any(|m| m.id() == "rules-expected-operator");
+            let at_end = found.id() == "rules-expected-end";
+            let message = match (or_list(expected), at_end) {
+                (Some(list), true) => {
+                    Message::new("rules-syntax-unexpected-end").said("expected", list)
+                }
+                (Some(list), false) => Message::new("rules-syntax-unexpected")
+                    .said("found", found.clone())
+                    .said("expected", list),
+                (None, true) => Message::new("rules-syntax-unexpected-end.only"),
+                (None, false) => {
+                    Message::new("rules-syntax-unexpected-only").said("found", found.clone())
+                }
+            };
+            let error = Diagnostic::error(SYNTAX, span, message);
             let comparison = ["=", "!=", "<", "<=", ">", ">="].contains(&&text[span.range()]);
             if reserved {
-                error.with_help(format!(
-                    "{found} is a reserved word and cannot be used as a name"
-                ))
-            } else if comparison && expected.contains("an operator") {
-                error
-                    .with_help("comparisons do not chain: write `a < b and b < c`, or use brackets")
+                error.with_help(Message::new("rules-syntax-reserved").said("found", found))
+            } else if comparison && operator {
+                error.with_help("rules-syntax-chained-comparison")
             } else if let Some(word) = did_you_mean(&text[span.range()], positives) {
-                error.with_help(format!("did you mean `{word}`?"))
+                error.with_help(Message::new("rules-did-you-mean").text("word", word))
             } else {
                 error
             }
         }
-        ErrorVariant::CustomError { message } => Error::new(SYNTAX, span, message.to_lowercase()),
+        ErrorVariant::CustomError { message } => Diagnostic::error(
+            SYNTAX,
+            span,
+            Message::new("rules-syntax-other").text("reason", message.to_lowercase()),
+        ),
     }
+}
+
+/// `` `a`, `b`, `c` `` in the run's language: names from a rule file or
+/// the rule language, each in backticks.
+pub(crate) fn listed(names: &[&str]) -> Message {
+    let word = |name: &str| Message::new("rules-word").text("word", name);
+    let mut names = names.iter();
+    let Some(first) = names.next() else {
+        return Message::new("rules-list-empty");
+    };
+    names.fold(word(first), |rest, next| {
+        Message::new("rules-list-comma")
+            .said("rest", rest)
+            .said("next", word(next))
+    })
+}
+
+/// `a, b or c` in the run's language, from its items; `None` for none.
+fn or_list(items: Vec<Message>) -> Option<Message> {
+    let mut items = items.into_iter();
+    let mut rest = items.next()?;
+    let Some(mut last) = items.next() else {
+        return Some(rest);
+    };
+    for next in items {
+        rest = Message::new("rules-list-comma")
+            .said("rest", rest)
+            .said("next", last);
+        last = next;
+    }
+    Some(
+        Message::new("rules-list-or")
+            .said("rest", rest)
+            .said("last", last),
+    )
 }
 
 /// Rules that can start an expression; when pest tried them all, "an
@@ -84,98 +127,100 @@ const EXPRESSION_START: [Rule; 12] = [
     Rule::lparen,
 ];
 
-/// "a, b or c" from the readable names of `rules`, without repeats.
-fn expected(rules: &[Rule]) -> String {
+/// The readable names of `rules`, without repeats, what continues the
+/// expression just read first.
+fn expected(rules: &[Rule]) -> Vec<Message> {
     let in_expression = rules
         .iter()
         .any(|r| matches!(r, Rule::date_word | Rule::extended | Rule::boolean));
     let name = |r: &Rule| {
         if in_expression && EXPRESSION_START.contains(r) {
-            Some("an expression")
+            Some(Message::new("rules-expected-expression"))
         } else {
             describe(*r)
         }
     };
-    let mut names: Vec<&str> = Vec::new();
+    let mut names: Vec<Message> = Vec::new();
     for name in rules.iter().filter_map(name) {
         if !names.contains(&name) {
             names.push(name);
         }
     }
-    // What continues the expression just read comes first.
-    names.sort_by_key(|n| *n != "an operator");
-    match names.split_last() {
-        None => String::new(),
-        Some((last, [])) => (*last).to_string(),
-        Some((last, rest)) => format!("{} or {last}", rest.join(", ")),
-    }
+    names.sort_by_key(|n| n.id() != "rules-expected-operator");
+    names
 }
 
 /// How a policy writer would call what `rule` matches; `None` for rules
 /// not worth naming.
-fn describe(which: Rule) -> Option<&'static str> {
+fn describe(which: Rule) -> Option<Message> {
     use Rule as R;
-    Some(match which {
-        R::EOI => "end of file",
+    let word = |w: &str| Some(Message::new("rules-word").text("word", w));
+    let id = match which {
+        R::EOI => "rules-expected-end",
         R::COMMENT | R::str_inner | R::reserved => return None,
         // Reported only when nothing at all could be read at the start.
-        R::file => "`ruleset` or `rule`",
-        R::ruleset | R::kw_ruleset => "`ruleset`",
-        R::rule | R::kw_rule => "`rule`",
-        R::decl | R::calendar | R::roll | R::pipeline | R::score | R::extra => DECLS,
-        R::item | R::title | R::cite | R::help | R::for_kind | R::when | R::require => ITEMS,
-        R::per_group => ITEMS,
-        R::group_key => {
-            "a record field to group by (`unit`, `round`, `region`, `category`, `kind`, `status`, `responsible.lead` or a stage's `by`)"
+        R::file => "rules-expected-file",
+        R::ruleset | R::kw_ruleset => return word("ruleset"),
+        R::rule | R::kw_rule => return word("rule"),
+        R::decl | R::calendar | R::roll | R::pipeline | R::score | R::extra => {
+            "rules-expected-declaration"
         }
-        R::severity | R::penalty | R::reward => ITEMS,
-        R::roll_next | R::roll_stay => "`move to the next workday` or `stay`",
-        R::grade => "a grade (`pass >= 90`)",
-        R::rule_id => "a rule id",
-        R::level => "a severity (`error`, `warning`, `info`)",
-        R::per_late | R::per_early | R::cap | R::ceiling | R::plus_short => "`,`",
-        R::per_short => "`per`",
-        R::short_unit | R::pct_point => "`percentage point` or `record`",
-        R::short_dir => "`below` or `over`",
-        R::constraint => "a constraint",
-        R::within | R::by | R::order | R::lasts | R::has_evidence => "a constraint",
-        R::in_order | R::each => "a constraint",
+        R::item | R::title | R::cite | R::help | R::for_kind | R::when | R::require => {
+            "rules-expected-item"
+        }
+        R::per_group => "rules-expected-item",
+        R::group_key => "rules-expected-group-key",
+        R::severity | R::penalty | R::reward => "rules-expected-item",
+        R::roll_next | R::roll_stay => "rules-expected-roll",
+        R::grade => "rules-expected-grade",
+        R::rule_id => "rules-expected-rule-id",
+        R::level => "rules-expected-severity",
+        R::per_late | R::per_early | R::cap | R::ceiling | R::plus_short => return word(","),
+        R::per_short => return word("per"),
+        R::short_unit | R::pct_point => "rules-expected-short-unit",
+        R::short_dir => "rules-expected-short-dir",
+        R::constraint => "rules-expected-constraint",
+        R::within | R::by | R::order | R::lasts | R::has_evidence => "rules-expected-constraint",
+        R::in_order | R::each => "rules-expected-constraint",
         R::order_op | R::on_or_before | R::on_or_after | R::before | R::after => {
-            "`before`, `after`, `on or before` or `on or after`"
+            "rules-expected-order"
         }
-        R::dur_expr | R::dur_if | R::duration => "a duration (`30 days`)",
-        R::unit => "a unit (`days`, `workdays`, `weeks`, `months`, `years`)",
-        R::late_unit => "a unit (`day`, `workday`, `days`, `workdays`)",
+        R::dur_expr | R::dur_if | R::duration => "rules-expected-duration",
+        R::unit => "rules-expected-unit",
+        R::late_unit => "rules-expected-late-unit",
         R::expr | R::paren | R::date_word | R::original_deadline | R::extended_deadline => {
-            "an expression"
+            "rules-expected-expression"
         }
-        R::extended | R::boolean | R::path => "an expression",
-        R::is_present | R::is_missing | R::in_list | R::matches | R::date_add => "an operator",
+        R::extended | R::boolean | R::path => "rules-expected-expression",
+        R::is_present | R::is_missing | R::in_list | R::matches | R::date_add => {
+            "rules-expected-operator"
+        }
         R::op_and | R::op_or | R::op_le | R::op_ge | R::op_ne | R::op_eq | R::op_lt | R::op_gt => {
-            "an operator"
+            "rules-expected-operator"
         }
-        R::op_not => "`not`",
-        R::op_in | R::kw_is | R::kw_matches => "an operator",
-        R::ident => "a name",
-        R::string => "a string",
-        R::date => "a date",
-        R::percent => "a percent",
-        R::number => "a number",
-        R::int => "a whole number",
-        R::lbrace => "`{`",
-        R::rbrace => "`}`",
-        R::lparen => "`(`",
-        R::rparen => "`)`",
-        R::lbracket => "`[`",
-        R::rbracket => "`]`",
-        R::colon => "`:`",
-        R::semicolon => "`;`",
-        R::comma => "`,`",
-        R::arrow => "`->`",
-        R::plus => "`+`",
-        R::minus => "`-`",
-        other => keyword(other)?,
-    })
+        R::op_not => return word("not"),
+        R::op_in | R::kw_is | R::kw_matches => "rules-expected-operator",
+        R::ident => "rules-expected-name",
+        R::string => "rules-expected-string",
+        R::date => "rules-expected-date",
+        R::percent => "rules-expected-percent",
+        R::number => "rules-expected-number",
+        R::int => "rules-expected-whole-number",
+        R::lbrace => return word("{"),
+        R::rbrace => return word("}"),
+        R::lparen => return word("("),
+        R::rparen => return word(")"),
+        R::lbracket => return word("["),
+        R::rbracket => return word("]"),
+        R::colon => return word(":"),
+        R::semicolon => return word(";"),
+        R::comma => return word(","),
+        R::arrow => return word("->"),
+        R::plus => return word("+"),
+        R::minus => return word("-"),
+        other => return word(keyword(other)?),
+    };
+    Some(Message::new(id))
 }
 
 /// The keyword closest to `found` among those pest tried, if it is close
@@ -198,7 +243,7 @@ fn did_you_mean(found: &str, tried: &[Rule]) -> Option<&'static str> {
                 "day", "days", "workday", "workdays", "week", "weeks", "month", "months", "year",
                 "years",
             ]),
-            other => words.extend(keyword(*other).map(|w| w.trim_matches('`'))),
+            other => words.extend(keyword(*other)),
         }
     }
     // The first of the closest words, if it is within two edits (a word
@@ -209,7 +254,7 @@ fn did_you_mean(found: &str, tried: &[Rule]) -> Option<&'static str> {
     (distance < found.len() && best != found).then_some(best)
 }
 
-/// "`non-working`" for `kw_non_working`: keyword rules are named after the word.
+/// "non-working" for `kw_non_working`: keyword rules are named after the word.
 fn keyword(which: Rule) -> Option<&'static str> {
     KEYWORDS
         .iter()
@@ -219,7 +264,7 @@ fn keyword(which: Rule) -> Option<&'static str> {
 
 macro_rules! keywords {
     ($($rule:ident => $word:literal),* $(,)?) => {
-        const KEYWORDS: &[(Rule, &str)] = &[$((Rule::$rule, concat!("`", $word, "`"))),*];
+        const KEYWORDS: &[(Rule, &str)] = &[$((Rule::$rule, $word)),*];
     };
 }
 
@@ -248,9 +293,10 @@ keywords! {
 
 /// What is at `pos`, for "unexpected …", and its span: a word, a one- or
 /// two-character operator, one character, or the end of the file.
-fn token_at(text: &str, pos: usize) -> (String, Span) {
+fn token_at(text: &str, pos: usize) -> (Message, Span) {
     let Some(rest) = text.get(pos..).filter(|r| !r.is_empty()) else {
-        return ("end of file".to_string(), Span::new(text.len(), text.len()));
+        let end = Message::new("rules-expected-end");
+        return (end, Span::new(text.len(), text.len()));
     };
     let is_word = |c: char| c.is_alphanumeric() || c == '_';
     let mut len = 0;
@@ -276,26 +322,24 @@ fn token_at(text: &str, pos: usize) -> (String, Span) {
     }
     let token = &rest[..len];
     let shown = if token.chars().all(char::is_whitespace) {
-        format!("{token:?}")
+        Message::new("rules-found-space").text("token", format!("{token:?}"))
     } else {
-        format!("`{token}`")
+        Message::new("rules-word").text("word", token)
     };
     (shown, Span::new(pos, pos + len))
 }
 
 /// A string opened at `pos` and not closed on its line gets its own message,
 /// underlining the string up to the end of the line.
-fn unterminated_string(text: &str, pos: usize) -> Option<Error> {
+fn unterminated_string(text: &str, pos: usize) -> Option<Diagnostic> {
     let rest = text.get(pos..)?.strip_prefix('"')?;
     if closing_quote(rest).is_some() {
         return None;
     }
     let line = rest.split(['\n', '\r']).next().unwrap_or(rest);
     let span = Span::new(pos, pos + 1 + line.len());
-    let error = Error::new(SYNTAX, span, "unterminated string");
-    Some(
-        error.with_help("close the string with `\"` on the same line; write a line break as `\\n`"),
-    )
+    let error = Diagnostic::error(SYNTAX, span, "rules-syntax-unterminated");
+    Some(error.with_help("rules-syntax-unterminated.help"))
 }
 
 /// The byte offset of the quote closing a string whose body starts `rest`,
@@ -316,7 +360,7 @@ fn closing_quote(rest: &str) -> Option<usize> {
 
 /// Refuse brackets nested deeper than [`MAX_DEPTH`] before pest sees them:
 /// the parser and the lowering recurse once per level.
-pub(super) fn too_deep(text: &str) -> Option<Error> {
+pub(super) fn too_deep(text: &str) -> Option<Diagnostic> {
     let (mut depth, mut in_string, mut in_comment, mut escaped) = (0usize, false, false, false);
     for (i, c) in text.char_indices() {
         match c {
@@ -330,11 +374,10 @@ pub(super) fn too_deep(text: &str) -> Option<Error> {
             '(' | '[' => {
                 depth += 1;
                 if depth > MAX_DEPTH {
-                    let message = format!("brackets nested more than {MAX_DEPTH} deep");
-                    let error = Error::new(TOO_DEEP, Span::new(i, i + 1), message);
-                    return Some(
-                        error.with_help("split the condition into several `require` items"),
-                    );
+                    let message =
+                        Message::new("rules-too-deep-brackets").int("max", MAX_DEPTH as i64);
+                    let error = Diagnostic::error(TOO_DEEP, Span::new(i, i + 1), message);
+                    return Some(error.with_help("rules-too-deep.help"));
                 }
             }
             ')' | ']' => depth = depth.saturating_sub(1),

@@ -8,6 +8,7 @@ use std::sync::LazyLock;
 
 use pest::pratt_parser::{Assoc, Op, PrattParser};
 
+use super::MAX_TOKENS;
 use super::ast::Unit;
 use super::ast::{
     CmpOp, Constraint, ConstraintKind, DateWord, Duration, DurationExpr, Expr, ExprKind, OrderOp,
@@ -17,7 +18,7 @@ use super::error::TOO_DEEP;
 use super::literal;
 use super::lower::Lower;
 use super::parser::{P, Rule, all, find, kids, span};
-use super::{Error, MAX_TOKENS};
+use crate::diag::{Diagnostic, Message};
 use crate::source::Spanned;
 
 static PRATT: LazyLock<PrattParser<Rule>> = LazyLock::new(|| {
@@ -202,9 +203,9 @@ impl Lower {
     pub fn expr(&self, pair: P<'_>) -> Option<Expr> {
         // Every operator nests the tree one level deeper.
         if kids(&pair).count() > MAX_TOKENS {
-            let message = format!("expression longer than {MAX_TOKENS} operands and operators");
-            let error = Error::new(TOO_DEEP, span(&pair), message);
-            return self.fail(error.with_help("split the condition into several `require` items"));
+            let message = Message::new("rules-too-deep-expression").int("max", MAX_TOKENS as i64);
+            let error = Diagnostic::error(TOO_DEEP, span(&pair), message);
+            return self.fail(error.with_help("rules-too-deep.help"));
         }
         PRATT
             .map_primary(|p| self.primary(p))

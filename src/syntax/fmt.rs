@@ -10,7 +10,8 @@
 //!   blank line between blocks; `{` ends the block's first line, `}` stands
 //!   alone; items are indented two spaces, one per line.
 //! - Rule items in a fixed order: `title`, `cite`, `for`, `when`, each
-//!   `require` (in the order written), `severity`, `penalty` or `reward`, `help`.
+//!   `require` (in the order written), `severity`, `penalty` or `reward`, `help`;
+//!   a title's and a help's language variants (`title zh-CN "…"`) follow it.
 //!   Declarations keep the order written.
 //! - Single spaces between words; parentheses only where precedence needs
 //!   them; strings re-escaped canonically; numbers as written; `1 point`,
@@ -25,8 +26,8 @@
 
 mod print;
 
-use super::Error;
-use super::ast::{File, Rule, Ruleset};
+use super::ast::{File, Rule, Ruleset, TextItem};
+use crate::diag::{Diagnostic, Message};
 use crate::source::Spanned;
 
 use print::Printer;
@@ -41,7 +42,7 @@ pub const UNSAFE: &str = "rules::fmt-unsafe";
 /// Format a rule file. A file that does not parse is returned as its errors;
 /// so is one whose formatted text would not parse back to an equal AST
 /// (`rules::fmt-unsafe`, at the block where the layout fails).
-pub fn format(text: &str) -> Result<String, Vec<Error>> {
+pub fn format(text: &str) -> Result<String, Vec<Diagnostic>> {
     let file = super::parse(text)?;
     let formatted = format_file(text, &file);
     let (message, at) = match super::parse(&formatted) {
@@ -49,21 +50,19 @@ pub fn format(text: &str) -> Result<String, Vec<Error>> {
         Ok(again) if again.rulesets == file.rulesets && again.rules == file.rules => {
             return Ok(formatted);
         }
-        Ok(_) => ("formatting would change what the file means".to_string(), 0),
+        Ok(_) => (Message::new("rules-fmt-unsafe-meaning"), 0),
         Err(errors) => {
             let first = errors.first();
-            let reason = first.map_or_else(String::new, |e| format!(": {}", e.message));
             let at = first.map_or(0, |e| e.span.start as usize);
-            (
-                format!("formatting would give a file that does not parse{reason}"),
-                at,
-            )
+            let message = match first {
+                Some(e) => Message::new("rules-fmt-unsafe-parse").said("reason", e.message.clone()),
+                None => Message::new("rules-fmt-unsafe-parse.no-reason"),
+            };
+            (message, at)
         }
     };
-    let error = Error::new(UNSAFE, block_at(&file, &formatted, at), message);
-    Err(vec![error.with_help(
-        "the file was left as it is; split the long condition into several `require` items",
-    )])
+    let error = Diagnostic::error(UNSAFE, block_at(&file, &formatted, at), message);
+    Err(vec![error.with_help("rules-fmt-unsafe.help")])
 }
 
 /// The header of the block holding byte `at` of the formatted text, as a
@@ -201,35 +200,52 @@ impl Layout<'_> {
         let open = self.after_brace(r.id.span.end as usize);
         let header = format!("rule {} {{", r.id.value);
         let mut lines = vec![self.line(r.span.start as usize, open, "", header)];
-        let mut item = |span: crate::source::Span, text: String| {
+        let item = |span: crate::source::Span, text: String| {
             let start = self.keyword_start(span.start as usize);
-            lines.push(self.line(start, span.end as usize, INDENT, text));
+            self.line(start, span.end as usize, INDENT, text)
         };
         if let Some(t) = &r.title {
-            item(t.span, format!("title {}", print::string(&t.value)));
+            lines.push(item(t.span, format!("title {}", print::string(&t.value))));
         }
+        // A variant's span starts at its keyword already.
+        let variants = |which: TextItem| {
+            (r.variants.iter().filter(move |v| v.item.value == which)).map(move |v| {
+                let text = format!(
+                    "{} {} {}",
+                    which.as_str(),
+                    v.tag.value,
+                    print::string(&v.text.value)
+                );
+                let (start, end) = (v.item.span.start as usize, v.item.span.end as usize);
+                self.line(start, end, INDENT, text)
+            })
+        };
+        lines.extend(variants(TextItem::Title));
         if let Some(c) = &r.cite {
-            item(c.span, format!("cite {}", print::string(&c.value)));
+            lines.push(item(c.span, format!("cite {}", print::string(&c.value))));
         }
-        item(r.kind.span, format!("for {}", r.kind.value));
+        lines.push(item(r.kind.span, format!("for {}", r.kind.value)));
         if let Some(per) = &r.per {
             // From the first key, as `item` wants the value after its keyword.
             let first = per.keys.first().map_or(per.span.start, |k| k.span.start);
             let span = crate::source::Span::new(first as usize, per.span.end as usize);
-            item(span, format!("per {}", per.names().join(" and ")));
+            lines.push(item(span, format!("per {}", per.names().join(" and "))));
         }
         if let Some(w) = &r.when {
-            item(w.span, format!("when {}", self.printer.expr(w)));
+            lines.push(item(w.span, format!("when {}", self.printer.expr(w))));
         }
         for c in &r.requires {
-            item(c.span, format!("require {}", self.printer.constraint(c)));
+            lines.push(item(
+                c.span,
+                format!("require {}", self.printer.constraint(c)),
+            ));
         }
         // A reward rule has no `severity`: its findings are commendations.
         if r.reward.is_none() {
-            item(
+            lines.push(item(
                 r.severity.span,
                 format!("severity {}", r.severity.value.as_str()),
-            );
+            ));
         }
         // The penalty's and the reward's spans already start at the keyword.
         let figures = (r.penalty.iter().map(|p| (p, self.printer.penalty(p))))
@@ -243,6 +259,7 @@ impl Layout<'_> {
             let text = format!("help {}", print::string(&h.value));
             lines.push(self.line(start, h.span.end as usize, INDENT, text));
         }
+        lines.extend(variants(TextItem::Help));
         lines.push(self.close(r.span.end as usize));
         Block { lines }
     }

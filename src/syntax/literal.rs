@@ -3,6 +3,7 @@
 //! function returns an error without a span or with a span relative to the
 //! literal; the caller places it.
 
+use crate::diag::Message;
 use crate::points::Points;
 
 /// `rules::bad-escape`: an unknown escape or a `\u{…}` that is no character.
@@ -21,11 +22,9 @@ pub(super) const BAD_ID: &str = "rules::bad-id";
 /// message and help.
 pub(super) struct Problem {
     pub range: std::ops::Range<usize>,
-    pub message: String,
-    pub help: &'static str,
+    pub message: Message,
+    pub help: Message,
 }
-
-const ESCAPES: &str = "the escapes are `\\\"`, `\\\\`, `\\n`, `\\t` and `\\u{XXXX}`";
 
 /// The value of a string body (between the quotes), or every bad escape in it.
 pub(super) fn unescape(body: &str) -> Result<String, Vec<Problem>> {
@@ -56,13 +55,13 @@ pub(super) fn unescape(body: &str) -> Result<String, Vec<Problem>> {
             },
             Some((j, other)) => problems.push(Problem {
                 range: i..j + other.len_utf8(),
-                message: format!("unknown escape `\\{other}`"),
-                help: ESCAPES,
+                message: Message::new("rules-bad-escape").text("escape", format!("\\{other}")),
+                help: Message::new("rules-bad-escape.help"),
             }),
             None => problems.push(Problem {
                 range: i..i + 1,
-                message: "a string cannot end with `\\`".into(),
-                help: ESCAPES,
+                message: Message::new("rules-bad-escape.at-end"),
+                help: Message::new("rules-bad-escape.help"),
             }),
         }
     }
@@ -77,8 +76,8 @@ pub(super) fn unescape(body: &str) -> Result<String, Vec<Problem>> {
 fn unicode(text: &str) -> Result<(char, usize), Problem> {
     let malformed = |len: usize| Problem {
         range: 0..len,
-        message: format!("malformed unicode escape `{}`", &text[..len]),
-        help: "write a unicode escape as `\\u{XXXX}` with 1 to 6 hexadecimal digits",
+        message: Message::new("rules-bad-escape-unicode").text("escape", &text[..len]),
+        help: Message::new("rules-bad-escape-unicode.help"),
     };
     let Some(inner) = text.strip_prefix("\\u{") else {
         return Err(malformed(2));
@@ -99,8 +98,8 @@ fn unicode(text: &str) -> Result<(char, usize), Problem> {
         .and_then(char::from_u32)
         .ok_or_else(|| Problem {
             range: 0..len,
-            message: format!("`{}` is not a unicode character", &text[..len]),
-            help: "surrogates (D800 to DFFF) and values over 10FFFF are not characters",
+            message: Message::new("rules-bad-escape-character").text("escape", &text[..len]),
+            help: Message::new("rules-bad-escape-character.help"),
         })?;
     Ok((ch, len))
 }
@@ -112,8 +111,8 @@ pub(super) fn points(text: &str) -> Result<Points, Problem> {
         if places > 2 {
             Problem {
                 range: 0..text.len(),
-                message: format!("`{text}` has more than two decimal places"),
-                help: "points are exact to two decimal places (`0.25`)",
+                message: Message::new("rules-bad-number-places").text("number", text),
+                help: Message::new("rules-bad-number-places.help"),
             }
         } else {
             too_large(text)
@@ -129,8 +128,8 @@ pub(super) fn count(text: &str) -> Result<u32, Problem> {
 fn too_large(text: &str) -> Problem {
     Problem {
         range: 0..text.len(),
-        message: format!("`{text}` is too large"),
-        help: "numbers here must be below 4294967296",
+        message: Message::new("rules-bad-number-large").text("number", text),
+        help: Message::new("rules-bad-number-large.help"),
     }
 }
 
@@ -145,8 +144,8 @@ pub(super) fn percent(text: &str) -> Result<String, Problem> {
     if over {
         return Err(Problem {
             range: 0..text.len(),
-            message: format!("`{text}` is over 100%"),
-            help: "a share is between 0% and 100%",
+            message: Message::new("rules-bad-percent").text("percent", text),
+            help: Message::new("rules-bad-percent.help"),
         });
     }
     Ok(digits.to_string())
@@ -159,29 +158,23 @@ pub(super) fn date(text: &str) -> Result<jiff::civil::Date, Problem> {
     else {
         return Err(Problem {
             range: 0..text.len(),
-            message: format!("`{text}` is not a date"),
-            help: DATE_HELP,
+            message: Message::new("rules-bad-date-shape").text("date", text),
+            help: Message::new("rules-bad-date-shape.help"),
         });
     };
     jiff::civil::Date::new(y, m as i8, d as i8).map_err(|_| {
         let help = match jiff::civil::Date::new(y, m as i8, 1) {
-            Ok(first) => match first.days_in_month() {
-                28 => "that month has 28 days",
-                29 => "that month has 29 days",
-                30 => "that month has 30 days",
-                _ => "that month has 31 days",
-            },
-            Err(_) => "months run from 01 to 12",
+            Ok(first) => Message::new("rules-bad-date.help-days")
+                .int("days", i64::from(first.days_in_month())),
+            Err(_) => Message::new("rules-bad-date.help-month"),
         };
         Problem {
             range: 0..text.len(),
-            message: format!("`{text}` is not a valid date"),
+            message: Message::new("rules-bad-date").text("date", text),
             help,
         }
     })
 }
-
-const DATE_HELP: &str = "write dates as `YYYY-MM-DD`";
 
 /// Whether `id` is lowercase kebab-case: `plan-on-time`, `rule-2`.
 pub(super) fn is_kebab(id: &str) -> bool {

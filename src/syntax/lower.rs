@@ -4,11 +4,10 @@
 
 use std::cell::RefCell;
 
-use super::Error;
 use super::ast::{self, Decl, LateUnit, RollPolicy};
 use super::literal::{self, Problem};
 use super::parser::{P, Rule, all, find, kids, span};
-use crate::diag::Severity;
+use crate::diag::{Diagnostic, Message, Severity};
 use crate::points::Points;
 use crate::source::{Span, Spanned};
 
@@ -27,16 +26,19 @@ pub(super) const INTERNAL: &str = "rules::internal";
 /// `rules::reward-rule`: a rule with both `penalty` and `reward`, with a
 /// `severity` beside its `reward`, or a group rule with a `reward`.
 pub(super) const REWARD_RULE: &str = "rules::reward-rule";
+/// `rules::unknown-language`: a title's or help's language tag names no
+/// language rectify speaks (`title fr "…"`).
+pub(super) const UNKNOWN_LANGUAGE: &str = "rules::unknown-language";
 /// `rules::bad-ceiling`: a scoring scheme whose `at most` is below its start.
 pub(super) const BAD_CEILING: &str = "rules::bad-ceiling";
 
 /// The lowering context: the errors found so far.
 pub(super) struct Lower {
-    errors: RefCell<Vec<Error>>,
+    errors: RefCell<Vec<Diagnostic>>,
 }
 
 /// Lower the `file` pair; every lowering error, or the file.
-pub(super) fn file(pair: P<'_>) -> Result<ast::File, Vec<Error>> {
+pub(super) fn file(pair: P<'_>) -> Result<ast::File, Vec<Diagnostic>> {
     let lower = Lower {
         errors: RefCell::new(Vec::new()),
     };
@@ -70,7 +72,7 @@ pub(super) fn file(pair: P<'_>) -> Result<ast::File, Vec<Error>> {
 
 impl Lower {
     /// Record an error; `None` so callers can `return lower.fail(…)`.
-    pub fn fail<T>(&self, error: Error) -> Option<T> {
+    pub fn fail<T>(&self, error: Diagnostic) -> Option<T> {
         self.errors.borrow_mut().push(error);
         None
     }
@@ -79,7 +81,7 @@ impl Lower {
     pub fn problem<T>(&self, code: &'static str, at: Span, problem: Problem) -> Option<T> {
         let start = at.start as usize + problem.range.start;
         let span = Span::new(start, at.start as usize + problem.range.end);
-        self.fail(Error::new(code, span, problem.message).with_help(problem.help))
+        self.fail(Diagnostic::error(code, span, problem.message).with_help(problem.help))
     }
 
     /// The child `rule` of `pair`, which the grammar guarantees.
@@ -89,14 +91,8 @@ impl Lower {
 
     /// A tree the grammar does not produce: a bug, reported, never a panic.
     pub fn unexpected<T>(&self, pair: &P<'_>) -> Option<T> {
-        let message = format!(
-            "internal error: unexpected parse tree at `{}`",
-            pair.as_str()
-        );
-        self.fail(
-            Error::new(INTERNAL, span(pair), message)
-                .with_help("please report this as a bug in rectify"),
-        )
+        let message = Message::new("rules-internal").text("text", pair.as_str());
+        self.fail(Diagnostic::error(INTERNAL, span(pair), message).with_help("rules-internal.help"))
     }
 
     fn ruleset(&self, pair: P<'_>) -> Option<ast::Ruleset> {
@@ -163,12 +159,11 @@ impl Lower {
         self.check_grades(&grades)?;
         let (start, floor) = (start?, floor?);
         if let Some(c) = ceiling.as_ref().filter(|c| c.value < start.value) {
-            let message = format!(
-                "the ceiling {} is below the starting score {}",
-                c.value, start.value
-            );
-            let help = "the ceiling is the most rewards can lift a score to: write a number at or above the start";
-            return self.fail(Error::new(BAD_CEILING, c.span, message).with_help(help));
+            let message = Message::new("rules-bad-ceiling")
+                .text("ceiling", c.value.to_string())
+                .text("start", start.value.to_string());
+            let help = "rules-bad-ceiling.help";
+            return self.fail(Diagnostic::error(BAD_CEILING, c.span, message).with_help(help));
         }
         Some(ast::Scoring {
             start,
@@ -190,8 +185,8 @@ impl Lower {
 
     /// Every grade but the last has a threshold, lower than the one before.
     fn check_grades(&self, grades: &[ast::Grade]) -> Option<()> {
-        let bad = |span, message: String, help| {
-            self.fail::<()>(Error::new(BAD_GRADES, span, message).with_help(help))
+        let bad = |span, message: Message, help: &'static str| {
+            self.fail::<()>(Diagnostic::error(BAD_GRADES, span, message).with_help(help))
         };
         let Some((last, rest)) = grades.split_last() else {
             return Some(());
@@ -201,37 +196,22 @@ impl Lower {
         for grade in rest {
             match &grade.at_least {
                 None => {
-                    let message = format!("grade `{}` has no threshold", grade.name.value);
-                    ok = bad(
-                        grade.name.span,
-                        message,
-                        "only the last grade goes without one, like `fail`",
-                    )
-                    .is_some();
+                    let message = Message::new("rules-bad-grades-no-threshold")
+                        .text("grade", &grade.name.value);
+                    let help = "rules-bad-grades-no-threshold.help";
+                    ok = bad(grade.name.span, message, help).is_some();
                 }
                 Some(t) if previous.is_some_and(|p| t.value >= p) => {
-                    let message = format!(
-                        "the threshold of grade `{}` is not below the one before",
-                        grade.name.value
-                    );
-                    ok = bad(
-                        t.span,
-                        message,
-                        "list grades from the highest threshold down",
-                    )
-                    .is_some();
+                    let message =
+                        Message::new("rules-bad-grades-order").text("grade", &grade.name.value);
+                    ok = bad(t.span, message, "rules-bad-grades-order.help").is_some();
                 }
                 Some(t) => previous = Some(t.value),
             }
         }
         if let Some(t) = &last.at_least {
-            let message = format!("the last grade `{}` has a threshold", last.name.value);
-            ok = bad(
-                t.span,
-                message,
-                "the last grade catches every lower score: write it without `>=`",
-            )
-            .is_some();
+            let message = Message::new("rules-bad-grades-last").text("grade", &last.name.value);
+            ok = bad(t.span, message, "rules-bad-grades-last.help").is_some();
         }
         ok.then_some(())
     }
@@ -250,28 +230,48 @@ impl Lower {
         if items.reward.is_some() && self.check_reward(&items).is_none() {
             items.ok = false;
         }
-        let kind = self.required(
-            items.kind,
-            &id,
-            "for",
-            "say which kind of record it applies to, like `for task`",
-        );
+        let kind = self.required(items.kind, &id, "for", "rules-missing-item.help-for");
         let severity = match (&items.reward, items.severity.clone()) {
             (Some(reward), None) => Some(Spanned::new(Severity::Commendation, reward.span)),
-            (_, severity) => {
-                let help = "add `severity error`, `severity warning` or `severity info`";
-                self.required(severity, &id, "severity", help)
-            }
+            (_, severity) => self.required(
+                severity,
+                &id,
+                "severity",
+                "rules-missing-item.help-severity",
+            ),
         };
 
         if items.requires.is_empty() && items.ok {
-            let help = "add at least one constraint, like `require closure is present`";
+            let help = "rules-missing-item.help-require";
             return self.required::<ast::Rule>(None, &id, "require", help);
+        }
+        // A variant whose text as written failed to lower is not missing it.
+        let lowered = items.ok;
+        for item in [ast::TextItem::Title, ast::TextItem::Help] {
+            let written = match item {
+                ast::TextItem::Title => items.title.is_some(),
+                ast::TextItem::Help => items.help.is_some(),
+            };
+            let first = items.variants.iter().find(|v| v.item.value == item);
+            if let Some(v) = first.filter(|_| lowered && !written) {
+                let message = Message::new("rules-missing-written")
+                    .text("rule", &id.value)
+                    .text("item", item.as_str())
+                    .text("tag", &v.tag.value);
+                let help = Message::new("rules-missing-written.help").text("item", item.as_str());
+                let error = Diagnostic::error(MISSING_ITEM, v.item.span, message).with_help(help);
+                self.fail::<()>(error);
+                items.ok = false;
+            }
         }
         let (kind, severity) = (kind?, severity?);
         if !items.ok {
             return None;
         }
+        // Titles first, each item's variants in the order written: the
+        // order `fmt` writes them in, so formatting keeps the AST.
+        let mut variants = items.variants;
+        variants.sort_by_key(|v| v.item.value == ast::TextItem::Help);
         let (title, cite, help, when, penalty) = (
             items.title,
             items.cite,
@@ -284,6 +284,7 @@ impl Lower {
             title,
             cite,
             help,
+            variants,
             kind,
             per: items.per,
             when,
@@ -298,29 +299,37 @@ impl Lower {
     /// A reward rule has neither a penalty nor a severity, and judges one
     /// record at a time.
     fn check_reward(&self, items: &Items) -> Option<()> {
-        let fail = |span, message: &str, help: &str| {
-            self.fail::<()>(Error::new(REWARD_RULE, span, message).with_help(help))
+        let fail = |span, message: &'static str, help: &'static str| {
+            self.fail::<()>(Diagnostic::error(REWARD_RULE, span, message).with_help(help))
         };
         if let Some(p) = &items.penalty {
-            let help = "a rule either penalises (`penalty`) or rewards (`reward`): split it into two rules";
-            return fail(p.span, "a rule has both `penalty` and `reward`", help);
+            let help = "rules-reward-rule-penalty.help";
+            return fail(p.span, "rules-reward-rule-penalty", help);
         }
         if let Some(s) = &items.severity {
-            let help = "a reward rule's findings are commendations, which never fail a run: remove `severity`";
-            return fail(s.span, "a reward rule has a `severity`", help);
+            let help = "rules-reward-rule-severity.help";
+            return fail(s.span, "rules-reward-rule-severity", help);
         }
         if let Some(per) = &items.per {
-            let help = "rewards are for one record's excellent work: remove `per`, or the `reward`";
-            return fail(per.span, "a group rule has a `reward`", help);
+            let help = "rules-reward-rule-group.help";
+            return fail(per.span, "rules-reward-rule-group", help);
         }
         Some(())
     }
 
     /// `value`, or a `rules::missing-item` error at the rule id.
-    fn required<T>(&self, value: Option<T>, id: &ast::Ident, item: &str, help: &str) -> Option<T> {
+    fn required<T>(
+        &self,
+        value: Option<T>,
+        id: &ast::Ident,
+        item: &str,
+        help: &'static str,
+    ) -> Option<T> {
         value.or_else(|| {
-            let message = format!("rule `{}` has no `{item}` item", id.value);
-            self.fail(Error::new(MISSING_ITEM, id.span, message).with_help(help))
+            let message = Message::new("rules-missing-item")
+                .text("rule", &id.value)
+                .text("item", item);
+            self.fail(Diagnostic::error(MISSING_ITEM, id.span, message).with_help(help))
         })
     }
 
@@ -328,13 +337,9 @@ impl Lower {
         let span = span(&pair);
         let id = pair.as_str();
         if !literal::is_kebab(id) {
-            let error = Error::new(
-                literal::BAD_ID,
-                span,
-                format!("rule id `{id}` is not kebab-case"),
-            );
-            let help = "write ids in lowercase letters and digits joined by single `-`, like `plan-on-time`";
-            return self.fail(error.with_help(help));
+            let message = Message::new("rules-bad-id").text("id", id);
+            let error = Diagnostic::error(literal::BAD_ID, span, message);
+            return self.fail(error.with_help("rules-bad-id.help"));
         }
         Some(Spanned::new(id.to_string(), span))
     }
@@ -345,12 +350,17 @@ impl Lower {
             return;
         };
         let which = inner.as_rule();
+        if let Some(tag) = find(&inner, Rule::lang_tag) {
+            let ok = self.variant(&inner, tag, items).is_some();
+            items.ok &= ok;
+            return;
+        }
         if which != Rule::require && items.seen.contains(&which) {
             let name = inner.as_str().split_whitespace().next().unwrap_or_default();
-            let message = format!("`{name}` is given twice in this rule");
-            let help = "a rule has at most one of each item except `require`; remove one";
+            let message = Message::new("rules-duplicate-item").text("item", name);
+            let error = Diagnostic::error(DUPLICATE_ITEM, span(&inner), message);
             items.ok = false;
-            self.fail::<()>(Error::new(DUPLICATE_ITEM, span(&inner), message).with_help(help));
+            self.fail::<()>(error.with_help("rules-duplicate-item.help"));
             return;
         }
         items.seen.push(which);
@@ -378,6 +388,55 @@ impl Lower {
             _ => self.unexpected::<()>(&inner).is_some(),
         };
         items.ok &= ok;
+    }
+
+    /// `title zh-CN "…"`: a language rectify speaks, once per item.
+    fn variant(&self, pair: &P<'_>, tag: P<'_>, items: &mut Items) -> Option<()> {
+        let item = match pair.as_rule() {
+            Rule::help => ast::TextItem::Help,
+            _ => ast::TextItem::Title,
+        };
+        let tag = Spanned::new(tag.as_str().to_string(), span(&tag));
+        let Some(lang) = crate::i18n::Lang::parse(&tag.value) else {
+            let codes = crate::i18n::Lang::ALL.map(|l| l.code());
+            let help = match crate::suggest::did_you_mean(&tag.value, codes) {
+                Some(code) => Message::new("rules-did-you-mean").text("word", code),
+                None => Message::new("rules-unknown-language.help"),
+            };
+            let message = Message::new("rules-unknown-language").text("tag", &tag.value);
+            return self
+                .fail(Diagnostic::error(UNKNOWN_LANGUAGE, tag.span, message).with_help(help));
+        };
+        let text = self.item_string(pair)?;
+        let whole = span(pair);
+        if let Some(first) = items
+            .variants
+            .iter()
+            .find(|v| v.item.value == item && v.lang == lang)
+        {
+            let message = Message::new("rules-duplicate-variant")
+                .text("item", item.as_str())
+                .text("tag", &tag.value)
+                .text("lang", lang.code());
+            let error = Diagnostic::error(DUPLICATE_ITEM, whole, message)
+                .with_label(
+                    first.item.span,
+                    Message::new("rules-duplicate-variant.first")
+                        .text("item", item.as_str())
+                        .text("lang", lang.code()),
+                )
+                .with_help(
+                    Message::new("rules-duplicate-variant.help").text("item", item.as_str()),
+                );
+            return self.fail(error);
+        }
+        items.variants.push(ast::Variant {
+            item: Spanned::new(item, whole),
+            tag,
+            lang,
+            text,
+        });
+        Some(())
     }
 
     fn item_string(&self, pair: &P<'_>) -> Option<Spanned<String>> {
@@ -481,12 +540,9 @@ impl Lower {
     fn period(&self, pair: P<'_>) -> Option<u32> {
         let n = self.count(pair.clone())?;
         if n == 0 {
-            let error = Error::new(
-                literal::BAD_NUMBER,
-                span(&pair),
-                "a lateness period of 0 days never ends",
-            );
-            return self.fail(error.with_help("write `per day`, or a period of 1 or more"));
+            let error =
+                Diagnostic::error(literal::BAD_NUMBER, span(&pair), "rules-bad-number-period");
+            return self.fail(error.with_help("rules-bad-number-period.help"));
         }
         Some(n)
     }
@@ -535,6 +591,7 @@ struct Items {
     title: Option<Spanned<String>>,
     cite: Option<Spanned<String>>,
     help: Option<Spanned<String>>,
+    variants: Vec<ast::Variant>,
     kind: Option<ast::Ident>,
     per: Option<ast::Per>,
     when: Option<ast::Expr>,

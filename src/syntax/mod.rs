@@ -30,7 +30,9 @@ mod lower;
 mod parser;
 mod recover;
 
-use crate::source::Span;
+use crate::diag::Diagnostic;
+
+pub(crate) use error::listed;
 
 /// Brackets (`(`, `[`) may nest this deep; deeper input is refused before
 /// parsing so that hostile input cannot exhaust the stack.
@@ -40,45 +42,11 @@ pub const MAX_DEPTH: usize = 32;
 /// (`a and b and …`); with [`MAX_DEPTH`] this bounds the depth of the AST.
 pub const MAX_TOKENS: usize = 256;
 
-/// A syntax error in a rule file.
-#[derive(Clone, Debug, PartialEq, Eq)]
-pub struct Error {
-    /// `rules::syntax`, `rules::bad-number`, …
-    pub code: &'static str,
-    pub message: String,
-    pub span: Span,
-    pub help: Option<String>,
-}
-
-impl Error {
-    pub(crate) fn new(code: &'static str, span: Span, message: impl Into<String>) -> Error {
-        Error {
-            code,
-            message: message.into(),
-            span,
-            help: None,
-        }
-    }
-
-    pub(crate) fn with_help(mut self, help: impl Into<String>) -> Error {
-        self.help = Some(help.into());
-        self
-    }
-}
-
-impl std::fmt::Display for Error {
-    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        f.write_str(&self.message)
-    }
-}
-
-impl std::error::Error for Error {}
-
 /// Parse and lower one rule file. On failure, every error found is returned,
 /// in source order: a file that does not parse is cut into its top-level
 /// blocks and each is parsed on its own, so an error in one rule hides no
 /// error in another.
-pub fn parse(text: &str) -> Result<ast::File, Vec<Error>> {
+pub fn parse(text: &str) -> Result<ast::File, Vec<Diagnostic>> {
     if let Some(error) = error::too_deep(text) {
         return Err(vec![error]);
     }

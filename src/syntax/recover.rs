@@ -9,7 +9,8 @@
 //! error never yields rules (fail closed); the blocks that do parse give
 //! their lowering errors too.
 
-use super::{Error, error, lower, parser};
+use super::{error, lower, parser};
+use crate::diag::{Diagnostic, Message};
 use crate::source::{LineIndex, Span};
 
 /// `rules::unclosed`: a `{` whose block is never closed, at the `{`.
@@ -18,7 +19,7 @@ pub(super) const UNCLOSED: &str = "rules::unclosed";
 pub(super) const UNMATCHED: &str = "rules::unmatched-brace";
 
 /// Every error of `text`, which does not parse as a whole, in source order.
-pub(super) fn errors(text: &str) -> Vec<Error> {
+pub(super) fn errors(text: &str) -> Vec<Diagnostic> {
     let cut = cut(text);
     let lines = LineIndex::new(text);
     let mut errors = cut.stray.clone();
@@ -42,12 +43,17 @@ struct Block {
 #[derive(Debug, Default)]
 struct Cut {
     blocks: Vec<Block>,
-    stray: Vec<Error>,
+    stray: Vec<Diagnostic>,
 }
 
 /// The errors of one block: its own pest error (unless it is only the
 /// missing `}` or a stray `}` already reported) and its lowering errors.
-fn block_errors(text: &str, lines: &LineIndex, block: &Block, stray: &[Error]) -> Vec<Error> {
+fn block_errors(
+    text: &str,
+    lines: &LineIndex,
+    block: &Block,
+    stray: &[Diagnostic],
+) -> Vec<Diagnostic> {
     let part = &text[block.start..block.end];
     let mut out = Vec::new();
     if let Some(open) = block.open {
@@ -71,34 +77,34 @@ fn block_errors(text: &str, lines: &LineIndex, block: &Block, stray: &[Error]) -
     out
 }
 
-fn shift(mut e: Error, by: usize) -> Error {
+fn shift(mut e: Diagnostic, by: usize) -> Diagnostic {
     e.span = Span::new(e.span.start as usize + by, e.span.end as usize + by);
     e
 }
 
 /// "`rule plan-on-time` opened at line 12 is never closed", at the `{`.
 /// `at`: where the block starts, its `{`, where it ends.
-fn unclosed(text: &str, lines: &LineIndex, at: (usize, usize, usize)) -> Error {
+fn unclosed(text: &str, lines: &LineIndex, at: (usize, usize, usize)) -> Diagnostic {
     let (start, open, end) = at;
     let line_of = |at: usize| lines.line_col(text, at as u32).0;
     let head: Vec<&str> = text[start..open].split_whitespace().collect();
-    let what = match head.first() {
-        Some(&"rule") | Some(&"ruleset") => format!("`{}`", clip(&head.join(" "))),
-        _ => "this block".to_string(),
-    };
     let line = line_of(open);
-    let message = format!("{what} opened at line {line} is never closed");
+    let message = match head.first() {
+        Some(&"rule") | Some(&"ruleset") => {
+            Message::new("rules-unclosed").text("block", clip(&head.join(" ")))
+        }
+        _ => Message::new("rules-unclosed.block"),
+    }
+    .int("line", line as i64);
     let next = text[end..].split_whitespace().take(2).collect::<Vec<_>>();
     let help = if next.is_empty() {
-        "add the missing `}` after the block's last item".to_string()
+        Message::new("rules-unclosed.help-end")
     } else {
-        format!(
-            "add the missing `}}` before `{}` at line {}",
-            clip(&next.join(" ")),
-            line_of(end)
-        )
+        Message::new("rules-unclosed.help")
+            .text("next", clip(&next.join(" ")))
+            .int("line", line_of(end) as i64)
     };
-    Error::new(UNCLOSED, Span::new(open, open + 1), message).with_help(help)
+    Diagnostic::error(UNCLOSED, Span::new(open, open + 1), message).with_help(help)
 }
 
 /// At most 40 characters of a block's head, for a message.
@@ -137,8 +143,8 @@ fn cut(text: &str) -> Cut {
                 depth += 1;
             }
             '}' if depth == 0 => cut.stray.push(
-                Error::new(UNMATCHED, Span::new(i, i + 1), "`}` closes no block")
-                    .with_help("remove it, or look above for a block whose `{` is missing"),
+                Diagnostic::error(UNMATCHED, Span::new(i, i + 1), "rules-unmatched-brace")
+                    .with_help("rules-unmatched-brace.help"),
             ),
             '}' => {
                 depth -= 1;

@@ -56,3 +56,13 @@ pub fn rectify_env(
         text(&out.stderr),
     )
 }
+
+/// `rectify ARGS… --lang LANG --format FORMAT --color never` from the crate
+/// root with no language variable in the environment: one command said in
+/// one language and format.
+#[allow(dead_code)]
+pub fn rectify_said(args: &[&str], lang: &str, format: &str) -> (i32, String, String) {
+    let mut args = args.to_vec();
+    args.extend(["--lang", lang, "--format", format, "--color", "never"]);
+    rectify_env(std::path::Path::new(env!("CARGO_MANIFEST_DIR")), &args, &[])
+}

@@ -119,6 +119,14 @@ pub fn rule(r: &Rule) -> String {
         format!("(reward{}", p.strip_prefix("(penalty").unwrap_or(&p))
     }));
     items.extend(text("help", &r.help));
+    items.extend(r.variants.iter().map(|v| {
+        format!(
+            "({} {} {:?})",
+            v.item.value.as_str(),
+            v.lang.code(),
+            v.text.value
+        )
+    }));
     form(format!("rule {}", r.id.value), items)
 }
 

@@ -1,5 +1,6 @@
 //! Resolving and typing expressions and constraints.
 
+use crate::diag::Message;
 use crate::points::Points;
 use crate::source::Span;
 use crate::syntax::ast::{self, ConstraintKind as A, DateWord, ExprKind as E};
@@ -7,7 +8,7 @@ use crate::syntax::ast::{self, ConstraintKind as A, DateWord, ExprKind as E};
 use super::super::plan::{
     self, ConstraintKind as P, DurationExpr, ExprKind as X, ExtensionField, Field, Kind,
 };
-use super::{Cx, codes};
+use super::{Cx, codes, did_you_mean};
 
 /// What names mean where an expression is written.
 pub(crate) struct Scope<'k> {
@@ -31,15 +32,19 @@ enum Ty {
 }
 
 impl Ty {
-    fn name(self) -> &'static str {
-        match self {
-            Ty::Date => "a date",
-            Ty::Str => "text",
-            Ty::Num => "a number",
-            Ty::Bool => "a condition",
-            Ty::List => "a list",
-            Ty::Any => "a value",
-        }
+    /// How a policy writer calls values of this type.
+    fn name(self) -> Message {
+        Message::new("rules-type").text(
+            "type",
+            match self {
+                Ty::Date => "date",
+                Ty::Str => "text",
+                Ty::Num => "number",
+                Ty::Bool => "condition",
+                Ty::List => "list",
+                Ty::Any => "value",
+            },
+        )
     }
 
     fn fits(self, other: Ty) -> bool {
@@ -63,14 +68,6 @@ const TOP_FIELDS: &[&str] = &[
     "deadline",
 ];
 const STAGE_FIELDS: &[&str] = &["date", "end", "by", "note", "evidence"];
-
-/// The end of a help: how to use a field outside the record format.
-fn declare_help(names: &[&str]) -> String {
-    format!(
-        " if records have it, declare it in the ruleset with `extra fields: {}`",
-        names.join(".")
-    )
-}
 
 /// A path the record format defines: a top-level field, or
 /// `responsible.unit`/`responsible.lead`.
@@ -106,41 +103,34 @@ impl Cx<'_> {
     ) -> Option<X> {
         let word = if passes { "passes" } else { "fails" };
         if !scope.verdicts {
-            let message = format!(
-                "`{word} {}` only counts inside `share of` or `count of`",
-                rule.value
-            );
-            self.error(codes::BAD_VERDICT, span, message).help = Some(format!(
-                "count it in a group rule: `require share of ({word} {}) >= 95%`",
-                rule.value
-            ));
+            let verdict = format!("{word} {}", rule.value);
+            let message = Message::new("rules-bad-verdict-outside").text("verdict", &verdict);
+            self.error(codes::BAD_VERDICT, span, message).help =
+                Some(Message::new("rules-bad-verdict-outside.help").text("verdict", verdict));
             return None;
         }
         let Some((_, kind, single)) = self.ids.iter().find(|(id, ..)| *id == rule.value).cloned()
         else {
             let ids: Vec<&str> = self.ids.iter().map(|(id, ..)| id.as_str()).collect();
-            let help = crate::suggest::help(&rule.value, &ids)
-                .unwrap_or_else(|| "name a rule of the loaded rule files".into());
-            let message = format!("no rule `{}` is loaded", rule.value);
+            let help = did_you_mean(&rule.value, &ids)
+                .unwrap_or_else(|| Message::new("rules-bad-verdict-unknown.help"));
+            let message = Message::new("rules-bad-verdict-unknown").text("rule", &rule.value);
             self.error(codes::BAD_VERDICT, rule.span, message).help = Some(help);
             return None;
         };
         if !single {
-            let message = format!(
-                "rule `{}` does not judge one record at a time, so it has no verdict on a record",
-                rule.value
-            );
+            let message = Message::new("rules-bad-verdict-group").text("rule", &rule.value);
             self.error(codes::BAD_VERDICT, rule.span, message).help =
-                Some("name a per-record rule (not a group or reward rule)".into());
+                Some("rules-bad-verdict-group.help".into());
             return None;
         }
         if kind != scope.kind.name {
-            let message = format!(
-                "rule `{}` is for `{kind}`, not `{}`",
-                rule.value, scope.kind.name
-            );
+            let message = Message::new("rules-bad-verdict-kind")
+                .text("rule", &rule.value)
+                .text("kind", kind)
+                .text("expected", &scope.kind.name);
             self.error(codes::BAD_VERDICT, rule.span, message).help =
-                Some("a group rule counts verdicts on its own kind of record".into());
+                Some("rules-bad-verdict-kind.help".into());
             return None;
         }
         Some(X::Verdict(Box::new(plan::Verdict {
@@ -202,12 +192,9 @@ impl Cx<'_> {
             },
             A::Each { list, body } => {
                 if !matches!(list.value.as_str(), "extension" | "extensions") {
-                    self.error(
-                        codes::BAD_EACH,
-                        list.span,
-                        format!("cannot take `each` over `{}`", list.value),
-                    )
-                    .help = Some("`each extension:` checks every extension of the record".into());
+                    let message = Message::new("rules-bad-each").text("list", &list.value);
+                    self.error(codes::BAD_EACH, list.span, message).help =
+                        Some("rules-bad-each.help".into());
                     return None;
                 }
                 let mut inner = Scope {
@@ -222,7 +209,8 @@ impl Cx<'_> {
             A::Share { of, op, threshold } => {
                 let of = self.members(of, scope);
                 let threshold = Points::parse(&threshold.value).or_else(|| {
-                    let message = format!("`{}%` has more than two decimals", threshold.value);
+                    let message = Message::new("rules-bad-unit-share-places")
+                        .text("percent", format!("{}%", threshold.value));
                     self.error(codes::BAD_UNIT, threshold.span, message);
                     None
                 });
@@ -255,15 +243,11 @@ impl Cx<'_> {
             return Some(());
         }
         let text = self.snippet(span);
-        self.error(
-            codes::TYPE,
-            span,
-            format!(
-                "expected {}, found {} in `{text}`",
-                want.name(),
-                found.name()
-            ),
-        );
+        let message = Message::new("rules-type-mismatch")
+            .said("expected", want.name())
+            .said("found", found.name())
+            .text("expr", text);
+        self.error(codes::TYPE, span, message);
         None
     }
 
@@ -299,10 +283,14 @@ impl Cx<'_> {
         let found = scope.kind.stages.iter().position(|s| *s == name.value);
         if found.is_none() {
             let stages: Vec<&str> = scope.kind.stages.iter().map(String::as_str).collect();
-            let help = crate::suggest::help(&name.value, &stages).unwrap_or_else(|| {
-                format!("the stages of `{}` are {}", scope.kind.name, list(&stages))
+            let help = did_you_mean(&name.value, &stages).unwrap_or_else(|| {
+                Message::new("rules-unknown-stage.help")
+                    .text("kind", &scope.kind.name)
+                    .said("stages", crate::syntax::listed(&stages))
             });
-            let message = format!("`{}` is not a stage of `{}`", name.value, scope.kind.name);
+            let message = Message::new("rules-unknown-stage")
+                .text("stage", &name.value)
+                .text("kind", &scope.kind.name);
             self.error(codes::UNKNOWN_STAGE, name.span, message).help = Some(help);
         }
         found
@@ -315,19 +303,14 @@ impl Cx<'_> {
                 (X::Field(field), ty)
             }
             E::DateWord(DateWord::ExtendedDeadline) if !scope.each => {
-                self.error(
-                    codes::UNKNOWN_FIELD,
-                    e.span,
-                    "`extended deadline` only has a meaning inside `each extension:`",
-                );
+                self.error(codes::UNKNOWN_FIELD, e.span, "rules-unknown-field-extended");
                 return None;
             }
             E::DateWord(word) => (X::DateWord(*word), Ty::Date),
             E::Extended => (X::Extended, Ty::Bool),
             E::Met(c) => {
                 if !scope.verdicts {
-                    let message =
-                        "a deadline only counts as a condition inside `share of` or `count of`";
+                    let message = "rules-bad-verdict-deadline";
                     self.error(codes::BAD_VERDICT, e.span, message);
                     return None;
                 }
@@ -337,11 +320,7 @@ impl Cx<'_> {
             E::Str(s) => (X::Str(s.clone()), Ty::Str),
             E::Num(n) => (X::Num(self.number(n, e.span)?), Ty::Num),
             E::Percent(_) => {
-                self.error(
-                    codes::BAD_UNIT,
-                    e.span,
-                    "a percentage only applies to the share of a group rule",
-                );
+                self.error(codes::BAD_UNIT, e.span, "rules-bad-unit-percent");
                 return None;
             }
             E::Date(d) => (X::Date(*d), Ty::Date),
@@ -416,7 +395,9 @@ impl Cx<'_> {
             || (ordered && (lt == Ty::Bool || rt == Ty::Bool))
         {
             let span = lhs.span.join(rhs.span);
-            let message = format!("cannot compare {} with {}", lt.name(), rt.name());
+            let message = Message::new("rules-type-compare")
+                .said("left", lt.name())
+                .said("right", rt.name());
             self.error(codes::TYPE, span, message);
             return None;
         }
@@ -432,7 +413,7 @@ impl Cx<'_> {
         self.error(
             codes::TYPE,
             e.span,
-            format!("`{text}` is not a field, so it cannot be present or missing"),
+            Message::new("rules-type-presence").text("expr", text),
         );
         None
     }
@@ -451,7 +432,9 @@ impl Cx<'_> {
                 self.error(
                     codes::TYPE,
                     item.span,
-                    format!("cannot compare {} with {}", vt.name(), it.name()),
+                    Message::new("rules-type-compare")
+                        .said("left", vt.name())
+                        .said("right", it.name()),
                 );
                 return None;
             }
@@ -463,7 +446,8 @@ impl Cx<'_> {
     fn number(&mut self, text: &str, span: Span) -> Option<f64> {
         let n = text.parse::<f64>().ok().filter(|n| n.is_finite());
         if n.is_none() {
-            self.error(codes::TYPE, span, format!("`{text}` is not a number"));
+            let message = Message::new("rules-type-number").text("number", text);
+            self.error(codes::TYPE, span, message);
         }
         n
     }
@@ -475,18 +459,14 @@ impl Cx<'_> {
         {
             Ok(re) => Some(re),
             Err(err) => {
-                let reason = err
-                    .to_string()
-                    .lines()
-                    .last()
-                    .unwrap_or("invalid pattern")
-                    .trim()
-                    .to_lowercase();
-                self.error(
-                    codes::BAD_REGEX,
-                    pattern.span,
-                    format!("invalid pattern: {reason}"),
-                );
+                let text = err.to_string();
+                let message = match text.lines().last().map(str::trim) {
+                    Some(reason) => {
+                        Message::new("rules-bad-regex").text("reason", reason.to_lowercase())
+                    }
+                    None => Message::new("rules-bad-regex.no-reason"),
+                };
+                self.error(codes::BAD_REGEX, pattern.span, message);
                 None
             }
         }
@@ -531,19 +511,18 @@ impl Cx<'_> {
                 _ => {
                     let at = segments.get(1).map_or(span, |s| s.span);
                     let got = names.get(1).copied().unwrap_or("");
-                    self.error(
-                        codes::UNKNOWN_FIELD,
-                        at,
-                        format!("`responsible` has no field `{got}`"),
-                    )
-                    .help = Some(
-                        crate::suggest::help(got, &["unit", "lead"])
-                            .map(|h| format!("{h} or,"))
-                            .unwrap_or_else(|| {
-                                "use `responsible.unit` or `responsible.lead`; or,".into()
-                            })
-                            + &declare_help(&names),
-                    );
+                    let message =
+                        Message::new("rules-unknown-field-responsible").text("field", got);
+                    let path = names.join(".");
+                    let help = match crate::suggest::did_you_mean(got, ["unit", "lead"]) {
+                        Some(word) => Message::new("rules-unknown-field.help-declare")
+                            .text("word", word)
+                            .text("path", path),
+                        None => {
+                            Message::new("rules-unknown-field-responsible.help").text("path", path)
+                        }
+                    };
+                    self.error(codes::UNKNOWN_FIELD, at, message).help = Some(help);
                     None
                 }
             },
@@ -559,13 +538,14 @@ impl Cx<'_> {
                 if scope.each {
                     known.extend(EXTENSION_FIELDS);
                 }
-                if let Some(help) = crate::suggest::help(first, &known) {
-                    self.error(
-                        codes::UNKNOWN_FIELD,
-                        segments[0].span,
-                        format!("unknown field `{first}`"),
-                    )
-                    .help = Some(format!("{help} or,{}", declare_help(&names)));
+                if let Some(word) = crate::suggest::did_you_mean(first, known.iter().copied()) {
+                    let message = Message::new("rules-unknown-field").text("field", first);
+                    self.error(codes::UNKNOWN_FIELD, segments[0].span, message)
+                        .help = Some(
+                        Message::new("rules-unknown-field.help-declare")
+                            .text("word", word)
+                            .text("path", names.join(".")),
+                    );
                     return None;
                 }
                 Some(self.extra_path(&names, span))
@@ -599,10 +579,13 @@ impl Cx<'_> {
             Some("note") => (Field::StageNote(stage), Ty::Str),
             Some("evidence") => (Field::StageEvidence(stage), Ty::List),
             Some(other) => {
-                let message = format!("a stage has no field `{other}`");
+                let message = Message::new("rules-unknown-field-stage").text("field", other);
+                let help = did_you_mean(other, STAGE_FIELDS).unwrap_or_else(|| {
+                    Message::new("rules-unknown-field-stage.help")
+                        .said("fields", crate::syntax::listed(STAGE_FIELDS))
+                });
                 self.error(codes::UNKNOWN_FIELD, segments[at].span, message)
-                    .help = crate::suggest::help(other, STAGE_FIELDS)
-                    .or_else(|| Some(format!("the fields of a stage are {}", list(STAGE_FIELDS))));
+                    .help = Some(help);
                 return None;
             }
         };
@@ -623,11 +606,10 @@ impl Cx<'_> {
                 .map(|s| s.value.as_str())
                 .collect::<Vec<_>>()
                 .join(".");
-            self.error(
-                codes::UNKNOWN_FIELD,
-                extra.span,
-                format!("`{parent}` has no field `{}`", extra.value),
-            );
+            let message = Message::new("rules-unknown-field-leaf")
+                .text("parent", parent)
+                .text("field", &extra.value);
+            self.error(codes::UNKNOWN_FIELD, extra.span, message);
             return None;
         }
         Some(field)
@@ -642,12 +624,4 @@ fn extension_field(name: &str) -> Option<ExtensionField> {
         "reason" => ExtensionField::Reason,
         _ => return None,
     })
-}
-
-fn list(names: &[&str]) -> String {
-    names
-        .iter()
-        .map(|n| format!("`{n}`"))
-        .collect::<Vec<_>>()
-        .join(", ")
 }

@@ -3,6 +3,7 @@
 //! unit, and what a proportional penalty (`plus 0.5 per record over`) is
 //! measured against.
 
+use crate::diag::Message;
 use crate::points::Points;
 use crate::source::Spanned;
 use crate::syntax::ast::{self, CmpOp, ConstraintKind as A, ShortDir, ShortUnit};
@@ -31,9 +32,9 @@ impl Cx<'_> {
                 continue;
             };
             if keys.iter().any(|seen| seen.name == k.name) {
-                let message = format!("records are grouped by `{}` twice", k.name);
+                let message = Message::new("rules-bad-group-twice").text("field", &k.name);
                 self.error(codes::BAD_GROUP, key.span, message).help =
-                    Some("name each field once".into());
+                    Some("rules-bad-group-twice.help".into());
                 continue;
             }
             keys.push(k);
@@ -60,10 +61,11 @@ impl Cx<'_> {
                 let mut known: Vec<String> = GROUP_FIELDS.iter().map(|s| s.to_string()).collect();
                 known.extend(kind.stages.iter().map(|s| format!("{s}.by")));
                 let known: Vec<&str> = known.iter().map(String::as_str).collect();
-                let message = format!("records cannot be grouped by `{name}`");
-                let allowed = "records can be grouped by `unit`, `round`, `region`, `category`, `kind`, `status`, `responsible.lead` or a stage's `by`, by an extra field the ruleset declares (`extra fields: county`), or by several at once (`per unit and region`)";
-                let help = crate::suggest::help(&name, &known)
-                    .map_or_else(|| allowed.to_string(), |h| format!("{h} {allowed}"));
+                let message = Message::new("rules-bad-group").text("field", &name);
+                let help = match crate::suggest::did_you_mean(&name, known.iter().copied()) {
+                    Some(word) => Message::new("rules-bad-group.help-suggest").text("word", word),
+                    None => Message::new("rules-bad-group.help"),
+                };
                 self.error(codes::BAD_GROUP, key.span, message).help = Some(help);
                 return None;
             }
@@ -93,15 +95,13 @@ impl Cx<'_> {
             Some(per) => {
                 let by = per.names().join(" and ");
                 (
-                    format!("a penalty grouped per `{by}` reaches no unit"),
-                    format!(
-                        "group `per unit and {by}` so that each failing unit is charged, or remove the penalty to report the figure only"
-                    ),
+                    Message::new("rules-unreachable-penalty").text("by", by.clone()),
+                    Message::new("rules-unreachable-penalty.help").text("by", by),
                 )
             }
             None => (
-                "a penalty on a group rule over all records reaches no unit".to_string(),
-                "group `per unit` so that each failing unit is charged, or remove the penalty to report the figure only".to_string(),
+                Message::new("rules-unreachable-penalty-all"),
+                Message::new("rules-unreachable-penalty-all.help"),
             ),
         };
         self.error(codes::UNREACHABLE_PENALTY, p.span, message).help = Some(help);
@@ -133,26 +133,25 @@ impl Cx<'_> {
         let (index, c) = match found.as_slice() {
             [one] => *one,
             [] => {
-                let message =
-                    format!("a penalty per {unit} {dir} needs a `{measure}` constraint to measure");
+                let message = Message::new("rules-bad-proportional-no-measure")
+                    .text("unit", unit)
+                    .text("dir", dir)
+                    .text("measure", measure);
                 let other = match s.unit {
-                    ShortUnit::PercentagePoint => {
-                        "a `count of` is measured `per record`, a `share of` `per percentage point`"
-                    }
-                    ShortUnit::Record => {
-                        "a `share of` is measured `per percentage point`, a `count of` `per record`"
-                    }
+                    ShortUnit::PercentagePoint => "rules-bad-proportional-no-measure.help-share",
+                    ShortUnit::Record => "rules-bad-proportional-no-measure.help-count",
                 };
                 self.error(codes::BAD_PROPORTIONAL, s.span, message).help = Some(other.into());
                 return None;
             }
             _ => {
-                let message = format!(
-                    "a penalty per {unit} {dir} is ambiguous: the rule has {} `{measure}` constraints",
-                    found.len()
-                );
+                let message = Message::new("rules-bad-proportional-ambiguous")
+                    .text("unit", unit)
+                    .text("dir", dir)
+                    .count("n", found.len())
+                    .text("measure", measure);
                 self.error(codes::BAD_PROPORTIONAL, s.span, message).help =
-                    Some("split the rule in two, one constraint each".into());
+                    Some("rules-bad-proportional-ambiguous.help".into());
                 return None;
             }
         };
@@ -164,28 +163,25 @@ impl Cx<'_> {
             CmpOp::Ge | CmpOp::Gt => ShortDir::Below,
             CmpOp::Le | CmpOp::Lt => ShortDir::Over,
             CmpOp::Eq | CmpOp::Ne => {
-                let message = format!(
-                    "`{}` has no direction to fall short in, so there is nothing to count {dir} it",
-                    op.as_str()
-                );
-                self.error(codes::BAD_PROPORTIONAL, s.span, message).help = Some(
-                    "compare with `>=` or `>` and count `below`, or with `<=` or `<` and count `over`"
-                        .into(),
-                );
+                let message = Message::new("rules-bad-proportional-no-direction")
+                    .text("op", op.as_str())
+                    .text("dir", dir);
+                self.error(codes::BAD_PROPORTIONAL, s.span, message).help =
+                    Some("rules-bad-proportional-no-direction.help".into());
                 return None;
             }
         };
         if wanted != s.dir.value {
-            let (sets, word) = match wanted {
-                ShortDir::Below => ("a minimum", "below"),
-                ShortDir::Over => ("a maximum", "over"),
+            let (id, word) = match wanted {
+                ShortDir::Below => ("rules-bad-proportional-minimum", "below"),
+                ShortDir::Over => ("rules-bad-proportional-maximum", "over"),
             };
-            let message = format!(
-                "`{}` sets {sets}, so a failing group is {word} it, never {dir}",
-                op.as_str()
-            );
+            let message = Message::new(id).text("op", op.as_str()).text("dir", dir);
+            let help = Message::new("rules-bad-proportional-direction.help")
+                .text("unit", unit)
+                .text("word", word);
             self.error(codes::BAD_PROPORTIONAL, s.dir.span, message)
-                .help = Some(format!("write `per {unit} {word}`"));
+                .help = Some(help);
             return None;
         }
         Some(plan::Short {

@@ -11,6 +11,7 @@ mod group;
 use std::collections::HashMap;
 
 use crate::calendar::Calendar;
+use crate::diag::{Diagnostic, Message};
 use crate::points::Points;
 use crate::source::Span;
 use crate::syntax::ast::Unit;
@@ -18,18 +19,23 @@ use crate::syntax::ast::{self, Decl, LateUnit, RollPolicy};
 
 use super::plan::{self, Kind, Plan, Scoring};
 
-/// A problem in a rule file.
-#[derive(Clone, Debug, PartialEq, Eq)]
-pub struct Error {
-    /// `rules::unknown-stage`, `rules::duplicate-rule`, … (see [`codes`]).
-    pub code: &'static str,
-    pub message: String,
-    /// The rule file (the index given with its AST).
-    pub file: usize,
-    pub span: Span,
-    pub help: Option<String>,
-    /// Other places: `(file, span, label)`.
-    pub related: Vec<(usize, Span, String)>,
+/// A problem in a rule file: the rule file (the index given with its AST)
+/// and the diagnostic at a span of it (codes in [`codes`]). Its related
+/// places index the same list of files.
+pub type Located = (usize, Diagnostic);
+
+/// `declare one with `calendar "calendars/cn.yaml"``, the help of every
+/// use of working days without a calendar.
+/// The label at the first of two declarations.
+const FIRST_DECLARED: &str = "rules-duplicate-declaration.first";
+
+const DECLARE_CALENDAR: &str = "rules-bad-unit.help-calendar";
+
+/// `did you mean `word`?` when `name` is a likely misspelling of one of
+/// `candidates`.
+pub(crate) fn did_you_mean(name: &str, candidates: &[&str]) -> Option<Message> {
+    crate::suggest::did_you_mean(name, candidates.iter().copied())
+        .map(|word| Message::new("rules-did-you-mean").text("word", word))
 }
 
 /// Error codes of the semantic check.
@@ -93,7 +99,10 @@ pub struct Source<'a> {
 
 /// Check and compile the rule files. `calendar` is the merged calendar of
 /// every `calendar` declaration (the caller reads the files).
-pub fn compile<'a>(sources: &[Source<'a>], calendar: Option<Calendar>) -> Result<Plan, Vec<Error>> {
+pub fn compile<'a>(
+    sources: &[Source<'a>],
+    calendar: Option<Calendar>,
+) -> Result<Plan, Vec<Located>> {
     let mut cx: Cx<'a> = Cx {
         errors: Vec::new(),
         file: 0,
@@ -127,12 +136,8 @@ pub fn compile<'a>(sources: &[Source<'a>], calendar: Option<Calendar>) -> Result
     if decls.roll == RollPolicy::NextWorkday && !has_calendar {
         if let Some((file, span)) = decls.roll_at {
             cx.file = file;
-            cx.error(
-                codes::BAD_UNIT,
-                span,
-                "deadlines cannot move to the next workday without a calendar",
-            )
-            .help = Some("declare one with `calendar \"calendars/cn.yaml\"`".into());
+            cx.error(codes::BAD_UNIT, span, "rules-bad-unit-roll").help =
+                Some(DECLARE_CALENDAR.into());
         }
     }
     let mut rules = Vec::new();
@@ -142,12 +147,10 @@ pub fn compile<'a>(sources: &[Source<'a>], calendar: Option<Calendar>) -> Result
         cx.text = source.text;
         for rule in &source.ast.rules {
             if let Some(&(file, span)) = seen.get(rule.id.value.as_str()) {
-                let e = cx.error(
-                    codes::DUPLICATE_RULE,
-                    rule.id.span,
-                    format!("rule `{}` is defined twice", rule.id.value),
-                );
-                e.related.push((file, span, "first defined here".into()));
+                let message = Message::new("rules-duplicate-rule").text("rule", &rule.id.value);
+                let e = cx.error(codes::DUPLICATE_RULE, rule.id.span, message);
+                let label = "rules-duplicate-rule.first";
+                e.related.push((file, span, label.into()));
                 // Still check the second one, so its own errors are shown too.
                 let _ = cx.rule(rule, &decls.kinds, has_calendar);
                 continue;
@@ -253,7 +256,7 @@ struct Decls {
 }
 
 pub(crate) struct Cx<'a> {
-    pub(crate) errors: Vec<Error>,
+    pub(crate) errors: Vec<Located>,
     pub(crate) file: usize,
     pub(crate) text: &'a str,
     /// Every rule of every file, for `passes RULE`: its id, its kind and
@@ -266,22 +269,18 @@ pub(crate) struct Cx<'a> {
 }
 
 impl<'a> Cx<'a> {
+    /// Record an error at `span` of the current file; the caller may add
+    /// help and related places to it.
     pub(crate) fn error(
         &mut self,
         code: &'static str,
         span: Span,
-        message: impl Into<String>,
-    ) -> &mut Error {
-        self.errors.push(Error {
-            code,
-            message: message.into(),
-            file: self.file,
-            span,
-            help: None,
-            related: Vec::new(),
-        });
+        message: impl Into<Message>,
+    ) -> &mut Diagnostic {
+        self.errors
+            .push((self.file, Diagnostic::error(code, span, message)));
         let last = self.errors.len() - 1;
-        &mut self.errors[last]
+        &mut self.errors[last].1
     }
 
     pub(crate) fn snippet(&self, span: Span) -> String {
@@ -313,12 +312,10 @@ impl<'a> Cx<'a> {
                     Decl::Roll(policy) => self.roll(&mut decls, policy),
                     Decl::Pipeline { kind, stages, span } => {
                         if let Some(&(file, first)) = pipeline_at.get(&kind.value) {
-                            let e = self.error(
-                                codes::DUPLICATE_DECL,
-                                *span,
-                                format!("kind `{}` has two pipelines", kind.value),
-                            );
-                            e.related.push((file, first, "first declared here".into()));
+                            let message = Message::new("rules-duplicate-declaration-pipeline")
+                                .text("kind", &kind.value);
+                            let e = self.error(codes::DUPLICATE_DECL, *span, message);
+                            e.related.push((file, first, FIRST_DECLARED.into()));
                             continue;
                         }
                         pipeline_at.insert(kind.value.clone(), (source.file, *span));
@@ -326,12 +323,9 @@ impl<'a> Cx<'a> {
                     }
                     Decl::Score(scoring) => {
                         if let Some((file, first)) = scoring_at {
-                            let e = self.error(
-                                codes::DUPLICATE_DECL,
-                                scoring.span,
-                                "the scoring scheme is declared twice",
-                            );
-                            e.related.push((file, first, "first declared here".into()));
+                            let message = "rules-duplicate-declaration-scoring";
+                            let e = self.error(codes::DUPLICATE_DECL, scoring.span, message);
+                            e.related.push((file, first, FIRST_DECLARED.into()));
                             continue;
                         }
                         scoring_at = Some((source.file, scoring.span));
@@ -351,25 +345,16 @@ impl<'a> Cx<'a> {
     ) {
         for path in paths {
             if expr::is_core_path(&path.value) {
-                self.error(
-                    codes::NOT_EXTRA,
-                    path.span,
-                    format!(
-                        "`{}` is a field of the record format, not an extra field",
-                        path.value
-                    ),
-                )
-                .help =
-                    Some("remove it from `extra fields`: rules and records know it already".into());
+                let message = Message::new("rules-not-extra").text("field", &path.value);
+                self.error(codes::NOT_EXTRA, path.span, message).help =
+                    Some("rules-not-extra.help".into());
                 continue;
             }
             if let Some(&(file, first)) = seen.get(&path.value) {
-                let e = self.error(
-                    codes::DUPLICATE_DECL,
-                    path.span,
-                    format!("extra field `{}` is declared twice", path.value),
-                );
-                e.related.push((file, first, "first declared here".into()));
+                let message =
+                    Message::new("rules-duplicate-declaration-field").text("field", &path.value);
+                let e = self.error(codes::DUPLICATE_DECL, path.span, message);
+                e.related.push((file, first, FIRST_DECLARED.into()));
                 continue;
             }
             seen.insert(path.value.clone(), (self.file, path.span));
@@ -380,12 +365,9 @@ impl<'a> Cx<'a> {
     fn roll(&mut self, decls: &mut Decls, policy: &crate::source::Spanned<RollPolicy>) {
         if let Some((file, first)) = decls.roll_at {
             if decls.roll != policy.value {
-                let e = self.error(
-                    codes::DUPLICATE_DECL,
-                    policy.span,
-                    "the non-working-day policy is declared twice, differently",
-                );
-                e.related.push((file, first, "first declared here".into()));
+                let message = "rules-duplicate-declaration-roll";
+                let e = self.error(codes::DUPLICATE_DECL, policy.span, message);
+                e.related.push((file, first, FIRST_DECLARED.into()));
             }
             return;
         }
@@ -397,11 +379,9 @@ impl<'a> Cx<'a> {
         let mut names: Vec<String> = Vec::new();
         for stage in stages {
             if names.contains(&stage.value) {
-                self.error(
-                    codes::DUPLICATE_DECL,
-                    stage.span,
-                    format!("stage `{}` appears twice in the pipeline", stage.value),
-                );
+                let message =
+                    Message::new("rules-duplicate-declaration-stage").text("stage", &stage.value);
+                self.error(codes::DUPLICATE_DECL, stage.span, message);
             } else {
                 names.push(stage.value.clone());
             }
@@ -417,18 +397,14 @@ impl<'a> Cx<'a> {
             self.error(
                 codes::INCOMPLETE,
                 scoring.floor.span,
-                "the floor is above the starting score",
+                "rules-incomplete-floor",
             );
         }
         let mut last: Option<Points> = None;
         for grade in &scoring.grades {
             if let (Some(t), Some(prev)) = (&grade.at_least, last) {
                 if t.value >= prev {
-                    self.error(
-                        codes::INCOMPLETE,
-                        t.span,
-                        "grade thresholds must go down, highest first",
-                    );
+                    self.error(codes::INCOMPLETE, t.span, "rules-incomplete-grades");
                 }
             }
             last = grade.at_least.as_ref().map(|t| t.value).or(last);
@@ -437,9 +413,9 @@ impl<'a> Cx<'a> {
             self.error(
                 codes::INCOMPLETE,
                 scoring.span,
-                "the last grade must have no threshold",
+                "rules-incomplete-last-grade",
             )
-            .help = Some("end the list with the grade for every other score, e.g. `, fail`".into());
+            .help = Some("rules-incomplete-last-grade.help".into());
         }
         Scoring {
             start: scoring.start.value,
@@ -460,11 +436,8 @@ impl<'a> Cx<'a> {
         let before = self.errors.len();
         let kind = self.kind(&rule.kind, kinds);
         if rule.requires.is_empty() {
-            self.error(
-                codes::INCOMPLETE,
-                rule.id.span,
-                format!("rule `{}` has no `require`", rule.id.value),
-            );
+            let message = Message::new("rules-incomplete-require").text("rule", &rule.id.value);
+            self.error(codes::INCOMPLETE, rule.id.span, message);
         }
         let mut penalty = self.penalty(rule.penalty.as_ref(), has_calendar);
         let reward = rule
@@ -477,14 +450,11 @@ impl<'a> Cx<'a> {
                 penalty.short = rule.penalty.as_ref().and_then(|p| self.short(rule, p));
             }
             (None, Some(s)) => {
-                let message = format!(
-                    "a penalty per {} {} needs a group rule",
-                    s.unit.as_str(),
-                    s.dir.value.as_str()
-                );
-                self.error(codes::BAD_PROPORTIONAL, s.span, message).help = Some(
-                    "a record's finding has no shortfall to count: group the rule (`per unit`) with a `share of` or `count of`, or use `plus … per … late`".into(),
-                );
+                let message = Message::new("rules-bad-proportional-not-group")
+                    .text("unit", s.unit.as_str())
+                    .text("dir", s.dir.value.as_str());
+                self.error(codes::BAD_PROPORTIONAL, s.span, message).help =
+                    Some("rules-bad-proportional-not-group.help".into());
             }
             _ => {}
         }
@@ -514,6 +484,9 @@ impl<'a> Cx<'a> {
             title: rule.title.as_ref().map(|s| s.value.clone()),
             cite: rule.cite.as_ref().map(|s| s.value.clone()),
             help: rule.help.as_ref().map(|s| s.value.clone()),
+            variants: (rule.variants.iter())
+                .map(|v| (v.item.value, v.lang, v.text.value.clone()))
+                .collect(),
             severity: rule.severity.value,
             kind: kind?,
             file: self.file,
@@ -536,21 +509,18 @@ impl<'a> Cx<'a> {
             .chain(r.per.as_ref().map(|per| &per.points))
             .chain(r.cap.as_ref());
         for figure in figures.filter(|f| f.value > max) {
-            let message = format!(
-                "`{}` points is over the limit of {max} for a reward",
-                figure.value
-            );
-            self.error(codes::BAD_REWARD, figure.span, message).help = Some(format!(
-                "a reward figure, and a commendation, earn at most {max} points"
-            ));
+            let message = Message::new("rules-bad-reward-too-large")
+                .text("points", figure.value.to_string())
+                .text("max", max.to_string());
+            self.error(codes::BAD_REWARD, figure.span, message).help =
+                Some(Message::new("rules-bad-reward-too-large.help").text("max", max.to_string()));
         }
         if let Some(cap) = r.cap.as_ref().filter(|c| c.value < r.fixed.value) {
-            let message = format!(
-                "the reward's cap {} is below its fixed part {}",
-                cap.value, r.fixed.value
-            );
+            let message = Message::new("rules-bad-reward-cap")
+                .text("cap", cap.value.to_string())
+                .text("fixed", r.fixed.value.to_string());
             self.error(codes::BAD_REWARD, cap.span, message).help =
-                Some("raise `at most`, or lower the fixed part of the reward".into());
+                Some("rules-bad-reward-cap.help".into());
         }
         let deadline = rule.requires.iter().any(|c| {
             matches!(
@@ -559,22 +529,14 @@ impl<'a> Cx<'a> {
             )
         });
         if let Some(per) = r.per.as_ref().filter(|_| !deadline) {
-            let message = format!(
-                "rule `{}` has no deadline, so no record can be early for it",
-                rule.id.value
-            );
-            self.error(codes::BAD_REWARD, per.span, message).help = Some(
-                "require a deadline (`closure by deadline - 30 days`), or remove the `plus … per … early` part".into(),
-            );
+            let message = Message::new("rules-bad-reward-early").text("rule", &rule.id.value);
+            self.error(codes::BAD_REWARD, per.span, message).help =
+                Some("rules-bad-reward-early.help".into());
         }
         if let Some(per) = r.per.as_ref().filter(|p| p.unit == LateUnit::Workdays) {
             if !has_calendar {
-                self.error(
-                    codes::BAD_UNIT,
-                    per.span,
-                    "points per workday need a calendar",
-                )
-                .help = Some("declare one with `calendar \"calendars/cn.yaml\"`".into());
+                self.error(codes::BAD_UNIT, per.span, "rules-bad-unit-points")
+                    .help = Some(DECLARE_CALENDAR.into());
             }
         }
         planned(r)
@@ -595,21 +557,13 @@ impl<'a> Cx<'a> {
         }
         if grouped == 0 {
             if let Some(per) = &rule.per {
-                self.error(
-                    codes::MIXED_GROUP,
-                    per.span,
-                    "a rule with `per` needs a `share of` or `count of` constraint",
-                )
-                .help = Some("for example `require share of (closed is present) >= 95%`".into());
+                self.error(codes::MIXED_GROUP, per.span, "rules-mixed-group-per")
+                    .help = Some("rules-mixed-group-per.help".into());
             }
         }
         for c in rule.requires.iter().filter(|c| !is_group(c) && grouped > 0) {
-            self.error(
-                codes::MIXED_GROUP,
-                c.span,
-                "a group rule cannot also check each record",
-            )
-            .help = Some("put per-record constraints in a rule of their own".into());
+            self.error(codes::MIXED_GROUP, c.span, "rules-mixed-group")
+                .help = Some("rules-mixed-group.help".into());
         }
         let keys = match (&rule.per, kind) {
             (Some(per), Some(kind)) => self.grouping(per, kind),
@@ -624,18 +578,11 @@ impl<'a> Cx<'a> {
         let found = kinds.iter().position(|k| k.name == kind.value);
         if found.is_none() {
             let names: Vec<&str> = kinds.iter().map(|k| k.name.as_str()).collect();
-            let help = crate::suggest::help(&kind.value, &names).or_else(|| {
-                Some(format!(
-                    "declare it in a ruleset: `pipeline {}: … -> …`",
-                    kind.value
-                ))
+            let help = did_you_mean(&kind.value, &names).unwrap_or_else(|| {
+                Message::new("rules-unknown-kind.help").text("kind", &kind.value)
             });
-            self.error(
-                codes::UNKNOWN_KIND,
-                kind.span,
-                format!("no pipeline declares kind `{}`", kind.value),
-            )
-            .help = help;
+            let message = Message::new("rules-unknown-kind").text("kind", &kind.value);
+            self.error(codes::UNKNOWN_KIND, kind.span, message).help = Some(help);
         }
         found
     }
@@ -655,30 +602,20 @@ impl<'a> Cx<'a> {
             .chain(p.cap.as_ref());
         for figure in figures.filter(|f| f.value > Points::MAX_PENALTY) {
             let max = Points::MAX_PENALTY;
-            let message = format!(
-                "`{}` points is over the limit of {max} for a penalty",
-                figure.value
-            );
+            let message = Message::new("rules-penalty-too-large")
+                .text("points", figure.value.to_string())
+                .text("max", max.to_string());
             self.error(codes::PENALTY_TOO_LARGE, figure.span, message)
-                .help = Some(format!(
-                "a penalty figure, and a finding, cost at most {max} points"
-            ));
+                .help =
+                Some(Message::new("rules-penalty-too-large.help").text("max", max.to_string()));
         }
         if let Some(per) = &p.per {
             if per.unit == LateUnit::Workdays && !has_calendar {
-                self.error(
-                    codes::BAD_UNIT,
-                    per.span,
-                    "points per workday need a calendar",
-                )
-                .help = Some("declare one with `calendar \"calendars/cn.yaml\"`".into());
+                self.error(codes::BAD_UNIT, per.span, "rules-bad-unit-points")
+                    .help = Some(DECLARE_CALENDAR.into());
             }
             if per.every == 0 {
-                self.error(
-                    codes::BAD_UNIT,
-                    per.span,
-                    "a period of lateness must be at least 1",
-                );
+                self.error(codes::BAD_UNIT, per.span, "rules-bad-unit-period");
             }
         }
         planned(p)
@@ -686,8 +623,8 @@ impl<'a> Cx<'a> {
 
     pub(crate) fn workdays_need_calendar(&mut self, unit: Unit, span: Span, has_calendar: bool) {
         if unit == Unit::Workdays && !has_calendar {
-            self.error(codes::BAD_UNIT, span, "working days need a calendar")
-                .help = Some("declare one with `calendar \"calendars/cn.yaml\"`".into());
+            self.error(codes::BAD_UNIT, span, "rules-bad-unit-workdays")
+                .help = Some(DECLARE_CALENDAR.into());
         }
     }
 }
