@@ -598,3 +598,215 @@ fmt-not-changed = `{ $file }` 未更改
 
 ## Text from outside the catalogues (an operating-system reason), said as is
 verbatim = { $text }
+
+## Commands
+# 各命令自身在标准错误输出中的提示：`错误：…` 及其下的建议。
+cli-error = 错误：{ $message }
+cli-help = 帮助：{ $help }
+cli-did-you-mean = 是否应为 `{ $name }`？
+# `rectify codes`。
+cli-codes-unknown = 没有诊断代码或命名空间 `{ $code }`
+cli-codes-list-help = `rectify codes` 列出全部代码
+cli-cannot-write-codes = 无法写出代码清单：{ $reason }
+# 面向阅读者的严重程度（markdown 和 JUnit 文本；机器字段保留英文键）。
+severity = { $severity ->
+    [error] 错误
+    [warning] 警告
+    [info] 提示
+   *[commendation] 表扬
+}
+# 句中列举各项之间。
+list-separator = {"，"}
+# `check --format markdown`：标题、其下一行及各表列名。
+markdown-title = rectify：{ $headline }
+markdown-no-findings = 未发现问题
+markdown-waived = 豁免 { COUNT($n) } 项
+markdown-scope = 截至 { $date }：{ $files } 个文件中共 { $records } 条记录。
+markdown-heading =
+    .scoreboard = 责任单位得分
+    .findings = 发现的问题
+    .inputs = 输入诊断
+markdown-column =
+    .errors = 错误
+    .warnings = 警告
+    .infos = 提示
+    .waived = 豁免
+    .pending = 待办
+    .points = 扣分
+    .commendations = 表扬
+    .reward = 加分
+    .location = 位置
+    .record = 记录
+    .rule = 规则
+    .severity = 严重程度
+    .message = 说明
+    .code = 代码
+markdown-waived-severity = { $severity }（已豁免，{ $note }）
+markdown-with-help = { $message }；帮助：{ $help }
+# `check --format github`：已豁免问题的提示标题，以及各条注释之后的汇总行。
+github-waived-title = { $rule }（已豁免）：{ $subject }
+github-summary = rectify：{ $errors }，{ $warnings }，{ $infos }，豁免 { $waived } 项，待办 { $pending } 项；扣分 { $penalty }
+# `check --format junit`：规则的通过用例（`12 条记录通过`），按规则判定的对象；以及某责任单位没有任何问题的记录。
+junit-thing =
+    .record = 记录
+    .unit = 责任单位
+    .round = 轮次
+    .kind = 类型
+    .region = 地区
+    .category = 类别
+    .status = 状态
+    .group = 分组
+junit-things =
+    .record = 条记录
+    .unit = 个责任单位
+    .round = 个轮次
+    .kind = 个类型
+    .region = 个地区
+    .category = 个类别
+    .status = 个状态
+    .group = 个分组
+junit-passes = { $n ->
+    [0] 没有可检查的{ $thing }
+   *[other] { $n } { $things }通过
+}
+junit-unit-records = { $unit }：{ $records } 条记录中有 { $clean } 条通过全部规则
+# 低于 `--fail-on` 的问题，写在通过用例的输出中。
+junit-noted = { $severity }：{ $body }
+# SARIF 中代码清单未收录的代码的说明（不应出现）。
+sarif-input-rule = 输入诊断 `{ $code }`
+# end of Commands
+
+## Code descriptions
+# `rectify codes`、SARIF 规则条目和编辑器用一行文字说明每个诊断代码
+#（代码清单见 src/diag/codes.rs）。
+# 各代码命名空间涵盖的范围。
+code-namespace-rules = 规则文件
+code-namespace-record = 记录文件
+code-namespace-yaml = YAML 文本
+code-namespace-input = 文件整体
+code-namespace-calendar = 节假日日历
+code-namespace-config = `rectify.toml`
+code-namespace-unit = 责任单位
+code-namespace-waiver = 豁免
+code-namespace-import = 电子表格导入
+code-namespace-cli = 命令行
+# 每个代码一行。
+code-rules-none = 在查找规则的位置未找到规则文件
+code-rules-unreadable = 规则文件或文件夹不存在或无法读取
+code-rules-syntax = 文本不符合语法；报告文件中的每个错误，每个顶层块一个
+code-rules-unclosed = 一个 `{"{"}` 开启的块从未闭合，位置在该 `{"{"}`
+code-rules-unmatched-brace = 一个 `{"}"}` 没有可闭合的块
+code-rules-too-deep = 括号嵌套超过 32 层，或一个表达式的操作数和运算符超过 256 个
+code-rules-bad-number = 语法可读但没有值的数字（小数位过多、数值过大）
+code-rules-bad-percent = 百分比超过 100% 或小数位过多
+code-rules-bad-date = 日期字面量不是有效日期
+code-rules-bad-escape = 字符串中除 `\"`、`\\`、`\n`、`\t` 以外的转义
+code-rules-bad-id = 规则编号不是 kebab-case 形式
+code-rules-bad-grades = 等次阈值不递减，或最后一个等次带有阈值
+code-rules-bad-ceiling = 计分方案的 `at most` 低于其起始分
+code-rules-duplicate-item = 只能出现一次的规则项出现了两次
+code-rules-missing-item = 规则缺少 `for`、`severity`（或 `reward`）或任何 `require`
+code-rules-reward-rule = 规则同时有 `penalty` 和 `reward`，`reward` 旁有 `severity`，或分组规则带有 `reward`
+code-rules-fmt-unsafe = `rectify fmt` 将写出的排版无法解析回相同的规则，因此不写入任何内容
+code-rules-internal = 解析器生成了 rectify 未预料的语法树
+code-rules-calendar = 声明的日历无法读取（给出相对于规则文件解析后的路径及附近的日历），或两个日历相互矛盾
+code-rules-unknown-kind = `for` 指定的记录类型没有任何流程声明
+code-rules-unknown-stage = 环节不在规则所属记录类型的流程中
+code-rules-unknown-field = 字段路径与已知字段相差一两处编辑，或子字段不存在；帮助说明记录确有该字段时如何声明
+code-rules-not-extra = `extra fields` 列出了记录格式已定义的字段
+code-rules-duplicate-rule = 已加载的文件中有两条规则编号相同
+code-rules-duplicate-declaration = 同一记录类型有两个流程、两个计分方案、流程中某环节出现两次、两种不同的顺延策略，或扩展字段声明了两次
+code-rules-bad-unit = 单位不适用于其使用位置：没有日历却用工作日，没有日历却要顺延时限，分组规则以外使用百分比
+code-rules-type-mismatch = 操作数无法比较或组合
+code-rules-bad-regex = `matches` 的模式不是有效的线性时间正则表达式
+code-rules-incomplete = 规则没有 `require`，或计分方案无法成立
+code-rules-bad-each = `each` 作用于的对象不是记录中的列表
+code-rules-penalty-too-large = 扣分数值超过 10,000 分
+code-rules-bad-reward = 加分数值超过 10,000 分，固定部分超过其自身的 `at most`，或在没有时限的规则上按提前天数加分
+code-rules-mixed-group = 分组约束（`share of`、`count of`）与逐条记录的约束并列，或有 `per …` 而没有分组约束
+code-rules-unreachable-penalty = 分组规则的分组不是责任单位却设有扣分，扣分计入不了任何得分
+code-rules-bad-group = `per` 指定的字段不能用于分组：不是记录格式的文本字段（也不是 `unit`）、未声明或重复指定；帮助列出允许的字段并给出相近拼写
+code-rules-bad-proportional = 无法计量的分组比例扣分：规则不是分组规则，没有或有两个对应约束（`percentage point` 需要 `share of`，`record` 需要 `count of`），使用 `=`/`!=`，或方向不对（`below` 需要 `>=`/`>`，`over` 需要 `<=`/`<`）
+code-rules-bad-verdict = `passes RULE`/`fails RULE` 出现在 `share of`/`count of` 之外，或指向未加载的规则、分组规则、加分规则或其他记录类型的规则
+code-rules-unused-kind = 流程声明的记录类型没有任何规则使用（`for`）
+code-rules-unused-calendar = 声明了日历，但没有规则计算工作日，时限也不顺延
+code-rules-unused-scoring = 声明了计分方案，但没有规则设有扣分或加分
+code-rules-unknown-kind-value = 条件将 `kind` 与没有任何流程声明的记录类型比较
+code-rules-lateness-without-deadline = 没有 `within` 或 `by` 的规则按逾期周期扣分
+code-rules-unrolled-date = 在时限顺延至下一个工作日的规则集中，将环节日期与 `deadline` 或计算出的日期比较：表达式不顺延日期
+code-rules-duplicate-constraints = 两条规则的 `for`、`when` 和 `require` 完全相同
+code-rules-undeclared-field = 规则读取了记录格式未定义、也未在 `extra fields` 中声明的字段（每个路径一次，位于首次使用处）
+code-rules-field-in-no-record = （`check`）规则读取的路径不在任何记录中，而记录中有与之拼写相近的路径，因此该条件永远不成立（每个路径一次，位于规则首次使用处）
+code-rules-not-checked = （编辑器）编辑器中打开的记录文件未被检查：规则集无法加载，或该文件不属于项目的记录
+code-record-duplicate-key = 同一映射中一个键出现两次；该记录被舍弃
+code-record-duplicate-id = 两条记录的 `id` 相同，在同一文件中或跨文件
+code-record-missing-field = 缺少 `id`、`responsible.unit` 或某环节的 `date`
+code-record-wrong-type = 值的类型不对
+code-record-bad-date = 应为日期的值不是日期，或不是有效日期
+code-record-not-a-record = 文件中的某一项不是映射
+code-record-unknown-kind = `kind` 指定的记录类型在规则中未声明
+code-record-unknown-stage = 环节名称不在该记录类型的流程中
+code-record-unknown-status = `status` 不是 `not-started`、`in-progress`、`staged` 或 `completed`；该记录仍被检查，但不带状态
+code-record-unknown-field = （警告）顶层键与某个核心字段相差一处编辑；其值作为扩展字段保留。声明该字段（`extra fields: regions`）即可消除此警告
+code-record-unknown-key = 嵌套映射不允许的键：在环节中为错误，在 `responsible` 中为警告（除非已声明，`extra fields: responsible.lead_deputy`），也适用于延期、豁免或台账的顶层
+code-record-future-date = （警告）环节日期或延期批准日期晚于评估日期：当天尚不可知
+code-record-empty-file = （警告）文件中没有记录
+code-yaml-syntax = 文本不是有效的 YAML
+code-yaml-too-deep = 嵌套层数超过上限
+code-yaml-alias-limit = 别名展开后的节点数超过上限（“十亿笑声”攻击）
+code-input-unreadable = 记录路径不存在或无法读取
+code-input-too-large = 文件超过 `--max-file-size`
+code-input-not-utf8 = 文件不是 UTF-8 编码，位置在第一个错误字节
+code-input-not-regular = FIFO、设备或套接字，未打开即跳过
+code-input-symlink = 符号链接，已跳过：不跟随链接
+code-input-bad-glob = `exclude` 或 `records` 的通配模式无法解析
+code-input-ignore-file = `.ignore`/`.gitignore` 无法读取或解析
+code-calendar-yaml = 文本不是有效的 YAML，或超出 YAML 的限制
+code-calendar-documents = 文件为空，或包含多个 YAML 文档
+code-calendar-wrong-type = 值的类型不对
+code-calendar-unknown-key = 格式不认识的键
+code-calendar-duplicate-key = 同一映射中一个键出现两次
+code-calendar-missing-key = 缺少必需的键
+code-calendar-bad-date = 日期不是有效日期
+code-calendar-bad-year = 年份键不是年份
+code-calendar-duplicate-year = 一个年份列出了两次
+code-calendar-missing-year = 首年与末年之间缺少年份
+code-calendar-missing-source = 年份缺少其所依据的通知
+code-calendar-wrong-year = 日期列在既非其本年也非次年的年份下
+code-calendar-bad-range = 节假日的 `from` 晚于 `to`，或跨度超过一年
+code-calendar-workday-not-weekend = 调休上班日不是周末
+code-calendar-holiday-and-workday = 某天既是法定节假日又是调休上班日
+code-calendar-duplicate-day = 某天列出了两次
+code-calendar-bad-weekday = `weekend` 下有未知的星期名称
+code-calendar-not-covered = 记录需要的年份没有日历覆盖；该规则无法检查这条记录（每个日历每个年份一个错误）
+code-calendar-near-end = （警告）评估日期距日历的最后一天不足 60 天
+code-config-syntax = 文件不是有效的 TOML
+code-config-unknown-key = rectify 不认识的键
+code-config-invalid-value = 值的类型不对或超出范围
+code-config-invalid-glob = 通配模式无法解析
+code-config-duplicate-name = `[units]` 中一个单位名称出现两次
+code-config-duplicate-unit = 同一个别名分配给了两个单位
+code-unit-unknown = 设有单位名录时，`responsible.unit` 不在名录中
+code-unit-lookalike = （警告）两种写法仅在不可见字符或形近字符上不同，按同一个责任单位计
+code-unit-conflict = 单位名录将一个名称对应到两个单位
+code-waiver-unreadable = 豁免文件无法读取
+code-waiver-bad-file = 豁免文件不是豁免列表
+code-waiver-bad-waiver = 豁免不是映射，或含有未知的键
+code-waiver-incomplete = 豁免缺少 `reason`、`until` 或 `approved_by`：不豁免任何问题
+code-waiver-unknown-rule = 豁免指定的规则未加载
+code-waiver-unmatched = （警告）豁免没有匹配任何问题
+code-waiver-expired = （警告）豁免的 `until` 早于评估日期（到期日当天仍有效）
+code-waiver-inline-denied = `rectify.toml` 只允许在豁免文件中豁免
+code-waiver-not-an-approver = `approved_by` 不在配置的审批人之列
+code-waiver-too-long = 豁免期限超过配置的上限
+code-import-unreadable = 文件无法作为电子表格读取，或没有指定的工作表
+code-import-map = 映射文件不是有效的 TOML，或指定了未知的字段或取值
+code-import-no-heading = 前几行中没有一行同时给出编号列和责任单位列
+code-import-ignored-column = （警告）任何预设或映射项都不认识的表头：该列不导入
+code-import-duplicate-column = 两列映射到同一字段
+code-import-bad-date = 应为日期的单元格不是日期
+code-import-bad-status = 没有任何译法认识的状态
+code-import-bad-cell = 单元格含有电子表格错误或类型不对的值
+code-import-missing-field = 某行没有编号或责任单位，或某环节的详情没有日期
+code-import-duplicate-id = 两行的编号相同
+code-cli-unknown-rule = `--only` 或 `--skip` 指定的规则未加载

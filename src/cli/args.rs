@@ -97,6 +97,8 @@ pub enum Command {
     Lsp(super::lsp::LspArgs),
     /// Write a commented rectify.toml here (and with --rules a copy of the bundled rules).
     Init(super::init::InitArgs),
+    /// List the diagnostic codes with their descriptions, or describe one code.
+    Codes(super::codes::CodesArgs),
     /// Print a shell completion script.
     Completions {
         /// The shell to complete for.

@@ -14,9 +14,11 @@
 //!   from it; [`settings`]: flags over `rectify.toml` over defaults, with
 //!   where each value came from; [`show`]: `rectify config`; [`init`]: `rectify init`.
 //! - [`lsp`]: `rectify lsp`, the language server ([`crate::lsp`]).
+//! - [`codes`]: `rectify codes`, the diagnostic codes and what they mean.
 
 pub mod args;
 pub mod check;
+pub mod codes;
 pub mod diff;
 pub mod doc;
 pub mod explain;
@@ -38,6 +40,9 @@ use std::io::{self, Write};
 use std::process::ExitCode;
 
 use clap::{CommandFactory, Parser};
+
+use crate::diag::Message;
+use crate::i18n::{Args, Catalogue};
 
 pub use args::{Cli, Command, FailOn};
 pub use check::exit_code;
@@ -74,6 +79,7 @@ fn in_project(command: Command, project: &project::Project) -> u8 {
         Command::Explain(args) => explain::run(&args, project),
         Command::Config(args) => show::run(&args, project),
         Command::Lsp(args) => lsp::run(&args, project),
+        Command::Codes(args) => codes::run(&args, project),
         Command::Schema | Command::Completions { .. } | Command::Init(_) | Command::Import(_) => {
             UNTRUSTED
         }
@@ -104,4 +110,20 @@ fn completions(shell: clap_complete::Shell) -> u8 {
             UNTRUSTED
         }
     }
+}
+
+/// A command's own error on stderr, in `words`' language: `error: …`,
+/// then `  help: …` when there is advice.
+pub(crate) fn say_error(words: &Catalogue, message: &Message, help: Option<&Message>) {
+    let line = Args::new().text("message", message.say(words));
+    eprintln!("{}", words.format("cli-error", &line));
+    if let Some(help) = help {
+        let line = Args::new().text("help", help.say(words));
+        eprintln!("  {}", words.format("cli-help", &line));
+    }
+}
+
+/// Message `id` with the operating system's `reason` for `error`.
+pub(crate) fn io_error(id: &'static str, error: &io::Error) -> Message {
+    Message::new(id).text("reason", crate::load::io_reason(error))
 }
