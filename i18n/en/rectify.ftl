@@ -661,6 +661,53 @@ verbatim = { $text }
 cli-error = error: { $message }
 cli-help = help: { $help }
 cli-did-you-mean = did you mean `{ $name }`?
+cli-note = note: { $note }
+cli-binary-to-terminal = an xlsx workbook is binary and stdout is a terminal
+    .help = write it to a file with `--output FILE`
+cli-output-is-input = `{ $file }` is `{ $input }`, an input of this run; nothing was written
+    .help = write the report to another file
+cli-cannot-write-file = cannot write `{ $file }`: { $reason }
+cli-cannot-write-report = cannot write the report: { $reason }
+# The spinner while a run takes more than a second.
+cli-spinner-check = checking records
+cli-spinner-earliest = finding the earliest assigned date
+cli-spinner-history = checking records at each period end
+cli-spinner-diff = checking records on both days
+cli-all-excluded = every file named was excluded (--force-exclude); nothing to check
+# `error: the results cannot be trusted: 3 input errors`.
+cli-untrusted = the results cannot be trusted: { $reason }
+cli-untrusted-no-rules = no rules were loaded
+cli-untrusted-no-records = no records were found
+cli-untrusted-input-errors = { $n ->
+    [one] 1 input error
+   *[other] { $n } input errors
+}
+# `rectify test`.
+cli-test-cannot-write = cannot write the results: { $reason }
+cli-test-coverage-low = { $percent }% of the rules fired, below --coverage-min { $min }
+cli-test-no-case = no test case found
+cli-test-missing = `{ $path }`: no such test file or folder
+cli-test-unreadable = `{ $file }`: { $reason }
+# `rectify explain`.
+cli-warning = warning: { $message }
+list-and = {" and "}
+cli-explain-no-rule = no rule `{ $rule }` is loaded
+cli-explain-nothing-named = name a record id, or a group with --unit, --round, --kind or --group
+cli-explain-no-record = no record `{ $record }` in { $files } record { $files ->
+    [one] file
+   *[other] files
+}
+cli-explain-duplicate = record id `{ $record }` is also defined at { $place }; explaining the first
+cli-explain-cannot-write = cannot write the explanation: { $reason }
+cli-explain-not-group = rule `{ $rule }` is not a group rule
+    .help = name a record: `rectify explain { $rule } RECORD-ID`
+cli-explain-not-grouped-by = rule `{ $rule }` does not group records per { $names }
+cli-explain-one-group = it judges all records as one group: name a record of it
+cli-explain-grouped-by = it groups records per { $by }: use { $flags }
+cli-explain-no-group-records = no `{ $kind }` records of { $group } in { $files } record { $files ->
+    [one] file
+   *[other] files
+}
 # `rectify codes`.
 cli-codes-unknown = no diagnostic code or namespace `{ $code }`
 cli-codes-list-help = `rectify codes` lists every code

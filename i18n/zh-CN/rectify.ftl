@@ -604,6 +604,44 @@ verbatim = { $text }
 cli-error = 错误：{ $message }
 cli-help = 帮助：{ $help }
 cli-did-you-mean = 是否应为 `{ $name }`？
+cli-note = 说明：{ $note }
+cli-binary-to-terminal = xlsx 工作簿是二进制文件，而标准输出是终端
+    .help = 用 `--output FILE` 写入文件
+cli-output-is-input = `{ $file }` 即本次运行的输入 `{ $input }`；未写入任何内容
+    .help = 将报告写入其他文件
+cli-cannot-write-file = 无法写入 `{ $file }`：{ $reason }
+cli-cannot-write-report = 无法写出报告：{ $reason }
+# 运行超过一秒时的进度提示。
+cli-spinner-check = 正在检查记录
+cli-spinner-earliest = 正在查找最早的交办日期
+cli-spinner-history = 正在按各期末检查记录
+cli-spinner-diff = 正在检查两天的记录
+cli-all-excluded = 指定的文件均已排除（--force-exclude）；没有需要检查的内容
+# `错误：结果不可信：3 个输入错误`。
+cli-untrusted = 结果不可信：{ $reason }
+cli-untrusted-no-rules = 未加载任何规则
+cli-untrusted-no-records = 未找到任何记录
+cli-untrusted-input-errors = { $n } 个输入错误
+# `rectify test`。
+cli-test-cannot-write = 无法写出测试结果：{ $reason }
+cli-test-coverage-low = 触发的规则占 { $percent }%，低于 --coverage-min { $min }
+cli-test-no-case = 未找到测试用例
+cli-test-missing = `{ $path }`：没有这个测试文件或文件夹
+cli-test-unreadable = `{ $file }`：{ $reason }
+# `rectify explain`。
+cli-warning = 警告：{ $message }
+list-and = {"和"}
+cli-explain-no-rule = 未加载规则 `{ $rule }`
+cli-explain-nothing-named = 请指定记录编号，或用 --unit、--round、--kind 或 --group 指定分组
+cli-explain-no-record = { $files } 个记录文件中没有记录 `{ $record }`
+cli-explain-duplicate = 记录编号 `{ $record }` 也定义于 { $place }；解释第一条
+cli-explain-cannot-write = 无法写出解释：{ $reason }
+cli-explain-not-group = 规则 `{ $rule }` 不是分组规则
+    .help = 请指定一条记录：`rectify explain { $rule } RECORD-ID`
+cli-explain-not-grouped-by = 规则 `{ $rule }` 不按 { $names } 对记录分组
+cli-explain-one-group = 该规则把全部记录作为一个分组判定：请指定其中一条记录
+cli-explain-grouped-by = 该规则按 { $by } 对记录分组：请使用 { $flags }
+cli-explain-no-group-records = { $files } 个记录文件中没有 { $group } 的 `{ $kind }` 记录
 # `rectify codes`。
 cli-codes-unknown = 没有诊断代码或命名空间 `{ $code }`
 cli-codes-list-help = `rectify codes` 列出全部代码
@@ -678,7 +716,7 @@ sarif-input-rule = 输入诊断 `{ $code }`
 
 ## Code descriptions
 # `rectify codes`、SARIF 规则条目和编辑器用一行文字说明每个诊断代码
-#（代码清单见 src/diag/codes.rs）。
+# （代码清单见 src/diag/codes.rs）。
 # 各代码命名空间涵盖的范围。
 code-namespace-rules = 规则文件
 code-namespace-record = 记录文件

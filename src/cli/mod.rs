@@ -115,12 +115,25 @@ fn completions(shell: clap_complete::Shell) -> u8 {
 /// A command's own error on stderr, in `words`' language: `error: …`,
 /// then `  help: …` when there is advice.
 pub(crate) fn say_error(words: &Catalogue, message: &Message, help: Option<&Message>) {
-    let line = Args::new().text("message", message.say(words));
-    eprintln!("{}", words.format("cli-error", &line));
+    eprintln!("{}", error_line(words, &message.say(words)));
     if let Some(help) = help {
-        let line = Args::new().text("help", help.say(words));
-        eprintln!("  {}", words.format("cli-help", &line));
+        eprintln!("  {}", help_line(words, &help.say(words)));
     }
+}
+
+/// `error: {text}` in `words`' language.
+pub(crate) fn error_line(words: &Catalogue, text: &str) -> String {
+    words.format("cli-error", &Args::new().text("message", text))
+}
+
+/// `help: {text}` in `words`' language.
+pub(crate) fn help_line(words: &Catalogue, text: &str) -> String {
+    words.format("cli-help", &Args::new().text("help", text))
+}
+
+/// `note: {text}` in `words`' language.
+pub(crate) fn note_line(words: &Catalogue, text: &str) -> String {
+    words.format("cli-note", &Args::new().text("note", text))
 }
 
 /// Message `id` with the operating system's `reason` for `error`.

@@ -14,6 +14,8 @@
 //! process that no longer runs (killed mid-write) is removed the next time
 //! the same file is written.
 
+use crate::diag::Message;
+use crate::i18n::Catalogue;
 use std::fs::{self, OpenOptions};
 use std::io::{self, BufWriter, Write};
 use std::path::{Path, PathBuf};
@@ -23,8 +25,14 @@ pub fn is_stdout(path: &Path) -> bool {
     path.as_os_str() == "-"
 }
 
-/// Why an Excel workbook is not written to a terminal.
-pub const BINARY_TO_TERMINAL: &str = "error: an xlsx workbook is binary and stdout is a terminal\n  = help: write it to a file with `--output FILE`";
+/// Say why an Excel workbook is not written to a terminal.
+pub fn refuse_binary_to_terminal(words: &Catalogue) {
+    eprintln!(
+        "{}\n  = {}",
+        super::error_line(words, &words.text("cli-binary-to-terminal")),
+        super::help_line(words, &words.text("cli-binary-to-terminal.help"))
+    );
+}
 
 /// Write what `render` produces to `path`, as the module says.
 pub fn write(path: &Path, render: impl FnOnce(&mut dyn Write) -> io::Result<()>) -> io::Result<()> {
@@ -191,6 +199,7 @@ pub fn overwrites_input<'a>(
 pub fn refuse_inputs<'a>(
     outputs: impl IntoIterator<Item = &'a Path>,
     outcome: &crate::outcome::Outcome,
+    words: &Catalogue,
 ) -> bool {
     let inputs = || {
         let records = outcome.files.iter().map(|f| f.name.as_str());
@@ -199,10 +208,10 @@ pub fn refuse_inputs<'a>(
     let mut refused = false;
     for output in outputs {
         if let Some(input) = overwrites_input(output, inputs()) {
-            eprintln!(
-                "error: `{}` is `{input}`, an input of this run; nothing was written\n  help: write the report to another file",
-                output.display()
-            );
+            let message = Message::new("cli-output-is-input")
+                .text("file", output.display().to_string())
+                .text("input", input);
+            super::say_error(words, &message, Some(&"cli-output-is-input.help".into()));
             refused = true;
         }
     }

@@ -11,6 +11,7 @@ use std::path::{Path, PathBuf};
 
 use clap::{Args, ValueEnum};
 
+use crate::diag::Message;
 use crate::i18n::{Args as Words, Catalogue};
 use crate::load;
 use crate::report::neutral::text;
@@ -72,7 +73,7 @@ pub fn run(args: &TestArgs, project: &Project) -> u8 {
     } else {
         default_tests(&rule_set.value)
     };
-    let (files, mut broken) = test_files(&given);
+    let (files, mut broken) = test_files(&given, words);
     let rule_set = if rule_set.value.is_empty() && rule_set.from == settings::From::Default {
         let beside = beside_tests(&given);
         let from = settings::From::Inferred("the *.rules in the folder above the tests");
@@ -97,7 +98,7 @@ pub fn run(args: &TestArgs, project: &Project) -> u8 {
     };
     let mut ran = Vec::new();
     for path in &files {
-        match run_file(path, plan, &rules.files) {
+        match run_file(path, plan, &rules.files, words) {
             Ok(results) => ran.push(Ran {
                 name: path.display().to_string(),
                 results,
@@ -116,27 +117,33 @@ pub fn run(args: &TestArgs, project: &Project) -> u8 {
     };
     if let Err(e) = written {
         if e.kind() != io::ErrorKind::BrokenPipe {
-            eprintln!("error: cannot write the results: {e}");
+            let message = Message::new("cli-test-cannot-write").text("reason", e.to_string());
+            super::say_error(words, &message, None);
             return UNTRUSTED;
         }
     }
-    exit(broken, &results, &coverage, args.coverage_min)
+    exit(broken, &results, &coverage, args.coverage_min, words)
 }
 
-fn exit(broken: usize, results: &[CaseResult], coverage: &Coverage, min: Option<f64>) -> u8 {
+fn exit(
+    broken: usize,
+    results: &[CaseResult],
+    coverage: &Coverage,
+    min: Option<f64>,
+    words: &Catalogue,
+) -> u8 {
     if broken > 0 {
         return UNTRUSTED;
     }
     let low = min.is_some_and(|m| coverage.fired_percent() < m);
     if low {
-        eprintln!(
-            "error: {:.1}% of the rules fired, below --coverage-min {}",
-            coverage.fired_percent(),
-            min.unwrap_or_default()
-        );
+        let message = Message::new("cli-test-coverage-low")
+            .text("percent", format!("{:.1}", coverage.fired_percent()))
+            .text("min", min.unwrap_or_default().to_string());
+        super::say_error(words, &message, None);
     }
     if results.is_empty() {
-        eprintln!("error: no test case found");
+        super::say_error(words, &"cli-test-no-case".into(), None);
         return UNTRUSTED;
     }
     u8::from(low || results.iter().any(|r| !r.passed()))
@@ -157,7 +164,7 @@ fn default_tests(rules: &[PathBuf]) -> Vec<PathBuf> {
 }
 
 /// Every test file under the given paths, and how many paths do not exist.
-fn test_files(paths: &[PathBuf]) -> (Vec<PathBuf>, usize) {
+fn test_files(paths: &[PathBuf], words: &Catalogue) -> (Vec<PathBuf>, usize) {
     let (mut files, mut missing) = (Vec::new(), 0);
     for path in paths {
         if path.is_dir() {
@@ -167,7 +174,8 @@ fn test_files(paths: &[PathBuf]) -> (Vec<PathBuf>, usize) {
             // Read (or refused: a FIFO, a device) like any other file.
             files.push(path.clone());
         } else {
-            eprintln!("error: `{}`: no such test file or folder", path.display());
+            let message = Message::new("cli-test-missing").text("path", path.display().to_string());
+            super::say_error(words, &message, None);
             missing += 1;
         }
     }
@@ -205,27 +213,33 @@ fn run_file(
     path: &Path,
     plan: &crate::eval::Plan,
     rule_files: &[crate::outcome::SourceFile],
+    words: &Catalogue,
 ) -> Result<Vec<CaseResult>, String> {
     let name = path.display().to_string();
-    let text =
-        load::read_text(path, load::MAX_FILE_SIZE).map_err(|e| format!("error: `{name}`: {e}"))?;
-    let suite = ruletest::parse(&text).map_err(|errors| located(&name, &text, &errors))?;
+    let text = load::read_text(path, load::MAX_FILE_SIZE).map_err(|e| {
+        let message = Message::new("cli-test-unreadable")
+            .text("file", name.as_str())
+            .text("reason", e.to_string());
+        super::error_line(words, &message.say(words))
+    })?;
+    let suite = ruletest::parse(&text).map_err(|errors| located(&name, &text, &errors, words))?;
     let dir = path.parent().unwrap_or(Path::new("."));
     let missing = ruletest::missing_files(&suite, dir);
     if !missing.is_empty() {
-        return Err(located(&name, &text, &missing));
+        return Err(located(&name, &text, &missing, words));
     }
     Ok(ruletest::run(&suite, plan, rule_files, dir))
 }
 
 /// `error: FILE:LINE:COL: message`, one line per error of a test file.
-fn located(name: &str, source: &str, errors: &[ruletest::Error]) -> String {
+fn located(name: &str, source: &str, errors: &[ruletest::Error], words: &Catalogue) -> String {
     let lines = LineIndex::new(source);
     let shown: Vec<String> = errors
         .iter()
         .map(|e| {
             let (line, col) = lines.line_col(source, e.span.start);
-            format!("error: {}:{line}:{col}: {}", text(name), text(&e.message))
+            let at = format!("{}:{line}:{col}: {}", text(name), text(&e.message));
+            super::error_line(words, &at)
         })
         .collect();
     shown.join("\n")
