@@ -782,6 +782,126 @@ junit-unit-records = { $unit }: { $clean } of { $records } records pass every ru
 junit-noted = { $severity }: { $body }
 # SARIF's description of a code the registry lacks (never expected).
 sarif-input-rule = input diagnostic `{ $code }`
+# `--help`: each command's about (`help-check`, `help-rules-check`), its
+# arguments' help as attributes (`.as-of`); `help-rectify` is the top
+# level. The English texts are the clap definitions' doc comments, word
+# for word (a test compares them).
+
+help-rectify = Check environmental-inspection rectification records against rules
+    .lang = The language of messages, summaries and reports: `en` or `zh-CN` (else RECTIFY_LANG, `lang` in rectify.toml, the locale, English)
+    .config = Use this configuration file instead of the nearest rectify.toml
+    .no-config = Ignore every rectify.toml: command-line flags and defaults only
+help-check = Check records against rules and report findings, scores and progress
+    .paths = Record files or folders (walked for *.yaml, *.yml) [default: `records` in rectify.toml, else .]
+    .rules = A rule file or folder of *.rules; repeatable [default: `rules` in rectify.toml, else the bundled rule set]
+    .as-of = The evaluation date, YYYY-MM-DD [default: `as-of` in rectify.toml, else today, local time]
+    .format = Output format [default: `format` in rectify.toml, else github when GITHUB_ACTIONS=true, else human]
+    .output = Write the report to FILE instead of stdout (atomically)
+    .reports = Also write the report in FORMAT to FILE (atomically); repeatable, e.g. `--report sarif=rectify.sarif --report json=rectify.json`
+    .fail-on = Exit 1 when a finding at or above this severity is not waived [default: error]
+    .only = Check only this rule; repeatable
+    .skip = Do not check this rule; repeatable
+    .jobs = Worker threads, at most 4 per core [default: one per core]
+    .color = When to colour the output
+    .due-within = List the stages that fall due within DAYS of the evaluation date (at most 36500, a hundred years)
+    .waivers = A waiver file (rule, record, reason, until, approved_by); repeatable
+    .max-file-size = Refuse record files larger than BYTES [default: 64 MiB]
+    .hidden = Walk hidden files and folders too
+    .no-ignore = Do not honour .gitignore and .ignore files (nor `respect-gitignore`)
+    .force-exclude = Skip files named on the command line that lie outside the configured `records` or inside `exclude` (for pre-commit's file lists)
+help-report = The progress disclosure and unit scoreboard: tasks completed and overdue, petitions closed, per round and per unit; what falls due soon
+    .paths = Record files or folders (walked for *.yaml, *.yml) [default: `records` in rectify.toml, else .]
+    .rules = A rule file or folder of *.rules; repeatable [default: `rules` in rectify.toml, else the bundled rule set]
+    .as-of = The evaluation date, YYYY-MM-DD [default: `as-of` in rectify.toml, else today, local time]
+    .due-within = List the stages that fall due within DAYS of the evaluation date (at most 36500, a hundred years) [default: 30]
+    .waivers = A waiver file (rule, record, reason, until, approved_by); repeatable
+    .format = Output form
+    .output = Write the report to FILE instead of stdout (atomically)
+    .jobs = Worker threads, at most 4 per core [default: one per core]
+    .color = When to colour the output (the table has none; accepted for symmetry)
+    .hidden = Walk hidden files and folders too
+    .no-ignore = Do not honour .gitignore and .ignore files (nor `respect-gitignore`)
+    .force-exclude = Skip files named on the command line that lie outside the configured `records` or inside `exclude` (for pre-commit's file lists)
+    .history = Progress at each period end instead: as `check --as-of` would have given it on that day, from the stage dates
+    .from = The first day of the history (its first period is the one holding it) [default: the earliest `assigned` of the records]
+    .to = The last day of the history [default: the evaluation date]
+help-schema = Print the JSON Schema of the record format (for editors)
+help-rules = Work with rule files: check them without records, generate their docs
+help-rules-check = Parse and check rule files without records; errors and warnings with their places
+    .paths = Rule files or folders (walked for *.rules) [default: `rules` in rectify.toml, else the bundled set]
+    .deny = Treat warnings as failures: exit 1 when there are any
+    .format = Output format
+    .color = When to colour the output
+    .as-of = The evaluation date, YYYY-MM-DD: warn when the calendars end within 60 days of it [default: today, local time]
+help-rules-doc = Write a Markdown reference page per rule, and an index page
+    .paths = Rule files or folders (walked for *.rules) [default: `rules` in rectify.toml, else the bundled set]
+    .output = The folder to write the pages into
+help-fmt = Rewrite rule files in place in the one canonical layout, keeping every comment (`--check`: change nothing, show the diff)
+    .paths = Rule files or folders (walked for *.rules); `-` reads stdin and writes stdout [default: `rules` in rectify.toml]
+    .check = Change nothing: print a unified diff of each file that is not formatted, and exit 1
+help-test = Run rule tests: records, an evaluation date and the findings expected
+    .paths = Test files, or folders walked for *.yaml [default: FOLDER/tests of `rules` in rectify.toml, else rules/tests]
+    .rules = A rule file or folder of *.rules; repeatable [default: `rules` in rectify.toml, else the *.rules beside the tests folder, else the bundled set]
+    .coverage-min = Fail (exit 1) when fewer than PERCENT of the rules fired in some case
+    .format = Output format
+help-explain = Show how one rule's verdict on one record (or a group rule's on one group) was derived, step by step
+    .rule = The rule id, like `plan-on-time`
+    .record = The record id, like `JS-2022-R2-07` (not with --unit, --round, --kind or --group)
+    .paths = Record files or folders to search (walked for *.yaml, *.yml) [default: .]
+    .unit = Explain a group rule on this unit's records (a rule `per unit`, `per unit and …`)
+    .round = Explain a group rule on this round's records (a rule `per round`, `per unit and round`)
+    .kind = Explain a group rule on this kind's records (a rule `per kind`)
+    .group = Explain a group rule on the group with this value of a field it groups by, like `region=Jiangsu/Wuxi`; repeatable, one per field
+    .rules = A rule file or folder of *.rules; repeatable [default: `rules` in rectify.toml, else the bundled rule set]
+    .as-of = The evaluation date, YYYY-MM-DD [default: `as-of` in rectify.toml, else today, local time]
+    .hidden = Walk hidden files and folders too
+    .no-ignore = Do not honour .gitignore and .ignore files (nor `respect-gitignore`)
+    .force-exclude = Skip files named on the command line that lie outside the configured `records` or inside `exclude` (for pre-commit's file lists)
+help-config = Show the resolved settings (rectify.toml, flags, defaults) and where each came from
+    .format = Output form
+    .files = Also list the record files a check would read, and the files skipped on purpose
+    .paths = Record files or folders, as `check` takes them
+    .rules = A rule file or folder, as `check` takes it; repeatable
+    .waivers = A waiver file, as `check` takes it; repeatable
+    .fail-on = As `check --fail-on`
+    .as-of = As `check --as-of`
+    .due-within = As `check --due-within`
+    .jobs = As `check --jobs`
+    .max-file-size = As `check --max-file-size`
+    .hidden = Walk hidden files and folders too
+    .no-ignore = Do not honour .gitignore and .ignore files (nor `respect-gitignore`)
+    .force-exclude = Skip files named on the command line that lie outside the configured `records` or inside `exclude` (for pre-commit's file lists)
+help-diff = What changed between the check on one day and on a later one: new findings, resolved findings, each unit's score
+    .paths = Record files or folders (walked for *.yaml, *.yml) [default: `records` in rectify.toml, else .]
+    .rules = A rule file or folder of *.rules; repeatable [default: `rules` in rectify.toml, else the bundled rule set]
+    .from = The earlier day, YYYY-MM-DD
+    .to = The later day [default: the evaluation date: `as-of` in rectify.toml, else today]
+    .format = Output format
+    .output = Write the report to FILE instead of stdout (atomically)
+    .exit-code = Exit 1 when there are new findings (as `git diff --exit-code`)
+    .waivers = A waiver file (rule, record, reason, until, approved_by); repeatable
+    .jobs = Worker threads, at most 4 per core [default: one per core]
+    .color = When to colour the output (the tables have none; accepted for symmetry)
+    .hidden = Walk hidden files and folders too
+    .no-ignore = Do not honour .gitignore and .ignore files (nor `respect-gitignore`)
+    .force-exclude = Skip files named on the command line that lie outside the configured `records` or inside `exclude` (for pre-commit's file lists)
+help-import = Read a spreadsheet ledger (.xlsx, .csv) into record files, one ledger file per responsible unit
+    .ledger = The ledger: an Excel workbook (.xlsx) or a CSV file (UTF-8)
+    .map = A map file (TOML) for headings, statuses and date forms the presets do not know
+    .out = The folder to write the record files into (made when missing)
+    .force = Overwrite record files that already exist
+    .max-file-size = Refuse a ledger or map file larger than BYTES [default: 64 MiB]
+help-lsp = A language server for rule files and record files, over stdin and stdout
+    .as-of = The evaluation date, YYYY-MM-DD [default: `as-of` in rectify.toml, else today, local time]
+    .stdio = Talk over stdin and stdout (the only transport; accepted because editors pass it)
+help-init = Write a commented rectify.toml here (and with --rules a copy of the bundled rules)
+    .rules = Also copy the bundled rules, calendar and rule tests into rules/
+    .force = Overwrite files that already exist
+help-codes = List the diagnostic codes with their descriptions, or describe one code
+    .code = A code (`record::bad-date`) or a namespace (`record`); every code when omitted
+    .format = Output form
+help-completions = Print a shell completion script
+    .shell = The shell to complete for
 # end of Commands
 
 ## Code descriptions

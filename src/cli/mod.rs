@@ -23,6 +23,7 @@ pub mod diff;
 pub mod doc;
 pub mod explain;
 pub mod fmt;
+pub mod help;
 pub mod history;
 pub mod import;
 pub mod init;
@@ -39,7 +40,7 @@ pub mod test;
 use std::io::{self, Write};
 use std::process::ExitCode;
 
-use clap::{CommandFactory, Parser};
+use clap::{CommandFactory, FromArgMatches};
 
 use crate::diag::Message;
 use crate::i18n::{Args, Catalogue};
@@ -53,7 +54,15 @@ pub const UNTRUSTED: u8 = 2;
 
 /// Parse the command line, run the command, and say how to exit.
 pub fn main() -> ExitCode {
-    let cli = Cli::parse();
+    let lang = help::process_lang();
+    let mut command = help::localize(Cli::command(), lang.catalogue());
+    let parsed = command
+        .try_get_matches_from_mut(std::env::args_os())
+        .and_then(|matches| Cli::from_arg_matches(&matches));
+    let cli = match parsed {
+        Ok(cli) => cli,
+        Err(e) => e.format(&mut command).exit(),
+    };
     let code = match cli.command {
         Command::Schema => schema(),
         Command::Completions { shell } => completions(shell),
