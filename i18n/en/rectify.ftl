@@ -708,6 +708,65 @@ cli-explain-no-group-records = no `{ $kind }` records of { $group } in { $files 
     [one] file
    *[other] files
 }
+# `rectify init` and `rectify import`.
+cli-wrote = wrote { $file }
+cli-init-exists = `{ $file }` already exists
+    .help = pass --force to overwrite it; nothing was written
+cli-import-problems = { $n } { $n ->
+    [one] problem
+   *[other] problems
+} in `{ $ledger }`; nothing was written
+cli-import-no-rows = `{ $ledger }` has no rows below its heading row; nothing was written
+cli-import-done = imported { $records } { $records ->
+    [one] record
+   *[other] records
+} into { $files } { $files ->
+    [one] file
+   *[other] files
+} in `{ $folder }`
+cli-import-exists = `{ $files }` { $n ->
+    [one] already exists
+   *[other] already exist
+}; nothing was written
+    .help = pass --force to overwrite, or --out another folder
+cli-import-cannot-make = cannot make `{ $file }`: { $reason }
+# `rectify fmt` and `rectify rules doc`.
+cli-fmt-no-files = no rule files given, and `rules` is not set in rectify.toml
+    .help = name the files or folders, or run `rectify init --rules` to copy the bundled rules
+cli-fmt-empty-folder = no rule files (`*.rules`) in `{ $folder }`
+cli-cannot-read-stdin = cannot read stdin: { $reason }
+cli-cannot-write-stdout = cannot write stdout: { $reason }
+cli-cannot-read-file = cannot read `{ $file }`: { $reason }
+cli-cannot-create-folder = cannot create `{ $folder }`: { $reason }
+cli-doc-does-not-parse = `{ $file }` does not parse; no page was written
+cli-doc-wrote = wrote { $pages } pages to { $folder }
+# Notes on stderr, and where a setting came from (`rectify config`).
+cli-note-rules = rules: { $rules }
+cli-note-skipped = skipped { $file }
+cli-rules-bundled = the bundled rule set
+cli-rules-from = { $names } (from { $from })
+cli-from =
+    .default = default
+    .command-line = command line
+    .locale = the locale
+cli-from-environment = environment ({ $what })
+cli-from-beside-tests = the *.rules in the folder above the tests
+cli-rules-do-not-load = the rules do not load
+    .no-test = the rules do not load, so no test ran
+# The command line's own refusals (before or beside a project).
+cli-cannot-read-cwd = cannot read the working folder: { $reason }
+cli-cannot-enter-root = cannot work from the project root `{ $root }`: { $reason }
+cli-rectify-lang = RECTIFY_LANG: { $message }
+cli-unknown-lang = rectify has no messages in `{ $name }`; it speaks `{ $known }`
+cli-arg-report-shape = expected FORMAT=FILE, found `{ $found }`
+cli-arg-report-format = unknown format `{ $name }`; expected one of { $names }
+cli-arg-report-no-file = no file after `{ $name }=`
+cli-arg-jobs-number = expected a number of threads, found `{ $found }`
+cli-arg-jobs-range = `{ $n }` is not between 1 and { $max } ({ $per-core } per core)
+cli-arg-date-shape = expected a date of the form YYYY-MM-DD, found `{ $found }`
+cli-arg-date-invalid = `{ $found }` is not a date in the calendar
+cli-cannot-write-schema = cannot write the schema: { $reason }
+cli-cannot-write-completions = cannot write the completion script: { $reason }
 # `rectify codes`.
 cli-codes-unknown = no diagnostic code or namespace `{ $code }`
 cli-codes-list-help = `rectify codes` lists every code

@@ -630,7 +630,7 @@ cli-test-missing = `{ $path }`：没有这个测试文件或文件夹
 cli-test-unreadable = `{ $file }`：{ $reason }
 # `rectify explain`。
 cli-warning = 警告：{ $message }
-list-and = {"和"}
+list-and = {" 和 "}
 cli-explain-no-rule = 未加载规则 `{ $rule }`
 cli-explain-nothing-named = 请指定记录编号，或用 --unit、--round、--kind 或 --group 指定分组
 cli-explain-no-record = { $files } 个记录文件中没有记录 `{ $record }`
@@ -642,6 +642,53 @@ cli-explain-not-grouped-by = 规则 `{ $rule }` 不按 { $names } 对记录分�
 cli-explain-one-group = 该规则把全部记录作为一个分组判定：请指定其中一条记录
 cli-explain-grouped-by = 该规则按 { $by } 对记录分组：请使用 { $flags }
 cli-explain-no-group-records = { $files } 个记录文件中没有 { $group } 的 `{ $kind }` 记录
+# `rectify init` 和 `rectify import`。
+cli-wrote = 已写入 { $file }
+cli-init-exists = `{ $file }` 已存在
+    .help = 用 --force 覆盖；未写入任何内容
+cli-import-problems = `{ $ledger }` 中有 { $n } 个问题；未写入任何内容
+cli-import-no-rows = `{ $ledger }` 的表头行下没有数据行；未写入任何内容
+cli-import-done = 已导入 { $records } 条记录，写入 `{ $folder }` 中的 { $files } 个文件
+cli-import-exists = { $n } 个文件已存在：`{ $files }`；未写入任何内容
+    .help = 用 --force 覆盖，或用 --out 指定其他文件夹
+cli-import-cannot-make = 无法创建 `{ $file }`：{ $reason }
+# `rectify fmt` 和 `rectify rules doc`。
+cli-fmt-no-files = 未指定规则文件，rectify.toml 中也未设置 `rules`
+    .help = 请指定文件或文件夹，或运行 `rectify init --rules` 复制内置规则
+cli-fmt-empty-folder = `{ $folder }` 中没有规则文件（`*.rules`）
+cli-cannot-read-stdin = 无法读取标准输入：{ $reason }
+cli-cannot-write-stdout = 无法写入标准输出：{ $reason }
+cli-cannot-read-file = 无法读取 `{ $file }`：{ $reason }
+cli-cannot-create-folder = 无法创建 `{ $folder }`：{ $reason }
+cli-doc-does-not-parse = `{ $file }` 无法解析；未写入任何页面
+cli-doc-wrote = 已把 { $pages } 个页面写入 { $folder }
+# 标准错误输出中的说明，以及设置的来源（`rectify config`）。
+cli-note-rules = 规则：{ $rules }
+cli-note-skipped = 已跳过 { $file }
+cli-rules-bundled = 内置规则集
+cli-rules-from = { $names }（来自 { $from }）
+cli-from =
+    .default = 默认值
+    .command-line = 命令行
+    .locale = 系统区域设置
+cli-from-environment = 环境变量（{ $what }）
+cli-from-beside-tests = 测试文件夹上一级文件夹中的 *.rules
+cli-rules-do-not-load = 规则无法加载
+    .no-test = 规则无法加载，因此未运行任何测试
+# 命令行自身的拒绝（打开项目之前或之外）。
+cli-cannot-read-cwd = 无法读取当前工作文件夹：{ $reason }
+cli-cannot-enter-root = 无法在项目根目录 `{ $root }` 中工作：{ $reason }
+cli-rectify-lang = RECTIFY_LANG：{ $message }
+cli-unknown-lang = rectify 没有 `{ $name }` 的提示文字；支持 `{ $known }`
+cli-arg-report-shape = 应为 FORMAT=FILE，实际为 `{ $found }`
+cli-arg-report-format = 未知格式 `{ $name }`；应为以下之一：{ $names }
+cli-arg-report-no-file = `{ $name }=` 之后没有文件
+cli-arg-jobs-number = 应为线程数，实际为 `{ $found }`
+cli-arg-jobs-range = `{ $n }` 不在 1 到 { $max } 之间（每个核心 { $per-core } 个）
+cli-arg-date-shape = 应为 YYYY-MM-DD 形式的日期，实际为 `{ $found }`
+cli-arg-date-invalid = `{ $found }` 不是日历上的日期
+cli-cannot-write-schema = 无法写出 JSON Schema：{ $reason }
+cli-cannot-write-completions = 无法写出补全脚本：{ $reason }
 # `rectify codes`。
 cli-codes-unknown = 没有诊断代码或命名空间 `{ $code }`
 cli-codes-list-help = `rectify codes` 列出全部代码

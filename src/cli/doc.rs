@@ -30,7 +30,7 @@ pub struct DocArgs {
 pub fn run(args: &DocArgs, project: &Project) -> u8 {
     let words = super::settings::words(project);
     let paths = rules::rule_paths(project, &args.paths);
-    rules::note_rule_set(&paths);
+    rules::note_rule_set(&paths, words);
     let output = project.path(&args.output);
     let args = DocArgs {
         paths: paths.value,

@@ -73,7 +73,7 @@ pub fn run(args: &ExplainArgs, project: &Project) -> u8 {
     let words = settings.lang.value.catalogue();
     let rules = load::rules(&settings.rules.value);
     let Some(plan) = rules.plan.as_ref() else {
-        rules::report_load_failure(&rules, "");
+        rules::report_load_failure(&rules, "cli-rules-do-not-load", words);
         return UNTRUSTED;
     };
     // Units compare through the project's registry, as in `check` (which

@@ -43,7 +43,7 @@ use std::process::ExitCode;
 use clap::{CommandFactory, FromArgMatches};
 
 use crate::diag::Message;
-use crate::i18n::{Args, Catalogue};
+use crate::i18n::{Args, Catalogue, Lang};
 
 pub use args::{Cli, Command, FailOn};
 pub use check::exit_code;
@@ -64,8 +64,8 @@ pub fn main() -> ExitCode {
         Err(e) => e.format(&mut command).exit(),
     };
     let code = match cli.command {
-        Command::Schema => schema(),
-        Command::Completions { shell } => completions(shell),
+        Command::Schema => schema(lang),
+        Command::Completions { shell } => completions(shell, lang),
         Command::Init(args) => init::run(&args),
         Command::Import(args) => import::run(&args),
         command => match project::open(&cli.config) {
@@ -96,26 +96,29 @@ fn in_project(command: Command, project: &project::Project) -> u8 {
 }
 
 /// `rectify schema`: the record format's JSON Schema on stdout.
-fn schema() -> u8 {
+fn schema(lang: Lang) -> u8 {
     match crate::report::schema::write(&mut io::stdout().lock()) {
         Ok(()) => 0,
         Err(e) if e.kind() == io::ErrorKind::BrokenPipe => 0,
         Err(e) => {
-            eprintln!("error: cannot write the schema: {e}");
+            let message = Message::new("cli-cannot-write-schema").text("reason", e.to_string());
+            say_error(lang.catalogue(), &message, None);
             UNTRUSTED
         }
     }
 }
 
 /// `rectify completions SHELL`: a completion script on stdout.
-fn completions(shell: clap_complete::Shell) -> u8 {
+fn completions(shell: clap_complete::Shell, lang: Lang) -> u8 {
     let mut script = Vec::new();
     clap_complete::generate(shell, &mut Cli::command(), "rectify", &mut script);
     match io::stdout().lock().write_all(&script) {
         Ok(()) => 0,
         Err(e) if e.kind() == io::ErrorKind::BrokenPipe => 0,
         Err(e) => {
-            eprintln!("error: cannot write the completion script: {e}");
+            let message =
+                Message::new("cli-cannot-write-completions").text("reason", e.to_string());
+            say_error(lang.catalogue(), &message, None);
             UNTRUSTED
         }
     }

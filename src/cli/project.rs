@@ -14,7 +14,7 @@ use std::path::{Path, PathBuf};
 use std::sync::Arc;
 
 use crate::config::{self, Config};
-use crate::diag::Severity;
+use crate::diag::{Message, Severity};
 use crate::i18n::Lang;
 use crate::outcome::{InputError, Origin, Place};
 use crate::source::{LineIndex, Span};
@@ -91,11 +91,9 @@ impl Project {
 /// Problems (an unreadable or invalid `rectify.toml`, a missing `--config`
 /// file) are reported on stderr, as the exit code to end with.
 pub fn open(choice: &ConfigChoice) -> Result<Project, u8> {
+    let words = super::help::process_lang().catalogue();
     let cwd = std::env::current_dir().map_err(|e| {
-        eprintln!(
-            "error: cannot read the working folder: {}",
-            crate::load::io_reason(&e)
-        );
+        super::say_error(words, &super::io_error("cli-cannot-read-cwd", &e), None);
         UNTRUSTED
     })?;
     let file = match (&choice.config, choice.no_config) {
@@ -121,11 +119,9 @@ pub fn open(choice: &ConfigChoice) -> Result<Project, u8> {
         },
     };
     if let Err(e) = std::env::set_current_dir(&root) {
-        eprintln!(
-            "error: cannot work from the project root `{}`: {}",
-            root.display(),
-            crate::load::io_reason(&e)
-        );
+        let message =
+            super::io_error("cli-cannot-enter-root", &e).text("root", root.display().to_string());
+        super::say_error(words, &message, None);
         return Err(UNTRUSTED);
     }
     let lang_env = lang_from_env()?;
@@ -258,10 +254,10 @@ fn lang_from_env() -> Result<Option<Lang>, u8> {
     match Lang::parse(&value) {
         Some(lang) => Ok(Some(lang)),
         None => {
-            eprintln!(
-                "error: RECTIFY_LANG: {}",
-                super::args::unknown_lang(&crate::report::neutral::text(&value))
-            );
+            let words = super::help::process_lang().catalogue();
+            let unknown = super::args::unknown_lang(&crate::report::neutral::text(&value));
+            let message = Message::new("cli-rectify-lang").text("message", unknown.say(words));
+            super::say_error(words, &message, None);
             Err(UNTRUSTED)
         }
     }

@@ -119,7 +119,11 @@ fn human(
         project.root_from
     )?;
     writeln!(out, "configuration: {config}")?;
-    writeln!(out, "rule set: {}", settings.rule_set())?;
+    writeln!(
+        out,
+        "rule set: {}",
+        settings.rule_set(crate::i18n::Lang::En.catalogue())
+    )?;
     writeln!(out)?;
     let rows = rows(settings);
     let width = rows.iter().map(|(k, _, _)| k.len()).max().unwrap_or(0);

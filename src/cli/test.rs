@@ -76,7 +76,7 @@ pub fn run(args: &TestArgs, project: &Project) -> u8 {
     let (files, mut broken) = test_files(&given, words);
     let rule_set = if rule_set.value.is_empty() && rule_set.from == settings::From::Default {
         let beside = beside_tests(&given);
-        let from = settings::From::Inferred("the *.rules in the folder above the tests");
+        let from = settings::From::Inferred("cli-from-beside-tests");
         settings::Value {
             from: if beside.is_empty() {
                 rule_set.from
@@ -89,11 +89,11 @@ pub fn run(args: &TestArgs, project: &Project) -> u8 {
         rule_set
     };
     if args.format == TestFormat::Human {
-        rules::note_rule_set(&rule_set);
+        rules::note_rule_set(&rule_set, words);
     }
     let rules = load::rules(&rule_set.value);
     let Some(plan) = rules.plan.as_ref() else {
-        rules::report_load_failure(&rules, ", so no test ran");
+        rules::report_load_failure(&rules, "cli-rules-do-not-load.no-test", words);
         return UNTRUSTED;
     };
     let mut ran = Vec::new();
