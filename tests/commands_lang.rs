@@ -50,7 +50,7 @@ fn english_words(text: &str) -> Vec<String> {
 }
 
 /// Names that stay as written in every language.
-const ALLOWED: &[&str] = &["rectify", "xlsx", "shell", "json", "yaml", "toml"];
+const ALLOWED: &[&str] = &["rectify", "xlsx", "shell", "json", "yaml", "toml", "git"];
 
 #[test]
 fn codes_lists_the_whole_registry_by_namespace() {
@@ -326,4 +326,39 @@ fn markdown_github_and_junit_prose_in_chinese() {
     for heading in &headings {
         assert!(english_words(heading).is_empty(), "{heading}");
     }
+}
+
+#[test]
+fn config_in_chinese() {
+    let args = [
+        "config",
+        "--no-config",
+        "--as-of",
+        "2025-06-30",
+        "--jobs",
+        "2",
+    ];
+    let (code, zh, err) = run(&args, "zh-CN");
+    assert_eq!(code, 0, "{err}");
+    let shown = zh.replace(&root().display().to_string(), "ROOT");
+    // Each setting line starts with its key, as written in rectify.toml.
+    let said: String = shown
+        .lines()
+        .map(|l| l.split_once("  ").map_or(l, |(_, rest)| rest))
+        .collect::<Vec<_>>()
+        .join("\n");
+    let stray = english_words(&said);
+    // Keys and values as written (`error`, `human`, `allow`, `true`) stay.
+    let written = ["error", "human", "allow", "true", "false"];
+    let stray: Vec<&String> = stray
+        .iter()
+        .filter(|s| !written.iter().any(|w| s.starts_with(&format!("{w} in"))))
+        .collect();
+    assert!(stray.is_empty(), "{stray:#?}");
+    insta::assert_snapshot!("config_zh_cn", shown);
+    let (_, en, _) = run(&args, "en");
+    assert!(
+        en.contains("as-of              2025-06-30    command line"),
+        "{en}"
+    );
 }

@@ -767,6 +767,24 @@ cli-arg-date-shape = expected a date of the form YYYY-MM-DD, found `{ $found }`
 cli-arg-date-invalid = `{ $found }` is not a date in the calendar
 cli-cannot-write-schema = cannot write the schema: { $reason }
 cli-cannot-write-completions = cannot write the completion script: { $reason }
+# `rectify config`: where the root is and why, and the settings' values
+# that are words (the keys and the values as written stay).
+cli-root-from =
+    .config = the folder of the configuration file
+    .git = the root of the git repository
+    .cwd = the working folder (no rectify.toml, no git repository)
+cli-config-root = project root: { $root } ({ $from })
+cli-config-file = configuration: { $file }
+cli-config-rule-set = rule set: { $rules }
+cli-config-record-files = record files ({ $n }):
+cli-config-skipped = skipped { $file }: { $why }
+cli-config-units = { $n } declared
+cli-config-value =
+    .none = none
+    .bundled = bundled
+    .today = today
+    .one-per-core = one per core
+    .any = any
 # `rectify codes`.
 cli-codes-unknown = no diagnostic code or namespace `{ $code }`
 cli-codes-list-help = `rectify codes` lists every code

@@ -689,6 +689,23 @@ cli-arg-date-shape = 应为 YYYY-MM-DD 形式的日期，实际为 `{ $found }`
 cli-arg-date-invalid = `{ $found }` 不是日历上的日期
 cli-cannot-write-schema = 无法写出 JSON Schema：{ $reason }
 cli-cannot-write-completions = 无法写出补全脚本：{ $reason }
+# `rectify config`：项目根目录及其依据，以及设置中以文字表示的值（键和照写的值不变）。
+cli-root-from =
+    .config = 配置文件所在的文件夹
+    .git = git 仓库的根目录
+    .cwd = 当前工作文件夹（没有 rectify.toml，也不在 git 仓库中）
+cli-config-root = 项目根目录：{ $root }（{ $from }）
+cli-config-file = 配置文件：{ $file }
+cli-config-rule-set = 规则集：{ $rules }
+cli-config-record-files = 记录文件（{ $n } 个）：
+cli-config-skipped = 已跳过 { $file }：{ $why }
+cli-config-units = 已声明 { $n } 个
+cli-config-value =
+    .none = 无
+    .bundled = 内置
+    .today = 今天
+    .one-per-core = 每个核心一个
+    .any = 任何人
 # `rectify codes`。
 cli-codes-unknown = 没有诊断代码或命名空间 `{ $code }`
 cli-codes-list-help = `rectify codes` 列出全部代码

@@ -33,7 +33,8 @@ pub struct Project {
     pub root: PathBuf,
     /// The working folder the command was started in (absolute).
     pub cwd: PathBuf,
-    /// Why the root is the root, for `rectify config`.
+    /// Why the root is the root, for `rectify config`: an attribute of
+    /// the catalogue's `cli-root-from` (`cli-root-from.config`).
     pub root_from: &'static str,
     pub config: Option<Loaded>,
     /// `--lang`, when given.
@@ -108,14 +109,11 @@ pub fn open(choice: &ConfigChoice) -> Result<Project, u8> {
     let (root, root_from) = match &file {
         Some(path) => (
             path.parent().map_or_else(|| cwd.clone(), Path::to_path_buf),
-            "the folder of the configuration file",
+            "cli-root-from.config",
         ),
         None => match git_root(&cwd) {
-            Some(root) => (root, "the root of the git repository"),
-            None => (
-                cwd.clone(),
-                "the working folder (no rectify.toml, no git repository)",
-            ),
+            Some(root) => (root, "cli-root-from.git"),
+            None => (cwd.clone(), "cli-root-from.cwd"),
         },
     };
     if let Err(e) = std::env::set_current_dir(&root) {

@@ -420,7 +420,7 @@ impl Settings {
         json!({
             "version": 1,
             "root": project.root.display().to_string(),
-            "root_from": project.root_from,
+            "root_from": Lang::En.catalogue().text(project.root_from),
             "config": project.config.as_ref().map(|c| c.name.clone()),
             "rule_set": self.rule_set(Lang::En.catalogue()),
             "settings": {
