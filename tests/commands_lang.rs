@@ -358,7 +358,7 @@ fn config_in_chinese() {
     insta::assert_snapshot!("config_zh_cn", shown);
     let (_, en, _) = run(&args, "en");
     assert!(
-        en.contains("as-of              2025-06-30    command line"),
+        en.contains("as-of              2025-06-30  command line"),
         "{en}"
     );
 }
