@@ -362,3 +362,36 @@ fn config_in_chinese() {
         "{en}"
     );
 }
+
+#[test]
+fn a_refused_output_says_why_in_the_run_language() {
+    let scratch = std::env::temp_dir().join(format!("rectify-refused-{}", std::process::id()));
+    let _ = std::fs::remove_dir_all(&scratch);
+    std::fs::create_dir_all(&scratch).expect("scratch");
+    let file = scratch.join("out.json");
+    std::fs::write(&file, "{}").expect("seed");
+    let mut permissions = std::fs::metadata(&file).expect("meta").permissions();
+    permissions.set_readonly(true);
+    std::fs::set_permissions(&file, permissions).expect("read-only");
+    let out = file.to_string_lossy().into_owned();
+    let args = [
+        "check",
+        "tests/fixtures/check/waivers",
+        "--no-config",
+        "--as-of",
+        "2025-06-30",
+        "--format",
+        "json",
+        "--output",
+        &out,
+    ];
+    let (en_code, _, en) = run(&args, "en");
+    let (zh_code, _, zh) = run(&args, "zh-CN");
+    let _ = std::fs::remove_dir_all(&scratch);
+    assert_eq!((en_code, zh_code), (2, 2));
+    assert_eq!(
+        en,
+        format!("error: cannot write `{out}`: the file is read-only\n")
+    );
+    assert_eq!(zh, format!("错误：无法写入 `{out}`：该文件为只读\n"));
+}

@@ -785,6 +785,11 @@ cli-config-value =
     .today = today
     .one-per-core = one per core
     .any = any
+# Why rectify will not write an output file.
+cli-output-dangling-link = it is a symbolic link to a file that does not exist
+cli-output-not-a-file-name = not a file name
+cli-output-read-only = the file is read-only
+cli-output-owner = the file belongs to user { $user } group { $group }, which a replacement could not keep
 # `rectify codes`.
 cli-codes-unknown = no diagnostic code or namespace `{ $code }`
 cli-codes-list-help = `rectify codes` lists every code

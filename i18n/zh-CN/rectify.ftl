@@ -706,6 +706,11 @@ cli-config-value =
     .today = 今天
     .one-per-core = 每个核心一个
     .any = 任何人
+# rectify 不写入输出文件的原因。
+cli-output-dangling-link = 它是指向不存在文件的符号链接
+cli-output-not-a-file-name = 不是文件名
+cli-output-read-only = 该文件为只读
+cli-output-owner = 该文件属于用户 { $user }、用户组 { $group }，替换后无法保留
 # `rectify codes`。
 cli-codes-unknown = 没有诊断代码或命名空间 `{ $code }`
 cli-codes-list-help = `rectify codes` 列出全部代码

@@ -73,12 +73,12 @@ pub fn run(args: &CheckArgs, project: &Project) -> u8 {
     let render = |out: &mut dyn Write| report::render(&outcome, format, &style, out);
     let written = match &out_file {
         Some(path) if !output::is_stdout(path) => {
-            output::write(path, render).map_err(|e| cannot_write(path, &e))
+            output::write(path, render).map_err(|e| cannot_write(path, &e, words))
         }
-        _ => output::write_stdout(render).map_err(|e| cannot_write_report(&e)),
+        _ => output::write_stdout(render).map_err(|e| cannot_write_report(&e, words)),
     };
     let mut failures: Vec<Message> = written.err().into_iter().collect();
-    failures.extend(write_reports(&outcome, &reports, &style));
+    failures.extend(write_reports(&outcome, &reports, &style, words));
     if !failures.is_empty() {
         for failure in &failures {
             super::say_error(words, failure, None);
@@ -173,20 +173,29 @@ pub(crate) fn say_untrusted(words: &Catalogue, reason: &Message) {
 }
 
 /// `cannot write `out.json`: {reason}`.
-pub(crate) fn cannot_write(path: &std::path::Path, error: &io::Error) -> Message {
+pub(crate) fn cannot_write(
+    path: &std::path::Path,
+    error: &io::Error,
+    words: &Catalogue,
+) -> Message {
     Message::new("cli-cannot-write-file")
         .text("file", path.display().to_string())
-        .text("reason", error.to_string())
+        .text("reason", output::reason(error, words))
 }
 
 /// `cannot write the report: {reason}`.
-pub(crate) fn cannot_write_report(error: &io::Error) -> Message {
-    Message::new("cli-cannot-write-report").text("reason", error.to_string())
+pub(crate) fn cannot_write_report(error: &io::Error, words: &Catalogue) -> Message {
+    Message::new("cli-cannot-write-report").text("reason", output::reason(error, words))
 }
 
 /// Each `--report FORMAT=FILE` (`-`: stdout); every one is tried,
 /// and the failures are reported together.
-fn write_reports(outcome: &Outcome, targets: &[ReportTarget], style: &Style) -> Vec<Message> {
+fn write_reports(
+    outcome: &Outcome,
+    targets: &[ReportTarget],
+    style: &Style,
+    words: &Catalogue,
+) -> Vec<Message> {
     let plain = Style {
         color: false,
         ..style.clone()
@@ -198,7 +207,7 @@ fn write_reports(outcome: &Outcome, targets: &[ReportTarget], style: &Style) -> 
                 |out: &mut dyn Write| report::render(outcome, convert(t.format), &plain, out);
             output::write(&t.file, render)
                 .err()
-                .map(|e| cannot_write(&t.file, &e))
+                .map(|e| cannot_write(&t.file, &e, words))
         })
         .collect()
 }

@@ -73,7 +73,7 @@ pub fn run(args: &DocArgs, project: &Project) -> u8 {
     for (name, page) in &pages {
         let path = args.output.join(name);
         if let Err(e) = std::fs::write(&path, page) {
-            super::say_error(words, &super::check::cannot_write(&path, &e), None);
+            super::say_error(words, &super::check::cannot_write(&path, &e, words), None);
             return UNTRUSTED;
         }
     }

@@ -159,7 +159,7 @@ fn file(path: &Path, check: bool, words: &Catalogue) -> Status {
         Err(e) => {
             let message = Message::new("cli-cannot-write-file")
                 .text("file", name.as_str())
-                .text("reason", crate::load::io_reason(&e));
+                .text("reason", super::output::io_reason(&e, words));
             super::say_error(words, &message, None);
             Status::Failed
         }

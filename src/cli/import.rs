@@ -208,7 +208,7 @@ fn write(
     let cannot = |id: &'static str, path: &Path, e: &std::io::Error| {
         let message = Message::new(id)
             .text("file", path.display().to_string())
-            .text("reason", load::io_reason(e));
+            .text("reason", output::io_reason(e, words));
         (message, None)
     };
     std::fs::create_dir_all(dir).map_err(|e| cannot("cli-import-cannot-make", dir, &e))?;

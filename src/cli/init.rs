@@ -132,7 +132,7 @@ pub fn run(args: &InitArgs) -> u8 {
         if let Err(e) = write(path, text) {
             let message = Message::new("cli-cannot-write-file")
                 .text("file", path.display().to_string())
-                .text("reason", crate::load::io_reason(&e));
+                .text("reason", super::output::io_reason(&e, words));
             super::say_error(words, &message, None);
             return UNTRUSTED;
         }

@@ -34,6 +34,42 @@ pub fn refuse_binary_to_terminal(words: &Catalogue) {
     );
 }
 
+/// Why rectify itself will not write an output (a dangling link, a
+/// read-only file), carried in an `io::Error` so the command says it in
+/// the run's language ([`reason`]); English elsewhere.
+#[derive(Debug)]
+pub struct Refused(pub Message);
+
+impl std::fmt::Display for Refused {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str(&self.0.english())
+    }
+}
+
+impl std::error::Error for Refused {}
+
+fn refused(kind: io::ErrorKind, message: Message) -> io::Error {
+    io::Error::new(kind, Refused(message))
+}
+
+/// Why writing failed, in `words`' language when rectify refused, else
+/// as the operating system says it (`{e}`).
+pub fn reason(error: &io::Error, words: &Catalogue) -> String {
+    match error.get_ref().and_then(|e| e.downcast_ref::<Refused>()) {
+        Some(Refused(message)) => message.say(words),
+        None => error.to_string(),
+    }
+}
+
+/// As [`reason`], with the operating system's reason as
+/// [`crate::load::io_reason`] words it.
+pub fn io_reason(error: &io::Error, words: &Catalogue) -> String {
+    match error.get_ref().and_then(|e| e.downcast_ref::<Refused>()) {
+        Some(Refused(message)) => message.say(words),
+        None => crate::load::io_reason(error),
+    }
+}
+
 /// Write what `render` produces to `path`, as the module says.
 pub fn write(path: &Path, render: impl FnOnce(&mut dyn Write) -> io::Result<()>) -> io::Result<()> {
     if is_stdout(path) {
@@ -65,12 +101,8 @@ fn follow(path: &Path) -> io::Result<PathBuf> {
     if !is_link {
         return Ok(path.to_path_buf());
     }
-    fs::canonicalize(path).map_err(|_| {
-        io::Error::new(
-            io::ErrorKind::NotFound,
-            "it is a symbolic link to a file that does not exist",
-        )
-    })
+    fs::canonicalize(path)
+        .map_err(|_| refused(io::ErrorKind::NotFound, "cli-output-dangling-link".into()))
 }
 
 /// Render into a temporary file beside `path`, then rename it over `path`.
@@ -84,14 +116,19 @@ pub fn replace(
         .unwrap_or(Path::new("."));
     let name = path
         .file_name()
-        .ok_or_else(|| io::Error::new(io::ErrorKind::InvalidInput, "not a file name"))?
+        .ok_or_else(|| {
+            refused(
+                io::ErrorKind::InvalidInput,
+                "cli-output-not-a-file-name".into(),
+            )
+        })?
         .to_string_lossy()
         .into_owned();
     let old = fs::metadata(path).ok();
     if old.as_ref().is_some_and(|m| m.permissions().readonly()) {
-        return Err(io::Error::new(
+        return Err(refused(
             io::ErrorKind::PermissionDenied,
-            "the file is read-only",
+            "cli-output-read-only".into(),
         ));
     }
     remove_stale(dir, &name);
@@ -122,14 +159,10 @@ fn keep_owner(temp: &Path, old: &fs::Metadata) -> io::Result<()> {
         return Ok(());
     }
     std::os::unix::fs::chown(temp, Some(old.uid()), Some(old.gid())).map_err(|_| {
-        io::Error::new(
-            io::ErrorKind::PermissionDenied,
-            format!(
-                "the file belongs to user {} group {}, which a replacement could not keep",
-                old.uid(),
-                old.gid()
-            ),
-        )
+        let owner = Message::new("cli-output-owner")
+            .int("user", i64::from(old.uid()))
+            .int("group", i64::from(old.gid()));
+        refused(io::ErrorKind::PermissionDenied, owner)
     })
 }
 

@@ -102,9 +102,9 @@ pub(super) fn emit(
     }
     let written = match out_file {
         Some(path) if !output::is_stdout(path) => {
-            output::write(path, render).map_err(|e| super::check::cannot_write(path, &e))
+            output::write(path, render).map_err(|e| super::check::cannot_write(path, &e, words))
         }
-        _ => output::write_stdout(render).map_err(|e| super::check::cannot_write_report(&e)),
+        _ => output::write_stdout(render).map_err(|e| super::check::cannot_write_report(&e, words)),
     };
     written.map_err(|message| {
         super::say_error(words, &message, None);
