@@ -49,6 +49,20 @@ fn english_words(text: &str) -> Vec<String> {
     found
 }
 
+/// `check` of the waivers fixture (findings waived and not, waiver
+/// diagnostics) on 2025-06-30, in `format`.
+fn waivers(format: &str) -> Vec<&str> {
+    vec![
+        "check",
+        "tests/fixtures/check/waivers",
+        "--no-config",
+        "--as-of",
+        "2025-06-30",
+        "--format",
+        format,
+    ]
+}
+
 /// Names that stay as written in every language.
 const ALLOWED: &[&str] = &["rectify", "xlsx", "shell", "json", "yaml", "toml", "git"];
 
@@ -133,15 +147,7 @@ fn codes_as_json() {
 
 #[test]
 fn sarif_describes_input_codes_from_the_registry() {
-    let args = [
-        "check",
-        "tests/fixtures/check/waivers",
-        "--no-config",
-        "--as-of",
-        "2025-06-30",
-        "--format",
-        "sarif",
-    ];
+    let args = waivers("sarif");
     for (lang, want) in [
         (
             "en",
@@ -268,18 +274,11 @@ fn the_commands_own_lines_in_chinese() {
         ),
         ("test_missing", vec!["test", "no/such/tests", "--no-config"]),
         ("fmt_nothing", vec!["fmt", "--no-config"]),
-        (
-            "output_is_input",
-            vec![
-                "check",
-                "tests/fixtures/check/waivers",
-                "--no-config",
-                "--as-of",
-                "2025-06-30",
-                "--output",
-                "tests/fixtures/check/waivers/tasks.yaml",
-            ],
-        ),
+        ("output_is_input", {
+            let mut args = waivers("human");
+            args.extend(["--output", "tests/fixtures/check/waivers/tasks.yaml"]);
+            args
+        }),
     ];
     let mut shown = String::new();
     for (name, args) in &cases {
@@ -302,26 +301,15 @@ fn the_commands_own_lines_in_chinese() {
 
 #[test]
 fn markdown_github_and_junit_prose_in_chinese() {
-    let base = [
-        "check",
-        "tests/fixtures/check/waivers",
-        "--no-config",
-        "--as-of",
-        "2025-06-30",
-        "--format",
-    ];
     for format in ["markdown", "github", "junit"] {
-        let mut args = base.to_vec();
-        args.push(format);
+        let args = waivers(format);
         let (en_code, en, _) = run(&args, "en");
         let (zh_code, zh, _) = run(&args, "zh-CN");
         assert_eq!(en_code, zh_code, "{format}");
         assert_eq!(en.lines().count(), zh.lines().count(), "{format}");
         insta::assert_snapshot!(format!("{format}_prose_zh_cn"), zh);
     }
-    let mut args = base.to_vec();
-    args.push("markdown");
-    let (_, zh, _) = run(&args, "zh-CN");
+    let (_, zh, _) = run(&waivers("markdown"), "zh-CN");
     let headings: BTreeSet<&str> = zh.lines().filter(|l| l.starts_with('#')).collect();
     for heading in &headings {
         assert!(english_words(heading).is_empty(), "{heading}");
@@ -374,17 +362,8 @@ fn a_refused_output_says_why_in_the_run_language() {
     permissions.set_readonly(true);
     std::fs::set_permissions(&file, permissions).expect("read-only");
     let out = file.to_string_lossy().into_owned();
-    let args = [
-        "check",
-        "tests/fixtures/check/waivers",
-        "--no-config",
-        "--as-of",
-        "2025-06-30",
-        "--format",
-        "json",
-        "--output",
-        &out,
-    ];
+    let mut args = waivers("json");
+    args.extend(["--output", &out]);
     let (en_code, _, en) = run(&args, "en");
     let (zh_code, _, zh) = run(&args, "zh-CN");
     let _ = std::fs::remove_dir_all(&scratch);
