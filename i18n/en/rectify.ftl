@@ -765,6 +765,9 @@ cli-arg-jobs-number = expected a number of threads, found `{ $found }`
 cli-arg-jobs-range = `{ $n }` is not between 1 and { $max } ({ $per-core } per core)
 cli-arg-date-shape = expected a date of the form YYYY-MM-DD, found `{ $found }`
 cli-arg-date-invalid = `{ $found }` is not a date in the calendar
+cli-arg-percent = expected a percentage, found `{ $found }`
+cli-arg-percent-range = `{ $found }` is not between 0 and 100
+cli-arg-group = expected FIELD=VALUE, like `region=Jiangsu/Wuxi`, not `{ $found }`
 cli-cannot-write-schema = cannot write the schema: { $reason }
 cli-cannot-write-completions = cannot write the completion script: { $reason }
 # `rectify config`: where the root is and why, and the settings' values

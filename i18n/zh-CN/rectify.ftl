@@ -687,6 +687,9 @@ cli-arg-jobs-number = 应为线程数，实际为 `{ $found }`
 cli-arg-jobs-range = `{ $n }` 不在 1 到 { $max } 之间（每个核心 { $per-core } 个）
 cli-arg-date-shape = 应为 YYYY-MM-DD 形式的日期，实际为 `{ $found }`
 cli-arg-date-invalid = `{ $found }` 不是日历上的日期
+cli-arg-percent = 应为百分比，实际为 `{ $found }`
+cli-arg-percent-range = `{ $found }` 不在 0 到 100 之间
+cli-arg-group = 应为 FIELD=VALUE 形式，如 `region=Jiangsu/Wuxi`，实际为 `{ $found }`
 cli-cannot-write-schema = 无法写出 JSON Schema：{ $reason }
 cli-cannot-write-completions = 无法写出补全脚本：{ $reason }
 # `rectify config`：项目根目录及其依据，以及设置中以文字表示的值（键和照写的值不变）。

@@ -185,10 +185,11 @@ fn parse_group(text: &str) -> Result<(String, String), String> {
         Some((field, value)) if !field.trim().is_empty() => {
             Ok((field.trim().to_string(), value.to_string()))
         }
-        _ => Err(format!(
-            "expected FIELD=VALUE, like `region=Jiangsu/Wuxi`, not `{}`",
-            neutral::text(text)
-        )),
+        _ => {
+            let words = super::help::process_lang().catalogue();
+            let message = Message::new("cli-arg-group").text("found", neutral::text(text));
+            Err(message.say(words))
+        }
     }
 }
 

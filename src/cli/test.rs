@@ -47,15 +47,21 @@ pub enum TestFormat {
     Junit,
 }
 
+/// A refused value of a flag, in the language known before parsing.
+fn refused(id: &'static str, found: &str) -> String {
+    let words = super::help::process_lang().catalogue();
+    Message::new(id).text("found", found).say(words)
+}
+
 fn percent(text: &str) -> Result<f64, String> {
     let value: f64 = text
         .trim_end_matches('%')
         .parse()
-        .map_err(|_| format!("expected a percentage, found `{text}`"))?;
+        .map_err(|_| refused("cli-arg-percent", text))?;
     if (0.0..=100.0).contains(&value) {
         Ok(value)
     } else {
-        Err(format!("`{text}` is not between 0 and 100"))
+        Err(refused("cli-arg-percent-range", text))
     }
 }
 
