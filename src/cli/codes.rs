@@ -49,7 +49,8 @@ pub fn run(args: &CodesArgs, project: &Project) -> u8 {
             Some(asked) => asked,
             None => {
                 let mut help = Message::new("cli-codes-list-help");
-                if let Some(near) = codes::closest(name.trim()) {
+                let all = codes::ALL.iter().map(|c| c.code);
+                if let Some(near) = crate::suggest::did_you_mean(name.trim(), all) {
                     help = Message::new("cli-did-you-mean").text("name", near);
                 }
                 super::say_error(
