@@ -201,6 +201,8 @@ fn help_follows_the_language_known_before_parsing() {
         let (_, env, _) = rectify_env(root(), &["check", "--help"], vars);
         assert_eq!(env, flag, "{vars:?}");
     }
+    let (_, codes_help, _) = run(&["codes", "--help"], "zh-CN");
+    insta::assert_snapshot!("codes_help_zh_cn", codes_help);
     let (_, top, _) = rectify_env(root(), &["--help"], &[("LANG", "zh_CN.UTF-8")]);
     assert!(
         top.contains("codes        列出诊断代码及其说明，或说明一个代码"),

@@ -867,6 +867,15 @@ junit-unit-records = { $unit }: { $clean } of { $records } records pass every ru
 junit-noted = { $severity }: { $body }
 # SARIF's description of a code the registry lacks (never expected).
 sarif-input-rule = input diagnostic `{ $code }`
+# clap's own words in `--help` (English keeps clap's).
+cli-help-heading =
+    .commands = Commands
+    .options = Options
+    .arguments = Arguments
+cli-help-usage = Usage: { $usage }
+cli-help-flag =
+    .help = Print help
+    .version = Print version
 # `--help`: each command's about (`help-check`, `help-rules-check`), its
 # arguments' help as attributes (`.as-of`); `help-rectify` is the top
 # level. The English texts are the clap definitions' doc comments, word

@@ -784,6 +784,15 @@ junit-unit-records = { $unit }：{ $records } 条记录中有 { $clean } 条通�
 junit-noted = { $severity }：{ $body }
 # SARIF 中代码清单未收录的代码的说明（不应出现）。
 sarif-input-rule = 输入诊断 `{ $code }`
+# `--help` 中 clap 自身的文字。
+cli-help-heading =
+    .commands = 命令
+    .options = 选项
+    .arguments = 参数
+cli-help-usage = 用法：{ $usage }
+cli-help-flag =
+    .help = 显示帮助
+    .version = 显示版本
 # `--help`：各命令的简介（`help-check`、`help-rules-check`）及其参数说明（属性 `.as-of`）；`help-rectify` 为顶层。
 
 help-rectify = 按规则检查生态环境督察整改记录

@@ -15,9 +15,9 @@
 
 use std::ffi::OsString;
 
-use clap::Command;
+use clap::{Arg, ArgAction, Command};
 
-use crate::i18n::{Catalogue, Lang};
+use crate::i18n::{Args, Catalogue, Lang};
 
 /// The language of `--help` and of what a command says before a project
 /// is opened: the last `--lang X` or `--lang=X` among `args` (up to a
@@ -71,15 +71,52 @@ fn localize_in(mut command: Command, parent: &str, words: &Catalogue) -> Command
     if let Some(about) = text(words, &id) {
         command = command.about(about.clone()).long_about(None::<&str>);
     }
-    let args: Vec<String> = command
+    let (options, arguments) = (
+        words.text("cli-help-heading.options"),
+        words.text("cli-help-heading.arguments"),
+    );
+    let args: Vec<(String, bool)> = command
         .get_arguments()
-        .map(|a| a.get_id().as_str().to_string())
+        .map(|a| (a.get_id().as_str().to_string(), a.is_positional()))
         .collect();
-    for arg in args {
-        if let Some(help) = text(words, &format!("{id}.{}", attribute(&arg))) {
-            command = command.mut_arg(arg.as_str(), |a| a.help(help).long_help(None::<&str>));
-        }
+    for (arg, positional) in args {
+        let heading = if positional { &arguments } else { &options };
+        let help = text(words, &format!("{id}.{}", attribute(&arg)));
+        command = command.mut_arg(arg.as_str(), |a| {
+            let a = a.help_heading(heading.clone());
+            match help {
+                Some(help) => a.help(help).long_help(None::<&str>),
+                None => a,
+            }
+        });
     }
+    // clap's own words around them: the usage line's and the subcommands'
+    // headings, `--help` and `--version` (replaced by the same actions
+    // with the catalogue's words).
+    let usage = words.format("cli-help-usage", &Args::new().text("usage", "{usage}"));
+    let template =
+        format!("{{before-help}}{{about-with-newline}}\n{usage}\n\n{{all-args}}{{after-help}}");
+    command = command
+        .help_template(template)
+        .subcommand_help_heading(words.text("cli-help-heading.commands"))
+        .disable_help_flag(true)
+        .disable_version_flag(true)
+        .arg(
+            Arg::new("help")
+                .short('h')
+                .long("help")
+                .action(ArgAction::Help)
+                .help(words.text("cli-help-flag.help"))
+                .help_heading(options.clone()),
+        )
+        .arg(
+            Arg::new("version")
+                .short('V')
+                .long("version")
+                .action(ArgAction::Version)
+                .help(words.text("cli-help-flag.version"))
+                .help_heading(options),
+        );
     let subcommands: Vec<String> = command
         .get_subcommands()
         .map(|c| c.get_name().to_string())
