@@ -101,22 +101,8 @@ fn localize_in(mut command: Command, parent: &str, words: &Catalogue) -> Command
         .subcommand_help_heading(words.text("cli-help-heading.commands"))
         .disable_help_flag(true)
         .disable_version_flag(true)
-        .arg(
-            Arg::new("help")
-                .short('h')
-                .long("help")
-                .action(ArgAction::Help)
-                .help(words.text("cli-help-flag.help"))
-                .help_heading(options.clone()),
-        )
-        .arg(
-            Arg::new("version")
-                .short('V')
-                .long("version")
-                .action(ArgAction::Version)
-                .help(words.text("cli-help-flag.version"))
-                .help_heading(options),
-        );
+        .arg(flag("help", 'h', ArgAction::Help, words).help_heading(options.clone()))
+        .arg(flag("version", 'V', ArgAction::Version, words).help_heading(options));
     let subcommands: Vec<String> = command
         .get_subcommands()
         .map(|c| c.get_name().to_string())
@@ -130,6 +116,15 @@ fn localize_in(mut command: Command, parent: &str, words: &Catalogue) -> Command
         command = command.mut_subcommand(name.as_str(), |c| localize_in(c, &child_parent, words));
     }
     command
+}
+
+/// `-h, --help` or `-V, --version`: clap's action, the catalogue's words.
+fn flag(name: &'static str, short: char, action: ArgAction, words: &Catalogue) -> Arg {
+    Arg::new(name)
+        .short(short)
+        .long(name)
+        .action(action)
+        .help(words.text(&format!("cli-help-flag.{name}")))
 }
 
 /// An argument's id as a catalogue attribute: `as_of` -> `as-of`.
