@@ -1,10 +1,16 @@
-//! Every diagnostic code in the source is documented in docs/codes.md, and
-//! every code documented there is one the source gives. Source-driven: the
-//! codes are the string literals of the form `"namespace::name"` in `src/`
-//! (outside `#[cfg(test)]` modules), so a new code cannot ship undocumented.
+//! One registry of diagnostic codes (`src/diag/codes.rs`), and nothing
+//! beside it: every code the source gives is registered, every registered
+//! code is given, described in both catalogues and listed in docs/codes.md
+//! with the same English description, and docs/codes.md lists nothing else.
+//! Source-driven: the codes given are the string literals of the form
+//! `"namespace::name"` in `src/` outside the registry (and outside
+//! `#[cfg(test)]` modules), so a new code cannot ship unregistered.
 
 use std::collections::BTreeSet;
 use std::path::{Path, PathBuf};
+
+use rectify::diag::codes;
+use rectify::i18n::Lang;
 
 fn root() -> &'static Path {
     Path::new(env!("CARGO_MANIFEST_DIR"))
@@ -57,6 +63,9 @@ fn source_codes() -> BTreeSet<String> {
     rust_files(&root().join("src"), &mut files);
     let mut codes = BTreeSet::new();
     for file in files {
+        if file.ends_with("src/diag/codes.rs") {
+            continue; // the registry itself: what it lists is checked against the rest
+        }
         let text = std::fs::read_to_string(&file).expect("source");
         codes_in(&text, &mut codes);
     }
@@ -67,8 +76,24 @@ fn codes_page() -> String {
     std::fs::read_to_string(root().join("docs/codes.md")).expect("docs/codes.md")
 }
 
+fn registry() -> BTreeSet<String> {
+    codes::ALL.iter().map(|c| c.code.to_string()).collect()
+}
+
+/// docs/codes.md's table rows: `(code, meaning)`.
+fn documented() -> Vec<(String, String)> {
+    codes_page()
+        .lines()
+        .filter_map(|l| {
+            let (code, rest) = l.strip_prefix("| `")?.split_once("` | ")?;
+            let (meaning, _example) = rest.rsplit_once(" | ")?;
+            is_code(code).then(|| (code.to_string(), meaning.to_string()))
+        })
+        .collect()
+}
+
 #[test]
-fn every_code_in_the_source_is_documented() {
+fn every_code_in_the_source_is_registered() {
     let codes = source_codes();
     assert!(codes.len() > 100, "too few codes found: {codes:?}");
     for must in [
@@ -79,28 +104,45 @@ fn every_code_in_the_source_is_documented() {
     ] {
         assert!(codes.contains(must), "{must} not found in the source");
     }
-    let page = codes_page();
-    let missing: Vec<&String> = codes
-        .iter()
-        .filter(|c| !page.contains(&format!("| `{c}` |")))
-        .collect();
-    assert!(missing.is_empty(), "not in docs/codes.md: {missing:?}");
+    let registry = registry();
+    let missing: Vec<&String> = codes.difference(&registry).collect();
+    assert!(missing.is_empty(), "not in src/diag/codes.rs: {missing:?}");
+    let stale: Vec<&String> = registry.difference(&codes).collect();
+    assert!(stale.is_empty(), "registered but never given: {stale:?}");
 }
 
 #[test]
-fn every_documented_code_is_one_the_source_gives() {
-    let codes = source_codes();
-    let page = codes_page();
-    let documented: Vec<&str> = page
-        .lines()
-        .filter_map(|l| l.strip_prefix("| `")?.split_once("` |").map(|(c, _)| c))
-        .filter(|c| is_code(c))
-        .collect();
-    let stale: Vec<&&str> = documented.iter().filter(|c| !codes.contains(**c)).collect();
-    assert!(
-        stale.is_empty(),
-        "documented but not in the source: {stale:?}"
-    );
+fn every_registered_code_is_described_in_both_languages() {
+    for code in codes::ALL {
+        for lang in Lang::ALL {
+            let words = lang.catalogue();
+            assert!(
+                words.has(code.description),
+                "{} has no description in {lang}",
+                code.code
+            );
+            let said = code.describe().say(words);
+            assert!(!said.trim().is_empty(), "{} in {lang}", code.code);
+        }
+    }
+}
+
+#[test]
+fn the_codes_page_lists_exactly_the_registry_with_its_descriptions() {
+    let documented = documented();
+    let listed: Vec<&str> = documented.iter().map(|(c, _)| c.as_str()).collect();
+    let registered: Vec<&str> = codes::ALL.iter().map(|c| c.code).collect();
+    assert_eq!(listed, registered, "docs/codes.md and src/diag/codes.rs");
+    for (code, meaning) in &documented {
+        let Some(entry) = codes::find(code) else {
+            continue;
+        };
+        assert_eq!(
+            &entry.describe().english(),
+            meaning,
+            "docs/codes.md's meaning of {code} and its English description"
+        );
+    }
 }
 
 #[test]

@@ -1289,3 +1289,451 @@ config-duplicate-unit = 单位名称 `{ $name }` 在 `[units]` 中重复填写
 
 ## Text from outside the catalogues (an operating-system reason), said as is
 verbatim = { $text }
+
+## Commands
+# 各命令自身在标准错误输出中的提示：`错误：…` 及其下的建议。
+cli-error = 错误：{ $message }
+cli-help = 帮助：{ $help }
+cli-did-you-mean = 是否应为 `{ $name }`？
+cli-note = 说明：{ $note }
+cli-binary-to-terminal = xlsx 工作簿是二进制文件，而标准输出是终端
+    .help = 用 `--output FILE` 写入文件
+cli-output-is-input = `{ $file }` 即本次运行的输入 `{ $input }`；未写入任何内容
+    .help = 将报告写入其他文件
+cli-cannot-write-file = 无法写入 `{ $file }`：{ $reason }
+cli-cannot-write-report = 无法写出报告：{ $reason }
+# 运行超过一秒时的进度提示。
+cli-spinner-check = 正在检查记录
+cli-spinner-earliest = 正在查找最早的交办日期
+cli-spinner-history = 正在按各期末检查记录
+cli-spinner-diff = 正在检查两天的记录
+cli-all-excluded = 指定的文件均已排除（--force-exclude）；没有需要检查的内容
+# `错误：结果不可信：3 个输入错误`。
+cli-untrusted = 结果不可信：{ $reason }
+cli-untrusted-no-rules = 未加载任何规则
+cli-untrusted-no-records = 未找到任何记录
+cli-untrusted-input-errors = { $n } 个输入错误
+# `rectify test`。
+cli-test-cannot-write = 无法写出测试结果：{ $reason }
+cli-test-coverage-low = 触发的规则占 { $percent }%，低于 --coverage-min { $min }
+cli-test-no-case = 未找到测试用例
+cli-test-missing = `{ $path }`：没有这个测试文件或文件夹
+cli-test-unreadable = `{ $file }`：{ $reason }
+# `rectify explain`。
+cli-warning = 警告：{ $message }
+list-and = {" 和 "}
+cli-explain-no-rule = 未加载规则 `{ $rule }`
+cli-explain-nothing-named = 请指定记录编号，或用 --unit、--round、--kind 或 --group 指定分组
+cli-explain-no-record = { $files } 个记录文件中没有记录 `{ $record }`
+cli-explain-duplicate = 记录编号 `{ $record }` 也定义于 { $place }；解释第一条
+cli-explain-cannot-write = 无法写出解释：{ $reason }
+cli-explain-not-group = 规则 `{ $rule }` 不是分组规则
+    .help = 请指定一条记录：`rectify explain { $rule } RECORD-ID`
+cli-explain-not-grouped-by = 规则 `{ $rule }` 不按 { $names } 对记录分组
+cli-explain-one-group = 该规则把全部记录作为一个分组判定：请指定其中一条记录
+cli-explain-grouped-by = 该规则按 { $by } 对记录分组：请使用 { $flags }
+cli-explain-no-group-records = { $files } 个记录文件中没有 { $group } 的 `{ $kind }` 记录
+# `rectify init` 和 `rectify import`。
+cli-wrote = 已写入 { $file }
+cli-init-exists = `{ $file }` 已存在
+    .help = 用 --force 覆盖；未写入任何内容
+cli-import-problems = `{ $ledger }` 中有 { $n } 个问题；未写入任何内容
+cli-import-no-rows = `{ $ledger }` 的表头行下没有数据行；未写入任何内容
+cli-import-done = 已导入 { $records } 条记录，写入 `{ $folder }` 中的 { $files } 个文件
+cli-import-exists = { $n } 个文件已存在：`{ $files }`；未写入任何内容
+    .help = 用 --force 覆盖，或用 --out 指定其他文件夹
+cli-import-cannot-make = 无法创建 `{ $file }`：{ $reason }
+# `rectify fmt` 和 `rectify rules doc`。
+cli-fmt-no-files = 未指定规则文件，rectify.toml 中也未设置 `rules`
+    .help = 请指定文件或文件夹，或运行 `rectify init --rules` 复制内置规则
+cli-fmt-empty-folder = `{ $folder }` 中没有规则文件（`*.rules`）
+cli-cannot-read-stdin = 无法读取标准输入：{ $reason }
+cli-cannot-write-stdout = 无法写入标准输出：{ $reason }
+cli-cannot-read-file = 无法读取 `{ $file }`：{ $reason }
+cli-cannot-create-folder = 无法创建 `{ $folder }`：{ $reason }
+cli-doc-does-not-parse = `{ $file }` 无法解析；未写入任何页面
+cli-doc-wrote = 已把 { $pages } 个页面写入 { $folder }
+# 标准错误输出中的说明，以及设置的来源（`rectify config`）。
+cli-note-rules = 规则：{ $rules }
+cli-note-skipped = 已跳过 { $file }
+cli-rules-bundled = 内置规则集
+cli-rules-from = { $names }（来自 { $from }）
+cli-from =
+    .default = 默认值
+    .command-line = 命令行
+    .locale = 系统区域设置
+cli-from-environment = 环境变量（{ $what }）
+cli-from-beside-tests = 测试文件夹上一级文件夹中的 *.rules
+cli-rules-do-not-load = 规则无法加载
+    .no-test = 规则无法加载，因此未运行任何测试
+# 命令行自身的拒绝（打开项目之前或之外）。
+cli-cannot-read-cwd = 无法读取当前工作文件夹：{ $reason }
+cli-cannot-enter-root = 无法在项目根目录 `{ $root }` 中工作：{ $reason }
+cli-rectify-lang = RECTIFY_LANG：{ $message }
+cli-unknown-lang = rectify 没有 `{ $name }` 的提示文字；支持 `{ $known }`
+cli-arg-report-shape = 应为 FORMAT=FILE，实际为 `{ $found }`
+cli-arg-report-format = 未知格式 `{ $name }`；应为以下之一：{ $names }
+cli-arg-report-no-file = `{ $name }=` 之后没有文件
+cli-arg-jobs-number = 应为线程数，实际为 `{ $found }`
+cli-arg-jobs-range = `{ $n }` 不在 1 到 { $max } 之间（每个核心 { $per-core } 个）
+cli-arg-date-shape = 应为 YYYY-MM-DD 形式的日期，实际为 `{ $found }`
+cli-arg-date-invalid = `{ $found }` 不是日历上的日期
+cli-arg-percent = 应为百分比，实际为 `{ $found }`
+cli-arg-percent-range = `{ $found }` 不在 0 到 100 之间
+cli-arg-group = 应为 FIELD=VALUE 形式，如 `region=Jiangsu/Wuxi`，实际为 `{ $found }`
+cli-cannot-write-schema = 无法写出 JSON Schema：{ $reason }
+cli-cannot-write-completions = 无法写出补全脚本：{ $reason }
+# `rectify config`：项目根目录及其依据，以及设置中以文字表示的值（键和照写的值不变）。
+cli-root-from =
+    .config = 配置文件所在的文件夹
+    .git = git 仓库的根目录
+    .cwd = 当前工作文件夹（没有 rectify.toml，也不在 git 仓库中）
+cli-config-root = 项目根目录：{ $root }（{ $from }）
+cli-config-file = 配置文件：{ $file }
+cli-config-rule-set = 规则集：{ $rules }
+cli-config-record-files = 记录文件（{ $n } 个）：
+cli-config-skipped = 已跳过 { $file }：{ $why }
+cli-config-units = 已声明 { $n } 个
+cli-config-value =
+    .none = 无
+    .bundled = 内置
+    .today = 今天
+    .one-per-core = 每个核心一个
+    .any = 任何人
+# rectify 不写入输出文件的原因。
+cli-output-dangling-link = 它是指向不存在文件的符号链接
+cli-output-not-a-file-name = 不是文件名
+cli-output-read-only = 该文件为只读
+cli-output-owner = 该文件属于用户 { $user }、用户组 { $group }，替换后无法保留
+# `rectify codes`。
+cli-codes-unknown = 没有诊断代码或命名空间 `{ $code }`
+cli-codes-list-help = `rectify codes` 列出全部代码
+cli-cannot-write-codes = 无法写出代码清单：{ $reason }
+# 面向阅读者的严重程度（markdown 和 JUnit 文本；机器字段保留英文键）。
+severity = { $severity ->
+    [error] 错误
+    [warning] 警告
+    [info] 提示
+   *[commendation] 表扬
+}
+# 句中列举各项之间。
+list-separator = {"，"}
+# `check --format markdown`：标题、其下一行及各表列名。
+markdown-title = rectify：{ $headline }
+markdown-no-findings = 未发现问题
+markdown-waived = 豁免 { COUNT($n) } 项
+markdown-scope = 截至 { $date }：{ $files } 个文件中共 { $records } 条记录。
+markdown-heading =
+    .scoreboard = 责任单位得分
+    .findings = 发现的问题
+    .inputs = 输入诊断
+markdown-column =
+    .errors = 错误
+    .warnings = 警告
+    .infos = 提示
+    .waived = 豁免
+    .pending = 待办
+    .points = 扣分
+    .commendations = 表扬
+    .reward = 加分
+    .location = 位置
+    .record = 记录
+    .rule = 规则
+    .severity = 严重程度
+    .message = 说明
+    .code = 代码
+markdown-waived-severity = { $severity }（已豁免，{ $note }）
+markdown-with-help = { $message }；帮助：{ $help }
+# `check --format github`：已豁免问题的提示标题，以及各条注释之后的汇总行。
+github-waived-title = { $rule }（已豁免）：{ $subject }
+github-summary = rectify：{ $errors }，{ $warnings }，{ $infos }，豁免 { $waived } 项，待办 { $pending } 项；扣分 { $penalty }
+# `check --format junit`：规则的通过用例（`12 条记录通过`），按规则判定的对象；以及某责任单位没有任何问题的记录。
+junit-thing =
+    .record = 记录
+    .unit = 责任单位
+    .round = 轮次
+    .kind = 类型
+    .region = 地区
+    .category = 类别
+    .status = 状态
+    .group = 分组
+junit-things =
+    .record = 条记录
+    .unit = 个责任单位
+    .round = 个轮次
+    .kind = 个类型
+    .region = 个地区
+    .category = 个类别
+    .status = 个状态
+    .group = 个分组
+junit-passes = { $n ->
+    [0] 没有可检查的{ $thing }
+   *[other] { $n } { $things }通过
+}
+junit-unit-records = { $unit }：{ $records } 条记录中有 { $clean } 条通过全部规则
+# 低于 `--fail-on` 的问题，写在通过用例的输出中。
+junit-noted = { $severity }：{ $body }
+# SARIF 中代码清单未收录的代码的说明（不应出现）。
+sarif-input-rule = 输入诊断 `{ $code }`
+# `--help` 中 clap 自身的文字。
+cli-help-heading =
+    .commands = 命令
+    .options = 选项
+    .arguments = 参数
+cli-help-usage = 用法：{ $usage }
+cli-help-flag =
+    .help = 显示帮助
+    .version = 显示版本
+# `--help`：各命令的简介（`help-check`、`help-rules-check`）及其参数说明（属性 `.as-of`）；`help-rectify` 为顶层。
+
+help-rectify = 按规则检查生态环境督察整改记录
+    .lang = 提示、汇总和报告的语言：`en` 或 `zh-CN`（否则依次为 RECTIFY_LANG、rectify.toml 中的 `lang`、系统区域设置、英文）
+    .config = 使用此配置文件，而不是最近的 rectify.toml
+    .no-config = 忽略所有 rectify.toml：只用命令行参数和默认值
+help-check = 按规则检查记录，报告发现的问题、得分和整改进度
+    .paths = 记录文件或文件夹（遍历其中的 *.yaml、*.yml）[默认：rectify.toml 中的 `records`，否则为 .]
+    .rules = 规则文件或含 *.rules 的文件夹；可重复 [默认：rectify.toml 中的 `rules`，否则为内置规则集]
+    .as-of = 评估日期，YYYY-MM-DD [默认：rectify.toml 中的 `as-of`，否则为本地时间的今天]
+    .format = 输出格式 [默认：rectify.toml 中的 `format`，GITHUB_ACTIONS=true 时为 github，否则为 human]
+    .output = 把报告写入 FILE 而不是标准输出（原子写入）
+    .reports = 另以 FORMAT 格式把报告写入 FILE（原子写入）；可重复，例如 `--report sarif=rectify.sarif --report json=rectify.json`
+    .fail-on = 有未豁免的问题达到或高于此严重程度时以 1 退出 [默认：error]
+    .only = 只检查这条规则；可重复
+    .skip = 不检查这条规则；可重复
+    .jobs = 工作线程数，每个核心最多 4 个 [默认：每个核心一个]
+    .color = 何时为输出着色
+    .due-within = 列出评估日期后 DAYS 天内到期的环节（最多 36500 天，即一百年）
+    .waivers = 豁免文件（rule、record、reason、until、approved_by）；可重复
+    .max-file-size = 拒绝大于 BYTES 字节的记录文件 [默认：64 MiB]
+    .hidden = 也遍历隐藏的文件和文件夹
+    .no-ignore = 不遵循 .gitignore 和 .ignore 文件（也不遵循 `respect-gitignore`）
+    .force-exclude = 跳过命令行上指定、但位于所配置的 `records` 之外或 `exclude` 之内的文件（用于 pre-commit 的文件列表）
+help-report = 整改进展公示和责任单位得分：按轮次和责任单位统计已完成和逾期的整改任务、已办结的信访件；近期到期事项
+    .paths = 记录文件或文件夹（遍历其中的 *.yaml、*.yml）[默认：rectify.toml 中的 `records`，否则为 .]
+    .rules = 规则文件或含 *.rules 的文件夹；可重复 [默认：rectify.toml 中的 `rules`，否则为内置规则集]
+    .as-of = 评估日期，YYYY-MM-DD [默认：rectify.toml 中的 `as-of`，否则为本地时间的今天]
+    .due-within = 列出评估日期后 DAYS 天内到期的环节（最多 36500 天，即一百年）[默认：30]
+    .waivers = 豁免文件（rule、record、reason、until、approved_by）；可重复
+    .format = 输出形式
+    .output = 把报告写入 FILE 而不是标准输出（原子写入）
+    .jobs = 工作线程数，每个核心最多 4 个 [默认：每个核心一个]
+    .color = 何时为输出着色（表格没有颜色；为与其他命令一致而接受）
+    .hidden = 也遍历隐藏的文件和文件夹
+    .no-ignore = 不遵循 .gitignore 和 .ignore 文件（也不遵循 `respect-gitignore`）
+    .force-exclude = 跳过命令行上指定、但位于所配置的 `records` 之外或 `exclude` 之内的文件（用于 pre-commit 的文件列表）
+    .history = 改为给出各期末的整改进度：按环节日期，即当天 `check --as-of` 会给出的结果
+    .from = 历史的第一天（第一期为包含这一天的一期）[默认：记录中最早的 `assigned`]
+    .to = 历史的最后一天 [默认：评估日期]
+help-schema = 输出记录格式的 JSON Schema（供编辑器使用）
+help-rules = 处理规则文件：不读记录进行检查，生成规则文档
+help-rules-check = 不读记录，解析并检查规则文件；给出错误和警告及其位置
+    .paths = 规则文件或文件夹（遍历其中的 *.rules）[默认：rectify.toml 中的 `rules`，否则为内置规则集]
+    .deny = 把警告视为失败：有警告时以 1 退出
+    .format = 输出格式
+    .color = 何时为输出着色
+    .as-of = 评估日期，YYYY-MM-DD：日历在其后 60 天内结束时给出警告 [默认：本地时间的今天]
+help-rules-doc = 为每条规则写一个 Markdown 参考页，另写一个索引页
+    .paths = 规则文件或文件夹（遍历其中的 *.rules）[默认：rectify.toml 中的 `rules`，否则为内置规则集]
+    .output = 写入页面的文件夹
+help-fmt = 按唯一的规范排版就地改写规则文件，保留全部注释（`--check`：不做修改，显示差异）
+    .paths = 规则文件或文件夹（遍历其中的 *.rules）；`-` 表示读标准输入、写标准输出 [默认：rectify.toml 中的 `rules`]
+    .check = 不做任何修改：为每个未格式化的文件输出统一格式的差异，并以 1 退出
+help-test = 运行规则测试：记录、评估日期和预期发现的问题
+    .paths = 测试文件，或遍历其中 *.yaml 的文件夹 [默认：rectify.toml 中 `rules` 的 FOLDER/tests，否则为 rules/tests]
+    .rules = 规则文件或含 *.rules 的文件夹；可重复 [默认：rectify.toml 中的 `rules`，否则为测试文件夹旁的 *.rules，否则为内置规则集]
+    .coverage-min = 在用例中触发的规则少于 PERCENT 时失败（以 1 退出）
+    .format = 输出格式
+help-explain = 逐步说明一条规则对一条记录（或分组规则对一个分组）的结论是如何得出的
+    .rule = 规则编号，如 `plan-on-time`
+    .record = 记录编号，如 `JS-2022-R2-07`（不与 --unit、--round、--kind 或 --group 同用）
+    .paths = 要查找的记录文件或文件夹（遍历其中的 *.yaml、*.yml）[默认：.]
+    .unit = 解释分组规则对此责任单位记录的结论（`per unit`、`per unit and …` 的规则）
+    .round = 解释分组规则对此轮次记录的结论（`per round`、`per unit and round` 的规则）
+    .kind = 解释分组规则对此类型记录的结论（`per kind` 的规则）
+    .group = 解释分组规则对分组字段取此值的分组的结论，如 `region=Jiangsu/Wuxi`；可重复，每个字段一次
+    .rules = 规则文件或含 *.rules 的文件夹；可重复 [默认：rectify.toml 中的 `rules`，否则为内置规则集]
+    .as-of = 评估日期，YYYY-MM-DD [默认：rectify.toml 中的 `as-of`，否则为本地时间的今天]
+    .hidden = 也遍历隐藏的文件和文件夹
+    .no-ignore = 不遵循 .gitignore 和 .ignore 文件（也不遵循 `respect-gitignore`）
+    .force-exclude = 跳过命令行上指定、但位于所配置的 `records` 之外或 `exclude` 之内的文件（用于 pre-commit 的文件列表）
+help-config = 显示最终生效的设置（rectify.toml、命令行参数、默认值）及各自的来源
+    .format = 输出形式
+    .files = 同时列出检查将读取的记录文件，以及有意跳过的文件
+    .paths = 记录文件或文件夹，与 `check` 相同
+    .rules = 规则文件或文件夹，与 `check` 相同；可重复
+    .waivers = 豁免文件，与 `check` 相同；可重复
+    .fail-on = 同 `check --fail-on`
+    .as-of = 同 `check --as-of`
+    .due-within = 同 `check --due-within`
+    .jobs = 同 `check --jobs`
+    .max-file-size = 同 `check --max-file-size`
+    .hidden = 也遍历隐藏的文件和文件夹
+    .no-ignore = 不遵循 .gitignore 和 .ignore 文件（也不遵循 `respect-gitignore`）
+    .force-exclude = 跳过命令行上指定、但位于所配置的 `records` 之外或 `exclude` 之内的文件（用于 pre-commit 的文件列表）
+help-diff = 某一天与之后某一天的检查结果之间的变化：新增问题、已消除问题、各责任单位得分
+    .paths = 记录文件或文件夹（遍历其中的 *.yaml、*.yml）[默认：rectify.toml 中的 `records`，否则为 .]
+    .rules = 规则文件或含 *.rules 的文件夹；可重复 [默认：rectify.toml 中的 `rules`，否则为内置规则集]
+    .from = 较早的日期，YYYY-MM-DD
+    .to = 较晚的日期 [默认：评估日期，即 rectify.toml 中的 `as-of`，否则为今天]
+    .format = 输出格式
+    .output = 把报告写入 FILE 而不是标准输出（原子写入）
+    .exit-code = 有新增问题时以 1 退出（同 `git diff --exit-code`）
+    .waivers = 豁免文件（rule、record、reason、until、approved_by）；可重复
+    .jobs = 工作线程数，每个核心最多 4 个 [默认：每个核心一个]
+    .color = 何时为输出着色（表格没有颜色；为与其他命令一致而接受）
+    .hidden = 也遍历隐藏的文件和文件夹
+    .no-ignore = 不遵循 .gitignore 和 .ignore 文件（也不遵循 `respect-gitignore`）
+    .force-exclude = 跳过命令行上指定、但位于所配置的 `records` 之外或 `exclude` 之内的文件（用于 pre-commit 的文件列表）
+help-import = 把电子表格台账（.xlsx、.csv）读入记录文件，每个责任单位一个台账文件
+    .ledger = 台账：Excel 工作簿（.xlsx）或 CSV 文件（UTF-8）
+    .map = 映射文件（TOML），用于预设不认识的表头、状态和日期写法
+    .out = 写入记录文件的文件夹（不存在时创建）
+    .force = 覆盖已存在的记录文件
+    .max-file-size = 拒绝大于 BYTES 字节的台账或映射文件 [默认：64 MiB]
+help-lsp = 规则文件和记录文件的语言服务器，经标准输入和标准输出通信
+    .as-of = 评估日期，YYYY-MM-DD [默认：rectify.toml 中的 `as-of`，否则为本地时间的今天]
+    .stdio = 经标准输入和标准输出通信（唯一的传输方式；因编辑器会传入而接受此参数）
+help-init = 在此处写一个带注释的 rectify.toml（加 --rules 时同时复制内置规则）
+    .rules = 同时把内置规则、日历和规则测试复制到 rules/
+    .force = 覆盖已存在的文件
+help-codes = 列出诊断代码及其说明，或说明一个代码
+    .code = 诊断代码（`record::bad-date`）或命名空间（`record`）；省略时列出全部代码
+    .format = 输出形式
+help-completions = 输出 shell 补全脚本
+    .shell = 要补全的 shell
+# end of Commands
+
+## Code descriptions
+# `rectify codes`、SARIF 规则条目和编辑器用一行文字说明每个诊断代码
+# （代码清单见 src/diag/codes.rs）。
+# 各代码命名空间涵盖的范围。
+code-namespace-rules = 规则文件
+code-namespace-record = 记录文件
+code-namespace-yaml = YAML 文本
+code-namespace-input = 文件整体
+code-namespace-calendar = 节假日日历
+code-namespace-config = `rectify.toml`
+code-namespace-unit = 责任单位
+code-namespace-waiver = 豁免
+code-namespace-import = 电子表格导入
+code-namespace-cli = 命令行
+# 每个代码一行。
+code-rules-none = 在查找规则的位置未找到规则文件
+code-rules-unreadable = 规则文件或文件夹不存在或无法读取
+code-rules-syntax = 文本不符合语法；报告文件中的每个错误，每个顶层块一个
+code-rules-unclosed = 一个 `{"{"}` 开启的块从未闭合，位置在该 `{"{"}`
+code-rules-unmatched-brace = 一个 `{"}"}` 没有可闭合的块
+code-rules-too-deep = 括号嵌套超过 32 层，或一个表达式的操作数和运算符超过 256 个
+code-rules-bad-number = 语法可读但没有值的数字（小数位过多、数值过大）
+code-rules-bad-percent = 百分比超过 100% 或小数位过多
+code-rules-bad-date = 日期字面量不是有效日期
+code-rules-bad-escape = 字符串中除 `\"`、`\\`、`\n`、`\t` 以外的转义
+code-rules-bad-id = 规则编号不是 kebab-case 形式
+code-rules-bad-grades = 等次阈值不递减，或最后一个等次带有阈值
+code-rules-bad-ceiling = 计分方案的 `at most` 低于其起始分
+code-rules-duplicate-item = 只能出现一次的规则项出现了两次
+code-rules-missing-item = 规则缺少 `for`、`severity`（或 `reward`）或任何 `require`
+code-rules-reward-rule = 规则同时有 `penalty` 和 `reward`，`reward` 旁有 `severity`，或分组规则带有 `reward`
+code-rules-fmt-unsafe = `rectify fmt` 将写出的排版无法解析回相同的规则，因此不写入任何内容
+code-rules-internal = 解析器生成了 rectify 未预料的语法树
+code-rules-calendar = 声明的日历无法读取（给出相对于规则文件解析后的路径及附近的日历），或两个日历相互矛盾
+code-rules-unknown-kind = `for` 指定的记录类型没有任何流程声明
+code-rules-unknown-stage = 环节不在规则所属记录类型的流程中
+code-rules-unknown-field = 字段路径与已知字段相差一两处编辑，或子字段不存在；帮助说明记录确有该字段时如何声明
+code-rules-not-extra = `extra fields` 列出了记录格式已定义的字段
+code-rules-duplicate-rule = 已加载的文件中有两条规则编号相同
+code-rules-duplicate-declaration = 同一记录类型有两个流程、两个计分方案、流程中某环节出现两次、两种不同的顺延策略，或扩展字段声明了两次
+code-rules-bad-unit = 单位不适用于其使用位置：没有日历却用工作日，没有日历却要顺延时限，分组规则以外使用百分比
+code-rules-type-mismatch = 操作数无法比较或组合
+code-rules-bad-regex = `matches` 的模式不是有效的线性时间正则表达式
+code-rules-incomplete = 规则没有 `require`，或计分方案无法成立
+code-rules-bad-each = `each` 作用于的对象不是记录中的列表
+code-rules-penalty-too-large = 扣分数值超过 10,000 分
+code-rules-bad-reward = 加分数值超过 10,000 分，固定部分超过其自身的 `at most`，或在没有时限的规则上按提前天数加分
+code-rules-mixed-group = 分组约束（`share of`、`count of`）与逐条记录的约束并列，或有 `per …` 而没有分组约束
+code-rules-unreachable-penalty = 分组规则的分组不是责任单位却设有扣分，扣分计入不了任何得分
+code-rules-bad-group = `per` 指定的字段不能用于分组：不是记录格式的文本字段（也不是 `unit`）、未声明或重复指定；帮助列出允许的字段并给出相近拼写
+code-rules-bad-proportional = 无法计量的分组比例扣分：规则不是分组规则，没有或有两个对应约束（`percentage point` 需要 `share of`，`record` 需要 `count of`），使用 `=`/`!=`，或方向不对（`below` 需要 `>=`/`>`，`over` 需要 `<=`/`<`）
+code-rules-bad-verdict = `passes RULE`/`fails RULE` 出现在 `share of`/`count of` 之外，或指向未加载的规则、分组规则、加分规则或其他记录类型的规则
+code-rules-unused-kind = 流程声明的记录类型没有任何规则使用（`for`）
+code-rules-unused-calendar = 声明了日历，但没有规则计算工作日，时限也不顺延
+code-rules-unused-scoring = 声明了计分方案，但没有规则设有扣分或加分
+code-rules-unknown-kind-value = 条件将 `kind` 与没有任何流程声明的记录类型比较
+code-rules-lateness-without-deadline = 没有 `within` 或 `by` 的规则按逾期周期扣分
+code-rules-unrolled-date = 在时限顺延至下一个工作日的规则集中，将环节日期与 `deadline` 或计算出的日期比较：表达式不顺延日期
+code-rules-duplicate-constraints = 两条规则的 `for`、`when` 和 `require` 完全相同
+code-rules-undeclared-field = 规则读取了记录格式未定义、也未在 `extra fields` 中声明的字段（每个路径一次，位于首次使用处）
+code-rules-field-in-no-record = （`check`）规则读取的路径不在任何记录中，而记录中有与之拼写相近的路径，因此该条件永远不成立（每个路径一次，位于规则首次使用处）
+code-rules-not-checked = （编辑器）编辑器中打开的记录文件未被检查：规则集无法加载，或该文件不属于项目的记录
+code-record-duplicate-key = 同一映射中一个键出现两次；该记录被舍弃
+code-record-duplicate-id = 两条记录的 `id` 相同，在同一文件中或跨文件
+code-record-missing-field = 缺少 `id`、`responsible.unit` 或某环节的 `date`
+code-record-wrong-type = 值的类型不对
+code-record-bad-date = 应为日期的值不是日期，或不是有效日期
+code-record-not-a-record = 文件中的某一项不是映射
+code-record-unknown-kind = `kind` 指定的记录类型在规则中未声明
+code-record-unknown-stage = 环节名称不在该记录类型的流程中
+code-record-unknown-status = `status` 不是 `not-started`、`in-progress`、`staged` 或 `completed`；该记录仍被检查，但不带状态
+code-record-unknown-field = （警告）顶层键与某个核心字段相差一处编辑；其值作为扩展字段保留。声明该字段（`extra fields: regions`）即可消除此警告
+code-record-unknown-key = 嵌套映射不允许的键：在环节中为错误，在 `responsible` 中为警告（除非已声明，`extra fields: responsible.lead_deputy`），也适用于延期、豁免或台账的顶层
+code-record-future-date = （警告）环节日期或延期批准日期晚于评估日期：当天尚不可知
+code-record-empty-file = （警告）文件中没有记录
+code-yaml-syntax = 文本不是有效的 YAML
+code-yaml-too-deep = 嵌套层数超过上限
+code-yaml-alias-limit = 别名展开后的节点数超过上限（“十亿笑声”攻击）
+code-input-unreadable = 记录路径不存在或无法读取
+code-input-too-large = 文件超过 `--max-file-size`
+code-input-not-utf8 = 文件不是 UTF-8 编码，位置在第一个错误字节
+code-input-not-regular = FIFO、设备或套接字，未打开即跳过
+code-input-symlink = 符号链接，已跳过：不跟随链接
+code-input-bad-glob = `exclude` 或 `records` 的通配模式无法解析
+code-input-ignore-file = `.ignore`/`.gitignore` 无法读取或解析
+code-calendar-yaml = 文本不是有效的 YAML，或超出 YAML 的限制
+code-calendar-documents = 文件为空，或包含多个 YAML 文档
+code-calendar-wrong-type = 值的类型不对
+code-calendar-unknown-key = 格式不认识的键
+code-calendar-duplicate-key = 同一映射中一个键出现两次
+code-calendar-missing-key = 缺少必需的键
+code-calendar-bad-date = 日期不是有效日期
+code-calendar-bad-year = 年份键不是年份
+code-calendar-duplicate-year = 一个年份列出了两次
+code-calendar-missing-year = 首年与末年之间缺少年份
+code-calendar-missing-source = 年份缺少其所依据的通知
+code-calendar-wrong-year = 日期列在既非其本年也非次年的年份下
+code-calendar-bad-range = 节假日的 `from` 晚于 `to`，或跨度超过一年
+code-calendar-workday-not-weekend = 调休上班日不是周末
+code-calendar-holiday-and-workday = 某天既是法定节假日又是调休上班日
+code-calendar-duplicate-day = 某天列出了两次
+code-calendar-bad-weekday = `weekend` 下有未知的星期名称
+code-calendar-not-covered = 记录需要的年份没有日历覆盖；该规则无法检查这条记录（每个日历每个年份一个错误）
+code-calendar-near-end = （警告）评估日期距日历的最后一天不足 60 天
+code-config-syntax = 文件不是有效的 TOML
+code-config-unknown-key = rectify 不认识的键
+code-config-invalid-value = 值的类型不对或超出范围
+code-config-invalid-glob = 通配模式无法解析
+code-config-duplicate-name = `[units]` 中一个单位名称出现两次
+code-config-duplicate-unit = 同一个别名分配给了两个单位
+code-unit-unknown = 设有单位名录时，`responsible.unit` 不在名录中
+code-unit-lookalike = （警告）两种写法仅在不可见字符或形近字符上不同，按同一个责任单位计
+code-unit-conflict = 单位名录将一个名称对应到两个单位
+code-waiver-unreadable = 豁免文件无法读取
+code-waiver-bad-file = 豁免文件不是豁免列表
+code-waiver-bad-waiver = 豁免不是映射，或含有未知的键
+code-waiver-incomplete = 豁免缺少 `reason`、`until` 或 `approved_by`：不豁免任何问题
+code-waiver-unknown-rule = 豁免指定的规则未加载
+code-waiver-unmatched = （警告）豁免没有匹配任何问题
+code-waiver-expired = （警告）豁免的 `until` 早于评估日期（到期日当天仍有效）
+code-waiver-inline-denied = `rectify.toml` 只允许在豁免文件中豁免
+code-waiver-not-an-approver = `approved_by` 不在配置的审批人之列
+code-waiver-too-long = 豁免期限超过配置的上限
+code-import-unreadable = 文件无法作为电子表格读取，或没有指定的工作表
+code-import-map = 映射文件不是有效的 TOML，或指定了未知的字段或取值
+code-import-no-heading = 前几行中没有一行同时给出编号列和责任单位列
+code-import-ignored-column = （警告）任何预设或映射项都不认识的表头：该列不导入
+code-import-duplicate-column = 两列映射到同一字段
+code-import-bad-date = 应为日期的单元格不是日期
+code-import-bad-status = 没有任何译法认识的状态
+code-import-bad-cell = 单元格含有电子表格错误或类型不对的值
+code-import-missing-field = 某行没有编号或责任单位，或某环节的详情没有日期
+code-import-duplicate-id = 两行的编号相同
+code-cli-unknown-rule = `--only` 或 `--skip` 指定的规则未加载

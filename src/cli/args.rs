@@ -8,8 +8,8 @@ use std::path::PathBuf;
 use clap::{Args, Parser, Subcommand, ValueEnum};
 use jiff::civil::Date;
 
-use crate::diag::Severity;
-use crate::i18n::Lang;
+use crate::diag::{Message, Severity};
+use crate::i18n::{Catalogue, Lang};
 
 /// Check environmental-inspection rectification records against rules.
 #[derive(Debug, Parser)]
@@ -24,16 +24,22 @@ pub struct Cli {
 /// `--lang`: a language rectify has a catalogue for, by any of its names
 /// (`zh-CN`, `zh_CN.UTF-8`, `zh`, `en-US`).
 fn parse_lang(name: &str) -> Result<Lang, String> {
-    Lang::parse(name).ok_or_else(|| unknown_lang(name))
+    Lang::parse(name).ok_or_else(|| unknown_lang(name).say(words()))
 }
 
 /// The error for a language rectify does not speak.
-pub fn unknown_lang(name: &str) -> String {
+pub fn unknown_lang(name: &str) -> Message {
     let known: Vec<&str> = Lang::ALL.iter().map(|l| l.code()).collect();
-    format!(
-        "rectify has no messages in `{name}`; it speaks `{}`",
-        known.join("` and `")
-    )
+    let and = format!("`{}`", words().text("list-and"));
+    Message::new("cli-unknown-lang")
+        .text("name", name)
+        .text("known", known.join(&and))
+}
+
+/// The words of a value that does not parse: clap parses before a
+/// project's settings are known.
+fn words() -> &'static Catalogue {
+    super::help::process_lang().catalogue()
 }
 
 /// Which `rectify.toml` applies, and the language; global, so they may
@@ -97,6 +103,8 @@ pub enum Command {
     Lsp(super::lsp::LspArgs),
     /// Write a commented rectify.toml here (and with --rules a copy of the bundled rules).
     Init(super::init::InitArgs),
+    /// List the diagnostic codes with their descriptions, or describe one code.
+    Codes(super::codes::CodesArgs),
     /// Print a shell completion script.
     Completions {
         /// The shell to complete for.
@@ -186,20 +194,24 @@ pub struct ReportTarget {
 /// `sarif=out.sarif`: a format name, `=`, a file name.
 fn parse_report(text: &str) -> Result<ReportTarget, String> {
     let Some((name, file)) = text.split_once('=') else {
-        return Err(format!("expected FORMAT=FILE, found `{text}`"));
+        return Err(Message::new("cli-arg-report-shape")
+            .text("found", text)
+            .say(words()));
     };
     let format = FormatArg::from_str(name, true).map_err(|_| {
         let names: Vec<String> = FormatArg::value_variants()
             .iter()
             .filter_map(|v| v.to_possible_value().map(|p| p.get_name().to_string()))
             .collect();
-        format!(
-            "unknown format `{name}`; expected one of {}",
-            names.join(", ")
-        )
+        Message::new("cli-arg-report-format")
+            .text("name", name)
+            .text("names", names.join(", "))
+            .say(words())
     })?;
     if file.is_empty() {
-        return Err(format!("no file after `{name}=`"));
+        return Err(Message::new("cli-arg-report-no-file")
+            .text("name", name)
+            .say(words()));
     }
     Ok(ReportTarget {
         format,
@@ -340,13 +352,17 @@ pub(crate) fn parse_jobs(text: &str) -> Result<u32, String> {
 }
 
 fn jobs_within(text: &str, max: u32) -> Result<u32, String> {
-    let n: u32 = text
-        .parse()
-        .map_err(|_| format!("expected a number of threads, found `{text}`"))?;
+    let n: u32 = text.parse().map_err(|_| {
+        Message::new("cli-arg-jobs-number")
+            .text("found", text)
+            .say(words())
+    })?;
     if n == 0 || n > max {
-        return Err(format!(
-            "`{n}` is not between 1 and {max} ({JOBS_PER_CORE} per core)"
-        ));
+        let message = Message::new("cli-arg-jobs-range")
+            .int("n", i64::from(n))
+            .int("max", i64::from(max))
+            .int("per-core", i64::from(JOBS_PER_CORE));
+        return Err(message.say(words()));
     }
     Ok(n)
 }
@@ -362,11 +378,15 @@ pub(crate) fn parse_date(text: &str) -> Result<Date, String> {
             }
         });
     if !shaped {
-        return Err(format!(
-            "expected a date of the form YYYY-MM-DD, found `{text}`"
-        ));
+        return Err(Message::new("cli-arg-date-shape")
+            .text("found", text)
+            .say(words()));
     }
-    Date::strptime("%Y-%m-%d", text).map_err(|_| format!("`{text}` is not a date in the calendar"))
+    Date::strptime("%Y-%m-%d", text).map_err(|_| {
+        Message::new("cli-arg-date-invalid")
+            .text("found", text)
+            .say(words())
+    })
 }
 
 #[cfg(test)]

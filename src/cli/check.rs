@@ -4,6 +4,8 @@
 
 use std::io::{self, IsTerminal, Write};
 
+use crate::diag::Message;
+use crate::i18n::Catalogue;
 use crate::outcome::Outcome;
 use crate::report::{self, Format, Style};
 use crate::run::{self, Options};
@@ -22,6 +24,7 @@ const DEFAULT_WIDTH: usize = 100;
 /// even when the run cannot be trusted, so the user sees why.
 pub fn run(args: &CheckArgs, project: &Project) -> u8 {
     let settings = settings::resolve(project, &flags(args));
+    let words = settings.lang.value.catalogue();
     let format = convert(settings.format.value);
     let as_of = settings.as_of.value.unwrap_or_else(today);
     let reports: Vec<ReportTarget> = args
@@ -46,18 +49,18 @@ pub fn run(args: &CheckArgs, project: &Project) -> u8 {
         ..settings.options(project, as_of)
     };
     let outcome = {
-        let _spinner = Spinner::start("checking records");
+        let _spinner = Spinner::start(&words.text("cli-spinner-check"));
         run::check(&options)
     };
     settings.notes(&outcome, matches!(format, Format::Human | Format::Plain));
     let outputs = out_file.iter().chain(reports.iter().map(|r| &r.file));
-    if output::refuse_inputs(outputs.map(|p| p.as_path()), &outcome) {
+    if output::refuse_inputs(outputs.map(|p| p.as_path()), &outcome, words) {
         return UNTRUSTED;
     }
     let to_stdout = out_file.as_deref().is_none_or(output::is_stdout);
     let to_terminal = to_stdout && io::stdout().is_terminal();
     if format == Format::Xlsx && to_terminal {
-        eprintln!("{}", output::BINARY_TO_TERMINAL);
+        output::refuse_binary_to_terminal(words);
         return UNTRUSTED;
     }
     let style = Style {
@@ -69,23 +72,30 @@ pub fn run(args: &CheckArgs, project: &Project) -> u8 {
     };
     let render = |out: &mut dyn Write| report::render(&outcome, format, &style, out);
     let written = match &out_file {
-        Some(path) if !output::is_stdout(path) => output::write(path, render)
-            .map_err(|e| format!("cannot write `{}`: {e}", path.display())),
-        _ => output::write_stdout(render).map_err(|e| format!("cannot write the report: {e}")),
+        Some(path) if !output::is_stdout(path) => {
+            output::write(path, render).map_err(|e| cannot_write(path, &e, words))
+        }
+        _ => output::write_stdout(render).map_err(|e| cannot_write_report(&e, words)),
     };
-    let extra = write_reports(&outcome, &reports, &style);
-    if let Err(message) = written.and(extra) {
-        eprintln!("error: {message}");
+    let mut failures: Vec<Message> = written.err().into_iter().collect();
+    failures.extend(write_reports(&outcome, &reports, &style, words));
+    if !failures.is_empty() {
+        for failure in &failures {
+            super::say_error(words, failure, None);
+        }
         return UNTRUSTED;
     }
     if all_excluded(&outcome, &settings) {
         // pre-commit passes every changed YAML file; a commit touching
         // only a workflow or mkdocs.yml has no record to check.
-        eprintln!("note: every file named was excluded (--force-exclude); nothing to check");
+        eprintln!(
+            "{}",
+            super::note_line(words, &words.text("cli-all-excluded"))
+        );
         return 0;
     }
     if let Some(reason) = untrusted_reason(&outcome) {
-        eprintln!("error: the results cannot be trusted: {reason}");
+        say_untrusted(words, &reason);
     }
     exit_code(&outcome, settings.fail_on.value)
 }
@@ -135,7 +145,7 @@ pub fn exit_code(outcome: &Outcome, fail_on: FailOn) -> u8 {
 }
 
 /// Why [`Outcome::trusted`] is false, for stderr.
-pub(crate) fn untrusted_reason(outcome: &Outcome) -> Option<String> {
+pub(crate) fn untrusted_reason(outcome: &Outcome) -> Option<Message> {
     if outcome.trusted() {
         return None;
     }
@@ -145,35 +155,61 @@ pub(crate) fn untrusted_reason(outcome: &Outcome) -> Option<String> {
         .filter(|e| e.severity == crate::diag::Severity::Error)
         .count();
     Some(match (outcome.rules.is_empty(), outcome.records) {
-        (true, _) => "no rules were loaded".to_string(),
-        (false, 0) => "no records were found".to_string(),
-        _ if errors == 1 => "1 input error".to_string(),
-        _ => format!("{errors} input errors"),
+        (true, _) => "cli-untrusted-no-rules".into(),
+        (false, 0) => "cli-untrusted-no-records".into(),
+        _ => input_errors(errors),
     })
+}
+
+/// `3 input errors`: why a run with input errors cannot be trusted.
+pub(crate) fn input_errors(n: usize) -> Message {
+    Message::new("cli-untrusted-input-errors").int("n", i64::try_from(n).unwrap_or(i64::MAX))
+}
+
+/// `error: the results cannot be trusted: {reason}` on stderr.
+pub(crate) fn say_untrusted(words: &Catalogue, reason: &Message) {
+    let reason = Message::new("cli-untrusted").text("reason", reason.say(words));
+    super::say_error(words, &reason, None);
+}
+
+/// `cannot write `out.json`: {reason}`.
+pub(crate) fn cannot_write(
+    path: &std::path::Path,
+    error: &io::Error,
+    words: &Catalogue,
+) -> Message {
+    Message::new("cli-cannot-write-file")
+        .text("file", path.display().to_string())
+        .text("reason", output::reason(error, words))
+}
+
+/// `cannot write the report: {reason}`.
+pub(crate) fn cannot_write_report(error: &io::Error, words: &Catalogue) -> Message {
+    Message::new("cli-cannot-write-report").text("reason", output::reason(error, words))
 }
 
 /// Each `--report FORMAT=FILE` (`-`: stdout); every one is tried,
 /// and the failures are reported together.
-fn write_reports(outcome: &Outcome, targets: &[ReportTarget], style: &Style) -> Result<(), String> {
+fn write_reports(
+    outcome: &Outcome,
+    targets: &[ReportTarget],
+    style: &Style,
+    words: &Catalogue,
+) -> Vec<Message> {
     let plain = Style {
         color: false,
         ..style.clone()
     };
-    let failures: Vec<String> = targets
+    targets
         .iter()
         .filter_map(|t| {
             let render =
                 |out: &mut dyn Write| report::render(outcome, convert(t.format), &plain, out);
             output::write(&t.file, render)
                 .err()
-                .map(|e| format!("cannot write `{}`: {e}", t.file.display()))
+                .map(|e| cannot_write(&t.file, &e, words))
         })
-        .collect();
-    if failures.is_empty() {
-        Ok(())
-    } else {
-        Err(failures.join("\nerror: "))
-    }
+        .collect()
 }
 
 /// Today in the local time zone: the one clock read of a run.

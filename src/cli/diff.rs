@@ -88,9 +88,9 @@ pub fn run(args: &DiffArgs, project: &Project) -> u8 {
             .text("from", args.from.to_string())
             .text("to", to.to_string());
         eprintln!(
-            "error: {}\n  = help: {}",
-            words.format("diff-from-after-to", &dates),
-            words.text("diff-from-after-to-help")
+            "{}\n  = {}",
+            super::error_line(words, &words.format("diff-from-after-to", &dates)),
+            super::help_line(words, &words.text("diff-from-after-to-help"))
         );
         return UNTRUSTED;
     }
@@ -101,7 +101,7 @@ pub fn run(args: &DiffArgs, project: &Project) -> u8 {
         ..settings.options(project, to)
     };
     let history = {
-        let _spinner = Spinner::start("checking records on both days");
+        let _spinner = Spinner::start(&settings.lang.value.catalogue().text("cli-spinner-diff"));
         run::history::run(&options, &[args.from, to], None)
     };
     let (Some(before), Some(after)) = (history.outcomes.first(), history.last()) else {
@@ -117,11 +117,11 @@ pub fn run(args: &DiffArgs, project: &Project) -> u8 {
     };
     let out_file = args.output.as_deref().map(|p| project.path(p));
     let render = |out: &mut dyn Write| diff.render(form, words, out);
-    if let Err(code) = super::report::emit(out_file.as_deref(), false, after, render) {
+    if let Err(code) = super::report::emit(out_file.as_deref(), false, after, words, render) {
         return code;
     }
     if let Some(reason) = super::history::untrusted(&history) {
-        eprintln!("error: the results cannot be trusted: {reason}");
+        super::check::say_untrusted(words, &reason);
         return UNTRUSTED;
     }
     u8::from(args.exit_code && !diff.new.is_empty())

@@ -8,6 +8,8 @@ use std::path::{Path, PathBuf};
 
 use clap::Args;
 
+use crate::diag::Message;
+use crate::i18n::Args as Words;
 use crate::source::LineIndex;
 use crate::syntax::{self, ast, fmt};
 
@@ -26,8 +28,9 @@ pub struct DocArgs {
 }
 
 pub fn run(args: &DocArgs, project: &Project) -> u8 {
+    let words = super::settings::words(project);
     let paths = rules::rule_paths(project, &args.paths);
-    rules::note_rule_set(&paths);
+    rules::note_rule_set(&paths, words);
     let output = project.path(&args.output);
     let args = DocArgs {
         paths: paths.value,
@@ -36,7 +39,7 @@ pub fn run(args: &DocArgs, project: &Project) -> u8 {
     let sources = match sources(&args.paths) {
         Ok(sources) => sources,
         Err(message) => {
-            eprintln!("error: {message}");
+            super::say_error(words, &message, None);
             return UNTRUSTED;
         }
     };
@@ -47,7 +50,7 @@ pub fn run(args: &DocArgs, project: &Project) -> u8 {
             let _ = rules::render(
                 &files,
                 &rules::syntax_errors(errors),
-                super::settings::words(project),
+                words,
                 DiagFormat::Human,
                 super::check::color(
                     super::args::ColorArg::Auto,
@@ -55,27 +58,34 @@ pub fn run(args: &DocArgs, project: &Project) -> u8 {
                 ),
                 &mut std::io::stderr(),
             );
-            eprintln!("error: `{name}` does not parse; no page was written");
+            let message = Message::new("cli-doc-does-not-parse").text("file", name.as_str());
+            super::say_error(words, &message, None);
             return UNTRUSTED;
         }
     };
     if let Err(e) = std::fs::create_dir_all(&args.output) {
-        eprintln!("error: cannot create `{}`: {e}", args.output.display());
+        let message = Message::new("cli-cannot-create-folder")
+            .text("folder", args.output.display().to_string())
+            .text("reason", e.to_string());
+        super::say_error(words, &message, None);
         return UNTRUSTED;
     }
     for (name, page) in &pages {
         let path = args.output.join(name);
         if let Err(e) = std::fs::write(&path, page) {
-            eprintln!("error: cannot write `{}`: {e}", path.display());
+            super::say_error(words, &super::check::cannot_write(&path, &e, words), None);
             return UNTRUSTED;
         }
     }
-    eprintln!("wrote {} pages to {}", pages.len(), args.output.display());
+    let wrote = Words::new()
+        .int("pages", i64::try_from(pages.len()).unwrap_or(i64::MAX))
+        .text("folder", args.output.display().to_string());
+    eprintln!("{}", words.format("cli-doc-wrote", &wrote));
     0
 }
 
 /// `(name as shown, text)` of each rule file; none given: the bundled set.
-fn sources(paths: &[PathBuf]) -> Result<Vec<(String, String)>, String> {
+fn sources(paths: &[PathBuf]) -> Result<Vec<(String, String)>, Message> {
     if paths.is_empty() {
         let name = "<bundled>/central-inspection.rules".to_string();
         return Ok(vec![(name, crate::load::BUNDLED_RULES.to_string())]);
@@ -94,7 +104,11 @@ fn sources(paths: &[PathBuf]) -> Result<Vec<(String, String)>, String> {
         .map(|p: &PathBuf| {
             crate::load::read_text(p, crate::load::MAX_FILE_SIZE)
                 .map(|text| (shown(p), text))
-                .map_err(|e| format!("cannot read `{}`: {e}", p.display()))
+                .map_err(|e| {
+                    Message::new("cli-cannot-read-file")
+                        .text("file", p.display().to_string())
+                        .text("reason", e.to_string())
+                })
         })
         .collect()
 }

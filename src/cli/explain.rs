@@ -16,6 +16,7 @@ use std::path::PathBuf;
 use clap::Args;
 use jiff::civil::Date;
 
+use crate::diag::Message;
 use crate::eval::explain::{GroupExplanation, explain};
 use crate::i18n::{Args as Words, Catalogue};
 use crate::load;
@@ -72,7 +73,7 @@ pub fn run(args: &ExplainArgs, project: &Project) -> u8 {
     let words = settings.lang.value.catalogue();
     let rules = load::rules(&settings.rules.value);
     let Some(plan) = rules.plan.as_ref() else {
-        rules::report_load_failure(&rules, "");
+        rules::report_load_failure(&rules, "cli-rules-do-not-load", words);
         return UNTRUSTED;
     };
     // Units compare through the project's registry, as in `check` (which
@@ -82,10 +83,10 @@ pub fn run(args: &ExplainArgs, project: &Project) -> u8 {
     let plan = &plan;
     let ids: Vec<&str> = plan.rules.iter().map(|r| r.id.as_str()).collect();
     let Some(index) = ids.iter().position(|id| *id == args.rule) else {
-        eprintln!("error: no rule `{}` is loaded", args.rule);
-        if let Some(help) = crate::suggest::help(&args.rule, &ids) {
-            eprintln!("  help: {help}");
-        }
+        let message = Message::new("cli-explain-no-rule").text("rule", neutral::text(&args.rule));
+        let help = crate::suggest::did_you_mean(&args.rule, ids.iter().copied())
+            .map(|near| Message::new("cli-did-you-mean").text("name", near));
+        super::say_error(words, &message, help.as_ref());
         return UNTRUSTED;
     };
     let schema = run::schema(plan);
@@ -106,31 +107,37 @@ pub fn run(args: &ExplainArgs, project: &Project) -> u8 {
     }
     let options = settings.options(project, as_of);
     let Some(record) = args.record.as_deref() else {
-        eprintln!("error: name a record id, or a group with --unit, --round, --kind or --group");
+        super::say_error(words, &"cli-explain-nothing-named".into(), None);
         return UNTRUSTED;
     };
     let found = match run::find_record(&options.paths, record, &schema, &options.discovery) {
         Ok(found) => found,
         Err(FindError::NotFound { files }) => {
-            eprintln!(
-                "error: no record `{}` in {files} record file{}",
-                neutral::text(record),
-                if files == 1 { "" } else { "s" }
-            );
+            let message = Message::new("cli-explain-no-record")
+                .text("record", neutral::text(record))
+                .int("files", i64::try_from(files).unwrap_or(i64::MAX));
+            super::say_error(words, &message, None);
             return UNTRUSTED;
         }
         Err(FindError::Unreadable(problems)) => {
             for p in problems {
-                eprintln!("error: {}", neutral::text(&p.to_string()));
+                eprintln!(
+                    "{}",
+                    super::error_line(words, &neutral::text(&p.to_string()))
+                );
             }
             return UNTRUSTED;
         }
     };
     for (path, line) in &found.duplicates {
+        let place = format!("{}:{line}", neutral::text(&path.display().to_string()));
+        let message = Words::new()
+            .text("record", neutral::text(record))
+            .text("place", place);
+        let message = words.format("cli-explain-duplicate", &message);
         eprintln!(
-            "warning: record id `{}` is also defined at {}:{line}; explaining the first",
-            neutral::text(record),
-            neutral::text(&path.display().to_string())
+            "{}",
+            words.format("cli-warning", &Words::new().text("message", message))
         );
     }
     let line = run::find::line(&found.text, found.record.id.span.start);
@@ -158,13 +165,14 @@ pub fn run(args: &ExplainArgs, project: &Project) -> u8 {
             writeln!(out, "{}", words.format("explain-other-kind", &args))
         }
     };
-    finish(written)
+    finish(written, words)
 }
 
-fn finish(written: io::Result<()>) -> u8 {
+fn finish(written: io::Result<()>, words: &Catalogue) -> u8 {
     match written {
         Err(e) if e.kind() != io::ErrorKind::BrokenPipe => {
-            eprintln!("error: cannot write the explanation: {e}");
+            let message = Message::new("cli-explain-cannot-write").text("reason", e.to_string());
+            super::say_error(words, &message, None);
             UNTRUSTED
         }
         _ => 0,
@@ -177,10 +185,11 @@ fn parse_group(text: &str) -> Result<(String, String), String> {
         Some((field, value)) if !field.trim().is_empty() => {
             Ok((field.trim().to_string(), value.to_string()))
         }
-        _ => Err(format!(
-            "expected FIELD=VALUE, like `region=Jiangsu/Wuxi`, not `{}`",
-            neutral::text(text)
-        )),
+        _ => {
+            let words = super::help::process_lang().catalogue();
+            let message = Message::new("cli-arg-group").text("found", neutral::text(text));
+            Err(message.say(words))
+        }
     }
 }
 
@@ -208,20 +217,21 @@ impl ExplainArgs {
 fn values(
     rule: &crate::eval::plan::Rule,
     asked: &[(String, String)],
-) -> Result<Vec<String>, (String, String)> {
+    words: &Catalogue,
+) -> Result<Vec<String>, (Message, Message)> {
     let Some(group) = &rule.group else {
         return Err((
-            "is not a group rule".to_string(),
-            format!("name a record: `rectify explain {} RECORD-ID`", rule.id),
+            Message::new("cli-explain-not-group").text("rule", rule.id.as_str()),
+            Message::new("cli-explain-not-group.help").text("rule", rule.id.as_str()),
         ));
     };
+    let and = words.text("list-and");
     let names: Vec<&str> = asked.iter().map(|(k, _)| k.as_str()).collect();
-    let by = group.by();
+    let not_grouped = Message::new("cli-explain-not-grouped-by")
+        .text("rule", rule.id.as_str())
+        .text("names", neutral::text(&names.join(&and)));
     if group.keys.is_empty() {
-        return Err((
-            format!("does not group records per {}", names.join(" and ")),
-            "it judges all records as one group: name a record of it".to_string(),
-        ));
+        return Err((not_grouped, "cli-explain-one-group".into()));
     }
     let flag = |name: &str| match name {
         "unit" | "round" | "kind" => format!("--{name}"),
@@ -237,10 +247,11 @@ fn values(
         }
     }
     if values.len() != group.keys.len() || asked.len() != group.keys.len() {
-        return Err((
-            format!("does not group records per {}", names.join(" and ")),
-            format!("it groups records per {by}: use {}", wanted.join(" and ")),
-        ));
+        let by: Vec<&str> = group.keys.iter().map(|k| k.name.as_str()).collect();
+        let help = Message::new("cli-explain-grouped-by")
+            .text("by", by.join(&and))
+            .text("flags", wanted.join(&and));
+        return Err((not_grouped, help));
     }
     Ok(values)
 }
@@ -256,11 +267,10 @@ fn group(
     words: &'static Catalogue,
 ) -> u8 {
     let rule = &plan.rules[index];
-    let values = match values(rule, asked) {
+    let values = match values(rule, asked, words) {
         Ok(values) => values,
         Err((problem, help)) => {
-            eprintln!("error: rule `{}` {}", rule.id, neutral::text(&problem));
-            eprintln!("  help: {}", neutral::text(&help));
+            super::say_error(words, &problem, Some(&help));
             return UNTRUSTED;
         }
     };
@@ -273,7 +283,7 @@ fn group(
         Ok(files) => files,
         Err(problems) => {
             for p in problems {
-                eprintln!("error: {p}");
+                eprintln!("{}", super::error_line(words, &p.to_string()));
             }
             return UNTRUSTED;
         }
@@ -281,15 +291,14 @@ fn group(
     let described = crate::eval::group::describe(rule, &values);
     if explanation.is_empty() {
         let kind = &plan.kinds[rule.kind].name;
-        eprintln!(
-            "error: no `{kind}` records of {} in {files} record file{}",
-            neutral::text(&described),
-            if files == 1 { "" } else { "s" }
-        );
+        let message = Message::new("cli-explain-no-group-records")
+            .text("kind", kind.as_str())
+            .text("group", neutral::text(&described))
+            .int("files", i64::try_from(files).unwrap_or(i64::MAX));
         let known: Vec<&str> = explanation.groups.iter().map(String::as_str).collect();
-        if let Some(help) = crate::suggest::help(&values.join(", "), &known) {
-            eprintln!("  help: {}", neutral::text(&help));
-        }
+        let help = crate::suggest::did_you_mean(&values.join(", "), known.iter().copied())
+            .map(|near| Message::new("cli-did-you-mean").text("name", neutral::text(near)));
+        super::say_error(words, &message, help.as_ref());
         return UNTRUSTED;
     }
     let shown = crate::eval::group::describe_in(words, rule, &values);
@@ -298,7 +307,7 @@ fn group(
         .text("group", shown);
     let heading = words.format("explain-heading-group", &args);
     let steps = explanation.steps(words);
-    finish(print(&mut io::stdout().lock(), &heading, &steps))
+    finish(print(&mut io::stdout().lock(), &heading, &steps), words)
 }
 
 /// Numbered steps; an indented step details the one before and is not

@@ -11,6 +11,7 @@ use std::path::{Path, PathBuf};
 
 use clap::Args;
 
+use crate::diag::Message;
 use crate::i18n::{Args as Words, Catalogue};
 use crate::syntax;
 
@@ -42,8 +43,8 @@ enum Status {
 pub fn run(args: &FmtArgs, project: &Project) -> u8 {
     let words = settings::words(project);
     let (paths, errors) = files(project, &args.paths);
-    for message in &errors {
-        eprintln!("error: {message}");
+    for (message, help) in &errors {
+        super::say_error(words, message, help.as_ref());
     }
     let mut worst = if errors.is_empty() {
         Status::Formatted
@@ -68,19 +69,22 @@ pub fn run(args: &FmtArgs, project: &Project) -> u8 {
 /// The files to format: each path, with folders walked for `*.rules`; and
 /// why there are none to format (no paths, or a folder without rule files).
 /// None given: `rules` in `rectify.toml` (the bundled set cannot be rewritten).
-fn files(project: &Project, given: &[PathBuf]) -> (Vec<PathBuf>, Vec<String>) {
+type Refusal = (Message, Option<Message>);
+
+fn files(project: &Project, given: &[PathBuf]) -> (Vec<PathBuf>, Vec<Refusal>) {
     let given = rules::rule_paths(project, given).value;
     if given.is_empty() {
-        let message = "no rule files given, and `rules` is not set in rectify.toml\n  \
-            help: name the files or folders, or run `rectify init --rules` to copy the bundled rules";
-        return (Vec::new(), vec![message.into()]);
+        let help = Message::new("cli-fmt-no-files.help");
+        return (Vec::new(), vec![("cli-fmt-no-files".into(), Some(help))]);
     }
     let (mut out, mut errors) = (Vec::new(), Vec::new());
     for path in given {
         if path.is_dir() {
             let found = crate::load::files_under(&path, &["rules"]);
             if found.is_empty() {
-                errors.push(format!("no rule files (`*.rules`) in `{}`", path.display()));
+                let message =
+                    Message::new("cli-fmt-empty-folder").text("folder", path.display().to_string());
+                errors.push((message, None));
             }
             out.extend(found);
         } else {
@@ -94,7 +98,8 @@ fn stdin(check: bool, words: &Catalogue) -> Status {
     let text = match crate::load::read_text_from(io::stdin(), crate::load::MAX_FILE_SIZE) {
         Ok(text) => text,
         Err(e) => {
-            eprintln!("error: cannot read stdin: {e}");
+            let message = Message::new("cli-cannot-read-stdin").text("reason", e.to_string());
+            super::say_error(words, &message, None);
             return Status::Failed;
         }
     };
@@ -115,7 +120,8 @@ fn stdin(check: bool, words: &Catalogue) -> Status {
         Ok(()) => Status::Formatted,
         Err(e) if e.kind() == io::ErrorKind::BrokenPipe => Status::Formatted,
         Err(e) => {
-            eprintln!("error: cannot write stdout: {e}");
+            let message = Message::new("cli-cannot-write-stdout").text("reason", e.to_string());
+            super::say_error(words, &message, None);
             Status::Failed
         }
     }
@@ -126,7 +132,10 @@ fn file(path: &Path, check: bool, words: &Catalogue) -> Status {
     let text = match crate::load::read_text(path, crate::load::MAX_FILE_SIZE) {
         Ok(text) => text,
         Err(e) => {
-            eprintln!("error: cannot read `{name}`: {e}");
+            let message = Message::new("cli-cannot-read-file")
+                .text("file", name.as_str())
+                .text("reason", e.to_string());
+            super::say_error(words, &message, None);
             return Status::Failed;
         }
     };
@@ -148,10 +157,10 @@ fn file(path: &Path, check: bool, words: &Catalogue) -> Status {
             Status::Formatted
         }
         Err(e) => {
-            eprintln!(
-                "error: cannot write `{name}`: {}",
-                crate::diag::io_reason(&e)
-            );
+            let message = Message::new("cli-cannot-write-file")
+                .text("file", name.as_str())
+                .text("reason", super::output::io_reason(&e, words));
+            super::say_error(words, &message, None);
             Status::Failed
         }
     }

@@ -10,6 +10,7 @@
 
 use std::io::Write;
 
+use crate::diag::Message;
 use crate::i18n::{Args, Catalogue};
 use crate::report::history::{self, Form};
 use crate::run::history::{Every, History, RangeError};
@@ -45,7 +46,7 @@ pub fn run(args: &ReportArgs, every: Every, project: &Project) -> u8 {
     let from = match args.from {
         Some(from) => from,
         None => {
-            let _spinner = Spinner::start("finding the earliest assigned date");
+            let _spinner = Spinner::start(&words.text("cli-spinner-earliest"));
             run::history::earliest_assigned(&options).unwrap_or(to)
         }
     };
@@ -53,13 +54,17 @@ pub fn run(args: &ReportArgs, every: Every, project: &Project) -> u8 {
         Ok(ends) => ends,
         Err(e) => {
             let (message, help) = range_error(&e, words);
-            eprintln!("error: {message}\n  = help: {help}");
+            let (message, help) = (
+                super::error_line(words, &message),
+                super::help_line(words, &help),
+            );
+            eprintln!("{message}\n  = {help}");
             return UNTRUSTED;
         }
     };
     let next = Some(run::history::next_end(every, to));
     let history = {
-        let _spinner = Spinner::start("checking records at each period end");
+        let _spinner = Spinner::start(&words.text("cli-spinner-history"));
         run::history::run(&options, &ends, next)
     };
     let Some(last) = history.last() else {
@@ -78,12 +83,13 @@ pub fn run(args: &ReportArgs, every: Every, project: &Project) -> u8 {
         Some(form) => history::render(&history, every, form, words, out),
         None => history::xlsx::write(&history, every, words, out),
     };
-    if let Err(code) = super::report::emit(out_file.as_deref(), form.is_none(), last, render) {
+    if let Err(code) = super::report::emit(out_file.as_deref(), form.is_none(), last, words, render)
+    {
         return code;
     }
     match untrusted(&history) {
         Some(reason) => {
-            eprintln!("error: the results cannot be trusted: {reason}");
+            super::check::say_untrusted(words, &reason);
             UNTRUSTED
         }
         None => 0,
@@ -118,16 +124,12 @@ fn range_error(e: &RangeError, words: &Catalogue) -> (String, String) {
 
 /// Why the history cannot be trusted: the last day's check cannot be, or
 /// an input error met on any day.
-pub(super) fn untrusted(history: &History) -> Option<String> {
+pub(super) fn untrusted(history: &History) -> Option<Message> {
     if let Some(reason) = history.last().and_then(super::check::untrusted_reason) {
         return Some(reason);
     }
     let errors = (history.input_errors().into_iter())
         .filter(|e| e.severity == crate::diag::Severity::Error)
         .count();
-    match errors {
-        0 => None,
-        1 => Some("1 input error".into()),
-        n => Some(format!("{n} input errors")),
-    }
+    (errors > 0).then(|| super::check::input_errors(errors))
 }

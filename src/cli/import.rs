@@ -11,7 +11,7 @@ use clap::Args;
 use super::UNTRUSTED;
 use super::output;
 use crate::diag::{Message, Severity};
-use crate::i18n::{Catalogue, Lang};
+use crate::i18n::Catalogue;
 use crate::import::{self, Error, Map};
 use crate::load::{self, MAX_FILE_SIZE};
 
@@ -34,17 +34,8 @@ pub struct ImportArgs {
     pub max_file_size: Option<u64>,
 }
 
-/// Import with messages in `lang` (`--lang`), else the language of
-/// `RECTIFY_LANG` or the locale: the import reads no `rectify.toml`.
-pub fn run(args: &ImportArgs, lang: Option<Lang>) -> u8 {
-    let words = match super::project::lang_from_env() {
-        Ok(env) => lang
-            .or(env)
-            .or_else(|| Lang::from_locale(|name| std::env::var(name).ok()))
-            .unwrap_or_default()
-            .catalogue(),
-        Err(code) => return code,
-    };
+pub fn run(args: &ImportArgs) -> u8 {
+    let words = super::help::process_lang().catalogue();
     let limit = args.max_file_size.unwrap_or(MAX_FILE_SIZE);
     let name = args.ledger.display().to_string();
     let result = map(args.map.as_deref(), limit).and_then(|map| {
@@ -65,28 +56,36 @@ pub fn run(args: &ImportArgs, lang: Option<Lang>) -> u8 {
             .iter()
             .filter(|e| e.severity == Severity::Error)
             .count();
-        let s = if n == 1 { "" } else { "s" };
-        eprintln!("error: {n} problem{s} in `{name}`; nothing was written");
+        let message = Message::new("cli-import-problems")
+            .int("n", int(n))
+            .text("ledger", name.as_str());
+        super::say_error(words, &message, None);
         return UNTRUSTED;
     }
     if imported.records == 0 {
-        eprintln!("error: `{name}` has no rows below its heading row; nothing was written");
+        let message = Message::new("cli-import-no-rows").text("ledger", name.as_str());
+        super::say_error(words, &message, None);
         return UNTRUSTED;
     }
-    match write(&args.out, &imported.files, args.force) {
+    match write(&args.out, &imported.files, args.force, words) {
         Ok(()) => {
-            let files = imported.files.len();
-            eprintln!(
-                "imported {} record{} into {files} file{} in `{}`",
-                imported.records,
-                if imported.records == 1 { "" } else { "s" },
-                if files == 1 { "" } else { "s" },
-                args.out.display()
-            );
+            let imported = Message::new("cli-import-done")
+                .int("records", int(imported.records))
+                .int("files", int(imported.files.len()))
+                .text("folder", args.out.display().to_string());
+            eprintln!("{}", imported.say(words));
             0
         }
-        Err(message) => {
-            eprintln!("error: {message}");
+        Err((message, help)) => {
+            if let Some(help) = help {
+                eprintln!(
+                    "{}\n  = {}",
+                    super::error_line(words, &message.say(words)),
+                    super::help_line(words, &help.say(words))
+                );
+            } else {
+                super::say_error(words, &message, None);
+            }
             UNTRUSTED
         }
     }
@@ -171,37 +170,44 @@ pub fn render(ledger: &str, e: &Error, words: &Catalogue) -> String {
 
 /// Write every file into `dir`, after making sure none exists (unless
 /// `force`): a refusal writes nothing.
-fn write(dir: &Path, files: &[(String, String)], force: bool) -> Result<(), String> {
+fn write(
+    dir: &Path,
+    files: &[(String, String)],
+    force: bool,
+    words: &Catalogue,
+) -> Result<(), (Message, Option<Message>)> {
     let paths: Vec<PathBuf> = files.iter().map(|(name, _)| dir.join(name)).collect();
     if !force {
         let existing: Vec<String> = paths
             .iter()
             .filter(|p| p.symlink_metadata().is_ok())
-            .map(|p| format!("`{}`", p.display()))
+            .map(|p| p.display().to_string())
             .collect();
         if !existing.is_empty() {
-            return Err(format!(
-                "{} already exist{}; nothing was written\n  = help: pass --force to overwrite, or --out another folder",
-                existing.join(", "),
-                if existing.len() == 1 { "s" } else { "" }
-            ));
+            let message = Message::new("cli-import-exists")
+                .int("n", int(existing.len()))
+                .text(
+                    "files",
+                    existing.join(&format!("`{}`", words.text("value-separator"))),
+                );
+            return Err((message, Some("cli-import-exists.help".into())));
         }
     }
-    std::fs::create_dir_all(dir).map_err(|e| {
-        format!(
-            "cannot make `{}`: {}",
-            dir.display(),
-            crate::diag::io_reason(&e)
-        )
-    })?;
+    let cannot = |id: &'static str, path: &Path, e: &std::io::Error| {
+        let message = Message::new(id)
+            .text("file", path.display().to_string())
+            .text("reason", output::io_reason(e, words));
+        (message, None)
+    };
+    std::fs::create_dir_all(dir).map_err(|e| cannot("cli-import-cannot-make", dir, &e))?;
     for (path, (_, text)) in paths.iter().zip(files) {
-        output::write(path, |out| out.write_all(text.as_bytes())).map_err(|e| {
-            format!(
-                "cannot write `{}`: {}",
-                path.display(),
-                crate::diag::io_reason(&e)
-            )
-        })?;
+        output::write(path, |out| out.write_all(text.as_bytes()))
+            .map_err(|e| cannot("cli-cannot-write-file", path, &e))?;
     }
     Ok(())
+}
+
+/// A count as a catalogue number.
+fn int(n: usize) -> i64 {
+    i64::try_from(n).unwrap_or(i64::MAX)
 }

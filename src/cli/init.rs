@@ -3,6 +3,7 @@
 //! rule tests under `rules/` to adapt (the config then points at them).
 //! Existing files are never overwritten without `--force`.
 
+use crate::diag::Message;
 use std::path::{Path, PathBuf};
 
 use clap::Args;
@@ -115,23 +116,28 @@ pub fn run(args: &InitArgs) -> u8 {
         .map(|(p, _)| p)
         .filter(|p| p.symlink_metadata().is_ok())
         .collect();
+    let words = super::help::process_lang().catalogue();
     if !args.force && !existing.is_empty() {
         for path in existing {
-            eprintln!("error: `{}` already exists", path.display());
+            let message = Message::new("cli-init-exists").text("file", path.display().to_string());
+            eprintln!("{}", super::error_line(words, &message.say(words)));
         }
-        eprintln!("  help: pass --force to overwrite it; nothing was written");
+        eprintln!(
+            "  {}",
+            super::help_line(words, &words.text("cli-init-exists.help"))
+        );
         return UNTRUSTED;
     }
     for (path, text) in &files {
         if let Err(e) = write(path, text) {
-            eprintln!(
-                "error: cannot write `{}`: {}",
-                path.display(),
-                crate::diag::io_reason(&e)
-            );
+            let message = Message::new("cli-cannot-write-file")
+                .text("file", path.display().to_string())
+                .text("reason", super::output::io_reason(&e, words));
+            super::say_error(words, &message, None);
             return UNTRUSTED;
         }
-        eprintln!("wrote {}", path.display());
+        let wrote = Message::new("cli-wrote").text("file", path.display().to_string());
+        eprintln!("{}", wrote.say(words));
     }
     0
 }

@@ -43,7 +43,8 @@ pub fn run(args: &LspArgs, project: &Project) -> u8 {
     match crate::lsp::serve(options) {
         Ok(()) => 0,
         Err(message) => {
-            eprintln!("error: {message}");
+            let words = super::settings::words(project);
+            eprintln!("{}", super::error_line(words, &message));
             UNTRUSTED
         }
     }

@@ -14,6 +14,8 @@
 //! process that no longer runs (killed mid-write) is removed the next time
 //! the same file is written.
 
+use crate::diag::Message;
+use crate::i18n::Catalogue;
 use std::fs::{self, OpenOptions};
 use std::io::{self, BufWriter, Write};
 use std::path::{Path, PathBuf};
@@ -23,8 +25,51 @@ pub fn is_stdout(path: &Path) -> bool {
     path.as_os_str() == "-"
 }
 
-/// Why an Excel workbook is not written to a terminal.
-pub const BINARY_TO_TERMINAL: &str = "error: an xlsx workbook is binary and stdout is a terminal\n  = help: write it to a file with `--output FILE`";
+/// Say why an Excel workbook is not written to a terminal.
+pub fn refuse_binary_to_terminal(words: &Catalogue) {
+    eprintln!(
+        "{}\n  = {}",
+        super::error_line(words, &words.text("cli-binary-to-terminal")),
+        super::help_line(words, &words.text("cli-binary-to-terminal.help"))
+    );
+}
+
+/// Why rectify itself will not write an output (a dangling link, a
+/// read-only file), carried in an `io::Error` so the command says it in
+/// the run's language ([`reason`]); English elsewhere.
+#[derive(Debug)]
+pub struct Refused(pub Message);
+
+impl std::fmt::Display for Refused {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str(&self.0.english())
+    }
+}
+
+impl std::error::Error for Refused {}
+
+fn refused(kind: io::ErrorKind, message: Message) -> io::Error {
+    io::Error::new(kind, Refused(message))
+}
+
+/// Why writing failed, in `words`' language when rectify refused, else
+/// as the operating system says it (`{e}`).
+pub fn reason(error: &io::Error, words: &Catalogue) -> String {
+    match error.get_ref().and_then(|e| e.downcast_ref::<Refused>()) {
+        Some(Refused(message)) => message.say(words),
+        None => error.to_string(),
+    }
+}
+
+/// As [`reason`], with the system's reason in the run's words when rectify
+/// has them ([`crate::diag::io_message`]).
+pub fn io_reason(error: &io::Error, words: &Catalogue) -> String {
+    match error.get_ref().and_then(|e| e.downcast_ref::<Refused>()) {
+        Some(Refused(message)) => message.say(words),
+        // Why the system refused, in the run's words when rectify has them.
+        None => crate::diag::io_message("input-reason", error).say(words),
+    }
+}
 
 /// Write what `render` produces to `path`, as the module says.
 pub fn write(path: &Path, render: impl FnOnce(&mut dyn Write) -> io::Result<()>) -> io::Result<()> {
@@ -57,12 +102,8 @@ fn follow(path: &Path) -> io::Result<PathBuf> {
     if !is_link {
         return Ok(path.to_path_buf());
     }
-    fs::canonicalize(path).map_err(|_| {
-        io::Error::new(
-            io::ErrorKind::NotFound,
-            "it is a symbolic link to a file that does not exist",
-        )
-    })
+    fs::canonicalize(path)
+        .map_err(|_| refused(io::ErrorKind::NotFound, "cli-output-dangling-link".into()))
 }
 
 /// Render into a temporary file beside `path`, then rename it over `path`.
@@ -76,14 +117,19 @@ pub fn replace(
         .unwrap_or(Path::new("."));
     let name = path
         .file_name()
-        .ok_or_else(|| io::Error::new(io::ErrorKind::InvalidInput, "not a file name"))?
+        .ok_or_else(|| {
+            refused(
+                io::ErrorKind::InvalidInput,
+                "cli-output-not-a-file-name".into(),
+            )
+        })?
         .to_string_lossy()
         .into_owned();
     let old = fs::metadata(path).ok();
     if old.as_ref().is_some_and(|m| m.permissions().readonly()) {
-        return Err(io::Error::new(
+        return Err(refused(
             io::ErrorKind::PermissionDenied,
-            "the file is read-only",
+            "cli-output-read-only".into(),
         ));
     }
     remove_stale(dir, &name);
@@ -114,14 +160,10 @@ fn keep_owner(temp: &Path, old: &fs::Metadata) -> io::Result<()> {
         return Ok(());
     }
     std::os::unix::fs::chown(temp, Some(old.uid()), Some(old.gid())).map_err(|_| {
-        io::Error::new(
-            io::ErrorKind::PermissionDenied,
-            format!(
-                "the file belongs to user {} group {}, which a replacement could not keep",
-                old.uid(),
-                old.gid()
-            ),
-        )
+        let owner = Message::new("cli-output-owner")
+            .int("user", i64::from(old.uid()))
+            .int("group", i64::from(old.gid()));
+        refused(io::ErrorKind::PermissionDenied, owner)
     })
 }
 
@@ -191,6 +233,7 @@ pub fn overwrites_input<'a>(
 pub fn refuse_inputs<'a>(
     outputs: impl IntoIterator<Item = &'a Path>,
     outcome: &crate::outcome::Outcome,
+    words: &Catalogue,
 ) -> bool {
     let inputs = || {
         let records = outcome.files.iter().map(|f| f.name.as_str());
@@ -199,10 +242,10 @@ pub fn refuse_inputs<'a>(
     let mut refused = false;
     for output in outputs {
         if let Some(input) = overwrites_input(output, inputs()) {
-            eprintln!(
-                "error: `{}` is `{input}`, an input of this run; nothing was written\n  help: write the report to another file",
-                output.display()
-            );
+            let message = Message::new("cli-output-is-input")
+                .text("file", output.display().to_string())
+                .text("input", input);
+            super::say_error(words, &message, Some(&"cli-output-is-input.help".into()));
             refused = true;
         }
     }

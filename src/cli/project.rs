@@ -33,7 +33,8 @@ pub struct Project {
     pub root: PathBuf,
     /// The working folder the command was started in (absolute).
     pub cwd: PathBuf,
-    /// Why the root is the root, for `rectify config`.
+    /// Why the root is the root, for `rectify config`: an attribute of
+    /// the catalogue's `cli-root-from` (`cli-root-from.config`).
     pub root_from: &'static str,
     pub config: Option<Loaded>,
     /// `--lang`, when given.
@@ -91,11 +92,9 @@ impl Project {
 /// Problems (an unreadable or invalid `rectify.toml`, a missing `--config`
 /// file) are reported on stderr, as the exit code to end with.
 pub fn open(choice: &ConfigChoice) -> Result<Project, u8> {
+    let words = super::help::process_lang().catalogue();
     let cwd = std::env::current_dir().map_err(|e| {
-        eprintln!(
-            "error: cannot read the working folder: {}",
-            crate::diag::io_reason(&e)
-        );
+        super::say_error(words, &super::io_error("cli-cannot-read-cwd", &e), None);
         UNTRUSTED
     })?;
     let file = match (&choice.config, choice.no_config) {
@@ -110,22 +109,17 @@ pub fn open(choice: &ConfigChoice) -> Result<Project, u8> {
     let (root, root_from) = match &file {
         Some(path) => (
             path.parent().map_or_else(|| cwd.clone(), Path::to_path_buf),
-            "the folder of the configuration file",
+            "cli-root-from.config",
         ),
         None => match git_root(&cwd) {
-            Some(root) => (root, "the root of the git repository"),
-            None => (
-                cwd.clone(),
-                "the working folder (no rectify.toml, no git repository)",
-            ),
+            Some(root) => (root, "cli-root-from.git"),
+            None => (cwd.clone(), "cli-root-from.cwd"),
         },
     };
     if let Err(e) = std::env::set_current_dir(&root) {
-        eprintln!(
-            "error: cannot work from the project root `{}`: {}",
-            root.display(),
-            crate::diag::io_reason(&e)
-        );
+        let message =
+            super::io_error("cli-cannot-enter-root", &e).text("root", root.display().to_string());
+        super::say_error(words, &message, None);
         return Err(UNTRUSTED);
     }
     let lang_env = lang_from_env()?;
@@ -236,10 +230,10 @@ pub(super) fn lang_from_env() -> Result<Option<Lang>, u8> {
     match Lang::parse(&value) {
         Some(lang) => Ok(Some(lang)),
         None => {
-            eprintln!(
-                "error: RECTIFY_LANG: {}",
-                super::args::unknown_lang(&crate::report::neutral::text(&value))
-            );
+            let words = super::help::process_lang().catalogue();
+            let unknown = super::args::unknown_lang(&crate::report::neutral::text(&value));
+            let message = Message::new("cli-rectify-lang").text("message", unknown.say(words));
+            super::say_error(words, &message, None);
             Err(UNTRUSTED)
         }
     }

@@ -8,6 +8,7 @@
 
 use std::io::{IsTerminal, Write};
 
+use crate::i18n::Catalogue;
 use crate::report::progress::{self, Form};
 use crate::run::{self, Options};
 
@@ -37,12 +38,12 @@ pub fn run(args: &ReportArgs, project: &Project) -> u8 {
         ..Flags::default()
     };
     let settings = settings::resolve(project, &flags);
+    let words = settings.lang.value.catalogue();
     if args.format == ReportFormat::Json {
-        let words = settings.lang.value.catalogue();
         eprintln!(
-            "error: {}\n  = help: {}",
-            words.text("report-json-needs-history"),
-            words.text("report-json-needs-history-help")
+            "{}\n  = {}",
+            super::error_line(words, &words.text("report-json-needs-history")),
+            super::help_line(words, &words.text("report-json-needs-history-help"))
         );
         return UNTRUSTED;
     }
@@ -55,7 +56,7 @@ pub fn run(args: &ReportArgs, project: &Project) -> u8 {
         ..settings.options(project, as_of)
     };
     let outcome = {
-        let _spinner = Spinner::start("checking records");
+        let _spinner = Spinner::start(&words.text("cli-spinner-check"));
         run::check(&options)
     };
     settings.notes(&outcome, args.format == ReportFormat::Table);
@@ -66,21 +67,15 @@ pub fn run(args: &ReportArgs, project: &Project) -> u8 {
         ReportFormat::Xlsx | ReportFormat::Json => None,
     };
     let render = |out: &mut dyn Write| match form {
-        Some(form) => progress::render(
-            &outcome,
-            form,
-            Some(due_within),
-            settings.lang.value.catalogue(),
-            out,
-        ),
-        None => crate::report::xlsx::write(&outcome, settings.lang.value.catalogue(), out),
+        Some(form) => progress::render(&outcome, form, Some(due_within), words, out),
+        None => crate::report::xlsx::write(&outcome, words, out),
     };
-    if let Err(code) = emit(out_file.as_deref(), form.is_none(), &outcome, render) {
+    if let Err(code) = emit(out_file.as_deref(), form.is_none(), &outcome, words, render) {
         return code;
     }
     match untrusted_reason(&outcome) {
         Some(reason) => {
-            eprintln!("error: the results cannot be trusted: {reason}");
+            super::check::say_untrusted(words, &reason);
             UNTRUSTED
         }
         None => 0,
@@ -94,23 +89,25 @@ pub(super) fn emit(
     out_file: Option<&std::path::Path>,
     binary: bool,
     outcome: &crate::outcome::Outcome,
+    words: &Catalogue,
     render: impl FnOnce(&mut dyn Write) -> std::io::Result<()>,
 ) -> Result<(), u8> {
-    if output::refuse_inputs(out_file, outcome) {
+    if output::refuse_inputs(out_file, outcome, words) {
         return Err(UNTRUSTED);
     }
     let to_stdout = out_file.is_none_or(output::is_stdout);
     if binary && to_stdout && std::io::stdout().is_terminal() {
-        eprintln!("{}", output::BINARY_TO_TERMINAL);
+        output::refuse_binary_to_terminal(words);
         return Err(UNTRUSTED);
     }
     let written = match out_file {
-        Some(path) if !output::is_stdout(path) => output::write(path, render)
-            .map_err(|e| format!("cannot write `{}`: {e}", path.display())),
-        _ => output::write_stdout(render).map_err(|e| format!("cannot write the report: {e}")),
+        Some(path) if !output::is_stdout(path) => {
+            output::write(path, render).map_err(|e| super::check::cannot_write(path, &e, words))
+        }
+        _ => output::write_stdout(render).map_err(|e| super::check::cannot_write_report(&e, words)),
     };
     written.map_err(|message| {
-        eprintln!("error: {message}");
+        super::say_error(words, &message, None);
         UNTRUSTED
     })
 }

@@ -83,16 +83,18 @@ pub fn rule_paths(project: &Project, given: &[PathBuf]) -> Value<Vec<PathBuf>> {
 }
 
 /// `note: rules: …` on stderr when the command line did not name the rules.
-pub fn note_rule_set(rules: &Value<Vec<PathBuf>>) {
+pub fn note_rule_set(rules: &Value<Vec<PathBuf>>, words: &Catalogue) {
     if rules.from != settings::From::CommandLine {
-        eprintln!("note: rules: {}", settings::describe_rules(rules));
+        let rules = Words::new().text("rules", settings::describe_rules(rules, words));
+        let note = words.format("cli-note-rules", &rules);
+        eprintln!("{}", super::note_line(words, &note));
     }
 }
 
 fn check(args: &CheckArgs, project: &Project) -> u8 {
     let paths = rule_paths(project, &args.paths);
     if args.format != DiagFormat::Json {
-        note_rule_set(&paths);
+        note_rule_set(&paths, settings::words(project));
     }
     let rules = load::rules(&paths.value);
     let warnings = warnings(&rules);
@@ -276,15 +278,17 @@ fn write_json(
 }
 
 /// Show why the rules did not load (on stderr) and say what could not run.
-pub(crate) fn report_load_failure(rules: &crate::load::Rules, what: &str) {
+/// `what`: the catalogue id of the closing line (`cli-rules-do-not-load`,
+/// or an attribute of it that says what did not run).
+pub(crate) fn report_load_failure(rules: &crate::load::Rules, what: &str, words: &Catalogue) {
     let color = super::check::color(super::args::ColorArg::Auto, io::stderr().is_terminal());
     let _ = render(
         &rules.files,
         &rules.errors,
-        crate::i18n::Lang::En.catalogue(),
+        words,
         DiagFormat::Human,
         color,
         &mut io::stderr(),
     );
-    eprintln!("error: the rules do not load{what}");
+    eprintln!("{}", super::error_line(words, &words.text(what)));
 }

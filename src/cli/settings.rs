@@ -8,7 +8,7 @@ use jiff::civil::Date;
 use serde_json::json;
 
 use crate::config::{InlineWaivers, WaiverAuthority};
-use crate::i18n::Lang;
+use crate::i18n::{Args, Catalogue, Lang};
 use crate::source::Spanned;
 use crate::units::UnitRegistry;
 use crate::walk::Discovery;
@@ -25,8 +25,31 @@ pub enum From {
     CommandLine,
     /// `GITHUB_ACTIONS=true`.
     Environment(&'static str),
-    /// Found by a documented rule (the rule files beside a tests folder).
+    /// The POSIX locale (`LC_ALL`, `LC_MESSAGES`, `LANG`).
+    Locale,
+    /// Found by a documented rule (the rule files beside a tests folder):
+    /// the catalogue id that says which.
     Inferred(&'static str),
+}
+
+impl From {
+    /// Where a value came from, in `words`' language; `rectify config
+    /// --format json` keeps the English ([`Display`](std::fmt::Display)).
+    pub fn say(&self, words: &Catalogue) -> String {
+        match self {
+            From::Default => words.text("cli-from.default"),
+            From::Config(at) => at.clone(),
+            From::CommandLine => words.text("cli-from.command-line"),
+            From::Environment(what) => {
+                words.format("cli-from-environment", &Args::new().text("what", *what))
+            }
+            From::Locale => {
+                let what = words.text("cli-from.locale");
+                words.format("cli-from-environment", &Args::new().text("what", what))
+            }
+            From::Inferred(id) => words.text(id),
+        }
+    }
 }
 
 impl std::fmt::Display for From {
@@ -36,7 +59,8 @@ impl std::fmt::Display for From {
             From::Config(at) => f.write_str(at),
             From::CommandLine => f.write_str("command line"),
             From::Environment(what) => write!(f, "environment ({what})"),
-            From::Inferred(what) => f.write_str(what),
+            From::Locale => f.write_str("environment (the locale)"),
+            From::Inferred(id) => f.write_str(&Lang::En.catalogue().text(id)),
         }
     }
 }
@@ -327,7 +351,7 @@ fn lang_setting(project: &Project) -> Value<Lang> {
     match Lang::from_locale(|name| std::env::var(name).ok()) {
         Some(value) => Value {
             value,
-            from: From::Environment("the locale"),
+            from: From::Locale,
         },
         None => Value {
             value: Lang::En,
@@ -376,8 +400,8 @@ impl Settings {
     }
 
     /// Which rule set is used, for a note on stderr and `rectify config`.
-    pub fn rule_set(&self) -> String {
-        describe_rules(&self.rules)
+    pub fn rule_set(&self, words: &Catalogue) -> String {
+        describe_rules(&self.rules, words)
     }
 
     /// The resolved settings as JSON, each as `{value, from}`.
@@ -396,9 +420,9 @@ impl Settings {
         json!({
             "version": 1,
             "root": project.root.display().to_string(),
-            "root_from": project.root_from,
+            "root_from": Lang::En.catalogue().text(project.root_from),
             "config": project.config.as_ref().map(|c| c.name.clone()),
-            "rule_set": self.rule_set(),
+            "rule_set": self.rule_set(Lang::En.catalogue()),
             "settings": {
                 "records": entry(json!({"paths": paths(&self.records.value), "globs": self.globs}), &self.records.from),
                 "exclude": entry(json!(self.exclude.value), &self.exclude.from),
@@ -424,16 +448,19 @@ impl Settings {
 }
 
 /// `the bundled rule set`, or the paths and where they were named.
-pub fn describe_rules(rules: &Value<Vec<PathBuf>>) -> String {
+pub fn describe_rules(rules: &Value<Vec<PathBuf>>, words: &Catalogue) -> String {
     if rules.value.is_empty() {
-        return "the bundled rule set".into();
+        return words.text("cli-rules-bundled");
     }
     let names: Vec<String> = rules
         .value
         .iter()
         .map(|p| format!("`{}`", p.display()))
         .collect();
-    format!("{} (from {})", names.join(", "), rules.from)
+    let args = Args::new()
+        .text("names", names.join(&words.text("value-separator")))
+        .text("from", rules.from.say(words));
+    words.format("cli-rules-from", &args)
 }
 
 /// The name clap gives a value (`warning`).
@@ -464,11 +491,20 @@ impl Settings {
     /// it (in human output; the bundled set names itself in every finding),
     /// and every file skipped on purpose.
     pub fn notes(&self, outcome: &crate::outcome::Outcome, human: bool) {
+        let words = self.lang.value.catalogue();
         if human && matches!(self.rules.from, From::Config(_)) {
-            eprintln!("note: rules: {}", self.rule_set());
+            let rules = Args::new().text("rules", self.rule_set(words));
+            eprintln!(
+                "{}",
+                super::note_line(words, &words.format("cli-note-rules", &rules))
+            );
         }
         for skipped in &outcome.skipped {
-            eprintln!("note: skipped {skipped}");
+            let skipped = Args::new().text("file", skipped.to_string());
+            eprintln!(
+                "{}",
+                super::note_line(words, &words.format("cli-note-skipped", &skipped))
+            );
         }
     }
 }

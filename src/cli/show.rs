@@ -8,11 +8,14 @@ use std::path::PathBuf;
 
 use clap::{Args, ValueEnum};
 use jiff::civil::Date;
+use unicode_width::UnicodeWidthStr;
+
+use crate::i18n::{Args as Words, Catalogue};
 
 use super::UNTRUSTED;
 use super::args::{FailOn, WalkArgs};
 use super::project::Project;
-use super::settings::{self, Flags, Settings, Value};
+use super::settings::{self, Flags, Settings};
 
 #[derive(Debug, Args)]
 pub struct ConfigArgs {
@@ -111,35 +114,45 @@ fn human(
     walked: Option<&crate::walk::Walked>,
     out: &mut dyn Write,
 ) -> io::Result<()> {
-    let config = project.config.as_ref().map_or("none", |c| c.name.as_str());
-    writeln!(
-        out,
-        "project root: {} ({})",
-        project.root.display(),
-        project.root_from
-    )?;
-    writeln!(out, "configuration: {config}")?;
-    writeln!(out, "rule set: {}", settings.rule_set())?;
+    let words = settings.lang.value.catalogue();
+    let config = project
+        .config
+        .as_ref()
+        .map_or_else(|| words.text("cli-config-value.none"), |c| c.name.clone());
+    let root = Words::new()
+        .text("root", project.root.display().to_string())
+        .text("from", words.text(project.root_from));
+    writeln!(out, "{}", words.format("cli-config-root", &root))?;
+    let config = Words::new().text("file", config);
+    writeln!(out, "{}", words.format("cli-config-file", &config))?;
+    let rules = Words::new().text("rules", settings.rule_set(words));
+    writeln!(out, "{}", words.format("cli-config-rule-set", &rules))?;
     writeln!(out)?;
-    let rows = rows(settings);
+    let rows = rows(settings, words);
     let width = rows.iter().map(|(k, _, _)| k.len()).max().unwrap_or(0);
+    // Columns by display width: a Chinese character takes two.
     let value_width = rows
         .iter()
-        .map(|(_, v, _)| v.chars().count())
+        .map(|(_, v, _)| v.width())
         .max()
         .unwrap_or(0)
         .min(40);
     for (key, value, from) in rows {
-        writeln!(out, "{key:<width$}  {value:<value_width$}  {from}")?;
+        let pad = " ".repeat(value_width.saturating_sub(value.width()));
+        writeln!(out, "{key:<width$}  {value}{pad}  {from}")?;
     }
     if let Some(walked) = walked {
         writeln!(out)?;
-        writeln!(out, "record files ({}):", walked.files.len())?;
+        let count = Words::new().int("n", i64::try_from(walked.files.len()).unwrap_or(i64::MAX));
+        writeln!(out, "{}", words.format("cli-config-record-files", &count))?;
         for file in &walked.files {
             writeln!(out, "  {}", file.display())?;
         }
         for (file, why) in &walked.skipped {
-            writeln!(out, "  skipped {}: {why}", file.display())?;
+            let skipped = Words::new()
+                .text("file", file.display().to_string())
+                .text("why", why.to_string());
+            writeln!(out, "  {}", words.format("cli-config-skipped", &skipped))?;
         }
         for problem in &walked.problems {
             writeln!(
@@ -154,14 +167,10 @@ fn human(
 }
 
 /// `(setting, value, from)` for every setting, in the order of the file's keys.
-fn rows(s: &Settings) -> Vec<(&'static str, String, String)> {
-    fn row<T>(
-        key: &'static str,
-        v: &Value<T>,
-        show: impl Fn(&T) -> String,
-    ) -> (&'static str, String, String) {
-        (key, show(&v.value), v.from.to_string())
-    }
+fn rows(s: &Settings, words: &Catalogue) -> Vec<(&'static str, String, String)> {
+    let row =
+        |key: &'static str, from: &settings::From, value: String| (key, value, from.say(words));
+    let word = |id: &str| words.text(&format!("cli-config-value.{id}"));
     let list = |items: &Vec<PathBuf>| -> String {
         let names: Vec<String> = items
             .iter()
@@ -170,7 +179,7 @@ fn rows(s: &Settings) -> Vec<(&'static str, String, String)> {
         format!("[{}]", names.join(", "))
     };
     let strings = |items: &Vec<String>| format!("{items:?}");
-    let optional = |n: &Option<u32>| n.map_or_else(|| "none".to_string(), |n| n.to_string());
+    let optional = |n: &Option<u32>| n.map_or_else(|| word("none"), |n| n.to_string());
     let authority = &s.waiver_authority;
     let mut records = list(&s.records.value);
     if !s.globs.is_empty() {
@@ -179,46 +188,94 @@ fn rows(s: &Settings) -> Vec<(&'static str, String, String)> {
     if s.records.value.is_empty() && s.globs.is_empty() {
         records = "[\".\"]".into();
     }
+    let rules = if s.rules.value.is_empty() {
+        word("bundled")
+    } else {
+        list(&s.rules.value)
+    };
+    let units = Words::new().int(
+        "n",
+        i64::try_from(s.units.value.units.len()).unwrap_or(i64::MAX),
+    );
+    let a = &authority.value;
+    let from = &authority.from;
     vec![
-        ("records", records, s.records.from.to_string()),
-        row("exclude", &s.exclude, strings),
-        row("rules", &s.rules, |r| {
-            if r.is_empty() {
-                "bundled".into()
-            } else {
-                list(r)
-            }
-        }),
-        row("waivers", &s.waivers, list),
-        row("fail-on", &s.fail_on, |v| settings::value_name(*v)),
-        row("format", &s.format, |v| settings::value_name(*v)),
-        row("lang", &s.lang, |l| l.code().to_string()),
-        row("as-of", &s.as_of, |d| {
-            d.map_or_else(|| "today".to_string(), |d| d.to_string())
-        }),
-        row("due-within", &s.due_within, optional),
-        row("jobs", &s.jobs, |j| {
-            j.map_or_else(|| "one per core".to_string(), |j| j.to_string())
-        }),
-        row("max-file-size", &s.max_file_size, u64::to_string),
-        row("respect-gitignore", &s.respect_gitignore, bool::to_string),
-        row("hidden", &s.hidden, bool::to_string),
-        row("force-exclude", &s.force_exclude, bool::to_string),
-        row("units", &s.units, |u| format!("{} declared", u.units.len())),
-        row("waivers.inline", authority, |a| match a.inline {
-            crate::config::InlineWaivers::Allow => "allow".into(),
-            crate::config::InlineWaivers::Deny => "deny".into(),
-        }),
-        row("waivers.approvers", authority, |a| {
+        row("records", &s.records.from, records),
+        row("exclude", &s.exclude.from, strings(&s.exclude.value)),
+        row("rules", &s.rules.from, rules),
+        row("waivers", &s.waivers.from, list(&s.waivers.value)),
+        row(
+            "fail-on",
+            &s.fail_on.from,
+            settings::value_name(s.fail_on.value),
+        ),
+        row(
+            "format",
+            &s.format.from,
+            settings::value_name(s.format.value),
+        ),
+        row("lang", &s.lang.from, s.lang.value.code().to_string()),
+        row(
+            "as-of",
+            &s.as_of.from,
+            s.as_of
+                .value
+                .map_or_else(|| word("today"), |d| d.to_string()),
+        ),
+        row(
+            "due-within",
+            &s.due_within.from,
+            optional(&s.due_within.value),
+        ),
+        row(
+            "jobs",
+            &s.jobs.from,
+            s.jobs
+                .value
+                .map_or_else(|| word("one-per-core"), |j| j.to_string()),
+        ),
+        row(
+            "max-file-size",
+            &s.max_file_size.from,
+            s.max_file_size.value.to_string(),
+        ),
+        row(
+            "respect-gitignore",
+            &s.respect_gitignore.from,
+            s.respect_gitignore.value.to_string(),
+        ),
+        row("hidden", &s.hidden.from, s.hidden.value.to_string()),
+        row(
+            "force-exclude",
+            &s.force_exclude.from,
+            s.force_exclude.value.to_string(),
+        ),
+        row(
+            "units",
+            &s.units.from,
+            words.format("cli-config-units", &units),
+        ),
+        row(
+            "waivers.inline",
+            from,
+            match a.inline {
+                crate::config::InlineWaivers::Allow => "allow".into(),
+                crate::config::InlineWaivers::Deny => "deny".into(),
+            },
+        ),
+        row(
+            "waivers.approvers",
+            from,
             if a.approvers.is_empty() {
-                "any".into()
+                word("any")
             } else {
                 strings(&a.approvers)
-            }
-        }),
-        row("waivers.max-days", authority, |a| {
-            a.max_days
-                .map_or_else(|| "none".to_string(), |d| d.to_string())
-        }),
+            },
+        ),
+        row(
+            "waivers.max-days",
+            from,
+            a.max_days.map_or_else(|| word("none"), |d| d.to_string()),
+        ),
     ]
 }

@@ -11,7 +11,7 @@ use std::path::{Path, PathBuf};
 
 use clap::{Args, ValueEnum};
 
-use crate::diag::Diagnostic;
+use crate::diag::{Diagnostic, Message};
 use crate::i18n::{Args as Words, Catalogue};
 use crate::load;
 use crate::report::neutral::text;
@@ -47,15 +47,21 @@ pub enum TestFormat {
     Junit,
 }
 
+/// A refused value of a flag, in the language known before parsing.
+fn refused(id: &'static str, found: &str) -> String {
+    let words = super::help::process_lang().catalogue();
+    Message::new(id).text("found", found).say(words)
+}
+
 fn percent(text: &str) -> Result<f64, String> {
     let value: f64 = text
         .trim_end_matches('%')
         .parse()
-        .map_err(|_| format!("expected a percentage, found `{text}`"))?;
+        .map_err(|_| refused("cli-arg-percent", text))?;
     if (0.0..=100.0).contains(&value) {
         Ok(value)
     } else {
-        Err(format!("`{text}` is not between 0 and 100"))
+        Err(refused("cli-arg-percent-range", text))
     }
 }
 
@@ -73,10 +79,10 @@ pub fn run(args: &TestArgs, project: &Project) -> u8 {
     } else {
         default_tests(&rule_set.value)
     };
-    let (files, mut broken) = test_files(&given);
+    let (files, mut broken) = test_files(&given, words);
     let rule_set = if rule_set.value.is_empty() && rule_set.from == settings::From::Default {
         let beside = beside_tests(&given);
-        let from = settings::From::Inferred("the *.rules in the folder above the tests");
+        let from = settings::From::Inferred("cli-from-beside-tests");
         settings::Value {
             from: if beside.is_empty() {
                 rule_set.from
@@ -89,11 +95,11 @@ pub fn run(args: &TestArgs, project: &Project) -> u8 {
         rule_set
     };
     if args.format == TestFormat::Human {
-        rules::note_rule_set(&rule_set);
+        rules::note_rule_set(&rule_set, words);
     }
     let rules = load::rules(&rule_set.value);
     let Some(plan) = rules.plan.as_ref() else {
-        rules::report_load_failure(&rules, ", so no test ran");
+        rules::report_load_failure(&rules, "cli-rules-do-not-load.no-test", words);
         return UNTRUSTED;
     };
     let mut ran = Vec::new();
@@ -117,27 +123,33 @@ pub fn run(args: &TestArgs, project: &Project) -> u8 {
     };
     if let Err(e) = written {
         if e.kind() != io::ErrorKind::BrokenPipe {
-            eprintln!("error: cannot write the results: {e}");
+            let message = Message::new("cli-test-cannot-write").text("reason", e.to_string());
+            super::say_error(words, &message, None);
             return UNTRUSTED;
         }
     }
-    exit(broken, &results, &coverage, args.coverage_min)
+    exit(broken, &results, &coverage, args.coverage_min, words)
 }
 
-fn exit(broken: usize, results: &[CaseResult], coverage: &Coverage, min: Option<f64>) -> u8 {
+fn exit(
+    broken: usize,
+    results: &[CaseResult],
+    coverage: &Coverage,
+    min: Option<f64>,
+    words: &Catalogue,
+) -> u8 {
     if broken > 0 {
         return UNTRUSTED;
     }
     let low = min.is_some_and(|m| coverage.fired_percent() < m);
     if low {
-        eprintln!(
-            "error: {:.1}% of the rules fired, below --coverage-min {}",
-            coverage.fired_percent(),
-            min.unwrap_or_default()
-        );
+        let message = Message::new("cli-test-coverage-low")
+            .text("percent", format!("{:.1}", coverage.fired_percent()))
+            .text("min", min.unwrap_or_default().to_string());
+        super::say_error(words, &message, None);
     }
     if results.is_empty() {
-        eprintln!("error: no test case found");
+        super::say_error(words, &"cli-test-no-case".into(), None);
         return UNTRUSTED;
     }
     u8::from(low || results.iter().any(|r| !r.passed()))
@@ -158,7 +170,7 @@ fn default_tests(rules: &[PathBuf]) -> Vec<PathBuf> {
 }
 
 /// Every test file under the given paths, and how many paths do not exist.
-fn test_files(paths: &[PathBuf]) -> (Vec<PathBuf>, usize) {
+fn test_files(paths: &[PathBuf], words: &Catalogue) -> (Vec<PathBuf>, usize) {
     let (mut files, mut missing) = (Vec::new(), 0);
     for path in paths {
         if path.is_dir() {
@@ -168,7 +180,8 @@ fn test_files(paths: &[PathBuf]) -> (Vec<PathBuf>, usize) {
             // Read (or refused: a FIFO, a device) like any other file.
             files.push(path.clone());
         } else {
-            eprintln!("error: `{}`: no such test file or folder", path.display());
+            let message = Message::new("cli-test-missing").text("path", path.display().to_string());
+            super::say_error(words, &message, None);
             missing += 1;
         }
     }
@@ -209,8 +222,12 @@ fn run_file(
     words: &Catalogue,
 ) -> Result<Vec<CaseResult>, String> {
     let name = path.display().to_string();
-    let text =
-        load::read_text(path, load::MAX_FILE_SIZE).map_err(|e| format!("error: `{name}`: {e}"))?;
+    let text = load::read_text(path, load::MAX_FILE_SIZE).map_err(|e| {
+        let message = Message::new("cli-test-unreadable")
+            .text("file", name.as_str())
+            .text("reason", e.to_string());
+        super::error_line(words, &message.say(words))
+    })?;
     let suite = ruletest::parse(&text).map_err(|errors| located(&name, &text, &errors, words))?;
     let dir = path.parent().unwrap_or(Path::new("."));
     let missing = ruletest::missing_files(&suite, dir);
@@ -227,8 +244,12 @@ fn located(name: &str, source: &str, errors: &[Diagnostic], words: &Catalogue) -
         .iter()
         .map(|e| {
             let (line, col) = lines.line_col(source, e.span.start);
-            let message = e.message.say(words);
-            format!("error: {}:{line}:{col}: {}", text(name), text(&message))
+            let at = format!(
+                "{}:{line}:{col}: {}",
+                text(name),
+                text(&e.message.say(words))
+            );
+            super::error_line(words, &at)
         })
         .collect();
     shown.join("\n")

@@ -6,6 +6,8 @@
 //! Owns: the severity scale and the form of a message. Must not: depend on
 //! any module of the crate but `source` and `i18n`.
 
+pub mod codes;
+
 use crate::i18n::{Args, Catalogue, Lang};
 use crate::source::Span;
 

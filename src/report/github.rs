@@ -23,10 +23,9 @@ use crate::diag::Severity;
 use crate::i18n::{Args, Catalogue};
 use crate::outcome::{Finding, InputError, Outcome};
 
-use super::diagnostic::{points, points_in};
+use super::diagnostic::points_in;
 use super::neutral::{self, command_data, command_property};
 use super::region::{Locator, Region, clean};
-use super::text::plural;
 
 pub fn write(outcome: &Outcome, words: &Catalogue, out: &mut dyn Write) -> io::Result<()> {
     let mut locator = Locator::default();
@@ -37,16 +36,15 @@ pub fn write(outcome: &Outcome, words: &Catalogue, out: &mut dyn Write) -> io::R
         writeln!(out, "{}", input_error(outcome, e, words, &mut locator))?;
     }
     let s = &outcome.summary;
-    writeln!(
-        out,
-        "rectify: {}, {}, {}, {} waived, {} pending; penalty {}",
-        plural(s.errors, "error"),
-        plural(s.warnings, "warning"),
-        plural(s.infos, "info"),
-        s.waived,
-        s.pending,
-        points(s.penalty)
-    )
+    let count = |id: &str, n: usize| words.format(id, &Args::new().count("n", n));
+    let summary = Args::new()
+        .text("errors", count("count-errors", s.errors))
+        .text("warnings", count("count-warnings", s.warnings))
+        .text("infos", count("count-infos", s.infos))
+        .count("waived", s.waived)
+        .count("pending", s.pending)
+        .text("penalty", points_in(words, s.penalty));
+    writeln!(out, "{}", words.format("github-summary", &summary))
 }
 
 fn command(severity: Severity) -> &'static str {
@@ -65,7 +63,8 @@ fn finding(outcome: &Outcome, f: &Finding, words: &Catalogue, locator: &mut Loca
     let id = outcome.rules.get(f.rule).map_or("", |r| r.id.as_str());
     let subject = f.subject();
     let (name, title) = if f.waived {
-        ("notice", format!("{id} (waived): {subject}"))
+        let waived = Args::new().text("rule", id).text("subject", subject);
+        ("notice", words.format("github-waived-title", &waived))
     } else {
         (command(f.severity), format!("{id}: {subject}"))
     };

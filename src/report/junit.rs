@@ -73,10 +73,10 @@ pub fn write(
             .get(rule)
             .map_or("record", |r| r.judges.as_str());
         if passed > 0 || cases.is_empty() {
-            cases.insert(0, passes(id, judges, passed));
+            cases.insert(0, passes(id, judges, passed, words));
         }
     }
-    suites.push(("records".into(), records(outcome)));
+    suites.push(("records".into(), records(outcome, words)));
     let inputs: Vec<Case> = outcome
         .input_errors
         .iter()
@@ -90,17 +90,17 @@ pub fn write(
 
 /// The passing case of a rule: the records (or, for a group rule, the
 /// groups) it checked and found right.
-fn passes(rule: &str, judges: &str, passed: usize) -> Case {
+fn passes(rule: &str, judges: &str, passed: usize, words: &Catalogue) -> Case {
     let what = match judges {
         "record" => "record",
         by @ ("unit" | "round" | "kind" | "region" | "category" | "status") => by,
         _ => "group",
     };
-    let name = match passed {
-        0 => format!("no {what} to check"),
-        1 => format!("1 {what} passes"),
-        n => format!("{n} {what}s pass"),
-    };
+    let args = Args::new()
+        .int("n", i64::try_from(passed).unwrap_or(i64::MAX))
+        .text("thing", words.text(&format!("junit-thing.{what}")))
+        .text("things", words.text(&format!("junit-things.{what}")));
+    let name = words.format("junit-passes", &args);
     Case {
         class: rule.to_string(),
         name,
@@ -156,7 +156,7 @@ fn finding(outcome: &Outcome, f: &Finding, fail_on: Option<Severity>, words: &Ca
     } else if fails(f.severity, fail_on) {
         Verdict::Failure(f.severity.as_str(), message, body.join("\n"))
     } else {
-        Verdict::Noted(format!("{}: {}", f.severity.as_str(), body.join("\n")))
+        Verdict::Noted(noted(f.severity, &body, words))
     };
     Case {
         class: id.to_string(),
@@ -166,7 +166,7 @@ fn finding(outcome: &Outcome, f: &Finding, fail_on: Option<Severity>, words: &Ca
 }
 
 /// One passing case per unit: its records that have no finding at all.
-fn records(outcome: &Outcome) -> Vec<Case> {
+fn records(outcome: &Outcome, words: &Catalogue) -> Vec<Case> {
     let mut with_findings: BTreeMap<&str, BTreeSet<&str>> = BTreeMap::new();
     // A group rule's finding names no record: it flags none of them.
     for f in outcome.findings.iter().filter(|f| !f.record.is_empty()) {
@@ -178,13 +178,13 @@ fn records(outcome: &Outcome) -> Vec<Case> {
         .map(|u| {
             let flagged = with_findings.get(u.unit.as_str()).map_or(0, BTreeSet::len);
             let clean = u.records.saturating_sub(flagged);
+            let args = Args::new()
+                .text("unit", neutral::text(&u.unit))
+                .int("clean", i64::try_from(clean).unwrap_or(i64::MAX))
+                .int("records", i64::try_from(u.records).unwrap_or(i64::MAX));
             Case {
                 class: "records".into(),
-                name: format!(
-                    "{}: {clean} of {} records pass every rule",
-                    neutral::text(&u.unit),
-                    u.records
-                ),
+                name: words.format("junit-unit-records", &args),
                 verdict: Verdict::Pass,
             }
         })
@@ -204,15 +204,16 @@ fn input_error(
         .map(|(l, _)| l);
     let message = neutral::text(&e.message.say(words)).into_owned();
     let mut body = vec![message.clone()];
-    body.extend(
-        e.help
-            .as_ref()
-            .map(|h| format!("help: {}", neutral::lines(&h.say(words)))),
-    );
+    body.extend(e.help.as_ref().map(|h| {
+        words.format(
+            "cli-help",
+            &Args::new().text("help", neutral::lines(&h.say(words))),
+        )
+    }));
     let verdict = match e.severity {
         Severity::Error => Verdict::Error(message, body.join("\n")),
         s if fails(s, fail_on) => Verdict::Failure(s.as_str(), message, body.join("\n")),
-        s => Verdict::Noted(format!("{}: {}", s.as_str(), body.join("\n"))),
+        s => Verdict::Noted(noted(s, &body, words)),
     };
     let name = match (file, line) {
         (Some(f), Some(l)) => format!("{} at {}:{l}", e.code, neutral::text(&f.name)),
@@ -224,6 +225,14 @@ fn input_error(
         name,
         verdict,
     }
+}
+
+/// What was found below `--fail-on`: `warning: …`, in `words`' language.
+fn noted(severity: Severity, body: &[String], words: &Catalogue) -> String {
+    let args = Args::new()
+        .text("severity", super::severity_word(severity, words))
+        .text("body", body.join("\n"));
+    words.format("junit-noted", &args)
 }
 
 fn document(suites: &[(String, Vec<Case>)], out: &mut dyn Write) -> io::Result<()> {

@@ -8,7 +8,7 @@
 
 use std::io::{self, Write};
 
-use crate::i18n::Catalogue;
+use crate::i18n::{Args, Catalogue};
 use crate::outcome::Outcome;
 
 use super::json::{files, finding_position};
@@ -16,14 +16,13 @@ use super::table::Table;
 
 pub fn write(outcome: &Outcome, words: &Catalogue, out: &mut dyn Write) -> io::Result<()> {
     let s = &outcome.summary;
-    writeln!(out, "## rectify: {}\n", headline(outcome))?;
-    writeln!(
-        out,
-        "As of {}: {} records in {} files.\n",
-        outcome.as_of,
-        outcome.records,
-        outcome.files.len()
-    )?;
+    let title = Args::new().text("headline", headline(outcome, words));
+    writeln!(out, "## {}\n", words.format("markdown-title", &title))?;
+    let scope = Args::new()
+        .text("date", outcome.as_of.to_string())
+        .int("records", count(outcome.records))
+        .int("files", count(outcome.files.len()));
+    writeln!(out, "{}\n", words.format("markdown-scope", &scope))?;
     let mut counts = Table::new(&[
         "errors#",
         "warnings#",
@@ -34,6 +33,7 @@ pub fn write(outcome: &Outcome, words: &Catalogue, out: &mut dyn Write) -> io::R
         "commendations#",
         "reward#",
     ]);
+    relabel(&mut counts, "markdown-column", words);
     counts.push(vec![
         s.errors.to_string(),
         s.warnings.to_string(),
@@ -46,45 +46,62 @@ pub fn write(outcome: &Outcome, words: &Catalogue, out: &mut dyn Write) -> io::R
     ]);
     counts.markdown(out)?;
     if !outcome.units.is_empty() {
-        writeln!(out, "\n### Unit scoreboard\n")?;
-        scoreboard(outcome).markdown(out)?;
+        let heading = words.text("markdown-heading.scoreboard");
+        writeln!(out, "\n### {heading}\n")?;
+        let mut board = scoreboard(outcome);
+        relabel(&mut board, "scoreboard", words);
+        board.markdown(out)?;
     }
     if !outcome.findings.is_empty() {
-        writeln!(out, "\n### Findings\n")?;
+        writeln!(out, "\n### {}\n", words.text("markdown-heading.findings"))?;
         findings(outcome, words).markdown(out)?;
     }
     if !outcome.input_errors.is_empty() {
-        writeln!(out, "\n### Input diagnostics\n")?;
+        writeln!(out, "\n### {}\n", words.text("markdown-heading.inputs"))?;
         inputs(outcome, words).markdown(out)?;
     }
     Ok(())
 }
 
-/// `4 errors, 1 warning` or `no findings`.
-fn headline(outcome: &Outcome) -> String {
-    let s = &outcome.summary;
-    let mut parts = Vec::new();
-    for (n, word) in [
-        (s.errors, "error"),
-        (s.warnings, "warning"),
-        (s.infos, "info"),
-        (s.commendations, "commendation"),
-    ] {
-        if n > 0 {
-            parts.push(format!("{n} {word}{}", if n == 1 { "" } else { "s" }));
-        }
-    }
-    if s.waived > 0 {
-        parts.push(format!("{} waived", s.waived));
-    }
-    if parts.is_empty() {
-        "no findings".to_string()
-    } else {
-        parts.join(", ")
+/// A count as a catalogue number (counts are far below `i64::MAX`).
+fn count(n: usize) -> i64 {
+    i64::try_from(n).unwrap_or(i64::MAX)
+}
+
+/// Each column heading of `table` from attribute `group.<heading>` of the
+/// catalogue (`markdown-column.errors`), its English name being the key.
+fn relabel(table: &mut Table, group: &str, words: &Catalogue) {
+    for header in &mut table.headers {
+        *header = words.text(&format!("{group}.{header}"));
     }
 }
 
-/// Units worst score first, then by name.
+/// `4 errors, 1 warning` or `no findings`.
+fn headline(outcome: &Outcome, words: &Catalogue) -> String {
+    let s = &outcome.summary;
+    let mut parts = Vec::new();
+    for (n, id) in [
+        (s.errors, "count-errors"),
+        (s.warnings, "count-warnings"),
+        (s.infos, "count-infos"),
+        (s.commendations, "count-commendations"),
+    ] {
+        if n > 0 {
+            parts.push(words.format(id, &Args::new().count("n", n)));
+        }
+    }
+    if s.waived > 0 {
+        parts.push(words.format("markdown-waived", &Args::new().count("n", s.waived)));
+    }
+    if parts.is_empty() {
+        words.text("markdown-no-findings")
+    } else {
+        parts.join(&words.text("list-separator"))
+    }
+}
+
+/// Units worst score first, then by name; English column headings (the
+/// keys of the catalogue's `scoreboard` attributes).
 pub fn scoreboard(outcome: &Outcome) -> Table {
     let mut units: Vec<_> = outcome.units.iter().collect();
     units.sort_by(|a, b| a.score.cmp(&b.score).then_with(|| a.unit.cmp(&b.unit)));
@@ -116,6 +133,7 @@ fn findings(outcome: &Outcome, words: &Catalogue) -> Table {
         "location", "record", "rule", "severity", "message", "points#", "reward#",
     ])
     .with_code(&[0, 2]);
+    relabel(&mut table, "markdown-column", words);
     for f in &outcome.findings {
         let file = outcome.finding_file(f);
         let at = match (file, finding_position(file, f)) {
@@ -124,12 +142,16 @@ fn findings(outcome: &Outcome, words: &Catalogue) -> Table {
             _ => String::new(),
         };
         let rule = outcome.rules.get(f.rule).map_or("", |r| r.id.as_str());
+        let severity = super::severity_word(f.severity, words);
         let (severity, penalty, reward) = if let Some(note) = f.waiver_note(words) {
-            let severity = f.severity.as_str();
+            let waived = Args::new().text("severity", severity).text("note", note);
             let zero = || "0".to_string();
-            (format!("{severity} (waived, {note})"), zero(), zero())
+            (
+                words.format("markdown-waived-severity", &waived),
+                zero(),
+                zero(),
+            )
         } else {
-            let severity = f.severity.as_str().to_string();
             (severity, f.penalty.to_string(), f.reward.to_string())
         };
         table.push(vec![
@@ -147,6 +169,7 @@ fn findings(outcome: &Outcome, words: &Catalogue) -> Table {
 
 fn inputs(outcome: &Outcome, words: &Catalogue) -> Table {
     let mut table = Table::new(&["location", "code", "severity", "message"]).with_code(&[0, 1]);
+    relabel(&mut table, "markdown-column", words);
     for e in &outcome.input_errors {
         let file = e.place.and_then(|p| files(outcome, e.origin).get(p.file));
         let at = match (file, e.place) {
@@ -159,12 +182,16 @@ fn inputs(outcome: &Outcome, words: &Catalogue) -> Table {
         let mut message = e.message.say(words);
         if let Some(help) = &e.help {
             // One line: a cell shows a line feed as `[U+000A]`.
-            message.push_str(&format!("; help: {}", help.say(words).replace('\n', "; ")));
+            let help = help
+                .say(words)
+                .replace('\n', &words.text("verdict-separator"));
+            let both = Args::new().text("message", message).text("help", help);
+            message = words.format("markdown-with-help", &both);
         }
         table.push(vec![
             at,
             e.code.clone(),
-            e.severity.as_str().to_string(),
+            super::severity_word(e.severity, words),
             message,
         ]);
     }

@@ -128,3 +128,10 @@ pub fn render(
         Format::Xlsx => xlsx::write(outcome, words, out),
     }
 }
+
+/// A severity as people read it (`error`, `warning`; `错误`, `警告`) in
+/// `words`' language; machine formats keep [`Severity::as_str`].
+pub(crate) fn severity_word(severity: Severity, words: &crate::i18n::Catalogue) -> String {
+    let args = crate::i18n::Args::new().text("severity", severity.as_str());
+    words.format("severity", &args)
+}

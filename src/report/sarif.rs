@@ -22,7 +22,7 @@
 
 use std::io::{self, Write};
 
-use crate::diag::Severity;
+use crate::diag::{Message, Severity};
 use crate::i18n::Catalogue;
 use crate::outcome::{Finding, InputError, Label, Origin, Outcome, Place, RuleInfo};
 
@@ -67,7 +67,7 @@ fn run(outcome: &Outcome, words: &Catalogue) -> Json {
         .iter()
         .map(|r| rule(outcome, r, lang))
         .collect();
-    rules.extend(codes.iter().map(|c| input_rule(c)));
+    rules.extend(codes.iter().map(|c| input_rule(c, words)));
     let mut locator = Locator::default();
     let mut results: Vec<Json> = outcome
         .findings
@@ -204,14 +204,17 @@ fn rule(outcome: &Outcome, r: &RuleInfo, lang: crate::i18n::Lang) -> Json {
     ])
 }
 
-fn input_rule(code: &str) -> Json {
+/// An input diagnostic code as a SARIF rule, described by the code
+/// registry in the run's language.
+fn input_rule(code: &str, words: &Catalogue) -> Json {
+    let description = match crate::diag::codes::find(code) {
+        Some(entry) => entry.describe(),
+        None => Message::new("sarif-input-rule").text("code", code),
+    };
     Json::object([
         ("id", Some(Json::str(code))),
         ("name", Some(Json::str(pascal(code)))),
-        (
-            "shortDescription",
-            Some(Json::text(format!("input diagnostic `{code}`"))),
-        ),
+        ("shortDescription", Some(Json::text(description.say(words)))),
         (
             "properties",
             Some(Json::object([("kind", Some(Json::str("input-error")))])),

@@ -269,14 +269,6 @@ fn due_soon(
     Ok(())
 }
 
-pub(crate) fn plural(n: usize, word: &str) -> String {
-    if n == 1 {
-        format!("1 {word}")
-    } else {
-        format!("{} {word}s", count(n))
-    }
-}
-
 /// `3,319`: digits grouped by thousands.
 fn count(n: usize) -> String {
     group_thousands(n as u64)
