@@ -75,6 +75,7 @@ registry! {
         "bad-ceiling",
         "duplicate-item",
         "missing-item",
+        "unknown-language",
         "reward-rule",
         "fmt-unsafe",
         "internal",
@@ -194,6 +195,13 @@ registry! {
         "bad-cell",
         "missing-field",
         "duplicate-id",
+    }
+    "test" {
+        "empty-file",
+        "unknown-key",
+        "bad-value",
+        "missing-field",
+        "missing-file",
     }
     "cli" {
         "unknown-rule",
