@@ -1097,6 +1097,9 @@ rules-duplicate-variant = `{ $item } { $tag }` is given twice in this rule
 rules-missing-written = rule `{ $rule }` has `{ $item } { $tag }` but no `{ $item }`
     .help = write the text as written with `{ $item } "…"`: it is shown in every language without a variant of its own
 
+# The editor's note on a record file when the rules do not check.
+rules-not-checked = records are not checked: the rules do not check
+    .help = see the diagnostics in the rule files (`rectify rules check`)
 # end of rule files
 
 
@@ -1367,8 +1370,6 @@ config-duplicate-unit = unit name `{ $name }` is given twice in `[units]`
 # end of calendars, configuration, waivers, units and files
 
 
-## Text from outside the catalogues (an operating-system reason), said as is
-verbatim = { $text }
 
 ## Commands
 # The commands' own lines on stderr: `error: …` and the advice under it.

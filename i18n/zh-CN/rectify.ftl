@@ -1021,6 +1021,9 @@ rules-duplicate-variant = 本规则中 `{ $item } { $tag }` 出现了两次
 rules-missing-written = 规则 `{ $rule }` 有 `{ $item } { $tag }`，但没有 `{ $item }`
     .help = 请用 `{ $item } "…"` 写出不带语言的文本：没有对应语言文本的语言都显示它
 
+# The editor's note on a record file when the rules do not check.
+rules-not-checked = 记录未被检查：规则未通过检查
+    .help = 请查看规则文件中的诊断（`rectify rules check`）
 # end of rule files
 
 
@@ -1287,8 +1290,6 @@ config-duplicate-unit = 单位名称 `{ $name }` 在 `[units]` 中重复填写
 # end of calendars, configuration, waivers, units and files
 
 
-## Text from outside the catalogues (an operating-system reason), said as is
-verbatim = { $text }
 
 ## Commands
 # 各命令自身在标准错误输出中的提示：`错误：…` 及其下的建议。

@@ -69,13 +69,6 @@ impl Message {
         }
     }
 
-    /// Text that comes whole from outside rectify's catalogues (a reason
-    /// the operating system or a library gives), said as it is in every
-    /// language. Prefer a catalogue message with the text as an argument.
-    pub fn verbatim(text: impl Into<String>) -> Message {
-        Message::new("verbatim").text("text", text)
-    }
-
     /// Add a text argument.
     pub fn text(mut self, name: &'static str, value: impl Into<String>) -> Message {
         self.args.push((name, Arg::Text(value.into())));
@@ -213,15 +206,6 @@ impl Diagnostic {
     pub fn with_label(mut self, span: Span, label: impl Into<Message>) -> Diagnostic {
         self.labels.push((span, label.into()));
         self
-    }
-}
-
-impl From<String> for Message {
-    /// Prose written outside the catalogues, said as is in every language.
-    /// Every reader's messages are being moved to catalogue ids; this is
-    /// for what is left.
-    fn from(text: String) -> Message {
-        Message::verbatim(text)
     }
 }
 

@@ -40,15 +40,11 @@ fn record_file(server: &Server, name: &str, doc: &Doc) -> Vec<Diagnostic> {
         let mut note = InputError::new(
             "rules::not-checked",
             Severity::Info,
-            "records are not checked: the rules do not check".to_string(),
+            "rules-not-checked",
             Origin::Record,
             None,
         );
-        note.help = Some(
-            "see the diagnostics in the rule files (`rectify rules check`)"
-                .to_string()
-                .into(),
-        );
+        note.help = Some("rules-not-checked.help".into());
         return vec![at.input_error(&note)];
     }
     let Some(file) = workspace::file_index(outcome, name) else {
