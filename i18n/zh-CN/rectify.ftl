@@ -163,7 +163,10 @@ shortfall-count = 计入 { $met } 条，{ $dir ->
 # 分组规则：「unit `徐州市人民政府`：`share of (…) >= 95%` 为 …」。
 verdict-group = { $group }：{ $figures }
 group-all = 全部记录
-group-key = { $key } `{ $value }`
+group-key = { $key ->
+    [unit] 责任单位
+   *[other] { $key }
+} `{ $value }`
 group-and = 、
 group-required = { $op ->
     [eq] 恰为
