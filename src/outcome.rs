@@ -398,12 +398,10 @@ pub struct GroupProgress {
 impl Outcome {
     /// The file a finding points into: a record file, or the rule file for
     /// a group rule's finding.
-    /// One index over record files then rule files (for caches keyed by file).
+    /// One index over record files and rule files (for caches keyed by
+    /// file): see [`file_key`].
     pub fn finding_file_index(&self, f: &Finding) -> usize {
-        match f.origin {
-            Origin::Record => f.file,
-            Origin::Rule => self.files.len() + f.file,
-        }
+        file_key(f.origin, f.file)
     }
 
     pub fn finding_file(&self, f: &Finding) -> Option<&SourceFile> {
@@ -411,5 +409,16 @@ impl Outcome {
             Origin::Record => self.files.get(f.file),
             Origin::Rule => self.rule_files.get(f.file),
         }
+    }
+}
+
+/// One index over record files and rule files, for caches keyed by file:
+/// a record file's own index, a rule file's counted down from the top, so
+/// that the key of a rule file does not change as record files are added
+/// (a streaming run renders findings while its file list grows).
+pub fn file_key(origin: Origin, file: usize) -> usize {
+    match origin {
+        Origin::Record => file,
+        Origin::Rule => usize::MAX - file,
     }
 }

@@ -4,6 +4,7 @@
 
 use std::io::{self, IsTerminal, Write};
 
+use crate::diag::Severity;
 use crate::outcome::Outcome;
 use crate::report::{self, Format, Style};
 use crate::run::{self, Options};
@@ -33,8 +34,9 @@ pub fn run(args: &CheckArgs, project: &Project) -> u8 {
         })
         .collect();
     let out_file = args.output.as_deref().map(|p| project.path(p));
-    let mut formats = std::iter::once(format).chain(reports.iter().map(|r| convert(r.format)));
-    let keep_sources = formats.any(Format::wants_sources);
+    let keep_sources = std::iter::once(format)
+        .chain(reports.iter().map(|r| convert(r.format)))
+        .any(Format::wants_sources);
     let options = Options {
         only: args.only.clone(),
         skip: args.skip.clone(),
@@ -45,21 +47,8 @@ pub fn run(args: &CheckArgs, project: &Project) -> u8 {
         lean: !keep_sources,
         ..settings.options(project, as_of)
     };
-    let outcome = {
-        let _spinner = Spinner::start("checking records");
-        run::check(&options)
-    };
-    settings.notes(&outcome, matches!(format, Format::Human | Format::Plain));
-    let outputs = out_file.iter().chain(reports.iter().map(|r| &r.file));
-    if output::refuse_inputs(outputs.map(|p| p.as_path()), &outcome) {
-        return UNTRUSTED;
-    }
     let to_stdout = out_file.as_deref().is_none_or(output::is_stdout);
     let to_terminal = to_stdout && io::stdout().is_terminal();
-    if format == Format::Xlsx && to_terminal {
-        eprintln!("{}", output::BINARY_TO_TERMINAL);
-        return UNTRUSTED;
-    }
     let style = Style {
         color: color(args.color, to_terminal),
         width: width(to_terminal),
@@ -67,13 +56,40 @@ pub fn run(args: &CheckArgs, project: &Project) -> u8 {
         fail_on: settings.fail_on.value.threshold(),
         lang: settings.lang.value,
     };
-    let render = |out: &mut dyn Write| report::render(&outcome, format, &style, out);
+    let formats: Vec<Format> = std::iter::once(format)
+        .chain(reports.iter().map(|r| convert(r.format)))
+        .collect();
+    let mut streams = streams(&formats, &style);
+    let outcome = {
+        let _spinner = Spinner::start("checking records");
+        match &mut streams {
+            Some(streams) => run::check_streaming(&options, streams),
+            None => run::check(&options),
+        }
+    };
+    settings.notes(&outcome, matches!(format, Format::Human | Format::Plain));
+    let outputs = out_file.iter().chain(reports.iter().map(|r| &r.file));
+    if output::refuse_inputs(outputs.map(|p| p.as_path()), &outcome) {
+        return UNTRUSTED;
+    }
+    if format == Format::Xlsx && to_terminal {
+        eprintln!("{}", output::BINARY_TO_TERMINAL);
+        return UNTRUSTED;
+    }
+    // One streamed output per format, in order: the main one, then each
+    // `--report`.
+    let mut streamed = streams.into_iter().flat_map(|s| s.0).map(Some);
+    let main = streamed.next().flatten();
+    let render = |out: &mut dyn Write| match main {
+        Some(stream) => stream.finish(&outcome, out),
+        None => report::render(&outcome, format, &style, out),
+    };
     let written = match &out_file {
         Some(path) if !output::is_stdout(path) => output::write(path, render)
             .map_err(|e| format!("cannot write `{}`: {e}", path.display())),
         _ => output::write_stdout(render).map_err(|e| format!("cannot write the report: {e}")),
     };
-    let extra = write_reports(&outcome, &reports, &style);
+    let extra = write_reports(&outcome, &reports, &style, streamed);
     if let Err(message) = written.and(extra) {
         eprintln!("error: {message}");
         return UNTRUSTED;
@@ -126,10 +142,17 @@ pub fn exit_code(outcome: &Outcome, fail_on: FailOn) -> u8 {
     let Some(threshold) = fail_on.threshold() else {
         return 0;
     };
-    let finding = outcome
-        .findings
+    // The summary counts every finding not waived, kept or streamed.
+    let s = &outcome.summary;
+    let counts = [
+        (Severity::Error, s.errors),
+        (Severity::Warning, s.warnings),
+        (Severity::Info, s.infos),
+        (Severity::Commendation, s.commendations),
+    ];
+    let finding = counts
         .iter()
-        .any(|f| !f.waived && f.severity >= threshold);
+        .any(|&(severity, n)| n > 0 && severity >= threshold);
     let input = outcome.input_errors.iter().any(|e| e.severity >= threshold);
     u8::from(finding || input)
 }
@@ -152,9 +175,30 @@ pub(crate) fn untrusted_reason(outcome: &Outcome) -> Option<String> {
     })
 }
 
+/// The run's outputs as streams, when every one of them streams (and a
+/// temporary file can be made for each); `None`: the run keeps its
+/// findings and every output is rendered from them.
+fn streams(formats: &[Format], style: &Style) -> Option<report::stream::Streams> {
+    let plain = Style {
+        color: false,
+        ..style.clone()
+    };
+    let made: Option<Vec<_>> = (formats.iter().enumerate())
+        .map(|(i, &f)| report::stream::Streamed::new(f, if i == 0 { style } else { &plain }))
+        .collect();
+    let made: std::io::Result<Vec<_>> = made?.into_iter().collect();
+    made.ok().map(report::stream::Streams)
+}
+
 /// Each `--report FORMAT=FILE` (`-`: stdout); every one is tried,
-/// and the failures are reported together.
-fn write_reports(outcome: &Outcome, targets: &[ReportTarget], style: &Style) -> Result<(), String> {
+/// and the failures are reported together. `streamed` gives each one's
+/// stream, when the run streamed.
+fn write_reports(
+    outcome: &Outcome,
+    targets: &[ReportTarget],
+    style: &Style,
+    mut streamed: impl Iterator<Item = Option<report::stream::Streamed>>,
+) -> Result<(), String> {
     let plain = Style {
         color: false,
         ..style.clone()
@@ -162,8 +206,11 @@ fn write_reports(outcome: &Outcome, targets: &[ReportTarget], style: &Style) -> 
     let failures: Vec<String> = targets
         .iter()
         .filter_map(|t| {
-            let render =
-                |out: &mut dyn Write| report::render(outcome, convert(t.format), &plain, out);
+            let stream = streamed.next().flatten();
+            let render = |out: &mut dyn Write| match stream {
+                Some(stream) => stream.finish(outcome, out),
+                None => report::render(outcome, convert(t.format), &plain, out),
+            };
             output::write(&t.file, render)
                 .err()
                 .map(|e| format!("cannot write `{}`: {e}", t.file.display()))

@@ -28,7 +28,7 @@ use crate::diag::Severity;
 use crate::eval::Plan;
 use crate::load;
 use crate::model::Schema;
-use crate::outcome::{InputError, Origin, Outcome, Place, RuleInfo, SourceFile, Summary};
+use crate::outcome::{Finding, InputError, Origin, Outcome, Place, RuleInfo, SourceFile, Summary};
 use crate::source::Span;
 
 /// Everything `rectify check` needs, already resolved by the CLI.
@@ -94,10 +94,52 @@ impl Options {
     }
 }
 
+/// Where a streaming check ([`check_streaming`]) hands its findings.
+pub trait Sink {
+    /// The findings of one record file, in the report's order, called for
+    /// each file in path order as it is merged; last, once, the group
+    /// findings. `outcome` is the run so far: its rules, rule files and
+    /// the record files merged up to this one (this file's text included,
+    /// when the run keeps texts).
+    fn findings(&mut self, outcome: &Outcome, findings: &[Finding]);
+}
+
 /// Run a check. Never fails as a whole: every problem with the inputs is an
 /// [`InputError`] in the outcome, and [`Outcome::trusted`] says whether the
 /// run can be trusted (exit code 2 when not).
 pub fn check(options: &Options) -> Outcome {
+    drive(options, None)
+}
+
+/// Run a check that keeps no findings: each record file's findings go to
+/// `sink` as the file is merged, in path order, and the group findings
+/// last; the outcome holds everything else (the summary and unit scores
+/// count every finding; [`Outcome::findings`] is empty), so memory does not
+/// grow with what the run finds. Waiver files waive findings of any file
+/// once every file is in, so with `--waivers` the findings are kept and
+/// handed to `sink` at the end, in the same order.
+pub fn check_streaming(options: &Options, sink: &mut (dyn Sink + Send)) -> Outcome {
+    if !options.waivers.is_empty() {
+        let mut outcome = check(options);
+        let findings = std::mem::take(&mut outcome.findings);
+        let cut = findings
+            .iter()
+            .position(|f| f.origin == Origin::Rule)
+            .unwrap_or(findings.len());
+        let (records, groups) = findings.split_at(cut);
+        for chunk in records.chunk_by(|a, b| a.file == b.file) {
+            sink.findings(&outcome, chunk);
+        }
+        if !groups.is_empty() {
+            sink.findings(&outcome, groups);
+        }
+        return outcome;
+    }
+    drive(options, Some(sink))
+}
+
+/// [`check`], findings kept or streamed to `sink`.
+fn drive(options: &Options, sink: Option<&mut (dyn Sink + Send)>) -> Outcome {
     let (mut outcome, plan) = prepare(options);
     let Some(plan) = plan else {
         return outcome;
@@ -109,10 +151,15 @@ pub fn check(options: &Options) -> Outcome {
         .jobs
         .unwrap_or_else(|| std::thread::available_parallelism().map_or(1, |n| n.get()));
     let work = |i: usize| file::process(&paths[i], &plan, &schema, options);
-    let mut merger = merge::Merger::new(&plan, &mut outcome, walk_errors);
+    let mut merger = match sink {
+        Some(sink) => merge::Merger::streaming(&plan, &mut outcome, walk_errors, sink),
+        None => merge::Merger::new(&plan, &mut outcome, walk_errors),
+    };
     // Workers evaluate files while this thread merges their results in path
     // order, so memory holds a window of results, not every file's.
-    pipeline::in_order(paths.len(), jobs, work, |result| {
+    // Findings are what a waiting result holds most of.
+    let weigh = |result: &file::Result| result.findings.len();
+    pipeline::in_order_weighed(paths.len(), jobs, work, weigh, |result| {
         merger.add(&mut outcome, result)
     });
     // Group findings exist only once every file is in; waiver files can
