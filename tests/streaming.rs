@@ -94,6 +94,13 @@ fn streamed_output_with_waiver_files_and_input_errors() {
     );
     same_streamed_and_kept("record-errors", "tests/fixtures/check/record-errors", &[]);
     same_streamed_and_kept("duplicate-ids", "tests/fixtures/check/duplicate-ids", &[]);
+    // Warnings found while merging a file (a unit's other spelling) keep
+    // its text, so they are shown at their place.
+    same_streamed_and_kept(
+        "unit-lookalikes",
+        "tests/fixtures/check/unit-lookalikes",
+        &[],
+    );
 }
 
 #[test]

@@ -60,6 +60,7 @@ pub fn run(args: &CheckArgs, project: &Project) -> u8 {
         .chain(reports.iter().map(|r| convert(r.format)))
         .collect();
     let mut streams = streams(&formats, &style);
+    let streaming = streams.is_some();
     let outcome = {
         let _spinner = Spinner::start("checking records");
         match &mut streams {
@@ -103,7 +104,10 @@ pub fn run(args: &CheckArgs, project: &Project) -> u8 {
     if let Some(reason) = untrusted_reason(&outcome) {
         eprintln!("error: the results cannot be trusted: {reason}");
     }
-    exit_code(&outcome, settings.fail_on.value)
+    match streaming {
+        true => streamed_exit_code(&outcome, settings.fail_on.value),
+        false => exit_code(&outcome, settings.fail_on.value),
+    }
 }
 
 /// With `--force-exclude`, every file named was skipped and nothing else
@@ -136,13 +140,14 @@ pub(crate) fn flags(args: &CheckArgs) -> Flags {
 /// 2 when the run cannot be trusted; else 1 when a finding (not waived) or
 /// an input diagnostic is at or above `fail_on`; else 0.
 pub fn exit_code(outcome: &Outcome, fail_on: FailOn) -> u8 {
-    if !outcome.trusted() {
-        return UNTRUSTED;
-    }
-    let Some(threshold) = fail_on.threshold() else {
-        return 0;
-    };
-    // The summary counts every finding not waived, kept or streamed.
+    decide(outcome, fail_on, |threshold| {
+        (outcome.findings.iter()).any(|f| !f.waived && f.severity >= threshold)
+    })
+}
+
+/// [`exit_code`] of a streamed run, which kept no findings: from the
+/// summary, which counts every finding not waived by severity.
+fn streamed_exit_code(outcome: &Outcome, fail_on: FailOn) -> u8 {
     let s = &outcome.summary;
     let counts = [
         (Severity::Error, s.errors),
@@ -150,11 +155,20 @@ pub fn exit_code(outcome: &Outcome, fail_on: FailOn) -> u8 {
         (Severity::Info, s.infos),
         (Severity::Commendation, s.commendations),
     ];
-    let finding = counts
-        .iter()
-        .any(|&(severity, n)| n > 0 && severity >= threshold);
+    decide(outcome, fail_on, |threshold| {
+        (counts.iter()).any(|&(severity, n)| n > 0 && severity >= threshold)
+    })
+}
+
+fn decide(outcome: &Outcome, fail_on: FailOn, finding: impl Fn(Severity) -> bool) -> u8 {
+    if !outcome.trusted() {
+        return UNTRUSTED;
+    }
+    let Some(threshold) = fail_on.threshold() else {
+        return 0;
+    };
     let input = outcome.input_errors.iter().any(|e| e.severity >= threshold);
-    u8::from(finding || input)
+    u8::from(finding(threshold) || input)
 }
 
 /// Why [`Outcome::trusted`] is false, for stderr.

@@ -82,7 +82,9 @@ impl<'p> Merger<'p> {
     }
 
     pub fn add(&mut self, outcome: &mut Outcome, result: file::Result) {
-        let has_errors = !result.errors.is_empty();
+        // Errors about the file, its own or found merging it (a unit's
+        // lookalike spelling), are shown at their place: its text stays.
+        let errors_before = outcome.input_errors.len();
         let file = outcome.files.len();
         outcome.files.push(source_file(result.name, result.text));
         outcome.record_files += 1;
@@ -129,7 +131,7 @@ impl<'p> Merger<'p> {
         if self.sink.is_some() {
             let findings: Vec<Finding> = findings.collect();
             self.emit(outcome, findings);
-            if !has_errors {
+            if outcome.input_errors.len() == errors_before {
                 let source = &mut outcome.files[file];
                 (source.text, source.lines) = (None, None);
             }
