@@ -211,3 +211,21 @@ fn a_reader_that_stops_after_one_line_is_not_an_error() {
         assert!(!stderr.contains("cannot write"), "{format}: {stderr}");
     }
 }
+
+#[test]
+fn a_kept_run_keeps_the_text_of_files_with_findings_only() {
+    let as_of = jiff::civil::date(2025, 6, 30);
+    let mut options = rectify::run::Options::new(as_of);
+    options.paths = vec![
+        root().join("tests/fixtures/check/clean"),
+        root().join("tests/fixtures/check/late-plan"),
+    ];
+    options.keep_sources = true;
+    let outcome = rectify::run::check(&options);
+    let kept = |part: &str| {
+        let file = outcome.files.iter().find(|f| f.name.contains(part));
+        file.expect("the file was read").text.is_some()
+    };
+    assert!(kept("late-plan"), "a snippet needs the text");
+    assert!(!kept("clean"), "a file with no finding keeps no text");
+}

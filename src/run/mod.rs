@@ -45,8 +45,9 @@ pub struct Options {
     /// Worker threads; `None`: one per core. The calling
     /// thread merges their results meanwhile.
     pub jobs: Option<usize>,
-    /// Keep every file's text for snippets (human and plain output need
-    /// them); texts of files with diagnostics are always kept.
+    /// Keep the text of every file with findings for snippets (human and
+    /// plain output need them); texts of files with diagnostics are always
+    /// kept, those of files with neither never.
     pub keep_sources: bool,
     /// Record files larger than this are refused.
     pub max_file_size: u64,
