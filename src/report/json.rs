@@ -10,7 +10,7 @@ use std::io::{self, Write};
 use serde::Serialize;
 use serde_json::Value;
 
-use super::stream::Elements;
+use super::stream::Fill;
 use crate::i18n::Catalogue;
 use crate::outcome::{
     Finding, GroupFacts, GroupFigure, InputError, KindProgress, Origin, Outcome, Place, SourceFile,
@@ -39,7 +39,7 @@ pub(crate) const FINDING_INDENT: &str = "    ";
 pub(crate) fn write_with(
     outcome: &Outcome,
     out: &mut dyn Write,
-    findings: &mut dyn FnMut(&mut Elements<&mut dyn Write>) -> io::Result<()>,
+    findings: &mut Fill,
 ) -> io::Result<()> {
     let report = Report::new(outcome);
     super::stream::splice(out, &report, "  \"findings\"", findings, FINDING_INDENT)

@@ -30,7 +30,7 @@ use super::json::files;
 use super::neutral;
 use super::ordered::Json;
 use super::region::{Artifact, Locator, Region, clean, file_uri};
-use super::stream::Elements;
+use super::stream::{Elements, Fill};
 
 /// Where the schema is published (what GitHub's upload action expects).
 pub const SCHEMA: &str = "https://json.schemastore.org/sarif-2.1.0.json";
@@ -66,7 +66,7 @@ pub(crate) const RESULT_INDENT: &str = "        ";
 pub(crate) fn write_with(
     outcome: &Outcome,
     out: &mut dyn Write,
-    findings: &mut dyn FnMut(&mut Elements<&mut dyn Write>) -> io::Result<()>,
+    findings: &mut Fill,
 ) -> io::Result<()> {
     let mut locator = Locator::default();
     let codes = input_codes(outcome);

@@ -206,6 +206,10 @@ impl<W: Write> Write for Indent<'_, W> {
     }
 }
 
+/// Writes the elements of one array of a report ([`splice`]): the kept
+/// findings, or a streaming run's spill copied in.
+pub(crate) type Fill<'a> = dyn FnMut(&mut Elements<&mut dyn Write>) -> io::Result<()> + 'a;
+
 /// Write `doc`, pretty-printed with a trailing line feed, with the array at
 /// `key` (written `[]` in `doc`, at the indentation `key` carries) filled
 /// by `elements`, which writes them at one level deeper.
@@ -213,7 +217,7 @@ pub(crate) fn splice(
     out: &mut dyn Write,
     doc: &impl Serialize,
     key: &str,
-    elements: &mut dyn FnMut(&mut Elements<&mut dyn Write>) -> io::Result<()>,
+    elements: &mut Fill<'_>,
     indent: &'static str,
 ) -> io::Result<()> {
     let mut text = Vec::new();
