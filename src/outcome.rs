@@ -18,8 +18,10 @@ use crate::source::{LineIndex, Span};
 pub struct SourceFile {
     /// As shown to the user (relative path as given, or `<bundled>/…`).
     pub name: String,
-    /// Kept only when a renderer needs snippets (human, plain) or when the
-    /// file has diagnostics; `None` otherwise.
+    /// Kept only when the file has findings and a renderer needs snippets
+    /// (human, plain), or when the file has input diagnostics; `None`
+    /// otherwise (a streaming run drops it once the file's findings are
+    /// written).
     pub text: Option<Arc<str>>,
     pub lines: Option<Arc<LineIndex>>,
 }
