@@ -4,7 +4,12 @@
 #   bash bench/run.sh                 # 100,000 records / 1,000 files, 1M / 10,000 for memory
 #   REPS=7 bash bench/run.sh          # more repetitions (default 5, the minimum)
 #   SMALL=1 bash bench/run.sh         # 10x smaller data, to try the script quickly
-#   HUGE=1 bash bench/run.sh          # also the 10,000,000-record memory row (~4.5 GB of disk)
+#   HUGE=0 bash bench/run.sh          # skip the 10,000,000-record memory row (~4.5 GB of disk)
+#   HUGE_DATA=DIR HUGE_N=10000000 bash bench/run.sh   # that row on data generated before
+#
+# The binaries are taken from CARGO_TARGET_DIR when it is set (else target/).
+# The 10,000,000-record row runs when the disk has room for its data and
+# 10 GB to spare; else 5,000,000 records are measured, and the row says so.
 #
 # Builds release, generates deterministic data (bench/generate.py) into a
 # temporary folder, then measures side by side in one run, repetitions
@@ -28,10 +33,12 @@ if ! [ -x /usr/bin/time ] || ! need hyperfine || ! need valgrind; then
 fi
 
 echo "building (release)" >&2
+TARGET="${CARGO_TARGET_DIR:-$PWD/target}"
 cargo build --release --quiet --bin rectify
+RECTIFY="$TARGET/release/rectify"
 # The bench crate shares rectify's target folder, so the crates both use
 # are compiled once.
-PARSE_ONLY=$(CARGO_TARGET_DIR="${CARGO_TARGET_DIR:-$PWD/target}" cargo bench --manifest-path bench/Cargo.toml --bench parse_only --no-run --message-format=json 2>/dev/null |
+PARSE_ONLY=$(CARGO_TARGET_DIR="$TARGET" cargo bench --manifest-path bench/Cargo.toml --bench parse_only --no-run --message-format=json 2>/dev/null |
   python3 -c 'import json,sys
 for line in sys.stdin:
     m = json.loads(line)
@@ -54,14 +61,29 @@ python3 bench/generate.py "$DATA/failing" --records "$FAIL_N" --files "$((FAIL_N
 python3 bench/generate.py "$DATA/singles" --records "$SINGLES" --files "$SINGLES" >&2
 python3 bench/generate.py "$DATA/small" --records "$CG_N" --files "$((CG_N / 100))" >&2
 HUGE_ARGS=()
-if [ -n "${HUGE:-}" ]; then
-  # 10,000,000 records in files of 1,000: about 4.5 GB of disk.
-  python3 bench/generate.py "$DATA/huge" --records 10000000 --files 10000 >&2
-  HUGE_ARGS=(--huge "$DATA/huge" --huge-records 10000000)
+if [ "${HUGE:-1}" != 0 ]; then
+  # 10,000,000 records in files of 1,000: about 4.5 GB of disk; the
+  # temporary files of a JSON report over them take about as much again.
+  HUGE_N=${HUGE_N:-10000000}
+  FREE_KB=$(df -Pk "$DATA" | awk 'NR == 2 { print $4 }')
+  if [ -z "${HUGE_DATA:-}" ] && [ "$FREE_KB" -lt $(( (9 + 10) * 1024 * 1024 )) ]; then
+    HUGE_N=5000000
+    echo "not enough disk for 10,000,000 records: measuring $HUGE_N" >&2
+  fi
+  if [ -n "${SMALL:-}" ]; then HUGE_N=$((HUGE_N / 10)); fi
+  HUGE_DIR="$DATA/huge"
+  if [ -n "${HUGE_DATA:-}" ]; then
+    # Already generated (`python3 bench/generate.py HUGE_DATA --records N
+    # --files N/1000`, deterministic), with HUGE_N=N: not generated again.
+    HUGE_DIR="$HUGE_DATA"
+  else
+    python3 bench/generate.py "$HUGE_DIR" --records "$HUGE_N" --files "$((HUGE_N / 1000))" >&2
+  fi
+  HUGE_ARGS=(--huge "$HUGE_DIR" --huge-records "$HUGE_N")
 fi
 
 python3 bench/measure.py \
-  --rectify target/release/rectify --parse-only "$PARSE_ONLY" \
+  --rectify "$RECTIFY" --parse-only "$PARSE_ONLY" \
   --data "$DATA/main" --records "$N" --files "$F" \
   --big "$DATA/big" --big-records "$BIG_N" --big-files "$BIG_F" \
   --failing "$DATA/failing" --failing-records "$FAIL_N" \

@@ -21,8 +21,10 @@ use crate::syntax::ast::{TextItem, text_in};
 pub struct SourceFile {
     /// As shown to the user (relative path as given, or `<bundled>/…`).
     pub name: String,
-    /// Kept only when a renderer needs snippets (human, plain) or when the
-    /// file has diagnostics; `None` otherwise.
+    /// Kept only when the file has findings and a renderer needs snippets
+    /// (human, plain), or when the file has input diagnostics; `None`
+    /// otherwise (a streaming run drops it once the file's findings are
+    /// written).
     pub text: Option<Arc<str>>,
     pub lines: Option<Arc<LineIndex>>,
 }
@@ -237,6 +239,16 @@ impl Finding {
     }
 }
 
+/// Where a streaming check (`run::check_streaming`) hands its findings.
+pub trait Sink {
+    /// The findings of one record file, in the report's order, called for
+    /// each file in path order as it is merged; last, once, the group
+    /// findings. `outcome` is the run so far: its rules, rule files and
+    /// the record files merged up to this one (this file's text included,
+    /// when the run keeps texts).
+    fn findings(&mut self, outcome: &Outcome, findings: &[Finding]);
+}
+
 /// A diagnostic about the inputs themselves (record, rule, calendar files),
 /// placed in one of the run's file lists. Its words are data
 /// ([`Message`]), said in the run's language when rendered.
@@ -438,12 +450,10 @@ pub struct GroupProgress {
 impl Outcome {
     /// The file a finding points into: a record file, or the rule file for
     /// a group rule's finding.
-    /// One index over record files then rule files (for caches keyed by file).
+    /// One index over record files and rule files (for caches keyed by
+    /// file): see [`file_key`].
     pub fn finding_file_index(&self, f: &Finding) -> usize {
-        match f.origin {
-            Origin::Record => f.file,
-            Origin::Rule => self.files.len() + f.file,
-        }
+        file_key(f.origin, f.file)
     }
 
     pub fn finding_file(&self, f: &Finding) -> Option<&SourceFile> {
@@ -451,5 +461,16 @@ impl Outcome {
             Origin::Record => self.files.get(f.file),
             Origin::Rule => self.rule_files.get(f.file),
         }
+    }
+}
+
+/// One index over record files and rule files, for caches keyed by file:
+/// a record file's own index, a rule file's counted down from the top, so
+/// that the key of a rule file does not change as record files are added
+/// (a streaming run renders findings while its file list grows).
+pub fn file_key(origin: Origin, file: usize) -> usize {
+    match origin {
+        Origin::Record => file,
+        Origin::Rule => usize::MAX - file,
     }
 }

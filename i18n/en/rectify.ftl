@@ -1367,6 +1367,9 @@ config-duplicate-unit = unit name `{ $name }` is given twice in `[units]`
     .first = first given here
     .help = a name may belong to one unit only
 
+# The record ids a long run kept in a temporary file could not be read back.
+record-ids-unchecked = cannot compare record ids for duplicates: { $reason }
+    .help = the ids were kept in a temporary file that could not be read back; check the temporary folder (`TMPDIR`) and run again
 # end of calendars, configuration, waivers, units and files
 
 
@@ -1780,6 +1783,7 @@ code-rules-field-in-no-record = (`check`) a path rules read is in no record, whi
 code-rules-not-checked = (editor) a record file open in the editor is not checked: the rule set does not load, or the file is not one of the project's records
 code-record-duplicate-key = a key twice in one mapping; the record is dropped
 code-record-duplicate-id = two records with the same `id`, in one file or across files
+code-record-ids-unchecked = the record ids of a very large run, kept in a temporary file, could not be read back to look for duplicates (exit 2)
 code-record-missing-field = `id`, `responsible.unit` or a stage's `date` is missing
 code-record-wrong-type = a value of the wrong type
 code-record-bad-date = a value that should be a date is not one, or names no day

@@ -1290,6 +1290,9 @@ config-duplicate-unit = 单位名称 `{ $name }` 在 `[units]` 中重复填写
     .first = 首次填写于此
     .help = 一个名称只能属于一个责任单位
 
+# The record ids a long run kept in a temporary file could not be read back.
+record-ids-unchecked = 无法比对记录编号是否重复：{ $reason }
+    .help = 记录编号暂存在临时文件中，但无法读回；请检查临时文件夹（`TMPDIR`）后重新运行
 # end of calendars, configuration, waivers, units and files
 
 
@@ -1673,6 +1676,7 @@ code-rules-field-in-no-record = （`check`）规则读取的路径不在任何�
 code-rules-not-checked = （编辑器）编辑器中打开的记录文件未被检查：规则集无法加载，或该文件不属于项目的记录
 code-record-duplicate-key = 同一映射中一个键出现两次；该记录被舍弃
 code-record-duplicate-id = 两条记录的 `id` 相同，在同一文件中或跨文件
+code-record-ids-unchecked = 超大规模运行中暂存在临时文件里的记录编号无法读回，未能检查是否重复（退出码 2）
 code-record-missing-field = 缺少 `id`、`responsible.unit` 或某环节的 `date`
 code-record-wrong-type = 值的类型不对
 code-record-bad-date = 应为日期的值不是日期，或不是有效日期

@@ -4,7 +4,7 @@
 
 use std::io::{self, IsTerminal, Write};
 
-use crate::diag::Message;
+use crate::diag::{Message, Severity};
 use crate::i18n::Catalogue;
 use crate::outcome::Outcome;
 use crate::report::{self, Format, Style};
@@ -36,8 +36,9 @@ pub fn run(args: &CheckArgs, project: &Project) -> u8 {
         })
         .collect();
     let out_file = args.output.as_deref().map(|p| project.path(p));
-    let mut formats = std::iter::once(format).chain(reports.iter().map(|r| convert(r.format)));
-    let keep_sources = formats.any(Format::wants_sources);
+    let keep_sources = std::iter::once(format)
+        .chain(reports.iter().map(|r| convert(r.format)))
+        .any(Format::wants_sources);
     let options = Options {
         only: args.only.clone(),
         skip: args.skip.clone(),
@@ -48,21 +49,8 @@ pub fn run(args: &CheckArgs, project: &Project) -> u8 {
         lean: !keep_sources,
         ..settings.options(project, as_of)
     };
-    let outcome = {
-        let _spinner = Spinner::start(&words.text("cli-spinner-check"));
-        run::check(&options)
-    };
-    settings.notes(&outcome, matches!(format, Format::Human | Format::Plain));
-    let outputs = out_file.iter().chain(reports.iter().map(|r| &r.file));
-    if output::refuse_inputs(outputs.map(|p| p.as_path()), &outcome, words) {
-        return UNTRUSTED;
-    }
     let to_stdout = out_file.as_deref().is_none_or(output::is_stdout);
     let to_terminal = to_stdout && io::stdout().is_terminal();
-    if format == Format::Xlsx && to_terminal {
-        output::refuse_binary_to_terminal(words);
-        return UNTRUSTED;
-    }
     let style = Style {
         color: color(args.color, to_terminal),
         width: width(to_terminal),
@@ -70,15 +58,44 @@ pub fn run(args: &CheckArgs, project: &Project) -> u8 {
         fail_on: settings.fail_on.value.threshold(),
         lang: settings.lang.value,
     };
-    let render = |out: &mut dyn Write| report::render(&outcome, format, &style, out);
+    let formats: Vec<Format> = std::iter::once(format)
+        .chain(reports.iter().map(|r| convert(r.format)))
+        .collect();
+    let mut streams = streams(&formats, &style);
+    let streaming = streams.is_some();
+    let outcome = {
+        let _spinner = Spinner::start(&words.text("cli-spinner-check"));
+        match &mut streams {
+            Some(streams) => run::check_streaming(&options, streams),
+            None => run::check(&options),
+        }
+    };
+    settings.notes(&outcome, matches!(format, Format::Human | Format::Plain));
+    let outputs = out_file.iter().chain(reports.iter().map(|r| &r.file));
+    if output::refuse_inputs(outputs.map(|p| p.as_path()), &outcome, words) {
+        return UNTRUSTED;
+    }
+    if format == Format::Xlsx && to_terminal {
+        output::refuse_binary_to_terminal(words);
+        return UNTRUSTED;
+    }
+    // One streamed output per format, in order: the main one, then each
+    // `--report`.
+    let mut streamed = streams.into_iter().flat_map(|s| s.0).map(Some);
+    let main = streamed.next().flatten();
+    let render = |out: &mut dyn Write| match main {
+        Some(stream) => stream.finish(&outcome, out),
+        None => report::render(&outcome, format, &style, out),
+    };
     let written = match &out_file {
         Some(path) if !output::is_stdout(path) => {
             output::write(path, render).map_err(|e| cannot_write(path, &e, words))
         }
         _ => output::write_stdout(render).map_err(|e| cannot_write_report(&e, words)),
     };
+    let extra = write_reports(&outcome, &reports, &style, streamed, words);
     let mut failures: Vec<Message> = written.err().into_iter().collect();
-    failures.extend(write_reports(&outcome, &reports, &style, words));
+    failures.extend(extra);
     if !failures.is_empty() {
         for failure in &failures {
             super::say_error(words, failure, None);
@@ -97,7 +114,10 @@ pub fn run(args: &CheckArgs, project: &Project) -> u8 {
     if let Some(reason) = untrusted_reason(&outcome) {
         say_untrusted(words, &reason);
     }
-    exit_code(&outcome, settings.fail_on.value)
+    match streaming {
+        true => streamed_exit_code(&outcome, settings.fail_on.value),
+        false => exit_code(&outcome, settings.fail_on.value),
+    }
 }
 
 /// With `--force-exclude`, every file named was skipped and nothing else
@@ -130,18 +150,35 @@ pub(crate) fn flags(args: &CheckArgs) -> Flags {
 /// 2 when the run cannot be trusted; else 1 when a finding (not waived) or
 /// an input diagnostic is at or above `fail_on`; else 0.
 pub fn exit_code(outcome: &Outcome, fail_on: FailOn) -> u8 {
+    decide(outcome, fail_on, |threshold| {
+        (outcome.findings.iter()).any(|f| !f.waived && f.severity >= threshold)
+    })
+}
+
+/// [`exit_code`] of a streamed run, which kept no findings: from the
+/// summary, which counts every finding not waived by severity.
+fn streamed_exit_code(outcome: &Outcome, fail_on: FailOn) -> u8 {
+    let s = &outcome.summary;
+    let counts = [
+        (Severity::Error, s.errors),
+        (Severity::Warning, s.warnings),
+        (Severity::Info, s.infos),
+        (Severity::Commendation, s.commendations),
+    ];
+    decide(outcome, fail_on, |threshold| {
+        (counts.iter()).any(|&(severity, n)| n > 0 && severity >= threshold)
+    })
+}
+
+fn decide(outcome: &Outcome, fail_on: FailOn, finding: impl Fn(Severity) -> bool) -> u8 {
     if !outcome.trusted() {
         return UNTRUSTED;
     }
     let Some(threshold) = fail_on.threshold() else {
         return 0;
     };
-    let finding = outcome
-        .findings
-        .iter()
-        .any(|f| !f.waived && f.severity >= threshold);
     let input = outcome.input_errors.iter().any(|e| e.severity >= threshold);
-    u8::from(finding || input)
+    u8::from(finding(threshold) || input)
 }
 
 /// Why [`Outcome::trusted`] is false, for stderr.
@@ -188,12 +225,29 @@ pub(crate) fn cannot_write_report(error: &io::Error, words: &Catalogue) -> Messa
     Message::new("cli-cannot-write-report").text("reason", output::reason(error, words))
 }
 
+/// The run's outputs as streams, when every one of them streams (and a
+/// temporary file can be made for each); `None`: the run keeps its
+/// findings and every output is rendered from them.
+fn streams(formats: &[Format], style: &Style) -> Option<report::stream::Streams> {
+    let plain = Style {
+        color: false,
+        ..style.clone()
+    };
+    let made: Option<Vec<_>> = (formats.iter().enumerate())
+        .map(|(i, &f)| report::stream::Streamed::new(f, if i == 0 { style } else { &plain }))
+        .collect();
+    let made: std::io::Result<Vec<_>> = made?.into_iter().collect();
+    made.ok().map(report::stream::Streams)
+}
+
 /// Each `--report FORMAT=FILE` (`-`: stdout); every one is tried,
-/// and the failures are reported together.
+/// and the failures are reported together. `streamed` gives each one's
+/// stream, when the run streamed.
 fn write_reports(
     outcome: &Outcome,
     targets: &[ReportTarget],
     style: &Style,
+    mut streamed: impl Iterator<Item = Option<report::stream::Streamed>>,
     words: &Catalogue,
 ) -> Vec<Message> {
     let plain = Style {
@@ -203,8 +257,11 @@ fn write_reports(
     targets
         .iter()
         .filter_map(|t| {
-            let render =
-                |out: &mut dyn Write| report::render(outcome, convert(t.format), &plain, out);
+            let stream = streamed.next().flatten();
+            let render = |out: &mut dyn Write| match stream {
+                Some(stream) => stream.finish(outcome, out),
+                None => report::render(outcome, convert(t.format), &plain, out),
+            };
             output::write(&t.file, render)
                 .err()
                 .map(|e| cannot_write(&t.file, &e, words))

@@ -112,6 +112,7 @@ registry! {
     "record" {
         "duplicate-key",
         "duplicate-id",
+        "ids-unchecked",
         "missing-field",
         "wrong-type",
         "bad-date",

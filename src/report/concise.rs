@@ -28,20 +28,42 @@ pub fn write(outcome: &Outcome, style: &Style, out: &mut dyn Write) -> io::Resul
     let words = style.lang.catalogue();
     let mut locator = Locator::default();
     for f in &outcome.findings {
-        let file = outcome.finding_file(f).map(|s| s.name.as_str());
-        let region = locator.finding(outcome, f);
-        let rule = outcome.rules.get(f.rule).map_or("", |r| r.id.as_str());
-        writeln!(
-            out,
-            "{}{}: {}{}",
-            place(file, region),
-            rule,
-            neutral::text(&f.message(words)),
-            cost(words, f)
-        )?;
+        finding(outcome, f, words, &mut locator, out)?;
     }
+    tail(outcome, style, &mut locator, out)
+}
+
+/// One finding's line.
+pub(crate) fn finding(
+    outcome: &Outcome,
+    f: &Finding,
+    words: &crate::i18n::Catalogue,
+    locator: &mut Locator,
+    out: &mut dyn Write,
+) -> io::Result<()> {
+    let file = outcome.finding_file(f).map(|s| s.name.as_str());
+    let region = locator.finding(outcome, f);
+    let rule = outcome.rules.get(f.rule).map_or("", |r| r.id.as_str());
+    writeln!(
+        out,
+        "{}{}: {}{}",
+        place(file, region),
+        rule,
+        neutral::text(&f.message(words)),
+        cost(words, f)
+    )
+}
+
+/// What follows the findings: the input diagnostics, then the summary line.
+pub(crate) fn tail(
+    outcome: &Outcome,
+    style: &Style,
+    locator: &mut Locator,
+    out: &mut dyn Write,
+) -> io::Result<()> {
+    let words = style.lang.catalogue();
     for e in &outcome.input_errors {
-        writeln!(out, "{}", input_error(outcome, e, words, &mut locator))?;
+        writeln!(out, "{}", input_error(outcome, e, words, locator))?;
     }
     writeln!(
         out,

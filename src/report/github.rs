@@ -30,10 +30,21 @@ use super::region::{Locator, Region, clean};
 pub fn write(outcome: &Outcome, words: &Catalogue, out: &mut dyn Write) -> io::Result<()> {
     let mut locator = Locator::default();
     for f in &outcome.findings {
-        writeln!(out, "{}", finding(outcome, f, words, &mut locator))?;
+        finding(outcome, f, words, &mut locator, out)?;
     }
+    tail(outcome, words, &mut locator, out)
+}
+
+/// What follows the findings' annotations: the input errors', then the
+/// summary line.
+pub(crate) fn tail(
+    outcome: &Outcome,
+    words: &Catalogue,
+    locator: &mut Locator,
+    out: &mut dyn Write,
+) -> io::Result<()> {
     for e in &outcome.input_errors {
-        writeln!(out, "{}", input_error(outcome, e, words, &mut locator))?;
+        writeln!(out, "{}", input_error(outcome, e, words, locator))?;
     }
     let s = &outcome.summary;
     let count = |id: &str, n: usize| words.format(id, &Args::new().count("n", n));
@@ -55,7 +66,14 @@ fn command(severity: Severity) -> &'static str {
     }
 }
 
-fn finding(outcome: &Outcome, f: &Finding, words: &Catalogue, locator: &mut Locator) -> String {
+/// One finding's annotation line.
+pub(crate) fn finding(
+    outcome: &Outcome,
+    f: &Finding,
+    words: &Catalogue,
+    locator: &mut Locator,
+    out: &mut dyn Write,
+) -> io::Result<()> {
     // A group rule's finding sits at its rule: annotate the rule file only
     // when it is in the repository (not the bundled rule set).
     let file = outcome.finding_file(f).filter(|s| s.on_disk());
@@ -81,13 +99,14 @@ fn finding(outcome: &Outcome, f: &Finding, words: &Catalogue, locator: &mut Loca
         let points = Args::new().text("points", points_in(words, f.reward));
         message.push_str(&words.format("annotation-reward", &points));
     }
-    annotation(
+    let line = annotation(
         name,
         file.map(|s| s.name.as_str()),
         region,
         &title,
         &message,
-    )
+    );
+    writeln!(out, "{line}")
 }
 
 fn input_error(

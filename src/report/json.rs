@@ -10,6 +10,7 @@ use std::io::{self, Write};
 use serde::Serialize;
 use serde_json::Value;
 
+use super::stream::Fill;
 use crate::i18n::Catalogue;
 use crate::outcome::{
     Finding, GroupFacts, GroupFigure, InputError, KindProgress, Origin, Outcome, Place, SourceFile,
@@ -24,9 +25,34 @@ pub const VERSION: u32 = 1;
 /// Finding messages are in the language of `words`; keys, codes and rule
 /// ids stay English.
 pub fn write(outcome: &Outcome, words: &Catalogue, out: &mut dyn Write) -> io::Result<()> {
-    let mut out = super::neutral::JsonOut::new(out);
-    serde_json::to_writer_pretty(&mut out, &Report::new(outcome, words))?;
-    out.write_all(b"\n")
+    write_with(outcome, words, out, &mut |list| {
+        (outcome.findings.iter()).try_for_each(|f| list.push(&finding(outcome, f, words)))
+    })
+}
+
+/// Where a finding of the report is written: inside `findings`, at the
+/// second level.
+pub(crate) const FINDING_INDENT: &str = "    ";
+
+/// Write the report with its findings written by `findings` (the kept
+/// ones, or those a streaming run spilled: [`super::stream`]).
+pub(crate) fn write_with(
+    outcome: &Outcome,
+    words: &Catalogue,
+    out: &mut dyn Write,
+    findings: &mut Fill,
+) -> io::Result<()> {
+    let report = Report::new(outcome, words);
+    super::stream::splice(out, &report, "  \"findings\"", findings, FINDING_INDENT)
+}
+
+/// One finding as the report writes it.
+pub(crate) fn finding<'a>(
+    outcome: &'a Outcome,
+    f: &'a Finding,
+    words: &Catalogue,
+) -> impl Serialize + 'a {
+    FindingJson::new(outcome, f, words)
 }
 
 #[derive(Serialize)]
@@ -35,36 +61,22 @@ struct Report<'a> {
     as_of: String,
     files: usize,
     records: usize,
-    findings: Findings<'a>,
+    /// Written `[]` here, then filled in ([`write_with`]).
+    findings: [(); 0],
     input_errors: Vec<InputErrorJson<'a>>,
     units: Vec<UnitJson<'a>>,
     progress: Progress<'a>,
     summary: SummaryJson,
 }
 
-/// The findings, serialized one at a time as they are written (a report
-/// over a million records should not hold a second copy of them).
-struct Findings<'a>(&'a Outcome, &'a Catalogue);
-
-impl Serialize for Findings<'_> {
-    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
-        serializer.collect_seq(
-            self.0
-                .findings
-                .iter()
-                .map(|f| FindingJson::new(self.0, f, self.1)),
-        )
-    }
-}
-
 impl<'a> Report<'a> {
-    fn new(outcome: &'a Outcome, words: &'a Catalogue) -> Report<'a> {
+    fn new(outcome: &'a Outcome, words: &Catalogue) -> Report<'a> {
         Report {
             version: VERSION,
             as_of: outcome.as_of.to_string(),
             files: outcome.record_files,
             records: outcome.records,
-            findings: Findings(outcome, words),
+            findings: [],
             input_errors: outcome
                 .input_errors
                 .iter()

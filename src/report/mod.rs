@@ -13,6 +13,8 @@
 //!   scoreboard, progress by unit, input errors).
 //! - [`progress`]: `rectify report` (table, markdown, self-contained HTML).
 //! - [`schema`]: the JSON Schema of the record format (`rectify schema`).
+//! - [`stream`]: JSON, SARIF, concise and GitHub output written as a run
+//!   merges each file, findings spilled to a temporary file, not kept.
 //! - [`neutral`]: the one door every untrusted text passes before it is
 //!   written (terminal-, log-, markdown-, XML- and HTML-safe).
 //! - [`region`], [`table`], [`xml`], [`ordered`]: shared helpers.
@@ -31,6 +33,7 @@ pub mod progress;
 pub mod region;
 pub mod sarif;
 pub mod schema;
+pub mod stream;
 pub mod table;
 pub mod text;
 pub mod xlsx;

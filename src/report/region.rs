@@ -10,7 +10,7 @@
 
 use std::path::{Component, Path, PathBuf};
 
-use crate::outcome::{Finding, InputError, Origin, Outcome, SourceFile};
+use crate::outcome::{Finding, InputError, Outcome, SourceFile};
 use crate::source::Span;
 
 /// A located span. `end` and `chars` are known only when the text was kept.
@@ -50,10 +50,7 @@ impl Locator {
     ) -> (Option<&'o SourceFile>, Option<Region>) {
         let list = super::json::files(outcome, e.origin);
         let file = e.place.and_then(|p| list.get(p.file));
-        let key = match e.origin {
-            Origin::Record => 0,
-            Origin::Rule => outcome.files.len(),
-        } + e.place.map_or(0, |p| p.file);
+        let key = crate::outcome::file_key(e.origin, e.place.map_or(0, |p| p.file));
         let region = e.place.and_then(|p| self.region(key, file, p.span, None));
         (file, region)
     }

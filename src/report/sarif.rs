@@ -27,9 +27,10 @@ use crate::i18n::Catalogue;
 use crate::outcome::{Finding, InputError, Label, Origin, Outcome, Place, RuleInfo};
 
 use super::json::files;
-use super::neutral::{self, JsonOut};
+use super::neutral;
 use super::ordered::Json;
 use super::region::{Artifact, Locator, Region, clean, file_uri};
+use super::stream::{Elements, Fill};
 
 /// Where the schema is published (what GitHub's upload action expects).
 pub const SCHEMA: &str = "https://json.schemastore.org/sarif-2.1.0.json";
@@ -49,18 +50,44 @@ pub const HOME: Option<&str> = match env!("CARGO_PKG_REPOSITORY").as_bytes() {
 const SRCROOT: &str = "%SRCROOT%";
 
 pub fn write(outcome: &Outcome, words: &Catalogue, out: &mut dyn Write) -> io::Result<()> {
+    let mut locator = Locator::default();
+    write_with(outcome, words, out, &mut |list| {
+        (outcome.findings.iter())
+            .try_for_each(|f| list.push(&finding(outcome, f, words, &mut locator)))
+    })
+}
+
+/// Where a result is written: inside `runs[0].results`, at the fourth level.
+pub(crate) const RESULT_INDENT: &str = "        ";
+
+/// Write the log with the findings' results written by `findings` (the
+/// kept ones, or those a streaming run spilled: [`super::stream`]), then
+/// the located input errors' results.
+pub(crate) fn write_with(
+    outcome: &Outcome,
+    words: &Catalogue,
+    out: &mut dyn Write,
+    findings: &mut Fill,
+) -> io::Result<()> {
+    let mut locator = Locator::default();
+    let codes = input_codes(outcome);
     let log = Json::object([
         ("$schema", Some(Json::str(SCHEMA))),
         ("version", Some(Json::str("2.1.0"))),
-        ("runs", Some(Json::Array(vec![run(outcome, words)]))),
+        ("runs", Some(Json::Array(vec![run(outcome, &codes, words)]))),
     ]);
-    let mut out = JsonOut::new(out);
-    serde_json::to_writer_pretty(&mut out, &log)?;
-    out.write_all(b"\n")
+    let mut results = |list: &mut Elements<&mut dyn Write>| {
+        findings(list)?;
+        let located = outcome.input_errors.iter().filter(|e| e.place.is_some());
+        located.into_iter().try_for_each(|e| {
+            let index = outcome.rules.len() + codes.iter().position(|c| *c == e.code).unwrap_or(0);
+            list.push(&input_result(outcome, e, index, words, &mut locator))
+        })
+    };
+    super::stream::splice(out, &log, "      \"results\"", &mut results, RESULT_INDENT)
 }
 
-fn run(outcome: &Outcome, words: &Catalogue) -> Json {
-    let codes = input_codes(outcome);
+fn run(outcome: &Outcome, codes: &[String], words: &Catalogue) -> Json {
     let lang = words.lang();
     let mut rules: Vec<Json> = outcome
         .rules
@@ -68,17 +95,6 @@ fn run(outcome: &Outcome, words: &Catalogue) -> Json {
         .map(|r| rule(outcome, r, lang))
         .collect();
     rules.extend(codes.iter().map(|c| input_rule(c, words)));
-    let mut locator = Locator::default();
-    let mut results: Vec<Json> = outcome
-        .findings
-        .iter()
-        .map(|f| finding(outcome, f, words, &mut locator))
-        .collect();
-    let located = outcome.input_errors.iter().filter(|e| e.place.is_some());
-    results.extend(located.map(|e| {
-        let index = outcome.rules.len() + codes.iter().position(|c| *c == e.code).unwrap_or(0);
-        input_result(outcome, e, index, words, &mut locator)
-    }));
     let driver = Json::object([
         ("name", Some(Json::str("rectify"))),
         (
@@ -96,7 +112,8 @@ fn run(outcome: &Outcome, words: &Catalogue) -> Json {
             Some(Json::Array(vec![invocation(outcome, words)])),
         ),
         ("columnKind", Some(Json::str("unicodeCodePoints"))),
-        ("results", Some(Json::Array(results))),
+        // Filled in by `write_with`.
+        ("results", Some(Json::Array(Vec::new()))),
         (
             "properties",
             Some(Json::object([(
@@ -222,7 +239,12 @@ fn input_rule(code: &str, words: &Catalogue) -> Json {
     ])
 }
 
-fn finding(outcome: &Outcome, f: &Finding, words: &Catalogue, locator: &mut Locator) -> Json {
+pub(crate) fn finding(
+    outcome: &Outcome,
+    f: &Finding,
+    words: &Catalogue,
+    locator: &mut Locator,
+) -> Json {
     let file = outcome.finding_file(f);
     let region = locator.finding(outcome, f);
     let location = file.and_then(|file| physical(outcome, &file.name, region));
@@ -436,8 +458,8 @@ fn with_message(location: Json, text: &str) -> Json {
 fn rule_location(outcome: &Outcome, rule: &RuleInfo, locator: &mut Locator) -> Option<Json> {
     let file = outcome.rule_files.get(rule.place.file)?;
     let span = first_line(file.text.as_deref(), rule.place.span);
-    // Rule files are a separate list: offset their index past record files.
-    let index = outcome.files.len() + rule.place.file;
+    // Rule files are a separate list: keyed apart from record files.
+    let index = crate::outcome::file_key(Origin::Rule, rule.place.file);
     let region = locator.region(index, Some(file), span, None);
     let location = physical(outcome, &file.name, region)?;
     Some(with_message(
@@ -492,10 +514,7 @@ fn input_result(
         span: Default::default(),
     });
     let file = list.get(place.file);
-    let key = match e.origin {
-        Origin::Record => place.file,
-        Origin::Rule => outcome.files.len() + place.file,
-    };
+    let key = crate::outcome::file_key(e.origin, place.file);
     // A whole-file error (empty span at 0) still points at line 1, column 1.
     let fallback = Some((1, 1));
     let region = locator.region(key, file, place.span, fallback);
@@ -506,10 +525,7 @@ fn input_result(
         .iter()
         .filter_map(|(origin, p, text)| {
             let f = files(outcome, *origin).get(p.file)?;
-            let key = match origin {
-                Origin::Record => p.file,
-                Origin::Rule => outcome.files.len() + p.file,
-            };
+            let key = crate::outcome::file_key(*origin, p.file);
             let region = locator.region(key, Some(f), p.span, None);
             Some(with_message(
                 physical(outcome, &f.name, region)?,

@@ -182,7 +182,9 @@ pub fn process_text(
     let file = model::load(&text, schema, &yaml::Limits::default());
     evaluate_file(file, plan, options, &mut result);
     locate(&mut result, &text);
-    if options.keep_sources || !result.errors.is_empty() {
+    // Snippets are shown only where there is a finding or an error: a file
+    // with neither keeps no text, whatever the format.
+    if (options.keep_sources && !result.findings.is_empty()) || !result.errors.is_empty() {
         result.text = Some(Arc::from(text));
     }
     result

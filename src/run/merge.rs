@@ -9,15 +9,21 @@ use crate::eval::{self, Plan};
 use crate::outcome::{Finding, GroupProgress, KindProgress, Mark, Note, Origin, Outcome, Pending};
 use crate::points::Points;
 
-use super::{file, file_error, source_file};
+use super::{Sink, file, file_error, source_file};
 
 /// A problem met walking the record paths: `(path, code, severity, message)`.
 pub type WalkError = (String, &'static str, Severity, crate::diag::Message);
 
 /// Folds file results into an [`Outcome`] one at a time, in path order, so
-/// memory holds the findings and the counts, never the records.
+/// memory holds the findings and the counts, never the records. Streaming
+/// ([`Merger::streaming`]), it holds the counts only: each file's findings
+/// are sorted, counted and handed to a [`Sink`] as the file is merged.
 pub struct Merger<'p> {
     plan: &'p Plan,
+    /// Where findings go as they are merged; `None`: into the outcome.
+    sink: Option<&'p mut (dyn Sink + Send)>,
+    /// The summary of the findings handed to the sink.
+    streamed: crate::outcome::Summary,
     /// Every id seen, for duplicates across files.
     ids: super::ids::Ids,
     /// The units met, by key ([`crate::units`]).
@@ -45,6 +51,8 @@ impl<'p> Merger<'p> {
         outcome.passes = vec![0; plan.rules.len()];
         Merger {
             plan,
+            sink: None,
+            streamed: Default::default(),
             ids: super::ids::Ids::default(),
             units: super::roster::Roster::default(),
             progress: file::progress_template(plan),
@@ -55,7 +63,26 @@ impl<'p> Merger<'p> {
         }
     }
 
+    /// A merger that hands each file's findings to `sink`, sorted, and
+    /// keeps none: [`Outcome::findings`] stays empty, while the summary and
+    /// unit scores count every finding. The text of a file without input
+    /// errors is dropped once its findings are handed on.
+    pub fn streaming(
+        plan: &'p Plan,
+        outcome: &mut Outcome,
+        walk_errors: Vec<WalkError>,
+        sink: &'p mut (dyn Sink + Send),
+    ) -> Merger<'p> {
+        Merger {
+            sink: Some(sink),
+            ..Merger::new(plan, outcome, walk_errors)
+        }
+    }
+
     pub fn add(&mut self, outcome: &mut Outcome, result: file::Result) {
+        // Errors about the file, its own or found merging it (a unit's
+        // lookalike spelling), are shown at their place: its text stays.
+        let errors_before = outcome.input_errors.len();
         let file = outcome.files.len();
         outcome.files.push(source_file(result.name, result.text));
         outcome.record_files += 1;
@@ -94,13 +121,21 @@ impl<'p> Merger<'p> {
         for rule in result.passed {
             outcome.passes[rule] += 1;
         }
-        outcome
-            .findings
-            .extend(result.findings.into_iter().map(|f| Finding {
-                file,
-                unit: name(&f.unit).unwrap_or_else(|| f.unit.clone()),
-                ..f
-            }));
+        let findings = result.findings.into_iter().map(|f| Finding {
+            file,
+            unit: name(&f.unit).unwrap_or_else(|| f.unit.clone()),
+            ..f
+        });
+        if self.sink.is_some() {
+            let findings: Vec<Finding> = findings.collect();
+            self.emit(outcome, findings);
+            if outcome.input_errors.len() == errors_before {
+                let source = &mut outcome.files[file];
+                (source.text, source.lines) = (None, None);
+            }
+        } else {
+            outcome.findings.extend(findings);
+        }
         outcome
             .pending
             .extend(result.pending.into_iter().map(|p| Pending {
@@ -114,6 +149,7 @@ impl<'p> Merger<'p> {
     /// Call once every file is added and before waiver files are applied,
     /// so that they can waive group findings.
     pub fn judge_groups(&mut self, outcome: &mut Outcome) {
+        let mut found = Vec::new();
         for ((rule, key), tally) in std::mem::take(&mut self.tallies) {
             // A unit is shown by its name in the roster (the registry's, or
             // its first spelling), whatever spelling the group met first.
@@ -128,11 +164,31 @@ impl<'p> Merger<'p> {
             match eval::group::judge(self.plan, rule, &shown, tally) {
                 Some(verdict) => {
                     let unit = at.and_then(|at| shown.get(at)).map(String::as_str);
-                    let finding = group_finding(self.plan, rule, unit, verdict);
-                    outcome.findings.push(finding);
+                    found.push(group_finding(self.plan, rule, unit, verdict));
                 }
                 None => outcome.passes[rule] += 1,
             }
+        }
+        if self.sink.is_some() {
+            self.emit(outcome, found);
+        } else {
+            outcome.findings.extend(found);
+        }
+    }
+
+    /// Hand one file's findings (or the group findings) to the sink,
+    /// sorted as the report orders them, after counting them.
+    fn emit(&mut self, outcome: &Outcome, mut findings: Vec<Finding>) {
+        if findings.is_empty() {
+            return;
+        }
+        sort_findings(&outcome.rules, &mut findings);
+        self.units.charge(&findings);
+        for f in &findings {
+            count(&mut self.streamed, f);
+        }
+        if let Some(sink) = self.sink.as_mut() {
+            sink.findings(outcome, &findings);
         }
     }
 
@@ -163,7 +219,13 @@ impl<'p> Merger<'p> {
         outcome.progress_by = by;
         outcome.units = units.scores(self.plan);
         outcome.progress = self.progress;
-        outcome.summary = summary(outcome);
+        outcome.summary = match self.sink {
+            Some(_) => crate::outcome::Summary {
+                pending: outcome.summary.pending,
+                ..self.streamed
+            },
+            None => summary(outcome),
+        };
     }
 }
 
@@ -225,10 +287,30 @@ fn group_finding(
 }
 
 fn sort(outcome: &mut Outcome) {
-    let rules = &outcome.rules;
+    sort_findings(&outcome.rules, &mut outcome.findings);
+    // Ties are broken by the message as English says it, so the order is
+    // the same in every language.
+    outcome.input_errors.sort_by_cached_key(|e| {
+        (
+            matches!(e.origin, Origin::Record),
+            e.place.map(|p| (p.file, p.span.start)),
+            e.code.clone(),
+            e.message.english(),
+        )
+    });
+    outcome
+        .pending
+        .sort_by(|a, b| (a.file, &a.record, a.rule).cmp(&(b.file, &b.record, b.rule)));
+}
+
+/// Findings in the report's order: record files first, in path order, by
+/// position, rule, record and unit; then group findings at their rules.
+/// File is the first key, so sorting each file's findings apart and
+/// merging files in path order gives the same order as one sort.
+fn sort_findings(rules: &[crate::outcome::RuleInfo], findings: &mut [Finding]) {
     // The key is unique (one finding per record per rule, one per group),
     // so an unstable sort is deterministic and needs no scratch memory.
-    outcome.findings.sort_unstable_by(|a, b| {
+    findings.sort_unstable_by(|a, b| {
         // Record files first, in path order; then group findings at their rules.
         fn key<'a>(f: &'a Finding, rules: &'a [crate::outcome::RuleInfo]) -> impl Ord + 'a {
             let at = f.labels.first().map_or(0, |l| l.span.start);
@@ -248,19 +330,6 @@ fn sort(outcome: &mut Outcome) {
             a.message(words).cmp(&b.message(words))
         })
     });
-    // Ties are broken by the message as English says it, so the order is
-    // the same in every language.
-    outcome.input_errors.sort_by_cached_key(|e| {
-        (
-            matches!(e.origin, Origin::Record),
-            e.place.map(|p| (p.file, p.span.start)),
-            e.code.clone(),
-            e.message.english(),
-        )
-    });
-    outcome
-        .pending
-        .sort_by(|a, b| (a.file, &a.record, a.rule).cmp(&(b.file, &b.record, b.rule)));
 }
 
 fn summary(outcome: &Outcome) -> crate::outcome::Summary {
@@ -269,18 +338,23 @@ fn summary(outcome: &Outcome) -> crate::outcome::Summary {
         ..Default::default()
     };
     for f in &outcome.findings {
-        if f.waived {
-            s.waived += 1;
-            continue;
-        }
-        match f.severity {
-            Severity::Error => s.errors += 1,
-            Severity::Warning => s.warnings += 1,
-            Severity::Info => s.infos += 1,
-            Severity::Commendation => s.commendations += 1,
-        }
-        s.penalty = s.penalty.saturating_add(f.penalty);
-        s.reward = s.reward.saturating_add(f.reward);
+        count(&mut s, f);
     }
     s
+}
+
+/// Count one finding into a summary.
+fn count(s: &mut crate::outcome::Summary, f: &Finding) {
+    if f.waived {
+        s.waived += 1;
+        return;
+    }
+    match f.severity {
+        Severity::Error => s.errors += 1,
+        Severity::Warning => s.warnings += 1,
+        Severity::Info => s.infos += 1,
+        Severity::Commendation => s.commendations += 1,
+    }
+    s.penalty = s.penalty.saturating_add(f.penalty);
+    s.reward = s.reward.saturating_add(f.reward);
 }

@@ -45,8 +45,9 @@ pub struct Options {
     /// Worker threads; `None`: one per core. The calling
     /// thread merges their results meanwhile.
     pub jobs: Option<usize>,
-    /// Keep every file's text for snippets (human and plain output need
-    /// them); texts of files with diagnostics are always kept.
+    /// Keep the text of every file with findings for snippets (human and
+    /// plain output need them); texts of files with diagnostics are always
+    /// kept, those of files with neither never.
     pub keep_sources: bool,
     /// Record files larger than this are refused.
     pub max_file_size: u64,
@@ -94,10 +95,44 @@ impl Options {
     }
 }
 
+pub use crate::outcome::Sink;
+
 /// Run a check. Never fails as a whole: every problem with the inputs is an
 /// [`InputError`] in the outcome, and [`Outcome::trusted`] says whether the
 /// run can be trusted (exit code 2 when not).
 pub fn check(options: &Options) -> Outcome {
+    drive(options, None)
+}
+
+/// Run a check that keeps no findings: each record file's findings go to
+/// `sink` as the file is merged, in path order, and the group findings
+/// last; the outcome holds everything else (the summary and unit scores
+/// count every finding; [`Outcome::findings`] is empty), so memory does not
+/// grow with what the run finds. Waiver files waive findings of any file
+/// once every file is in, so with `--waivers` the findings are kept and
+/// handed to `sink` at the end, in the same order.
+pub fn check_streaming(options: &Options, sink: &mut (dyn Sink + Send)) -> Outcome {
+    if !options.waivers.is_empty() {
+        let mut outcome = check(options);
+        let findings = std::mem::take(&mut outcome.findings);
+        let cut = findings
+            .iter()
+            .position(|f| f.origin == Origin::Rule)
+            .unwrap_or(findings.len());
+        let (records, groups) = findings.split_at(cut);
+        for chunk in records.chunk_by(|a, b| a.file == b.file) {
+            sink.findings(&outcome, chunk);
+        }
+        if !groups.is_empty() {
+            sink.findings(&outcome, groups);
+        }
+        return outcome;
+    }
+    drive(options, Some(sink))
+}
+
+/// [`check`], findings kept or streamed to `sink`.
+fn drive(options: &Options, sink: Option<&mut (dyn Sink + Send)>) -> Outcome {
     let (mut outcome, plan) = prepare(options);
     let Some(plan) = plan else {
         return outcome;
@@ -109,10 +144,15 @@ pub fn check(options: &Options) -> Outcome {
         .jobs
         .unwrap_or_else(|| std::thread::available_parallelism().map_or(1, |n| n.get()));
     let work = |i: usize| file::process(&paths[i], &plan, &schema, options);
-    let mut merger = merge::Merger::new(&plan, &mut outcome, walk_errors);
+    let mut merger = match sink {
+        Some(sink) => merge::Merger::streaming(&plan, &mut outcome, walk_errors, sink),
+        None => merge::Merger::new(&plan, &mut outcome, walk_errors),
+    };
     // Workers evaluate files while this thread merges their results in path
     // order, so memory holds a window of results, not every file's.
-    pipeline::in_order(paths.len(), jobs, work, |result| {
+    // Findings are what a waiting result holds most of.
+    let weigh = |result: &file::Result| result.findings.len();
+    pipeline::in_order_weighed(paths.len(), jobs, work, weigh, |result| {
         merger.add(&mut outcome, result)
     });
     // Group findings exist only once every file is in; waiver files can

@@ -6,7 +6,10 @@
 //! channel and wait in a reorder window until every earlier one is merged.
 //! A worker never claims an index more than [`WINDOW`] past the next one to
 //! merge, so memory holds at most that many files' results whatever the
-//! run's size and however unevenly its files cost.
+//! run's size and however unevenly its files cost; nor, past the next one
+//! to merge, while the results waiting weigh more than [`BUDGET`] (their
+//! findings: a window of large files that all fail would hold hundreds of
+//! thousands).
 
 use std::panic::{AssertUnwindSafe, catch_unwind, resume_unwind};
 use std::sync::atomic::{AtomicBool, AtomicUsize, Ordering};
@@ -15,13 +18,31 @@ use std::sync::{Condvar, Mutex, mpsc};
 /// Results that may be evaluated ahead of the next one to merge.
 pub const WINDOW: usize = 256;
 
+/// The weight of the results that may wait to be merged before workers
+/// stop claiming files beyond the next one to merge (a weight is a
+/// result's findings: some 16,384 findings, a few MiB).
+pub const BUDGET: usize = 1 << 14;
+
 /// Call `work(i)` for every `i` in `0..count` on `jobs` worker threads and
 /// `merge` with each result on the calling thread, in index order.
 /// A panic in `work` or `merge` stops the workers and is re-raised here.
-pub fn in_order<T, W, M>(count: usize, jobs: usize, work: W, mut merge: M)
+#[cfg(test)]
+pub fn in_order<T, W, M>(count: usize, jobs: usize, work: W, merge: M)
 where
     T: Send,
     W: Fn(usize) -> T + Sync,
+    M: FnMut(T),
+{
+    in_order_weighed(count, jobs, work, |_| 0, merge);
+}
+
+/// [`in_order`], holding back workers while the results waiting weigh
+/// more than [`BUDGET`] by `weigh`.
+pub fn in_order_weighed<T, W, G, M>(count: usize, jobs: usize, work: W, weigh: G, mut merge: M)
+where
+    T: Send,
+    W: Fn(usize) -> T + Sync,
+    G: Fn(&T) -> usize + Sync,
     M: FnMut(T),
 {
     if count == 0 {
@@ -30,14 +51,16 @@ where
     let jobs = jobs.clamp(1, count);
     let next = AtomicUsize::new(0);
     let stop = AtomicBool::new(false);
-    // The index of the next result to merge; workers wait on `moved`.
-    let merged = Mutex::new(0usize);
+    // The index of the next result to merge, and the weight of the
+    // results evaluated and not yet merged; workers wait on `moved`.
+    let merged = Mutex::new((0usize, 0usize));
     let moved = Condvar::new();
     let (send, receive) = mpsc::channel::<(usize, std::thread::Result<T>)>();
     std::thread::scope(|scope| {
         for _ in 0..jobs {
             let send = send.clone();
-            let (next, stop, merged, moved, work) = (&next, &stop, &merged, &moved, &work);
+            let (next, stop, merged, moved, work, weigh) =
+                (&next, &stop, &merged, &moved, &work, &weigh);
             scope.spawn(move || {
                 loop {
                     let i = next.fetch_add(1, Ordering::Relaxed);
@@ -45,6 +68,9 @@ where
                         return;
                     }
                     let result = catch_unwind(AssertUnwindSafe(|| work(i)));
+                    if let (Ok(result), Ok(mut at)) = (&result, merged.lock()) {
+                        at.1 += weigh(result);
+                    }
                     let failed = result.is_err();
                     if send.send((i, result)).is_err() || failed {
                         return;
@@ -78,7 +104,9 @@ where
             let slot = i % size;
             window[slot] = Some(result);
             let before = head;
+            let mut unloaded = 0;
             while let Some(result) = window[head % size].take() {
+                unloaded += weigh(&result);
                 if let Err(panic) = catch_unwind(AssertUnwindSafe(|| merge(result))) {
                     abort();
                     resume_unwind(panic);
@@ -90,7 +118,8 @@ where
             }
             if head != before {
                 if let Ok(mut at) = merged.lock() {
-                    *at = head;
+                    at.0 = head;
+                    at.1 = at.1.saturating_sub(unloaded);
                 }
                 moved.notify_all();
             }
@@ -98,12 +127,18 @@ where
     });
 }
 
-/// Block until index `i` fits in the window; false when the run stops.
-fn wait_for_room(i: usize, merged: &Mutex<usize>, moved: &Condvar, stop: &AtomicBool) -> bool {
+/// Block until index `i` fits in the window and, unless it is the next to
+/// merge, in the budget; false when the run stops.
+fn wait_for_room(
+    i: usize,
+    merged: &Mutex<(usize, usize)>,
+    moved: &Condvar,
+    stop: &AtomicBool,
+) -> bool {
     let Ok(mut at) = merged.lock() else {
         return false;
     };
-    while i >= *at + WINDOW {
+    while i >= at.0 + WINDOW || (i > at.0 && at.1 > BUDGET) {
         if stop.load(Ordering::SeqCst) {
             return false;
         }
@@ -117,7 +152,7 @@ fn wait_for_room(i: usize, merged: &Mutex<usize>, moved: &Condvar, stop: &Atomic
 
 #[cfg(test)]
 mod tests {
-    use super::{WINDOW, in_order};
+    use super::{BUDGET, WINDOW, in_order, in_order_weighed};
     use std::sync::atomic::{AtomicUsize, Ordering};
 
     #[test]
@@ -161,6 +196,30 @@ mod tests {
             },
         );
         assert!(worst.load(Ordering::SeqCst) < WINDOW);
+    }
+
+    #[test]
+    fn heavy_results_wait_within_the_budget() {
+        let merged = AtomicUsize::new(0);
+        let worst = AtomicUsize::new(0);
+        let heavy = 1000;
+        in_order_weighed(
+            2 * WINDOW,
+            4,
+            |i| {
+                let ahead = i.saturating_sub(merged.load(Ordering::SeqCst));
+                worst.fetch_max(ahead, Ordering::SeqCst);
+                i
+            },
+            |_| heavy,
+            |i| {
+                std::thread::sleep(std::time::Duration::from_micros(50));
+                merged.store(i + 1, Ordering::SeqCst);
+            },
+        );
+        // The budget's worth of results, and one per worker in hand.
+        let most = BUDGET / heavy + 4 + 1;
+        assert!(worst.load(Ordering::SeqCst) <= most, "{worst:?} > {most}");
     }
 
     #[test]

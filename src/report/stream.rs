@@ -1,0 +1,298 @@
+//! Streaming output: the formats whose findings are written while the run
+//! goes on (JSON, SARIF, concise, GitHub annotations), so memory holds no
+//! findings however many a run finds.
+//!
+//! Each output writes its findings, as the run merges each file in path
+//! order ([`crate::outcome::Sink`]), to an anonymous temporary file (the
+//! spill), exactly as they will appear in the report. Once the run is
+//! over, [`Streamed::finish`] writes the report: what comes before the
+//! findings (the JSON report's counts, SARIF's rule table), the spill
+//! copied as it is, then what comes after (input errors, units, the
+//! summary). The spill is needed because the JSON report gives the number
+//! of records before its findings and SARIF lists every input error's
+//! code before its results; it also means nothing reaches the output until
+//! the run is over, so an output that would overwrite an input is still
+//! refused before a byte is written, and a file output is still replaced
+//! whole. The formats write their findings through the same functions
+//! whether they stream or render a kept [`Outcome`], so both give the same
+//! bytes.
+
+use std::fs::File;
+use std::io::{self, BufWriter, Seek, SeekFrom, Write};
+
+use serde::Serialize;
+
+use crate::outcome::{Finding, Outcome};
+
+use super::neutral::JsonOut;
+use super::region::Locator;
+use super::{Format, Style};
+
+/// Whether a format can stream its findings.
+pub fn streams(format: Format) -> bool {
+    matches!(
+        format,
+        Format::Json | Format::Sarif | Format::Concise | Format::Github
+    )
+}
+
+/// One streaming output: its format, style and spill.
+pub struct Streamed {
+    format: Format,
+    style: Style,
+    spill: Elements<BufWriter<File>>,
+    locator: Locator,
+    /// The first error writing the spill (a full disk); the report fails
+    /// with it.
+    failed: Option<io::Error>,
+}
+
+impl Streamed {
+    /// A streaming output in `format`; `None` when the format does not
+    /// stream, an error when the temporary file cannot be made.
+    pub fn new(format: Format, style: &Style) -> Option<io::Result<Streamed>> {
+        if !streams(format) {
+            return None;
+        }
+        let indent = match format {
+            Format::Sarif => super::sarif::RESULT_INDENT,
+            _ => super::json::FINDING_INDENT,
+        };
+        Some(tempfile::tempfile().map(|file| Streamed {
+            format,
+            style: style.clone(),
+            spill: Elements::new(BufWriter::new(file), indent),
+            locator: Locator::default(),
+            failed: None,
+        }))
+    }
+
+    /// Write one file's findings to the spill.
+    pub fn add(&mut self, outcome: &Outcome, findings: &[Finding]) {
+        if self.failed.is_some() {
+            return;
+        }
+        let words = self.style.lang.catalogue();
+        let format = self.format;
+        let spill = &mut self.spill;
+        let locator = &mut self.locator;
+        let written = findings.iter().try_for_each(|f| match format {
+            Format::Json => spill.push(&super::json::finding(outcome, f, words)),
+            Format::Sarif => spill.push(&super::sarif::finding(outcome, f, words, locator)),
+            Format::Concise => {
+                super::concise::finding(outcome, f, words, locator, &mut spill.out)?;
+                spill.count += 1;
+                Ok(())
+            }
+            _ => {
+                super::github::finding(outcome, f, words, locator, &mut spill.out)?;
+                spill.count += 1;
+                Ok(())
+            }
+        });
+        if let Err(e) = written {
+            self.failed = Some(e);
+        }
+    }
+
+    /// Write the report to `out`: its head, the spilled findings, its tail.
+    pub fn finish(self, outcome: &Outcome, out: &mut dyn Write) -> io::Result<()> {
+        if let Some(e) = self.failed {
+            return Err(e);
+        }
+        let Streamed {
+            format,
+            style,
+            spill,
+            mut locator,
+            ..
+        } = self;
+        let count = spill.count;
+        let mut file = spill
+            .out
+            .into_inner()
+            .map_err(io::IntoInnerError::into_error)?;
+        file.seek(SeekFrom::Start(0))?;
+        let mut copy = |into: &mut Elements<&mut dyn Write>| -> io::Result<()> {
+            io::copy(&mut file, &mut into.out)?;
+            into.count += count;
+            Ok(())
+        };
+        let words = style.lang.catalogue();
+        match format {
+            Format::Json => super::json::write_with(outcome, words, out, &mut copy),
+            Format::Sarif => super::sarif::write_with(outcome, words, out, &mut copy),
+            Format::Concise => {
+                let mut lines = Elements::new(out, "");
+                copy(&mut lines)?;
+                super::concise::tail(outcome, &style, &mut locator, lines.out)
+            }
+            _ => {
+                let mut lines = Elements::new(out, "");
+                copy(&mut lines)?;
+                super::github::tail(outcome, words, &mut locator, lines.out)
+            }
+        }
+    }
+}
+
+/// The streaming outputs of one run; the run's [`crate::outcome::Sink`].
+#[derive(Default)]
+pub struct Streams(pub Vec<Streamed>);
+
+impl crate::outcome::Sink for Streams {
+    fn findings(&mut self, outcome: &Outcome, findings: &[Finding]) {
+        for stream in &mut self.0 {
+            stream.add(outcome, findings);
+        }
+    }
+}
+
+/// The elements of a pretty-printed JSON array, written one at a time at
+/// their depth (`indent`), as `serde_json`'s pretty printer would write
+/// them inside the whole document; or, for line formats, lines counted.
+pub(crate) struct Elements<W> {
+    pub out: W,
+    pub count: usize,
+    indent: &'static str,
+}
+
+impl<W: Write> Elements<W> {
+    pub fn new(out: W, indent: &'static str) -> Elements<W> {
+        Elements {
+            out,
+            count: 0,
+            indent,
+        }
+    }
+
+    /// Write `value` as the next element.
+    pub fn push(&mut self, value: &impl Serialize) -> io::Result<()> {
+        let separator: &[u8] = if self.count == 0 { b"\n" } else { b",\n" };
+        self.out.write_all(separator)?;
+        self.out.write_all(self.indent.as_bytes())?;
+        let mut indented = Indent {
+            out: &mut self.out,
+            by: self.indent.as_bytes(),
+        };
+        let mut json = JsonOut::new(&mut indented);
+        serde_json::to_writer_pretty(&mut json, value)?;
+        // Dropped, not flushed: a flush would reach the spill's buffer and
+        // cost a write to the file per finding. (A whole value ends on a
+        // whole character, so nothing is held back.)
+        drop(json);
+        self.count += 1;
+        Ok(())
+    }
+}
+
+/// Indents every line after the first (JSON strings hold no raw line feed,
+/// so every one is layout).
+struct Indent<'a, W> {
+    out: &'a mut W,
+    by: &'a [u8],
+}
+
+impl<W: Write> Write for Indent<'_, W> {
+    fn write(&mut self, buf: &[u8]) -> io::Result<usize> {
+        let mut rest = buf;
+        while let Some(at) = rest.iter().position(|&b| b == b'\n') {
+            self.out.write_all(&rest[..=at])?;
+            self.out.write_all(self.by)?;
+            rest = &rest[at + 1..];
+        }
+        self.out.write_all(rest)?;
+        Ok(buf.len())
+    }
+
+    fn flush(&mut self) -> io::Result<()> {
+        self.out.flush()
+    }
+}
+
+/// Writes the elements of one array of a report ([`splice`]): the kept
+/// findings, or a streaming run's spill copied in.
+pub(crate) type Fill<'a> = dyn FnMut(&mut Elements<&mut dyn Write>) -> io::Result<()> + 'a;
+
+/// Write `doc`, pretty-printed with a trailing line feed, with the array at
+/// `key` (written `[]` in `doc`, at the indentation `key` carries) filled
+/// by `elements`, which writes them at one level deeper.
+pub(crate) fn splice(
+    out: &mut dyn Write,
+    doc: &impl Serialize,
+    key: &str,
+    elements: &mut Fill<'_>,
+    indent: &'static str,
+) -> io::Result<()> {
+    let mut text = Vec::new();
+    {
+        let mut json = JsonOut::new(&mut text);
+        serde_json::to_writer_pretty(&mut json, doc)?;
+        json.flush()?;
+    }
+    text.push(b'\n');
+    // A key's quotes are never written inside a string (they would be
+    // escaped), so the first match is the key itself.
+    let needle = format!("\n{key}: []");
+    let at = text
+        .windows(needle.len())
+        .position(|w| w == needle.as_bytes())
+        .ok_or_else(|| io::Error::other(format!("no `{key}` in the report")))?;
+    let close = at + needle.len() - 1;
+    out.write_all(&text[..close])?;
+    let mut list = Elements::new(&mut *out, indent);
+    elements(&mut list)?;
+    if list.count > 0 {
+        let outer = &indent[..indent.len().saturating_sub(2)];
+        write!(list.out, "\n{outer}")?;
+    }
+    list.out.write_all(&text[close..])
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn spliced_elements_are_what_the_pretty_printer_writes_in_place() {
+        #[derive(Serialize)]
+        struct Doc {
+            a: u32,
+            list: Vec<serde_json::Value>,
+            b: &'static str,
+        }
+        let items = [
+            serde_json::json!({"x": [1, 2], "y": {}, "z": "l\u{202e}ine"}),
+            serde_json::json!([]),
+            serde_json::json!({"n": {"m": [ {"k": null} ]}}),
+        ];
+        for n in 0..=items.len() {
+            let whole = Doc {
+                a: 1,
+                list: items[..n].to_vec(),
+                b: "##vso[x]",
+            };
+            let mut want = Vec::new();
+            {
+                let mut json = JsonOut::new(&mut want);
+                serde_json::to_writer_pretty(&mut json, &whole).expect("serialise");
+                json.flush().expect("flush");
+            }
+            want.push(b'\n');
+            let empty = Doc {
+                list: Vec::new(),
+                ..whole
+            };
+            let mut got = Vec::new();
+            let mut fill = |list: &mut Elements<&mut dyn Write>| {
+                items[..n].iter().try_for_each(|item| list.push(item))
+            };
+            splice(&mut got, &empty, "  \"list\"", &mut fill, "    ").expect("splice");
+            assert_eq!(
+                String::from_utf8_lossy(&got),
+                String::from_utf8_lossy(&want),
+                "{n} elements"
+            );
+        }
+    }
+}
