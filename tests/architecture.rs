@@ -4,8 +4,12 @@
 //! clock. The scan reads `src/` as text: every `crate::module` path outside
 //! comments and `#[cfg(test)]` modules is an edge.
 
+mod common;
+
+use common::src_files::rust_files;
+
 use std::collections::BTreeMap;
-use std::path::{Path, PathBuf};
+use std::path::Path;
 
 /// The modules, lowest first. A module may use the modules of earlier
 /// layers only; the first layer uses nothing of the crate.
@@ -53,22 +57,6 @@ const CLI_ONLY: &[(&str, &str)] = &[
 
 fn rank(module: &str) -> Option<usize> {
     LAYERS.iter().position(|layer| layer.contains(&module))
-}
-
-fn rust_files(dir: &Path, out: &mut Vec<PathBuf>) {
-    let mut entries: Vec<PathBuf> = std::fs::read_dir(dir)
-        .expect("read src")
-        .flatten()
-        .map(|e| e.path())
-        .collect();
-    entries.sort();
-    for path in entries {
-        if path.is_dir() {
-            rust_files(&path, out);
-        } else if path.extension().is_some_and(|x| x == "rs") {
-            out.push(path);
-        }
-    }
 }
 
 /// The top-level module a file of `src/` belongs to (`src/run/merge.rs` ->

@@ -6,30 +6,18 @@
 //! `"namespace::name"` in `src/` outside the registry (and outside
 //! `#[cfg(test)]` modules), so a new code cannot ship unregistered.
 
+mod common;
+
+use common::src_files::rust_files;
+
 use std::collections::BTreeSet;
-use std::path::{Path, PathBuf};
+use std::path::Path;
 
 use rectify::diag::codes;
 use rectify::i18n::Lang;
 
 fn root() -> &'static Path {
     Path::new(env!("CARGO_MANIFEST_DIR"))
-}
-
-fn rust_files(dir: &Path, out: &mut Vec<PathBuf>) {
-    let mut entries: Vec<PathBuf> = std::fs::read_dir(dir)
-        .expect("read src")
-        .flatten()
-        .map(|e| e.path())
-        .collect();
-    entries.sort();
-    for path in entries {
-        if path.is_dir() {
-            rust_files(&path, out);
-        } else if path.extension().is_some_and(|x| x == "rs") {
-            out.push(path);
-        }
-    }
 }
 
 /// `ns::kebab-name`: a lowercase namespace, `::`, a lowercase kebab name.

@@ -10,6 +10,7 @@
 #![allow(dead_code)]
 
 pub mod sexp;
+pub mod src_files;
 
 use jiff::civil::{Date, date};
 use rectify::outcome::{Finding, Label, Outcome};
