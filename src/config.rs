@@ -244,7 +244,7 @@ impl Parser {
             .text("in-table", if table.is_some() { "yes" } else { "no" })
             .text("table", table.unwrap_or_default());
         let help = match crate::suggest::did_you_mean(name, known.iter().copied()) {
-            Some(close) => Message::new("input-did-you-mean").text("name", close),
+            Some(close) => crate::diag::did_you_mean(close),
             None => {
                 Message::new("config-unknown-key.help").text("keys", crate::diag::backticked(known))
             }
@@ -329,7 +329,7 @@ impl Parser {
             }
             DeValue::String(s) => {
                 let help = crate::suggest::did_you_mean(s, allowed.iter().copied())
-                    .map(|close| Message::new("input-did-you-mean").text("name", close));
+                    .map(crate::diag::did_you_mean);
                 let message = expected
                     .said(Message::new("config-invalid-value").text("key", key))
                     .text("found", "value")

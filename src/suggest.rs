@@ -36,11 +36,6 @@ pub fn did_you_mean<'a>(
     .map(|(_, c)| c)
 }
 
-/// `help` text for a suggestion: "did you mean `deadline`?".
-pub fn help(name: &str, candidates: &[&str]) -> Option<String> {
-    did_you_mean(name, candidates.iter().copied()).map(|s| format!("did you mean `{s}`?"))
-}
-
 /// Each candidate at most `limit` edits from `name`, with its distance, in
 /// the candidates' order. Callers pick the closest their own way (the first
 /// of the closest, or the alphabetically first).

@@ -633,6 +633,9 @@ test-never-pending = deadline never pending: { $ids }
 fmt-formatted = formatted { $file }
 fmt-not-changed = `{ $file }` was not changed
 
+## Advice for a near miss, in every kind of diagnostic
+did-you-mean = did you mean `{ $name }`?
+
 ## Input diagnostics: YAML and records
 
 # The YAML layer. `reason` is the YAML parser's own (English) reason.
@@ -644,7 +647,6 @@ yaml-alias-limit = aliases expand to more than { $max } nodes
 
 # Record files. Values from the file (`value`, `key`, `kind`, …) arrive
 # clipped; lists of names arrive joined: `a`, `b`, `c`.
-record-did-you-mean = did you mean `{ $name }`?
 # `expected` and `found` are keys: what a value should be and what it is.
 record-wrong-type = expected { $expected ->
         [mapping] a mapping
@@ -863,7 +865,6 @@ import-map-fields = fields: id, kind, title, category, round, region, responsibl
 rules-list-comma = { $rest }, { $next }
 rules-list-or = { $rest } or { $last }
 rules-list-empty = nothing
-rules-did-you-mean = did you mean `{ $word }`?
 
 # What the parser met, and what it expected instead.
 rules-syntax-unexpected = unexpected { $found }, expected { $expected }
@@ -1120,8 +1121,6 @@ input-reason = { $why ->
     [not-in-bundle] the bundle has no such calendar
    *[other] { $reason }
 }
-# The closest known name, as advice.
-input-did-you-mean = did you mean `{ $name }`?
 
 # Holiday calendar files (`calendar::`). A part of the file, by `part`.
 calendar-part = { $part ->
@@ -1378,7 +1377,6 @@ record-ids-unchecked = cannot compare record ids for duplicates: { $reason }
 # The commands' own lines on stderr: `error: …` and the advice under it.
 cli-error = error: { $message }
 cli-help = help: { $help }
-cli-did-you-mean = did you mean `{ $name }`?
 cli-note = note: { $note }
 cli-binary-to-terminal = an xlsx workbook is binary and stdout is a terminal
     .help = write it to a file with `--output FILE`

@@ -579,6 +579,9 @@ test-never-pending = 时限从未处于待办：{ $ids }
 fmt-formatted = 已格式化 { $file }
 fmt-not-changed = `{ $file }` 未更改
 
+## Advice for a near miss, in every kind of diagnostic
+did-you-mean = 是否应为 `{ $name }`？
+
 ## Input diagnostics: YAML and records
 
 # YAML 层。`reason` 是 YAML 解析器自身给出的（英文）原因。
@@ -589,7 +592,6 @@ yaml-too-deep = 嵌套超过 { $max } 层
 yaml-alias-limit = 别名展开后超过 { $max } 个节点
 
 # 记录文件。来自文件的值（`value`、`key`、`kind` 等）已截短；名称列表已连接：`a`, `b`, `c`。
-record-did-you-mean = 是否应为 `{ $name }`？
 # `expected` 与 `found` 是键：值应为何种类型、实际为何种类型。
 record-wrong-type = 应为{ $expected ->
         [mapping] 映射
@@ -790,7 +792,6 @@ import-map-fields = 字段：id、kind、title、category、round、region、res
 rules-list-comma = { $rest }、{ $next }
 rules-list-or = { $rest } 或 { $last }
 rules-list-empty = 无
-rules-did-you-mean = 是否应为 `{ $word }`？
 
 # 解析器遇到的内容，以及本应出现的内容。
 rules-syntax-unexpected = 此处不应出现 { $found }，应为：{ $expected }
@@ -1048,7 +1049,6 @@ input-reason = { $why ->
    *[other] { $reason }
 }
 # 最接近的已知名称，作为建议。
-input-did-you-mean = 是否应为 `{ $name }`？
 
 # 节假日日历文件（`calendar::`）。文件中的一部分，按 `part` 区分。
 calendar-part = { $part ->
@@ -1301,7 +1301,6 @@ record-ids-unchecked = 无法比对记录编号是否重复：{ $reason }
 # 各命令自身在标准错误输出中的提示：`错误：…` 及其下的建议。
 cli-error = 错误：{ $message }
 cli-help = 帮助：{ $help }
-cli-did-you-mean = 是否应为 `{ $name }`？
 cli-note = 说明：{ $note }
 cli-binary-to-terminal = xlsx 工作簿是二进制文件，而标准输出是终端
     .help = 用 `--output FILE` 写入文件

@@ -476,7 +476,7 @@ impl Reader {
         )
         .min();
         let help = match close {
-            Some((_, k)) => Message::new("input-did-you-mean").text("name", k),
+            Some((_, k)) => crate::diag::did_you_mean(k),
             None => Message::new("calendar-unknown-key.help")
                 .text("part", what.as_str())
                 .text("keys", crate::diag::backticked(known)),

@@ -51,7 +51,7 @@ pub fn run(args: &CodesArgs, project: &Project) -> u8 {
                 let mut help = Message::new("cli-codes-list-help");
                 let all = codes::ALL.iter().map(|c| c.code);
                 if let Some(near) = crate::suggest::did_you_mean(name.trim(), all) {
-                    help = Message::new("cli-did-you-mean").text("name", near);
+                    help = crate::diag::did_you_mean(near);
                 }
                 super::say_error(
                     words,

@@ -85,7 +85,7 @@ pub fn run(args: &ExplainArgs, project: &Project) -> u8 {
     let Some(index) = ids.iter().position(|id| *id == args.rule) else {
         let message = Message::new("cli-explain-no-rule").text("rule", neutral::text(&args.rule));
         let help = crate::suggest::did_you_mean(&args.rule, ids.iter().copied())
-            .map(|near| Message::new("cli-did-you-mean").text("name", near));
+            .map(crate::diag::did_you_mean);
         super::say_error(words, &message, help.as_ref());
         return UNTRUSTED;
     };
@@ -297,7 +297,7 @@ fn group(
             .int("files", i64::try_from(files).unwrap_or(i64::MAX));
         let known: Vec<&str> = explanation.groups.iter().map(String::as_str).collect();
         let help = crate::suggest::did_you_mean(&values.join(", "), known.iter().copied())
-            .map(|near| Message::new("cli-did-you-mean").text("name", neutral::text(near)));
+            .map(|near| crate::diag::did_you_mean(neutral::text(near)));
         super::say_error(words, &message, help.as_ref());
         return UNTRUSTED;
     }

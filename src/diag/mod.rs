@@ -240,6 +240,11 @@ pub fn io_message(id: &'static str, err: &std::io::Error) -> Message {
         .text("reason", io_reason(err))
 }
 
+/// "did you mean `name`?": the advice every reader gives for a near miss.
+pub fn did_you_mean(name: impl Into<String>) -> Message {
+    Message::new("did-you-mean").text("name", name)
+}
+
 /// An I/O error as a lowercase reason, without the Rust-specific suffix.
 pub fn io_reason(err: &std::io::Error) -> String {
     let text = err.to_string();

@@ -80,10 +80,5 @@ pub fn did_you_mean<'a>(
     let limit = 2.max(word.chars().count() / 3);
     crate::suggest::within(word, candidates, limit, crate::suggest::Metric::Damerau)
         .min_by_key(|&(distance, _)| distance)
-        .map(|(_, c)| mean(c))
-}
-
-/// "did you mean `name`?"
-pub(crate) fn mean(name: &str) -> Message {
-    Message::new("record-did-you-mean").text("name", name)
+        .map(|(_, c)| crate::diag::did_you_mean(c))
 }

@@ -4,7 +4,7 @@ use std::sync::Arc;
 
 use super::error::{
     MISSING_FIELD, NOT_A_RECORD, UNKNOWN_FIELD, UNKNOWN_KIND, UNKNOWN_STATUS, did_you_mean, error,
-    is_error, mean,
+    is_error,
 };
 use super::fields::{self, In, check_keys, date, describe, entries, key, string};
 use super::{Record, Schema, Status, stages};
@@ -261,7 +261,10 @@ fn misspelt_fields(fields: &Fields<'_>, schema: &Schema, errors: &mut Vec<Error>
             .find(|f| crate::suggest::within_one_edit(name, f, crate::suggest::Metric::Damerau))
         {
             let message = Message::new("record-unknown-field").text("field", clip(name));
-            errors.push(Error::warning(UNKNOWN_FIELD, k.span, message).with_help(mean(field)));
+            errors.push(
+                Error::warning(UNKNOWN_FIELD, k.span, message)
+                    .with_help(crate::diag::did_you_mean(*field)),
+            );
         }
     }
 }

@@ -448,7 +448,7 @@ fn undeclared_unit(plan: &Plan, name: &str, span: Span) -> InputError {
     let names = plan.units.names();
     e.help = Some(
         match crate::suggest::did_you_mean(&crate::units::clean(name), names) {
-            Some(s) => Message::new("input-did-you-mean").text("name", s),
+            Some(s) => crate::diag::did_you_mean(s),
             None => "unit-unknown.help".into(),
         },
     );

@@ -312,9 +312,8 @@ fn select_rules(plan: &mut Plan, options: &Options, errors: &mut Vec<InputError>
                 place: None,
                 labels: Vec::new(),
                 related: Vec::new(),
-                help: crate::suggest::did_you_mean(id, ids.iter().copied()).map(|close| {
-                    crate::diag::Message::new("input-did-you-mean").text("name", close)
-                }),
+                help: crate::suggest::did_you_mean(id, ids.iter().copied())
+                    .map(crate::diag::did_you_mean),
             });
         }
     }

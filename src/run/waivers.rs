@@ -219,7 +219,7 @@ pub(crate) fn expired(rule: &str, until: Date) -> Message {
 /// "did you mean …?" for the closest of `names`.
 fn did_you_mean(name: &str, names: &[&str]) -> Option<Message> {
     let close = crate::suggest::did_you_mean(name, names.iter().copied())?;
-    Some(Message::new("input-did-you-mean").text("name", close))
+    Some(crate::diag::did_you_mean(close))
 }
 
 /// A waiver's fields that decide whether it can waive anything, wherever

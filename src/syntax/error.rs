@@ -62,7 +62,7 @@ pub(super) fn from_pest(err: &pest::error::Error<Rule>, text: &str) -> Diagnosti
             } else if comparison && operator {
                 error.with_help("rules-syntax-chained-comparison")
             } else if let Some(word) = did_you_mean(&text[span.range()], positives) {
-                error.with_help(Message::new("rules-did-you-mean").text("word", word))
+                error.with_help(crate::diag::did_you_mean(word))
             } else {
                 error
             }

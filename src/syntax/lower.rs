@@ -400,7 +400,7 @@ impl Lower {
         let Some(lang) = crate::i18n::Lang::parse(&tag.value) else {
             let codes = crate::i18n::Lang::ALL.map(|l| l.code());
             let help = match crate::suggest::did_you_mean(&tag.value, codes) {
-                Some(code) => Message::new("rules-did-you-mean").text("word", code),
+                Some(code) => crate::diag::did_you_mean(code),
                 None => Message::new("rules-unknown-language.help"),
             };
             let message = Message::new("rules-unknown-language").text("tag", &tag.value);

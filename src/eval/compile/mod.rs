@@ -34,8 +34,7 @@ const DECLARE_CALENDAR: &str = "rules-bad-unit.help-calendar";
 /// `did you mean `word`?` when `name` is a likely misspelling of one of
 /// `candidates`.
 pub(crate) fn did_you_mean(name: &str, candidates: &[&str]) -> Option<Message> {
-    crate::suggest::did_you_mean(name, candidates.iter().copied())
-        .map(|word| Message::new("rules-did-you-mean").text("word", word))
+    crate::suggest::did_you_mean(name, candidates.iter().copied()).map(crate::diag::did_you_mean)
 }
 
 /// Error codes of the semantic check.
