@@ -186,12 +186,7 @@ fn load(path: &Path, choice: &ConfigChoice) -> Result<Loaded, u8> {
 /// key. `RECTIFY_LANG` naming no language rectify speaks is reported
 /// later, on its own; here it is passed over.
 fn fallback_lang(choice: &ConfigChoice) -> Lang {
-    let env = std::env::var("RECTIFY_LANG").ok();
-    choice
-        .lang
-        .or_else(|| env.as_deref().and_then(Lang::parse))
-        .or_else(|| Lang::from_locale(|name| std::env::var(name).ok()))
-        .unwrap_or(Lang::En)
+    choice.lang.unwrap_or_else(super::help::process_lang)
 }
 
 /// The configuration's errors, rendered as rule-file diagnostics are, in
