@@ -247,7 +247,31 @@ pub trait Sink {
     /// the record files merged up to this one (this file's text included,
     /// when the run keeps texts).
     fn findings(&mut self, outcome: &Outcome, findings: &[Finding]);
+
+    /// What renders a file's findings on the worker thread that evaluated
+    /// the file, ahead of the merge; `None`: the findings are rendered as
+    /// they are merged.
+    fn renderer(&self) -> Option<Box<dyn Render + Send + Sync>> {
+        None
+    }
+
+    /// [`Sink::findings`], given what this sink's [`Sink::renderer`] made
+    /// of the same findings.
+    fn rendered(&mut self, outcome: &Outcome, findings: &[Finding], rendered: Rendered) {
+        let _ = rendered;
+        self.findings(outcome, findings);
+    }
 }
+
+/// Renders the findings of one record file, in the report's order, in
+/// the scope of that file ([`Scope::one`]).
+pub trait Render {
+    fn render(&self, scope: &Scope<'_>, findings: &[Finding]) -> Rendered;
+}
+
+/// Rendered findings: for each output, its bytes and how many findings
+/// they hold.
+pub type Rendered = Vec<(Vec<u8>, usize)>;
 
 /// A diagnostic about the inputs themselves (record, rule, calendar files),
 /// placed in one of the run's file lists. Its words are data
@@ -448,19 +472,79 @@ pub struct GroupProgress {
 }
 
 impl Outcome {
-    /// The file a finding points into: a record file, or the rule file for
-    /// a group rule's finding.
     /// One index over record files and rule files (for caches keyed by
     /// file): see [`file_key`].
     pub fn finding_file_index(&self, f: &Finding) -> usize {
         file_key(f.origin, f.file)
     }
 
+    /// The file a finding points into: a record file, or the rule file for
+    /// a group rule's finding.
     pub fn finding_file(&self, f: &Finding) -> Option<&SourceFile> {
-        match f.origin {
-            Origin::Record => self.files.get(f.file),
-            Origin::Rule => self.rule_files.get(f.file),
+        self.scope().finding_file(f)
+    }
+
+    /// What rendering one of this outcome's findings looks up.
+    pub fn scope(&self) -> Scope<'_> {
+        Scope {
+            root: &self.root,
+            rules: &self.rules,
+            rule_files: &self.rule_files,
+            records: Records::All(&self.files),
         }
+    }
+}
+
+/// What rendering a finding looks up besides the finding itself: the
+/// run's root, its rules and rule files, and the record files. A streaming
+/// run renders a record file's findings on the worker that evaluated it,
+/// before the file is in the outcome, in the scope of that one file
+/// ([`Scope::one`]).
+#[derive(Clone, Copy)]
+pub struct Scope<'a> {
+    pub root: &'a std::path::Path,
+    pub rules: &'a [RuleInfo],
+    pub rule_files: &'a [SourceFile],
+    records: Records<'a>,
+}
+
+#[derive(Clone, Copy)]
+enum Records<'a> {
+    All(&'a [SourceFile]),
+    /// Every record finding rendered in this scope is in this file.
+    One(&'a SourceFile),
+}
+
+impl<'a> Scope<'a> {
+    /// The scope of the findings of one record file, whatever their
+    /// [`Finding::file`].
+    pub fn one(
+        root: &'a std::path::Path,
+        rules: &'a [RuleInfo],
+        rule_files: &'a [SourceFile],
+        file: &'a SourceFile,
+    ) -> Scope<'a> {
+        Scope {
+            root,
+            rules,
+            rule_files,
+            records: Records::One(file),
+        }
+    }
+
+    /// The file a finding points into: a record file, or the rule file for
+    /// a group rule's finding.
+    pub fn finding_file(&self, f: &Finding) -> Option<&'a SourceFile> {
+        match (f.origin, self.records) {
+            (Origin::Record, Records::All(files)) => files.get(f.file),
+            (Origin::Record, Records::One(file)) => Some(file),
+            (Origin::Rule, _) => self.rule_files.get(f.file),
+        }
+    }
+
+    /// [`Outcome::finding_file_index`].
+    pub fn finding_file_index(&self, f: &Finding) -> usize {
+        file_key(f.origin, f.file)
     }
 }
 

@@ -155,11 +155,17 @@ pub fn walk(paths: &[PathBuf], extensions: &[&str], discovery: &Discovery) -> Wa
     for (path, _) in &mut walked.skipped {
         *path = tidy(path);
     }
-    walked.files = walked.files.iter().map(|p| tidy(p)).collect();
-    // Already in order when one folder was walked (a linear check then);
-    // several roots or globs still need it.
-    walked.files.sort();
-    walked.files.dedup();
+    for path in &mut walked.files {
+        if !is_tidy(path) {
+            *path = tidy(path);
+        }
+    }
+    // Already in order when one folder was walked (names are sorted per
+    // folder); several roots or globs still need it.
+    if roots.len() + usize::from(globbing) > 1 {
+        walked.files.sort();
+        walked.files.dedup();
+    }
     walked
 }
 
@@ -205,7 +211,7 @@ fn walk_dir(
     // which notes the ones that could have been records.
     let keep = move |e: &ignore::DirEntry| {
         e.depth() == 0
-            || (!not_records.contains(&tidy(e.path()))
+            || ((not_records.is_empty() || !not_records.contains(&tidy(e.path())))
                 && (hidden || !is_hidden(e) || !e.file_type().is_some_and(|t| t.is_dir())))
     };
     let walker = WalkBuilder::new(root)
@@ -409,6 +415,9 @@ fn wanted_by_project(
 /// `./a/../b/x.yaml` as `b/x.yaml`: the lexical form (links are not
 /// resolved, so a link named on the command line stays a link).
 pub fn tidy(path: &Path) -> PathBuf {
+    if is_tidy(path) {
+        return path.to_path_buf();
+    }
     let mut out = PathBuf::new();
     for part in path.components() {
         match part {
@@ -424,6 +433,18 @@ pub fn tidy(path: &Path) -> PathBuf {
     out
 }
 
+/// Whether [`tidy`] would give `path` back as it is: no `.` or `..`, no
+/// empty part (`a//b`) and no trailing `/` (what a walk below a tidy root
+/// gives, found without building the path again).
+fn is_tidy(path: &Path) -> bool {
+    let bytes = path.as_os_str().as_encoded_bytes();
+    let rest = bytes.strip_prefix(b"/").unwrap_or(bytes);
+    !rest.is_empty()
+        && rest
+            .split(|&b| b == b'/')
+            .all(|part| !matches!(part, b"" | b"." | b".."))
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -437,6 +458,52 @@ mod tests {
         assert_eq!(tidy(Path::new("../x.yaml")), PathBuf::from("../x.yaml"));
         assert_eq!(tidy(Path::new("/r/a/../x")), PathBuf::from("/r/x"));
         assert_eq!(tidy(Path::new(".")), PathBuf::new());
+    }
+
+    #[test]
+    fn a_tidy_path_is_known_without_rebuilding_it() {
+        // Each against the slow way: rebuilt part by part.
+        let slow = |p: &Path| {
+            let mut out = PathBuf::new();
+            for part in p.components() {
+                match part {
+                    Component::CurDir => {}
+                    Component::ParentDir
+                        if matches!(out.components().next_back(), Some(Component::Normal(_))) =>
+                    {
+                        out.pop();
+                    }
+                    other => out.push(other),
+                }
+            }
+            out
+        };
+        for p in [
+            "a/b.yaml",
+            "/r/x",
+            "./a",
+            "a/./b",
+            "a/../b",
+            "../x",
+            "a//b",
+            "a/",
+            "/",
+            "",
+            ".",
+            "..",
+            ".hidden/x",
+            "a/.b",
+            "a/..b",
+            "...",
+            "/./a",
+            "//a",
+        ] {
+            let p = Path::new(p);
+            assert_eq!(tidy(p), slow(p), "{p:?}");
+            if is_tidy(p) {
+                assert_eq!(p.as_os_str(), slow(p).as_os_str(), "{p:?}");
+            }
+        }
     }
 
     #[test]

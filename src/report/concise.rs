@@ -16,7 +16,7 @@
 use std::io::{self, Write};
 
 use crate::diag::Severity;
-use crate::outcome::{Finding, InputError, Outcome};
+use crate::outcome::{Finding, InputError, Outcome, Scope};
 
 use super::Style;
 use super::diagnostic::points_in;
@@ -28,22 +28,22 @@ pub fn write(outcome: &Outcome, style: &Style, out: &mut dyn Write) -> io::Resul
     let words = style.lang.catalogue();
     let mut locator = Locator::default();
     for f in &outcome.findings {
-        finding(outcome, f, words, &mut locator, out)?;
+        finding(&outcome.scope(), f, words, &mut locator, out)?;
     }
     tail(outcome, style, &mut locator, out)
 }
 
 /// One finding's line.
 pub(crate) fn finding(
-    outcome: &Outcome,
+    scope: &Scope<'_>,
     f: &Finding,
     words: &crate::i18n::Catalogue,
     locator: &mut Locator,
     out: &mut dyn Write,
 ) -> io::Result<()> {
-    let file = outcome.finding_file(f).map(|s| s.name.as_str());
-    let region = locator.finding(outcome, f);
-    let rule = outcome.rules.get(f.rule).map_or("", |r| r.id.as_str());
+    let file = scope.finding_file(f).map(|s| s.name.as_str());
+    let region = locator.finding(scope, f);
+    let rule = scope.rules.get(f.rule).map_or("", |r| r.id.as_str());
     writeln!(
         out,
         "{}{}: {}{}",

@@ -195,8 +195,7 @@ impl Diff {
                 })
                 .collect(),
         };
-        let mut out = neutral::JsonOut::new(out);
-        serde_json::to_writer_pretty(&mut out, &report)?;
+        neutral::json_pretty(out, &report)?;
         writeln!(out)
     }
 }

@@ -21,7 +21,7 @@ use std::io::{self, Write};
 
 use crate::diag::Severity;
 use crate::i18n::{Args, Catalogue};
-use crate::outcome::{Finding, InputError, Outcome};
+use crate::outcome::{Finding, InputError, Outcome, Scope};
 
 use super::diagnostic::points_in;
 use super::neutral::{self, command_data, command_property};
@@ -30,7 +30,7 @@ use super::region::{Locator, Region, clean};
 pub fn write(outcome: &Outcome, words: &Catalogue, out: &mut dyn Write) -> io::Result<()> {
     let mut locator = Locator::default();
     for f in &outcome.findings {
-        finding(outcome, f, words, &mut locator, out)?;
+        finding(&outcome.scope(), f, words, &mut locator, out)?;
     }
     tail(outcome, words, &mut locator, out)
 }
@@ -68,7 +68,7 @@ fn command(severity: Severity) -> &'static str {
 
 /// One finding's annotation line.
 pub(crate) fn finding(
-    outcome: &Outcome,
+    scope: &Scope<'_>,
     f: &Finding,
     words: &Catalogue,
     locator: &mut Locator,
@@ -76,9 +76,9 @@ pub(crate) fn finding(
 ) -> io::Result<()> {
     // A group rule's finding sits at its rule: annotate the rule file only
     // when it is in the repository (not the bundled rule set).
-    let file = outcome.finding_file(f).filter(|s| s.on_disk());
-    let region = file.and_then(|_| locator.finding(outcome, f));
-    let id = outcome.rules.get(f.rule).map_or("", |r| r.id.as_str());
+    let file = scope.finding_file(f).filter(|s| s.on_disk());
+    let region = file.and_then(|_| locator.finding(scope, f));
+    let id = scope.rules.get(f.rule).map_or("", |r| r.id.as_str());
     let subject = f.subject();
     let (name, title) = if f.waived {
         let waived = Args::new().text("rule", id).text("subject", subject);

@@ -13,7 +13,8 @@ use serde_json::Value;
 use super::stream::Fill;
 use crate::i18n::Catalogue;
 use crate::outcome::{
-    Finding, GroupFacts, GroupFigure, InputError, KindProgress, Origin, Outcome, Place, SourceFile,
+    Finding, GroupFacts, GroupFigure, InputError, KindProgress, Origin, Outcome, Place, Scope,
+    SourceFile,
 };
 
 /// The version of the JSON report's shape; bumped only on a breaking change.
@@ -26,7 +27,7 @@ pub const VERSION: u32 = 1;
 /// ids stay English.
 pub fn write(outcome: &Outcome, words: &Catalogue, out: &mut dyn Write) -> io::Result<()> {
     write_with(outcome, words, out, &mut |list| {
-        (outcome.findings.iter()).try_for_each(|f| list.push(&finding(outcome, f, words)))
+        (outcome.findings.iter()).try_for_each(|f| list.push(&finding(&outcome.scope(), f, words)))
     })
 }
 
@@ -48,11 +49,11 @@ pub(crate) fn write_with(
 
 /// One finding as the report writes it.
 pub(crate) fn finding<'a>(
-    outcome: &'a Outcome,
+    scope: &Scope<'a>,
     f: &'a Finding,
     words: &Catalogue,
 ) -> impl Serialize + 'a {
-    FindingJson::new(outcome, f, words)
+    FindingJson::new(scope, f, words)
 }
 
 #[derive(Serialize)]
@@ -245,11 +246,11 @@ impl<'a> WaiverJson<'a> {
 }
 
 impl<'a> FindingJson<'a> {
-    fn new(outcome: &'a Outcome, f: &'a Finding, words: &Catalogue) -> FindingJson<'a> {
-        let file = outcome.finding_file(f);
+    fn new(scope: &Scope<'a>, f: &'a Finding, words: &Catalogue) -> FindingJson<'a> {
+        let file = scope.finding_file(f);
         let (line, column) = finding_position(file, f).unzip();
-        let rule = outcome.rules.get(f.rule);
-        let rule_file = rule.and_then(|r| outcome.rule_files.get(r.place.file));
+        let rule = scope.rules.get(f.rule);
+        let rule_file = rule.and_then(|r| scope.rule_files.get(r.place.file));
         let rule_line = rule
             .and_then(|r| position(rule_file, r.place))
             .map(|(l, _)| l);

@@ -267,75 +267,133 @@ pub fn command_property(s: &str) -> String {
     command_data(s).replace(':', "%3A").replace(',', "%2C")
 }
 
-/// A writer for serialized JSON that writes the control characters JSON
-/// leaves raw (DEL, C1, the bidi controls, U+2028/U+2029) as `\u` escapes,
-/// and the first `#` of `##vso[` as `\u0023`: the same strings to a JSON
-/// reader, nothing a terminal, a browser or a CI log obeys when the file is
-/// shown. (serde_json writes each run of a string without escapes in one
-/// call, so a `##vso[` is never split between two writes.)
-pub struct JsonOut<'a> {
-    out: &'a mut dyn Write,
-    /// The start of a character split between two writes.
-    held: Vec<u8>,
+/// Write `value` as pretty-printed JSON (serde_json's layout, two spaces a
+/// level) whose strings show the control characters JSON leaves raw (DEL,
+/// C1, the bidi controls, U+2028/U+2029) as `\u` escapes, and the first
+/// `#` of `##vso[` as `\u0023`: the same strings to a JSON reader, nothing
+/// a terminal, a browser or a CI log obeys when the file is shown.
+pub fn json_pretty<W: Write + ?Sized>(
+    out: &mut W,
+    value: &impl serde::Serialize,
+) -> io::Result<()> {
+    json_pretty_at(out, value, 0)
 }
 
-impl<'a> JsonOut<'a> {
-    pub fn new(out: &'a mut dyn Write) -> JsonOut<'a> {
-        JsonOut {
-            out,
-            held: Vec::new(),
-        }
+/// [`json_pretty`] for a value written `depth` levels deep in a larger
+/// document: every line after the first is indented as the whole
+/// document's pretty printer would indent it there.
+pub fn json_pretty_at<W: Write + ?Sized>(
+    out: &mut W,
+    value: &impl serde::Serialize,
+    depth: usize,
+) -> io::Result<()> {
+    let formatter = Pretty {
+        depth,
+        has_value: false,
+    };
+    let mut json = serde_json::Serializer::with_formatter(out, formatter);
+    value.serialize(&mut json).map_err(io::Error::from)
+}
+
+/// serde_json's pretty layout from a starting depth, with string contents
+/// made inert ([`json_pretty`]).
+struct Pretty {
+    depth: usize,
+    has_value: bool,
+}
+
+const INDENT: &[u8] = b"                                                                ";
+
+fn indent<W: Write + ?Sized>(out: &mut W, depth: usize) -> io::Result<()> {
+    let mut left = depth * 2;
+    while left > 0 {
+        let n = left.min(INDENT.len());
+        out.write_all(&INDENT[..n])?;
+        left -= n;
     }
+    Ok(())
 }
 
-impl Write for JsonOut<'_> {
-    fn write(&mut self, buf: &[u8]) -> io::Result<usize> {
-        // Most writes are plain ASCII with no `#`: nothing to do.
-        if self.held.is_empty() && buf.iter().all(|&b| b < 0x7f && b != b'#') {
-            self.out.write_all(buf)?;
-            return Ok(buf.len());
+impl serde_json::ser::Formatter for Pretty {
+    fn begin_array<W: Write + ?Sized>(&mut self, out: &mut W) -> io::Result<()> {
+        self.depth += 1;
+        self.has_value = false;
+        out.write_all(b"[")
+    }
+
+    fn end_array<W: Write + ?Sized>(&mut self, out: &mut W) -> io::Result<()> {
+        self.depth -= 1;
+        if self.has_value {
+            out.write_all(b"\n")?;
+            indent(out, self.depth)?;
         }
-        let mut bytes = std::mem::take(&mut self.held);
-        bytes.extend_from_slice(buf);
-        let valid = match std::str::from_utf8(&bytes) {
-            Ok(_) => bytes.len(),
-            Err(e) if e.error_len().is_none() => e.valid_up_to(),
-            // Not UTF-8 (serde_json never writes that): pass it on as is.
-            Err(_) => {
-                self.out.write_all(&bytes)?;
-                return Ok(buf.len());
-            }
-        };
-        self.held = bytes.split_off(valid);
-        let mut text = String::from_utf8_lossy(&bytes);
-        if contains_vso(&text) {
-            text = Cow::Owned(vso(&text, "\\u0023"));
+        out.write_all(b"]")
+    }
+
+    fn begin_array_value<W: Write + ?Sized>(&mut self, out: &mut W, first: bool) -> io::Result<()> {
+        out.write_all(if first { b"\n" } else { b",\n" })?;
+        indent(out, self.depth)
+    }
+
+    fn end_array_value<W: Write + ?Sized>(&mut self, _out: &mut W) -> io::Result<()> {
+        self.has_value = true;
+        Ok(())
+    }
+
+    fn begin_object<W: Write + ?Sized>(&mut self, out: &mut W) -> io::Result<()> {
+        self.depth += 1;
+        self.has_value = false;
+        out.write_all(b"{")
+    }
+
+    fn end_object<W: Write + ?Sized>(&mut self, out: &mut W) -> io::Result<()> {
+        self.depth -= 1;
+        if self.has_value {
+            out.write_all(b"\n")?;
+            indent(out, self.depth)?;
         }
-        let mut rest: &str = &text;
-        // JSON escapes C0 controls in strings; outside them they are layout.
+        out.write_all(b"}")
+    }
+
+    fn begin_object_key<W: Write + ?Sized>(&mut self, out: &mut W, first: bool) -> io::Result<()> {
+        out.write_all(if first { b"\n" } else { b",\n" })?;
+        indent(out, self.depth)
+    }
+
+    fn begin_object_value<W: Write + ?Sized>(&mut self, out: &mut W) -> io::Result<()> {
+        out.write_all(b": ")
+    }
+
+    fn end_object_value<W: Write + ?Sized>(&mut self, _out: &mut W) -> io::Result<()> {
+        self.has_value = true;
+        Ok(())
+    }
+
+    /// A run of a string that serde_json writes without escapes (so a
+    /// `##vso[` is never split between two runs).
+    fn write_string_fragment<W: Write + ?Sized>(
+        &mut self,
+        out: &mut W,
+        fragment: &str,
+    ) -> io::Result<()> {
+        // Most runs are plain ASCII with no `#`: nothing to do.
+        if fragment.bytes().all(|b| b < 0x7f && b != b'#') {
+            return out.write_all(fragment.as_bytes());
+        }
+        let defused;
+        let mut rest = fragment;
+        if contains_vso(fragment) {
+            defused = vso(fragment, "\\u0023");
+            rest = &defused;
+        }
+        // JSON escapes C0 controls in strings; the others are left here.
         while let Some(at) = rest.find(|c: char| is_control(c) && c >= '\x7f') {
-            self.out.write_all(&rest.as_bytes()[..at])?;
+            out.write_all(&rest.as_bytes()[..at])?;
             let c = rest[at..].chars().next().unwrap_or(' ');
-            write!(self.out, "\\u{:04x}", u32::from(c))?;
+            write!(out, "\\u{:04x}", u32::from(c))?;
             rest = &rest[at + c.len_utf8()..];
         }
-        self.out.write_all(rest.as_bytes())?;
-        Ok(buf.len())
-    }
-
-    fn flush(&mut self) -> io::Result<()> {
-        let held = std::mem::take(&mut self.held);
-        self.out.write_all(&held)?;
-        self.out.flush()
-    }
-}
-
-impl Drop for JsonOut<'_> {
-    fn drop(&mut self) {
-        if !self.held.is_empty() {
-            let held = std::mem::take(&mut self.held);
-            let _ = self.out.write_all(&held);
-        }
+        out.write_all(rest.as_bytes())
     }
 }
 
@@ -418,25 +476,35 @@ mod tests {
     }
 
     #[test]
-    fn json_out_escapes_what_json_leaves_raw() {
-        let value = serde_json::json!({"id": "a\u{9b}2J\u{202e}b\x1b太##VSO[x"});
+    fn json_escapes_what_json_leaves_raw() {
+        let value =
+            serde_json::json!({"id": "a\u{9b}2J\u{202e}b\x1b太##VSO[x", "k##vso[": [1, {}]});
         let mut out = Vec::new();
-        {
-            let mut json = JsonOut::new(&mut out);
-            serde_json::to_writer(&mut json, &value).expect("in memory");
-            // A character split between two writes is held, then written whole.
-            json.write_all(&"太".as_bytes()[..1]).expect("in memory");
-            json.write_all(&"太\u{9b}".as_bytes()[1..])
-                .expect("in memory");
-        }
+        json_pretty(&mut out, &value).expect("in memory");
         let text = String::from_utf8(out).expect("UTF-8");
         assert_eq!(
             text,
-            "{\"id\":\"a\\u009b2J\\u202eb\\u001b太\\u0023#VSO[x\"}太\\u009b"
+            "{\n  \"id\": \"a\\u009b2J\\u202eb\\u001b太\\u0023#VSO[x\",\n  \"k\\u0023#vso[\": [\n    1,\n    {}\n  ]\n}"
         );
-        let back: serde_json::Value =
-            serde_json::from_str(text.trim_end_matches("太\\u009b")).expect("JSON");
+        let back: serde_json::Value = serde_json::from_str(&text).expect("JSON");
         assert_eq!(back, value);
+    }
+
+    #[test]
+    fn json_layout_is_serde_jsons_pretty_layout_at_any_depth() {
+        let value =
+            serde_json::json!({"a": [1, [], {"b": null, "c": [{"d": "e"}]}], "f": {}, "g": "h"});
+        let want = serde_json::to_string_pretty(&value).expect("in memory");
+        let mut got = Vec::new();
+        json_pretty(&mut got, &value).expect("in memory");
+        assert_eq!(String::from_utf8_lossy(&got), want);
+        // Three levels deep: each line after the first six spaces further in.
+        let mut deep = Vec::new();
+        json_pretty_at(&mut deep, &value, 3).expect("in memory");
+        assert_eq!(
+            String::from_utf8_lossy(&deep),
+            want.replace('\n', "\n      ")
+        );
     }
 
     #[test]

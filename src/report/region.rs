@@ -10,7 +10,7 @@
 
 use std::path::{Component, Path, PathBuf};
 
-use crate::outcome::{Finding, InputError, Outcome, SourceFile};
+use crate::outcome::{Finding, InputError, Outcome, Scope, SourceFile};
 use crate::source::Span;
 
 /// A located span. `end` and `chars` are known only when the text was kept.
@@ -34,11 +34,11 @@ pub struct Locator {
 impl Locator {
     /// The region of a finding's primary label in its file (a record file,
     /// or the rule file for a group rule's finding).
-    pub fn finding(&mut self, outcome: &Outcome, f: &Finding) -> Option<Region> {
-        let file = outcome.finding_file(f);
+    pub fn finding(&mut self, scope: &Scope<'_>, f: &Finding) -> Option<Region> {
+        let file = scope.finding_file(f);
         let primary = f.labels.first().map_or_else(Default::default, |l| l.span);
         let fallback = super::json::finding_position(file, f);
-        self.region(outcome.finding_file_index(f), file, primary, fallback)
+        self.region(scope.finding_file_index(f), file, primary, fallback)
     }
 
     /// An input diagnostic's file (a record or rule file) and the region

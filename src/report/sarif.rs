@@ -24,7 +24,7 @@ use std::io::{self, Write};
 
 use crate::diag::{Message, Severity};
 use crate::i18n::Catalogue;
-use crate::outcome::{Finding, InputError, Label, Origin, Outcome, Place, RuleInfo};
+use crate::outcome::{Finding, InputError, Label, Origin, Outcome, Place, RuleInfo, Scope};
 
 use super::json::files;
 use super::neutral;
@@ -53,7 +53,7 @@ pub fn write(outcome: &Outcome, words: &Catalogue, out: &mut dyn Write) -> io::R
     let mut locator = Locator::default();
     write_with(outcome, words, out, &mut |list| {
         (outcome.findings.iter())
-            .try_for_each(|f| list.push(&finding(outcome, f, words, &mut locator)))
+            .try_for_each(|f| list.push(&finding(&outcome.scope(), f, words, &mut locator)))
     })
 }
 
@@ -240,23 +240,23 @@ fn input_rule(code: &str, words: &Catalogue) -> Json {
 }
 
 pub(crate) fn finding(
-    outcome: &Outcome,
+    scope: &Scope<'_>,
     f: &Finding,
     words: &Catalogue,
     locator: &mut Locator,
 ) -> Json {
-    let file = outcome.finding_file(f);
-    let region = locator.finding(outcome, f);
-    let location = file.and_then(|file| physical(outcome, &file.name, region));
+    let file = scope.finding_file(f);
+    let region = locator.finding(scope, f);
+    let location = file.and_then(|file| physical(scope.root, &file.name, region));
     let mut related = Vec::new();
-    if let Some(rule) = outcome.rules.get(f.rule) {
-        related.extend(rule_location(outcome, rule, locator));
+    if let Some(rule) = scope.rules.get(f.rule) {
+        related.extend(rule_location(scope, rule, locator));
     }
     for l in f.labels_in(words).iter().skip(1) {
-        related.extend(label_location(outcome, f, l, locator));
+        related.extend(label_location(scope, f, l, locator));
     }
     let related = numbered(related);
-    let rule = outcome.rules.get(f.rule);
+    let rule = scope.rules.get(f.rule);
     Json::object([
         ("ruleId", rule.map(|r| Json::str(&r.id))),
         ("ruleIndex", rule.map(|_| Json::usize(f.rule))),
@@ -274,7 +274,7 @@ pub(crate) fn finding(
             "partialFingerprints",
             Some(Json::object([(
                 FINGERPRINT,
-                Some(Json::str(fingerprint(outcome, f))),
+                Some(Json::str(fingerprint(scope, f))),
             )])),
         ),
         ("suppressions", f.waived.then(|| suppression(f))),
@@ -284,11 +284,10 @@ pub(crate) fn finding(
 
 /// Stable across edits that move the record: rule, record id (or a group
 /// rule's group), file name.
-fn fingerprint(outcome: &Outcome, f: &Finding) -> String {
-    let rule = outcome.rules.get(f.rule).map_or("", |r| r.id.as_str());
-    let file = outcome.finding_file(f).map_or("", |s| s.name.as_str());
-    let file =
-        Artifact::of(&outcome.root, file).map_or_else(|| clean(file), |a| a.uri().to_string());
+fn fingerprint(scope: &Scope<'_>, f: &Finding) -> String {
+    let rule = scope.rules.get(f.rule).map_or("", |r| r.id.as_str());
+    let file = scope.finding_file(f).map_or("", |s| s.name.as_str());
+    let file = Artifact::of(scope.root, file).map_or_else(|| clean(file), |a| a.uri().to_string());
     format!("{rule}:{}:{file}", f.subject())
 }
 
@@ -400,7 +399,7 @@ fn group_properties(g: &crate::outcome::GroupFacts) -> Json {
 /// `{"physicalLocation": {"artifactLocation": {"uri", "uriBaseId"},
 /// "region"}}`; `None` for a file that is not an artifact (the bundled
 /// rules).
-fn physical(outcome: &Outcome, name: &str, region: Option<Region>) -> Option<Json> {
+fn physical(root: &std::path::Path, name: &str, region: Option<Region>) -> Option<Json> {
     let region = region.map(|r| {
         let (line, column) = r.start;
         Json::object([
@@ -412,7 +411,7 @@ fn physical(outcome: &Outcome, name: &str, region: Option<Region>) -> Option<Jso
             ("charLength", r.chars.map(|(_, n)| Json::usize(n))),
         ])
     });
-    let artifact = match Artifact::of(&outcome.root, name)? {
+    let artifact = match Artifact::of(root, name)? {
         Artifact::Relative(uri) => Json::object([
             ("uri", Some(Json::str(uri))),
             ("uriBaseId", Some(Json::str(SRCROOT))),
@@ -455,13 +454,13 @@ fn with_message(location: Json, text: &str) -> Json {
 }
 
 /// The rule's first line in its rule file.
-fn rule_location(outcome: &Outcome, rule: &RuleInfo, locator: &mut Locator) -> Option<Json> {
-    let file = outcome.rule_files.get(rule.place.file)?;
+fn rule_location(scope: &Scope<'_>, rule: &RuleInfo, locator: &mut Locator) -> Option<Json> {
+    let file = scope.rule_files.get(rule.place.file)?;
     let span = first_line(file.text.as_deref(), rule.place.span);
     // Rule files are a separate list: keyed apart from record files.
     let index = crate::outcome::file_key(Origin::Rule, rule.place.file);
     let region = locator.region(index, Some(file), span, None);
-    let location = physical(outcome, &file.name, region)?;
+    let location = physical(scope.root, &file.name, region)?;
     Some(with_message(
         location,
         &format!("rule `{}` is defined here", rule.id),
@@ -469,19 +468,14 @@ fn rule_location(outcome: &Outcome, rule: &RuleInfo, locator: &mut Locator) -> O
 }
 
 fn label_location(
-    outcome: &Outcome,
+    scope: &Scope<'_>,
     f: &Finding,
     label: &Label,
     locator: &mut Locator,
 ) -> Option<Json> {
-    let source = outcome.finding_file(f)?;
-    let region = locator.region(
-        outcome.finding_file_index(f),
-        Some(source),
-        label.span,
-        None,
-    )?;
-    let location = physical(outcome, &source.name, Some(region))?;
+    let source = scope.finding_file(f)?;
+    let region = locator.region(scope.finding_file_index(f), Some(source), label.span, None)?;
+    let location = physical(scope.root, &source.name, Some(region))?;
     Some(if label.text.is_empty() {
         location
     } else {
@@ -518,7 +512,7 @@ fn input_result(
     // A whole-file error (empty span at 0) still points at line 1, column 1.
     let fallback = Some((1, 1));
     let region = locator.region(key, file, place.span, fallback);
-    let location = file.and_then(|f| physical(outcome, &f.name, region));
+    let location = file.and_then(|f| physical(&outcome.root, &f.name, region));
     let message = input_message(e, words);
     let related: Vec<Json> = e
         .related
@@ -528,7 +522,7 @@ fn input_result(
             let key = crate::outcome::file_key(*origin, p.file);
             let region = locator.region(key, Some(f), p.span, None);
             Some(with_message(
-                physical(outcome, &f.name, region)?,
+                physical(&outcome.root, &f.name, region)?,
                 &text.say(words),
             ))
         })

@@ -22,9 +22,9 @@ use std::io::{self, BufWriter, Seek, SeekFrom, Write};
 
 use serde::Serialize;
 
-use crate::outcome::{Finding, Outcome};
+use crate::outcome::{Finding, Outcome, Rendered, Scope};
 
-use super::neutral::JsonOut;
+use super::neutral::{json_pretty, json_pretty_at};
 use super::region::Locator;
 use super::{Format, Style};
 
@@ -54,10 +54,7 @@ impl Streamed {
         if !streams(format) {
             return None;
         }
-        let indent = match format {
-            Format::Sarif => super::sarif::RESULT_INDENT,
-            _ => super::json::FINDING_INDENT,
-        };
+        let indent = element_indent(format);
         Some(tempfile::tempfile().map(|file| Streamed {
             format,
             style: style.clone(),
@@ -72,27 +69,39 @@ impl Streamed {
         if self.failed.is_some() {
             return;
         }
-        let words = self.style.lang.catalogue();
-        let format = self.format;
-        let spill = &mut self.spill;
-        let locator = &mut self.locator;
-        let written = findings.iter().try_for_each(|f| match format {
-            Format::Json => spill.push(&super::json::finding(outcome, f, words)),
-            Format::Sarif => spill.push(&super::sarif::finding(outcome, f, words, locator)),
-            Format::Concise => {
-                super::concise::finding(outcome, f, words, locator, &mut spill.out)?;
-                spill.count += 1;
-                Ok(())
-            }
-            _ => {
-                super::github::finding(outcome, f, words, locator, &mut spill.out)?;
-                spill.count += 1;
-                Ok(())
-            }
-        });
+        let scope = outcome.scope();
+        let written = render(
+            self.format,
+            &self.style,
+            &scope,
+            findings,
+            &mut self.spill,
+            &mut self.locator,
+        );
         if let Err(e) = written {
             self.failed = Some(e);
         }
+    }
+
+    /// Write one file's findings, rendered beforehand by [`Renderer`]
+    /// (`count` of them, as its [`Elements`] wrote them from the start of
+    /// an array), to the spill.
+    fn add_rendered(&mut self, bytes: &[u8], count: usize) {
+        if self.failed.is_some() || count == 0 {
+            return;
+        }
+        // A JSON array's first element is preceded by a line feed, every
+        // other by a comma and a line feed.
+        let joined = if self.spill.count > 0 && matches!(self.format, Format::Json | Format::Sarif)
+        {
+            self.spill.out.write_all(b",")
+        } else {
+            Ok(())
+        };
+        if let Err(e) = joined.and_then(|()| self.spill.out.write_all(bytes)) {
+            self.failed = Some(e);
+        }
+        self.spill.count += count;
     }
 
     /// Write the report to `out`: its head, the spilled findings, its tail.
@@ -136,6 +145,41 @@ impl Streamed {
     }
 }
 
+/// The depth of a format's findings in its report (none: one a line).
+fn element_indent(format: Format) -> &'static str {
+    match format {
+        Format::Json => super::json::FINDING_INDENT,
+        Format::Sarif => super::sarif::RESULT_INDENT,
+        _ => "",
+    }
+}
+
+/// Write `findings` in `format` as the elements of `into`.
+fn render<W: Write>(
+    format: Format,
+    style: &Style,
+    scope: &Scope<'_>,
+    findings: &[Finding],
+    into: &mut Elements<W>,
+    locator: &mut Locator,
+) -> io::Result<()> {
+    let words = style.lang.catalogue();
+    findings.iter().try_for_each(|f| match format {
+        Format::Json => into.push(&super::json::finding(scope, f, words)),
+        Format::Sarif => into.push(&super::sarif::finding(scope, f, words, locator)),
+        Format::Concise => {
+            super::concise::finding(scope, f, words, locator, &mut into.out)?;
+            into.count += 1;
+            Ok(())
+        }
+        _ => {
+            super::github::finding(scope, f, words, locator, &mut into.out)?;
+            into.count += 1;
+            Ok(())
+        }
+    })
+}
+
 /// The streaming outputs of one run; the run's [`crate::outcome::Sink`].
 #[derive(Default)]
 pub struct Streams(pub Vec<Streamed>);
@@ -145,6 +189,40 @@ impl crate::outcome::Sink for Streams {
         for stream in &mut self.0 {
             stream.add(outcome, findings);
         }
+    }
+
+    fn renderer(&self) -> Option<Box<dyn crate::outcome::Render + Send + Sync>> {
+        let outputs = self.0.iter().map(|s| (s.format, s.style.clone())).collect();
+        Some(Box::new(Renderer(outputs)))
+    }
+
+    fn rendered(&mut self, outcome: &Outcome, findings: &[Finding], rendered: Rendered) {
+        if rendered.len() != self.0.len() {
+            return self.findings(outcome, findings);
+        }
+        for (stream, (bytes, count)) in self.0.iter_mut().zip(rendered) {
+            stream.add_rendered(&bytes, count);
+        }
+    }
+}
+
+/// Renders a file's findings for every output of a [`Streams`], on the
+/// worker that evaluated the file, so that the thread merging the files in
+/// path order only copies bytes.
+struct Renderer(Vec<(Format, Style)>);
+
+impl crate::outcome::Render for Renderer {
+    fn render(&self, scope: &Scope<'_>, findings: &[Finding]) -> Rendered {
+        self.0
+            .iter()
+            .map(|(format, style)| {
+                let mut into = Elements::new(Vec::new(), element_indent(*format));
+                let mut locator = Locator::default();
+                // Writing to memory cannot fail.
+                let _ = render(*format, style, scope, findings, &mut into, &mut locator);
+                (into.out, into.count)
+            })
+            .collect()
     }
 }
 
@@ -171,42 +249,9 @@ impl<W: Write> Elements<W> {
         let separator: &[u8] = if self.count == 0 { b"\n" } else { b",\n" };
         self.out.write_all(separator)?;
         self.out.write_all(self.indent.as_bytes())?;
-        let mut indented = Indent {
-            out: &mut self.out,
-            by: self.indent.as_bytes(),
-        };
-        let mut json = JsonOut::new(&mut indented);
-        serde_json::to_writer_pretty(&mut json, value)?;
-        // Dropped, not flushed: a flush would reach the spill's buffer and
-        // cost a write to the file per finding. (A whole value ends on a
-        // whole character, so nothing is held back.)
-        drop(json);
+        json_pretty_at(&mut self.out, value, self.indent.len() / 2)?;
         self.count += 1;
         Ok(())
-    }
-}
-
-/// Indents every line after the first (JSON strings hold no raw line feed,
-/// so every one is layout).
-struct Indent<'a, W> {
-    out: &'a mut W,
-    by: &'a [u8],
-}
-
-impl<W: Write> Write for Indent<'_, W> {
-    fn write(&mut self, buf: &[u8]) -> io::Result<usize> {
-        let mut rest = buf;
-        while let Some(at) = rest.iter().position(|&b| b == b'\n') {
-            self.out.write_all(&rest[..=at])?;
-            self.out.write_all(self.by)?;
-            rest = &rest[at + 1..];
-        }
-        self.out.write_all(rest)?;
-        Ok(buf.len())
-    }
-
-    fn flush(&mut self) -> io::Result<()> {
-        self.out.flush()
     }
 }
 
@@ -225,11 +270,7 @@ pub(crate) fn splice(
     indent: &'static str,
 ) -> io::Result<()> {
     let mut text = Vec::new();
-    {
-        let mut json = JsonOut::new(&mut text);
-        serde_json::to_writer_pretty(&mut json, doc)?;
-        json.flush()?;
-    }
+    json_pretty(&mut text, doc)?;
     text.push(b'\n');
     // A key's quotes are never written inside a string (they would be
     // escaped), so the first match is the key itself.
@@ -273,11 +314,7 @@ mod tests {
                 b: "##vso[x]",
             };
             let mut want = Vec::new();
-            {
-                let mut json = JsonOut::new(&mut want);
-                serde_json::to_writer_pretty(&mut json, &whole).expect("serialise");
-                json.flush().expect("flush");
-            }
+            json_pretty(&mut want, &whole).expect("serialise");
             want.push(b'\n');
             let empty = Doc {
                 list: Vec::new(),

@@ -53,6 +53,11 @@ pub struct Result {
     pub group_tallies: Vec<((usize, String), eval::group::Tally)>,
     /// Which paths rules read outside the record format the records have.
     pub fields: super::dead_guard::Seen,
+    /// The lines of `text`, indexed where the findings were rendered.
+    pub lines: Option<Arc<crate::source::LineIndex>>,
+    /// The findings, sorted and rendered by a streaming run's sink on the
+    /// worker ([`Result::render`]), with the units as the file spells them.
+    pub rendered: Option<crate::outcome::Rendered>,
 }
 
 /// A responsible unit's key ([`crate::units`]) and an inspection round
@@ -70,6 +75,26 @@ pub struct Spelling {
 }
 
 impl Result {
+    /// Sort the findings in the report's order and render them with
+    /// `renderer`, as the merge would if no unit were shown by another
+    /// spelling ([`super::merge::Merger::add`] checks).
+    pub fn render(
+        &mut self,
+        renderer: &dyn crate::outcome::Render,
+        root: &Path,
+        rules: &[crate::outcome::RuleInfo],
+        rule_files: &[crate::outcome::SourceFile],
+    ) {
+        if self.findings.is_empty() {
+            return;
+        }
+        super::merge::sort_findings(rules, &mut self.findings);
+        let source = super::source_file(self.name.clone(), self.text.clone());
+        let scope = crate::outcome::Scope::one(root, rules, rule_files, &source);
+        self.rendered = Some(renderer.render(&scope, &self.findings));
+        self.lines = source.lines;
+    }
+
     /// An empty result for the file named `name`.
     pub fn named(name: String) -> Result {
         Result {

@@ -6,7 +6,9 @@ use std::collections::{BTreeMap, HashMap};
 
 use crate::diag::Severity;
 use crate::eval::{self, Plan};
-use crate::outcome::{Finding, GroupProgress, KindProgress, Mark, Note, Origin, Outcome, Pending};
+use crate::outcome::{
+    Finding, GroupProgress, KindProgress, Mark, Note, Origin, Outcome, Pending, Rendered,
+};
 use crate::points::Points;
 
 use super::{Sink, file, file_error, source_file};
@@ -84,7 +86,14 @@ impl<'p> Merger<'p> {
         // lookalike spelling), are shown at their place: its text stays.
         let errors_before = outcome.input_errors.len();
         let file = outcome.files.len();
-        outcome.files.push(source_file(result.name, result.text));
+        outcome.files.push(match result.lines {
+            Some(lines) => crate::outcome::SourceFile {
+                name: result.name,
+                text: result.text,
+                lines: Some(lines),
+            },
+            None => source_file(result.name, result.text),
+        });
         outcome.record_files += 1;
         self.fields.add(result.fields);
         for mut e in result.errors {
@@ -121,6 +130,11 @@ impl<'p> Merger<'p> {
         for rule in result.passed {
             outcome.passes[rule] += 1;
         }
+        // Rendered on the worker with the units as the file spells them:
+        // good unless the roster shows one by another name.
+        let rendered = result.rendered.filter(|_| {
+            (result.findings.iter()).all(|f| name(&f.unit).is_none_or(|n| n == f.unit))
+        });
         let findings = result.findings.into_iter().map(|f| Finding {
             file,
             unit: name(&f.unit).unwrap_or_else(|| f.unit.clone()),
@@ -128,7 +142,7 @@ impl<'p> Merger<'p> {
         });
         if self.sink.is_some() {
             let findings: Vec<Finding> = findings.collect();
-            self.emit(outcome, findings);
+            self.emit(outcome, findings, rendered);
             if outcome.input_errors.len() == errors_before {
                 let source = &mut outcome.files[file];
                 (source.text, source.lines) = (None, None);
@@ -170,25 +184,31 @@ impl<'p> Merger<'p> {
             }
         }
         if self.sink.is_some() {
-            self.emit(outcome, found);
+            self.emit(outcome, found, None);
         } else {
             outcome.findings.extend(found);
         }
     }
 
     /// Hand one file's findings (or the group findings) to the sink,
-    /// sorted as the report orders them, after counting them.
-    fn emit(&mut self, outcome: &Outcome, mut findings: Vec<Finding>) {
+    /// sorted as the report orders them, after counting them; `rendered`:
+    /// already sorted and rendered on the worker.
+    fn emit(&mut self, outcome: &Outcome, mut findings: Vec<Finding>, rendered: Option<Rendered>) {
         if findings.is_empty() {
             return;
         }
-        sort_findings(&outcome.rules, &mut findings);
+        if rendered.is_none() {
+            sort_findings(&outcome.rules, &mut findings);
+        }
         self.units.charge(&findings);
         for f in &findings {
             count(&mut self.streamed, f);
         }
         if let Some(sink) = self.sink.as_mut() {
-            sink.findings(outcome, &findings);
+            match rendered {
+                Some(rendered) => sink.rendered(outcome, &findings, rendered),
+                None => sink.findings(outcome, &findings),
+            }
         }
     }
 
@@ -307,7 +327,7 @@ fn sort(outcome: &mut Outcome) {
 /// position, rule, record and unit; then group findings at their rules.
 /// File is the first key, so sorting each file's findings apart and
 /// merging files in path order gives the same order as one sort.
-fn sort_findings(rules: &[crate::outcome::RuleInfo], findings: &mut [Finding]) {
+pub(super) fn sort_findings(rules: &[crate::outcome::RuleInfo], findings: &mut [Finding]) {
     // The key is unique (one finding per record per rule, one per group),
     // so an unstable sort is deterministic and needs no scratch memory.
     findings.sort_unstable_by(|a, b| {

@@ -143,7 +143,21 @@ fn drive(options: &Options, sink: Option<&mut (dyn Sink + Send)>) -> Outcome {
     let jobs = options
         .jobs
         .unwrap_or_else(|| std::thread::available_parallelism().map_or(1, |n| n.get()));
-    let work = |i: usize| file::process(&paths[i], &plan, &schema, options);
+    // A streaming sink's findings are rendered on the workers, so that
+    // this thread, which merges in path order, only copies bytes.
+    let renderer = sink.as_ref().and_then(|s| s.renderer());
+    let (rules, rule_files) = match renderer {
+        Some(_) => (outcome.rules.clone(), outcome.rule_files.clone()),
+        None => Default::default(),
+    };
+    let root = outcome.root.clone();
+    let work = |i: usize| {
+        let mut result = file::process(&paths[i], &plan, &schema, options);
+        if let Some(renderer) = &renderer {
+            result.render(renderer.as_ref(), &root, &rules, &rule_files);
+        }
+        result
+    };
     let mut merger = match sink {
         Some(sink) => merge::Merger::streaming(&plan, &mut outcome, walk_errors, sink),
         None => merge::Merger::new(&plan, &mut outcome, walk_errors),

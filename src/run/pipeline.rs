@@ -24,7 +24,8 @@ pub const WINDOW: usize = 256;
 pub const BUDGET: usize = 1 << 14;
 
 /// Call `work(i)` for every `i` in `0..count` on `jobs` worker threads and
-/// `merge` with each result on the calling thread, in index order.
+/// `merge` with each result on the calling thread, in index order; with
+/// one job, both on the calling thread.
 /// A panic in `work` or `merge` stops the workers and is re-raised here.
 #[cfg(test)]
 pub fn in_order<T, W, M>(count: usize, jobs: usize, work: W, merge: M)
@@ -49,6 +50,15 @@ where
         return;
     }
     let jobs = jobs.clamp(1, count);
+    if jobs == 1 {
+        // One job is one thread: this one, evaluating and merging in turn
+        // (so `--jobs 1` measures the work itself, and a second core is
+        // left alone).
+        for i in 0..count {
+            merge(work(i));
+        }
+        return;
+    }
     let next = AtomicUsize::new(0);
     let stop = AtomicBool::new(false);
     // The index of the next result to merge, and the weight of the

@@ -310,8 +310,7 @@ impl<'a> View<'a> {
 
     fn json(&self, out: &mut dyn Write) -> io::Result<()> {
         let report = Json::new(self);
-        let mut out = neutral::JsonOut::new(out);
-        serde_json::to_writer_pretty(&mut out, &report)?;
+        neutral::json_pretty(out, &report)?;
         writeln!(out)
     }
 }
