@@ -431,9 +431,9 @@ pub struct Outcome {
     /// The counts of [`Outcome::progress`] per responsible unit and
     /// inspection round (`rectify report`), sorted by unit, then round.
     pub progress_by: Vec<GroupProgress>,
-    /// Files left out of the walk on purpose, each as `name: why` (a file
-    /// named like another tool's configuration), for a note on stderr.
-    pub skipped: Vec<String>,
+    /// Files left out of the walk on purpose, each its name and why (a
+    /// file named like another tool's configuration), for a note on stderr.
+    pub skipped: Vec<(String, Message)>,
 }
 
 /// Progress of one unit's records of one inspection round.

@@ -1458,7 +1458,7 @@ cli-doc-does-not-parse = `{ $file }` does not parse; no page was written
 cli-doc-wrote = wrote { $pages } pages to { $folder }
 # Notes on stderr, and where a setting came from (`rectify config`).
 cli-note-rules = rules: { $rules }
-cli-note-skipped = skipped { $file }
+cli-note-skipped = skipped `{ $file }`: { $why }
 cli-rules-bundled = the bundled rule set
 cli-rules-from = { $names } (from { $from })
 cli-from =
@@ -1857,3 +1857,13 @@ code-test-bad-value = a value of the wrong type or form
 code-test-missing-field = the file has no `cases`, a case no `as_of` or `expect`, an expected finding no `rule` or `record` (nor `unit` or `group`)
 code-test-missing-file = a `files:` entry names no file (paths are relative to the test file)
 code-cli-unknown-rule = `--only` or `--skip` names no loaded rule
+
+# Grades and pages
+# Why the walk left a file out, in a note (`skipped `…`: why`).
+walk-skipped-hidden = hidden (--hidden reads it)
+walk-skipped-ignore-file = an ignore file below the project root: the files it matches are not read (--no-ignore reads them)
+walk-skipped-tool-config = named like another tool's configuration
+walk-skipped-force-exclude = outside `records` or inside `exclude`
+# `rectify explain`: a path that could not be walked or read, and why.
+find-unreadable = { $path }: { $reason }
+# end of Grades and pages

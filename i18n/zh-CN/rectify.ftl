@@ -1361,7 +1361,7 @@ cli-doc-does-not-parse = `{ $file }` 无法解析；未写入任何页面
 cli-doc-wrote = 已把 { $pages } 个页面写入 { $folder }
 # 标准错误输出中的说明，以及设置的来源（`rectify config`）。
 cli-note-rules = 规则：{ $rules }
-cli-note-skipped = 已跳过 { $file }
+cli-note-skipped = 已跳过 `{ $file }`：{ $why }
 cli-rules-bundled = 内置规则集
 cli-rules-from = { $names }（来自 { $from }）
 cli-from =
@@ -1751,3 +1751,13 @@ code-test-bad-value = 类型或格式不对的值
 code-test-missing-field = 文件缺少 `cases`，用例缺少 `as_of` 或 `expect`，或预期问题缺少 `rule` 或 `record`（也没有 `unit` 或 `group`）
 code-test-missing-file = `files:` 条目指向的文件不存在（路径相对于测试文件）
 code-cli-unknown-rule = `--only` 或 `--skip` 指定的规则未加载
+
+# Grades and pages
+# Why the walk left a file out, in a note (`skipped `…`: why`).
+walk-skipped-hidden = 隐藏文件（加 --hidden 可读取）
+walk-skipped-ignore-file = 项目根目录以下的忽略文件：其匹配的文件不会被读取（加 --no-ignore 可读取）
+walk-skipped-tool-config = 文件名与其他工具的配置文件相同
+walk-skipped-force-exclude = 不在 `records` 之内或在 `exclude` 之内
+# `rectify explain`: a path that could not be walked or read, and why.
+find-unreadable = { $path }：{ $reason }
+# end of Grades and pages

@@ -24,7 +24,7 @@ use std::path::PathBuf;
 
 use jiff::civil::Date;
 
-use crate::diag::Severity;
+use crate::diag::{Message, Severity};
 use crate::eval::Plan;
 use crate::load;
 use crate::model::Schema;
@@ -406,7 +406,7 @@ fn describe_figures(p: &crate::eval::plan::Penalty, period: &str) -> String {
 pub(crate) fn walk(
     paths: &[PathBuf],
     discovery: &crate::walk::Discovery,
-) -> (Vec<PathBuf>, Vec<merge::WalkError>, Vec<String>) {
+) -> (Vec<PathBuf>, Vec<merge::WalkError>, Vec<(String, Message)>) {
     let walked = crate::walk::walk(paths, &["yaml", "yml"], discovery);
     let errors = walked
         .problems
@@ -416,7 +416,7 @@ pub(crate) fn walk(
     let skipped = walked
         .skipped
         .into_iter()
-        .map(|(path, why)| format!("`{}`: {why}", path.display()))
+        .map(|(path, why)| (path.display().to_string(), why))
         .collect();
     (walked.files, errors, skipped)
 }
