@@ -328,7 +328,18 @@ pub struct UnitScore {
     pub reward: Points,
     /// start − penalty + reward, not below the floor nor above the ceiling.
     pub score: Points,
+    /// The grade's name as the scoring scheme writes it (the JSON report's
+    /// `grade`); [`UnitScore::grade_in`] for a run's language.
     pub grade: String,
+    /// The grade's names for runs in one language (`title zh-CN "合格"`).
+    pub grade_titles: Vec<(Lang, String)>,
+}
+
+impl UnitScore {
+    /// The grade said in `lang`: its title for `lang`, else as written.
+    pub fn grade_in(&self, lang: Lang) -> &str {
+        crate::syntax::ast::grade_in(&self.grade, &self.grade_titles, lang)
+    }
 }
 
 /// Per-kind progress counts. `task` and `petition` use the fields the JSON

@@ -152,3 +152,224 @@ fn explain_says_an_unreadable_path_in_the_run_language() {
     );
     insta::assert_snapshot!("explain_unreadable", said);
 }
+
+// ---- grade names ------------------------------------------------------------
+
+/// The bundled rules with grades the example's units spread over (pass at
+/// 100, basic at 99), each with its Chinese name, in `dir`.
+fn graded_rules(dir: &Scratch) -> String {
+    let root = Path::new(env!("CARGO_MANIFEST_DIR"));
+    let bundled =
+        std::fs::read_to_string(root.join("rules/central-inspection.rules")).expect("rules");
+    let calendar = root.join("rules/calendars/cn.yaml");
+    let graded = bundled
+        .replace("pass >= 90 title", "pass >= 100 title")
+        .replace("basic >= 60 title", "basic >= 99 title")
+        .replace(
+            "calendar \"calendars/cn.yaml\"",
+            &format!("calendar {:?}", calendar.display().to_string()),
+        );
+    assert_ne!(graded, bundled, "the bundled scoring scheme changed");
+    dir.write("graded.rules", &graded);
+    dir.path().join("graded.rules").display().to_string()
+}
+
+/// `rectify ARGS… --lang LANG` on the example with `rules` as of its date.
+fn example(rules: &str, lang: &str, more: &[&str]) -> (i32, String, String) {
+    let mut args = vec![
+        "check",
+        "examples/jiangsu",
+        "--rules",
+        rules,
+        "--as-of",
+        "2025-06-30",
+        "--no-config",
+        "--lang",
+        lang,
+    ];
+    args.extend(more);
+    rectify(&args)
+}
+
+/// The scoreboard of `text`: the blank-line separated block where the
+/// example's worst unit (Xuzhou, after `start`) comes before Wuxi, as
+/// only worst-first order has it.
+fn block<'a>(text: &'a str, start: &str) -> &'a str {
+    let wuxi = start.replace("Xuzhou", "Wuxi");
+    text.split("\n\n")
+        .find(|b| {
+            let at = |s: &str| b.lines().position(|l| l.starts_with(s));
+            at(start).zip(at(&wuxi)).is_some_and(|(x, w)| x < w)
+        })
+        .unwrap_or_else(|| panic!("no scoreboard in:\n{text}"))
+}
+
+#[test]
+fn scoreboards_name_grades_in_the_run_language() {
+    let dir = Scratch::new("grades");
+    let rules = graded_rules(&dir);
+    let mut said = Vec::new();
+    for lang in ["en", "zh-CN"] {
+        let (code, human, err) = example(&rules, lang, &["--format", "human"]);
+        assert_eq!(code, 1, "{err}");
+        said.push(format!("--- human {lang}\n{}", block(&human, "Xuzhou")));
+        let (_, plain, _) = example(&rules, lang, &["--format", "plain"]);
+        let units: Vec<&str> = plain.lines().filter(|l| l.starts_with("Xuzhou")).collect();
+        said.push(format!("--- plain {lang}\n{}", units.join("\n")));
+        let (_, markdown, _) = example(&rules, lang, &["--format", "markdown"]);
+        said.push(format!(
+            "--- markdown {lang}\n{}",
+            block(&markdown, "| Xuzhou")
+        ));
+    }
+    insta::assert_snapshot!("grades_check", said.join("\n"));
+}
+
+#[test]
+fn the_json_report_keeps_the_grade_as_named() {
+    let dir = Scratch::new("grades-json");
+    let rules = graded_rules(&dir);
+    let (code, json, err) = example(&rules, "zh-CN", &["--format", "json"]);
+    assert_eq!(code, 1, "{err}");
+    let report: serde_json::Value = serde_json::from_str(&json).expect("JSON");
+    let grades: Vec<&str> = (report["units"].as_array().expect("units").iter())
+        .filter_map(|u| u["grade"].as_str())
+        .collect();
+    assert!(
+        grades.contains(&"fail") && grades.contains(&"basic") && grades.contains(&"pass"),
+        "{grades:?}"
+    );
+    assert!(
+        !json.contains("不合格"),
+        "a grade's title leaked into the JSON report"
+    );
+}
+
+/// `rectify COMMAND examples/jiangsu --rules RULES --no-config --lang LANG ARGS…`.
+fn on_example(command: &str, rules: &str, lang: &str, more: &[&str]) -> (i32, String, String) {
+    let mut args = vec![
+        command,
+        "examples/jiangsu",
+        "--rules",
+        rules,
+        "--no-config",
+        "--lang",
+        lang,
+    ];
+    args.extend(more);
+    rectify(&args)
+}
+
+/// Every text cell of every sheet of the workbook at `path`.
+fn workbook_texts(path: &Path) -> Vec<String> {
+    use calamine::{Data, Reader, Xlsx};
+    let bytes = std::fs::read(path).expect("the workbook");
+    let mut book: Xlsx<_> = Xlsx::new(std::io::Cursor::new(bytes)).expect("a workbook");
+    let mut texts = Vec::new();
+    for sheet in book.sheet_names() {
+        let range = book.worksheet_range(&sheet).expect("the sheet");
+        for cell in range.rows().flatten() {
+            if let Data::String(s) = cell {
+                texts.push(s.clone());
+            }
+        }
+    }
+    texts
+}
+
+#[test]
+fn reports_histories_and_diffs_name_grades_in_the_run_language() {
+    let dir = Scratch::new("grade-reports");
+    let rules = graded_rules(&dir);
+    let as_of = ["--as-of", "2025-06-30"];
+    let history = [
+        "--history",
+        "monthly",
+        "--from",
+        "2025-05-01",
+        "--as-of",
+        "2025-06-30",
+    ];
+    let mut said = Vec::new();
+    for lang in ["en", "zh-CN"] {
+        let (code, table, err) = on_example("report", &rules, lang, &as_of);
+        assert_eq!(code, 0, "{err}");
+        said.push(format!("--- report {lang}\n{}", block(&table, "Xuzhou")));
+        let markdown = [&as_of[..], &["--format", "markdown"]].concat();
+        let (_, markdown, _) = on_example("report", &rules, lang, &markdown);
+        said.push(format!(
+            "--- report markdown {lang}\n{}",
+            block(&markdown, "| Xuzhou")
+        ));
+        let (code, table, err) = on_example("report", &rules, lang, &history);
+        assert_eq!(code, 0, "{err}");
+        let units: Vec<&str> = table.lines().filter(|l| l.contains("Xuzhou")).collect();
+        said.push(format!("--- history {lang}\n{}", units.join("\n")));
+        let diff = ["--from", "2023-06-30", "--to", "2025-06-30"];
+        let (_, diff, err) = on_example("diff", &rules, lang, &diff);
+        let units: Vec<&str> = diff.lines().filter(|l| l.starts_with("Wuxi")).collect();
+        said.push(format!("--- diff {lang}\n{}{err}", units.join("\n")));
+    }
+    insta::assert_snapshot!("grades_reports", said.join("\n"));
+}
+
+#[test]
+fn html_and_workbooks_name_grades_in_the_run_language() {
+    let dir = Scratch::new("grade-files");
+    let rules = graded_rules(&dir);
+    for (lang, fail, basic) in [("en", "fail", "basic"), ("zh-CN", "不合格", "基本合格")] {
+        let html = dir.path().join(format!("report-{lang}.html"));
+        let html_name = html.display().to_string();
+        let args = [
+            "--as-of",
+            "2025-06-30",
+            "--format",
+            "html",
+            "--output",
+            &html_name,
+        ];
+        let (code, _, err) = on_example("report", &rules, lang, &args);
+        assert_eq!(code, 0, "{err}");
+        let page = std::fs::read_to_string(&html).expect("the page");
+        // The bar keeps the grade's class; its label says the grade's name.
+        let bar = "<title>Xuzhou Municipal Government: 82.9 (";
+        assert!(page.contains(&format!("{bar}{fail})</title>")), "{lang}");
+        assert!(page.contains("class=\"fail\""), "{lang}");
+        for (command, more) in [
+            ("check", &["--format", "xlsx"][..]),
+            ("report", &["--format", "xlsx"][..]),
+            (
+                "report",
+                &[
+                    "--format",
+                    "xlsx",
+                    "--history",
+                    "monthly",
+                    "--from",
+                    "2025-05-01",
+                ][..],
+            ),
+        ] {
+            let book = dir
+                .path()
+                .join(format!("{command}-{lang}-{}.xlsx", more.len()));
+            let book_name = book.display().to_string();
+            let args = [&["--as-of", "2025-06-30", "--output", &book_name][..], more].concat();
+            let (code, _, err) = on_example(command, &rules, lang, &args);
+            assert!(code <= 1, "{command} {more:?}: {err}");
+            let texts = workbook_texts(&book);
+            for grade in [fail, basic] {
+                assert!(
+                    texts.iter().any(|t| t == grade),
+                    "{command} {more:?} {lang}: no {grade}"
+                );
+            }
+            if lang != "en" {
+                assert!(
+                    !texts.iter().any(|t| t == "fail"),
+                    "{command} {more:?}: English grade"
+                );
+            }
+        }
+    }
+}

@@ -1744,9 +1744,9 @@ code-rules-bad-escape = an escape in a string other than `\"`, `\\`, `\n`, `\t`
 code-rules-bad-id = a rule id that is not kebab-case
 code-rules-bad-grades = grades whose thresholds do not decrease, or a last grade with a threshold
 code-rules-bad-ceiling = a scoring scheme whose `at most` is below its start
-code-rules-duplicate-item = a rule item that may appear once appears twice, or a title's or help's language variant twice
+code-rules-duplicate-item = a rule item that may appear once appears twice, or a title's or help's language variant twice, or a grade's title in one language twice
 code-rules-missing-item = a rule without `for`, `severity` (or `reward`) or any `require`, or a language variant without the text as written
-code-rules-unknown-language = a `title` or `help` variant for a language rectify does not speak (`en`, `zh-CN`)
+code-rules-unknown-language = a `title` or `help` variant, or a grade's `title`, for a language rectify does not speak (`en`, `zh-CN`)
 code-rules-reward-rule = a rule with both `penalty` and `reward`, a `severity` beside a `reward`, or a group rule with a `reward`
 code-rules-fmt-unsafe = `rectify fmt` would write a layout that does not parse back to the same rules, so it writes nothing
 code-rules-internal = the parser produced a tree rectify did not expect
@@ -1866,4 +1866,12 @@ walk-skipped-tool-config = named like another tool's configuration
 walk-skipped-force-exclude = outside `records` or inside `exclude`
 # `rectify explain`: a path that could not be walked or read, and why.
 find-unreadable = { $path }: { $reason }
+# A grade's title given twice for one language: `pass >= 90 title zh-CN "合格" title zh "及格"`.
+rules-duplicate-grade-title = `title { $tag }` is given twice for grade `{ $grade }`
+    .first = the first `title` of `{ $grade }` for `{ $lang }`
+    .help = a grade has at most one `title` per language; remove one
+# The help for a grade's title in a language rectify does not speak.
+rules-grade-title-language = write `en` or `zh-CN`: a grade shows its name as written in a language it has no title for
+# What pest expected: a language tag, as in `title zh-CN "…"`.
+rules-expected-language = a language tag (`zh-CN`)
 # end of Grades and pages

@@ -1638,9 +1638,9 @@ code-rules-bad-escape = 字符串中除 `\"`、`\\`、`\n`、`\t` 以外的转�
 code-rules-bad-id = 规则编号不是 kebab-case 形式
 code-rules-bad-grades = 等次阈值不递减，或最后一个等次带有阈值
 code-rules-bad-ceiling = 计分方案的 `at most` 低于其起始分
-code-rules-duplicate-item = 只能出现一次的规则项出现了两次，或 `title`、`help` 的同一语言版本出现了两次
+code-rules-duplicate-item = 只能出现一次的规则项出现了两次，或 `title`、`help` 的同一语言版本出现了两次，或等级的同一语言 `title` 出现了两次
 code-rules-missing-item = 规则缺少 `for`、`severity`（或 `reward`）或任何 `require`，或某个语言版本缺少原文
-code-rules-unknown-language = `title` 或 `help` 的语言版本用了 rectify 不支持的语言（支持 `en`、`zh-CN`）
+code-rules-unknown-language = `title` 或 `help` 的语言版本、或等级的 `title` 用了 rectify 不支持的语言（支持 `en`、`zh-CN`）
 code-rules-reward-rule = 规则同时有 `penalty` 和 `reward`，`reward` 旁有 `severity`，或分组规则带有 `reward`
 code-rules-fmt-unsafe = `rectify fmt` 将写出的排版无法解析回相同的规则，因此不写入任何内容
 code-rules-internal = 解析器生成了 rectify 未预料的语法树
@@ -1760,4 +1760,12 @@ walk-skipped-tool-config = 文件名与其他工具的配置文件相同
 walk-skipped-force-exclude = 不在 `records` 之内或在 `exclude` 之内
 # `rectify explain`: a path that could not be walked or read, and why.
 find-unreadable = { $path }：{ $reason }
+# A grade's title given twice for one language: `pass >= 90 title zh-CN "合格" title zh "及格"`.
+rules-duplicate-grade-title = 等级 `{ $grade }` 的 `title { $tag }` 出现了两次
+    .first = `{ $grade }` 的第一个 `{ $lang }` 版 `title`
+    .help = 每种语言的 `title` 在一个等级中至多出现一次；请删除其一
+# The help for a grade's title in a language rectify does not speak.
+rules-grade-title-language = 请写 `en` 或 `zh-CN`；没有某种语言 `title` 的等级在该语言中显示其原名
+# What pest expected: a language tag, as in `title zh-CN "…"`.
+rules-expected-language = 语言标记（`zh-CN`）
 # end of Grades and pages

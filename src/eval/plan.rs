@@ -82,6 +82,9 @@ pub struct Scoring {
     pub ceiling: Points,
     /// In order; the last has no threshold.
     pub grades: Vec<(String, Option<Points>)>,
+    /// `title zh-CN "合格"`: each grade's names for runs in one language,
+    /// as `(grade, names)`; a grade without any is not listed.
+    pub titles: Vec<(String, Vec<(Lang, String)>)>,
 }
 
 impl Default for Scoring {
@@ -96,6 +99,7 @@ impl Default for Scoring {
                 ("basic".into(), Some(Points(6_000))),
                 ("fail".into(), None),
             ],
+            titles: Vec::new(),
         }
     }
 }
@@ -106,6 +110,15 @@ impl Scoring {
     pub fn score(&self, penalty: Points, reward: Points) -> Points {
         let score = self.start.saturating_sub(penalty).saturating_add(reward);
         score.min(self.ceiling).max(self.floor)
+    }
+
+    /// The names of `grade` for runs in one language (none: the name as
+    /// written serves every language).
+    pub fn titles(&self, grade: &str) -> &[(Lang, String)] {
+        self.titles
+            .iter()
+            .find(|(name, _)| name == grade)
+            .map_or(&[], |(_, titles)| titles.as_slice())
     }
 
     /// The first grade whose threshold `score` meets.
