@@ -80,7 +80,8 @@ pub struct RuleInfo {
     pub severity: Severity,
     /// Where the rule is written (index into [`Outcome::rule_files`]).
     pub place: Place,
-    /// A readable penalty (`1 point, plus 0.1 per workday late, at most 3`).
+    /// A readable penalty, in English in every run (SARIF's properties):
+    /// `1 point, plus 0.1 per workday late, at most 3`.
     pub penalty: String,
     /// A reward rule's readable reward (`1 point, plus 0.5 per 30 days
     /// early, at most 3`); `None` for every other rule.

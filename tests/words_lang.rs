@@ -373,3 +373,45 @@ fn html_and_workbooks_name_grades_in_the_run_language() {
         }
     }
 }
+
+// ---- rules doc --------------------------------------------------------------
+
+#[test]
+fn rules_doc_writes_pages_in_the_run_language() {
+    let dir = Scratch::new("rules-doc");
+    let root = Path::new(env!("CARGO_MANIFEST_DIR"));
+    let mut said = Vec::new();
+    for lang in ["en", "zh-CN"] {
+        let out = dir.path().join(lang);
+        let out_name = out.display().to_string();
+        let args = [
+            "rules",
+            "doc",
+            "rules",
+            "--output",
+            &out_name,
+            "--no-config",
+            "--lang",
+            lang,
+        ];
+        let (code, _, err) = rectify(&args);
+        assert_eq!(code, 0, "{err}");
+        for page in [
+            "index.md",
+            "plan-on-time.md",
+            "petition-closure-rate.md",
+            "closed-early.md",
+        ] {
+            let text = std::fs::read_to_string(out.join(page)).expect("page");
+            if lang == "en" {
+                // English pages are the committed ones, byte for byte.
+                let committed = std::fs::read_to_string(root.join("docs/rules").join(page))
+                    .expect("committed page");
+                assert_eq!(text, committed, "{page}");
+            } else {
+                said.push(format!("=== {page}\n{text}"));
+            }
+        }
+    }
+    insta::assert_snapshot!("rules_doc_zh", said.join("\n"));
+}

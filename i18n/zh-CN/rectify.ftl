@@ -1768,4 +1768,35 @@ rules-duplicate-grade-title = 等级 `{ $grade }` 的 `title { $tag }` 出现了
 rules-grade-title-language = 请写 `en` 或 `zh-CN`；没有某种语言 `title` 的等级在该语言中显示其原名
 # What pest expected: a language tag, as in `title zh-CN "…"`.
 rules-expected-language = 语言标记（`zh-CN`）
+# `rectify rules doc`: the comment that opens each page, the words of a
+# rule's page and of the index (rule data, as written, goes in as arguments).
+doc-generated = 由 `rectify rules doc` 根据 { $files } 生成，请勿编辑。
+doc-page =
+    .applies-to = 适用于
+    .group-rule = 分组规则
+    .when = 适用条件
+    .severity = 严重程度
+    .reward = 加分
+    .penalty = 扣分
+    .legal-basis = 依据
+    .defined-in = 定义位置
+    .requires = 要求
+    .what-to-do = 处理办法
+    .as-written = 规则原文
+doc-applies-to = `{ $kind }` 记录
+doc-group-rule = 每个未达到要求的 { $key } 一条问题，位于规则处
+doc-defined-in = `{ $file }` 第 { $line } 行
+# A rule's title or help as written, under its variant in the run's language.
+doc-as-written = 原文：{ $text }
+doc-reward = 加分 { $figures }
+doc-none = 无
+doc-index = { $files } 的规则，每条规则一页。规则语言见[参考文档](../rule-language.md)。
+    .rules = 规则
+    .rule = 规则
+    .title = 标题
+    .kind = 类型
+    .severity = 严重程度
+    .penalty = 扣分
+    .extra-fields = 扩展字段
+doc-extra-fields = 记录除记录格式外还可有以下字段，规则已声明（`extra fields`）：{ $fields }。
 # end of Grades and pages

@@ -2,7 +2,7 @@
 //! regexes built, rule text kept for messages.
 
 use crate::diag::Severity;
-use crate::i18n::Lang;
+use crate::i18n::{Args, Catalogue, Lang};
 use crate::syntax::ast::{TextItem, text_in};
 use jiff::civil::Date;
 
@@ -179,6 +179,67 @@ pub struct Penalty {
     /// A group rule's proportional part (`plus 0.5 per record over`).
     pub short: Option<Short>,
     pub cap: Option<Points>,
+}
+
+impl Penalty {
+    /// A rule's penalty or reward as written, in the words of `words`:
+    /// `1 point, plus 0.1 per workday late, at most 3`; `period` is `late`
+    /// or `early`.
+    pub fn describe(&self, words: &Catalogue, period: &str) -> String {
+        let p = self;
+        use crate::syntax::ast::{LateUnit, ShortDir, ShortUnit};
+        let points = |n: crate::points::Points| {
+            words.format(
+                "explain-points",
+                &Args::new().points("points", n.to_string()),
+            )
+        };
+        let mut text = match p.short {
+            Some(s) => {
+                let args = Args::new()
+                    .text("fixed", points(p.fixed))
+                    .text("points", points(s.points))
+                    .text("plus", s.points.to_string())
+                    .text(
+                        "unit",
+                        match s.unit {
+                            ShortUnit::PercentagePoint => "percentage-point",
+                            ShortUnit::Record => "record",
+                        },
+                    )
+                    .text(
+                        "dir",
+                        match s.dir {
+                            ShortDir::Below => "below",
+                            ShortDir::Over => "over",
+                        },
+                    );
+                // `1 point per percentage point below`: no fixed part.
+                match p.fixed == crate::points::Points::ZERO {
+                    true => words.format("explain-figures-short", &args),
+                    false => words.format("explain-figures-fixed-short", &args),
+                }
+            }
+            None => points(p.fixed),
+        };
+        if let Some((points, every, unit)) = p.per {
+            let unit = match unit {
+                LateUnit::Days => "days",
+                LateUnit::Workdays => "workdays",
+            };
+            let args = Args::new()
+                .text("points", points.to_string())
+                .int("every", i64::from(every))
+                .text("unit", unit)
+                .text("period", period);
+            text.push_str(&words.format("explain-figures-per", &args));
+        }
+        if let Some(cap) = p.cap {
+            let args = Args::new().text("cap", cap.to_string());
+            text.push_str(&words.format("explain-figures-cap", &args));
+        }
+        text
+    }
 }
 
 /// Points per started unit of shortfall of one group constraint.
