@@ -5,51 +5,13 @@
 
 mod common;
 
-use std::path::{Path, PathBuf};
+use std::path::Path;
 
 use common::cmd::{rectify, rectify_in};
+use common::scratch::Scratch;
 
-/// A scratch folder outside any git repository, removed when dropped.
-struct Scratch(PathBuf);
-
-impl Scratch {
-    fn new(name: &str) -> Scratch {
-        let path =
-            std::env::temp_dir().join(format!("rectify-words-lang-{}-{name}", std::process::id()));
-        let _ = std::fs::remove_dir_all(&path);
-        std::fs::create_dir_all(&path).expect("scratch folder");
-        Scratch(path)
-    }
-
-    fn write(&self, name: &str, text: &str) -> &Scratch {
-        let path = self.0.join(name);
-        if let Some(parent) = path.parent() {
-            std::fs::create_dir_all(parent).expect("folder");
-        }
-        std::fs::write(path, text).expect("write");
-        self
-    }
-
-    fn path(&self) -> &Path {
-        &self.0
-    }
-}
-
-impl Drop for Scratch {
-    fn drop(&mut self) {
-        let _ = std::fs::remove_dir_all(&self.0);
-    }
-}
-
-const LATE: &str = "\
-id: LATE-1
-responsible: { unit: Wuxi Municipal Government }
-assigned: 2022-06-01
-deadline: 2023-12-31
-status: in-progress
-stages:
-  plan: 2022-07-20
-";
+/// A record with a late plan: a check of it exits 1.
+const LATE: &str = "tests/fixtures/good-late-plan.yaml";
 
 /// The `note:` lines of stderr.
 fn notes(err: &str) -> String {
@@ -60,14 +22,28 @@ fn notes(err: &str) -> String {
     lines.join("\n")
 }
 
+/// The notes of `rectify ARGS…` in `dir`, in English then Chinese, each
+/// run exiting with `code` when one is given.
+fn notes_in_both_languages(dir: &Scratch, args: &[&str], code: Option<i32>) -> String {
+    let mut said = Vec::new();
+    for lang in ["en", "zh-CN"] {
+        let mut all = args.to_vec();
+        all.extend(["--lang", lang]);
+        let (exit, _, err) = rectify_in(dir.path(), &all);
+        assert!(code.is_none_or(|c| c == exit), "{lang}: exit {exit}: {err}");
+        said.push(format!("--- {lang} (exit {exit})\n{}", notes(&err)));
+    }
+    said.join("\n")
+}
+
 #[test]
 fn walk_notes_in_both_languages() {
     let dir = Scratch::new("walk-notes");
-    dir.write("ledgers/good.yaml", LATE)
-        .write(".secret.yaml", LATE)
+    dir.copy(LATE, "ledgers/good.yaml")
+        .copy(LATE, ".secret.yaml")
         .write("mkdocs.yml", "site_name: docs\n")
         .write("ledgers/.ignore", "hidden-by-unit.yaml\n")
-        .write("ledgers/hidden-by-unit.yaml", LATE);
+        .copy(LATE, "ledgers/hidden-by-unit.yaml");
     let args = [
         "check",
         "--no-config",
@@ -76,15 +52,7 @@ fn walk_notes_in_both_languages() {
         "--format",
         "concise",
     ];
-    let mut said = Vec::new();
-    for lang in ["en", "zh-CN"] {
-        let mut all = args.to_vec();
-        all.extend(["--lang", lang]);
-        let (code, _, err) = rectify_in(dir.path(), &all);
-        assert_eq!(code, 1, "{err}");
-        said.push(format!("--- {lang}\n{}", notes(&err)));
-    }
-    let said = said.join("\n");
+    let said = notes_in_both_languages(&dir, &args, Some(1));
     // English as it was before the notes moved into the catalogues.
     assert!(
         said.contains("note: skipped `.secret.yaml`: hidden (--hidden reads it)"),
@@ -98,7 +66,7 @@ fn walk_notes_in_both_languages() {
 fn a_force_excluded_file_is_noted_in_chinese() {
     let dir = Scratch::new("force-exclude");
     dir.write("rectify.toml", "exclude = [\"drafts\"]\n")
-        .write("drafts/one.yaml", LATE);
+        .copy(LATE, "drafts/one.yaml");
     let args = [
         "check",
         "drafts/one.yaml",
@@ -106,14 +74,8 @@ fn a_force_excluded_file_is_noted_in_chinese() {
         "--as-of",
         "2025-06-30",
     ];
-    let mut said = Vec::new();
-    for lang in ["en", "zh-CN"] {
-        let mut all = args.to_vec();
-        all.extend(["--lang", lang]);
-        let (code, _, err) = rectify_in(dir.path(), &all);
-        said.push(format!("--- {lang} (exit {code})\n{}", notes(&err)));
-    }
-    insta::assert_snapshot!("walk_force_exclude", said.join("\n"));
+    let said = notes_in_both_languages(&dir, &args, None);
+    insta::assert_snapshot!("walk_force_exclude", said);
 }
 
 #[test]
