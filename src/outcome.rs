@@ -80,7 +80,8 @@ pub struct RuleInfo {
     pub severity: Severity,
     /// Where the rule is written (index into [`Outcome::rule_files`]).
     pub place: Place,
-    /// A readable penalty (`1 point, plus 0.1 per workday late, at most 3`).
+    /// A readable penalty, in English in every run (SARIF's properties):
+    /// `1 point, plus 0.1 per workday late, at most 3`.
     pub penalty: String,
     /// A reward rule's readable reward (`1 point, plus 0.5 per 30 days
     /// early, at most 3`); `None` for every other rule.
@@ -352,7 +353,18 @@ pub struct UnitScore {
     pub reward: Points,
     /// start − penalty + reward, not below the floor nor above the ceiling.
     pub score: Points,
+    /// The grade's name as the scoring scheme writes it (the JSON report's
+    /// `grade`); [`UnitScore::grade_in`] for a run's language.
     pub grade: String,
+    /// The grade's names for runs in one language (`title zh-CN "合格"`).
+    pub grade_titles: Vec<(Lang, String)>,
+}
+
+impl UnitScore {
+    /// The grade said in `lang`: its title for `lang`, else as written.
+    pub fn grade_in(&self, lang: Lang) -> &str {
+        crate::syntax::ast::grade_in(&self.grade, &self.grade_titles, lang)
+    }
 }
 
 /// Per-kind progress counts. `task` and `petition` use the fields the JSON
@@ -455,9 +467,9 @@ pub struct Outcome {
     /// The counts of [`Outcome::progress`] per responsible unit and
     /// inspection round (`rectify report`), sorted by unit, then round.
     pub progress_by: Vec<GroupProgress>,
-    /// Files left out of the walk on purpose, each as `name: why` (a file
-    /// named like another tool's configuration), for a note on stderr.
-    pub skipped: Vec<String>,
+    /// Files left out of the walk on purpose, each its name and why (a
+    /// file named like another tool's configuration), for a note on stderr.
+    pub skipped: Vec<(String, Message)>,
 }
 
 /// Progress of one unit's records of one inspection round.

@@ -71,7 +71,7 @@ pub struct Walked {
     pub files: Vec<PathBuf>,
     pub problems: Vec<Problem>,
     /// Files left out on purpose, and why (for a note).
-    pub skipped: Vec<(PathBuf, &'static str)>,
+    pub skipped: Vec<(PathBuf, Message)>,
 }
 
 /// Names other tools give their YAML configuration; see
@@ -103,8 +103,8 @@ const TOOL_CONFIGS: &[&str] = &[
     "serverless",
 ];
 
-/// Why a tool configuration is skipped.
-pub const TOOL_CONFIG: &str = "named like another tool's configuration";
+/// Why a tool configuration is skipped (a catalogue id).
+pub const TOOL_CONFIG: &str = "walk-skipped-tool-config";
 
 /// Whether `path` is named like another tool's configuration file.
 pub fn is_tool_config(path: &Path) -> bool {
@@ -133,9 +133,8 @@ pub fn walk(paths: &[PathBuf], extensions: &[&str], discovery: &Discovery) -> Wa
                 if discovery.force_exclude
                     && !wanted_by_project(root, discovery, &exclude, &record_globs) =>
             {
-                walked
-                    .skipped
-                    .push((root.clone(), "outside `records` or inside `exclude`"));
+                let why = "walk-skipped-force-exclude".into();
+                walked.skipped.push((root.clone(), why));
             }
             Ok(_) => walked.files.push(root.clone()),
             Err(err) => walked.problems.push(Problem {
@@ -247,7 +246,7 @@ fn walk_dir(
         };
         if !hidden && is_hidden(&entry) {
             if let Some(why) = hidden_note(path, wanted(path), respect) {
-                walked.skipped.push((path.to_path_buf(), why));
+                walked.skipped.push((path.to_path_buf(), why.into()));
             }
             continue;
         }
@@ -256,7 +255,9 @@ fn walk_dir(
         }
         if kind.is_file() {
             if discovery.skip_tool_configs && is_tool_config(path) {
-                walked.skipped.push((path.to_path_buf(), TOOL_CONFIG));
+                walked
+                    .skipped
+                    .push((path.to_path_buf(), TOOL_CONFIG.into()));
             } else {
                 walked.files.push(entry.into_path());
             }
@@ -274,18 +275,16 @@ fn is_hidden(entry: &ignore::DirEntry) -> bool {
 /// Why a hidden file deserves a note: one named like a record (and not
 /// like a tool's configuration) could be a record someone hid; an ignore
 /// file below the project root decides what is read, and whoever wrote
-/// the files beside it may have written it.
+/// the files beside it may have written it. The note is a catalogue id.
 fn hidden_note(path: &Path, wanted: bool, respect: bool) -> Option<&'static str> {
     let name = path.file_name()?.to_string_lossy();
     let below_root = tidy(path)
         .parent()
         .is_some_and(|p| !p.as_os_str().is_empty());
     if respect && below_root && (name == ".gitignore" || name == ".ignore") {
-        return Some(
-            "an ignore file below the project root: the files it matches are not read (--no-ignore reads them)",
-        );
+        return Some("walk-skipped-ignore-file");
     }
-    (wanted && !is_tool_config(path)).then_some("hidden (--hidden reads it)")
+    (wanted && !is_tool_config(path)).then_some("walk-skipped-hidden")
 }
 
 /// A link or a special file named like a wanted file: skipped, with a warning.

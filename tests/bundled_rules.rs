@@ -30,7 +30,7 @@ fn bundled_rules_compile_and_match_the_default_table() {
     let penalties: Vec<String> = plan
         .rules
         .iter()
-        .map(|r| rectify::run::describe_penalty(&r.penalty))
+        .map(|r| rectify::run::describe_penalty(&r.penalty, rectify::i18n::Lang::En.catalogue()))
         .collect();
     assert_eq!(
         penalties,

@@ -51,7 +51,11 @@ fn blocks(doc: &str, fence: &str) -> Vec<(usize, String)> {
 fn generated_rule_pages_are_up_to_date() {
     let name = "rules/central-inspection.rules";
     let text = std::fs::read_to_string(root().join(name)).expect("bundled rules");
-    let pages = doc::pages(&[(name.to_string(), text)]).expect("bundled rules parse");
+    let pages = doc::pages(
+        &[(name.to_string(), text)],
+        rectify::i18n::Lang::En.catalogue(),
+    )
+    .expect("bundled rules parse");
     let dir = root().join("docs/rules");
     let mut stale = Vec::new();
     for (file, page) in &pages {

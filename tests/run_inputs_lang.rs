@@ -5,9 +5,10 @@
 
 mod common;
 
-use std::path::{Path, PathBuf};
+use std::path::Path;
 
 use common::cmd::rectify_env;
+use common::scratch::Scratch;
 
 fn root() -> &'static Path {
     Path::new(env!("CARGO_MANIFEST_DIR"))
@@ -19,41 +20,6 @@ const CHINESE: &[(&str, &str)] = &[("LANG", "zh_CN.UTF-8")];
 const OURS: &[&str] = &[
     "calendar", "config", "waiver", "unit", "input", "rules", "cli", "record",
 ];
-
-/// A scratch folder outside any git repository, removed when dropped.
-struct Scratch(PathBuf);
-
-impl Scratch {
-    fn new(name: &str) -> Scratch {
-        let path = std::env::temp_dir().join(format!(
-            "rectify-run-inputs-lang-{}-{name}",
-            std::process::id()
-        ));
-        let _ = std::fs::remove_dir_all(&path);
-        std::fs::create_dir_all(&path).expect("scratch folder");
-        Scratch(path)
-    }
-
-    fn write(&self, name: &str, text: &str) -> &Scratch {
-        let path = self.0.join(name);
-        if let Some(parent) = path.parent() {
-            std::fs::create_dir_all(parent).expect("folder");
-        }
-        std::fs::write(path, text).expect("write");
-        self
-    }
-
-    fn copy(&self, from: &str, to: &str) -> &Scratch {
-        let text = std::fs::read_to_string(root().join(from)).expect("fixture");
-        self.write(to, &text)
-    }
-}
-
-impl Drop for Scratch {
-    fn drop(&mut self) {
-        let _ = std::fs::remove_dir_all(&self.0);
-    }
-}
 
 /// A code line of the human format: `waiver::expired`.
 fn is_code(line: &str) -> bool {

@@ -275,7 +275,8 @@ fn rectify_test_names_a_missing_record_file_at_its_files_value() {
 fn rules_doc_lists_the_declared_extra_fields() {
     let name = format!("{EXTRA}/declared/rules.rules");
     let text = std::fs::read_to_string(&name).expect("fixture");
-    let pages = rectify::cli::doc::pages(&[(name, text)]).expect("parses");
+    let pages = rectify::cli::doc::pages(&[(name, text)], rectify::i18n::Lang::En.catalogue())
+        .expect("parses");
     let index = pages
         .iter()
         .find(|(file, _)| file == "index.md")

@@ -1361,7 +1361,7 @@ cli-doc-does-not-parse = `{ $file }` 无法解析；未写入任何页面
 cli-doc-wrote = 已把 { $pages } 个页面写入 { $folder }
 # 标准错误输出中的说明，以及设置的来源（`rectify config`）。
 cli-note-rules = 规则：{ $rules }
-cli-note-skipped = 已跳过 { $file }
+cli-note-skipped = 已跳过 `{ $file }`：{ $why }
 cli-rules-bundled = 内置规则集
 cli-rules-from = { $names }（来自 { $from }）
 cli-from =
@@ -1638,9 +1638,9 @@ code-rules-bad-escape = 字符串中除 `\"`、`\\`、`\n`、`\t` 以外的转�
 code-rules-bad-id = 规则编号不是 kebab-case 形式
 code-rules-bad-grades = 等次阈值不递减，或最后一个等次带有阈值
 code-rules-bad-ceiling = 计分方案的 `at most` 低于其起始分
-code-rules-duplicate-item = 只能出现一次的规则项出现了两次，或 `title`、`help` 的同一语言版本出现了两次
+code-rules-duplicate-item = 只能出现一次的规则项出现了两次，或 `title`、`help` 的同一语言版本出现了两次，或等级的同一语言 `title` 出现了两次
 code-rules-missing-item = 规则缺少 `for`、`severity`（或 `reward`）或任何 `require`，或某个语言版本缺少原文
-code-rules-unknown-language = `title` 或 `help` 的语言版本用了 rectify 不支持的语言（支持 `en`、`zh-CN`）
+code-rules-unknown-language = `title` 或 `help` 的语言版本、或等级的 `title` 用了 rectify 不支持的语言（支持 `en`、`zh-CN`）
 code-rules-reward-rule = 规则同时有 `penalty` 和 `reward`，`reward` 旁有 `severity`，或分组规则带有 `reward`
 code-rules-fmt-unsafe = `rectify fmt` 将写出的排版无法解析回相同的规则，因此不写入任何内容
 code-rules-internal = 解析器生成了 rectify 未预料的语法树
@@ -1751,3 +1751,52 @@ code-test-bad-value = 类型或格式不对的值
 code-test-missing-field = 文件缺少 `cases`，用例缺少 `as_of` 或 `expect`，或预期问题缺少 `rule` 或 `record`（也没有 `unit` 或 `group`）
 code-test-missing-file = `files:` 条目指向的文件不存在（路径相对于测试文件）
 code-cli-unknown-rule = `--only` 或 `--skip` 指定的规则未加载
+
+# Grades and pages
+# Why the walk left a file out, in a note (`skipped `…`: why`).
+walk-skipped-hidden = 隐藏文件（加 --hidden 可读取）
+walk-skipped-ignore-file = 项目根目录以下的忽略文件：其匹配的文件不会被读取（加 --no-ignore 可读取）
+walk-skipped-tool-config = 文件名与其他工具的配置文件相同
+walk-skipped-force-exclude = 不在 `records` 之内或在 `exclude` 之内
+# `rectify explain`: a path that could not be walked or read, and why.
+find-unreadable = { $path }：{ $reason }
+# A grade's title given twice for one language: `pass >= 90 title zh-CN "合格" title zh "及格"`.
+rules-duplicate-grade-title = 等级 `{ $grade }` 的 `title { $tag }` 出现了两次
+    .first = `{ $grade }` 的第一个 `{ $lang }` 版 `title`
+    .help = 每种语言的 `title` 在一个等级中至多出现一次；请删除其一
+# The help for a grade's title in a language rectify does not speak.
+rules-grade-title-language = 请写 `en` 或 `zh-CN`；没有某种语言 `title` 的等级在该语言中显示其原名
+# What pest expected: a language tag, as in `title zh-CN "…"`.
+rules-expected-language = 语言标记（`zh-CN`）
+# `rectify rules doc`: the comment that opens each page, the words of a
+# rule's page and of the index (rule data, as written, goes in as arguments).
+doc-generated = 由 `rectify rules doc` 根据 { $files } 生成，请勿编辑。
+doc-page =
+    .applies-to = 适用于
+    .group-rule = 分组规则
+    .when = 适用条件
+    .severity = 严重程度
+    .reward = 加分
+    .penalty = 扣分
+    .legal-basis = 依据
+    .defined-in = 定义位置
+    .requires = 要求
+    .what-to-do = 处理办法
+    .as-written = 规则原文
+doc-applies-to = `{ $kind }` 记录
+doc-group-rule = 每个未达到要求的 { $key } 一条问题，位于规则处
+doc-defined-in = `{ $file }` 第 { $line } 行
+# A rule's title or help as written, under its variant in the run's language.
+doc-as-written = 原文：{ $text }
+doc-reward = 加分 { $figures }
+doc-none = 无
+doc-index = { $files } 的规则，每条规则一页。规则语言见[参考文档](../rule-language.md)。
+    .rules = 规则
+    .rule = 规则
+    .title = 标题
+    .kind = 类型
+    .severity = 严重程度
+    .penalty = 扣分
+    .extra-fields = 扩展字段
+doc-extra-fields = 记录除记录格式外还可有以下字段，规则已声明（`extra fields`）：{ $fields }。
+# end of Grades and pages

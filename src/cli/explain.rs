@@ -123,7 +123,7 @@ pub fn run(args: &ExplainArgs, project: &Project) -> u8 {
             for p in problems {
                 eprintln!(
                     "{}",
-                    super::error_line(words, &neutral::text(&p.to_string()))
+                    super::error_line(words, &neutral::text(&p.say(words)))
                 );
             }
             return UNTRUSTED;
@@ -283,7 +283,10 @@ fn group(
         Ok(files) => files,
         Err(problems) => {
             for p in problems {
-                eprintln!("{}", super::error_line(words, &p.to_string()));
+                eprintln!(
+                    "{}",
+                    super::error_line(words, &neutral::text(&p.say(words)))
+                );
             }
             return UNTRUSTED;
         }

@@ -499,8 +499,10 @@ impl Settings {
                 super::note_line(words, &words.format("cli-note-rules", &rules))
             );
         }
-        for skipped in &outcome.skipped {
-            let skipped = Args::new().text("file", skipped.to_string());
+        for (file, why) in &outcome.skipped {
+            let skipped = Args::new()
+                .text("file", crate::report::neutral::text(file))
+                .text("why", why.say(words));
             eprintln!(
                 "{}",
                 super::note_line(words, &words.format("cli-note-skipped", &skipped))

@@ -103,7 +103,7 @@ fn files_json(walked: &crate::walk::Walked) -> serde_json::Value {
     let names = |paths: Vec<String>| serde_json::json!(paths);
     serde_json::json!({
         "read": names(walked.files.iter().map(|p| p.display().to_string()).collect()),
-        "skipped": names(walked.skipped.iter().map(|(p, why)| format!("{}: {why}", p.display())).collect()),
+        "skipped": names(walked.skipped.iter().map(|(p, why)| format!("{}: {}", p.display(), why.english())).collect()),
         "problems": names(walked.problems.iter().map(|p| format!("{}: {}", p.path.display(), p.message.english())).collect()),
     })
 }
@@ -151,7 +151,7 @@ fn human(
         for (file, why) in &walked.skipped {
             let skipped = Words::new()
                 .text("file", file.display().to_string())
-                .text("why", why.to_string());
+                .text("why", why.say(words));
             writeln!(out, "  {}", words.format("cli-config-skipped", &skipped))?;
         }
         for problem in &walked.problems {

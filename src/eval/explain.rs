@@ -150,7 +150,7 @@ fn commendation(
     reward: &crate::eval::plan::Penalty,
     verdicts: &Verdicts,
 ) -> Vec<String> {
-    let described = figures(words, reward, "early");
+    let described = reward.describe(words, "early");
     let mut lines = vec![words.format(
         "explain-reward-rule",
         &Args::new().text("reward", described),
@@ -186,7 +186,7 @@ fn conclusion(words: &Catalogue, plan: &Plan, index: usize, verdicts: &Verdicts)
             vec![words.format("explain-cannot-check", &args)]
         }
         Some(f) => {
-            let penalty = figures(words, &rule.penalty, "late");
+            let penalty = rule.penalty.describe(words, "late");
             let mut lines = vec![words.format(
                 "explain-penalty-rule",
                 &Args::new().text("penalty", penalty),
@@ -244,64 +244,6 @@ fn membership(words: &Catalogue, plan: &Plan, obs: &group::Observation) -> Vec<S
         );
     steps.push(words.format("explain-member-verdict", &args));
     steps
-}
-
-/// A rule's penalty or reward as written, in the words of `words`:
-/// `1 point, plus 0.1 per workday late, at most 3`; `period` is `late`
-/// or `early`.
-fn figures(words: &Catalogue, p: &crate::eval::plan::Penalty, period: &str) -> String {
-    use crate::syntax::ast::{LateUnit, ShortDir, ShortUnit};
-    let points = |n: crate::points::Points| {
-        words.format(
-            "explain-points",
-            &Args::new().points("points", n.to_string()),
-        )
-    };
-    let mut text = match p.short {
-        Some(s) => {
-            let args = Args::new()
-                .text("fixed", points(p.fixed))
-                .text("points", points(s.points))
-                .text("plus", s.points.to_string())
-                .text(
-                    "unit",
-                    match s.unit {
-                        ShortUnit::PercentagePoint => "percentage-point",
-                        ShortUnit::Record => "record",
-                    },
-                )
-                .text(
-                    "dir",
-                    match s.dir {
-                        ShortDir::Below => "below",
-                        ShortDir::Over => "over",
-                    },
-                );
-            // `1 point per percentage point below`: no fixed part.
-            match p.fixed == crate::points::Points::ZERO {
-                true => words.format("explain-figures-short", &args),
-                false => words.format("explain-figures-fixed-short", &args),
-            }
-        }
-        None => points(p.fixed),
-    };
-    if let Some((points, every, unit)) = p.per {
-        let unit = match unit {
-            LateUnit::Days => "days",
-            LateUnit::Workdays => "workdays",
-        };
-        let args = Args::new()
-            .text("points", points.to_string())
-            .int("every", i64::from(every))
-            .text("unit", unit)
-            .text("period", period);
-        text.push_str(&words.format("explain-figures-per", &args));
-    }
-    if let Some(cap) = p.cap {
-        let args = Args::new().text("cap", cap.to_string());
-        text.push_str(&words.format("explain-figures-cap", &args));
-    }
-    text
 }
 
 /// The `explain` flags that name a group: ` --unit Xuzhou --group round=2`.
@@ -528,7 +470,7 @@ impl<'p> GroupExplanation<'p> {
             steps.push(format!("  -> {}", words.format(id, &args)));
             fails |= !ok;
         }
-        let penalty = figures(words, &rule.penalty, "late");
+        let penalty = rule.penalty.describe(words, "late");
         steps.push(words.format(
             "explain-penalty-rule",
             &Args::new().text("penalty", penalty),

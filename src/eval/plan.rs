@@ -2,7 +2,7 @@
 //! regexes built, rule text kept for messages.
 
 use crate::diag::Severity;
-use crate::i18n::Lang;
+use crate::i18n::{Args, Catalogue, Lang};
 use crate::syntax::ast::{TextItem, text_in};
 use jiff::civil::Date;
 
@@ -82,6 +82,9 @@ pub struct Scoring {
     pub ceiling: Points,
     /// In order; the last has no threshold.
     pub grades: Vec<(String, Option<Points>)>,
+    /// `title zh-CN "合格"`: each grade's names for runs in one language,
+    /// as `(grade, names)`; a grade without any is not listed.
+    pub titles: Vec<(String, Vec<(Lang, String)>)>,
 }
 
 impl Default for Scoring {
@@ -96,6 +99,7 @@ impl Default for Scoring {
                 ("basic".into(), Some(Points(6_000))),
                 ("fail".into(), None),
             ],
+            titles: Vec::new(),
         }
     }
 }
@@ -106,6 +110,15 @@ impl Scoring {
     pub fn score(&self, penalty: Points, reward: Points) -> Points {
         let score = self.start.saturating_sub(penalty).saturating_add(reward);
         score.min(self.ceiling).max(self.floor)
+    }
+
+    /// The names of `grade` for runs in one language (none: the name as
+    /// written serves every language).
+    pub fn titles(&self, grade: &str) -> &[(Lang, String)] {
+        self.titles
+            .iter()
+            .find(|(name, _)| name == grade)
+            .map_or(&[], |(_, titles)| titles.as_slice())
     }
 
     /// The first grade whose threshold `score` meets.
@@ -166,6 +179,67 @@ pub struct Penalty {
     /// A group rule's proportional part (`plus 0.5 per record over`).
     pub short: Option<Short>,
     pub cap: Option<Points>,
+}
+
+impl Penalty {
+    /// A rule's penalty or reward as written, in the words of `words`:
+    /// `1 point, plus 0.1 per workday late, at most 3`; `period` is `late`
+    /// or `early`.
+    pub fn describe(&self, words: &Catalogue, period: &str) -> String {
+        let p = self;
+        use crate::syntax::ast::{LateUnit, ShortDir, ShortUnit};
+        let points = |n: crate::points::Points| {
+            words.format(
+                "explain-points",
+                &Args::new().points("points", n.to_string()),
+            )
+        };
+        let mut text = match p.short {
+            Some(s) => {
+                let args = Args::new()
+                    .text("fixed", points(p.fixed))
+                    .text("points", points(s.points))
+                    .text("plus", s.points.to_string())
+                    .text(
+                        "unit",
+                        match s.unit {
+                            ShortUnit::PercentagePoint => "percentage-point",
+                            ShortUnit::Record => "record",
+                        },
+                    )
+                    .text(
+                        "dir",
+                        match s.dir {
+                            ShortDir::Below => "below",
+                            ShortDir::Over => "over",
+                        },
+                    );
+                // `1 point per percentage point below`: no fixed part.
+                match p.fixed == crate::points::Points::ZERO {
+                    true => words.format("explain-figures-short", &args),
+                    false => words.format("explain-figures-fixed-short", &args),
+                }
+            }
+            None => points(p.fixed),
+        };
+        if let Some((points, every, unit)) = p.per {
+            let unit = match unit {
+                LateUnit::Days => "days",
+                LateUnit::Workdays => "workdays",
+            };
+            let args = Args::new()
+                .text("points", points.to_string())
+                .int("every", i64::from(every))
+                .text("unit", unit)
+                .text("period", period);
+            text.push_str(&words.format("explain-figures-per", &args));
+        }
+        if let Some(cap) = p.cap {
+            let args = Args::new().text("cap", cap.to_string());
+            text.push_str(&words.format("explain-figures-cap", &args));
+        }
+        text
+    }
 }
 
 /// Points per started unit of shortfall of one group constraint.

@@ -45,12 +45,14 @@ pub struct Change {
     pub message: String,
 }
 
-/// A unit's score on each day (absent: no records that day).
+/// A unit's score on each day (absent: no records that day): the score,
+/// the grade as the scoring scheme names it, and the grade as the run's
+/// language says it.
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub struct ScoreChange {
     pub unit: String,
-    pub from: Option<(Points, String)>,
-    pub to: Option<(Points, String)>,
+    pub from: Option<(Points, String, String)>,
+    pub to: Option<(Points, String, String)>,
 }
 
 /// The difference between two days' outcomes.
@@ -78,9 +80,12 @@ impl Diff {
             .filter(|(k, _)| !after.contains_key(*k))
             .map(|(_, f)| change(from, f, words))
             .collect();
-        let scores = |o: &Outcome| -> BTreeMap<String, (Points, String)> {
+        let scores = |o: &Outcome| -> BTreeMap<String, (Points, String, String)> {
             (o.units.iter())
-                .map(|u| (u.unit.clone(), (u.score, u.grade.clone())))
+                .map(|u| {
+                    let shown = u.grade_in(words.lang()).to_string();
+                    (u.unit.clone(), (u.score, u.grade.clone(), shown))
+                })
                 .collect()
         };
         let (a, b) = (scores(from), scores(to));
@@ -141,10 +146,12 @@ impl Diff {
         let change = format!("{}#", column("change"));
         let mut table = Table::new(&[&column("unit"), &from, &to, &change, &column("grade")]);
         for c in &self.units {
-            let score =
-                |s: &Option<(Points, String)>| s.as_ref().map_or("-".into(), |s| s.0.to_string());
-            let grade =
-                |s: &Option<(Points, String)>| s.as_ref().map_or("-".into(), |s| s.1.clone());
+            let score = |s: &Option<(Points, String, String)>| {
+                s.as_ref().map_or("-".into(), |s| s.0.to_string())
+            };
+            let grade = |s: &Option<(Points, String, String)>| {
+                s.as_ref().map_or("-".into(), |s| s.2.clone())
+            };
             let change = match (&c.from, &c.to) {
                 (Some(a), Some(b)) => signed(b.0.saturating_sub(a.0)),
                 _ => "-".into(),
@@ -301,7 +308,7 @@ fn change_json(c: &Change) -> ChangeJson {
     }
 }
 
-fn score_json(s: &(Points, String)) -> ScoreJson {
+fn score_json(s: &(Points, String, String)) -> ScoreJson {
     ScoreJson {
         score: s.0.to_json(),
         grade: s.1.clone(),

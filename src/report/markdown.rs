@@ -48,7 +48,7 @@ pub fn write(outcome: &Outcome, words: &Catalogue, out: &mut dyn Write) -> io::R
     if !outcome.units.is_empty() {
         let heading = words.text("markdown-heading.scoreboard");
         writeln!(out, "\n### {heading}\n")?;
-        let mut board = scoreboard(outcome);
+        let mut board = scoreboard(outcome, words.lang());
         relabel(&mut board, "scoreboard", words);
         board.markdown(out)?;
     }
@@ -102,7 +102,7 @@ fn headline(outcome: &Outcome, words: &Catalogue) -> String {
 
 /// Units worst score first, then by name; English column headings (the
 /// keys of the catalogue's `scoreboard` attributes).
-pub fn scoreboard(outcome: &Outcome) -> Table {
+pub fn scoreboard(outcome: &Outcome, lang: crate::i18n::Lang) -> Table {
     let mut units: Vec<_> = outcome.units.iter().collect();
     units.sort_by(|a, b| a.score.cmp(&b.score).then_with(|| a.unit.cmp(&b.unit)));
     let mut table = Table::new(&[
@@ -122,7 +122,7 @@ pub fn scoreboard(outcome: &Outcome) -> Table {
             u.penalty.to_string(),
             u.reward.to_string(),
             u.score.to_string(),
-            u.grade.clone(),
+            u.grade_in(lang).to_string(),
         ]);
     }
     table

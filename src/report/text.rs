@@ -178,7 +178,7 @@ fn scoreboard(words: &Catalogue, units: &[UnitScore], out: &mut dyn Write) -> io
                 u.penalty.to_string(),
                 u.reward.to_string(),
                 u.score.to_string(),
-                u.grade.clone(),
+                neutral::text(u.grade_in(words.lang())).into_owned(),
             ]
         })
         .collect();

@@ -276,7 +276,7 @@ fn scoreboard(sheet: &mut Worksheet, outcome: &Outcome, cells: &Cells) -> Result
         cells.number(sheet, row, 2, usize_number(u.findings))?;
         cells.points(sheet, row, 3, u.penalty)?;
         cells.points(sheet, row, 4, u.score)?;
-        cells.text(sheet, row, 5, &u.grade)?;
+        cells.text(sheet, row, 5, u.grade_in(cells.words().lang()))?;
         cells.number(sheet, row, 6, usize_number(u.commendations))?;
         cells.points(sheet, row, 7, u.reward)?;
     }

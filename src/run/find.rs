@@ -7,6 +7,7 @@
 use std::path::PathBuf;
 use std::sync::Arc;
 
+use crate::diag::Message;
 use crate::model::{self, Record, Schema};
 use crate::yaml;
 
@@ -25,8 +26,8 @@ pub struct Found {
 pub enum FindError {
     /// No record has the id; how many record files were searched.
     NotFound { files: usize },
-    /// A path could not be walked or read.
-    Unreadable(Vec<String>),
+    /// A path could not be walked or read: one message per path.
+    Unreadable(Vec<Message>),
 }
 
 /// The first record with `id` under `paths` (empty: the current folder).
@@ -68,7 +69,7 @@ pub fn find_record(
         None if !errors.is_empty() && files.is_empty() => Err(FindError::Unreadable(
             errors
                 .into_iter()
-                .map(|(path, _, _, message)| format!("{path}: {}", message.english()))
+                .map(|(path, _, _, message)| unreadable(path, message))
                 .collect(),
         )),
         None => Err(FindError::NotFound { files: files.len() }),
@@ -84,12 +85,12 @@ pub fn each_record(
     schema: &Schema,
     discovery: &crate::walk::Discovery,
     mut each: impl FnMut(&Record),
-) -> Result<usize, Vec<String>> {
+) -> Result<usize, Vec<Message>> {
     let (files, errors, _) = super::walk(paths, discovery);
     if files.is_empty() && !errors.is_empty() {
         return Err(errors
             .into_iter()
-            .map(|(path, _, _, message)| format!("{path}: {}", message.english()))
+            .map(|(path, _, _, message)| unreadable(path, message))
             .collect());
     }
     let mut unreadable = Vec::new();
@@ -98,7 +99,8 @@ pub fn each_record(
         let text = match crate::load::read_text(path, crate::load::MAX_FILE_SIZE) {
             Ok(text) => text,
             Err(err) => {
-                unreadable.push(format!("{}: {err}", path.display()));
+                let reason = err.message("input-reason");
+                unreadable.push(self::unreadable(path.display().to_string(), reason));
                 continue;
             }
         };
@@ -111,6 +113,13 @@ pub fn each_record(
     } else {
         Err(unreadable)
     }
+}
+
+/// A path that could not be walked or read, and why.
+fn unreadable(path: String, reason: Message) -> Message {
+    Message::new("find-unreadable")
+        .text("path", path)
+        .said("reason", reason)
 }
 
 /// The 1-based line of a byte offset.

@@ -24,7 +24,7 @@ use std::path::PathBuf;
 
 use jiff::civil::Date;
 
-use crate::diag::Severity;
+use crate::diag::{Message, Severity};
 use crate::eval::Plan;
 use crate::load;
 use crate::model::Schema;
@@ -337,6 +337,7 @@ fn select_rules(plan: &mut Plan, options: &Options, errors: &mut Vec<InputError>
 }
 
 fn rule_info(rule: &crate::eval::plan::Rule) -> RuleInfo {
+    let english = crate::i18n::Lang::En.catalogue();
     RuleInfo {
         id: rule.id.clone(),
         title: rule.title.clone(),
@@ -348,11 +349,13 @@ fn rule_info(rule: &crate::eval::plan::Rule) -> RuleInfo {
             file: rule.file,
             span: rule.id_span,
         },
+        // In English whatever the run's language: the SARIF properties and
+        // JSON read them as stable text.
         penalty: match rule.reward {
             Some(_) => "none".into(),
-            None => describe_penalty(&rule.penalty),
+            None => describe_penalty(&rule.penalty, english),
         },
-        reward: rule.reward.as_ref().map(describe_reward),
+        reward: rule.reward.as_ref().map(|r| describe_reward(r, english)),
         judges: match rule.group {
             Some(_) => crate::eval::group::by(rule),
             None => "record".into(),
@@ -360,57 +363,16 @@ fn rule_info(rule: &crate::eval::plan::Rule) -> RuleInfo {
     }
 }
 
-/// `1 point, plus 0.1 per workday late, at most 3`.
-pub fn describe_penalty(p: &crate::eval::plan::Penalty) -> String {
-    describe_figures(p, "late")
+/// A penalty in the words of `words`: `1 point, plus 0.1 per workday
+/// late, at most 3` (`1 分，…` in Chinese).
+pub fn describe_penalty(p: &crate::eval::plan::Penalty, words: &crate::i18n::Catalogue) -> String {
+    p.describe(words, "late")
 }
 
-/// A readable reward: `1 point, plus 0.5 per 30 days early, at most 3`.
-pub fn describe_reward(p: &crate::eval::plan::Penalty) -> String {
-    describe_figures(p, "early")
-}
-
-fn describe_figures(p: &crate::eval::plan::Penalty, period: &str) -> String {
-    let points = |n: crate::points::Points| {
-        let s = if n == crate::points::Points(100) {
-            ""
-        } else {
-            "s"
-        };
-        format!("{n} point{s}")
-    };
-    let mut text = match p.short {
-        // `1 point per percentage point below`: no fixed part.
-        Some(s) if p.fixed == crate::points::Points::ZERO => format!(
-            "{} per {} {}",
-            points(s.points),
-            s.unit.as_str(),
-            s.dir.as_str()
-        ),
-        Some(s) => format!(
-            "{}, plus {} per {} {}",
-            points(p.fixed),
-            s.points,
-            s.unit.as_str(),
-            s.dir.as_str()
-        ),
-        None => points(p.fixed),
-    };
-    if let Some((points, every, unit)) = p.per {
-        let unit = match unit {
-            crate::syntax::ast::LateUnit::Days => "day",
-            crate::syntax::ast::LateUnit::Workdays => "workday",
-        };
-        if every == 1 {
-            text.push_str(&format!(", plus {points} per {unit} {period}"));
-        } else {
-            text.push_str(&format!(", plus {points} per {every} {unit}s {period}"));
-        }
-    }
-    if let Some(cap) = p.cap {
-        text.push_str(&format!(", at most {cap}"));
-    }
-    text
+/// A reward in the words of `words`: `1 point, plus 0.5 per 30 days early,
+/// at most 3`.
+pub fn describe_reward(p: &crate::eval::plan::Penalty, words: &crate::i18n::Catalogue) -> String {
+    p.describe(words, "early")
 }
 
 /// Every record file under `paths`, sorted, the problems met walking, and
@@ -420,7 +382,7 @@ fn describe_figures(p: &crate::eval::plan::Penalty, period: &str) -> String {
 pub(crate) fn walk(
     paths: &[PathBuf],
     discovery: &crate::walk::Discovery,
-) -> (Vec<PathBuf>, Vec<merge::WalkError>, Vec<String>) {
+) -> (Vec<PathBuf>, Vec<merge::WalkError>, Vec<(String, Message)>) {
     let walked = crate::walk::walk(paths, &["yaml", "yml"], discovery);
     let errors = walked
         .problems
@@ -430,7 +392,7 @@ pub(crate) fn walk(
     let skipped = walked
         .skipped
         .into_iter()
-        .map(|(path, why)| format!("`{}`: {why}", path.display()))
+        .map(|(path, why)| (path.display().to_string(), why))
         .collect();
     (walked.files, errors, skipped)
 }

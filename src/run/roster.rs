@@ -132,6 +132,7 @@ impl Roster {
         let mut scores: Vec<UnitScore> = (self.units.into_values())
             .map(|Unit { name, tally: t, .. }| {
                 let score = scoring.score(t.penalty, t.reward);
+                let grade = scoring.grade(score);
                 UnitScore {
                     unit: name.to_string(),
                     records: t.records,
@@ -140,7 +141,8 @@ impl Roster {
                     commendations: t.commendations,
                     reward: t.reward,
                     score,
-                    grade: scoring.grade(score).to_string(),
+                    grade: grade.to_string(),
+                    grade_titles: scoring.titles(grade).to_vec(),
                 }
             })
             .collect();

@@ -74,6 +74,10 @@ pub struct Scoring {
 pub struct Grade {
     pub name: Ident,
     pub at_least: Option<Spanned<Points>>,
+    /// `title zh-CN "合格"`: the grade's name for runs in one language, in
+    /// the order written (each a [`TextItem::Title`]); the name as written
+    /// serves every other language.
+    pub titles: Vec<Variant>,
 }
 
 #[derive(Clone, Debug, PartialEq)]
@@ -454,6 +458,17 @@ pub struct Variant {
     pub tag: Spanned<String>,
     pub lang: Lang,
     pub text: Spanned<String>,
+}
+
+/// A grade's name said in `lang`: its title for `lang` if it has one,
+/// else the name as written. For every holder of a grade (the plan, a
+/// unit's score, a unit in the progress history), so each picks the same
+/// way.
+pub fn grade_in<'a>(name: &'a str, titles: &'a [(Lang, String)], lang: Lang) -> &'a str {
+    titles
+        .iter()
+        .find(|(l, _)| *l == lang)
+        .map_or(name, |(_, title)| title.as_str())
 }
 
 /// A rule's title or help said in `lang`: its variant for `lang` if it

@@ -173,6 +173,8 @@ fn describe(which: Rule) -> Option<Message> {
         R::severity | R::penalty | R::reward => "rules-expected-item",
         R::roll_next | R::roll_stay => "rules-expected-roll",
         R::grade => "rules-expected-grade",
+        R::grade_title => return word("title"),
+        R::lang_tag => "rules-expected-language",
         R::rule_id => "rules-expected-rule-id",
         R::level => "rules-expected-severity",
         R::per_late | R::per_early | R::cap | R::ceiling | R::plus_short => return word(","),

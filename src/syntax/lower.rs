@@ -180,7 +180,19 @@ impl Lower {
             Some(n) => Some(self.points(n)?),
             None => None,
         };
-        Some(ast::Grade { name, at_least })
+        let mut titles = Vec::new();
+        let mut ok = true;
+        for title in all(&pair, Rule::grade_title) {
+            match self.grade_title(&title, &name.value, &titles) {
+                Some(t) => titles.push(t),
+                None => ok = false,
+            }
+        }
+        ok.then_some(ast::Grade {
+            name,
+            at_least,
+            titles,
+        })
     }
 
     /// Every grade but the last has a threshold, lower than the one before.
@@ -396,19 +408,8 @@ impl Lower {
             Rule::help => ast::TextItem::Help,
             _ => ast::TextItem::Title,
         };
-        let tag = Spanned::new(tag.as_str().to_string(), span(&tag));
-        let Some(lang) = crate::i18n::Lang::parse(&tag.value) else {
-            let codes = crate::i18n::Lang::ALL.map(|l| l.code());
-            let help = match crate::suggest::did_you_mean(&tag.value, codes) {
-                Some(code) => crate::diag::did_you_mean(code),
-                None => Message::new("rules-unknown-language.help"),
-            };
-            let message = Message::new("rules-unknown-language").text("tag", &tag.value);
-            return self
-                .fail(Diagnostic::error(UNKNOWN_LANGUAGE, tag.span, message).with_help(help));
-        };
-        let text = self.item_string(pair)?;
-        let whole = span(pair);
+        let variant = self.lang_text(pair, tag, item, "rules-unknown-language.help")?;
+        let (lang, tag) = (variant.lang, &variant.tag.value);
         if let Some(first) = items
             .variants
             .iter()
@@ -416,9 +417,9 @@ impl Lower {
         {
             let message = Message::new("rules-duplicate-variant")
                 .text("item", item.as_str())
-                .text("tag", &tag.value)
+                .text("tag", tag)
                 .text("lang", lang.code());
-            let error = Diagnostic::error(DUPLICATE_ITEM, whole, message)
+            let error = Diagnostic::error(DUPLICATE_ITEM, variant.item.span, message)
                 .with_label(
                     first.item.span,
                     Message::new("rules-duplicate-variant.first")
@@ -430,13 +431,66 @@ impl Lower {
                 );
             return self.fail(error);
         }
-        items.variants.push(ast::Variant {
-            item: Spanned::new(item, whole),
+        items.variants.push(variant);
+        Some(())
+    }
+
+    /// `title zh-CN "…"` after a grade: a language rectify speaks, once per
+    /// grade.
+    fn grade_title(
+        &self,
+        pair: &P<'_>,
+        grade: &str,
+        titles: &[ast::Variant],
+    ) -> Option<ast::Variant> {
+        let tag = self.child(pair, Rule::lang_tag)?;
+        let help = "rules-grade-title-language";
+        let variant = self.lang_text(pair, tag, ast::TextItem::Title, help)?;
+        let lang = variant.lang;
+        if let Some(first) = titles.iter().find(|v| v.lang == lang) {
+            let message = Message::new("rules-duplicate-grade-title")
+                .text("grade", grade)
+                .text("tag", &variant.tag.value)
+                .text("lang", lang.code());
+            let first_label = Message::new("rules-duplicate-grade-title.first")
+                .text("grade", grade)
+                .text("lang", lang.code());
+            let error = Diagnostic::error(DUPLICATE_ITEM, variant.item.span, message)
+                .with_label(first.item.span, first_label)
+                .with_help("rules-duplicate-grade-title.help");
+            return self.fail(error);
+        }
+        Some(variant)
+    }
+
+    /// The text of `title zh-CN "…"` (or `help`) and the language its tag
+    /// names; a language rectify does not speak is an error at the tag,
+    /// with a did-you-mean, else `help`.
+    fn lang_text(
+        &self,
+        pair: &P<'_>,
+        tag: P<'_>,
+        item: ast::TextItem,
+        help: &'static str,
+    ) -> Option<ast::Variant> {
+        let tag = Spanned::new(tag.as_str().to_string(), span(&tag));
+        let Some(lang) = crate::i18n::Lang::parse(&tag.value) else {
+            let codes = crate::i18n::Lang::ALL.map(|l| l.code());
+            let help = match crate::suggest::did_you_mean(&tag.value, codes) {
+                Some(code) => crate::diag::did_you_mean(code),
+                None => Message::new(help),
+            };
+            let message = Message::new("rules-unknown-language").text("tag", &tag.value);
+            return self
+                .fail(Diagnostic::error(UNKNOWN_LANGUAGE, tag.span, message).with_help(help));
+        };
+        let text = self.item_string(pair)?;
+        Some(ast::Variant {
+            item: Spanned::new(item, span(pair)),
             tag,
             lang,
             text,
-        });
-        Some(())
+        })
     }
 
     fn item_string(&self, pair: &P<'_>) -> Option<Spanned<String>> {

@@ -76,9 +76,14 @@ fn score(s: &Scoring) -> String {
     let grades: Vec<String> = s
         .grades
         .iter()
-        .map(|g| match &g.at_least {
-            Some(at) => format!("({} {})", g.name.value, at.value),
-            None => format!("({})", g.name.value),
+        .map(|g| {
+            let titles: String = (g.titles.iter())
+                .map(|t| format!(" (title {} {:?})", t.lang.code(), t.text.value))
+                .collect();
+            match &g.at_least {
+                Some(at) => format!("({} {}{titles})", g.name.value, at.value),
+                None => format!("({}{titles})", g.name.value),
+            }
         })
         .collect();
     let ceiling = s

@@ -428,6 +428,14 @@ impl<'a> Cx<'a> {
                 .iter()
                 .map(|g| (g.name.value.clone(), g.at_least.as_ref().map(|t| t.value)))
                 .collect(),
+            titles: (scoring.grades.iter())
+                .filter(|g| !g.titles.is_empty())
+                .map(|g| {
+                    let titles = g.titles.iter();
+                    let titles = titles.map(|t| (t.lang, t.text.value.clone())).collect();
+                    (g.name.value.clone(), titles)
+                })
+                .collect(),
         }
     }
 

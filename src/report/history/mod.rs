@@ -89,13 +89,21 @@ pub struct UnitAt {
     pub unit: String,
     pub records: usize,
     pub score: Points,
+    /// The grade as the scoring scheme names it (the JSON's `grade`).
     pub grade: String,
+    /// The grade's names for runs in one language.
+    pub grade_titles: Vec<(crate::i18n::Lang, String)>,
     /// Records whose last stage is recorded on time, and those recorded or
     /// overdue (the rate's denominator).
     pub on_time: (usize, usize),
 }
 
 impl UnitAt {
+    /// The grade said in `lang`: its title for `lang`, else as written.
+    pub fn grade_in(&self, lang: crate::i18n::Lang) -> &str {
+        crate::syntax::ast::grade_in(&self.grade, &self.grade_titles, lang)
+    }
+
     /// The on-time rate in [0, 1]; `None` when nothing is due yet.
     pub fn rate(&self) -> Option<f64> {
         let (on_time, due) = self.on_time;
@@ -236,7 +244,7 @@ impl<'a> View<'a> {
                     u.unit.clone(),
                     count(u.records),
                     u.score.to_string(),
-                    u.grade.clone(),
+                    u.grade_in(self.words.lang()).to_string(),
                     u.rate_text(),
                 ]);
             }
@@ -355,6 +363,7 @@ fn units(outcome: &Outcome) -> Vec<UnitAt> {
             records: u.records,
             score: u.score,
             grade: u.grade.clone(),
+            grade_titles: u.grade_titles.clone(),
             on_time: (0, 0),
         })
         .collect();

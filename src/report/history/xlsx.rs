@@ -98,7 +98,7 @@ fn units(sheet: &mut Worksheet, view: &View<'_>, cells: &Cells) -> Result<(), Xl
         cells.text(sheet, row, 1, &u.unit)?;
         cells.number(sheet, row, 2, usize_number(u.records))?;
         cells.points(sheet, row, 3, u.score)?;
-        cells.text(sheet, row, 4, &u.grade)?;
+        cells.text(sheet, row, 4, u.grade_in(cells.words().lang()))?;
         if let Some(rate) = u.rate() {
             sheet.write_number(row, 5, (rate * 10_000.0).round() / 10_000.0)?;
         }

@@ -91,7 +91,7 @@ impl<'a> View<'a> {
                 grouped(outcome, "unit", words, |g| g.unit.clone()),
             ));
         }
-        let mut board = scoreboard(outcome);
+        let mut board = scoreboard(outcome, words.lang());
         for (header, key) in board.headers.iter_mut().zip(SCOREBOARD) {
             *header = words.text(&format!("scoreboard.{key}"));
         }

@@ -44,9 +44,15 @@ impl Printer<'_> {
         let grades: Vec<String> = s
             .grades
             .iter()
-            .map(|g| match &g.at_least {
-                Some(t) => format!("{} >= {}", g.name.value, self.written(t.span)),
-                None => g.name.value.clone(),
+            .map(|g| {
+                let mut grade = match &g.at_least {
+                    Some(t) => format!("{} >= {}", g.name.value, self.written(t.span)),
+                    None => g.name.value.clone(),
+                };
+                for t in &g.titles {
+                    grade.push_str(&format!(" title {} {}", t.tag.value, string(&t.text.value)));
+                }
+                grade
             })
             .collect();
         let ceiling = s.ceiling.as_ref().map_or_else(String::new, |c| {

@@ -196,7 +196,7 @@ pub fn scores(units: &[UnitScore], words: &Catalogue, out: &mut dyn Write) -> io
             middle - BAR / 2,
             xml::text(&u.unit),
             u.score,
-            xml::text(&u.grade)
+            xml::text(u.grade_in(words.lang()))
         )?;
         writeln!(
             out,
@@ -204,7 +204,7 @@ pub fn scores(units: &[UnitScore], words: &Catalogue, out: &mut dyn Write) -> io
             left + w + 6,
             middle + 4,
             u.score,
-            xml::text(&u.grade)
+            xml::text(u.grade_in(words.lang()))
         )?;
         y += height;
     }
