@@ -53,6 +53,8 @@ pub struct Discovery {
     pub skip_tool_configs: bool,
     /// Files and folders that are never records (rule folders, waiver files).
     pub not_records: Vec<PathBuf>,
+    /// Threads that read folders; 0 or 1: the calling thread alone.
+    pub threads: usize,
 }
 
 /// A problem met while walking, about one path.
@@ -159,10 +161,10 @@ pub fn walk(paths: &[PathBuf], extensions: &[&str], discovery: &Discovery) -> Wa
             *path = tidy(path);
         }
     }
-    // Already in order when one folder was walked (names are sorted per
-    // folder); several roots or globs still need it.
+    // Each folder's files are in order; several roots or globs still need
+    // it.
     if roots.len() + usize::from(globbing) > 1 {
-        walked.files.sort();
+        walked.files.sort_by_cached_key(|p| path_key(p));
         walked.files.dedup();
     }
     walked
@@ -206,14 +208,15 @@ fn walk_dir(
     let respect = !discovery.no_ignore;
     let not_records: Vec<PathBuf> = discovery.not_records.iter().map(|p| tidy(p)).collect();
     let hidden = discovery.hidden;
-    // Hidden folders are pruned here; hidden files are left to the loop,
+    // Hidden folders are pruned here; hidden files are left to `visit`,
     // which notes the ones that could have been records.
     let keep = move |e: &ignore::DirEntry| {
         e.depth() == 0
             || ((not_records.is_empty() || !not_records.contains(&tidy(e.path())))
                 && (hidden || !is_hidden(e) || !e.file_type().is_some_and(|t| t.is_dir())))
     };
-    let walker = WalkBuilder::new(root)
+    let mut builder = WalkBuilder::new(root);
+    builder
         .follow_links(false)
         .hidden(false)
         .ignore(respect)
@@ -223,48 +226,111 @@ fn walk_dir(
         .parents(respect)
         .require_git(true)
         .overrides(filter)
-        .filter_entry(keep)
-        // Names sorted per folder give the files in path order as they are
-        // walked, so the sort of the whole list below only confirms it.
-        .sort_by_file_name(|a, b| a.cmp(b))
-        .build();
+        .filter_entry(keep);
+    let (files, problems, skipped) = (
+        walked.files.len(),
+        walked.problems.len(),
+        walked.skipped.len(),
+    );
+    if discovery.threads > 1 {
+        let found = std::sync::Mutex::new(std::mem::take(walked));
+        builder.threads(discovery.threads).build_parallel().run(|| {
+            let found = &found;
+            Box::new(move |entry| {
+                let mut one = Walked::default();
+                visit(entry, root, extensions, discovery, &mut one);
+                if let Ok(mut found) = found.lock() {
+                    found.files.append(&mut one.files);
+                    found.problems.append(&mut one.problems);
+                    found.skipped.append(&mut one.skipped);
+                }
+                ignore::WalkState::Continue
+            })
+        });
+        // A visitor that panicked poisons the lock; what it found is kept.
+        *walked = found.into_inner().unwrap_or_else(|e| e.into_inner());
+    } else {
+        for entry in builder.build() {
+            visit(entry, root, extensions, discovery, walked);
+        }
+    }
+    // In path order whatever order the folders were read in (and however
+    // many threads read them): sorting keys, not paths, which compare part
+    // by part.
+    walked.files[files..].sort_by_cached_key(|p| path_key(p));
+    walked.problems[problems..].sort_by_cached_key(|p| path_key(&p.path));
+    walked.skipped[skipped..].sort_by_cached_key(|(p, _)| path_key(p));
+}
+
+/// What one entry of a walk adds to `walked`.
+fn visit(
+    entry: Result<ignore::DirEntry, ignore::Error>,
+    root: &Path,
+    extensions: &[&str],
+    discovery: &Discovery,
+    walked: &mut Walked,
+) {
+    let (hidden, respect) = (discovery.hidden, !discovery.no_ignore);
     let wanted = |p: &Path| {
         p.extension()
             .is_some_and(|x| extensions.iter().any(|e| x == *e))
     };
-    for entry in walker {
-        let entry = match entry {
-            Ok(entry) => entry,
-            Err(err) => {
-                walked.problems.push(problem(&err, root));
-                continue;
-            }
-        };
-        let path = entry.path();
-        let Some(kind) = entry.file_type() else {
-            continue;
-        };
-        if !hidden && is_hidden(&entry) {
-            if let Some(why) = hidden_note(path, wanted(path), respect) {
-                walked.skipped.push((path.to_path_buf(), why.into()));
-            }
-            continue;
+    let entry = match entry {
+        Ok(entry) => entry,
+        Err(err) => {
+            walked.problems.push(problem(&err, root));
+            return;
         }
-        if kind.is_dir() || !wanted(path) {
-            continue;
+    };
+    let path = entry.path();
+    let Some(kind) = entry.file_type() else {
+        return;
+    };
+    if !hidden && is_hidden(&entry) {
+        if let Some(why) = hidden_note(path, wanted(path), respect) {
+            walked.skipped.push((path.to_path_buf(), why.into()));
         }
-        if kind.is_file() {
-            if discovery.skip_tool_configs && is_tool_config(path) {
-                walked
-                    .skipped
-                    .push((path.to_path_buf(), TOOL_CONFIG.into()));
-            } else {
-                walked.files.push(entry.into_path());
-            }
-        } else {
-            walked.problems.push(not_followed(path, kind.is_symlink()));
-        }
+        return;
     }
+    if kind.is_dir() || !wanted(path) {
+        return;
+    }
+    if kind.is_file() {
+        if discovery.skip_tool_configs && is_tool_config(path) {
+            walked
+                .skipped
+                .push((path.to_path_buf(), TOOL_CONFIG.into()));
+        } else {
+            walked.files.push(entry.into_path());
+        }
+    } else {
+        walked.problems.push(not_followed(path, kind.is_symlink()));
+    }
+}
+
+/// A key whose byte order is the order of paths (part by part, as
+/// [`Path`]'s `Ord` compares them): each part as a tag, its bytes and a
+/// zero byte, which no part holds.
+fn path_key(path: &Path) -> Vec<u8> {
+    let bytes = path.as_os_str().as_encoded_bytes();
+    let mut key = Vec::with_capacity(bytes.len() + 8);
+    for part in path.components() {
+        match part {
+            Component::Prefix(p) => {
+                key.push(1);
+                key.extend_from_slice(p.as_os_str().as_encoded_bytes());
+            }
+            Component::RootDir => key.push(2),
+            Component::CurDir => key.push(3),
+            Component::ParentDir => key.push(4),
+            Component::Normal(name) => {
+                key.push(5);
+                key.extend_from_slice(name.as_encoded_bytes());
+            }
+        }
+        key.push(0);
+    }
+    key
 }
 
 /// A file or folder whose name starts with a dot, below the walk's root.
@@ -501,6 +567,20 @@ mod tests {
             assert_eq!(tidy(p), slow(p), "{p:?}");
             if is_tidy(p) {
                 assert_eq!(p.as_os_str(), slow(p).as_os_str(), "{p:?}");
+            }
+        }
+    }
+
+    #[test]
+    fn path_keys_order_paths_as_paths_order() {
+        let paths = [
+            "a", "a/b", "a/b.yaml", "a-b", "a.yaml", "a/-", "ab", "/", "/a", "/a/b", "..", "../a",
+            "../..", ".", "./a", "b/../a", "-", "太/x", "a b", "A", "a/b/c", "a/bc", "a/b c",
+        ];
+        for x in paths {
+            for y in paths {
+                let (x, y) = (Path::new(x), Path::new(y));
+                assert_eq!(path_key(x).cmp(&path_key(y)), x.cmp(y), "{x:?} {y:?}");
             }
         }
     }

@@ -387,6 +387,7 @@ impl Settings {
             force_exclude: self.force_exclude.value,
             skip_tool_configs: config_records.is_none(),
             not_records,
+            threads: 1,
         }
     }
 

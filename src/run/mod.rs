@@ -138,11 +138,16 @@ fn drive(options: &Options, sink: Option<&mut (dyn Sink + Send)>) -> Outcome {
         return outcome;
     };
     let schema = schema(&plan);
-    let (paths, walk_errors, skipped) = walk(&options.paths, &options.discovery);
-    outcome.skipped = skipped;
     let jobs = options
         .jobs
         .unwrap_or_else(|| std::thread::available_parallelism().map_or(1, |n| n.get()));
+    // The folders are read by as many threads as files will be.
+    let discovery = crate::walk::Discovery {
+        threads: jobs,
+        ..options.discovery.clone()
+    };
+    let (paths, walk_errors, skipped) = walk(&options.paths, &discovery);
+    outcome.skipped = skipped;
     // A streaming sink's findings are rendered on the workers, so that
     // this thread, which merges in path order, only copies bytes.
     let renderer = sink.as_ref().and_then(|s| s.renderer());
