@@ -7,7 +7,7 @@ mod common;
 
 use std::collections::BTreeSet;
 
-use common::cmd::{rectify, rectify_env};
+use common::cmd::{rectify, rectify_env, rectify_in};
 use rectify::diag::codes;
 
 fn root() -> &'static std::path::Path {
@@ -375,4 +375,33 @@ fn a_refused_output_says_why_in_the_run_language() {
         format!("error: cannot write `{out}`: the file is read-only\n")
     );
     assert_eq!(zh, format!("错误：无法写入 `{out}`：该文件为只读\n"));
+}
+
+/// An output the system will not write (`--output` and `--report` under a
+/// regular file, which fails even as root) says why in the run's words,
+/// not the system's English (`Not a directory (os error 20)`).
+#[test]
+fn a_failed_write_says_why_in_the_run_language() {
+    let dir = tempfile::tempdir().expect("scratch");
+    std::fs::write(dir.path().join("plain"), "a file, not a folder").expect("seed");
+    let fixture = root().join("tests/fixtures/check/waivers");
+    let fixture = fixture.to_string_lossy();
+    let mut shown = String::new();
+    for lang in ["en", "zh-CN"] {
+        for output in [
+            ["--output", "plain/out.json"],
+            ["--report", "sarif=plain/out.sarif"],
+        ] {
+            let mut args = waivers("json");
+            args[1] = &fixture;
+            args.extend(output);
+            args.extend(["--lang", lang]);
+            let (code, _, stderr) = rectify_in(dir.path(), &args);
+            shown.push_str(&format!(
+                "$ {} --lang {lang}\nexit {code}\n{stderr}\n",
+                output.join(" ")
+            ));
+        }
+    }
+    insta::assert_snapshot!("failed_write", shown);
 }

@@ -327,8 +327,12 @@ impl Diagnostic {
 /// operating system's own text, `reason`, said as it is.
 pub fn io_message(id: &'static str, err: &std::io::Error) -> Message {
     use std::io::ErrorKind;
-    // An error rectify or a library made with its own words keeps them.
-    let own_words = err.raw_os_error().is_none() && err.get_ref().is_some();
+    // An error rectify or a library made with its own words keeps them;
+    // a system error a library wrapped (tempfile adds the path of its
+    // temporary file: `… (os error 20) at path …`) is still the system's.
+    let own_words = err.raw_os_error().is_none()
+        && err.get_ref().is_some()
+        && !err.to_string().contains("(os error");
     let why = match err.kind() {
         _ if own_words => "other",
         ErrorKind::NotFound => "not-found",

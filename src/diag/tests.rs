@@ -73,3 +73,21 @@ fn the_suggestion_is_read_from_the_arguments() {
     let none = Message::new("rules-calendar-unreadable.help-none").text("name", "x");
     assert_eq!(none.suggestion(), None);
 }
+
+/// A system error a library wrapped in words of its own (tempfile names
+/// its temporary file) is still said by its kind, in the run's language.
+#[test]
+fn a_wrapped_system_error_is_said_by_its_kind() {
+    let dir = tempfile::tempdir().expect("scratch");
+    let file = dir.path().join("plain");
+    std::fs::write(&file, "a file").expect("seed");
+    let err = tempfile::Builder::new()
+        .tempfile_in(&file)
+        .expect_err("no temporary file under a regular file");
+    let message = super::io_message("input-reason", &err);
+    assert_eq!(message.say(Lang::En.catalogue()), "not a directory");
+    assert_eq!(
+        message.say(Lang::ZhCn.catalogue()),
+        "路径中有一项不是文件夹"
+    );
+}
