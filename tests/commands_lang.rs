@@ -405,3 +405,28 @@ fn a_failed_write_says_why_in_the_run_language() {
     }
     insta::assert_snapshot!("failed_write", shown);
 }
+
+/// A list of three or more is joined once, in the run's language: "round,
+/// kind and county" (it read "round and kind and county"), "round、kind和county".
+#[test]
+fn explain_names_the_fields_a_rule_does_not_group_by_as_one_list() {
+    let args = [
+        "explain",
+        "petition-closure-rate",
+        "--round",
+        "r1",
+        "--kind",
+        "petition",
+        "--group",
+        "county=Gulou",
+        "examples/jiangsu",
+        "--as-of",
+        "2024-01-15",
+    ];
+    let mut shown = String::new();
+    for lang in ["en", "zh-CN"] {
+        let (code, stdout, stderr) = run(&args, lang);
+        shown.push_str(&format!("--lang {lang}\nexit {code}\n{stdout}{stderr}\n"));
+    }
+    insta::assert_snapshot!("explain_not_grouped_by_lists", shown);
+}
