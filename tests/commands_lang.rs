@@ -407,7 +407,7 @@ fn a_failed_write_says_why_in_the_run_language() {
 }
 
 /// A list of three or more is joined once, in the run's language: "round,
-/// kind and county" (it read "round and kind and county"), "round、kind和county".
+/// kind and county" (it read "round and kind and county"), "round、kind 和 county".
 #[test]
 fn explain_names_the_fields_a_rule_does_not_group_by_as_one_list() {
     let args = [

@@ -1729,13 +1729,14 @@ code-cli-unknown-rule = `--only` 或 `--skip` 指定的规则未加载
 # 句中的列举，按 `join` 连接：`and`（并列各项）、`or`（可选各项）、
 # `plain`（逐项列举）、`clauses`（同一句中的各分句）。`list-between`
 # 用于最后两项之前的各项之间；`list-last` 把最后一项接在前面各项之后。
+# 各项多为拉丁字母的名称，「和」「或」两侧按惯例各留一个空格：`a`、`b` 和 `c`。
 list-between = { $join ->
     [clauses] ；
    *[other] 、
 }
 list-last = { $join ->
-    [and] { $init }和{ $last }
-    [or] { $init }或{ $last }
+    [and] { $init } 和 { $last }
+    [or] { $init } 或 { $last }
     [clauses] { $init }；{ $last }
    *[plain] { $init }、{ $last }
 }

@@ -102,12 +102,12 @@ pub fn code(name: impl AsRef<str>) -> Arg {
 
 /// How the items of a list are joined. The catalogues say the words
 /// (`list-between`, `list-last`, `list-empty`): English `a, b and c`,
-/// Chinese `a、b和c`.
+/// Chinese `a、b 和 c`.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
 pub enum Join {
-    /// Things that all hold or all count: `a, b and c`; `a、b和c`.
+    /// Things that all hold or all count: `a, b and c`; `a、b 和 c`.
     And,
-    /// Alternatives: `a, b or c`; `a、b或c`.
+    /// Alternatives: `a, b or c`; `a、b 或 c`.
     Or,
     /// An enumeration: `a, b, c`; `a、b、c`.
     Plain,

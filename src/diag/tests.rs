@@ -26,11 +26,11 @@ fn a_list_is_joined_in_english() {
 #[test]
 fn a_list_is_joined_in_chinese() {
     let zh = Lang::ZhCn;
-    assert_eq!(said(zh, Join::And, &["甲", "乙", "丙"]), "甲、乙和丙");
-    assert_eq!(said(zh, Join::Or, &["甲", "乙", "丙"]), "甲、乙或丙");
-    assert_eq!(said(zh, Join::Plain, &["甲", "乙", "丙"]), "甲、乙、丙");
-    assert_eq!(said(zh, Join::Clauses, &["甲", "乙", "丙"]), "甲；乙；丙");
-    assert_eq!(said(zh, Join::Or, &["甲", "乙"]), "甲或乙");
+    assert_eq!(said(zh, Join::And, &["a", "b", "c"]), "a、b 和 c");
+    assert_eq!(said(zh, Join::Or, &["a", "b", "c"]), "a、b 或 c");
+    assert_eq!(said(zh, Join::Plain, &["a", "b", "c"]), "a、b、c");
+    assert_eq!(said(zh, Join::Clauses, &["a", "b", "c"]), "a；b；c");
+    assert_eq!(said(zh, Join::Or, &["a", "b"]), "a 或 b");
     assert_eq!(said(zh, Join::And, &[]), "无");
 }
 
@@ -49,7 +49,7 @@ fn a_list_argument_says_its_items_in_the_message_language() {
     );
     assert_eq!(
         message.say(Lang::ZhCn.catalogue()),
-        "文件意外结束，应为：运算符或`}`"
+        "文件意外结束，应为：运算符 或 `}`"
     );
     let names = Message::new("record-unknown-status.help").names(
         "statuses",
