@@ -32,7 +32,7 @@ use jiff::civil::Date;
 use toml::Spanned as TomlSpanned;
 use toml::de::{DeArray, DeTable, DeValue};
 
-use crate::diag::{Diagnostic, Message};
+use crate::diag::{Diagnostic, Join, Message};
 use crate::i18n::Lang;
 use crate::source::{Span, Spanned};
 use crate::units::{UnitDecl, UnitRegistry};
@@ -245,9 +245,7 @@ impl Parser {
             .text("table", table.unwrap_or_default());
         let help = match crate::suggest::did_you_mean(name, known.iter().copied()) {
             Some(close) => crate::diag::did_you_mean(close),
-            None => {
-                Message::new("config-unknown-key.help").text("keys", crate::diag::backticked(known))
-            }
+            None => Message::new("config-unknown-key.help").names("keys", Join::Plain, known),
         };
         self.error("config::unknown-key", what, span_of(key), Some(help));
     }
@@ -551,7 +549,7 @@ impl Expected<'_> {
             Expected::Paths => kind("paths"),
             Expected::Path => kind("path"),
             Expected::OneOf(allowed) => {
-                kind("one-of").text("allowed", crate::diag::backticked(allowed))
+                kind("one-of").names("allowed", Join::Plain, allowed.iter())
             }
             Expected::Whole(min, max) => kind("whole").int("min", big(min)).int("max", big(max)),
             Expected::Boolean => kind("boolean"),

@@ -331,14 +331,15 @@ fn nearby_help(path: &str, nearby: &[String]) -> Message {
         })
     };
     if let Some(best) = by_path.or_else(|| by_name().map(String::as_str)) {
-        return Message::new("rules-calendar-unreadable.help-suggest").text("name", best);
+        return Message::new("rules-calendar-unreadable.help-suggest")
+            .said("suggest", crate::diag::did_you_mean(best));
     }
     if nearby.is_empty() {
         return "rules-calendar-unreadable.help-none".into();
     }
     let shown = &nearby[..nearby.len().min(MAX_SHOWN_CALENDARS)];
     Message::new("rules-calendar-unreadable.help-nearby")
-        .text("calendars", crate::diag::backticked(shown))
+        .names("calendars", crate::diag::Join::Plain, shown)
         .count("more", nearby.len() - shown.len())
 }
 

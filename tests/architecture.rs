@@ -6,7 +6,7 @@
 
 mod common;
 
-use common::src_files::rust_files;
+use common::src_files::{code, rust_files};
 
 use std::collections::BTreeMap;
 use std::path::Path;
@@ -66,20 +66,6 @@ fn module_of(src: &Path, file: &Path) -> Option<String> {
     let first = relative.components().next()?.as_os_str().to_str()?;
     let name = first.strip_suffix(".rs").unwrap_or(first);
     (!matches!(name, "lib" | "main")).then(|| name.to_string())
-}
-
-/// The code of a file: without its `#[cfg(test)]` module and without
-/// comments (doc links name modules without using them).
-fn code(text: &str) -> String {
-    let text = text.split("#[cfg(test)]").next().unwrap_or(text);
-    text.lines()
-        .map(|line| match line.find("//") {
-            // A `//` inside a string (a URL) only shortens what is scanned.
-            Some(at) => &line[..at],
-            None => line,
-        })
-        .collect::<Vec<_>>()
-        .join("\n")
 }
 
 /// The crate modules `code` names: `crate::run::…` -> `run`.
@@ -225,4 +211,30 @@ fn the_checks_find_breaches() {
         ),
     ]);
     assert!(fine.is_empty(), "{fine:#?}");
+}
+
+/// The stripper keeps code and literals and drops comments and tests.
+#[test]
+fn code_strips_comments_and_tests_but_not_literals() {
+    let text = concat!(
+        "//! a module doc naming crate::run\n",
+        "let url = \"https://example.org\"; // a trailing crate::report\n",
+        "let q = '\"'; let e = \"say \\\"hi\\\" // kept\"; let t: &'a str = x;\n",
+        "/* a /* nested */ block\n naming crate::cli */ let raw = r#\"a \"// b\"#;\n",
+        "let s = \"#[cfg(test)] in a string\"; let rule = 1;\n",
+        "/// a doc line\n",
+        "#[cfg(test)]\n",
+        "mod tests { use crate::run; }\n",
+    );
+    assert_eq!(
+        code(text),
+        concat!(
+            "\n",
+            "let url = \"https://example.org\"; \n",
+            "let q = '\"'; let e = \"say \\\"hi\\\" // kept\"; let t: &'a str = x;\n",
+            "\n let raw = r#\"a \"// b\"#;\n",
+            "let s = \"#[cfg(test)] in a string\"; let rule = 1;\n",
+            "\n",
+        )
+    );
 }

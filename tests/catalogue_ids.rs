@@ -7,7 +7,7 @@
 
 mod common;
 
-use common::src_files::rust_files;
+use common::src_files::{code, rust_files};
 
 use std::collections::BTreeSet;
 use std::path::Path;
@@ -80,13 +80,8 @@ fn source_ids() -> BTreeSet<(String, String)> {
             continue; // A module of unit tests names ids that do not exist.
         }
         let text = std::fs::read_to_string(&file).expect("source");
-        let text = text.split("#[cfg(test)]").next().unwrap_or(&text);
-        // Without comments: a doc example is not a use.
-        let code: String = text
-            .lines()
-            .filter(|line| !line.trim_start().starts_with("//"))
-            .collect::<Vec<_>>()
-            .join("\n");
+        // Without tests and comments: a doc example is not a use.
+        let code = code(&text);
         let code = code.as_str();
         let name = file
             .strip_prefix(root())

@@ -8,7 +8,7 @@
 
 mod common;
 
-use common::src_files::rust_files;
+use common::src_files::{code, rust_files};
 
 use std::collections::BTreeSet;
 use std::path::Path;
@@ -33,9 +33,10 @@ fn is_code(text: &str) -> bool {
     word(ns, &[]) && word(name, &['-'])
 }
 
-/// The string literals of `text` (up to its `#[cfg(test)]` module) that are codes.
+/// The string literals of `text`'s code (up to its `#[cfg(test)]` module,
+/// without comments) that are codes.
 fn codes_in(text: &str, into: &mut BTreeSet<String>) {
-    let text = text.split("#[cfg(test)]").next().unwrap_or(text);
+    let text = code(text);
     // Quotes that open no string: a quote character, an escaped quote.
     let text = text.replace("'\"'", "' '").replace("\\\"", " ");
     for (i, piece) in text.split('"').enumerate() {
@@ -138,4 +139,21 @@ fn the_reference_links_the_codes_page() {
     let reference =
         std::fs::read_to_string(root().join("docs/rule-language.md")).expect("reference");
     assert!(reference.contains("(codes.md)"));
+}
+
+/// The scan finds codes in string literals, whatever comes before them on
+/// the line, and not in comments or unit tests.
+#[test]
+fn the_scan_reads_literals_only() {
+    let text = concat!(
+        "/// see \"record::in-a-doc\"\n",
+        "let url = \"https://example.org\"; let c = \"record::bad-date\"; // \"record::in-a-comment\"\n",
+        "let q = '\"'; let d = \"walk::not-regular\";\n",
+        "#[cfg(test)]\n",
+        "mod tests { const C: &str = \"record::in-a-test\"; }\n",
+    );
+    let mut found = BTreeSet::new();
+    codes_in(text, &mut found);
+    let found: Vec<&str> = found.iter().map(String::as_str).collect();
+    assert_eq!(found, ["record::bad-date", "walk::not-regular"]);
 }

@@ -7,7 +7,7 @@ mod common;
 
 use std::collections::BTreeSet;
 
-use common::cmd::{rectify, rectify_env};
+use common::cmd::{rectify, rectify_env, rectify_in};
 use rectify::diag::codes;
 
 fn root() -> &'static std::path::Path {
@@ -375,4 +375,58 @@ fn a_refused_output_says_why_in_the_run_language() {
         format!("error: cannot write `{out}`: the file is read-only\n")
     );
     assert_eq!(zh, format!("错误：无法写入 `{out}`：该文件为只读\n"));
+}
+
+/// An output the system will not write (`--output` and `--report` under a
+/// regular file, which fails even as root) says why in the run's words,
+/// not the system's English (`Not a directory (os error 20)`).
+#[test]
+fn a_failed_write_says_why_in_the_run_language() {
+    let dir = tempfile::tempdir().expect("scratch");
+    std::fs::write(dir.path().join("plain"), "a file, not a folder").expect("seed");
+    let fixture = root().join("tests/fixtures/check/waivers");
+    let fixture = fixture.to_string_lossy();
+    let mut shown = String::new();
+    for lang in ["en", "zh-CN"] {
+        for output in [
+            ["--output", "plain/out.json"],
+            ["--report", "sarif=plain/out.sarif"],
+        ] {
+            let mut args = waivers("json");
+            args[1] = &fixture;
+            args.extend(output);
+            args.extend(["--lang", lang]);
+            let (code, _, stderr) = rectify_in(dir.path(), &args);
+            shown.push_str(&format!(
+                "$ {} --lang {lang}\nexit {code}\n{stderr}\n",
+                output.join(" ")
+            ));
+        }
+    }
+    insta::assert_snapshot!("failed_write", shown);
+}
+
+/// A list of three or more is joined once, in the run's language: "round,
+/// kind and county" (it read "round and kind and county"), "round、kind 和 county".
+#[test]
+fn explain_names_the_fields_a_rule_does_not_group_by_as_one_list() {
+    let args = [
+        "explain",
+        "petition-closure-rate",
+        "--round",
+        "r1",
+        "--kind",
+        "petition",
+        "--group",
+        "county=Gulou",
+        "examples/jiangsu",
+        "--as-of",
+        "2024-01-15",
+    ];
+    let mut shown = String::new();
+    for lang in ["en", "zh-CN"] {
+        let (code, stdout, stderr) = run(&args, lang);
+        shown.push_str(&format!("--lang {lang}\nexit {code}\n{stdout}{stderr}\n"));
+    }
+    insta::assert_snapshot!("explain_not_grouped_by_lists", shown);
 }

@@ -952,6 +952,46 @@ fn a_new_rule_file_is_checked_with_the_rule_set_and_offers_its_fix() {
     client.shut_down();
 }
 
+/// The did-you-mean fix is read from the diagnostic's data, not its
+/// words: under `RECTIFY_LANG=zh-CN` a misspelt record key, a misspelt
+/// `per` field and a misspelt field in a condition (whose helps say more
+/// than the suggestion) each still get their quick fix.
+#[test]
+fn did_you_mean_fixes_are_offered_in_chinese() {
+    let dir = project();
+    let record = "records:\n  - id: X-2\n    kind: task\n    responsible: { unit: Wuxi }\n    assigned: 2022-06-01\n    deadlne: 2022-12-01\n";
+    std::fs::write(dir.path().join("tasks/typo.yaml"), record).expect("a record file");
+    let mut client = Client::start_speaking(dir.path(), dir.path(), "zh-CN");
+    client.initialize(&[]);
+    let rules = "rule g {\n  for petition\n  per unti\n  require share of (closed is present) >= 95%\n  severity warning\n}\n\nrule w {\n  for task\n  when statsu = \"completed\"\n  require closure is present\n  severity error\n}\n";
+    let mut fixes = Vec::new();
+    for (path, text) in [("tasks/typo.yaml", record), ("rules/typos.rules", rules)] {
+        let uri = client.open(path, text);
+        for d in client.diagnostics(&uri) {
+            let message = d["message"].as_str().unwrap_or_default().to_string();
+            if !message.contains("是否应为") {
+                continue;
+            }
+            let actions = client.result(
+                "textDocument/codeAction",
+                json!({"textDocument": {"uri": uri}, "range": d["range"], "context": {"diagnostics": [d]}}),
+            );
+            let fix = actions[0]["edit"]["changes"][&uri][0]["newText"].clone();
+            fixes.push((d["code"].as_str().unwrap_or_default().to_string(), fix));
+        }
+    }
+    fixes.sort_by(|a, b| a.0.cmp(&b.0));
+    assert_eq!(
+        fixes,
+        [
+            ("record::unknown-field".to_string(), json!("deadline")),
+            ("rules::bad-group".to_string(), json!("unit")),
+            ("rules::unknown-field".to_string(), json!("status")),
+        ]
+    );
+    client.shut_down();
+}
+
 /// Started by hand, with nothing on stdin: exit 2, and a message that says
 /// what the command is for.
 #[test]

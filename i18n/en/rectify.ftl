@@ -78,10 +78,8 @@ concise-reward = reward { $points }
 ## Findings: what a rule found, said at report time. Stage names, field
 ## names, rule ids and expressions arrive as written (they are data).
 
-# Between the parts of one finding, and between reasons.
+# Between the lines of a message that must fit on one line (a Markdown cell).
 verdict-separator = {"; "}
-# Between values read, and between record ids.
-value-separator = {", "}
 verdict-rest = cannot check the rest: { $reasons }
 verdict-cannot-check = { $scope ->
     [applies] cannot check whether the rule applies: { $reasons }
@@ -1015,7 +1013,7 @@ rules-bad-group-twice = records are grouped by `{ $field }` twice
     .help = name each field once
 rules-bad-group = records cannot be grouped by `{ $field }`
     .help = records can be grouped by `unit`, `round`, `region`, `category`, `kind`, `status`, `responsible.lead` or a stage's `by`, by an extra field the ruleset declares (`extra fields: county`), or by several at once (`per unit and region`)
-    .help-suggest = did you mean `{ $word }`? records can be grouped by `unit`, `round`, `region`, `category`, `kind`, `status`, `responsible.lead` or a stage's `by`, by an extra field the ruleset declares (`extra fields: county`), or by several at once (`per unit and region`)
+    .help-suggest = { $suggest } records can be grouped by `unit`, `round`, `region`, `category`, `kind`, `status`, `responsible.lead` or a stage's `by`, by an extra field the ruleset declares (`extra fields: county`), or by several at once (`per unit and region`)
 rules-unreachable-penalty = a penalty grouped per `{ $by }` reaches no unit
     .help = group `per unit and { $by }` so that each failing unit is charged, or remove the penalty to report the figure only
 rules-unreachable-penalty-all = a penalty on a group rule over all records reaches no unit
@@ -1047,7 +1045,7 @@ rules-bad-each = cannot take `each` over `{ $list }`
 rules-unknown-stage = `{ $stage }` is not a stage of `{ $kind }`
     .help = the stages of `{ $kind }` are { $stages }
 rules-unknown-field = unknown field `{ $field }`
-    .help-declare = did you mean `{ $word }`? or, if records have it, declare it in the ruleset with `extra fields: { $path }`
+    .help-declare = { $suggest } or, if records have it, declare it in the ruleset with `extra fields: { $path }`
 rules-unknown-field-responsible = `responsible` has no field `{ $field }`
     .help = use `responsible.unit` or `responsible.lead`; or, if records have it, declare it in the ruleset with `extra fields: { $path }`
 rules-unknown-field-stage = a stage has no field `{ $field }`
@@ -1203,7 +1201,7 @@ rules-none = no rule files found
 rules-unreadable = cannot read rule file: { input-reason }
 rules-unreadable-missing = no such rule file or folder
 rules-calendar-unreadable = cannot read calendar `{ $path }`: { input-reason }
-    .help-suggest = did you mean `{ $name }`? (paths are relative to the rule file)
+    .help-suggest = { $suggest } (paths are relative to the rule file)
     .help-none = no calendar file is beside the rule file or in a `calendars/` folder near it; `rectify init` writes the bundled calendar of China's official holidays to `rules/calendars/cn.yaml`
     .help-nearby = calendars beside the rule file: { $calendars }{ $more ->
         [0] {""}
@@ -1236,19 +1234,8 @@ waiver-bad-waiver-text = expected text
 waiver-bad-waiver-date = `{ $text }` is not a valid date
     .not-text = expected a date
     .help = write dates as YYYY-MM-DD, e.g. 2024-12-31
-# The keys a waiver lacks: `head`, then `record` or `unit` when `either`
-# is `yes`, then `tail`.
-waiver-absent-keys = { $head }{ $either ->
-    [yes] { $head-n ->
-        [0] {""}
-       *[other] {", "}
-    }`record` or `unit`{ $tail-n ->
-        [0] {""}
-       *[other] {", "}
-    }{ $tail }
-   *[no] {""}
-}
-waiver-incomplete = { waiver-subject } has no { waiver-absent-keys }, so it waives nothing
+# `keys`: the keys a waiver lacks, as a list.
+waiver-incomplete = { waiver-subject } has no { $keys }, so it waives nothing
     .help-reason = say why the finding is waived, e.g. the approval that allows it
     .help-approved-by = name who approved the waiver
     .help-until = add `until: YYYY-MM-DD`, the last day the waiver holds
@@ -1257,13 +1244,7 @@ waiver-unknown-rule = waiver names `{ $rule }`, which is not a loaded rule
 waiver-expired = waiver for `{ $rule }` expired on { $until }
 waiver-unmatched = waiver for `{ $rule }` matches no finding
     .help-group = `{ $rule }` judges a group of records, not one: waive its finding in a waiver file (`--waivers`), by the group
-    .help-grouping = `{ $rule }` groups records per { $by }: name { $wanted-more ->
-        [0] { $wanted-last }
-       *[other] { $wanted } and { $wanted-last }
-    } instead of { $named-more ->
-        [0] { $named-last }
-       *[other] { $named } and { $named-last }
-    }
+    .help-grouping = `{ $rule }` groups records per { $by }: name { $wanted } instead of { $named }
 
 # Responsible units (`unit::`).
 unit-unknown = unknown unit `{ $name }`
@@ -1272,10 +1253,8 @@ unit-unknown = unknown unit `{ $name }`
 waiver-inline-denied = waivers written in a record are not accepted
     .help = a unit cannot waive its own findings here (`waivers.inline = "deny"` in rectify.toml): ask an approver for an entry in a waiver file passed with `--waivers`
 waiver-not-an-approver = `{ $name }` is not an approver of waivers
-    .help = { $close ->
-        [yes] did you mean `{ $name }`? {""}
-       *[no] {""}
-    }waivers may be approved by { $approvers } (`waivers.approvers` in rectify.toml)
+    .help = waivers may be approved by { $approvers } (`waivers.approvers` in rectify.toml)
+    .help-suggest = { $suggest } waivers may be approved by { $approvers } (`waivers.approvers` in rectify.toml)
 waiver-too-long = waiver runs until { $until }, more than { $days } days after { $as-of }
     .help = a waiver may run at most { $days } days after the evaluation date (`waivers.max-days` in rectify.toml); renew it when it ends
 unit-lookalike = unit `{ $name }` is another spelling of `{ $first }`
@@ -1298,11 +1277,7 @@ record-future-date-extension = extension approved on { $date }, after the evalua
     .help = an extension approved after the evaluation date is not known yet on that day: it does not extend the deadline; correct the date, or check with a later `--as-of`
 
 # The calendars' edge (`calendar::not-covered`, `calendar::near-end`).
-calendar-files = { $files-more ->
-    [0] { $files-last }
-   *[other] { $files } and { $files-last }
-}
-calendar-not-covered = calendar { calendar-files } does not cover { $year }: the rules that needed it cannot check those records
+calendar-not-covered = calendar { $files } does not cover { $year }: the rules that needed it cannot check those records
     .help = { $bundled ->
         [yes] the bundled calendar cannot be edited: copy `rules/` from the rectify repository, add
        *[no] add
@@ -1310,7 +1285,7 @@ calendar-not-covered = calendar { calendar-files } does not cover { $year }: the
         [yes] {" "}and check with `--rules`
        *[no] {""}
     } (docs/calendars.md says how); never guess the holidays
-calendar-near-end = calendar { calendar-files } ends on { $last }, { $after ->
+calendar-near-end = calendar { $files } ends on { $last }, { $after ->
     [yes] { $left } days after the evaluation date { $as-of }
    *[no] before the evaluation date { $as-of }
 }
@@ -1406,7 +1381,6 @@ cli-test-missing = `{ $path }`: no such test file or folder
 cli-test-unreadable = `{ $file }`: { $reason }
 # `rectify explain`.
 cli-warning = warning: { $message }
-list-and = {" and "}
 cli-explain-no-rule = no rule `{ $rule }` is loaded
 cli-explain-nothing-named = name a record id, or a group with --unit, --round, --kind or --group
 cli-explain-no-record = no record `{ $record }` in { $files } record { $files ->
@@ -1440,7 +1414,7 @@ cli-import-done = imported { $records } { $records ->
     [one] file
    *[other] files
 } in `{ $folder }`
-cli-import-exists = `{ $files }` { $n ->
+cli-import-exists = { $files } { $n ->
     [one] already exists
    *[other] already exist
 }; nothing was written
@@ -1473,7 +1447,7 @@ cli-rules-do-not-load = the rules do not load
 cli-cannot-read-cwd = cannot read the working folder: { $reason }
 cli-cannot-enter-root = cannot work from the project root `{ $root }`: { $reason }
 cli-rectify-lang = RECTIFY_LANG: { $message }
-cli-unknown-lang = rectify has no messages in `{ $name }`; it speaks `{ $known }`
+cli-unknown-lang = rectify has no messages in `{ $name }`; it speaks { $known }
 cli-arg-report-shape = expected FORMAT=FILE, found `{ $found }`
 cli-arg-report-format = unknown format `{ $name }`; expected one of { $names }
 cli-arg-report-no-file = no file after `{ $name }=`
@@ -1520,8 +1494,6 @@ severity = { $severity ->
     [info] info
    *[commendation] commendation
 }
-# Between the items of a list in a sentence.
-list-separator = {", "}
 # `check --format markdown`: `## rectify: 3 errors, 1 waived`, the line
 # under it and its tables' column headings (by their English names).
 markdown-title = rectify: { $headline }
@@ -1906,3 +1878,24 @@ doc-index = One page per rule of { $files }. The rule language is described in [
     .extra-fields = Extra fields
 doc-extra-fields = Records may carry these fields beside the record format; the rules declare them (`extra fields`): { $fields }.
 # end of Grades and pages
+
+# Lists
+# A list in a sentence, joined by `join`: `and` (things that all hold),
+# `or` (alternatives), `plain` (an enumeration), `clauses` (parts of one
+# sentence). `list-between` goes between the items but the last two;
+# `list-last` joins what comes before the last item to it.
+list-between = { $join ->
+    [clauses] {"; "}
+   *[other] {", "}
+}
+list-last = { $join ->
+    [and] { $init } and { $last }
+    [or] { $init } or { $last }
+    [clauses] { $init }; { $last }
+   *[plain] { $init }, { $last }
+}
+# A list of no items.
+list-empty = nothing
+# A key a waiver file's waiver lacks: one of the two that name what it waives.
+waiver-record-or-unit = `record` or `unit`
+# end of Lists

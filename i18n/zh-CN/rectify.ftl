@@ -53,10 +53,8 @@ concise-reward = 加分 { $points }
 ## 问题：规则查出的结果，在出报告时才成文。环节名、字段名、规则编号和
 ## 表达式按原文显示（它们是数据）。
 
-# 同一问题各部分之间、各原因之间的分隔。
+# 须写在一行内的消息（Markdown 表格单元格）各行之间的分隔。
 verdict-separator = ；
-# 所读取的值之间、记录编号之间的分隔。
-value-separator = {"、"}
 verdict-rest = 其余部分无法检查：{ $reasons }
 verdict-cannot-check = { $scope ->
     [applies] 无法判断规则是否适用：{ $reasons }
@@ -942,7 +940,7 @@ rules-bad-group-twice = 记录按 `{ $field }` 分组了两次
     .help = 每个字段只写一次
 rules-bad-group = 记录不能按 `{ $field }` 分组
     .help = 记录可按 `unit`、`round`、`region`、`category`、`kind`、`status`、`responsible.lead` 或环节的 `by` 分组，也可按规则集声明的扩展字段（`extra fields: county`）分组，或同时按多个字段分组（`per unit and region`）
-    .help-suggest = 是否应为 `{ $word }`？记录可按 `unit`、`round`、`region`、`category`、`kind`、`status`、`responsible.lead` 或环节的 `by` 分组，也可按规则集声明的扩展字段（`extra fields: county`）分组，或同时按多个字段分组（`per unit and region`）
+    .help-suggest = { $suggest }记录可按 `unit`、`round`、`region`、`category`、`kind`、`status`、`responsible.lead` 或环节的 `by` 分组，也可按规则集声明的扩展字段（`extra fields: county`）分组，或同时按多个字段分组（`per unit and region`）
 rules-unreachable-penalty = 按 `{ $by }` 分组的扣分落不到任何责任单位
     .help = 请按 `per unit and { $by }` 分组，使每个不达标的单位都被扣分；或删除扣分，只报告数值
 rules-unreachable-penalty-all = 对全部记录统计的分组规则，其扣分落不到任何责任单位
@@ -974,7 +972,7 @@ rules-bad-each = 不能对 `{ $list }` 使用 `each`
 rules-unknown-stage = `{ $stage }` 不是 `{ $kind }` 的环节
     .help = `{ $kind }` 的环节为 { $stages }
 rules-unknown-field = 未知字段 `{ $field }`
-    .help-declare = 是否应为 `{ $word }`？如果记录中确有该字段，请在规则集中用 `extra fields: { $path }` 声明
+    .help-declare = { $suggest }如果记录中确有该字段，请在规则集中用 `extra fields: { $path }` 声明
 rules-unknown-field-responsible = `responsible` 没有字段 `{ $field }`
     .help = 请使用 `responsible.unit` 或 `responsible.lead`；如果记录中确有该字段，请在规则集中用 `extra fields: { $path }` 声明
 rules-unknown-field-stage = 环节没有字段 `{ $field }`
@@ -1131,7 +1129,7 @@ rules-none = 未找到规则文件
 rules-unreadable = 无法读取规则文件：{ input-reason }
 rules-unreadable-missing = 规则文件或文件夹不存在
 rules-calendar-unreadable = 无法读取日历 `{ $path }`：{ input-reason }
-    .help-suggest = 是否应为 `{ $name }`？（路径相对于规则文件）
+    .help-suggest = { $suggest }（路径相对于规则文件）
     .help-none = 规则文件旁及其附近的 `calendars/` 文件夹中都没有日历文件；`rectify init` 会把内置的中国法定节假日日历写入 `rules/calendars/cn.yaml`
     .help-nearby = 规则文件旁的日历：{ $calendars }{ $more ->
         [0] {""}
@@ -1164,18 +1162,8 @@ waiver-bad-waiver-text = 此处应为文本
 waiver-bad-waiver-date = `{ $text }` 不是有效日期
     .not-text = 此处应为日期
     .help = 日期请写作 YYYY-MM-DD，例如 2024-12-31
-# 豁免缺少的键：`head`，`either` 为 `yes` 时再加 `record` 或 `unit`，然后是 `tail`。
-waiver-absent-keys = { $head }{ $either ->
-    [yes] { $head-n ->
-        [0] {""}
-       *[other] {", "}
-    }`record` 或 `unit`{ $tail-n ->
-        [0] {""}
-       *[other] {", "}
-    }{ $tail }
-   *[no] {""}
-}
-waiver-incomplete = { waiver-subject }缺少 { waiver-absent-keys }，不能豁免任何问题
+# `keys`：豁免缺少的键，已连成列表。
+waiver-incomplete = { waiver-subject }缺少 { $keys }，不能豁免任何问题
     .help-reason = 说明豁免该问题的理由，例如允许豁免的批准文件
     .help-approved-by = 写明批准该豁免的人或机构
     .help-until = 添加 `until: YYYY-MM-DD`，即豁免有效的最后一天
@@ -1184,13 +1172,7 @@ waiver-unknown-rule = 豁免指明的 `{ $rule }` 不是已加载的规则
 waiver-expired = 针对 `{ $rule }` 的豁免已于 { $until } 到期
 waiver-unmatched = 针对 `{ $rule }` 的豁免没有对应任何问题
     .help-group = `{ $rule }` 按分组而非单条记录判定：请在豁免文件（`--waivers`）中按分组豁免其问题
-    .help-grouping = `{ $rule }` 按 { $by } 分组：请写明 { $wanted-more ->
-        [0] { $wanted-last }
-       *[other] { $wanted } 和 { $wanted-last }
-    }，而不是 { $named-more ->
-        [0] { $named-last }
-       *[other] { $named } 和 { $named-last }
-    }
+    .help-grouping = `{ $rule }` 按 { $by } 分组：请写明 { $wanted }，而不是 { $named }
 
 # 责任单位（`unit::`）。
 unit-unknown = 未知的责任单位 `{ $name }`
@@ -1199,10 +1181,8 @@ unit-unknown = 未知的责任单位 `{ $name }`
 waiver-inline-denied = 不接受写在记录中的豁免
     .help = 此处责任单位不能豁免自身的问题（rectify.toml 中 `waivers.inline = "deny"`）：请审批人在豁免文件中登记，并用 `--waivers` 传入
 waiver-not-an-approver = `{ $name }` 不是豁免审批人
-    .help = { $close ->
-        [yes] 是否应为 `{ $name }`？
-       *[no] {""}
-    }豁免可由 { $approvers } 审批（rectify.toml 中的 `waivers.approvers`）
+    .help = 豁免可由 { $approvers } 审批（rectify.toml 中的 `waivers.approvers`）
+    .help-suggest = { $suggest }豁免可由 { $approvers } 审批（rectify.toml 中的 `waivers.approvers`）
 waiver-too-long = 豁免有效期至 { $until }，超出 { $as-of } 之后 { $days } 天的上限
     .help = 豁免有效期最长为评估日期之后 { $days } 天（rectify.toml 中的 `waivers.max-days`）；到期后请续期
 unit-lookalike = 责任单位 `{ $name }` 是 `{ $first }` 的另一种写法
@@ -1225,11 +1205,7 @@ record-future-date-extension = 延期的批准日期为 { $date }，晚于评估
     .help = 晚于评估日期批准的延期在当天尚不可知：不延长整改时限；请更正日期，或用更晚的 `--as-of` 检查
 
 # 日历的边界（`calendar::not-covered`、`calendar::near-end`）。
-calendar-files = { $files-more ->
-    [0] { $files-last }
-   *[other] { $files } 和 { $files-last }
-}
-calendar-not-covered = 日历 { calendar-files } 不覆盖 { $year } 年：需要该年份的规则无法检查这些记录
+calendar-not-covered = 日历 { $files } 不覆盖 { $year } 年：需要该年份的规则无法检查这些记录
     .help = { $bundled ->
         [yes] 内置日历不能修改：请从 rectify 代码库复制 `rules/`，
        *[no] {""}
@@ -1237,7 +1213,7 @@ calendar-not-covered = 日历 { calendar-files } 不覆盖 { $year } 年：需�
         [yes] ，并用 `--rules` 检查
        *[no] {""}
     }（方法见 docs/calendars.md）；切勿猜测节假日
-calendar-near-end = 日历 { calendar-files } 截止于 { $last }，{ $after ->
+calendar-near-end = 日历 { $files } 截止于 { $last }，{ $after ->
     [yes] 距评估日期 { $as-of } 还有 { $left } 天
    *[no] 早于评估日期 { $as-of }
 }
@@ -1327,7 +1303,6 @@ cli-test-missing = `{ $path }`：没有这个测试文件或文件夹
 cli-test-unreadable = `{ $file }`：{ $reason }
 # `rectify explain`。
 cli-warning = 警告：{ $message }
-list-and = {" 和 "}
 cli-explain-no-rule = 未加载规则 `{ $rule }`
 cli-explain-nothing-named = 请指定记录编号，或用 --unit、--round、--kind 或 --group 指定分组
 cli-explain-no-record = { $files } 个记录文件中没有记录 `{ $record }`
@@ -1346,7 +1321,7 @@ cli-init-exists = `{ $file }` 已存在
 cli-import-problems = `{ $ledger }` 中有 { $n } 个问题；未写入任何内容
 cli-import-no-rows = `{ $ledger }` 的表头行下没有数据行；未写入任何内容
 cli-import-done = 已导入 { $records } 条记录，写入 `{ $folder }` 中的 { $files } 个文件
-cli-import-exists = { $n } 个文件已存在：`{ $files }`；未写入任何内容
+cli-import-exists = { $n } 个文件已存在：{ $files }；未写入任何内容
     .help = 用 --force 覆盖，或用 --out 指定其他文件夹
 cli-import-cannot-make = 无法创建 `{ $file }`：{ $reason }
 # `rectify fmt` 和 `rectify rules doc`。
@@ -1376,7 +1351,7 @@ cli-rules-do-not-load = 规则无法加载
 cli-cannot-read-cwd = 无法读取当前工作文件夹：{ $reason }
 cli-cannot-enter-root = 无法在项目根目录 `{ $root }` 中工作：{ $reason }
 cli-rectify-lang = RECTIFY_LANG：{ $message }
-cli-unknown-lang = rectify 没有 `{ $name }` 的提示文字；支持 `{ $known }`
+cli-unknown-lang = rectify 没有 `{ $name }` 的提示文字；支持 { $known }
 cli-arg-report-shape = 应为 FORMAT=FILE，实际为 `{ $found }`
 cli-arg-report-format = 未知格式 `{ $name }`；应为以下之一：{ $names }
 cli-arg-report-no-file = `{ $name }=` 之后没有文件
@@ -1422,8 +1397,6 @@ severity = { $severity ->
     [info] 提示
    *[commendation] 表扬
 }
-# 句中列举各项之间。
-list-separator = {"，"}
 # `check --format markdown`：标题、其下一行及各表列名。
 markdown-title = rectify：{ $headline }
 markdown-no-findings = 未发现问题
@@ -1800,3 +1773,24 @@ doc-index = { $files } 的规则，每条规则一页。规则语言见[参考�
     .extra-fields = 扩展字段
 doc-extra-fields = 记录除记录格式外还可有以下字段，规则已声明（`extra fields`）：{ $fields }。
 # end of Grades and pages
+
+# Lists
+# 句中的列举，按 `join` 连接：`and`（并列各项）、`or`（可选各项）、
+# `plain`（逐项列举）、`clauses`（同一句中的各分句）。`list-between`
+# 用于最后两项之前的各项之间；`list-last` 把最后一项接在前面各项之后。
+# 各项多为拉丁字母的名称，「和」「或」两侧按惯例各留一个空格：`a`、`b` 和 `c`。
+list-between = { $join ->
+    [clauses] ；
+   *[other] 、
+}
+list-last = { $join ->
+    [and] { $init } 和 { $last }
+    [or] { $init } 或 { $last }
+    [clauses] { $init }；{ $last }
+   *[plain] { $init }、{ $last }
+}
+# 没有任何项的列表。
+list-empty = 无
+# 豁免文件中的豁免缺少的键：指明豁免对象的两个键之一。
+waiver-record-or-unit = `record` 或 `unit`
+# end of Lists

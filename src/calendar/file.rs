@@ -28,7 +28,7 @@ use jiff::civil::{Date, Weekday};
 
 use super::date::{add_days, days_between, parse_date};
 use super::{Calendar, MAX_YEARS, Parts, codes};
-use crate::diag::{Diagnostic, Message};
+use crate::diag::{Diagnostic, Join, Message};
 use crate::source::Span;
 use crate::yaml::{self, Node, Value};
 
@@ -189,7 +189,7 @@ impl Reader {
             let message = Message::new("calendar-missing-year")
                 .int("first", first.into())
                 .int("last", last.into())
-                .text("missing", missing.join(", "));
+                .list("missing", Join::Plain, missing);
             self.error(codes::MISSING_YEAR, node.span, message);
         }
         (parts.first_year, parts.last_year) = (first, last);
@@ -479,7 +479,7 @@ impl Reader {
             Some((_, k)) => crate::diag::did_you_mean(k),
             None => Message::new("calendar-unknown-key.help")
                 .text("part", what.as_str())
-                .text("keys", crate::diag::backticked(known)),
+                .names("keys", Join::Plain, known),
         };
         let message = Message::new("calendar-unknown-key")
             .text("key", text)

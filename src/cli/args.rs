@@ -8,7 +8,7 @@ use std::path::PathBuf;
 use clap::{Args, Parser, Subcommand, ValueEnum};
 use jiff::civil::Date;
 
-use crate::diag::{Message, Severity};
+use crate::diag::{Join, Message, Severity};
 use crate::i18n::{Catalogue, Lang};
 
 /// Check environmental-inspection rectification records against rules.
@@ -30,10 +30,9 @@ fn parse_lang(name: &str) -> Result<Lang, String> {
 /// The error for a language rectify does not speak.
 pub fn unknown_lang(name: &str) -> Message {
     let known: Vec<&str> = Lang::ALL.iter().map(|l| l.code()).collect();
-    let and = format!("`{}`", words().text("list-and"));
     Message::new("cli-unknown-lang")
         .text("name", name)
-        .text("known", known.join(&and))
+        .names("known", Join::And, known)
 }
 
 /// The words of a value that does not parse: clap parses before a
@@ -205,7 +204,7 @@ fn parse_report(text: &str) -> Result<ReportTarget, String> {
             .collect();
         Message::new("cli-arg-report-format")
             .text("name", name)
-            .text("names", names.join(", "))
+            .list("names", Join::Plain, names)
             .say(words())
     })?;
     if file.is_empty() {

@@ -217,12 +217,12 @@ pub(crate) fn cannot_write(
 ) -> Message {
     Message::new("cli-cannot-write-file")
         .text("file", path.display().to_string())
-        .text("reason", output::reason(error, words))
+        .text("reason", output::io_reason(error, words))
 }
 
 /// `cannot write the report: {reason}`.
 pub(crate) fn cannot_write_report(error: &io::Error, words: &Catalogue) -> Message {
-    Message::new("cli-cannot-write-report").text("reason", output::reason(error, words))
+    Message::new("cli-cannot-write-report").text("reason", output::io_reason(error, words))
 }
 
 /// The run's outputs as streams, when every one of them streams (and a

@@ -184,7 +184,8 @@ fn page(name: &str, text: &str, line: usize, rule: &ast::Rule, words: &Catalogue
     );
     let _ = writeln!(out, "| {} | {kind} |", word("applies-to"));
     if let Some(per) = &rule.per {
-        let key = per.names().join(&words.text("list-and"));
+        let names = per.names().into_iter().map(|n| n.to_string());
+        let key = crate::diag::join(words, crate::diag::Join::And, names);
         let group = words.format("doc-group-rule", &Words::new().text("key", key));
         let _ = writeln!(out, "| {} | {} |", word("group-rule"), cell(&group));
     }
@@ -315,7 +316,7 @@ fn index(names: &[&str], rows: &[String], extra: &[String], words: &Catalogue) -
     let _ = writeln!(out, "{}", generated(&names.join(", "), words));
     let _ = writeln!(out, "# {}\n", words.text("doc-index.rules"));
     let files: Vec<String> = names.iter().map(|n| format!("`{n}`")).collect();
-    let files = files.join(&words.text("list-separator"));
+    let files = crate::diag::join(words, crate::diag::Join::Plain, files);
     let _ = writeln!(
         out,
         "{}\n",
@@ -330,7 +331,7 @@ fn index(names: &[&str], rows: &[String], extra: &[String], words: &Catalogue) -
     }
     if !extra.is_empty() {
         let fields: Vec<String> = extra.iter().map(|f| format!("`{}`", cell(f))).collect();
-        let fields = fields.join(&words.text("list-separator"));
+        let fields = crate::diag::join(words, crate::diag::Join::Plain, fields);
         let heading = words.text("doc-index.extra-fields");
         let said = words.format("doc-extra-fields", &Words::new().text("fields", fields));
         let _ = writeln!(out, "\n## {heading}\n\n{said}");

@@ -16,7 +16,7 @@ use std::path::PathBuf;
 use clap::Args;
 use jiff::civil::Date;
 
-use crate::diag::Message;
+use crate::diag::{Join, Message};
 use crate::eval::explain::{GroupExplanation, explain};
 use crate::i18n::{Args as Words, Catalogue};
 use crate::load;
@@ -217,7 +217,6 @@ impl ExplainArgs {
 fn values(
     rule: &crate::eval::plan::Rule,
     asked: &[(String, String)],
-    words: &Catalogue,
 ) -> Result<Vec<String>, (Message, Message)> {
     let Some(group) = &rule.group else {
         return Err((
@@ -225,11 +224,10 @@ fn values(
             Message::new("cli-explain-not-group.help").text("rule", rule.id.as_str()),
         ));
     };
-    let and = words.text("list-and");
-    let names: Vec<&str> = asked.iter().map(|(k, _)| k.as_str()).collect();
+    let names = asked.iter().map(|(k, _)| neutral::text(k).into_owned());
     let not_grouped = Message::new("cli-explain-not-grouped-by")
         .text("rule", rule.id.as_str())
-        .text("names", neutral::text(&names.join(&and)));
+        .list("names", Join::And, names);
     if group.keys.is_empty() {
         return Err((not_grouped, "cli-explain-one-group".into()));
     }
@@ -249,8 +247,8 @@ fn values(
     if values.len() != group.keys.len() || asked.len() != group.keys.len() {
         let by: Vec<&str> = group.keys.iter().map(|k| k.name.as_str()).collect();
         let help = Message::new("cli-explain-grouped-by")
-            .text("by", by.join(&and))
-            .text("flags", wanted.join(&and));
+            .list("by", Join::And, by)
+            .list("flags", Join::And, wanted);
         return Err((not_grouped, help));
     }
     Ok(values)
@@ -267,7 +265,7 @@ fn group(
     words: &'static Catalogue,
 ) -> u8 {
     let rule = &plan.rules[index];
-    let values = match values(rule, asked, words) {
+    let values = match values(rule, asked) {
         Ok(values) => values,
         Err((problem, help)) => {
             super::say_error(words, &problem, Some(&help));

@@ -186,10 +186,7 @@ fn write(
         if !existing.is_empty() {
             let message = Message::new("cli-import-exists")
                 .int("n", int(existing.len()))
-                .text(
-                    "files",
-                    existing.join(&format!("`{}`", words.text("value-separator"))),
-                );
+                .names("files", crate::diag::Join::Plain, &existing);
             return Err((message, Some("cli-import-exists.help".into())));
         }
     }

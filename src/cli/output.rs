@@ -36,7 +36,7 @@ pub fn refuse_binary_to_terminal(words: &Catalogue) {
 
 /// Why rectify itself will not write an output (a dangling link, a
 /// read-only file), carried in an `io::Error` so the command says it in
-/// the run's language ([`reason`]); English elsewhere.
+/// the run's language ([`io_reason`]); English elsewhere.
 #[derive(Debug)]
 pub struct Refused(pub Message);
 
@@ -52,17 +52,10 @@ fn refused(kind: io::ErrorKind, message: Message) -> io::Error {
     io::Error::new(kind, Refused(message))
 }
 
-/// Why writing failed, in `words`' language when rectify refused, else
-/// as the operating system says it (`{e}`).
-pub fn reason(error: &io::Error, words: &Catalogue) -> String {
-    match error.get_ref().and_then(|e| e.downcast_ref::<Refused>()) {
-        Some(Refused(message)) => message.say(words),
-        None => error.to_string(),
-    }
-}
-
-/// As [`reason`], with the system's reason in the run's words when rectify
-/// has them ([`crate::diag::io_message`]).
+/// Why reading or writing failed, in `words`' language: rectify's own
+/// refusal, or the system's reason said by its kind when the catalogues
+/// have words for it ([`crate::diag::io_message`]), its own text only
+/// when they do not.
 pub fn io_reason(error: &io::Error, words: &Catalogue) -> String {
     match error.get_ref().and_then(|e| e.downcast_ref::<Refused>()) {
         Some(Refused(message)) => message.say(words),

@@ -453,13 +453,12 @@ pub fn describe_rules(rules: &Value<Vec<PathBuf>>, words: &Catalogue) -> String 
     if rules.value.is_empty() {
         return words.text("cli-rules-bundled");
     }
-    let names: Vec<String> = rules
-        .value
-        .iter()
-        .map(|p| format!("`{}`", p.display()))
-        .collect();
+    let names = rules.value.iter().map(|p| format!("`{}`", p.display()));
     let args = Args::new()
-        .text("names", names.join(&words.text("value-separator")))
+        .text(
+            "names",
+            crate::diag::join(words, crate::diag::Join::Plain, names),
+        )
         .text("from", rules.from.say(words));
     words.format("cli-rules-from", &args)
 }

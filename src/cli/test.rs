@@ -302,7 +302,8 @@ fn coverage_lines(words: &Catalogue, c: &Coverage, out: &mut dyn Write) -> io::R
         ("test-never-pending", &c.never_pending),
     ] {
         if !ids.is_empty() {
-            let args = Words::new().text("ids", ids.join(", "));
+            let ids = crate::diag::join(words, crate::diag::Join::Plain, ids.iter().cloned());
+            let args = Words::new().text("ids", ids);
             writeln!(out, "  {}", words.format(what, &args))?;
         }
     }

@@ -54,10 +54,96 @@ pub enum Arg {
     /// A count of things: plural forms choose on it, `COUNT()` groups its
     /// thousands.
     Count(usize),
-    /// Another message, said in the same language first: one item of a
-    /// list that differs by language (`a, b or c`), or a phrase chosen
+    /// Another message, said in the same language first: a phrase chosen
     /// where the problem is found (`end of file`).
     Said(Box<Message>),
+    /// A list, its items said first and then joined the way the run's
+    /// language joins a list ([`Join`]).
+    List(Join, Vec<Arg>),
+}
+
+impl Arg {
+    /// The argument as text in `words`' language.
+    fn say(&self, words: &Catalogue) -> String {
+        match self {
+            Arg::Text(text) => text.clone(),
+            Arg::Int(n) => n.to_string(),
+            Arg::Count(n) => n.to_string(),
+            Arg::Said(message) => message.say(words),
+            Arg::List(how, items) => join(words, *how, items.iter().map(|i| i.say(words))),
+        }
+    }
+}
+
+impl From<String> for Arg {
+    /// Shown as given.
+    fn from(text: String) -> Arg {
+        Arg::Text(text)
+    }
+}
+
+impl From<&str> for Arg {
+    fn from(text: &str) -> Arg {
+        Arg::Text(text.to_string())
+    }
+}
+
+impl From<Message> for Arg {
+    /// Said in the same language.
+    fn from(message: Message) -> Arg {
+        Arg::Said(Box::new(message))
+    }
+}
+
+/// A name as code, in backticks, as a list item: `` `deadline` ``.
+pub fn code(name: impl AsRef<str>) -> Arg {
+    Arg::Text(format!("`{}`", name.as_ref()))
+}
+
+/// How the items of a list are joined. The catalogues say the words
+/// (`list-between`, `list-last`, `list-empty`): English `a, b and c`,
+/// Chinese `a、b 和 c`.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
+pub enum Join {
+    /// Things that all hold or all count: `a, b and c`; `a、b 和 c`.
+    And,
+    /// Alternatives: `a, b or c`; `a、b 或 c`.
+    Or,
+    /// An enumeration: `a, b, c`; `a、b、c`.
+    Plain,
+    /// Clauses of one sentence: `a; b; c`; `a；b；c`.
+    Clauses,
+}
+
+impl Join {
+    /// The variant key the catalogues choose on.
+    fn key(self) -> &'static str {
+        match self {
+            Join::And => "and",
+            Join::Or => "or",
+            Join::Plain => "plain",
+            Join::Clauses => "clauses",
+        }
+    }
+}
+
+/// `items`, already said, joined in `words`' language; an empty list
+/// says `nothing`.
+pub fn join(words: &Catalogue, how: Join, items: impl IntoIterator<Item = String>) -> String {
+    let mut items: Vec<String> = items.into_iter().collect();
+    let Some(last) = items.pop() else {
+        return words.text("list-empty");
+    };
+    if items.is_empty() {
+        return last;
+    }
+    let key = how.key();
+    let between = words.format("list-between", &Args::new().text("join", key));
+    let args = Args::new()
+        .text("join", key)
+        .text("init", items.join(&between))
+        .text("last", last);
+    words.format("list-last", &args)
 }
 
 impl Message {
@@ -103,18 +189,27 @@ impl Message {
         &self.args
     }
 
-    /// A list as three arguments, so each language joins it its own way:
-    /// `init`, every item but the last joined by `, `; `last`; and `more`,
-    /// how many items come before the last (`{ $more -> [0] { $last }
-    /// *[other] { $init } and { $last } }`).
-    pub fn list(self, [init, last, more]: [&'static str; 3], items: &[String]) -> Message {
-        let (last_item, rest) = match items.split_last() {
-            Some((last, rest)) => (last.clone(), rest),
-            None => (String::new(), items),
-        };
-        self.text(init, rest.join(", "))
-            .text(last, last_item)
-            .int(more, i64::try_from(rest.len()).unwrap_or(i64::MAX))
+    /// Add a list argument: `items` (texts, messages, [`code`] names)
+    /// joined as `how` says, in the language the message is said in.
+    pub fn list<I: Into<Arg>>(
+        mut self,
+        name: &'static str,
+        how: Join,
+        items: impl IntoIterator<Item = I>,
+    ) -> Message {
+        let items = items.into_iter().map(Into::into).collect();
+        self.args.push((name, Arg::List(how, items)));
+        self
+    }
+
+    /// Add a list of names, each as code in backticks: `` `a`, `b` and `c` ``.
+    pub fn names<S: AsRef<str>>(
+        self,
+        name: &'static str,
+        how: Join,
+        names: impl IntoIterator<Item = S>,
+    ) -> Message {
+        self.list(name, how, names.into_iter().map(code))
     }
 
     /// The same arguments under message `id`, whose text says this one
@@ -132,13 +227,29 @@ impl Message {
         let mut args = Args::new();
         for (name, value) in &self.args {
             args = match value {
-                Arg::Text(text) => args.text(name, text.as_str()),
                 Arg::Int(n) => args.int(name, *n),
                 Arg::Count(n) => args.count(name, *n),
-                Arg::Said(message) => args.text(name, message.say(words)),
+                other => args.text(name, other.say(words)),
             };
         }
         words.format(self.id, &args)
+    }
+
+    /// The name a did-you-mean advice suggests: this message's, when it
+    /// is one ([`did_you_mean`]), else the first of the messages it says
+    /// within its own (`did you mean `x`? or, if records have it, …`).
+    /// Read from the arguments, so it is the same in every language.
+    pub fn suggestion(&self) -> Option<&str> {
+        if self.id == DID_YOU_MEAN {
+            return self.args.iter().find_map(|(name, value)| match value {
+                Arg::Text(text) if *name == "name" => Some(text.as_str()),
+                _ => None,
+            });
+        }
+        self.args.iter().find_map(|(_, value)| match value {
+            Arg::Said(message) => message.suggestion(),
+            _ => None,
+        })
     }
 
     /// The message in English: for logs, panics and tests, where no run
@@ -209,15 +320,6 @@ impl Diagnostic {
     }
 }
 
-/// Names as code, each in backticks, joined by `, `: `` `a`, `b` ``.
-pub fn backticked<S: AsRef<str>>(names: impl IntoIterator<Item = S>) -> String {
-    let quoted: Vec<String> = names
-        .into_iter()
-        .map(|n| format!("`{}`", n.as_ref()))
-        .collect();
-    quoted.join(", ")
-}
-
 /// Message `id`, whose text says why a file could not be read (the
 /// catalogues' `input-reason`), with an I/O error's reason as arguments:
 /// `why` names a reason the catalogues put in words (not found, permission
@@ -225,8 +327,12 @@ pub fn backticked<S: AsRef<str>>(names: impl IntoIterator<Item = S>) -> String {
 /// operating system's own text, `reason`, said as it is.
 pub fn io_message(id: &'static str, err: &std::io::Error) -> Message {
     use std::io::ErrorKind;
-    // An error rectify or a library made with its own words keeps them.
-    let own_words = err.raw_os_error().is_none() && err.get_ref().is_some();
+    // An error rectify or a library made with its own words keeps them;
+    // a system error a library wrapped (tempfile adds the path of its
+    // temporary file: `… (os error 20) at path …`) is still the system's.
+    let own_words = err.raw_os_error().is_none()
+        && err.get_ref().is_some()
+        && !err.to_string().contains("(os error");
     let why = match err.kind() {
         _ if own_words => "other",
         ErrorKind::NotFound => "not-found",
@@ -242,8 +348,11 @@ pub fn io_message(id: &'static str, err: &std::io::Error) -> Message {
 
 /// "did you mean `name`?": the advice every reader gives for a near miss.
 pub fn did_you_mean(name: impl Into<String>) -> Message {
-    Message::new("did-you-mean").text("name", name)
+    Message::new(DID_YOU_MEAN).text("name", name)
 }
+
+/// The catalogue id of [`did_you_mean`], which [`Message::suggestion`] reads.
+const DID_YOU_MEAN: &str = "did-you-mean";
 
 /// An I/O error as a lowercase reason, without the Rust-specific suffix.
 pub fn io_reason(err: &std::io::Error) -> String {
@@ -255,3 +364,6 @@ pub fn io_reason(err: &std::io::Error) -> String {
         None => text.to_string(),
     }
 }
+
+#[cfg(test)]
+mod tests;

@@ -5,6 +5,7 @@
 
 use jiff::civil::Date;
 
+use crate::diag::{Join, join};
 use crate::i18n::{Args, Catalogue};
 use crate::model::Record;
 
@@ -207,8 +208,8 @@ fn conclusion(words: &Catalogue, plan: &Plan, index: usize, verdicts: &Verdicts)
             lines
         }
         None if !verdicts.pending.is_empty() => {
-            let due: Vec<String> = verdicts.pending.iter().map(|p| p.due.to_string()).collect();
-            let args = Args::new().text("due", due.join(", "));
+            let due = verdicts.pending.iter().map(|p| p.due.to_string());
+            let args = Args::new().text("due", join(words, Join::Plain, due));
             vec![words.format("explain-pending", &args)]
         }
         None if verdicts.passed.contains(&index) => vec![words.text("explain-holds")],
@@ -498,7 +499,10 @@ fn list(words: &Catalogue, what: &str, ids: &[&str]) -> String {
     let args = Args::new()
         .text("what", words.text(what))
         .count("n", ids.len())
-        .text("ids", ids.join(", "));
+        .text(
+            "ids",
+            join(words, Join::Plain, ids.iter().map(|id| id.to_string())),
+        );
     format!("  {}", words.format("explain-list", &args))
 }
 

@@ -31,7 +31,7 @@
 //!   rules with the same `for`, `when` and `require`s, so every record gets
 //!   both findings or neither.
 
-use crate::diag::{Diagnostic, Message};
+use crate::diag::{Diagnostic, Join, Message};
 use crate::source::Span;
 use crate::syntax::ast::Unit;
 use crate::syntax::ast::{
@@ -284,8 +284,7 @@ fn kind_values(e: &Expr, kinds: &[&str], file: usize, out: &mut Vec<Warning>) {
             return;
         }
         let help = did_you_mean(name, kinds).unwrap_or_else(|| {
-            Message::new("rules-unknown-kind-value.help")
-                .said("kinds", crate::syntax::listed(kinds))
+            Message::new("rules-unknown-kind-value.help").names("kinds", Join::Plain, kinds)
         });
         out.push(warning(
             codes::UNKNOWN_KIND_VALUE,

@@ -11,6 +11,7 @@
 
 use jiff::civil::Date;
 
+use crate::diag::{Join, join};
 use crate::i18n::{Args, Catalogue};
 use crate::points::Points;
 use crate::syntax::ast::Unit;
@@ -368,13 +369,6 @@ fn unit_key(unit: Unit) -> &'static str {
     }
 }
 
-fn list(words: &Catalogue, items: impl IntoIterator<Item = String>) -> String {
-    items
-        .into_iter()
-        .collect::<Vec<_>>()
-        .join(&words.text("verdict-separator"))
-}
-
 impl Verdict {
     /// The finding's message.
     pub fn message(&self, words: &Catalogue) -> String {
@@ -385,7 +379,7 @@ impl Verdict {
                     let reasons = Reason::list(words, rest);
                     said.push(words.format("verdict-rest", &Args::new().text("reasons", reasons)));
                 }
-                list(words, said)
+                join(words, Join::Clauses, said)
             }
             Verdict::CannotCheck { scope, reasons } => {
                 let scope = match scope {
@@ -439,7 +433,7 @@ impl GroupVerdict {
         let figures = self.figures.iter().map(|f| figure(words, f, &self.kind));
         let args = Args::new()
             .text("group", self.group(words))
-            .text("figures", list(words, figures));
+            .text("figures", join(words, Join::Clauses, figures));
         words.format("verdict-group", &args)
     }
 }
@@ -483,15 +477,15 @@ fn figure(words: &Catalogue, f: &Figure, kind: &str) -> String {
         said.push_str(&words.format("group-unknown", &Args::new().count("n", f.unknown as usize)));
     }
     if !f.records.is_empty() {
-        let sep = words.text("value-separator");
+        let ids = |ids: &[String]| join(words, Join::Plain, ids.iter().cloned());
         let ids = match f.records.len() {
             n if n > SHOWN => words.format(
                 "group-more",
                 &Args::new()
-                    .text("ids", f.records[..SHOWN].join(&sep))
+                    .text("ids", ids(&f.records[..SHOWN]))
                     .count("n", n - SHOWN),
             ),
-            _ => f.records.join(&sep),
+            _ => ids(&f.records),
         };
         said.push_str(&words.format(listed, &Args::new().text("ids", ids)));
     }
@@ -573,9 +567,10 @@ impl Fact {
             Fact::NoEvidenceListed { stage } | Fact::NoEvidence { stage } => {
                 Args::new().text("stage", stage.as_str())
             }
-            Fact::Extension { n, parts } => Args::new()
-                .count("n", *n)
-                .text("parts", list(words, parts.iter().map(|p| p.say(words)))),
+            Fact::Extension { n, parts } => Args::new().count("n", *n).text(
+                "parts",
+                join(words, Join::Clauses, parts.iter().map(|p| p.say(words))),
+            ),
         };
         words.format(self.id(), &args)
     }
@@ -681,8 +676,8 @@ impl Seen {
         if seen.is_empty() {
             return String::new();
         }
-        let said: Vec<String> = seen.iter().map(|s| s.say(words)).collect();
-        let args = Args::new().text("seen", said.join(&words.text("value-separator")));
+        let said = seen.iter().map(|s| s.say(words));
+        let args = Args::new().text("seen", join(words, Join::Plain, said));
         words.format("seen-details", &args)
     }
 
@@ -710,7 +705,7 @@ impl Seen {
 impl Reason {
     /// Reasons joined: `record has no `deadline`; …`.
     pub fn list(words: &Catalogue, reasons: &[Reason]) -> String {
-        list(words, reasons.iter().map(|r| r.say(words)))
+        join(words, Join::Clauses, reasons.iter().map(|r| r.say(words)))
     }
 
     pub fn say(&self, words: &Catalogue) -> String {

@@ -145,7 +145,8 @@ pub fn xlsx(bytes: Vec<u8>, wanted: Option<&str>) -> Result<Sheet, Box<Error>> {
         Some(w) => names.iter().find(|n| *n == w).cloned().ok_or_else(|| {
             let all: Vec<String> = names.iter().map(|n| format!("`{}`", shown(n))).collect();
             let message = Message::new("import-no-sheet").text("sheet", shown(w));
-            let help = Message::new("import-no-sheet.help").text("sheets", all.join(", "));
+            let help =
+                Message::new("import-no-sheet.help").list("sheets", crate::diag::Join::Plain, all);
             Error::new(codes::UNREADABLE, None, message).help(help)
         })?,
         None => names

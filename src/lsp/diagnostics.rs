@@ -199,12 +199,12 @@ impl At<'_> {
             };
             related.extend(self.elsewhere(file, place.span, text.say(words)));
         }
-        // The suggestion is read from the English help, whatever language
-        // the message is shown in.
+        // The suggestion is read from the help's arguments, so it is the
+        // same whatever language the message is shown in.
         let fix = e
             .help
             .as_ref()
-            .and_then(|h| did_you_mean(&h.english()).map(str::to_string));
+            .and_then(|h| h.suggestion().map(str::to_string));
         Diagnostic {
             range: self.range(span),
             severity: Some(severity(e.severity)),
@@ -266,12 +266,6 @@ fn severity(s: Severity) -> DiagnosticSeverity {
         // A commendation is good news, never a problem to fix.
         Severity::Commendation => DiagnosticSeverity::HINT,
     }
-}
-
-/// `did you mean `closure`?` → `closure`.
-fn did_you_mean(help: &str) -> Option<&str> {
-    let rest = help.split("did you mean `").nth(1)?;
-    rest.split('`').next().filter(|s| !s.is_empty())
 }
 
 /// The did-you-mean fixes of the diagnostics the client sends back.

@@ -7,7 +7,7 @@ use std::collections::HashMap;
 use jiff::civil::Date;
 
 use super::error::{BAD_DATE, DUPLICATE_KEY, UNKNOWN_KEY, WRONG_TYPE, did_you_mean, error};
-use crate::diag::{Diagnostic as Error, Message};
+use crate::diag::{Diagnostic as Error, Join, Message};
 use crate::source::{Span, Spanned, clip};
 use crate::yaml::{Node, Value};
 
@@ -193,7 +193,7 @@ pub(crate) fn check_keys(
             let message = what.message("record-unknown-key").text("key", clip(name));
             let help = did_you_mean(name, allowed.iter().copied()).unwrap_or_else(|| {
                 what.message("record-unknown-key-takes")
-                    .text("keys", list(allowed))
+                    .names("keys", Join::Plain, allowed)
             });
             let error = match strict {
                 true => Error::error(UNKNOWN_KEY, k.span, message),
@@ -212,15 +212,6 @@ pub(crate) fn lookup<'a>(entries: &'a [(Node, Node)], name: &str) -> Option<&'a 
         .find(|(k, _)| key(k) == Some(name))
         .map(|(_, v)| v)
         .filter(|v| v.value != Value::Null)
-}
-
-/// `a`, `b`, `c` in backticks.
-pub(crate) fn list(names: &[&str]) -> String {
-    names
-        .iter()
-        .map(|n| format!("`{n}`"))
-        .collect::<Vec<_>>()
-        .join(", ")
 }
 
 /// Every duplicate key in every mapping under `node`, walked with a stack

@@ -8,7 +8,7 @@ use super::error::{
 };
 use super::fields::{self, In, check_keys, date, describe, entries, key, string};
 use super::{Record, Schema, Status, stages};
-use crate::diag::{Diagnostic as Error, Message};
+use crate::diag::{Diagnostic as Error, Join, Message};
 use crate::source::{Span, Spanned, clip};
 use crate::yaml::{Node, Value};
 
@@ -179,7 +179,7 @@ fn kind(
         return Some(kind);
     }
     let help = did_you_mean(&kind, known.iter().copied()).unwrap_or_else(|| {
-        Message::new("record-unknown-kind.help").text("kinds", fields::list(&known))
+        Message::new("record-unknown-kind.help").names("kinds", Join::Plain, &known)
     });
     let message = Message::new("record-unknown-kind").text("kind", clip(&kind.value));
     errors.push(error(UNKNOWN_KIND, kind.span, message).with_help(help));
@@ -241,7 +241,7 @@ fn status(fields: &Fields<'_>, errors: &mut Vec<Error>) -> Option<Spanned<Status
     }
     let names: Vec<&str> = STATUSES.iter().map(|(name, _)| *name).collect();
     let help = did_you_mean(&text, names.iter().copied()).unwrap_or_else(|| {
-        Message::new("record-unknown-status.help").text("statuses", fields::list(&names))
+        Message::new("record-unknown-status.help").names("statuses", Join::Plain, &names)
     });
     let message = Message::new("record-unknown-status").text("status", clip(&text.value));
     errors.push(error(UNKNOWN_STATUS, text.span, message).with_help(help));

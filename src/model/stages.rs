@@ -5,7 +5,7 @@ use super::fields::{
     self, Expected, In, check_keys, date, entries, items, lookup, string, strings, wrong_type,
 };
 use super::{Extension, Stage, Waiver};
-use crate::diag::{Diagnostic as Error, Message};
+use crate::diag::{Diagnostic as Error, Join, Message};
 use crate::source::{Spanned, clip};
 use crate::yaml::{Node, Value};
 
@@ -47,7 +47,7 @@ fn check_stage_name(name: &Spanned<String>, kind: &str, names: &[String], errors
     let help = did_you_mean(name, names.iter().copied()).unwrap_or_else(|| {
         Message::new("record-unknown-stage.help")
             .text("kind", kind)
-            .text("stages", fields::list(&names))
+            .names("stages", Join::Plain, &names)
     });
     errors.push(error(UNKNOWN_STAGE, name.span, message).with_help(help));
 }

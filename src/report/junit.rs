@@ -125,7 +125,8 @@ fn finding(outcome: &Outcome, f: &Finding, fail_on: Option<Severity>, words: &Ca
     }
     let records = f.group_records();
     if !records.is_empty() {
-        let ids = neutral::text(&records.join(", ")).into_owned();
+        let ids = records.iter().map(|id| neutral::text(id).into_owned());
+        let ids = crate::diag::join(words, crate::diag::Join::Plain, ids);
         body.push(words.format("help-records", &Args::new().text("ids", ids)));
     }
     if let Some(rule) = outcome.rules.get(f.rule) {

@@ -96,7 +96,7 @@ fn headline(outcome: &Outcome, words: &Catalogue) -> String {
     if parts.is_empty() {
         words.text("markdown-no-findings")
     } else {
-        parts.join(&words.text("list-separator"))
+        crate::diag::join(words, crate::diag::Join::Plain, parts)
     }
 }
 

@@ -95,10 +95,12 @@ impl WaiverAuthority {
     fn approvers_help(&self, name: &str) -> Message {
         let names: Vec<&str> = self.approvers.iter().map(String::as_str).collect();
         let suggestion = crate::suggest::did_you_mean(name, names.iter().copied());
-        Message::new("waiver-not-an-approver.help")
-            .text("close", if suggestion.is_some() { "yes" } else { "no" })
-            .text("name", suggestion.unwrap_or_default())
-            .text("approvers", crate::diag::backticked(&names))
+        let help = match suggestion {
+            Some(name) => Message::new("waiver-not-an-approver.help-suggest")
+                .said("suggest", crate::diag::did_you_mean(name)),
+            None => Message::new("waiver-not-an-approver.help"),
+        };
+        help.names("approvers", crate::diag::Join::Plain, &names)
     }
 }
 

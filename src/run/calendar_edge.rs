@@ -5,7 +5,7 @@
 use jiff::civil::Date;
 
 use crate::calendar::Calendar;
-use crate::diag::{Message, Severity};
+use crate::diag::{Join, Message, Severity};
 use crate::outcome::{InputError, Origin, Outcome, Place, SourceFile};
 use crate::source::Span;
 
@@ -24,7 +24,7 @@ pub const NEAR_END_DAYS: i64 = 60;
 pub fn uncovered(outcome: &Outcome, calendar: &str, year: i16) -> InputError {
     let (files, file) = calendar_files(&outcome.rule_files, calendar);
     let message = Message::new("calendar-not-covered")
-        .list(FILES, &files)
+        .list("files", Join::And, files.clone())
         .int("year", year.into());
     let mut error = InputError::new(NOT_COVERED, Severity::Error, message, Origin::Rule, file);
     error.help = Some(add_year_help(year, &files));
@@ -44,7 +44,7 @@ pub fn near_end(files: &[SourceFile], calendar: &Calendar, as_of: Date) -> Optio
     let next = last_year.saturating_add(1);
     let (names, file) = calendar_files(files, calendar.name());
     let message = Message::new("calendar-near-end")
-        .list(FILES, &names)
+        .list("files", Join::And, names.clone())
         .text("last", last.to_string())
         .text("after", if left >= 0 { "yes" } else { "no" })
         .int("left", left)
@@ -53,9 +53,6 @@ pub fn near_end(files: &[SourceFile], calendar: &Calendar, as_of: Date) -> Optio
     warning.help = Some(add_year_help(next, &names));
     Some(warning)
 }
-
-/// The arguments a list of calendar files is said by (see [`Message::list`]).
-const FILES: [&str; 3] = ["files", "files-last", "files-more"];
 
 fn add_year_help(year: i16, files: &[String]) -> Message {
     let bundled = files.iter().any(|f| f.contains("<bundled>"));

@@ -97,7 +97,7 @@ impl Seen {
             let path = used.path.join(".");
             let message = crate::diag::Message::new("rules-field-in-no-record")
                 .text("path", path.as_str())
-                .text("spellings", crate::diag::backticked(near));
+                .names("spellings", crate::diag::Join::Plain, near);
             let place = Place {
                 file: used.file,
                 span: used.span,

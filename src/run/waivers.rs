@@ -22,7 +22,7 @@ use std::sync::Arc;
 use jiff::civil::Date;
 
 use crate::config::WaiverAuthority;
-use crate::diag::{Message, Severity};
+use crate::diag::{Join, Message, Severity};
 use crate::outcome::{InputError, Origin, Outcome, Place};
 use crate::source::{Span, Spanned, clip};
 use crate::yaml::{self, Node, Value};
@@ -199,13 +199,11 @@ fn grouping_help(outcome: &Outcome, w: &Waiver) -> Option<Message> {
     let wanted: Vec<&str> = group.keys.iter().map(|(k, _)| k.as_str()).collect();
     let differs = named.len() != wanted.len() || named.iter().any(|n| !wanted.contains(n));
     (differs && !named.is_empty()).then(|| {
-        let wanted: Vec<String> = wanted.iter().map(|k| format!("`{k}`")).collect();
-        let named: Vec<String> = named.iter().map(|k| format!("`{k}`")).collect();
         Message::new("waiver-unmatched.help-grouping")
             .text("rule", w.rule.value.as_str())
             .text("by", group.by.as_str())
-            .list(["wanted", "wanted-last", "wanted-more"], &wanted)
-            .list(["named", "named-last", "named-more"], &named)
+            .names("wanted", Join::And, &wanted)
+            .names("named", Join::And, &named)
     })
 }
 
@@ -264,21 +262,14 @@ pub(crate) fn validate(w: &Shape<'_>, file: usize, origin: Origin) -> Vec<InputE
     problems
 }
 
-/// The keys a waiver lacks, as `waiver-incomplete` says them: those before
-/// and after [`RECORD_OR_UNIT`], and whether it is among them.
+/// The keys a waiver lacks, as `waiver-incomplete` says them: each in
+/// backticks, [`RECORD_OR_UNIT`] as `` `record` or `unit` ``.
 fn absent_keys(message: Message, absent: &[&str]) -> Message {
-    let at = absent.iter().position(|k| *k == RECORD_OR_UNIT);
-    let (head, tail) = match at {
-        Some(i) => (&absent[..i], &absent[i + 1..]),
-        None => (absent, &absent[..0]),
-    };
-    let count = |keys: &[&str]| i64::try_from(keys.len()).unwrap_or(i64::MAX);
-    message
-        .text("head", crate::diag::backticked(head))
-        .int("head-n", count(head))
-        .text("either", if at.is_some() { "yes" } else { "no" })
-        .text("tail", crate::diag::backticked(tail))
-        .int("tail-n", count(tail))
+    let keys = absent.iter().map(|key| match *key {
+        RECORD_OR_UNIT => Message::new("waiver-record-or-unit").into(),
+        key => crate::diag::code(key),
+    });
+    message.list("keys", Join::Plain, keys)
 }
 
 /// An absent key of a waiver file's waiver: it names neither a record nor

@@ -7,7 +7,7 @@ use pest::error::{ErrorVariant, InputLocation};
 
 use super::MAX_DEPTH;
 use super::parser::Rule;
-use crate::diag::{Diagnostic, Message};
+use crate::diag::{Diagnostic, Join, Message};
 use crate::source::Span;
 
 /// `rules::syntax`: the text does not follow the grammar. The span is the
@@ -43,15 +43,15 @@ pub(super) fn from_pest(err: &pest::error::Error<Rule>, text: &str) -> Diagnosti
             }
             let operator = expected.iter().any(|m| m.id() == "rules-expected-operator");
             let at_end = found.id() == "rules-expected-end";
-            let message = match (or_list(expected), at_end) {
-                (Some(list), true) => {
-                    Message::new("rules-syntax-unexpected-end").said("expected", list)
+            let message = match (expected.is_empty(), at_end) {
+                (false, true) => {
+                    Message::new("rules-syntax-unexpected-end").list("expected", Join::Or, expected)
                 }
-                (Some(list), false) => Message::new("rules-syntax-unexpected")
+                (false, false) => Message::new("rules-syntax-unexpected")
                     .said("found", found.clone())
-                    .said("expected", list),
-                (None, true) => Message::new("rules-syntax-unexpected-end.only"),
-                (None, false) => {
+                    .list("expected", Join::Or, expected),
+                (true, true) => Message::new("rules-syntax-unexpected-end.only"),
+                (true, false) => {
                     Message::new("rules-syntax-unexpected-only").said("found", found.clone())
                 }
             };
@@ -73,41 +73,6 @@ pub(super) fn from_pest(err: &pest::error::Error<Rule>, text: &str) -> Diagnosti
             Message::new("rules-syntax-other").text("reason", message.to_lowercase()),
         ),
     }
-}
-
-/// `` `a`, `b`, `c` `` in the run's language: names from a rule file or
-/// the rule language, each in backticks.
-pub(crate) fn listed(names: &[&str]) -> Message {
-    let word = |name: &str| Message::new("rules-word").text("word", name);
-    let mut names = names.iter();
-    let Some(first) = names.next() else {
-        return Message::new("rules-list-empty");
-    };
-    names.fold(word(first), |rest, next| {
-        Message::new("rules-list-comma")
-            .said("rest", rest)
-            .said("next", word(next))
-    })
-}
-
-/// `a, b or c` in the run's language, from its items; `None` for none.
-fn or_list(items: Vec<Message>) -> Option<Message> {
-    let mut items = items.into_iter();
-    let mut rest = items.next()?;
-    let Some(mut last) = items.next() else {
-        return Some(rest);
-    };
-    for next in items {
-        rest = Message::new("rules-list-comma")
-            .said("rest", rest)
-            .said("next", last);
-        last = next;
-    }
-    Some(
-        Message::new("rules-list-or")
-            .said("rest", rest)
-            .said("last", last),
-    )
 }
 
 /// Rules that can start an expression; when pest tried them all, "an

@@ -32,8 +32,6 @@ mod recover;
 
 use crate::diag::Diagnostic;
 
-pub(crate) use error::listed;
-
 /// Brackets (`(`, `[`) may nest this deep; deeper input is refused before
 /// parsing so that hostile input cannot exhaust the stack.
 pub const MAX_DEPTH: usize = 32;

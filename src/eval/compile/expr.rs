@@ -1,6 +1,6 @@
 //! Resolving and typing expressions and constraints.
 
-use crate::diag::Message;
+use crate::diag::{Join, Message};
 use crate::points::Points;
 use crate::source::Span;
 use crate::syntax::ast::{self, ConstraintKind as A, DateWord, ExprKind as E};
@@ -286,7 +286,7 @@ impl Cx<'_> {
             let help = did_you_mean(&name.value, &stages).unwrap_or_else(|| {
                 Message::new("rules-unknown-stage.help")
                     .text("kind", &scope.kind.name)
-                    .said("stages", crate::syntax::listed(&stages))
+                    .names("stages", Join::Plain, &stages)
             });
             let message = Message::new("rules-unknown-stage")
                 .text("stage", &name.value)
@@ -516,7 +516,7 @@ impl Cx<'_> {
                     let path = names.join(".");
                     let help = match crate::suggest::did_you_mean(got, ["unit", "lead"]) {
                         Some(word) => Message::new("rules-unknown-field.help-declare")
-                            .text("word", word)
+                            .said("suggest", crate::diag::did_you_mean(word))
                             .text("path", path),
                         None => {
                             Message::new("rules-unknown-field-responsible.help").text("path", path)
@@ -543,7 +543,7 @@ impl Cx<'_> {
                     self.error(codes::UNKNOWN_FIELD, segments[0].span, message)
                         .help = Some(
                         Message::new("rules-unknown-field.help-declare")
-                            .text("word", word)
+                            .said("suggest", crate::diag::did_you_mean(word))
                             .text("path", names.join(".")),
                     );
                     return None;
@@ -581,8 +581,11 @@ impl Cx<'_> {
             Some(other) => {
                 let message = Message::new("rules-unknown-field-stage").text("field", other);
                 let help = did_you_mean(other, STAGE_FIELDS).unwrap_or_else(|| {
-                    Message::new("rules-unknown-field-stage.help")
-                        .said("fields", crate::syntax::listed(STAGE_FIELDS))
+                    Message::new("rules-unknown-field-stage.help").names(
+                        "fields",
+                        Join::Plain,
+                        STAGE_FIELDS,
+                    )
                 });
                 self.error(codes::UNKNOWN_FIELD, segments[at].span, message)
                     .help = Some(help);

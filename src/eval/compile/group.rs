@@ -63,7 +63,8 @@ impl Cx<'_> {
                 let known: Vec<&str> = known.iter().map(String::as_str).collect();
                 let message = Message::new("rules-bad-group").text("field", &name);
                 let help = match crate::suggest::did_you_mean(&name, known.iter().copied()) {
-                    Some(word) => Message::new("rules-bad-group.help-suggest").text("word", word),
+                    Some(word) => Message::new("rules-bad-group.help-suggest")
+                        .said("suggest", crate::diag::did_you_mean(word)),
                     None => Message::new("rules-bad-group.help"),
                 };
                 self.error(codes::BAD_GROUP, key.span, message).help = Some(help);
