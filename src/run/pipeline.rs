@@ -1,19 +1,21 @@
-//! Evaluating files on worker threads while the calling thread merges
-//! their results in path order.
+//! Evaluating files on worker threads and merging their results in path
+//! order.
 //!
 //! Workers claim the next file index from a shared counter, so none waits
-//! for a slow neighbour at a chunk boundary; results come back over a
-//! channel and wait in a reorder window until every earlier one is merged.
-//! A worker never claims an index more than [`WINDOW`] past the next one to
-//! merge, so memory holds at most that many files' results whatever the
-//! run's size and however unevenly its files cost; nor, past the next one
-//! to merge, while the results waiting weigh more than [`BUDGET`] (their
-//! findings: a window of large files that all fail would hold hundreds of
-//! thousands).
+//! for a slow neighbour at a chunk boundary; a result waits in a reorder
+//! window until every earlier one is merged, and the worker that finds the
+//! next result to merge there merges it (and any that follow it), so no
+//! thread sleeps and wakes for each file. A worker never claims an index
+//! more than [`WINDOW`] past the next one to merge, so memory holds at most
+//! that many files' results whatever the run's size and however unevenly
+//! its files cost; nor, past the next one to merge, while the results
+//! waiting weigh more than [`BUDGET`] (their findings: a window of large
+//! files that all fail would hold hundreds of thousands). One job runs on
+//! the calling thread alone.
 
 use std::panic::{AssertUnwindSafe, catch_unwind, resume_unwind};
-use std::sync::atomic::{AtomicBool, AtomicUsize, Ordering};
-use std::sync::{Condvar, Mutex, mpsc};
+use std::sync::atomic::{AtomicUsize, Ordering};
+use std::sync::{Condvar, Mutex};
 
 /// Results that may be evaluated ahead of the next one to merge.
 pub const WINDOW: usize = 256;
@@ -24,15 +26,15 @@ pub const WINDOW: usize = 256;
 pub const BUDGET: usize = 1 << 14;
 
 /// Call `work(i)` for every `i` in `0..count` on `jobs` worker threads and
-/// `merge` with each result on the calling thread, in index order; with
-/// one job, both on the calling thread.
+/// `merge` with each result, one at a time and in index order, on whichever
+/// worker finds it next; with one job, both on the calling thread.
 /// A panic in `work` or `merge` stops the workers and is re-raised here.
 #[cfg(test)]
 pub fn in_order<T, W, M>(count: usize, jobs: usize, work: W, merge: M)
 where
     T: Send,
     W: Fn(usize) -> T + Sync,
-    M: FnMut(T),
+    M: FnMut(T) + Send,
 {
     in_order_weighed(count, jobs, work, |_| 0, merge);
 }
@@ -44,7 +46,7 @@ where
     T: Send,
     W: Fn(usize) -> T + Sync,
     G: Fn(&T) -> usize + Sync,
-    M: FnMut(T),
+    M: FnMut(T) + Send,
 {
     if count == 0 {
         return;
@@ -59,105 +61,110 @@ where
         }
         return;
     }
-    let next = AtomicUsize::new(0);
-    let stop = AtomicBool::new(false);
-    // The index of the next result to merge, and the weight of the
-    // results evaluated and not yet merged; workers wait on `moved`.
-    let merged = Mutex::new((0usize, 0usize));
+    let size = WINDOW.min(count);
+    let state = Mutex::new(State {
+        window: (0..size).map(|_| None).collect(),
+        head: 0,
+        weight: 0,
+        merging: false,
+        stop: false,
+        panic: None,
+    });
     let moved = Condvar::new();
-    let (send, receive) = mpsc::channel::<(usize, std::thread::Result<T>)>();
+    let next = AtomicUsize::new(0);
+    // Only the worker that set `merging` takes this lock, so it never waits.
+    let merge = Mutex::new(merge);
     std::thread::scope(|scope| {
         for _ in 0..jobs {
-            let send = send.clone();
-            let (next, stop, merged, moved, work, weigh) =
-                (&next, &stop, &merged, &moved, &work, &weigh);
+            let (state, moved, next, merge, work, weigh) =
+                (&state, &moved, &next, &merge, &work, &weigh);
             scope.spawn(move || {
                 loop {
                     let i = next.fetch_add(1, Ordering::Relaxed);
-                    if i >= count || !wait_for_room(i, merged, moved, stop) {
+                    if i >= count || !wait_for_room(i, state, moved) {
                         return;
                     }
-                    let result = catch_unwind(AssertUnwindSafe(|| work(i)));
-                    if let (Ok(result), Ok(mut at)) = (&result, merged.lock()) {
-                        at.1 += weigh(result);
-                    }
-                    let failed = result.is_err();
-                    if send.send((i, result)).is_err() || failed {
+                    let result = match catch_unwind(AssertUnwindSafe(|| work(i))) {
+                        Ok(result) => result,
+                        Err(panic) => return stop(state, moved, panic),
+                    };
+                    let Ok(mut at) = state.lock() else {
                         return;
+                    };
+                    at.weight += weigh(&result);
+                    at.window[i % size] = Some(result);
+                    if at.merging {
+                        // The worker merging takes this one up in turn.
+                        continue;
                     }
+                    at.merging = true;
+                    while at.head < count {
+                        let head = at.head % size;
+                        let Some(result) = at.window[head].take() else {
+                            break;
+                        };
+                        let weight = weigh(&result);
+                        drop(at);
+                        let merged = catch_unwind(AssertUnwindSafe(|| {
+                            let mut merge = merge.lock().unwrap_or_else(|e| e.into_inner());
+                            merge(result)
+                        }));
+                        if let Err(panic) = merged {
+                            return stop(state, moved, panic);
+                        }
+                        at = match state.lock() {
+                            Ok(at) => at,
+                            Err(_) => return,
+                        };
+                        at.head += 1;
+                        at.weight = at.weight.saturating_sub(weight);
+                        moved.notify_all();
+                    }
+                    at.merging = false;
                 }
             });
         }
-        drop(send);
-        let abort = || {
-            stop.store(true, Ordering::SeqCst);
-            let _guard = merged.lock();
-            moved.notify_all();
-        };
-        let size = WINDOW.min(count);
-        let mut window: Vec<Option<T>> = (0..size).map(|_| None).collect();
-        let mut head = 0;
-        while head < count {
-            let Ok((i, result)) = receive.recv() else {
-                // Every worker is gone with results missing: one panicked
-                // and the scope re-raises it on return.
-                abort();
-                return;
-            };
-            let result = match result {
-                Ok(result) => result,
-                Err(panic) => {
-                    abort();
-                    resume_unwind(panic);
-                }
-            };
-            let slot = i % size;
-            window[slot] = Some(result);
-            let before = head;
-            let mut unloaded = 0;
-            while let Some(result) = window[head % size].take() {
-                unloaded += weigh(&result);
-                if let Err(panic) = catch_unwind(AssertUnwindSafe(|| merge(result))) {
-                    abort();
-                    resume_unwind(panic);
-                }
-                head += 1;
-                if head == count {
-                    break;
-                }
-            }
-            if head != before {
-                if let Ok(mut at) = merged.lock() {
-                    at.0 = head;
-                    at.1 = at.1.saturating_sub(unloaded);
-                }
-                moved.notify_all();
-            }
-        }
     });
+    let panic = state.into_inner().unwrap_or_else(|e| e.into_inner()).panic;
+    if let Some(panic) = panic {
+        resume_unwind(panic);
+    }
+}
+
+/// What the workers share: the reorder window, the index of the next
+/// result to merge, the weight of the results waiting, whether one worker
+/// is merging, and whether (and why) the run stopped.
+struct State<T> {
+    window: Vec<Option<T>>,
+    head: usize,
+    weight: usize,
+    merging: bool,
+    stop: bool,
+    panic: Option<Box<dyn std::any::Any + Send>>,
+}
+
+/// Stop every worker, keeping the first panic to raise on the caller's
+/// thread.
+fn stop<T>(state: &Mutex<State<T>>, moved: &Condvar, panic: Box<dyn std::any::Any + Send>) {
+    let mut at = state.lock().unwrap_or_else(|e| e.into_inner());
+    at.stop = true;
+    at.panic.get_or_insert(panic);
+    moved.notify_all();
 }
 
 /// Block until index `i` fits in the window and, unless it is the next to
 /// merge, in the budget; false when the run stops.
-fn wait_for_room(
-    i: usize,
-    merged: &Mutex<(usize, usize)>,
-    moved: &Condvar,
-    stop: &AtomicBool,
-) -> bool {
-    let Ok(mut at) = merged.lock() else {
+fn wait_for_room<T>(i: usize, state: &Mutex<State<T>>, moved: &Condvar) -> bool {
+    let Ok(mut at) = state.lock() else {
         return false;
     };
-    while i >= at.0 + WINDOW || (i > at.0 && at.1 > BUDGET) {
-        if stop.load(Ordering::SeqCst) {
-            return false;
-        }
+    while !at.stop && (i >= at.head + WINDOW || (i > at.head && at.weight > BUDGET)) {
         at = match moved.wait(at) {
             Ok(at) => at,
             Err(_) => return false,
         };
     }
-    !stop.load(Ordering::SeqCst)
+    !at.stop
 }
 
 #[cfg(test)]
@@ -230,6 +237,39 @@ mod tests {
         // The budget's worth of results, and one per worker in hand.
         let most = BUDGET / heavy + 4 + 1;
         assert!(worst.load(Ordering::SeqCst) <= most, "{worst:?} > {most}");
+    }
+
+    #[test]
+    fn a_panic_in_merge_reaches_the_caller_without_hanging() {
+        for jobs in [1, 2, 4] {
+            let caught = std::panic::catch_unwind(|| {
+                in_order(
+                    4 * WINDOW,
+                    jobs,
+                    |i| i,
+                    |i| assert!(i != 2 * WINDOW + 3, "boom"),
+                )
+            });
+            assert!(caught.is_err(), "jobs {jobs}");
+        }
+    }
+
+    #[test]
+    fn one_merge_at_a_time_on_whichever_worker() {
+        let inside = std::sync::atomic::AtomicBool::new(false);
+        let mut merged = 0;
+        in_order(
+            3 * WINDOW,
+            4,
+            |i| i,
+            |_| {
+                assert!(!inside.swap(true, Ordering::SeqCst), "two merges at once");
+                std::thread::yield_now();
+                inside.store(false, Ordering::SeqCst);
+                merged += 1;
+            },
+        );
+        assert_eq!(merged, 3 * WINDOW);
     }
 
     #[test]

@@ -68,3 +68,37 @@ impl<'a> Offsets<'a> {
 fn is_continuation(byte: u8) -> bool {
     byte & 0xC0 == 0x80
 }
+
+#[cfg(test)]
+mod tests {
+    use super::Offsets;
+
+    #[test]
+    fn every_character_index_maps_to_its_byte_offset_in_any_order() {
+        let texts = [
+            "plain ascii text, long enough for a few words of eight bytes",
+            "unit: 无锡市人民政府\nid: \"JS-2024-001\" # 注释 ✓ 🎉\n",
+            "é",
+            "",
+            "🎉🎉🎉🎉🎉🎉🎉🎉🎉a",
+        ];
+        for text in texts {
+            // The slow way: each character's start, counted from the top.
+            let starts: Vec<usize> = text
+                .char_indices()
+                .map(|(at, _)| at)
+                .chain([text.len()])
+                .collect();
+            let mut offsets = Offsets::new(text);
+            let n = starts.len();
+            // Forward, backward, and jumping about.
+            let order = (0..n)
+                .chain((0..n).rev())
+                .chain((0..n).map(|i| (i * 7) % n));
+            for index in order {
+                assert_eq!(offsets.byte(index), starts[index], "{text:?} at {index}");
+            }
+            assert_eq!(offsets.byte(n + 5), text.len());
+        }
+    }
+}
