@@ -67,6 +67,7 @@ where
         head: 0,
         weight: 0,
         merging: false,
+        waiting: 0,
         stop: false,
         panic: None,
     });
@@ -118,7 +119,11 @@ where
                         };
                         at.head += 1;
                         at.weight = at.weight.saturating_sub(weight);
-                        moved.notify_all();
+                        // A wake-up is a system call: only for a worker
+                        // that waits (it counts itself under this lock).
+                        if at.waiting > 0 {
+                            moved.notify_all();
+                        }
                     }
                     at.merging = false;
                 }
@@ -139,6 +144,8 @@ struct State<T> {
     head: usize,
     weight: usize,
     merging: bool,
+    /// Workers waiting for room.
+    waiting: usize,
     stop: bool,
     panic: Option<Box<dyn std::any::Any + Send>>,
 }
@@ -159,10 +166,12 @@ fn wait_for_room<T>(i: usize, state: &Mutex<State<T>>, moved: &Condvar) -> bool 
         return false;
     };
     while !at.stop && (i >= at.head + WINDOW || (i > at.head && at.weight > BUDGET)) {
+        at.waiting += 1;
         at = match moved.wait(at) {
             Ok(at) => at,
             Err(_) => return false,
         };
+        at.waiting -= 1;
     }
     !at.stop
 }
