@@ -314,25 +314,39 @@ fn indent<W: Write + ?Sized>(out: &mut W, depth: usize) -> io::Result<()> {
     Ok(())
 }
 
-impl serde_json::ser::Formatter for Pretty {
-    fn begin_array<W: Write + ?Sized>(&mut self, out: &mut W) -> io::Result<()> {
+impl Pretty {
+    fn open<W: Write + ?Sized>(&mut self, out: &mut W, bracket: &[u8]) -> io::Result<()> {
         self.depth += 1;
         self.has_value = false;
-        out.write_all(b"[")
+        out.write_all(bracket)
     }
 
-    fn end_array<W: Write + ?Sized>(&mut self, out: &mut W) -> io::Result<()> {
+    fn close<W: Write + ?Sized>(&mut self, out: &mut W, bracket: &[u8]) -> io::Result<()> {
         self.depth -= 1;
         if self.has_value {
             out.write_all(b"\n")?;
             indent(out, self.depth)?;
         }
-        out.write_all(b"]")
+        out.write_all(bracket)
+    }
+
+    fn next<W: Write + ?Sized>(&mut self, out: &mut W, first: bool) -> io::Result<()> {
+        out.write_all(if first { b"\n" } else { b",\n" })?;
+        indent(out, self.depth)
+    }
+}
+
+impl serde_json::ser::Formatter for Pretty {
+    fn begin_array<W: Write + ?Sized>(&mut self, out: &mut W) -> io::Result<()> {
+        self.open(out, b"[")
+    }
+
+    fn end_array<W: Write + ?Sized>(&mut self, out: &mut W) -> io::Result<()> {
+        self.close(out, b"]")
     }
 
     fn begin_array_value<W: Write + ?Sized>(&mut self, out: &mut W, first: bool) -> io::Result<()> {
-        out.write_all(if first { b"\n" } else { b",\n" })?;
-        indent(out, self.depth)
+        self.next(out, first)
     }
 
     fn end_array_value<W: Write + ?Sized>(&mut self, _out: &mut W) -> io::Result<()> {
@@ -341,23 +355,15 @@ impl serde_json::ser::Formatter for Pretty {
     }
 
     fn begin_object<W: Write + ?Sized>(&mut self, out: &mut W) -> io::Result<()> {
-        self.depth += 1;
-        self.has_value = false;
-        out.write_all(b"{")
+        self.open(out, b"{")
     }
 
     fn end_object<W: Write + ?Sized>(&mut self, out: &mut W) -> io::Result<()> {
-        self.depth -= 1;
-        if self.has_value {
-            out.write_all(b"\n")?;
-            indent(out, self.depth)?;
-        }
-        out.write_all(b"}")
+        self.close(out, b"}")
     }
 
     fn begin_object_key<W: Write + ?Sized>(&mut self, out: &mut W, first: bool) -> io::Result<()> {
-        out.write_all(if first { b"\n" } else { b",\n" })?;
-        indent(out, self.depth)
+        self.next(out, first)
     }
 
     fn begin_object_value<W: Write + ?Sized>(&mut self, out: &mut W) -> io::Result<()> {
