@@ -86,14 +86,8 @@ impl<'p> Merger<'p> {
         // lookalike spelling), are shown at their place: its text stays.
         let errors_before = outcome.input_errors.len();
         let file = outcome.files.len();
-        outcome.files.push(match result.lines {
-            Some(lines) => crate::outcome::SourceFile {
-                name: result.name,
-                text: result.text,
-                lines: Some(lines),
-            },
-            None => source_file(result.name, result.text),
-        });
+        let source = super::indexed_source(result.name, result.text, result.lines);
+        outcome.files.push(source);
         outcome.record_files += 1;
         self.fields.add(result.fields);
         for mut e in result.errors {

@@ -417,8 +417,19 @@ pub(crate) fn file_error(
 }
 
 pub(crate) fn source_file(name: String, text: Option<std::sync::Arc<str>>) -> SourceFile {
-    let lines = text
-        .as_deref()
-        .map(|t| std::sync::Arc::new(crate::source::LineIndex::new(t)));
+    indexed_source(name, text, None)
+}
+
+/// [`source_file`], its lines given when they were indexed already (by
+/// the worker that rendered the file's findings).
+pub(crate) fn indexed_source(
+    name: String,
+    text: Option<std::sync::Arc<str>>,
+    lines: Option<std::sync::Arc<crate::source::LineIndex>>,
+) -> SourceFile {
+    let lines = lines.or_else(|| {
+        text.as_deref()
+            .map(|t| std::sync::Arc::new(crate::source::LineIndex::new(t)))
+    });
     SourceFile { name, text, lines }
 }
