@@ -15,11 +15,26 @@ use rectify::yaml::{self, Limits};
 
 /// The record loader on arbitrary bytes (read as lossy UTF-8, as a file
 /// would be after the not-UTF-8 check), with the bundled rules' schema:
-/// never panics, and every span it reports lies inside the text on
-/// character boundaries (line and column are computed from them).
+/// never panics, every span it reports lies inside the text on character
+/// boundaries (line and column are computed from them), and where the YAML
+/// fast path answers, its tree is the general parser's, which finds no
+/// error.
 pub fn records(bytes: &[u8]) {
     let text = String::from_utf8_lossy(bytes);
     let limits = Limits::default();
+    if let Some(fast) = yaml::fast_only(&text, &limits) {
+        let (general, error) = yaml::general(&text, &limits);
+        assert!(
+            error.is_none(),
+            "the fast path took a text with an error: {error:?}"
+        );
+        // Debug text, so that NaN equals NaN.
+        assert_eq!(
+            format!("{fast:?}"),
+            format!("{general:?}"),
+            "the two parsers differ"
+        );
+    }
     let (docs, error) = yaml::parse(&text, &limits);
     for doc in &docs {
         walk(&text, doc);

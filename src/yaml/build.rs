@@ -348,7 +348,7 @@ fn closing_single(bytes: &[u8]) -> Option<usize> {
 }
 
 /// A block sequence starts at its first `-`, before its first item.
-fn block_start(text: &str, first: usize, is_map: bool) -> usize {
+pub(super) fn block_start(text: &str, first: usize, is_map: bool) -> usize {
     if is_map {
         return first;
     }

@@ -1,11 +1,15 @@
 //! The YAML layer: text -> a tree of nodes, each with its byte span.
 //!
 //! This is the only module that knows which YAML crate is used; everything
-//! else sees [`Node`]. It detects nothing about records: duplicate keys are
+//! else sees [`Node`]. Most record files never reach the crate: a fast path
+//! (`fast`) parses the narrow block form they are written in and gives up,
+//! leaving the text to saphyr's parser, at anything else. Both give the same
+//! tree and spans (`tests/yaml_fast.rs`). It detects nothing about records: duplicate keys are
 //! kept in order (the model reports them), aliases are limited, nesting is
 //! limited, and no input makes it panic or overflow the stack.
 
 mod build;
+mod fast;
 mod offsets;
 mod scalar;
 
@@ -65,6 +69,21 @@ impl Default for Limits {
 ///   `Limits::max_alias_nodes` nodes in the file ("billion laughs"); the
 ///   span is the alias that went over.
 pub fn parse(text: &str, limits: &Limits) -> (Vec<Node>, Option<Diagnostic>) {
+    if let Some(docs) = fast::parse(text, limits) {
+        return (docs, None);
+    }
+    general(text, limits)
+}
+
+/// The fast path alone: `None` where [`parse`] goes the general way.
+#[doc(hidden)]
+pub fn fast_only(text: &str, limits: &Limits) -> Option<Vec<Node>> {
+    fast::parse(text, limits)
+}
+
+/// [`parse`] without the fast path: every text through saphyr's parser.
+#[doc(hidden)]
+pub fn general(text: &str, limits: &Limits) -> (Vec<Node>, Option<Diagnostic>) {
     let mut builder = build::Builder::new(text, limits);
     let error = builder.run().err().map(|e| *e);
     (builder.docs, error)
