@@ -108,6 +108,8 @@ def main():
     cases = {
         "parse rectify::yaml, 1 thread": [a.parse_only, a.data, "rectify", "--jobs", "1"],
         "parse serde_yaml::Value, 1 thread": [a.parse_only, a.data, "serde_yaml", "--jobs", "1"],
+        "parse rectify::yaml without the fast path (saphyr), 1 thread":
+            [a.parse_only, a.data, "rectify-general", "--jobs", "1"],
         "check --jobs 1": check + ["--jobs", "1"],
         "check --jobs 2": check + ["--jobs", "2"],
         "check (default jobs)": check,
@@ -144,7 +146,9 @@ def main():
     small_rectify = [a.parse_only, a.small, "rectify", "--jobs", "1"]
     ins = {"check --jobs 1": instructions(small_check),
            "parse serde_yaml::Value, 1 thread": instructions(small_serde),
-           "parse rectify::yaml, 1 thread": instructions(small_rectify)}
+           "parse rectify::yaml, 1 thread": instructions(small_rectify),
+           "parse rectify::yaml without the fast path (saphyr), 1 thread":
+               instructions([a.parse_only, a.small, "rectify-general", "--jobs", "1"])}
     one_mean, one_sd, one_how = one_file(a.rectify, a.one_file)
 
     mb = sum(f.stat().st_size for f in pathlib.Path(a.data).rglob("*.yaml")) / 1e6
@@ -159,6 +163,8 @@ def main():
 
     pairs = {
         "parse": ("check --jobs 1", "parse rectify::yaml, 1 thread"),
+        "general": ("check --jobs 1", "parse rectify::yaml without the fast path (saphyr), 1 thread"),
+        "fast": ("parse rectify::yaml, 1 thread", "parse rectify::yaml without the fast path (saphyr), 1 thread"),
         "serde": ("check --jobs 1", "parse serde_yaml::Value, 1 thread"),
         "par": ("check (default jobs)", "parse rectify::yaml, 2 threads"),
         "speedup": ("check --jobs 1", "check --jobs 2"),
@@ -230,6 +236,9 @@ def main():
         "",
         f"- check --jobs 1 / parse rectify::yaml 1 thread: **{r_parse:.3f}×** ({of_medians['parse']:.3f}×)",
         f"- check --jobs 1 / parse serde_yaml::Value 1 thread: **{r_serde:.3f}×** ({of_medians['serde']:.3f}×)",
+        f"- check --jobs 1 / parse rectify::yaml without the fast path (saphyr) 1 thread:"
+        f" {ratio['general']:.3f}× ({of_medians['general']:.3f}×); the fast path's parse / saphyr's:"
+        f" {ratio['fast']:.3f}× ({of_medians['fast']:.3f}×)",
         f"- check default jobs / parse rectify::yaml 2 threads: {r_parse_par:.3f}× ({of_medians['par']:.3f}×)",
         f"- check --jobs 1 / --jobs 2: **{speedup:.3f}×** ({of_medians['speedup']:.3f}×);"
         f" parse-only alone: {parse_speedup:.3f}× ({of_medians['parse_speedup']:.3f}×)",

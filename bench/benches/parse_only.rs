@@ -3,11 +3,13 @@
 //! doing nothing else. Prints the record-file count, node count and seconds.
 //!
 //! ```sh
-//! cargo bench --manifest-path bench/Cargo.toml --bench parse_only -- DIR rectify|serde_yaml [--jobs N]
+//! cargo bench --manifest-path bench/Cargo.toml --bench parse_only -- DIR rectify|rectify-general|serde_yaml [--jobs N]
 //! ```
 //!
 //! - `rectify`: `rectify::yaml::parse` with the default limits, the same
 //!   parser and tree `check` uses (spans on every node);
+//! - `rectify-general`: the same tree through saphyr's parser alone, without
+//!   the fast path for plain block YAML (the parser `check` used before it);
 //! - `serde_yaml`: every document into `serde_yaml::Value`, the floor without
 //!   spans that the speed targets compare to.
 //!
@@ -28,7 +30,7 @@ fn main() -> ExitCode {
         .filter(|a| a != "--bench")
         .collect();
     let (Some(dir), Some(mode)) = (args.first(), args.get(1)) else {
-        eprintln!("usage: parse_only DIR rectify|serde_yaml [--jobs N]");
+        eprintln!("usage: parse_only DIR rectify|rectify-general|serde_yaml [--jobs N]");
         return ExitCode::from(2);
     };
     let jobs = match args.get(2).map(String::as_str) {
@@ -37,6 +39,7 @@ fn main() -> ExitCode {
     };
     let parse: fn(&str) -> usize = match mode.as_str() {
         "rectify" => parse_rectify,
+        "rectify-general" => parse_rectify_general,
         "serde_yaml" => parse_serde_yaml,
         other => {
             eprintln!("unknown mode `{other}`");
@@ -74,6 +77,11 @@ fn walk(dir: &Path) -> Vec<PathBuf> {
 
 fn parse_rectify(text: &str) -> usize {
     let (docs, _) = rectify::yaml::parse(text, &rectify::yaml::Limits::default());
+    docs.iter().map(count).sum()
+}
+
+fn parse_rectify_general(text: &str) -> usize {
+    let (docs, _) = rectify::yaml::general(text, &rectify::yaml::Limits::default());
     docs.iter().map(count).sum()
 }
 
