@@ -9,6 +9,10 @@ use std::process::Command;
 
 use serde_json::Value;
 
+mod common;
+
+use common::lcg::Lcg;
+
 const CALENDAR: &str = "rules/calendars/cn.yaml";
 
 fn rectify_progress(as_of: &str, path: &Path) -> Value {
@@ -99,19 +103,6 @@ fn progress_of_generated_records_agrees_with_the_reference() {
             progress[kind][key].as_u64() > Some(0),
             "the cases reach {kind}.{key}: {progress}"
         );
-    }
-}
-
-/// A small deterministic generator (no dependency, same cases every run).
-struct Lcg(u64);
-
-impl Lcg {
-    fn below(&mut self, n: u64) -> u64 {
-        self.0 = self
-            .0
-            .wrapping_mul(6364136223846793005)
-            .wrapping_add(1442695040888963407);
-        (self.0 >> 33) % n
     }
 }
 

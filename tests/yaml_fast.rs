@@ -5,7 +5,15 @@
 
 use std::path::{Path, PathBuf};
 
+mod common;
+
+use common::lcg::Lcg;
 use rectify::yaml::{self, Limits, Node, Value};
+
+/// A number below `n`.
+fn pick(rng: &mut Lcg, n: usize) -> usize {
+    rng.below(n as u64) as usize
+}
 
 /// Compare one text; `true` when the fast path answered.
 fn agree(text: &str, limits: &Limits) -> bool {
@@ -310,30 +318,18 @@ const PIECES: &[&str] = &[
     "2023-01-01",
 ];
 
-struct Lcg(u64);
-
-impl Lcg {
-    fn next(&mut self, n: usize) -> usize {
-        self.0 = self
-            .0
-            .wrapping_mul(6364136223846793005)
-            .wrapping_add(1442695040888963407);
-        ((self.0 >> 33) % n as u64) as usize
-    }
-}
-
 /// Insert, delete or replace at character boundaries, a few times.
 fn mutate(text: &str, rng: &mut Lcg) -> String {
     let mut text = text.to_owned();
-    for _ in 0..1 + rng.next(3) {
+    for _ in 0..1 + pick(rng, 3) {
         let bounds: Vec<usize> = text
             .char_indices()
             .map(|(at, _)| at)
             .chain([text.len()])
             .collect();
-        let at = bounds[rng.next(bounds.len())];
-        let piece = PIECES[rng.next(PIECES.len())];
-        match rng.next(3) {
+        let at = bounds[pick(rng, bounds.len())];
+        let piece = PIECES[pick(rng, PIECES.len())];
+        match pick(rng, 3) {
             0 => text.insert_str(at, piece),
             1 => {
                 let next = bounds.iter().find(|&&b| b > at).copied().unwrap_or(at);
@@ -355,7 +351,7 @@ fn mutations(rounds: usize, seed: u64) {
     let mut rng = Lcg(seed);
     let mut answered = 0;
     for _ in 0..rounds {
-        let base = &texts[rng.next(texts.len())];
+        let base = &texts[pick(&mut rng, texts.len())];
         let text = mutate(base, &mut rng);
         if agree(&text, &limits) {
             answered += 1;

@@ -9,6 +9,7 @@
 //! honest record produces (hostile text in a message) change a copy.
 #![allow(dead_code)]
 
+pub mod lcg;
 pub mod scratch;
 pub mod sexp;
 pub mod src_files;
