@@ -11,7 +11,8 @@
 //! `None`, and the caller parses the text the general way. So it never
 //! reports an error and never has to agree with the general parser on one;
 //! where it does answer, the tree and every span must equal the general
-//! parser's, which `tests` checks on mutated texts.
+//! parser's, which `tests/yaml_fast.rs` checks on every YAML file in the
+//! repository and on mutations of them.
 
 use std::borrow::Cow;
 
@@ -167,7 +168,7 @@ impl<'a> Parser<'a> {
     }
 
     fn skip_line(&mut self) {
-        match memchr_newline(&self.bytes[self.pos..]) {
+        match find_newline(&self.bytes[self.pos..]) {
             Some(at) => self.pos += at + 1,
             None => self.pos = self.bytes.len(),
         }
@@ -438,7 +439,7 @@ impl<'a> Parser<'a> {
                 end += 1;
             }
             if self.at(end) == Some(b'#') && end > self.pos {
-                end += memchr_newline(&self.bytes[end..]).unwrap_or(self.bytes.len() - end);
+                end += find_newline(&self.bytes[end..]).unwrap_or(self.bytes.len() - end);
             }
             Span::new(start, end)
         };
@@ -471,7 +472,7 @@ fn node(value: Value, start: usize, end: usize) -> Node {
     }
 }
 
-fn memchr_newline(bytes: &[u8]) -> Option<usize> {
+fn find_newline(bytes: &[u8]) -> Option<usize> {
     bytes.iter().position(|&b| b == b'\n')
 }
 
