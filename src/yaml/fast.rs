@@ -125,8 +125,8 @@ impl<'a> Parser<'a> {
                 return None;
             }
             (node, self.next_content(false)?)
-        } else if self.key_ahead()? {
-            self.block_map(indent, 1)?
+        } else if let Some(key_end) = self.key_ahead()? {
+            self.block_map(indent, 1, key_end)?
         } else {
             return None;
         };
@@ -201,64 +201,54 @@ impl<'a> Parser<'a> {
         self.peek() == Some(b'-') && matches!(self.at(self.pos + 1), None | Some(b' ' | b'\n'))
     }
 
-    /// Does an implicit key (a scalar, blanks, `:` and a blank or the line's
-    /// end) start here? Gives up on keys that are not one-line scalars.
-    fn key_ahead(&self) -> Fast<bool> {
-        let start = self.pos;
-        let after = match self.peek()? {
-            b'"' => quoted_end(self.bytes, start, b'"')?,
-            b'\'' => quoted_end(self.bytes, start, b'\'')?,
-            byte if plain_start(self.bytes, start, byte) => {
-                plain_scan(self.bytes, start, Context::Block)?
-            }
-            b'[' | b'{' => return Some(false),
-            _ => return None,
-        };
-        if after - start > KEY_BYTES {
+    /// Where an implicit key that starts here ends (a one-line scalar
+    /// followed by blanks, `:` and a blank or the line's end); `None` inside
+    /// when what starts here is not a key. Gives up on keys that are not
+    /// one-line scalars.
+    fn key_ahead(&self) -> Fast<Option<usize>> {
+        if matches!(self.peek()?, b'[' | b'{') {
+            return Some(None);
+        }
+        let end = self.scalar_end(Context::Block)?;
+        if end - self.pos > KEY_BYTES {
             return None;
         }
-        let mut at = after;
+        let mut at = end;
         while self.at(at) == Some(b' ') {
             at += 1;
         }
-        Some(self.at(at) == Some(b':') && matches!(self.at(at + 1), None | Some(b' ' | b'\n')))
+        let colon =
+            self.at(at) == Some(b':') && matches!(self.at(at + 1), None | Some(b' ' | b'\n'));
+        Some(colon.then_some(end))
     }
 
-    /// A key (the caller saw one ahead) and its `:`.
-    fn key(&mut self) -> Fast<Node> {
-        let key = self.scalar(Context::Block)?;
-        while self.peek() == Some(b' ') {
-            self.pos += 1;
-        }
-        if self.peek() != Some(b':') {
-            return None;
-        }
-        self.pos += 1;
-        Some(key)
+    /// The key [`Parser::key_ahead`] found ending at `end`, and its `:`.
+    fn key(&mut self, end: usize) -> Node {
+        let key = self.scalar_to(end);
+        self.blanks();
+        self.pos += 1; // the `:` the key was seen to have
+        key
     }
 
-    /// A block mapping whose first key is here, at column `indent`; with
-    /// the column of the content line after it (the parser stands there).
-    fn block_map(&mut self, indent: usize, depth: usize) -> Fast<(Node, Next)> {
+    /// A block mapping whose first key is here, at column `indent`, ending
+    /// at `key_end` ([`Parser::key_ahead`]); with the column of the content
+    /// line after the mapping (the parser stands there).
+    fn block_map(&mut self, indent: usize, depth: usize, key_end: usize) -> Fast<(Node, Next)> {
         if depth > self.depth {
             return None;
         }
         let start = self.pos;
         let mut pairs = Vec::new();
+        let mut key_end = key_end;
         let next = loop {
-            if !self.key_ahead()? {
-                return None;
-            }
-            let key = self.key()?;
+            let key = self.key(key_end);
             let (value, next) = self.value(indent, depth, true)?;
             pairs.push((key, value));
             match next {
-                Some(next) if next == indent => {
-                    if self.at_dash() {
-                        return None;
-                    }
+                Some(next) if next == indent && !self.at_dash() => {
+                    key_end = self.key_ahead()??;
                 }
-                Some(next) if next > indent => return None,
+                Some(next) if next >= indent => return None,
                 _ => break next,
             }
         };
@@ -320,8 +310,8 @@ impl<'a> Parser<'a> {
                 Some(next) if next > indent => {
                     if self.at_dash() {
                         self.block_seq(next, depth + 1)
-                    } else if self.key_ahead()? {
-                        self.block_map(next, depth + 1)
+                    } else if let Some(key_end) = self.key_ahead()? {
+                        self.block_map(next, depth + 1, key_end)
                     } else {
                         None
                     }
@@ -337,8 +327,8 @@ impl<'a> Parser<'a> {
             if self.at_dash() {
                 return self.block_seq(column, depth + 1);
             }
-            if self.key_ahead()? {
-                return self.block_map(column, depth + 1);
+            if let Some(key_end) = self.key_ahead()? {
+                return self.block_map(column, depth + 1, key_end);
             }
         }
         let value = match self.peek()? {
@@ -354,28 +344,36 @@ impl<'a> Parser<'a> {
     /// A one-line scalar: plain, single-quoted, or double-quoted with no
     /// escapes.
     fn scalar(&mut self, context: Context) -> Fast<Node> {
+        let end = self.scalar_end(context)?;
+        Some(self.scalar_to(end))
+    }
+
+    /// Where the one-line scalar that starts here ends.
+    fn scalar_end(&self, context: Context) -> Fast<usize> {
         let start = self.pos;
         match self.peek()? {
-            b'"' => {
-                let end = quoted_end(self.bytes, start, b'"')?;
-                self.pos = end;
-                let text = self.text[start + 1..end - 1].to_owned();
-                Some(node(Value::Str { text, plain: false }, start, end))
-            }
-            b'\'' => {
-                let end = quoted_end(self.bytes, start, b'\'')?;
-                self.pos = end;
-                let text = self.text[start + 1..end - 1].replace("''", "'");
-                Some(node(Value::Str { text, plain: false }, start, end))
-            }
-            byte if plain_start(self.bytes, start, byte) => {
-                let end = plain_scan(self.bytes, start, context)?;
-                self.pos = end;
-                let value = scalar::resolve(Cow::Borrowed(&self.text[start..end]));
-                Some(node(value, start, end))
-            }
+            quote @ (b'"' | b'\'') => quoted_end(self.bytes, start, quote),
+            byte if plain_start(self.bytes, start, byte) => plain_scan(self.bytes, start, context),
             _ => None,
         }
+    }
+
+    /// The scalar from here to `end` ([`Parser::scalar_end`]), the parser
+    /// left after it.
+    fn scalar_to(&mut self, end: usize) -> Node {
+        let start = std::mem::replace(&mut self.pos, end);
+        let value = match self.bytes[start] {
+            b'"' => Value::Str {
+                text: self.text[start + 1..end - 1].to_owned(),
+                plain: false,
+            },
+            b'\'' => Value::Str {
+                text: self.text[start + 1..end - 1].replace("''", "'"),
+                plain: false,
+            },
+            _ => scalar::resolve(Cow::Borrowed(&self.text[start..end])),
+        };
+        node(value, start, end)
     }
 
     /// A flow collection on one line, from its bracket.
