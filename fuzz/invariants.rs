@@ -11,7 +11,7 @@ use rectify::eval;
 use rectify::model::{self, Schema};
 use rectify::source::Span;
 use rectify::syntax::{self, ast};
-use rectify::yaml::{self, Limits};
+use rectify::yaml::{self, Limits, Node, Value};
 
 /// The record loader on arbitrary bytes (read as lossy UTF-8, as a file
 /// would be after the not-UTF-8 check), with the bundled rules' schema:
@@ -22,19 +22,7 @@ use rectify::yaml::{self, Limits};
 pub fn records(bytes: &[u8]) {
     let text = String::from_utf8_lossy(bytes);
     let limits = Limits::default();
-    if let Some(fast) = yaml::fast_only(&text, &limits) {
-        let (general, error) = yaml::general(&text, &limits);
-        assert!(
-            error.is_none(),
-            "the fast path took a text with an error: {error:?}"
-        );
-        // Debug text, so that NaN equals NaN.
-        assert_eq!(
-            format!("{fast:?}"),
-            format!("{general:?}"),
-            "the two parsers differ"
-        );
-    }
+    yaml_fast_path(&text, &limits);
     let (docs, error) = yaml::parse(&text, &limits);
     for doc in &docs {
         walk(&text, doc);
@@ -51,6 +39,61 @@ pub fn records(bytes: &[u8]) {
         inside(&text, r.span);
         inside(&text, r.id.span);
     }
+}
+
+/// Where the YAML fast path answers, the general parser finds no error and
+/// the same tree, every span included; `true` when the fast path answered.
+pub fn yaml_fast_path(text: &str, limits: &Limits) -> bool {
+    let Some(fast) = yaml::fast_only(text, limits) else {
+        return false;
+    };
+    let (general, error) = yaml::general(text, limits);
+    assert!(
+        error.is_none(),
+        "the fast path accepted a text the general parser rejects ({error:?}):\n{text:?}"
+    );
+    // Values as Debug text, so that NaN equals NaN.
+    assert_eq!(
+        brief(&fast),
+        brief(&general),
+        "trees differ (left: fast, right: general) for\n{text:?}"
+    );
+    true
+}
+
+/// A tree on one line: each node's value and span.
+fn brief(docs: &[Node]) -> String {
+    fn one(node: &Node, out: &mut String) {
+        let span = format!("@{}..{}", node.span.start, node.span.end);
+        match &node.value {
+            Value::Seq(items) => {
+                out.push('[');
+                for item in items {
+                    one(item, out);
+                    out.push_str(", ");
+                }
+                out.push(']');
+            }
+            Value::Map(pairs) => {
+                out.push('{');
+                for (key, value) in pairs {
+                    one(key, out);
+                    out.push_str(": ");
+                    one(value, out);
+                    out.push_str(", ");
+                }
+                out.push('}');
+            }
+            other => out.push_str(&format!("{other:?}")),
+        }
+        out.push_str(&span);
+    }
+    let mut out = String::new();
+    for doc in docs {
+        one(doc, &mut out);
+        out.push_str(" --- ");
+    }
+    out
 }
 
 /// The rule parser and the semantic check on arbitrary UTF-8: an AST or

@@ -6,67 +6,17 @@
 use std::path::{Path, PathBuf};
 
 mod common;
+#[path = "../fuzz/invariants.rs"]
+#[allow(dead_code)] // this test uses one of the checks
+mod invariants;
 
 use common::lcg::Lcg;
-use rectify::yaml::{self, Limits, Node, Value};
+use invariants::yaml_fast_path as agree;
+use rectify::yaml::{self, Limits};
 
 /// A number below `n`.
 fn pick(rng: &mut Lcg, n: usize) -> usize {
     rng.below(n as u64) as usize
-}
-
-/// Compare one text; `true` when the fast path answered.
-fn agree(text: &str, limits: &Limits) -> bool {
-    let Some(fast) = yaml::fast_only(text, limits) else {
-        return false;
-    };
-    let (general, error) = yaml::general(text, limits);
-    assert!(
-        error.is_none(),
-        "the fast path accepted a text the general parser rejects ({error:?}):\n{text:?}"
-    );
-    // Debug text, so that NaN equals NaN.
-    assert_eq!(
-        brief(&fast),
-        brief(&general),
-        "trees differ (left: fast, right: general) for\n{text:?}"
-    );
-    true
-}
-
-/// A tree on one line: each node's value and span.
-fn brief(docs: &[Node]) -> String {
-    fn one(node: &Node, out: &mut String) {
-        let span = format!("@{}..{}", node.span.start, node.span.end);
-        match &node.value {
-            Value::Seq(items) => {
-                out.push('[');
-                for item in items {
-                    one(item, out);
-                    out.push_str(", ");
-                }
-                out.push(']');
-            }
-            Value::Map(pairs) => {
-                out.push('{');
-                for (key, value) in pairs {
-                    one(key, out);
-                    out.push_str(": ");
-                    one(value, out);
-                    out.push_str(", ");
-                }
-                out.push('}');
-            }
-            other => out.push_str(&format!("{other:?}")),
-        }
-        out.push_str(&span);
-    }
-    let mut out = String::new();
-    for doc in docs {
-        one(doc, &mut out);
-        out.push_str(" --- ");
-    }
-    out
 }
 
 fn yaml_files(dir: &Path, out: &mut Vec<PathBuf>) {
