@@ -144,9 +144,7 @@ impl<'a> Parser<'a> {
     fn next_content(&mut self, first: bool) -> Fast<Option<usize>> {
         loop {
             self.line = self.pos;
-            while self.peek() == Some(b' ') {
-                self.pos += 1;
-            }
+            self.blanks();
             match self.peek() {
                 None => return Some(None),
                 Some(b'\n') => self.pos += 1,
@@ -179,9 +177,7 @@ impl<'a> Parser<'a> {
     /// else is there.
     fn end_of_line(&mut self) -> Fast<bool> {
         let before = self.pos;
-        while self.peek() == Some(b' ') {
-            self.pos += 1;
-        }
+        self.blanks();
         match self.peek() {
             None => Some(true),
             Some(b'\n') => {
