@@ -110,8 +110,14 @@ pub const TOOL_CONFIG: &str = "walk-skipped-tool-config";
 
 /// Whether `path` is named like another tool's configuration file.
 pub fn is_tool_config(path: &Path) -> bool {
-    let stem = path.file_stem().map(|s| s.to_string_lossy().to_lowercase());
-    stem.is_some_and(|s| TOOL_CONFIGS.contains(&s.as_str()))
+    let Some(stem) = path.file_stem() else {
+        return false;
+    };
+    match stem.to_str().filter(|s| s.is_ascii()) {
+        // Most names: no copy to lower-case them.
+        Some(ascii) => TOOL_CONFIGS.iter().any(|c| c.eq_ignore_ascii_case(ascii)),
+        None => TOOL_CONFIGS.contains(&stem.to_string_lossy().to_lowercase().as_str()),
+    }
 }
 
 /// Walk `paths` (empty: the working folder, or only the `globs`) for files
@@ -233,22 +239,18 @@ fn walk_dir(
         walked.skipped.len(),
     );
     if discovery.threads > 1 {
-        let found = std::sync::Mutex::new(std::mem::take(walked));
-        builder.threads(discovery.threads).build_parallel().run(|| {
-            let found = &found;
-            Box::new(move |entry| {
-                let mut one = Walked::default();
-                visit(entry, root, extensions, discovery, &mut one);
-                if let Ok(mut found) = found.lock() {
-                    found.files.append(&mut one.files);
-                    found.problems.append(&mut one.problems);
-                    found.skipped.append(&mut one.skipped);
-                }
-                ignore::WalkState::Continue
-            })
-        });
+        let collect = Collect {
+            found: std::sync::Mutex::new(std::mem::take(walked)),
+            root,
+            extensions,
+            discovery,
+        };
+        builder
+            .threads(discovery.threads)
+            .build_parallel()
+            .visit(&mut Collectors(&collect));
         // A visitor that panicked poisons the lock; what it found is kept.
-        *walked = found.into_inner().unwrap_or_else(|e| e.into_inner());
+        *walked = (collect.found.into_inner()).unwrap_or_else(|e| e.into_inner());
     } else {
         for entry in builder.build() {
             visit(entry, root, extensions, discovery, walked);
@@ -260,6 +262,57 @@ fn walk_dir(
     walked.files[files..].sort_by_cached_key(|p| path_key(p));
     walked.problems[problems..].sort_by_cached_key(|p| path_key(&p.path));
     walked.skipped[skipped..].sort_by_cached_key(|(p, _)| path_key(p));
+}
+
+/// What the threads of a parallel walk found. Each thread keeps its own
+/// list ([`Collector`]) and adds it here once, when it is done: a lock
+/// per entry made the threads queue for it.
+struct Collect<'a> {
+    found: std::sync::Mutex<Walked>,
+    root: &'a Path,
+    extensions: &'a [&'a str],
+    discovery: &'a Discovery,
+}
+
+/// Makes each walking thread's [`Collector`].
+struct Collectors<'s, 'a>(&'s Collect<'a>);
+
+/// One walking thread's part of a [`Collect`].
+struct Collector<'s, 'a> {
+    one: Walked,
+    into: &'s Collect<'a>,
+}
+
+impl<'s, 'a: 's> ignore::ParallelVisitorBuilder<'s> for Collectors<'s, 'a> {
+    fn build(&mut self) -> Box<dyn ignore::ParallelVisitor + 's> {
+        Box::new(Collector {
+            one: Walked::default(),
+            into: self.0,
+        })
+    }
+}
+
+impl ignore::ParallelVisitor for Collector<'_, '_> {
+    fn visit(&mut self, entry: Result<ignore::DirEntry, ignore::Error>) -> ignore::WalkState {
+        let into = self.into;
+        visit(
+            entry,
+            into.root,
+            into.extensions,
+            into.discovery,
+            &mut self.one,
+        );
+        ignore::WalkState::Continue
+    }
+}
+
+impl Drop for Collector<'_, '_> {
+    fn drop(&mut self) {
+        let mut found = (self.into.found.lock()).unwrap_or_else(|e| e.into_inner());
+        found.files.append(&mut self.one.files);
+        found.problems.append(&mut self.one.problems);
+        found.skipped.append(&mut self.one.skipped);
+    }
 }
 
 /// What one entry of a walk adds to `walked`.
@@ -335,7 +388,7 @@ fn path_key(path: &Path) -> Vec<u8> {
 
 /// A file or folder whose name starts with a dot, below the walk's root.
 fn is_hidden(entry: &ignore::DirEntry) -> bool {
-    entry.depth() > 0 && entry.file_name().to_string_lossy().starts_with('.')
+    entry.depth() > 0 && entry.file_name().as_encoded_bytes().first() == Some(&b'.')
 }
 
 /// Why a hidden file deserves a note: one named like a record (and not
@@ -580,5 +633,10 @@ mod tests {
         assert!(is_tool_config(Path::new("docs/mkdocs.yml")));
         assert!(is_tool_config(Path::new(".pre-commit-config.yaml")));
         assert!(!is_tool_config(Path::new("ledgers/wuxi.yaml")));
+        // Whatever the case, as Unicode lower-cases it: the Kelvin sign
+        // is a `k` to `to_lowercase`.
+        assert!(is_tool_config(Path::new("docs/MkDocs.YML")));
+        assert!(is_tool_config(Path::new("docs/m\u{212A}docs.yml")));
+        assert!(!is_tool_config(Path::new("docs/mkdocs\u{e9}.yml")));
     }
 }
