@@ -207,8 +207,8 @@ impl crate::outcome::Sink for Streams {
 }
 
 /// Renders a file's findings for every output of a [`Streams`], on the
-/// worker that evaluated the file, so that the merge of the files in path
-/// order only copies bytes.
+/// worker that evaluated the file, so that the thread merging the files in
+/// path order only copies bytes.
 struct Renderer(Vec<(Format, Style)>);
 
 impl crate::outcome::Render for Renderer {

@@ -42,8 +42,8 @@ pub struct Options {
     /// Only these rule ids (empty: all).
     pub only: Vec<String>,
     pub skip: Vec<String>,
-    /// Worker threads; `None`: one per core. Each merges its own
-    /// results in path order as their turn comes.
+    /// Worker threads; `None`: one per core. The calling
+    /// thread merges their results meanwhile.
     pub jobs: Option<usize>,
     /// Keep the text of every file with findings for snippets (human and
     /// plain output need them); texts of files with diagnostics are always
@@ -148,8 +148,8 @@ fn drive(options: &Options, sink: Option<&mut (dyn Sink + Send)>) -> Outcome {
     };
     let (paths, walk_errors, skipped) = walk(&options.paths, &discovery);
     outcome.skipped = skipped;
-    // A streaming sink's findings are rendered as the file is evaluated,
-    // so that the merge in path order only copies bytes.
+    // A streaming sink's findings are rendered on the workers, so that
+    // this thread, which merges in path order, only copies bytes.
     let renderer = sink.as_ref().and_then(|s| s.renderer());
     let (rules, rule_files) = match renderer {
         Some(_) => (outcome.rules.clone(), outcome.rule_files.clone()),
@@ -167,9 +167,9 @@ fn drive(options: &Options, sink: Option<&mut (dyn Sink + Send)>) -> Outcome {
         Some(sink) => merge::Merger::streaming(&plan, &mut outcome, walk_errors, sink),
         None => merge::Merger::new(&plan, &mut outcome, walk_errors),
     };
-    // Each worker merges its own results in path order as their turn comes,
-    // so memory holds a window of results, not every file's. Findings are
-    // what a waiting result holds most of.
+    // Workers evaluate files while this thread merges their results in path
+    // order, so memory holds a window of results, not every file's.
+    // Findings are what a waiting result holds most of.
     let weigh = |result: &file::Result| result.findings.len();
     pipeline::in_order_weighed(paths.len(), jobs, work, weigh, |result| {
         merger.add(&mut outcome, result)

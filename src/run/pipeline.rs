@@ -1,49 +1,33 @@
 //! Evaluating files on worker threads and merging their results in path
 //! order.
 //!
-//! Workers claim runs of consecutive file indices from a shared counter,
-//! long while many files remain and one at a time near the end, so none
-//! sits idle while another finishes a long run. A result waits in a
-//! reorder window until every earlier one is merged, and **the worker that
-//! made a result merges it**, when it is next to merge: after it finishes
-//! a file, or while it waits. So a result is read, merged and freed on the
-//! thread that built it, whose cache still holds it: handing results to
-//! another thread made every line of them, and every block the allocator
-//! gave out again, cross between cores, and cost more CPU time than the
-//! merge itself. A worker merges a whole run of its own results in turn,
-//! so the merge's own state moves between cores once a run, not once a
-//! file.
-//!
-//! A worker never starts an index more than [`WINDOW`] past the next one
-//! to merge, so memory holds at most that many files' results whatever the
-//! run's size and however unevenly its files cost; nor, past the next one
-//! to merge, while the results waiting weigh more than [`BUDGET`] (their
-//! findings: a window of large files that all fail would hold hundreds of
-//! thousands). One job runs on the calling thread alone.
+//! Workers claim the next file index from a shared counter, so none waits
+//! for a slow neighbour at a chunk boundary; a result waits in a reorder
+//! window until every earlier one is merged, and the worker that finds the
+//! next result to merge there merges it (and any that follow it), so no
+//! thread sleeps and wakes for each file. A worker never claims an index
+//! more than [`WINDOW`] past the next one to merge, so memory holds at most
+//! that many files' results whatever the run's size and however unevenly
+//! its files cost; nor, past the next one to merge, while the results
+//! waiting weigh more than [`BUDGET`] (their findings: a window of large
+//! files that all fail would hold hundreds of thousands). One job runs on
+//! the calling thread alone.
 
-use std::ops::Range;
 use std::panic::{AssertUnwindSafe, catch_unwind, resume_unwind};
 use std::sync::atomic::{AtomicUsize, Ordering};
-use std::sync::{Condvar, Mutex, MutexGuard};
+use std::sync::{Condvar, Mutex};
 
 /// Results that may be evaluated ahead of the next one to merge.
 pub const WINDOW: usize = 256;
 
 /// The weight of the results that may wait to be merged before workers
-/// stop starting files beyond the next one to merge (a weight is a
+/// stop claiming files beyond the next one to merge (a weight is a
 /// result's findings: some 16,384 findings, a few MiB).
 pub const BUDGET: usize = 1 << 14;
 
-/// The longest run of files a worker claims at once.
-const LONGEST_RUN: usize = 32;
-
-/// A run is at most the files left over this many times the jobs: early
-/// runs are long, and the last files are claimed one at a time.
-const RUNS_PER_JOB: usize = 8;
-
 /// Call `work(i)` for every `i` in `0..count` on `jobs` worker threads and
-/// `merge` with each result, one at a time and in index order, on the
-/// worker that made it; with one job, both on the calling thread.
+/// `merge` with each result, one at a time and in index order, on whichever
+/// worker finds it next; with one job, both on the calling thread.
 /// A panic in `work` or `merge` stops the workers and is re-raised here.
 #[cfg(test)]
 pub fn in_order<T, W, M>(count: usize, jobs: usize, work: W, merge: M)
@@ -57,7 +41,7 @@ where
 
 /// [`in_order`], holding back workers while the results waiting weigh
 /// more than [`BUDGET`] by `weigh`.
-pub fn in_order_weighed<T, W, G, M>(count: usize, jobs: usize, work: W, weigh: G, merge: M)
+pub fn in_order_weighed<T, W, G, M>(count: usize, jobs: usize, work: W, weigh: G, mut merge: M)
 where
     T: Send,
     W: Fn(usize) -> T + Sync,
@@ -72,237 +56,124 @@ where
         // One job is one thread: this one, evaluating and merging in turn
         // (so `--jobs 1` measures the work itself, and a second core is
         // left alone).
-        let mut merge = merge;
         for i in 0..count {
             merge(work(i));
         }
         return;
     }
-    let shared = Shared {
-        state: Mutex::new(State {
-            window: (0..WINDOW.min(count)).map(|_| None).collect(),
-            head: 0,
-            weight: 0,
-            waiting: 0,
-            stop: false,
-            panic: None,
-        }),
-        moved: Condvar::new(),
-        // Only the worker whose result is next takes this lock, so it
-        // never waits.
-        merge: Mutex::new(merge),
-        weigh,
-        count,
-        longest: (WINDOW / (2 * jobs)).clamp(1, LONGEST_RUN),
-        jobs,
-    };
+    let size = WINDOW.min(count);
+    let state = Mutex::new(State {
+        window: (0..size).map(|_| None).collect(),
+        head: 0,
+        weight: 0,
+        merging: false,
+        waiting: 0,
+        stop: false,
+        panic: None,
+    });
+    let moved = Condvar::new();
     let next = AtomicUsize::new(0);
+    // Only the worker that set `merging` takes this lock, so it never waits.
+    let merge = Mutex::new(merge);
     std::thread::scope(|scope| {
-        for me in 0..jobs {
-            let (shared, next, work) = (&shared, &next, &work);
+        for _ in 0..jobs {
+            let (state, moved, next, merge, work, weigh) =
+                (&state, &moved, &next, &merge, &work, &weigh);
             scope.spawn(move || {
-                // The last index this worker put in the window.
-                let mut last = None;
-                while let Some(run) = shared.claim(next) {
-                    for i in run {
-                        if !shared.wait_for_room(i, me) {
-                            return;
-                        }
-                        let result = match catch_unwind(AssertUnwindSafe(|| work(i))) {
-                            Ok(result) => result,
-                            Err(panic) => return shared.stop(panic),
-                        };
-                        if !shared.put(i, me, result) {
-                            return;
-                        }
-                        last = Some(i);
+                loop {
+                    let i = next.fetch_add(1, Ordering::Relaxed);
+                    if i >= count || !wait_for_room(i, state, moved) {
+                        return;
                     }
-                }
-                if let Some(last) = last {
-                    shared.merge_through(last, me);
+                    let result = match catch_unwind(AssertUnwindSafe(|| work(i))) {
+                        Ok(result) => result,
+                        Err(panic) => return stop(state, moved, panic),
+                    };
+                    let Ok(mut at) = state.lock() else {
+                        return;
+                    };
+                    at.weight += weigh(&result);
+                    at.window[i % size] = Some(result);
+                    if at.merging {
+                        // The worker merging takes this one up in turn.
+                        continue;
+                    }
+                    at.merging = true;
+                    while at.head < count {
+                        let head = at.head % size;
+                        let Some(result) = at.window[head].take() else {
+                            break;
+                        };
+                        let weight = weigh(&result);
+                        drop(at);
+                        let merged = catch_unwind(AssertUnwindSafe(|| {
+                            let mut merge = merge.lock().unwrap_or_else(|e| e.into_inner());
+                            merge(result)
+                        }));
+                        if let Err(panic) = merged {
+                            return stop(state, moved, panic);
+                        }
+                        at = match state.lock() {
+                            Ok(at) => at,
+                            Err(_) => return,
+                        };
+                        at.head += 1;
+                        at.weight = at.weight.saturating_sub(weight);
+                        // A wake-up is a system call: only for a worker
+                        // that waits (it counts itself under this lock).
+                        if at.waiting > 0 {
+                            moved.notify_all();
+                        }
+                    }
+                    at.merging = false;
                 }
             });
         }
     });
-    let panic = (shared.state.into_inner())
-        .unwrap_or_else(|e| e.into_inner())
-        .panic;
+    let panic = state.into_inner().unwrap_or_else(|e| e.into_inner()).panic;
     if let Some(panic) = panic {
         resume_unwind(panic);
     }
 }
 
-/// What the workers share.
-struct Shared<T, G, M> {
-    state: Mutex<State<T>>,
-    /// Signalled, when a worker waits, as the merge moves on or reaches
-    /// another worker's result; and when the run stops.
-    moved: Condvar,
-    merge: Mutex<M>,
-    weigh: G,
-    count: usize,
-    /// The longest run a worker claims.
-    longest: usize,
-    jobs: usize,
-}
-
-/// The reorder window (each result with the worker that made it), the
-/// index of the next result to merge, the weight of the results waiting,
-/// and whether (and why) the run stopped.
+/// What the workers share: the reorder window, the index of the next
+/// result to merge, the weight of the results waiting, whether one worker
+/// is merging, and whether (and why) the run stopped.
 struct State<T> {
-    window: Vec<Option<(T, usize)>>,
+    window: Vec<Option<T>>,
     head: usize,
     weight: usize,
-    /// Workers waiting, for room or for their turn to merge.
+    merging: bool,
+    /// Workers waiting for room.
     waiting: usize,
     stop: bool,
     panic: Option<Box<dyn std::any::Any + Send>>,
 }
 
-impl<T, G, M> Shared<T, G, M>
-where
-    G: Fn(&T) -> usize,
-    M: FnMut(T),
-{
-    /// The next run of indices to evaluate: a share of what is left, at
-    /// least one and at most `longest`; `None` once all are claimed.
-    fn claim(&self, next: &AtomicUsize) -> Option<Range<usize>> {
-        let mut start = next.load(Ordering::Relaxed);
-        loop {
-            let left = self.count.checked_sub(start).filter(|&n| n > 0)?;
-            let run = (left / (self.jobs * RUNS_PER_JOB)).clamp(1, self.longest);
-            match next.compare_exchange_weak(
-                start,
-                start + run,
-                Ordering::Relaxed,
-                Ordering::Relaxed,
-            ) {
-                Ok(_) => return Some(start..start + run),
-                Err(now) => start = now,
-            }
-        }
-    }
+/// Stop every worker, keeping the first panic to raise on the caller's
+/// thread.
+fn stop<T>(state: &Mutex<State<T>>, moved: &Condvar, panic: Box<dyn std::any::Any + Send>) {
+    let mut at = state.lock().unwrap_or_else(|e| e.into_inner());
+    at.stop = true;
+    at.panic.get_or_insert(panic);
+    moved.notify_all();
+}
 
-    /// Block until index `i` fits in the window and, unless it is the next
-    /// to merge, in the budget, merging this worker's results as they
-    /// come up; false when the run stops.
-    fn wait_for_room(&self, i: usize, me: usize) -> bool {
-        let Some(mut at) = self.lock() else {
-            return false;
+/// Block until index `i` fits in the window and, unless it is the next to
+/// merge, in the budget; false when the run stops.
+fn wait_for_room<T>(i: usize, state: &Mutex<State<T>>, moved: &Condvar) -> bool {
+    let Ok(mut at) = state.lock() else {
+        return false;
+    };
+    while !at.stop && (i >= at.head + WINDOW || (i > at.head && at.weight > BUDGET)) {
+        at.waiting += 1;
+        at = match moved.wait(at) {
+            Ok(at) => at,
+            Err(_) => return false,
         };
-        loop {
-            at = match self.merge_mine(at, me) {
-                Some(at) => at,
-                None => return false,
-            };
-            if i < at.head + WINDOW && (i <= at.head || at.weight <= BUDGET) {
-                return true;
-            }
-            at.waiting += 1;
-            at = match self.moved.wait(at) {
-                Ok(at) => at,
-                Err(_) => return false,
-            };
-            at.waiting -= 1;
-        }
+        at.waiting -= 1;
     }
-
-    /// Put this worker's result for index `i` in the window, and merge it
-    /// (with its own results after it) if it is next; false when the run
-    /// stops.
-    fn put(&self, i: usize, me: usize, result: T) -> bool {
-        let Some(mut at) = self.lock() else {
-            return false;
-        };
-        at.weight += (self.weigh)(&result);
-        let size = at.window.len();
-        at.window[i % size] = Some((result, me));
-        self.merge_mine(at, me).is_some()
-    }
-
-    /// Merge this worker's results until every one up to `last` is merged,
-    /// waiting for the others' before them.
-    fn merge_through(&self, last: usize, me: usize) {
-        let Some(mut at) = self.lock() else {
-            return;
-        };
-        loop {
-            at = match self.merge_mine(at, me) {
-                Some(at) => at,
-                None => return,
-            };
-            if at.head > last {
-                return;
-            }
-            at.waiting += 1;
-            at = match self.moved.wait(at) {
-                Ok(at) => at,
-                Err(_) => return,
-            };
-            at.waiting -= 1;
-        }
-    }
-
-    /// Merge the next results while they are this worker's and ready, the
-    /// lock released during each merge; the lock again, or `None` once the
-    /// run stops.
-    fn merge_mine<'a>(
-        &'a self,
-        mut at: MutexGuard<'a, State<T>>,
-        me: usize,
-    ) -> Option<MutexGuard<'a, State<T>>> {
-        loop {
-            if at.stop {
-                return None;
-            }
-            if at.head >= self.count {
-                return Some(at);
-            }
-            let slot = at.head % at.window.len();
-            let result = match at.window[slot].take_if(|(_, maker)| *maker == me) {
-                Some((result, _)) => result,
-                None => {
-                    // Another's result, ready: its maker may be waiting,
-                    // for room or for its turn. A wake-up is a system
-                    // call, so only for a worker that waits (it counts
-                    // itself under this lock).
-                    if at.window[slot].is_some() && at.waiting > 0 {
-                        self.moved.notify_all();
-                    }
-                    return Some(at);
-                }
-            };
-            let weight = (self.weigh)(&result);
-            drop(at);
-            let merged = catch_unwind(AssertUnwindSafe(|| {
-                let mut merge = self.merge.lock().unwrap_or_else(|e| e.into_inner());
-                merge(result)
-            }));
-            if let Err(panic) = merged {
-                self.stop(panic);
-                return None;
-            }
-            at = self.lock()?;
-            at.head += 1;
-            at.weight = at.weight.saturating_sub(weight);
-            if at.waiting > 0 {
-                self.moved.notify_all();
-            }
-        }
-    }
-
-    fn lock(&self) -> Option<MutexGuard<'_, State<T>>> {
-        self.state.lock().ok()
-    }
-
-    /// Stop every worker, keeping the first panic to raise on the caller's
-    /// thread.
-    fn stop(&self, panic: Box<dyn std::any::Any + Send>) {
-        let mut at = self.state.lock().unwrap_or_else(|e| e.into_inner());
-        at.stop = true;
-        at.panic.get_or_insert(panic);
-        self.moved.notify_all();
-    }
+    !at.stop
 }
 
 #[cfg(test)]
@@ -355,73 +226,26 @@ mod tests {
 
     #[test]
     fn heavy_results_wait_within_the_budget() {
-        // Results begun and not yet merged: what memory holds.
-        let held = AtomicUsize::new(0);
+        let merged = AtomicUsize::new(0);
         let worst = AtomicUsize::new(0);
         let heavy = 1000;
         in_order_weighed(
             2 * WINDOW,
             4,
             |i| {
-                let now = held.fetch_add(1, Ordering::SeqCst) + 1;
-                worst.fetch_max(now, Ordering::SeqCst);
+                let ahead = i.saturating_sub(merged.load(Ordering::SeqCst));
+                worst.fetch_max(ahead, Ordering::SeqCst);
                 i
             },
             |_| heavy,
-            |_| {
+            |i| {
                 std::thread::sleep(std::time::Duration::from_micros(50));
-                held.fetch_sub(1, Ordering::SeqCst);
+                merged.store(i + 1, Ordering::SeqCst);
             },
         );
         // The budget's worth of results, and one per worker in hand.
         let most = BUDGET / heavy + 4 + 1;
         assert!(worst.load(Ordering::SeqCst) <= most, "{worst:?} > {most}");
-    }
-
-    #[test]
-    fn each_result_is_merged_by_the_worker_that_made_it() {
-        for jobs in [2, 3, 8] {
-            let count = 3 * WINDOW + 7;
-            let makers: Vec<AtomicUsize> = (0..count).map(|_| AtomicUsize::new(0)).collect();
-            let mut others = 0;
-            in_order(
-                count,
-                jobs,
-                |i| {
-                    if i % 13 == 0 {
-                        std::thread::sleep(std::time::Duration::from_micros(200));
-                    }
-                    makers[i].store(thread_id(), Ordering::SeqCst);
-                    i
-                },
-                |i| others += usize::from(makers[i].load(Ordering::SeqCst) != thread_id()),
-            );
-            assert_eq!(others, 0, "jobs {jobs}");
-        }
-    }
-
-    #[test]
-    fn workers_claim_runs_of_files_while_many_are_left() {
-        // Consecutive files evaluated by the same worker, against the
-        // one-at-a-time alternation a shared counter gives.
-        let count = 4 * WINDOW;
-        let makers: Vec<AtomicUsize> = (0..count).map(|_| AtomicUsize::new(0)).collect();
-        in_order(
-            count,
-            2,
-            |i| makers[i].store(thread_id(), Ordering::SeqCst),
-            |_| {},
-        );
-        let same = (makers.windows(2))
-            .filter(|w| w[0].load(Ordering::SeqCst) == w[1].load(Ordering::SeqCst))
-            .count();
-        assert!(same > count * 3 / 4, "{same} of {count}");
-    }
-
-    /// A number for the calling thread, the same each time it asks.
-    fn thread_id() -> usize {
-        thread_local!(static ID: u8 = const { 0 });
-        ID.with(|id| std::ptr::from_ref(id) as usize)
     }
 
     #[test]
