@@ -388,7 +388,12 @@ fn path_key(path: &Path) -> Vec<u8> {
 
 /// A file or folder whose name starts with a dot, below the walk's root.
 fn is_hidden(entry: &ignore::DirEntry) -> bool {
-    entry.depth() > 0 && entry.file_name().as_encoded_bytes().first() == Some(&b'.')
+    entry.depth() > 0 && is_dot_name(entry.file_name())
+}
+
+/// A name that hides its file or folder: one that starts with a dot.
+fn is_dot_name(name: &std::ffi::OsStr) -> bool {
+    name.as_encoded_bytes().first() == Some(&b'.')
 }
 
 /// Why a hidden file deserves a note: one named like a record (and not
@@ -486,7 +491,7 @@ pub fn is_record_path(path: &Path, paths: &[PathBuf], discovery: &Discovery) -> 
     let path = tidy(path);
     let hidden = path
         .components()
-        .any(|c| matches!(c, Component::Normal(n) if n.to_string_lossy().starts_with('.')));
+        .any(|c| matches!(c, Component::Normal(n) if is_dot_name(n)));
     if !yaml || path.is_absolute() || (hidden && !discovery.hidden) {
         return false;
     }
