@@ -422,15 +422,34 @@ impl std::fmt::Display for ReadError {
 
 /// A file's text, read only when it is a regular file (symbolic links
 /// followed) of at most `limit` bytes, never reading past the limit even if
-/// it grows meanwhile. A FIFO or a device (`/dev/zero`) is refused unopened,
-/// so reading can neither hang nor exhaust memory.
+/// it grows meanwhile. A FIFO or a device (`/dev/zero`) is never read, so
+/// reading can neither hang nor exhaust memory: one reached through a link
+/// is refused unopened, one named itself is opened without waiting and
+/// refused unread.
 pub fn read_text(path: &Path, limit: u64) -> Result<String, ReadError> {
     utf8(read_bytes(path, limit)?)
 }
 
 /// A file's bytes (a spreadsheet), under the same rules as [`read_text`].
 pub fn read_bytes(path: &Path, limit: u64) -> Result<Vec<u8>, ReadError> {
-    let meta = std::fs::metadata(path).map_err(ReadError::Io)?;
+    // Most paths are files, not links: opened at once, and looked at
+    // through the open file (one path look-up, not two).
+    let file = match open_unless_link(path) {
+        Some(opened) => opened.map_err(ReadError::Io)?,
+        None => {
+            let meta = std::fs::metadata(path).map_err(ReadError::Io)?;
+            refuse(&meta, limit)?;
+            open_no_wait(path).map_err(ReadError::Io)?
+        }
+    };
+    // The path may have been replaced since it was looked at.
+    let meta = file.metadata().map_err(ReadError::Io)?;
+    refuse(&meta, limit)?;
+    read_sized(file, meta.len(), limit)
+}
+
+/// Why a file that `meta` describes is not read, if it is not.
+fn refuse(meta: &std::fs::Metadata, limit: u64) -> Result<(), ReadError> {
     if meta.is_dir() {
         return Err(ReadError::Folder);
     }
@@ -443,12 +462,79 @@ pub fn read_bytes(path: &Path, limit: u64) -> Result<Vec<u8>, ReadError> {
             limit,
         });
     }
-    let file = std::fs::File::open(path).map_err(ReadError::Io)?;
-    // The path may have been replaced since it was looked at.
-    if !file.metadata().map_err(ReadError::Io)?.is_file() {
-        return Err(ReadError::NotRegular);
+    Ok(())
+}
+
+/// `path` opened for reading unless it is a symbolic link (`None`: look
+/// first, for a link may lead to a device whose opening does something).
+/// A FIFO opens without waiting for a writer.
+#[cfg(unix)]
+fn open_unless_link(path: &Path) -> Option<std::io::Result<std::fs::File>> {
+    use std::os::unix::fs::OpenOptionsExt;
+    let opened = std::fs::OpenOptions::new()
+        .read(true)
+        .custom_flags(libc::O_NONBLOCK | libc::O_NOCTTY | libc::O_NOFOLLOW)
+        .open(path);
+    // `O_NOFOLLOW` on a link: ELOOP (EMLINK on FreeBSD).
+    match opened {
+        Err(e) if matches!(e.raw_os_error(), Some(libc::ELOOP | libc::EMLINK)) => None,
+        opened => Some(opened),
     }
-    read_limited(file, limit, usize::try_from(meta.len()).unwrap_or(0))
+}
+
+#[cfg(not(unix))]
+fn open_unless_link(_: &Path) -> Option<std::io::Result<std::fs::File>> {
+    None
+}
+
+/// `path` opened for reading; a FIFO put in its place since it was looked
+/// at opens without waiting for a writer (and is then refused).
+fn open_no_wait(path: &Path) -> std::io::Result<std::fs::File> {
+    let mut options = std::fs::OpenOptions::new();
+    options.read(true);
+    #[cfg(unix)]
+    std::os::unix::fs::OpenOptionsExt::custom_flags(
+        &mut options,
+        libc::O_NONBLOCK | libc::O_NOCTTY,
+    );
+    options.open(path)
+}
+
+/// At most `limit` bytes of a regular file that held `size` bytes when it
+/// was looked at. It is read asking for one byte more than that: a read
+/// that stops one byte short, at `size`, has met the end, so a file that
+/// did not change takes one read (no second one to find the end).
+fn read_sized(mut file: std::fs::File, size: u64, limit: u64) -> Result<Vec<u8>, ReadError> {
+    use std::io::Read;
+    let expected = usize::try_from(size.min(limit)).unwrap_or(0);
+    let mut bytes = vec![0; expected + 1];
+    let mut filled = 0;
+    while filled < bytes.len() {
+        match file.read(&mut bytes[filled..]) {
+            Ok(0) => break,
+            Ok(n) => {
+                filled += n;
+                if filled == expected {
+                    break;
+                }
+            }
+            Err(e) if e.kind() == std::io::ErrorKind::Interrupted => {}
+            Err(e) => return Err(ReadError::Io(e)),
+        }
+    }
+    bytes.truncate(filled);
+    if filled <= expected {
+        return Ok(bytes);
+    }
+    // It grew since it was looked at: on to its end, within the limit.
+    let left = limit.saturating_add(1).saturating_sub(filled as u64);
+    file.take(left)
+        .read_to_end(&mut bytes)
+        .map_err(ReadError::Io)?;
+    if bytes.len() as u64 > limit {
+        return Err(ReadError::TooLarge { size: None, limit });
+    }
+    Ok(bytes)
 }
 
 /// At most `limit` bytes of `reader` (standard input) as text.
@@ -477,4 +563,101 @@ fn utf8(bytes: Vec<u8>) -> Result<String, ReadError> {
     String::from_utf8(bytes).map_err(|e| ReadError::NotUtf8 {
         at: e.utf8_error().valid_up_to(),
     })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::{ReadError, read_bytes, read_sized};
+    use std::io::Write;
+
+    fn file(bytes: &[u8]) -> tempfile::NamedTempFile {
+        let mut f = tempfile::NamedTempFile::new().expect("scratch file");
+        f.write_all(bytes).expect("write");
+        f
+    }
+
+    fn sized(bytes: &[u8], size: u64, limit: u64) -> Result<Vec<u8>, ReadError> {
+        let f = file(bytes);
+        read_sized(f.reopen().expect("reopen"), size, limit)
+    }
+
+    #[test]
+    fn a_file_reads_whole_at_its_size_or_any_other() {
+        let text = b"id: A-1\nkind: task\n";
+        let n = text.len() as u64;
+        // Unchanged, grown since it was looked at, shrunk since.
+        for size in [n, 0, 1, n - 1, n + 1, 4 * n] {
+            let read = sized(text, size, 1000).expect("read");
+            assert_eq!(read, text, "looked at as {size} bytes");
+        }
+        assert_eq!(sized(b"", 0, 10).expect("read"), b"");
+    }
+
+    #[test]
+    fn a_file_that_grew_past_the_limit_is_refused() {
+        let text = [b'x'; 100];
+        assert_eq!(sized(&text, 100, 100).expect("at the limit").len(), 100);
+        let grown = sized(&text, 10, 50);
+        assert!(
+            matches!(
+                grown,
+                Err(ReadError::TooLarge {
+                    size: None,
+                    limit: 50
+                })
+            ),
+            "{grown:?}"
+        );
+    }
+
+    #[test]
+    fn over_the_limit_or_a_folder_is_refused_unread() {
+        let f = file(&[b'x'; 100]);
+        let big = read_bytes(f.path(), 99);
+        assert!(
+            matches!(
+                big,
+                Err(ReadError::TooLarge {
+                    size: Some(100),
+                    limit: 99
+                })
+            ),
+            "{big:?}"
+        );
+        let dir = tempfile::tempdir().expect("scratch");
+        assert!(matches!(read_bytes(dir.path(), 99), Err(ReadError::Folder)));
+    }
+
+    #[cfg(unix)]
+    #[test]
+    fn a_link_is_followed_to_a_file_and_never_into_a_fifo() {
+        let dir = tempfile::tempdir().expect("scratch");
+        let target = dir.path().join("records.yaml");
+        std::fs::write(&target, "id: A-1\n").expect("write");
+        let link = dir.path().join("link.yaml");
+        std::os::unix::fs::symlink(&target, &link).expect("symlink");
+        assert_eq!(read_bytes(&link, 100).expect("read"), b"id: A-1\n");
+
+        let fifo = dir.path().join("pipe.yaml");
+        let made = std::process::Command::new("mkfifo").arg(&fifo).status();
+        assert!(made.is_ok_and(|s| s.success()), "mkfifo");
+        let to_fifo = dir.path().join("to-pipe.yaml");
+        std::os::unix::fs::symlink(&fifo, &to_fifo).expect("symlink");
+        // Neither waits for a writer.
+        assert!(matches!(read_bytes(&fifo, 100), Err(ReadError::NotRegular)));
+        assert!(matches!(
+            read_bytes(&to_fifo, 100),
+            Err(ReadError::NotRegular)
+        ));
+    }
+
+    #[test]
+    fn a_missing_file_says_so() {
+        let dir = tempfile::tempdir().expect("scratch");
+        let missing = read_bytes(&dir.path().join("gone.yaml"), 100);
+        assert!(
+            matches!(&missing, Err(ReadError::Io(e)) if e.kind() == std::io::ErrorKind::NotFound),
+            "{missing:?}"
+        );
+    }
 }
