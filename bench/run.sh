@@ -20,7 +20,8 @@
 #   (c) peak memory (/usr/bin/time -v) of check at 1,000,000 records, at
 #       1,000,000 records all drawn to fail, and (HUGE=1) at 10,000,000;
 #   (d) a one-file run with the bundled rules (hyperfine);
-#   (e) --jobs 1 vs --jobs 2 on one-record files;
+#   (e) --jobs 1 vs --jobs 2 on one-record files, beside the serde_yaml parse
+#       and reading alone at 1 and 2 threads on the same files (the controls);
 #   (f) callgrind instruction counts of check --jobs 1 and the parse-only
 #       floors on a smaller folder (valgrind).
 set -euo pipefail

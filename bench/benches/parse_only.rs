@@ -3,7 +3,7 @@
 //! doing nothing else. Prints the record-file count, node count and seconds.
 //!
 //! ```sh
-//! cargo bench --manifest-path bench/Cargo.toml --bench parse_only -- DIR rectify|rectify-general|serde_yaml [--jobs N]
+//! cargo bench --manifest-path bench/Cargo.toml --bench parse_only -- DIR rectify|rectify-general|serde_yaml|read [--jobs N]
 //! ```
 //!
 //! - `rectify`: `rectify::yaml::parse` with the default limits, the same
@@ -11,7 +11,9 @@
 //! - `rectify-general`: the same tree through saphyr's parser alone, without
 //!   the fast path for plain block YAML (the parser `check` used before it);
 //! - `serde_yaml`: every document into `serde_yaml::Value`, the floor without
-//!   spans that the speed targets compare to.
+//!   spans that the speed targets compare to;
+//! - `read`: no parse, only the walk and reading each file as text (how
+//!   far reading alone scales with threads).
 //!
 //! `--jobs 1` (the default) parses on this thread; `--jobs N` on a rayon pool
 //! of N threads, as `check --jobs N` does.
@@ -30,7 +32,7 @@ fn main() -> ExitCode {
         .filter(|a| a != "--bench")
         .collect();
     let (Some(dir), Some(mode)) = (args.first(), args.get(1)) else {
-        eprintln!("usage: parse_only DIR rectify|rectify-general|serde_yaml [--jobs N]");
+        eprintln!("usage: parse_only DIR rectify|rectify-general|serde_yaml|read [--jobs N]");
         return ExitCode::from(2);
     };
     let jobs = match args.get(2).map(String::as_str) {
@@ -41,6 +43,7 @@ fn main() -> ExitCode {
         "rectify" => parse_rectify,
         "rectify-general" => parse_rectify_general,
         "serde_yaml" => parse_serde_yaml,
+        "read" => str::len,
         other => {
             eprintln!("unknown mode `{other}`");
             return ExitCode::from(2);
