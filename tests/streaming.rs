@@ -1,4 +1,4 @@
-//! Streaming output (JSON, SARIF, concise, GitHub written as files are
+//! Streaming output (JSON, SARIF, JUnit, concise, GitHub written as files are
 //! merged, findings not kept) against the same formats rendered from a kept
 //! outcome (a run that also writes markdown keeps its findings): the same
 //! bytes, whatever the run holds — no findings, an unreadable file among
@@ -10,7 +10,7 @@ use std::path::{Path, PathBuf};
 use std::process::{Command, Stdio};
 
 const AS_OF: &str = "2025-06-30";
-const STREAMED: &[&str] = &["json", "sarif", "concise", "github"];
+const STREAMED: &[&str] = &["json", "sarif", "junit", "concise", "github"];
 
 fn root() -> &'static Path {
     Path::new(env!("CARGO_MANIFEST_DIR"))
@@ -228,4 +228,58 @@ fn a_kept_run_keeps_the_text_of_files_with_findings_only() {
     };
     assert!(kept("late-plan"), "a snippet needs the text");
     assert!(!kept("clean"), "a file with no finding keeps no text");
+}
+
+#[test]
+fn junit_with_more_rules_than_spill_files_is_the_kept_report() {
+    // The JUnit spill shares its temporary files among rules past 64: a
+    // suite must still list its own cases only, in order.
+    let dir = scratch("many-rules");
+    let bundled = std::fs::read_to_string(root().join("rules/central-inspection.rules"))
+        .expect("bundled rules");
+    let mut rules = bundled.replace("\"calendars/cn.yaml\"", "\"cn.yaml\"");
+    for i in 0..70 {
+        rules.push_str(&format!(
+            "\nrule extra-{i:02} {{\n  for task\n  require closure by deadline - 30 days\n  severity {}\n  penalty 1 point\n}}\n",
+            ["error", "warning", "info"][i % 3]
+        ));
+    }
+    std::fs::write(dir.join("many.rules"), rules).expect("write rules");
+    std::fs::copy(root().join("rules/calendars/cn.yaml"), dir.join("cn.yaml"))
+        .expect("copy calendar");
+    let rules = dir.join("many.rules");
+    let rules = rules.to_str().expect("UTF-8 path");
+    let path = "tests/fixtures/golden/failing";
+    let (code, streamed, stderr) = rectify(&["check", path, "--rules", rules, "--format", "junit"]);
+    assert!(
+        code == 1 && !stderr.contains("panicked"),
+        "{code}: {stderr}"
+    );
+    let file = dir.join("kept.xml");
+    let target = format!("junit={}", file.display());
+    let (kept_code, _, _) = rectify(&[
+        "check", path, "--rules", rules, "--format", "markdown", "--report", &target,
+    ]);
+    let kept = std::fs::read(&file).expect("the kept report is written");
+    assert_eq!(
+        String::from_utf8_lossy(&streamed),
+        String::from_utf8_lossy(&kept)
+    );
+    assert_eq!(code, kept_code);
+    // Every extra rule's suite holds only its own cases, and has some.
+    let text = String::from_utf8_lossy(&streamed);
+    for i in [0, 63, 64, 69] {
+        let suite = format!("<testsuite name=\"extra-{i:02}\"");
+        let at = text.find(&suite).expect("the rule's suite");
+        let body = &text[at..at + text[at..].find("</testsuite>").expect("closed")];
+        assert!(
+            body.contains(&format!("classname=\"extra-{i:02}\"")),
+            "{body}"
+        );
+        let others = body.matches("classname=").count();
+        let own = body.matches(&format!("classname=\"extra-{i:02}\"")).count();
+        assert_eq!(others, own, "a case of another rule in extra-{i:02}");
+        assert!(own > 1, "extra-{i:02} found nothing");
+    }
+    let _ = std::fs::remove_dir_all(&dir);
 }

@@ -8,19 +8,22 @@
 //! `type` is the severity); one below it is a passing case whose
 //! `<system-out>` says what was found; a waived one is `<skipped>`. Suite
 //! `records` has one passing case per unit for its records without any
-//! finding. Input errors form suite `inputs`: `<error>` for errors, and
+//! finding (a record is one in one file: two sharing an id are two). Input errors form suite `inputs`: `<error>` for errors, and
 //! warnings and infos as findings are. The place of a finding (file, line,
 //! column) is in its text, as the schema has no attribute for it.
 //!
 //! Every value from a record passes through [`super::neutral`]. No
-//! timestamps or durations: the same outcome gives the same bytes.
+//! timestamps or durations: the same outcome gives the same bytes. A
+//! streaming run writes the same document from a [`Spill`], which keeps
+//! no findings.
 
 use std::collections::{BTreeMap, BTreeSet};
-use std::io::{self, Write};
+use std::fs::File;
+use std::io::{self, BufWriter, Write};
 
 use crate::diag::Severity;
 use crate::i18n::{Args, Catalogue};
-use crate::outcome::{Finding, InputError, Outcome};
+use crate::outcome::{Finding, InputError, Outcome, Scope};
 
 use super::diagnostic::points_in;
 use super::json::{files, finding_position};
@@ -56,36 +59,170 @@ pub fn write(
     words: &Catalogue,
     out: &mut dyn Write,
 ) -> io::Result<()> {
-    let mut suites: Vec<(String, Vec<Case>)> = outcome
-        .rules
-        .iter()
-        .map(|r| (r.id.clone(), Vec::new()))
-        .collect();
+    let scope = outcome.scope();
+    let mut by_rule: Vec<Vec<Case>> = outcome.rules.iter().map(|_| Vec::new()).collect();
     for f in &outcome.findings {
-        if let Some((_, cases)) = suites.get_mut(f.rule) {
-            cases.push(finding(outcome, f, fail_on, words));
+        if let Some(cases) = by_rule.get_mut(f.rule) {
+            cases.push(finding(&scope, f, fail_on, words));
         }
     }
-    for (rule, (id, cases)) in suites.iter_mut().enumerate() {
-        let passed = outcome.passes.get(rule).copied().unwrap_or(0);
-        let judges = outcome
-            .rules
-            .get(rule)
-            .map_or("record", |r| r.judges.as_str());
-        if passed > 0 || cases.is_empty() {
-            cases.insert(0, passes(id, judges, passed, words));
-        }
-    }
-    suites.push(("records".into(), records(outcome, words)));
+    let tallies: Vec<Tally> = by_rule.iter().map(|cases| Tally::of(cases)).collect();
+    let mut flagged = Flagged::default();
+    flagged.add(&outcome.findings);
+    let mut cases = |rule: usize, out: &mut dyn Write| {
+        (by_rule.get(rule).into_iter().flatten()).try_for_each(|case| write_case(case, out))
+    };
+    document(outcome, fail_on, words, &tallies, &flagged, out, &mut cases)
+}
+
+/// Write the document: a suite per rule, whose finding cases `cases`
+/// writes (the kept findings', or a streaming run's spilled ones) and
+/// `tallies` counts, then suites `records` and `inputs`.
+fn document(
+    outcome: &Outcome,
+    fail_on: Option<Severity>,
+    words: &Catalogue,
+    tallies: &[Tally],
+    flagged: &Flagged,
+    out: &mut dyn Write,
+    cases: &mut dyn FnMut(usize, &mut dyn Write) -> io::Result<()>,
+) -> io::Result<()> {
+    // Each rule's passing case comes first, if it has one.
+    let passing: Vec<Option<Case>> = (outcome.rules.iter().enumerate())
+        .map(|(rule, r)| {
+            let passed = outcome.passes.get(rule).copied().unwrap_or(0);
+            let found = tallies.get(rule).map_or(0, |t| t.tests);
+            (passed > 0 || found == 0).then(|| passes(&r.id, &r.judges, passed, words))
+        })
+        .collect();
+    let rule_tallies: Vec<Tally> = (passing.iter().enumerate())
+        .map(|(rule, pass)| {
+            let mut tally = tallies.get(rule).copied().unwrap_or_default();
+            tally.tests += usize::from(pass.is_some());
+            tally
+        })
+        .collect();
+    let records = records(outcome, flagged, words);
     let inputs: Vec<Case> = outcome
         .input_errors
         .iter()
         .map(|e| input_error(outcome, e, fail_on, words))
         .collect();
-    if !inputs.is_empty() {
-        suites.push(("inputs".into(), inputs));
+    let mut total = Tally::of(&records);
+    total.add_all(&Tally::of(&inputs));
+    rule_tallies.iter().for_each(|t| total.add_all(t));
+    writeln!(out, r#"<?xml version="1.0" encoding="UTF-8"?>"#)?;
+    writeln!(
+        out,
+        r#"<testsuites name="rectify" tests="{}" failures="{}" errors="{}">"#,
+        total.tests, total.failures, total.errors,
+    )?;
+    for (rule, r) in outcome.rules.iter().enumerate() {
+        suite_head(&r.id, &rule_tallies[rule], out)?;
+        if let Some(pass) = &passing[rule] {
+            write_case(pass, out)?;
+        }
+        cases(rule, out)?;
+        writeln!(out, "  </testsuite>")?;
     }
-    document(&suites, out)
+    suite("records", &records, out)?;
+    if !inputs.is_empty() {
+        suite("inputs", &inputs, out)?;
+    }
+    writeln!(out, "</testsuites>")
+}
+
+/// How many cases a suite has, and of which verdicts.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
+pub(crate) struct Tally {
+    tests: usize,
+    failures: usize,
+    errors: usize,
+    skipped: usize,
+}
+
+impl Tally {
+    fn of(cases: &[Case]) -> Tally {
+        let mut tally = Tally::default();
+        cases.iter().for_each(|c| tally.add(Kind::of(&c.verdict)));
+        tally
+    }
+
+    fn add(&mut self, kind: Kind) {
+        self.tests += 1;
+        match kind {
+            Kind::Failure => self.failures += 1,
+            Kind::Error => self.errors += 1,
+            Kind::Skipped => self.skipped += 1,
+            Kind::Pass => {}
+        }
+    }
+
+    fn add_all(&mut self, other: &Tally) {
+        self.tests += other.tests;
+        self.failures += other.failures;
+        self.errors += other.errors;
+        self.skipped += other.skipped;
+    }
+}
+
+/// What a case counts as in its suite's tally.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+enum Kind {
+    Pass,
+    Failure,
+    Error,
+    Skipped,
+}
+
+impl Kind {
+    fn of(verdict: &Verdict) -> Kind {
+        match verdict {
+            Verdict::Pass | Verdict::Noted(_) => Kind::Pass,
+            Verdict::Failure(..) => Kind::Failure,
+            Verdict::Error(..) => Kind::Error,
+            Verdict::Skipped(_) => Kind::Skipped,
+        }
+    }
+
+    fn byte(self) -> u8 {
+        self as u8
+    }
+
+    fn from_byte(byte: u8) -> Option<Kind> {
+        [Kind::Pass, Kind::Failure, Kind::Error, Kind::Skipped]
+            .into_iter()
+            .find(|k| k.byte() == byte)
+    }
+}
+
+/// Per unit, its records that have a finding: each record in a file counted
+/// once, however many findings it has (a group rule's finding names no
+/// record and flags none).
+#[derive(Debug, Default)]
+pub(crate) struct Flagged(BTreeMap<String, usize>);
+
+impl Flagged {
+    /// Count the records `findings` flag; a record counted by an earlier
+    /// call must be in another file.
+    pub(crate) fn add(&mut self, findings: &[Finding]) {
+        let records: BTreeSet<(usize, &str, &str)> = (findings.iter())
+            .filter(|f| !f.record.is_empty())
+            .map(|f| (f.file, &*f.unit, &*f.record))
+            .collect();
+        for (_, unit, _) in records {
+            match self.0.get_mut(unit) {
+                Some(n) => *n += 1,
+                None => {
+                    self.0.insert(unit.to_string(), 1);
+                }
+            }
+        }
+    }
+
+    fn of(&self, unit: &str) -> usize {
+        self.0.get(unit).copied().unwrap_or(0)
+    }
 }
 
 /// The passing case of a rule: the records (or, for a group rule, the
@@ -108,9 +245,9 @@ fn passes(rule: &str, judges: &str, passed: usize, words: &Catalogue) -> Case {
     }
 }
 
-fn finding(outcome: &Outcome, f: &Finding, fail_on: Option<Severity>, words: &Catalogue) -> Case {
-    let id = outcome.rules.get(f.rule).map_or("", |r| r.id.as_str());
-    let file = outcome.finding_file(f);
+fn finding(scope: &Scope<'_>, f: &Finding, fail_on: Option<Severity>, words: &Catalogue) -> Case {
+    let id = scope.rules.get(f.rule).map_or("", |r| r.id.as_str());
+    let file = scope.finding_file(f);
     let message = neutral::text(&f.message(words)).into_owned();
     let mut body = vec![message.clone()];
     if let Some(file) = file {
@@ -129,7 +266,7 @@ fn finding(outcome: &Outcome, f: &Finding, fail_on: Option<Severity>, words: &Ca
         let ids = crate::diag::join(words, crate::diag::Join::Plain, ids);
         body.push(words.format("help-records", &Args::new().text("ids", ids)));
     }
-    if let Some(rule) = outcome.rules.get(f.rule) {
+    if let Some(rule) = scope.rules.get(f.rule) {
         let said = rule.help_in(words.lang());
         body.extend(said.map(|h| neutral::lines(h).into_owned()));
         body.extend(
@@ -167,18 +304,12 @@ fn finding(outcome: &Outcome, f: &Finding, fail_on: Option<Severity>, words: &Ca
 }
 
 /// One passing case per unit: its records that have no finding at all.
-fn records(outcome: &Outcome, words: &Catalogue) -> Vec<Case> {
-    let mut with_findings: BTreeMap<&str, BTreeSet<&str>> = BTreeMap::new();
-    // A group rule's finding names no record: it flags none of them.
-    for f in outcome.findings.iter().filter(|f| !f.record.is_empty()) {
-        with_findings.entry(&f.unit).or_default().insert(&f.record);
-    }
+fn records(outcome: &Outcome, flagged: &Flagged, words: &Catalogue) -> Vec<Case> {
     outcome
         .units
         .iter()
         .map(|u| {
-            let flagged = with_findings.get(u.unit.as_str()).map_or(0, BTreeSet::len);
-            let clean = u.records.saturating_sub(flagged);
+            let clean = u.records.saturating_sub(flagged.of(&u.unit));
             let args = Args::new()
                 .text("unit", neutral::text(&u.unit))
                 .int("clean", i64::try_from(clean).unwrap_or(i64::MAX))
@@ -236,69 +367,212 @@ fn noted(severity: Severity, body: &[String], words: &Catalogue) -> String {
     words.format("junit-noted", &args)
 }
 
-fn document(suites: &[(String, Vec<Case>)], out: &mut dyn Write) -> io::Result<()> {
-    let count = |p: fn(&Verdict) -> bool| -> usize {
-        suites
-            .iter()
-            .map(|(_, cases)| cases.iter().filter(|c| p(&c.verdict)).count())
-            .sum()
-    };
-    let tests: usize = suites.iter().map(|(_, c)| c.len()).sum();
-    writeln!(out, r#"<?xml version="1.0" encoding="UTF-8"?>"#)?;
-    writeln!(
-        out,
-        r#"<testsuites name="rectify" tests="{tests}" failures="{}" errors="{}">"#,
-        count(|v| matches!(v, Verdict::Failure(..))),
-        count(|v| matches!(v, Verdict::Error(..))),
-    )?;
-    for (name, cases) in suites {
-        suite(name, cases, out)?;
-    }
-    writeln!(out, "</testsuites>")
+fn suite(name: &str, cases: &[Case], out: &mut dyn Write) -> io::Result<()> {
+    suite_head(name, &Tally::of(cases), out)?;
+    cases.iter().try_for_each(|case| write_case(case, out))?;
+    writeln!(out, "  </testsuite>")
 }
 
-fn suite(name: &str, cases: &[Case], out: &mut dyn Write) -> io::Result<()> {
-    let count = |p: fn(&Verdict) -> bool| cases.iter().filter(|c| p(&c.verdict)).count();
+fn suite_head(name: &str, tally: &Tally, out: &mut dyn Write) -> io::Result<()> {
     writeln!(
         out,
         r#"  <testsuite name="{}" tests="{}" failures="{}" errors="{}" skipped="{}">"#,
         xml::attr(name),
-        cases.len(),
-        count(|v| matches!(v, Verdict::Failure(..))),
-        count(|v| matches!(v, Verdict::Error(..))),
-        count(|v| matches!(v, Verdict::Skipped(..))),
-    )?;
-    for case in cases {
-        let head = format!(
-            r#"    <testcase classname="{}" name="{}""#,
-            xml::attr(&case.class),
-            xml::attr(&case.name)
-        );
-        match &case.verdict {
-            Verdict::Pass => writeln!(out, "{head}/>")?,
-            Verdict::Noted(text) => writeln!(
-                out,
-                "{head}>\n      <system-out>{}</system-out>\n    </testcase>",
-                xml::text(text)
-            )?,
-            Verdict::Failure(kind, message, body) => writeln!(
-                out,
-                "{head}>\n      <failure type=\"{kind}\" message=\"{}\">{}</failure>\n    </testcase>",
-                xml::attr(message),
-                xml::text(body)
-            )?,
-            Verdict::Error(message, body) => writeln!(
-                out,
-                "{head}>\n      <error type=\"error\" message=\"{}\">{}</error>\n    </testcase>",
-                xml::attr(message),
-                xml::text(body)
-            )?,
-            Verdict::Skipped(message) => writeln!(
-                out,
-                "{head}>\n      <skipped message=\"{}\"/>\n    </testcase>",
-                xml::attr(message)
-            )?,
+        tally.tests,
+        tally.failures,
+        tally.errors,
+        tally.skipped,
+    )
+}
+
+fn write_case(case: &Case, out: &mut dyn Write) -> io::Result<()> {
+    let head = format!(
+        r#"    <testcase classname="{}" name="{}""#,
+        xml::attr(&case.class),
+        xml::attr(&case.name)
+    );
+    match &case.verdict {
+        Verdict::Pass => writeln!(out, "{head}/>"),
+        Verdict::Noted(text) => writeln!(
+            out,
+            "{head}>\n      <system-out>{}</system-out>\n    </testcase>",
+            xml::text(text)
+        ),
+        Verdict::Failure(kind, message, body) => writeln!(
+            out,
+            "{head}>\n      <failure type=\"{kind}\" message=\"{}\">{}</failure>\n    </testcase>",
+            xml::attr(message),
+            xml::text(body)
+        ),
+        Verdict::Error(message, body) => writeln!(
+            out,
+            "{head}>\n      <error type=\"error\" message=\"{}\">{}</error>\n    </testcase>",
+            xml::attr(message),
+            xml::text(body)
+        ),
+        Verdict::Skipped(message) => writeln!(
+            out,
+            "{head}>\n      <skipped message=\"{}\"/>\n    </testcase>",
+            xml::attr(message)
+        ),
+    }
+}
+
+/// The streaming form of the report ([`super::stream`]): each finding's
+/// test case, written as the run merges its file, waits in one of a few
+/// anonymous temporary files until the run is over, for a suite lists its
+/// counts before its cases and the cases of one rule come from every file.
+/// Memory holds the counts of each rule's suite and of each unit's flagged
+/// records, never the findings.
+pub(crate) struct Spill {
+    /// The rules' cases, rule `r` in bucket `r % buckets.len()`; made when
+    /// first written to.
+    buckets: Vec<Option<BufWriter<File>>>,
+    tallies: Vec<Tally>,
+    flagged: Flagged,
+}
+
+/// Temporary files at most: a rule set of many rules shares them, each
+/// read once per rule in it at the end.
+const BUCKETS: usize = 64;
+
+/// A case waiting in a bucket: its rule, what it counts as and its length
+/// (a rule index and a length, each 4 bytes little-endian, around the
+/// kind's byte), then its XML.
+const FRAME_HEAD: usize = 9;
+
+impl Spill {
+    pub(crate) fn new() -> Spill {
+        Spill {
+            buckets: Vec::new(),
+            tallies: Vec::new(),
+            flagged: Flagged::default(),
         }
     }
-    writeln!(out, "  </testsuite>")
+
+    /// `findings`' cases in the form [`Spill::add`] takes (on the worker
+    /// that evaluated their file).
+    pub(crate) fn frames(
+        scope: &Scope<'_>,
+        findings: &[Finding],
+        fail_on: Option<Severity>,
+        words: &Catalogue,
+    ) -> Vec<u8> {
+        let mut frames = Vec::new();
+        for f in findings {
+            let case = finding(scope, f, fail_on, words);
+            let mut text = Vec::new();
+            // Writing to memory cannot fail.
+            let _ = write_case(&case, &mut text);
+            let (Ok(rule), Ok(len)) = (u32::try_from(f.rule), u32::try_from(text.len())) else {
+                continue;
+            };
+            frames.extend_from_slice(&rule.to_le_bytes());
+            frames.push(Kind::of(&case.verdict).byte());
+            frames.extend_from_slice(&len.to_le_bytes());
+            frames.extend_from_slice(&text);
+        }
+        frames
+    }
+
+    /// Add one file's findings (or the group findings), their cases
+    /// written by [`Spill::frames`]; `rules`: the run's rule count.
+    pub(crate) fn add(
+        &mut self,
+        rules: usize,
+        findings: &[Finding],
+        frames: &[u8],
+    ) -> io::Result<()> {
+        if self.buckets.is_empty() {
+            self.buckets = (0..rules.clamp(1, BUCKETS)).map(|_| None).collect();
+            self.tallies = vec![Tally::default(); rules];
+        }
+        self.flagged.add(findings);
+        let mut rest = frames;
+        while let Some((rule, kind, case, after)) = frame(rest) {
+            rest = after;
+            let (Some(tally), Some(kind)) = (self.tallies.get_mut(rule), Kind::from_byte(kind))
+            else {
+                continue;
+            };
+            tally.add(kind);
+            let slot = rule % self.buckets.len();
+            let bucket = match &mut self.buckets[slot] {
+                Some(bucket) => bucket,
+                none => none.insert(BufWriter::new(tempfile::tempfile()?)),
+            };
+            bucket.write_all(&(rule as u32).to_le_bytes())?;
+            bucket.write_all(&(case.len() as u32).to_le_bytes())?;
+            bucket.write_all(case)?;
+        }
+        Ok(())
+    }
+
+    /// Write the report, the waiting cases read back rule by rule.
+    pub(crate) fn finish(
+        self,
+        outcome: &Outcome,
+        fail_on: Option<Severity>,
+        words: &Catalogue,
+        out: &mut dyn Write,
+    ) -> io::Result<()> {
+        let Spill {
+            buckets,
+            mut tallies,
+            flagged,
+        } = self;
+        tallies.resize(outcome.rules.len(), Tally::default());
+        let mut files = Vec::with_capacity(buckets.len());
+        for bucket in buckets {
+            let file = match bucket {
+                Some(b) => Some(b.into_inner().map_err(io::IntoInnerError::into_error)?),
+                None => None,
+            };
+            files.push(file);
+        }
+        let count = files.len();
+        let mut cases = |rule: usize, out: &mut dyn Write| -> io::Result<()> {
+            match files.get_mut(rule.checked_rem(count).unwrap_or(0)) {
+                Some(Some(file)) => copy_rule(file, rule, out),
+                _ => Ok(()),
+            }
+        };
+        document(outcome, fail_on, words, &tallies, &flagged, out, &mut cases)
+    }
+}
+
+/// The first frame of `bytes`: its rule, kind byte and case, and what
+/// follows it; `None` at the end (or at a frame cut short, which
+/// [`Spill::frames`] never writes).
+fn frame(bytes: &[u8]) -> Option<(usize, u8, &[u8], &[u8])> {
+    let head = bytes.get(..FRAME_HEAD)?;
+    let rule = u32::from_le_bytes(head[..4].try_into().ok()?) as usize;
+    let len = u32::from_le_bytes(head[5..9].try_into().ok()?) as usize;
+    let case = bytes.get(FRAME_HEAD..FRAME_HEAD.checked_add(len)?)?;
+    Some((rule, head[4], case, &bytes[FRAME_HEAD + len..]))
+}
+
+/// Copy the cases of `rule` from its bucket, in the order they were added.
+fn copy_rule(file: &mut File, rule: usize, out: &mut dyn Write) -> io::Result<()> {
+    use std::io::{BufReader, Read, Seek, SeekFrom};
+    file.seek(SeekFrom::Start(0))?;
+    let mut reader = BufReader::new(&*file);
+    let mut head = [0u8; 8];
+    let mut case = Vec::new();
+    loop {
+        match reader.read_exact(&mut head) {
+            Ok(()) => {}
+            Err(e) if e.kind() == io::ErrorKind::UnexpectedEof => return Ok(()),
+            Err(e) => return Err(e),
+        }
+        let at = u32::from_le_bytes([head[0], head[1], head[2], head[3]]) as usize;
+        let len = u32::from_le_bytes([head[4], head[5], head[6], head[7]]) as usize;
+        if at == rule {
+            case.resize(len, 0);
+            reader.read_exact(&mut case)?;
+            out.write_all(&case)?;
+        } else {
+            reader.seek_relative(len as i64)?;
+        }
+    }
 }

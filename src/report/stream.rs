@@ -1,6 +1,6 @@
 //! Streaming output: the formats whose findings are written while the run
-//! goes on (JSON, SARIF, concise, GitHub annotations), so memory holds no
-//! findings however many a run finds.
+//! goes on (JSON, SARIF, JUnit, concise, GitHub annotations), so memory
+//! holds no findings however many a run finds.
 //!
 //! Each output writes its findings, as the run merges each file in path
 //! order ([`crate::outcome::Sink`]), to an anonymous temporary file (the
@@ -13,7 +13,8 @@
 //! code before its results; it also means nothing reaches the output until
 //! the run is over, so an output that would overwrite an input is still
 //! refused before a byte is written, and a file output is still replaced
-//! whole. The formats write their findings through the same functions
+//! whole. JUnit lists findings by rule, so its spill is kept by rule
+//! ([`super::junit`]). The formats write their findings through the same functions
 //! whether they stream or render a kept [`Outcome`], so both give the same
 //! bytes.
 
@@ -32,7 +33,7 @@ use super::{Format, Style};
 pub fn streams(format: Format) -> bool {
     matches!(
         format,
-        Format::Json | Format::Sarif | Format::Concise | Format::Github
+        Format::Json | Format::Sarif | Format::Junit | Format::Concise | Format::Github
     )
 }
 
@@ -40,11 +41,19 @@ pub fn streams(format: Format) -> bool {
 pub struct Streamed {
     format: Format,
     style: Style,
-    spill: Elements<BufWriter<File>>,
+    spill: Spill,
     locator: Locator,
     /// The first error writing the spill (a full disk); the report fails
     /// with it.
     failed: Option<io::Error>,
+}
+
+/// Where a stream's findings wait until the run is over.
+enum Spill {
+    /// As the report writes them, in order.
+    Flat(Elements<BufWriter<File>>),
+    /// JUnit's test cases, by rule (a suite per rule).
+    ByRule(super::junit::Spill),
 }
 
 impl Streamed {
@@ -55,10 +64,15 @@ impl Streamed {
             return None;
         }
         let indent = element_indent(format);
-        Some(tempfile::tempfile().map(|file| Streamed {
+        let spill = match format {
+            Format::Junit => Ok(Spill::ByRule(super::junit::Spill::new())),
+            _ => tempfile::tempfile()
+                .map(|file| Spill::Flat(Elements::new(BufWriter::new(file), indent))),
+        };
+        Some(spill.map(|spill| Streamed {
             format,
             style: style.clone(),
-            spill: Elements::new(BufWriter::new(file), indent),
+            spill,
             locator: Locator::default(),
             failed: None,
         }))
@@ -70,38 +84,58 @@ impl Streamed {
             return;
         }
         let scope = outcome.scope();
-        let written = render(
-            self.format,
-            &self.style,
-            &scope,
-            findings,
-            &mut self.spill,
-            &mut self.locator,
-        );
+        let written = match &mut self.spill {
+            Spill::Flat(spill) => render(
+                self.format,
+                &self.style,
+                &scope,
+                findings,
+                spill,
+                &mut self.locator,
+            ),
+            Spill::ByRule(spill) => {
+                let words = self.style.lang.catalogue();
+                let frames =
+                    super::junit::Spill::frames(&scope, findings, self.style.fail_on, words);
+                spill.add(outcome.rules.len(), findings, &frames)
+            }
+        };
         if let Err(e) = written {
             self.failed = Some(e);
         }
     }
 
-    /// Write one file's findings, rendered beforehand by [`Renderer`]
+    /// Write one file's `findings`, rendered beforehand by [`Renderer`]
     /// (`count` of them, as its [`Elements`] wrote them from the start of
     /// an array), to the spill.
-    fn add_rendered(&mut self, bytes: &[u8], count: usize) {
+    fn add_rendered(
+        &mut self,
+        outcome: &Outcome,
+        findings: &[Finding],
+        bytes: &[u8],
+        count: usize,
+    ) {
         if self.failed.is_some() || count == 0 {
             return;
         }
-        // A JSON array's first element is preceded by a line feed, every
-        // other by a comma and a line feed.
-        let joined = if self.spill.count > 0 && matches!(self.format, Format::Json | Format::Sarif)
-        {
-            self.spill.out.write_all(b",")
-        } else {
-            Ok(())
+        let written = match &mut self.spill {
+            Spill::Flat(spill) => {
+                // A JSON array's first element is preceded by a line feed,
+                // every other by a comma and a line feed.
+                let joined =
+                    if spill.count > 0 && matches!(self.format, Format::Json | Format::Sarif) {
+                        spill.out.write_all(b",")
+                    } else {
+                        Ok(())
+                    };
+                spill.count += count;
+                joined.and_then(|()| spill.out.write_all(bytes))
+            }
+            Spill::ByRule(spill) => spill.add(outcome.rules.len(), findings, bytes),
         };
-        if let Err(e) = joined.and_then(|()| self.spill.out.write_all(bytes)) {
+        if let Err(e) = written {
             self.failed = Some(e);
         }
-        self.spill.count += count;
     }
 
     /// Write the report to `out`: its head, the spilled findings, its tail.
@@ -116,6 +150,11 @@ impl Streamed {
             mut locator,
             ..
         } = self;
+        let words = style.lang.catalogue();
+        let spill = match spill {
+            Spill::Flat(spill) => spill,
+            Spill::ByRule(spill) => return spill.finish(outcome, style.fail_on, words, out),
+        };
         let count = spill.count;
         let mut file = spill
             .out
@@ -127,7 +166,6 @@ impl Streamed {
             into.count += count;
             Ok(())
         };
-        let words = style.lang.catalogue();
         match format {
             Format::Json => super::json::write_with(outcome, words, out, &mut copy),
             Format::Sarif => super::sarif::write_with(outcome, words, out, &mut copy),
@@ -164,6 +202,12 @@ fn render<W: Write>(
     locator: &mut Locator,
 ) -> io::Result<()> {
     let words = style.lang.catalogue();
+    if matches!(format, Format::Junit) {
+        let frames = super::junit::Spill::frames(scope, findings, style.fail_on, words);
+        into.out.write_all(&frames)?;
+        into.count += findings.len();
+        return Ok(());
+    }
     findings.iter().try_for_each(|f| match format {
         Format::Json => into.push(&super::json::finding(scope, f, words)),
         Format::Sarif => into.push(&super::sarif::finding(scope, f, words, locator)),
@@ -201,7 +245,7 @@ impl crate::outcome::Sink for Streams {
             return self.findings(outcome, findings);
         }
         for (stream, (bytes, count)) in self.0.iter_mut().zip(rendered) {
-            stream.add_rendered(&bytes, count);
+            stream.add_rendered(outcome, findings, &bytes, count);
         }
     }
 }
