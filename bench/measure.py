@@ -145,6 +145,7 @@ def main():
     rss_main, wall_main = max_rss(check)
     rss_big, wall_big = max_rss([a.rectify, "check", a.big, "--format", "json", "--as-of", AS_OF])
     rss_failing, wall_failing = max_rss([a.rectify, "check", a.failing, "--format", "json", "--as-of", AS_OF])
+    rss_junit, wall_junit = max_rss([a.rectify, "check", a.failing, "--format", "junit", "--as-of", AS_OF])
     rss_huge, wall_huge = (max_rss([a.rectify, "check", a.huge, "--format", "json", "--as-of", AS_OF])
                            if a.huge else (None, None))
     small_check = [a.rectify, "check", a.small, "--format", "json", "--as-of", AS_OF, "--jobs", "1"]
@@ -277,6 +278,7 @@ def main():
         f"| check {a.records:,} records / {a.files:,} files, --format json | {rss_main:.1f} MiB | {wall_main} |",
         f"| check {a.big_records:,} records / {a.big_files:,} files, --format json | {rss_big:.1f} MiB | {wall_big} |",
         f"| check {a.failing_records:,} records, every record drawn to fail, --format json | {rss_failing:.1f} MiB | {wall_failing} |",
+        f"| the same, --format junit | {rss_junit:.1f} MiB | {wall_junit} |",
     ] + ([f"| check {a.huge_records:,} records (files of 1,000), --format json | {rss_huge:.1f} MiB | {wall_huge} |"]
          if a.huge else ["| check 10,000,000 records | not run (HUGE=0 was set) | |"]) + [
         "",
@@ -293,7 +295,7 @@ def main():
     ] + [" ".join(["parse_only" if c == a.parse_only else "rectify" if c == a.rectify
                     else "DIR" if c == a.data else c for c in cmd]) for cmd in cases.values()] + [
         f"/usr/bin/time -v rectify check BIG --format json --as-of {AS_OF}",
-        f"/usr/bin/time -v rectify check FAILING --format json --as-of {AS_OF}  # --fail-percent 100",
+        f"/usr/bin/time -v rectify check FAILING --format json --as-of {AS_OF}  # --fail-percent 100; and --format junit",
         f"rectify check SINGLES --format json --as-of {AS_OF} --jobs 1  # and --jobs 2",
         "parse_only SINGLES serde_yaml --jobs 1  # and --jobs 2; and `read` for reading alone",
         f"valgrind --tool=callgrind rectify check SMALL --format json --as-of {AS_OF} --jobs 1",

@@ -18,7 +18,8 @@
 #       vs `rectify check --format json --as-of 2025-06-30`, --jobs 1 and default;
 #   (b) --jobs 1 vs --jobs 2;
 #   (c) peak memory (/usr/bin/time -v) of check at 1,000,000 records, at
-#       1,000,000 records all drawn to fail, and (HUGE=1) at 10,000,000;
+#       1,000,000 records all drawn to fail (JSON, and JUnit), and (HUGE=1) at
+#       10,000,000;
 #   (d) a one-file run with the bundled rules (hyperfine);
 #   (e) --jobs 1 vs --jobs 2 on one-record files, beside the serde_yaml parse
 #       and reading alone at 1 and 2 threads on the same files (the controls);
