@@ -283,3 +283,31 @@ fn junit_with_more_rules_than_spill_files_is_the_kept_report() {
     }
     let _ = std::fs::remove_dir_all(&dir);
 }
+
+#[test]
+fn without_a_temporary_folder_the_run_keeps_its_findings_and_reports_the_same() {
+    // No spill can be made: the run keeps its findings instead, and every
+    // streaming format writes what it writes when it streams.
+    let path = "tests/fixtures/golden/mixed";
+    for format in STREAMED {
+        let (code, streamed, _) = rectify(&["check", path, "--format", format]);
+        let out = Command::new(env!("CARGO_BIN_EXE_rectify"))
+            .env("RECTIFY_LANG", "en")
+            .env("TMPDIR", "/nonexistent/rectify-no-tmp")
+            .args(["check", path, "--format", format])
+            .args(["--as-of", AS_OF, "--no-config"])
+            .current_dir(root())
+            .env_remove("GITHUB_ACTIONS")
+            .env("NO_COLOR", "1")
+            .output()
+            .expect("rectify runs");
+        let stderr = String::from_utf8_lossy(&out.stderr);
+        assert!(!stderr.contains("panicked"), "{stderr}");
+        assert_eq!(out.status.code(), Some(code), "{format}: {stderr}");
+        assert_eq!(
+            String::from_utf8_lossy(&out.stdout),
+            String::from_utf8_lossy(&streamed),
+            "{format} without a temporary folder"
+        );
+    }
+}

@@ -426,8 +426,12 @@ fn write_case(case: &Case, out: &mut dyn Write) -> io::Result<()> {
 /// records, never the findings.
 pub(crate) struct Spill {
     /// The rules' cases, rule `r` in bucket `r % buckets.len()`; made when
-    /// first written to.
+    /// first written to, but for the first.
     buckets: Vec<Option<BufWriter<File>>>,
+    /// The first bucket, made with the spill (so that a run without a
+    /// usable temporary folder keeps its findings instead, as for every
+    /// streaming format), until the run's rules are known.
+    first: Option<BufWriter<File>>,
     tallies: Vec<Tally>,
     flagged: Flagged,
 }
@@ -442,12 +446,13 @@ const BUCKETS: usize = 64;
 const FRAME_HEAD: usize = 9;
 
 impl Spill {
-    pub(crate) fn new() -> Spill {
-        Spill {
+    pub(crate) fn new() -> io::Result<Spill> {
+        Ok(Spill {
             buckets: Vec::new(),
+            first: Some(BufWriter::new(tempfile::tempfile()?)),
             tallies: Vec::new(),
             flagged: Flagged::default(),
-        }
+        })
     }
 
     /// `findings`' cases in the form [`Spill::add`] takes (on the worker
@@ -485,6 +490,7 @@ impl Spill {
     ) -> io::Result<()> {
         if self.buckets.is_empty() {
             self.buckets = (0..rules.clamp(1, BUCKETS)).map(|_| None).collect();
+            self.buckets[0] = self.first.take();
             self.tallies = vec![Tally::default(); rules];
         }
         self.flagged.add(findings);
@@ -520,6 +526,7 @@ impl Spill {
             buckets,
             mut tallies,
             flagged,
+            ..
         } = self;
         tallies.resize(outcome.rules.len(), Tally::default());
         let mut files = Vec::with_capacity(buckets.len());

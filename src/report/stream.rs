@@ -65,7 +65,7 @@ impl Streamed {
         }
         let indent = element_indent(format);
         let spill = match format {
-            Format::Junit => Ok(Spill::ByRule(super::junit::Spill::new())),
+            Format::Junit => super::junit::Spill::new().map(Spill::ByRule),
             _ => tempfile::tempfile()
                 .map(|file| Spill::Flat(Elements::new(BufWriter::new(file), indent))),
         };
