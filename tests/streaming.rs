@@ -2,7 +2,8 @@
 //! merged, findings not kept) against the same formats rendered from a kept
 //! outcome (a run that also writes markdown keeps its findings): the same
 //! bytes, whatever the run holds — no findings, an unreadable file among
-//! readable ones, group findings, several outputs at once, waiver files —
+//! readable ones, group findings, several outputs at once, waiver files
+//! (which waive each file's findings as it is merged) —
 //! and a reader that stops early does not make the run fail.
 
 use std::io::{BufRead, BufReader};
@@ -16,11 +17,17 @@ fn root() -> &'static Path {
     Path::new(env!("CARGO_MANIFEST_DIR"))
 }
 
+/// A run at [`AS_OF`], unless `args` give the date.
 fn rectify(args: &[&str]) -> (i32, Vec<u8>, String) {
+    let as_of: &[&str] = match args.contains(&"--as-of") {
+        true => &[],
+        false => &["--as-of", AS_OF],
+    };
     let out = Command::new(env!("CARGO_BIN_EXE_rectify"))
         .env("RECTIFY_LANG", "en")
         .args(args)
-        .args(["--as-of", AS_OF, "--no-config"])
+        .args(as_of)
+        .arg("--no-config")
         .current_dir(root())
         .env_remove("GITHUB_ACTIONS")
         .env("NO_COLOR", "1")
@@ -94,6 +101,22 @@ fn streamed_output_with_waiver_files_and_input_errors() {
     );
     same_streamed_and_kept("record-errors", "tests/fixtures/check/record-errors", &[]);
     same_streamed_and_kept("duplicate-ids", "tests/fixtures/check/duplicate-ids", &[]);
+    // Waivers of group findings: by the key the rule groups by, by another
+    // (unmatched, with the key to name), malformed; and all expired.
+    for as_of in ["2024-06-30", "2025-06-30"] {
+        same_streamed_and_kept(
+            &format!("group-waivers-{as_of}"),
+            "tests/fixtures/group/records",
+            &[
+                "--rules",
+                "tests/fixtures/group/group.rules",
+                "--waivers",
+                "tests/fixtures/group/waivers.yaml",
+                "--as-of",
+                as_of,
+            ],
+        );
+    }
     // Warnings found while merging a file (a unit's other spelling) keep
     // its text, so they are shown at their place.
     same_streamed_and_kept(

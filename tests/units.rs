@@ -389,20 +389,16 @@ fn a_waiver_naming_a_unit_matches_its_group_finding_however_spelt() {
     let dir = temp("unit-waiver-lib");
     std::fs::write(dir.join("waivers.yaml"), UNIT_WAIVER).expect("write waivers");
     let mut outcome = check(&[], |o| o.paths = vec![root().join(LOOKALIKES)]);
-    let waivers = run::waivers::load(
-        &dir.join("waivers.yaml"),
+    let mut waivers = run::waivers::FileWaivers::read(
+        &[dir.join("waivers.yaml")],
         rectify::load::MAX_FILE_SIZE,
-        &mut outcome,
-    );
-    let file = outcome.files.len() - 1;
-    let units = rectify::units::UnitRegistry::default().compile().0;
-    run::waivers::apply(
-        &mut outcome,
-        &waivers,
-        file,
+        &outcome.rules,
+        outcome.as_of,
         &WaiverAuthority::default(),
-        &units,
     );
+    let units = rectify::units::UnitRegistry::default().compile().0;
+    assert!(waivers.waive(&mut outcome.findings, &outcome.rules, &units));
+    waivers.finish(&mut outcome);
     let group: Vec<_> = outcome
         .findings
         .iter()

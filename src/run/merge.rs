@@ -38,6 +38,8 @@ pub struct Merger<'p> {
     uncovered: std::collections::BTreeSet<(String, i16)>,
     /// Paths rules read that records have, or spell nearly.
     fields: super::dead_guard::Seen,
+    /// Waiver files, waiving findings as they are merged.
+    waivers: Option<super::waivers::FileWaivers>,
 }
 
 impl<'p> Merger<'p> {
@@ -62,6 +64,29 @@ impl<'p> Merger<'p> {
             tallies: BTreeMap::new(),
             uncovered: std::collections::BTreeSet::new(),
             fields: Default::default(),
+            waivers: None,
+        }
+    }
+
+    /// Waive the findings of every file merged from now on, and the group
+    /// findings, with `waivers`.
+    pub fn waive_with(&mut self, waivers: super::waivers::FileWaivers) {
+        self.waivers = Some(waivers);
+    }
+
+    /// Add the waiver files to the outcome, with their diagnostics (which
+    /// waivers matched nothing): once every finding is merged and judged.
+    pub fn finish_waivers(&mut self, outcome: &mut Outcome) {
+        if let Some(waivers) = self.waivers.take() {
+            waivers.finish(outcome);
+        }
+    }
+
+    /// Waive what the waiver files cover of `findings`; whether any was.
+    fn waive(&mut self, outcome: &Outcome, findings: &mut [Finding]) -> bool {
+        match &mut self.waivers {
+            Some(waivers) => waivers.waive(findings, &outcome.rules, &self.plan.units),
+            None => false,
         }
     }
 
@@ -129,13 +154,18 @@ impl<'p> Merger<'p> {
         let rendered = result.rendered.filter(|_| {
             (result.findings.iter()).all(|f| name(&f.unit).is_none_or(|n| n == f.unit))
         });
-        let findings = result.findings.into_iter().map(|f| Finding {
-            file,
-            unit: name(&f.unit).unwrap_or_else(|| f.unit.clone()),
-            ..f
-        });
+        let mut findings: Vec<Finding> = (result.findings.into_iter())
+            .map(|f| Finding {
+                file,
+                unit: name(&f.unit).unwrap_or_else(|| f.unit.clone()),
+                ..f
+            })
+            .collect();
+        // A finding a waiver file waives reads otherwise than the worker
+        // rendered it.
+        let waived = self.waive(outcome, &mut findings);
+        let rendered = rendered.filter(|_| !waived);
         if self.sink.is_some() {
-            let findings: Vec<Finding> = findings.collect();
             self.emit(outcome, findings, rendered);
             if outcome.input_errors.len() == errors_before {
                 let source = &mut outcome.files[file];
@@ -177,6 +207,7 @@ impl<'p> Merger<'p> {
                 None => outcome.passes[rule] += 1,
             }
         }
+        self.waive(outcome, &mut found);
         if self.sink.is_some() {
             self.emit(outcome, found, None);
         } else {

@@ -108,26 +108,9 @@ pub fn check(options: &Options) -> Outcome {
 /// `sink` as the file is merged, in path order, and the group findings
 /// last; the outcome holds everything else (the summary and unit scores
 /// count every finding; [`Outcome::findings`] is empty), so memory does not
-/// grow with what the run finds. Waiver files waive findings of any file
-/// once every file is in, so with `--waivers` the findings are kept and
-/// handed to `sink` at the end, in the same order.
+/// grow with what the run finds. Waiver files are read first, and waive
+/// each file's findings as it is merged.
 pub fn check_streaming(options: &Options, sink: &mut (dyn Sink + Send)) -> Outcome {
-    if !options.waivers.is_empty() {
-        let mut outcome = check(options);
-        let findings = std::mem::take(&mut outcome.findings);
-        let cut = findings
-            .iter()
-            .position(|f| f.origin == Origin::Rule)
-            .unwrap_or(findings.len());
-        let (records, groups) = findings.split_at(cut);
-        for chunk in records.chunk_by(|a, b| a.file == b.file) {
-            sink.findings(&outcome, chunk);
-        }
-        if !groups.is_empty() {
-            sink.findings(&outcome, groups);
-        }
-        return outcome;
-    }
     drive(options, Some(sink))
 }
 
@@ -167,6 +150,17 @@ fn drive(options: &Options, sink: Option<&mut (dyn Sink + Send)>) -> Outcome {
         Some(sink) => merge::Merger::streaming(&plan, &mut outcome, walk_errors, sink),
         None => merge::Merger::new(&plan, &mut outcome, walk_errors),
     };
+    // Waiver files waive each file's findings as it is merged, and the
+    // group findings as they are judged.
+    if !options.waivers.is_empty() {
+        merger.waive_with(waivers::FileWaivers::read(
+            &options.waivers,
+            options.max_file_size,
+            &outcome.rules,
+            options.as_of,
+            &options.waiver_authority,
+        ));
+    }
     // Workers evaluate files while this thread merges their results in path
     // order, so memory holds a window of results, not every file's.
     // Findings are what a waiting result holds most of.
@@ -174,10 +168,10 @@ fn drive(options: &Options, sink: Option<&mut (dyn Sink + Send)>) -> Outcome {
     pipeline::in_order_weighed(paths.len(), jobs, work, weigh, |result| {
         merger.add(&mut outcome, result)
     });
-    // Group findings exist only once every file is in; waiver files can
-    // waive them, so they are applied after.
+    // Group findings exist only once every file is in (waiver files waive
+    // them as they are judged); then the waiver files join the outcome.
     merger.judge_groups(&mut outcome);
-    apply_waiver_files(&mut outcome, options, &plan.units);
+    merger.finish_waivers(&mut outcome);
     merger.finish(&mut outcome);
     outcome
 }
@@ -209,11 +203,18 @@ pub(crate) fn apply_waiver_files(
     options: &Options,
     units: &crate::units::Units,
 ) {
-    for path in &options.waivers {
-        let file = outcome.files.len();
-        let list = waivers::load(path, options.max_file_size, outcome);
-        waivers::apply(outcome, &list, file, &options.waiver_authority, units);
+    if options.waivers.is_empty() {
+        return;
     }
+    let mut waivers = waivers::FileWaivers::read(
+        &options.waivers,
+        options.max_file_size,
+        &outcome.rules,
+        outcome.as_of,
+        &options.waiver_authority,
+    );
+    waivers.waive(&mut outcome.findings, &outcome.rules, units);
+    waivers.finish(outcome);
 }
 
 /// The unit registry ready for look-ups; a name it declares for two units

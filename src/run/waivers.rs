@@ -16,6 +16,7 @@
 //! without a reason, an approver or an expiry date is an error and waives
 //! nothing.
 
+use std::collections::HashMap;
 use std::path::Path;
 use std::sync::Arc;
 
@@ -70,138 +71,281 @@ impl Waiver {
     }
 }
 
-/// Read a waiver file into the outcome's files; its waivers, and every
-/// problem found reading it (as input errors located in it).
-/// Read like a record file: a regular file of at most `limit` bytes.
-pub fn load(path: &Path, limit: u64, outcome: &mut Outcome) -> Vec<Waiver> {
-    let file = outcome.files.len();
-    let name = path.display().to_string();
-    let text = match crate::load::read_text(path, limit) {
-        Ok(text) => text,
-        Err(err) => {
-            outcome.files.push(super::source_file(name, None));
-            let message = err.message("waiver-unreadable");
-            outcome.input_errors.push(super::file_error(
-                "waiver::unreadable",
-                Severity::Error,
-                message,
-                Some(file),
-            ));
-            return Vec::new();
-        }
-    };
-    let (docs, error) = yaml::parse(&text, &yaml::Limits::default());
-    outcome
-        .files
-        .push(super::source_file(name, Some(Arc::from(text.as_str()))));
-    let mut reader = Reader {
-        file,
-        errors: Vec::new(),
-    };
-    if let Some(e) = error {
-        reader
-            .errors
-            .push(InputError::placed(e, Origin::Record, file));
-    }
-    let waivers = docs.iter().flat_map(|d| reader.document(d)).collect();
-    outcome.input_errors.extend(reader.errors);
-    waivers
+/// Waiver files, read before the findings they waive: each file's
+/// waivers, what was wrong reading it, and which waivers have matched a
+/// finding so far. A run waives each file's findings as it merges them
+/// ([`FileWaivers::waive`], so a streaming run keeps no findings for the
+/// waivers' sake), and once every finding has passed, the waiver files join
+/// the outcome with their diagnostics ([`FileWaivers::finish`]).
+pub struct FileWaivers {
+    files: Vec<WaiverFile>,
+    /// The waivers that can waive, by rule id: `(file, waiver)` in order.
+    active: HashMap<String, Vec<(usize, usize)>>,
+    /// Per rule id, the grouping of a group finding of it seen so far: its
+    /// `by` and key names (for [`grouping_help`]).
+    groupings: HashMap<String, (String, Vec<String>)>,
 }
 
-/// Apply waivers to the findings: waive what they cover, warn about the
-/// expired ones and the ones that match nothing; refuse (as errors) those
-/// the waiver authority does not accept. Inline waivers were applied
-/// earlier and take precedence. A waiver naming a `unit` matches its
-/// findings however the unit is spelt (`units`).
-pub fn apply(
-    outcome: &mut Outcome,
-    waivers: &[Waiver],
-    file: usize,
-    authority: &WaiverAuthority,
-    units: &crate::units::Units,
-) {
-    for w in waivers {
-        if !outcome.rules.iter().any(|r| r.id == w.rule.value) {
-            let ids: Vec<&str> = outcome.rules.iter().map(|r| r.id.as_str()).collect();
-            let message = Message::new("waiver-unknown-rule").text("rule", clip(&w.rule.value));
-            let mut e = error(
-                "waiver::unknown-rule",
-                Severity::Warning,
-                message,
-                Some(Place {
-                    file,
-                    span: w.rule.span,
-                }),
-            );
-            e.help = did_you_mean(&w.rule.value, &ids);
-            outcome.input_errors.push(e);
-            continue;
-        }
-        let (true, Some(reason), Some(until)) = (w.valid, &w.reason, &w.until) else {
-            continue;
+struct WaiverFile {
+    name: String,
+    text: Option<Arc<str>>,
+    /// Problems reading it, placed in file 0 until it has its index.
+    errors: Vec<InputError>,
+    waivers: Vec<Entry>,
+}
+
+struct Entry {
+    waiver: Waiver,
+    standing: Standing,
+    matched: bool,
+}
+
+/// What a waiver from a waiver file can do, decided when it is read.
+enum Standing {
+    /// It names no rule of the run.
+    UnknownRule,
+    /// Not well formed: reported where it was read; it waives nothing.
+    Invalid,
+    /// The waiver authority refuses it, for these reasons (placed in file 0).
+    Refused(Vec<InputError>),
+    Expired,
+    /// It waives the findings it covers.
+    Active,
+}
+
+impl FileWaivers {
+    /// Read the waiver files at `paths` (each like a record file: a regular
+    /// file of at most `limit` bytes) and decide what each waiver can do on
+    /// `as_of` for a run of `rules`.
+    pub fn read(
+        paths: &[std::path::PathBuf],
+        limit: u64,
+        rules: &[crate::outcome::RuleInfo],
+        as_of: Date,
+        authority: &WaiverAuthority,
+    ) -> FileWaivers {
+        let mut set = FileWaivers {
+            files: Vec::new(),
+            active: HashMap::new(),
+            groupings: HashMap::new(),
         };
-        if refused(outcome, w, file, authority) {
-            continue;
+        for path in paths {
+            let (name, text, errors, waivers) = load(path, limit);
+            let file = set.files.len();
+            let waivers = (waivers.into_iter().enumerate())
+                .map(|(i, w)| {
+                    let standing = standing(&w, rules, as_of, authority);
+                    if matches!(standing, Standing::Active) {
+                        let at = set.active.entry(w.rule.value.clone()).or_default();
+                        at.push((file, i));
+                    }
+                    Entry {
+                        waiver: w,
+                        standing,
+                        matched: false,
+                    }
+                })
+                .collect();
+            set.files.push(WaiverFile {
+                name,
+                text,
+                errors,
+                waivers,
+            });
         }
-        let rules = &outcome.rules;
-        let matches =
-            |f: &crate::outcome::Finding| rules[f.rule].id == w.rule.value && w.covers(f, units);
-        let hits: Vec<usize> = (0..outcome.findings.len())
-            .filter(|&i| matches(&outcome.findings[i]))
-            .collect();
-        let place = |span| Some(Place { file, span });
-        if until.value < outcome.as_of {
-            let message = expired(&w.rule.value, until.value);
-            outcome.input_errors.push(error(
-                "waiver::expired",
-                Severity::Warning,
-                message,
-                place(until.span),
-            ));
-            continue;
+        set
+    }
+
+    /// Waive the findings the waivers cover: the first waiver, in file and
+    /// then waiver order, that covers a finding waives it, unless it was
+    /// waived already (inline waivers were applied earlier and take
+    /// precedence). A waiver naming a `unit` matches its findings however
+    /// the unit is spelt (`units`). Whether any finding was waived.
+    pub fn waive(
+        &mut self,
+        findings: &mut [crate::outcome::Finding],
+        rules: &[crate::outcome::RuleInfo],
+        units: &crate::units::Units,
+    ) -> bool {
+        let mut waived = false;
+        for f in findings {
+            let Some(rule) = rules.get(f.rule) else {
+                continue;
+            };
+            if let Some(group) = f.group.as_deref() {
+                if !self.groupings.contains_key(&rule.id) {
+                    let keys = group.keys.iter().map(|(k, _)| k.clone()).collect();
+                    (self.groupings).insert(rule.id.clone(), (group.by.clone(), keys));
+                }
+            }
+            let Some(active) = self.active.get(&rule.id) else {
+                continue;
+            };
+            for &(file, i) in active {
+                let entry = &mut self.files[file].waivers[i];
+                if !entry.waiver.covers(f, units) {
+                    continue;
+                }
+                entry.matched = true;
+                let w = &entry.waiver;
+                if let (false, Some(reason), Some(until)) = (f.waived, &w.reason, &w.until) {
+                    f.waived = true;
+                    f.waiver_reason = Some(reason.value.clone());
+                    f.waiver_external = true;
+                    f.waiver_approved_by = w.approved_by.as_ref().map(|a| a.value.clone());
+                    f.waiver_until = Some(until.value);
+                    waived = true;
+                }
+            }
         }
-        if hits.is_empty() {
-            let message = Message::new("waiver-unmatched").text("rule", clip(&w.rule.value));
-            let mut e = error(
-                "waiver::unmatched",
-                Severity::Warning,
-                message,
-                place(w.span),
-            );
-            e.help = grouping_help(outcome, w);
-            outcome.input_errors.push(e);
-        }
-        for i in hits {
-            let f = &mut outcome.findings[i];
-            if !f.waived {
-                f.waived = true;
-                f.waiver_reason = Some(reason.value.clone());
-                f.waiver_external = true;
-                f.waiver_approved_by = w.approved_by.as_ref().map(|a| a.value.clone());
-                f.waiver_until = Some(until.value);
+        waived
+    }
+
+    /// Add the waiver files to `outcome`'s files, each followed by its
+    /// diagnostics: what was wrong reading it, then, waiver by waiver, an
+    /// unknown rule, a refusal, an expired waiver, one that matched no
+    /// finding, and the refusals of the waiver authority.
+    pub fn finish(self, outcome: &mut Outcome) {
+        let FileWaivers {
+            files, groupings, ..
+        } = self;
+        for f in files {
+            let file = outcome.files.len();
+            outcome.files.push(super::source_file(f.name, f.text));
+            let placed = |mut e: InputError| {
+                if let Some(place) = &mut e.place {
+                    place.file = file;
+                }
+                e
+            };
+            outcome
+                .input_errors
+                .extend(f.errors.into_iter().map(placed));
+            for entry in f.waivers {
+                let w = &entry.waiver;
+                let place = |span| Some(Place { file, span });
+                match entry.standing {
+                    Standing::UnknownRule => {
+                        let ids: Vec<&str> = outcome.rules.iter().map(|r| r.id.as_str()).collect();
+                        let message =
+                            Message::new("waiver-unknown-rule").text("rule", clip(&w.rule.value));
+                        let mut e = error(
+                            "waiver::unknown-rule",
+                            Severity::Warning,
+                            message,
+                            place(w.rule.span),
+                        );
+                        e.help = did_you_mean(&w.rule.value, &ids);
+                        outcome.input_errors.push(e);
+                    }
+                    Standing::Invalid => {}
+                    Standing::Refused(refusals) => {
+                        outcome
+                            .input_errors
+                            .extend(refusals.into_iter().map(placed));
+                    }
+                    Standing::Expired => {
+                        let until = w.until.as_ref().map_or(Span::default(), |u| u.span);
+                        let date = w.until.as_ref().map_or(outcome.as_of, |u| u.value);
+                        outcome.input_errors.push(error(
+                            "waiver::expired",
+                            Severity::Warning,
+                            expired(&w.rule.value, date),
+                            place(until),
+                        ));
+                    }
+                    Standing::Active if !entry.matched => {
+                        let message =
+                            Message::new("waiver-unmatched").text("rule", clip(&w.rule.value));
+                        let mut e = error(
+                            "waiver::unmatched",
+                            Severity::Warning,
+                            message,
+                            place(w.span),
+                        );
+                        e.help = grouping_help(&groupings, w);
+                        outcome.input_errors.push(e);
+                    }
+                    Standing::Active => {}
+                }
             }
         }
     }
 }
 
+/// Read a waiver file: its name, its text (when it could be read), every
+/// problem found reading it (placed in file 0) and its waivers. Read like
+/// a record file: a regular file of at most `limit` bytes.
+fn load(path: &Path, limit: u64) -> (String, Option<Arc<str>>, Vec<InputError>, Vec<Waiver>) {
+    let name = path.display().to_string();
+    let text = match crate::load::read_text(path, limit) {
+        Ok(text) => text,
+        Err(err) => {
+            let message = err.message("waiver-unreadable");
+            let error = super::file_error("waiver::unreadable", Severity::Error, message, Some(0));
+            return (name, None, vec![error], Vec::new());
+        }
+    };
+    let (docs, error) = yaml::parse(&text, &yaml::Limits::default());
+    let mut reader = Reader {
+        file: 0,
+        errors: Vec::new(),
+    };
+    if let Some(e) = error {
+        reader.errors.push(InputError::placed(e, Origin::Record, 0));
+    }
+    let waivers = docs.iter().flat_map(|d| reader.document(d)).collect();
+    (name, Some(Arc::from(text)), reader.errors, waivers)
+}
+
+/// What a waiver can do on `as_of` in a run of `rules`; the waiver
+/// authority's refusals are placed in file 0.
+fn standing(
+    w: &Waiver,
+    rules: &[crate::outcome::RuleInfo],
+    as_of: Date,
+    authority: &WaiverAuthority,
+) -> Standing {
+    if !rules.iter().any(|r| r.id == w.rule.value) {
+        return Standing::UnknownRule;
+    }
+    let (true, Some(_), Some(until)) = (w.valid, &w.reason, &w.until) else {
+        return Standing::Invalid;
+    };
+    let claim = super::authority::Claim {
+        source: super::authority::Source::File,
+        span: w.span,
+        approved_by: w.approved_by.as_ref(),
+        until: w.until.as_ref(),
+    };
+    let refusals = authority.refusals(&claim, as_of, 0);
+    if !refusals.is_empty() {
+        return Standing::Refused(refusals);
+    }
+    if until.value < as_of {
+        return Standing::Expired;
+    }
+    Standing::Active
+}
+
 /// When a waiver names a group by another key than its rule groups by
-/// (`unit` for a rule `per round`), say which key to name.
-fn grouping_help(outcome: &Outcome, w: &Waiver) -> Option<Message> {
+/// (`unit` for a rule `per round`), say which key to name: `groupings`
+/// holds, per rule id, how a group finding of it was grouped.
+fn grouping_help(
+    groupings: &HashMap<String, (String, Vec<String>)>,
+    w: &Waiver,
+) -> Option<Message> {
     if w.record.is_some() {
         return None;
     }
-    let group = outcome
-        .findings
-        .iter()
-        .filter(|f| outcome.rules[f.rule].id == w.rule.value)
-        .find_map(|f| f.group.as_deref())?;
+    let (by, wanted) = groupings.get(&w.rule.value)?;
     let named: Vec<&str> = w.group.iter().map(|(k, _)| k.as_str()).collect();
-    let wanted: Vec<&str> = group.keys.iter().map(|(k, _)| k.as_str()).collect();
+    let wanted: Vec<&str> = wanted.iter().map(String::as_str).collect();
     let differs = named.len() != wanted.len() || named.iter().any(|n| !wanted.contains(n));
     (differs && !named.is_empty()).then(|| {
         Message::new("waiver-unmatched.help-grouping")
             .text("rule", w.rule.value.as_str())
-            .text("by", group.by.as_str())
+            .text("by", by.as_str())
             .names("wanted", Join::And, &wanted)
             .names("named", Join::And, &named)
     })
@@ -286,21 +430,6 @@ fn help(key: &str) -> Option<Message> {
         "until" => Some("waiver-incomplete.help-until".into()),
         _ => None,
     }
-}
-
-/// Whether the waiver authority refuses a waiver from a waiver file; each
-/// reason is an error in `outcome`.
-fn refused(outcome: &mut Outcome, w: &Waiver, file: usize, authority: &WaiverAuthority) -> bool {
-    let claim = super::authority::Claim {
-        source: super::authority::Source::File,
-        span: w.span,
-        approved_by: w.approved_by.as_ref(),
-        until: w.until.as_ref(),
-    };
-    let refusals = authority.refusals(&claim, outcome.as_of, file);
-    let refused = !refusals.is_empty();
-    outcome.input_errors.extend(refusals);
-    refused
 }
 
 fn error(code: &str, severity: Severity, message: Message, place: Option<Place>) -> InputError {
