@@ -108,7 +108,8 @@ enum Standing {
     Invalid,
     /// The waiver authority refuses it, for these reasons (placed in file 0).
     Refused(Vec<InputError>),
-    Expired,
+    /// It ended before the evaluation date (its `until`).
+    Expired(Spanned<Date>),
     /// It waives the findings it covers.
     Active,
 }
@@ -223,18 +224,15 @@ impl FileWaivers {
                 .extend(f.errors.into_iter().map(placed));
             for entry in f.waivers {
                 let w = &entry.waiver;
-                let place = |span| Some(Place { file, span });
+                let warning = |code, message, span| {
+                    error(code, Severity::Warning, message, Some(Place { file, span }))
+                };
                 match entry.standing {
                     Standing::UnknownRule => {
                         let ids: Vec<&str> = outcome.rules.iter().map(|r| r.id.as_str()).collect();
                         let message =
                             Message::new("waiver-unknown-rule").text("rule", clip(&w.rule.value));
-                        let mut e = error(
-                            "waiver::unknown-rule",
-                            Severity::Warning,
-                            message,
-                            place(w.rule.span),
-                        );
+                        let mut e = warning("waiver::unknown-rule", message, w.rule.span);
                         e.help = did_you_mean(&w.rule.value, &ids);
                         outcome.input_errors.push(e);
                     }
@@ -244,25 +242,15 @@ impl FileWaivers {
                             .input_errors
                             .extend(refusals.into_iter().map(placed));
                     }
-                    Standing::Expired => {
-                        let until = w.until.as_ref().map_or(Span::default(), |u| u.span);
-                        let date = w.until.as_ref().map_or(outcome.as_of, |u| u.value);
-                        outcome.input_errors.push(error(
-                            "waiver::expired",
-                            Severity::Warning,
-                            expired(&w.rule.value, date),
-                            place(until),
-                        ));
+                    Standing::Expired(until) => {
+                        let message = expired(&w.rule.value, until.value);
+                        let e = warning("waiver::expired", message, until.span);
+                        outcome.input_errors.push(e);
                     }
                     Standing::Active if !entry.matched => {
                         let message =
                             Message::new("waiver-unmatched").text("rule", clip(&w.rule.value));
-                        let mut e = error(
-                            "waiver::unmatched",
-                            Severity::Warning,
-                            message,
-                            place(w.span),
-                        );
+                        let mut e = warning("waiver::unmatched", message, w.span);
                         e.help = grouping_help(&groupings, w);
                         outcome.input_errors.push(e);
                     }
@@ -323,7 +311,7 @@ fn standing(
         return Standing::Refused(refusals);
     }
     if until.value < as_of {
-        return Standing::Expired;
+        return Standing::Expired(until.clone());
     }
     Standing::Active
 }
