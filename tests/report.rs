@@ -538,3 +538,21 @@ fn html_report_prints_on_a4_without_breaking_ids_or_dates() {
         "7 overdue and 1 due soon, an id and a date each"
     );
 }
+
+#[test]
+fn human_and_plain_are_the_same_on_any_number_of_threads() {
+    for format in [Format::Human, Format::Plain] {
+        let one = rendered(&outcome(), format, &Style::default());
+        for jobs in [2, 3] {
+            let style = Style {
+                jobs,
+                ..Style::default()
+            };
+            assert_eq!(
+                rendered(&outcome(), format, &style),
+                one,
+                "{format:?}, {jobs} jobs"
+            );
+        }
+    }
+}

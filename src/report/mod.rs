@@ -95,6 +95,9 @@ pub struct Style {
     /// The language of the words (`--lang`); machine formats keep their
     /// English keys and codes.
     pub lang: Lang,
+    /// Threads that render `human` and `plain` diagnostics (`--jobs`); 1:
+    /// the calling thread alone.
+    pub jobs: usize,
 }
 
 impl Default for Style {
@@ -107,6 +110,7 @@ impl Default for Style {
             due_within: None,
             fail_on: Some(Severity::Error),
             lang: Lang::En,
+            jobs: 1,
         }
     }
 }

@@ -45,34 +45,78 @@ pub fn plain(outcome: &Outcome, style: &Style, out: &mut dyn Write) -> io::Resul
 
 /// Render each diagnostic with `render`, followed by a blank line. A
 /// diagnostic whose snippet cannot be rendered is shown without it.
+/// Findings are rendered on `style.jobs` threads, a window at a time, and
+/// written in order.
 fn diagnostics(
     outcome: &Outcome,
     style: &Style,
     out: &mut dyn Write,
-    render: impl Fn(&mut String, &Diag) -> fmt::Result,
+    render: impl Fn(&mut String, &Diag) -> fmt::Result + Sync,
 ) -> io::Result<()> {
     let outcome = &*diagnostic::shown_sources(outcome);
+    let words = style.lang.catalogue();
     // A rule's snippet is shown with its first finding only: a long run
     // would otherwise repeat the same five lines under every finding. The
     // rule's id still heads each diagnostic, and its help stays.
     let mut shown = vec![false; outcome.rules.len()];
-    let findings = outcome.findings.iter().map(|f| {
-        let diag = diagnostic::finding(outcome, f, style.lang.catalogue());
-        match shown.get_mut(f.rule) {
-            Some(seen) if *seen => diag.without_related(),
-            Some(seen) => {
-                *seen = true;
-                diag
-            }
-            None => diag,
+    let first: Vec<bool> = (outcome.findings.iter())
+        .map(|f| {
+            shown
+                .get_mut(f.rule)
+                .is_none_or(|seen| !std::mem::replace(seen, true))
+        })
+        .collect();
+    let finding = |i: usize| -> io::Result<Vec<u8>> {
+        let f = &outcome.findings[i];
+        let diag = diagnostic::finding(outcome, f, words);
+        let diag = if first[i] {
+            diag
+        } else {
+            diag.without_related()
+        };
+        let mut text = Vec::new();
+        write_diagnostic(&diag, &render, &mut text)?;
+        Ok(text)
+    };
+    in_order(outcome.findings.len(), style.jobs, finding, out)?;
+    for e in &outcome.input_errors {
+        write_diagnostic(&diagnostic::input_error(outcome, e, words), &render, out)?;
+    }
+    Ok(())
+}
+
+/// Findings rendered at once, at most: a window's text is all that waits
+/// to be written.
+const WINDOW: usize = 1024;
+
+/// Write `one(i)` for every `i` in `0..count`, in order, computing a
+/// window of them at a time on `jobs` threads (this one alone for one job,
+/// or if threads cannot be started).
+fn in_order(
+    count: usize,
+    jobs: usize,
+    one: impl Fn(usize) -> io::Result<Vec<u8>> + Sync,
+    out: &mut dyn Write,
+) -> io::Result<()> {
+    use rayon::prelude::*;
+    let pool = (jobs > 1 && count > 1)
+        .then(|| {
+            rayon::ThreadPoolBuilder::new()
+                .num_threads(jobs)
+                .build()
+                .ok()
+        })
+        .flatten();
+    let Some(pool) = pool else {
+        return (0..count).try_for_each(|i| out.write_all(&one(i)?));
+    };
+    for start in (0..count).step_by(WINDOW) {
+        let end = count.min(start + WINDOW);
+        let texts: Vec<io::Result<Vec<u8>>> =
+            pool.install(|| (start..end).into_par_iter().map(&one).collect());
+        for text in texts {
+            out.write_all(&text?)?;
         }
-    });
-    let errors = outcome
-        .input_errors
-        .iter()
-        .map(|e| diagnostic::input_error(outcome, e, style.lang.catalogue()));
-    for diag in findings.chain(errors) {
-        write_diagnostic(&diag, &render, out)?;
     }
     Ok(())
 }
@@ -272,4 +316,44 @@ fn due_soon(
 /// `3,319`: digits grouped by thousands.
 fn count(n: usize) -> String {
     group_thousands(n as u64)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::{WINDOW, in_order};
+
+    #[test]
+    fn written_in_order_across_windows_whatever_the_threads() {
+        let one = |i: usize| Ok(format!("{i},").into_bytes());
+        for jobs in [1, 2, 3] {
+            for count in [0, 1, WINDOW, WINDOW + 1, 3 * WINDOW + 5] {
+                let mut out = Vec::new();
+                in_order(count, jobs, one, &mut out).expect("written");
+                let want: String = (0..count).map(|i| format!("{i},")).collect();
+                assert_eq!(
+                    String::from_utf8_lossy(&out),
+                    want,
+                    "jobs {jobs}, count {count}"
+                );
+            }
+        }
+    }
+
+    #[test]
+    fn an_error_stops_the_writing_after_what_came_before() {
+        for jobs in [1, 2] {
+            let mut out = Vec::new();
+            let failed = in_order(
+                2 * WINDOW,
+                jobs,
+                |i| match i {
+                    7 => Err(std::io::Error::other("cannot render")),
+                    _ => Ok(vec![b'x']),
+                },
+                &mut out,
+            );
+            assert!(failed.is_err(), "jobs {jobs}");
+            assert_eq!(out, vec![b'x'; 7], "jobs {jobs}");
+        }
+    }
 }
