@@ -440,9 +440,10 @@ pub(crate) struct Spill {
 /// read once per rule in it at the end.
 const BUCKETS: usize = 64;
 
-/// A case waiting in a bucket: its rule, what it counts as and its length
-/// (a rule index and a length, each 4 bytes little-endian, around the
-/// kind's byte), then its XML.
+/// A case as a worker hands it over ([`Spill::frames`]): its rule index
+/// (4 bytes, little-endian), what it counts as ([`Kind`], a byte) and its
+/// length (4 bytes), then its XML. In a bucket it waits as its rule index
+/// and length, then its XML ([`copy_rule`]).
 const FRAME_HEAD: usize = 9;
 
 impl Spill {
