@@ -57,8 +57,7 @@ pub fn run(args: &CheckArgs, project: &Project) -> u8 {
         due_within: settings.due_within.value,
         fail_on: settings.fail_on.value.threshold(),
         lang: settings.lang.value,
-        jobs: (options.jobs)
-            .unwrap_or_else(|| std::thread::available_parallelism().map_or(1, |n| n.get())),
+        jobs: options.threads(),
     };
     let formats: Vec<Format> = std::iter::once(format)
         .chain(reports.iter().map(|r| convert(r.format)))

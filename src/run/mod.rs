@@ -74,6 +74,12 @@ pub struct Options {
 }
 
 impl Options {
+    /// The threads [`Options::jobs`] asks for: one per core when it does
+    /// not say.
+    pub fn threads(&self) -> usize {
+        (self.jobs).unwrap_or_else(|| std::thread::available_parallelism().map_or(1, |n| n.get()))
+    }
+
     pub fn new(as_of: Date) -> Options {
         Options {
             paths: Vec::new(),
@@ -121,9 +127,7 @@ fn drive(options: &Options, sink: Option<&mut (dyn Sink + Send)>) -> Outcome {
         return outcome;
     };
     let schema = schema(&plan);
-    let jobs = options
-        .jobs
-        .unwrap_or_else(|| std::thread::available_parallelism().map_or(1, |n| n.get()));
+    let jobs = options.threads();
     // The folders are read by as many threads as files will be.
     let discovery = crate::walk::Discovery {
         threads: jobs,
