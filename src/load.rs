@@ -527,30 +527,25 @@ fn read_sized(mut file: std::fs::File, size: u64, limit: u64) -> Result<Vec<u8>,
         return Ok(bytes);
     }
     // It grew since it was looked at: on to its end, within the limit.
-    let left = limit.saturating_add(1).saturating_sub(filled as u64);
-    file.take(left)
-        .read_to_end(&mut bytes)
-        .map_err(ReadError::Io)?;
-    if bytes.len() as u64 > limit {
-        return Err(ReadError::TooLarge { size: None, limit });
-    }
-    Ok(bytes)
+    read_limited(file, limit, bytes)
 }
 
 /// At most `limit` bytes of `reader` (standard input) as text.
 pub fn read_text_from(reader: impl std::io::Read, limit: u64) -> Result<String, ReadError> {
-    utf8(read_limited(reader, limit, 0)?)
+    utf8(read_limited(reader, limit, Vec::new())?)
 }
 
+/// `bytes`, then what `reader` holds after them, refused once the whole
+/// passes `limit` bytes (never reading more than one byte past it).
 fn read_limited(
     reader: impl std::io::Read,
     limit: u64,
-    capacity: usize,
+    mut bytes: Vec<u8>,
 ) -> Result<Vec<u8>, ReadError> {
     use std::io::Read;
-    let mut bytes = Vec::with_capacity(capacity);
+    let left = limit.saturating_add(1).saturating_sub(bytes.len() as u64);
     reader
-        .take(limit.saturating_add(1))
+        .take(left)
         .read_to_end(&mut bytes)
         .map_err(ReadError::Io)?;
     if bytes.len() as u64 > limit {
