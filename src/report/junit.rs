@@ -440,10 +440,9 @@ pub(crate) struct Spill {
 /// read once per rule in it at the end.
 const BUCKETS: usize = 64;
 
-/// A case as a worker hands it over ([`Spill::frames`]): its rule index
-/// (4 bytes, little-endian), what it counts as ([`Kind`], a byte) and its
-/// length (4 bytes), then its XML. In a bucket it waits as its rule index
-/// and length, then its XML ([`copy_rule`]).
+/// A case as a worker hands it over ([`Spill::frames`]) and as it waits in
+/// a bucket: its rule index (4 bytes, little-endian), what it counts as
+/// ([`Kind`], a byte) and its length (4 bytes), then its XML.
 const FRAME_HEAD: usize = 9;
 
 impl Spill {
@@ -496,7 +495,10 @@ impl Spill {
         }
         self.flagged.add(findings);
         let mut rest = frames;
-        while let Some((rule, kind, case, after)) = frame(rest) {
+        while let Some(((rule, kind), len)) = frame_head(rest) {
+            let Some((whole, after)) = rest.split_at_checked(FRAME_HEAD + len) else {
+                break;
+            };
             rest = after;
             let (Some(tally), Some(kind)) = (self.tallies.get_mut(rule), Kind::from_byte(kind))
             else {
@@ -508,9 +510,7 @@ impl Spill {
                 Some(bucket) => bucket,
                 none => none.insert(BufWriter::new(tempfile::tempfile()?)),
             };
-            bucket.write_all(&(rule as u32).to_le_bytes())?;
-            bucket.write_all(&(case.len() as u32).to_le_bytes())?;
-            bucket.write_all(case)?;
+            bucket.write_all(whole)?;
         }
         Ok(())
     }
@@ -549,15 +549,14 @@ impl Spill {
     }
 }
 
-/// The first frame of `bytes`: its rule, kind byte and case, and what
-/// follows it; `None` at the end (or at a frame cut short, which
-/// [`Spill::frames`] never writes).
-fn frame(bytes: &[u8]) -> Option<(usize, u8, &[u8], &[u8])> {
-    let head = bytes.get(..FRAME_HEAD)?;
-    let rule = u32::from_le_bytes(head[..4].try_into().ok()?) as usize;
-    let len = u32::from_le_bytes(head[5..9].try_into().ok()?) as usize;
-    let case = bytes.get(FRAME_HEAD..FRAME_HEAD.checked_add(len)?)?;
-    Some((rule, head[4], case, &bytes[FRAME_HEAD + len..]))
+/// The head of a frame at the start of `bytes`: its rule and kind byte,
+/// and the length of its case; `None` at the end (or at a head cut short,
+/// which [`Spill::frames`] never writes).
+fn frame_head(bytes: &[u8]) -> Option<((usize, u8), usize)> {
+    let head: &[u8; FRAME_HEAD] = bytes.get(..FRAME_HEAD)?.try_into().ok()?;
+    let rule = u32::from_le_bytes([head[0], head[1], head[2], head[3]]) as usize;
+    let len = u32::from_le_bytes([head[5], head[6], head[7], head[8]]) as usize;
+    Some(((rule, head[4]), len))
 }
 
 /// Copy the cases of `rule` from its bucket, in the order they were added.
@@ -565,7 +564,7 @@ fn copy_rule(file: &mut File, rule: usize, out: &mut dyn Write) -> io::Result<()
     use std::io::{BufReader, Read, Seek, SeekFrom};
     file.seek(SeekFrom::Start(0))?;
     let mut reader = BufReader::new(&*file);
-    let mut head = [0u8; 8];
+    let mut head = [0u8; FRAME_HEAD];
     let mut case = Vec::new();
     loop {
         match reader.read_exact(&mut head) {
@@ -573,8 +572,9 @@ fn copy_rule(file: &mut File, rule: usize, out: &mut dyn Write) -> io::Result<()
             Err(e) if e.kind() == io::ErrorKind::UnexpectedEof => return Ok(()),
             Err(e) => return Err(e),
         }
-        let at = u32::from_le_bytes([head[0], head[1], head[2], head[3]]) as usize;
-        let len = u32::from_le_bytes([head[4], head[5], head[6], head[7]]) as usize;
+        let Some(((at, _), len)) = frame_head(&head) else {
+            return Ok(());
+        };
         if at == rule {
             case.resize(len, 0);
             reader.read_exact(&mut case)?;
